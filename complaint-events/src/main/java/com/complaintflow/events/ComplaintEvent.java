@@ -1,0 +1,34 @@
+package com.complaintflow.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The envelope every event carries; {@link #type()} is the logical name used on the wire.
+ */
+public sealed interface ComplaintEvent
+		permits ComplaintReceived, ComplaintTriaged, CaseEvent, ReminderRaised, IncidentDetected {
+
+	/** The schema version this code writes. */
+	int CURRENT_SCHEMA_VERSION = 1;
+
+	UUID eventId();
+
+	String source();
+
+	Instant occurredAt();
+
+	String complaintId();
+
+	String customerId();
+
+	int schemaVersion();
+
+	@JsonProperty("type")
+	default String type() {
+		return EventType.of(this).typeName();
+	}
+
+}

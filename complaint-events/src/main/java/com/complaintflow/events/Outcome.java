@@ -1,0 +1,10 @@
+package com.complaintflow.events;
+
+/**
+ * How a closed case ended for retention.
+ */
+public enum Outcome {
+
+	RETAINED, CHURNED, NUMBER_KEPT, UNKNOWN
+
+}

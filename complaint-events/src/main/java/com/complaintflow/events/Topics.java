@@ -1,0 +1,38 @@
+package com.complaintflow.events;
+
+import java.util.List;
+
+/**
+ * Every topic name in one place.
+ */
+public final class Topics {
+
+	/** Complaints accepted by intake. */
+	public static final String RECEIVED = "complaints.received";
+
+	/** Triage decisions. */
+	public static final String TRIAGED = "complaints.triaged";
+
+	/** Outages detected by triage. */
+	public static final String INCIDENTS = "complaints.incidents";
+
+	/** The case lifecycle, from opened to closed. */
+	public static final String CASES = "complaints.cases";
+
+	/** Warnings, breaches and escalations of milestones. */
+	public static final String REMINDERS = "complaints.reminders";
+
+	/** Suffix of the dead-letter topic of every topic. */
+	public static final String DLT_SUFFIX = ".DLT";
+
+	/** All event topics, in pipeline order. */
+	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS);
+
+	private Topics() {
+	}
+
+	public static String deadLetter(String topic) {
+		return topic + DLT_SUFFIX;
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.complaintflow.events.kafka;
+
+import java.nio.charset.StandardCharsets;
+
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.EventType;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an event by its logical type (the ce_type header, else the body's type field) and
+ * rejects unknown types and schema versions this code does not understand.
+ */
+public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> {
+
+	@Override
+	public ComplaintEvent deserialize(String topic, byte[] data) {
+		return deserialize(topic, null, data);
+	}
+
+	@Override
+	public ComplaintEvent deserialize(String topic, Headers headers, byte[] data) {
+		if (data == null) {
+			return null;
+		}
+		return read(headerValue(headers), data);
+	}
+
+	/**
+	 * Reads one event from JSON bytes.
+	 * @param typeHint the logical type from a header, or null to take it from the body
+	 * @param data the JSON
+	 * @return the event
+	 * @throws InvalidEventException when the bytes are not a valid event
+	 */
+	public static ComplaintEvent read(String typeHint, byte[] data) {
+		JsonNode tree;
+		try {
+			tree = EventJson.mapper().readTree(data);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEventException("not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new InvalidEventException("not a JSON object");
+		}
+		String typeName = (typeHint != null) ? typeHint : tree.path("type").asString(null);
+		if (typeName == null) {
+			throw new InvalidEventException("no event type: neither a ce_type header nor a type field");
+		}
+		EventType type = EventType.forName(typeName)
+			.orElseThrow(() -> new InvalidEventException("unknown event type '" + typeName + "'"));
+		int version = tree.path("schemaVersion").asInt(0);
+		if (version != ComplaintEvent.CURRENT_SCHEMA_VERSION) {
+			throw new InvalidEventException("unsupported schemaVersion " + version + " for " + typeName
+					+ " (this code reads " + ComplaintEvent.CURRENT_SCHEMA_VERSION + ")");
+		}
+		try {
+			return EventJson.mapper().treeToValue(tree, type.eventClass());
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEventException("invalid " + typeName + ": " + rootMessage(ex), ex);
+		}
+	}
+
+	private static String headerValue(Headers headers) {
+		Header header = (headers != null) ? headers.lastHeader(CloudEventHeaders.TYPE) : null;
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() : cause.getMessage();
+	}
+
+}

@@ -1,0 +1,32 @@
+package com.complaintflow.events.kafka;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping of events: ISO-8601 instants and durations, unknown fields
+ * ignored, unknown enum values and missing required fields rejected, absent optional
+ * fields left out.
+ */
+public final class EventJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.build();
+
+	private EventJson() {
+	}
+
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.complaintflow.events;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.events.kafka.ComplaintEventDeserializer;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.events.kafka.InvalidEventException;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every event serialises to JSON that its checked-in schema accepts, reads back equal,
+ * and bad records are rejected with a message that names the problem.
+ */
+class EventContractTests {
+
+	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+	static List<ComplaintEvent> samples() {
+		return SampleEvents.all();
+	}
+
+	@Test
+	void everyEventTypeHasASample() {
+		Set<EventType> covered = samples().stream().map(EventType::of).collect(Collectors.toSet());
+		assertThat(covered).containsExactlyInAnyOrder(EventType.values());
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void serialisesToJsonThatValidatesAgainstItsSchemaAndBack(ComplaintEvent event) {
+		String json = EventJson.mapper().writeValueAsString(event);
+		List<Error> errors = schema(EventType.of(event)).validate(json, InputFormat.JSON);
+		assertThat(errors).as(json).isEmpty();
+		assertThat(ComplaintEventDeserializer.read(null, json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void schemaDeclaresExactlyTheRecordsFields(ComplaintEvent event) throws Exception {
+		EventType type = EventType.of(event);
+		Set<String> recordFields = Arrays.stream(type.eventClass().getRecordComponents())
+			.map((component) -> component.getName())
+			.collect(Collectors.toCollection(TreeSet::new));
+		recordFields.add("type");
+		try (InputStream in = schemaStream(type)) {
+			ObjectNode schema = (ObjectNode) EventJson.mapper().readTree(in);
+			assertThat(new TreeSet<>(schema.get("properties").propertyNames())).isEqualTo(recordFields);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void kafkaSerdeCarriesCloudEventsHeadersWithLogicalTypeNames(ComplaintEvent event) {
+		RecordHeaders headers = new RecordHeaders();
+		byte[] bytes = new ComplaintEventSerializer().serialize(EventType.of(event).topic(), headers, event);
+		String typeHeader = new String(headers.lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8);
+		assertThat(typeHeader).isEqualTo(EventType.of(event).typeName()).doesNotContain(".");
+		assertThat(new String(headers.lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8))
+			.isEqualTo(event.eventId().toString());
+		assertThat(new ComplaintEventDeserializer().deserialize("t", headers, bytes)).isEqualTo(event);
+	}
+
+	@Test
+	void unknownEnumValueIsRejectedWithTheValueNamed() {
+		String json = json(samples().get(1)).replace("\"NETWORK\"", "\"TELEPATHY\"");
+		assertThatThrownBy(() -> read(json)).isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("TELEPATHY");
+	}
+
+	@Test
+	void missingRequiredFieldIsRejectedWithTheFieldNamed() {
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(samples().get(3)));
+		tree.remove("caseId");
+		assertThatThrownBy(() -> read(tree.toString())).isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("caseId");
+	}
+
+	@Test
+	void unknownFieldsAreIgnoredSoProducersCanAddFields() {
+		ComplaintEvent event = samples().get(4);
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(event));
+		tree.put("addedInALaterVersion", "x");
+		assertThat(read(tree.toString())).isEqualTo(event);
+	}
+
+	@Test
+	void unknownTypeAndFutureSchemaVersionAndGarbageAreRejected() {
+		String json = json(samples().get(5));
+		assertThatThrownBy(() -> read(json.replace("progress-updated", "progress-teleported")))
+			.hasMessageContaining("unknown event type 'progress-teleported'");
+		assertThatThrownBy(() -> read(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+			.hasMessageContaining("unsupported schemaVersion 2");
+		assertThatThrownBy(() -> read("not json at all")).hasMessageContaining("not JSON");
+	}
+
+	@Test
+	void personalDataStaysOutOfToString() {
+		String text = samples().get(0).toString();
+		assertThat(text).doesNotContain("Zhang").doesNotContain("+8613800000000").contains("c-1");
+	}
+
+	private static ComplaintEvent read(String json) {
+		return ComplaintEventDeserializer.read(null, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String json(ComplaintEvent event) {
+		return EventJson.mapper().writeValueAsString(event);
+	}
+
+	private static Schema schema(EventType type) {
+		return SCHEMAS.getSchema(schemaStream(type));
+	}
+
+	private static InputStream schemaStream(EventType type) {
+		return EventContractTests.class.getResourceAsStream("/schemas/" + type.typeName() + ".schema.json");
+	}
+
+}

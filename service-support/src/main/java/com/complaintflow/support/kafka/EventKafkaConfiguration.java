@@ -1,0 +1,119 @@
+package com.complaintflow.support.kafka;
+
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.ComplaintEventDeserializer;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.events.kafka.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring every service shares: the event serde on Boot's factories, idempotent
+ * acks=all producers, the topics with their dead-letter topics, and one error handler
+ * that retries transient failures and dead-letters the rest.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KafkaTopicSettings.class)
+public class EventKafkaConfiguration {
+
+	/** Header on a dead-lettered record with the reason in plain words. */
+	public static final String DLT_REASON_HEADER = "dlt-reason";
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer eventProducerFactoryCustomizer() {
+		return (factory) -> {
+			factory.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+					true, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5));
+			factory.setKeySerializer(castSerializer(new StringSerializer()));
+			factory.setValueSerializer(castSerializer(new DelegatingByTypeSerializer(Map.of(byte[].class,
+					new ByteArraySerializer(), ComplaintEvent.class, new ComplaintEventSerializer()), true)));
+		};
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer eventConsumerFactoryCustomizer() {
+		return (factory) -> {
+			factory.setKeyDeserializer(castDeserializer(new StringDeserializer()));
+			factory.setValueDeserializer(
+					castDeserializer(new ErrorHandlingDeserializer<>(new ComplaintEventDeserializer())));
+		};
+	}
+
+	@Bean
+	CommonErrorHandler eventErrorHandler(KafkaOperations<Object, Object> template, KafkaTopicSettings settings) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		recoverer.setHeadersFunction((record, ex) -> {
+			org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+			headers.add(DLT_REASON_HEADER, DeadLetterReason.of(ex).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return headers;
+		});
+		ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(settings.retryMaxInterval().toMillis());
+		backOff.setMaxAttempts(settings.retryAttempts());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class,
+				IllegalArgumentException.class, jakarta.validation.ValidationException.class);
+		return handler;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings) {
+		List<NewTopic> topics = new java.util.ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(TopicBuilder.name(topic)
+				.partitions(settings.partitions())
+				.replicas(settings.replicationFactor())
+				.build());
+			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
+				.partitions(settings.partitions())
+				.replicas(settings.replicationFactor())
+				.build());
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, KafkaTopicSettings settings) {
+		return new EventPublisher(template, settings.sendTimeout());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> org.apache.kafka.common.serialization.Serializer<T> castSerializer(
+			org.apache.kafka.common.serialization.Serializer<?> serializer) {
+		return (org.apache.kafka.common.serialization.Serializer<T>) serializer;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> org.apache.kafka.common.serialization.Deserializer<T> castDeserializer(
+			org.apache.kafka.common.serialization.Deserializer<?> deserializer) {
+		return (org.apache.kafka.common.serialization.Deserializer<T>) deserializer;
+	}
+
+}

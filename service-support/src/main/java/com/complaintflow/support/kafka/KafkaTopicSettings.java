@@ -1,0 +1,29 @@
+package com.complaintflow.support.kafka;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Topic layout and delivery settings shared by every service.
+ *
+ * @param partitions partitions of every topic and its dead-letter topic
+ * @param replicationFactor replicas of every topic (1 on a laptop, 3 in production)
+ * @param sendTimeout how long a synchronous publish waits for the broker's
+ * acknowledgement
+ * @param retryAttempts retries of a failing record before it is dead-lettered
+ * @param retryInitialInterval first retry delay, doubled up to {@code retryMaxInterval}
+ * @param retryMaxInterval longest retry delay
+ */
+@Validated
+@ConfigurationProperties("complaintflow.kafka")
+public record KafkaTopicSettings(@DefaultValue("6") @Min(1) int partitions,
+		@DefaultValue("1") @Min(1) short replicationFactor, @DefaultValue("2s") Duration sendTimeout,
+		@DefaultValue("4") @Min(0) int retryAttempts, @DefaultValue("200ms") Duration retryInitialInterval,
+		@DefaultValue("2s") Duration retryMaxInterval) {
+
+}

@@ -1,0 +1,23 @@
+package com.complaintflow.support.security;
+
+/**
+ * The staff roles every service understands.
+ */
+public final class Roles {
+
+	/** Front-line complaint handler. */
+	public static final String AGENT = "AGENT";
+
+	/** Approves remedies above the tier limit and takes escalations. */
+	public static final String SUPERVISOR = "SUPERVISOR";
+
+	/** Reads analytics and dashboards, previews triage. */
+	public static final String OPERATIONS = "OPERATIONS";
+
+	/** Scrapes metrics (Prometheus). */
+	public static final String METRICS = "METRICS";
+
+	private Roles() {
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.complaintflow.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Staff authentication shared by the services: HTTP Basic against configured accounts,
+ * stateless, problem-details errors; health is open, every other endpoint needs
+ * credentials.
+ */
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(StaffSecuritySettings.class)
+public class StaffSecurityConfiguration {
+
+	/** The profile in which development accounts and keys are allowed. */
+	public static final String LOCAL_PROFILE = "local";
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserDetailsService staffUsers(StaffSecuritySettings settings, Environment environment) {
+		if (settings.users().isEmpty()) {
+			throw new IllegalStateException("No staff accounts configured (complaintflow.security.users). "
+					+ "Development accounts exist only in the '" + LOCAL_PROFILE + "' profile; "
+					+ "configure accounts with {bcrypt} passwords for any other profile.");
+		}
+		InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+		settings.users()
+			.forEach((user) -> manager.createUser(User.withUsername(user.username())
+				.password(user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build()));
+		return manager;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain staffSecurityFilterChain(HttpSecurity http) throws Exception {
+		return baseline(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated()).build();
+	}
+
+	/**
+	 * The common part of every service's filter chain: stateless Basic auth with
+	 * problem-detail errors, health open, other actuator endpoints for OPERATIONS and
+	 * METRICS. Callers add their own rules and build.
+	 * @param http the builder
+	 * @return the builder with the common part applied
+	 * @throws Exception from the builder
+	 */
+	public static HttpSecurity baseline(HttpSecurity http) throws Exception {
+		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler("Basic realm=\"complaint-flow\"");
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/error")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS));
+	}
+
+}

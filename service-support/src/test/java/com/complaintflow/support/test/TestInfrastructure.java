@@ -1,0 +1,71 @@
+package com.complaintflow.support.test;
+
+import java.util.UUID;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real Kafka broker (KRaft) and one MongoDB wire server per test JVM, shared by every
+ * integration test; each test class gets its own database name so tests never see each
+ * other's data.
+ */
+public final class TestInfrastructure {
+
+	private static EmbeddedKafkaKraftBroker broker;
+
+	private static MongoServer mongo;
+
+	private static String mongoUri;
+
+	private TestInfrastructure() {
+	}
+
+	/** Starts the broker and the wire server on first use. */
+	public static synchronized void start() {
+		if (broker == null) {
+			broker = new EmbeddedKafkaKraftBroker(1, 3);
+			broker.brokerProperty("auto.create.topics.enable", "true");
+			broker.afterPropertiesSet();
+			mongo = new MongoServer(new MemoryBackend());
+			mongoUri = "mongodb://" + hostAndPort(mongo.bind());
+			Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stop));
+		}
+	}
+
+	private static synchronized void stop() {
+		mongo.shutdownNow();
+		broker.destroy();
+	}
+
+	public static String bootstrapServers() {
+		start();
+		return broker.getBrokersAsString();
+	}
+
+	public static String mongoUri() {
+		start();
+		return mongoUri;
+	}
+
+	/**
+	 * Points a Spring test context at the shared broker and a fresh database.
+	 * @param registry the test's dynamic properties
+	 */
+	public static void register(DynamicPropertyRegistry registry) {
+		start();
+		String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
+		registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
+		registry.add("spring.mongodb.uri", () -> mongoUri + "/" + database);
+		registry.add("spring.mongodb.database", () -> database);
+		registry.add("complaintflow.kafka.partitions", () -> 3);
+	}
+
+	private static String hostAndPort(java.net.InetSocketAddress address) {
+		return address.getHostString() + ":" + address.getPort();
+	}
+
+}
