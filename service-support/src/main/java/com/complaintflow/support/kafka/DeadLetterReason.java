@@ -1,10 +1,13 @@
 package com.complaintflow.support.kafka;
 
+import com.complaintflow.events.kafka.InvalidEventException;
+
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Turns the exception that sent a record to the dead-letter topic into a one-line reason
- * an operator can read: the failure and, when different, its root cause.
+ * an operator can read: the failure and, when different, its root cause (the contract
+ * violation when there is one).
  */
 final class DeadLetterReason {
 
@@ -19,7 +22,7 @@ final class DeadLetterReason {
 			top = top.getCause();
 		}
 		Throwable root = top;
-		while (root.getCause() != null && root.getCause() != root) {
+		while (!(root instanceof InvalidEventException) && root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String reason = (root == top) ? describe(top) : describe(top) + " (cause " + describe(root) + ")";
