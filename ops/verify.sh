@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Checks the operations files: docker-compose.yml (docker-compose config), the Prometheus
+# configuration and the alert rules with their unit tests (promtool). Run by 'mvn verify' when
+# promtool is installed, and always by CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+docker-compose config -q
+echo "docker-compose.yml: valid"
+promtool check config --syntax-only ops/prometheus/prometheus.yml
+bash ops/check-rules.sh
