@@ -1,0 +1,76 @@
+package com.complaintflow.followup.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.kafka.ComplaintEventDeserializer;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The events a case change must publish travel inside the case document and leave it only
+ * after the broker acknowledged them, so a crash between saving and publishing loses
+ * nothing: the next retry, or this sweeper, publishes them again with the same event ids.
+ */
+@Component
+public class CaseOutbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(CaseOutbox.class);
+
+	private static final Duration SWEEP_AGE = Duration.ofSeconds(5);
+
+	private final EventPublisher publisher;
+
+	private final CaseStore store;
+
+	private final Clock clock;
+
+	CaseOutbox(EventPublisher publisher, CaseStore store, Clock clock) {
+		this.publisher = publisher;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/** Adds an event to the case's outbox; it is written with the case. */
+	public void add(FollowupCase followupCase, ComplaintEvent event) {
+		followupCase.getPendingEvents().add(EventJson.mapper().writeValueAsString(event));
+	}
+
+	/** Publishes the case's pending events and removes them from the outbox. */
+	public void flush(FollowupCase followupCase) {
+		List<String> pending = List.copyOf(followupCase.getPendingEvents());
+		if (pending.isEmpty()) {
+			return;
+		}
+		for (String json : pending) {
+			this.publisher.publishAndWait(read(json));
+		}
+		this.store.removePendingEvents(followupCase.getId(), pending);
+		followupCase.getPendingEvents().removeAll(pending);
+	}
+
+	@Scheduled(fixedDelayString = "${complaintflow.followup.outbox-sweep-interval:5s}")
+	void sweep() {
+		for (FollowupCase followupCase : this.store.withPendingEvents(this.clock.instant().minus(SWEEP_AGE), 100)) {
+			try {
+				flush(followupCase);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Outbox of case {} not published yet: {}", followupCase.getId(), ex.getMessage());
+			}
+		}
+	}
+
+	private static ComplaintEvent read(String json) {
+		return ComplaintEventDeserializer.read(null, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

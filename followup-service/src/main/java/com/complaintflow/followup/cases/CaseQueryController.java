@@ -1,0 +1,62 @@
+package com.complaintflow.followup.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reads cases: the filtered list (a plain JSON array) and one case with its milestones
+ * and timeline.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseQueryController {
+
+	private static final int MAX_LIMIT = 500;
+
+	private final CaseStore store;
+
+	private final MilestoneClock milestones;
+
+	private final Clock clock;
+
+	CaseQueryController(CaseStore store, MilestoneClock milestones, Clock clock) {
+		this.store = store;
+		this.milestones = milestones;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	List<CaseView> list(@RequestParam(required = false) String complaintId,
+			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String queue,
+			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"limit must be between 1 and " + MAX_LIMIT);
+		}
+		Instant now = this.clock.instant();
+		return this.store.search(new CaseFilter(status, queue, complaintId, dueBefore, limit))
+			.stream()
+			.map((c) -> CaseView.of(c, this.milestones, now))
+			.toList();
+	}
+
+	@GetMapping("/{caseId}")
+	CaseView one(@PathVariable String caseId) {
+		FollowupCase followupCase = this.store.findById(caseId)
+			.orElseThrow(
+					() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found", "No case with id " + caseId));
+		return CaseView.of(followupCase, this.milestones, this.clock.instant());
+	}
+
+}

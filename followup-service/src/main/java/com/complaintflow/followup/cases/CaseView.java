@@ -1,0 +1,55 @@
+package com.complaintflow.followup.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.followup.deadline.Milestone;
+import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.followup.deadline.MilestoneStatus;
+
+/**
+ * A case as the staff API shows it: state, milestones with their actual elapsed and
+ * paused time, and the timeline.
+ */
+record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status, Channel channel,
+		String regionCode, ValueTier customerTier, Category category, Priority priority, Playbook playbook,
+		String queue, String incidentId, String incidentCaseId, List<String> memberCaseIds, Instant openedAt,
+		Instant updatedAt, List<RemedyOption> remedies, List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy,
+		String resolution, Integer satisfaction, Outcome outcome, int escalations, List<MilestoneView> milestones,
+		List<TimelineEntry> timeline) {
+
+	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
+		return new CaseView(c.getId(), c.getKind(), c.getComplaintId(), c.getCustomerId(), c.getStatus(),
+				c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(), c.getPriority(),
+				c.getPlaybook(), c.getQueue(), c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(),
+				c.getOpenedAt(), c.getUpdatedAt(), c.getTriageRemedies(), c.getOfferedRemedies(), c.getChosenRemedy(),
+				c.getResolution(), c.getSatisfaction(), c.getOutcome(), c.getEscalations(),
+				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());
+	}
+
+	/**
+	 * One milestone: its deadline, whether it was met or breached, and its actual elapsed
+	 * (counted) and paused time in milliseconds.
+	 */
+	record MilestoneView(String milestoneId, MilestoneKind kind, int seq, MilestoneStatus status, String clock,
+			Instant startedAt, Instant dueAt, long windowMs, long elapsedMs, long pausedMs, Instant metAt,
+			Instant breachedAt, boolean breached, Instant nextReminderAt) {
+
+		static MilestoneView of(Milestone m, MilestoneClock clock, Instant now) {
+			return new MilestoneView(m.getId(), m.getKind(), m.getSeq(), m.getStatus(),
+					(m.getCalendar() != null) ? "BUSINESS:" + m.getCalendar() : "CALENDAR", m.getStartedAt(),
+					m.getDueAt(), m.getWindowMs(), clock.elapsedMs(m, now), clock.pausedMs(m, now), m.getMetAt(),
+					m.getBreachedAt(), m.getBreachedAt() != null, m.getNextReminderAt());
+		}
+
+	}
+
+}

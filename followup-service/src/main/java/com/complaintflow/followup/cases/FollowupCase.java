@@ -1,0 +1,322 @@
+package com.complaintflow.followup.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.followup.deadline.Milestone;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A case as stored: its state, milestones, timeline, the events still to publish (an
+ * outbox inside the document, so state and events are written in one atomic write), and
+ * the timer fields: the earliest reminder due and the lease of the instance firing it.
+ */
+@Document("cases")
+public class FollowupCase {
+
+	@Id
+	private String id;
+
+	@Version
+	private Long version;
+
+	private CaseKind kind;
+
+	private String complaintId;
+
+	private String customerId;
+
+	private Channel channel;
+
+	private String regionCode;
+
+	private ValueTier customerTier;
+
+	private Category category;
+
+	private Priority priority;
+
+	private Playbook playbook;
+
+	private String queue;
+
+	private String incidentId;
+
+	private String incidentCaseId;
+
+	private List<String> memberCaseIds = new ArrayList<>();
+
+	private List<RemedyOption> triageRemedies = new ArrayList<>();
+
+	private List<RemedyOption> offeredRemedies = new ArrayList<>();
+
+	private RemedyOption chosenRemedy;
+
+	private long callbackWithinMs;
+
+	private CaseStatus status;
+
+	private CaseStatus statusBeforeWaiting;
+
+	private Instant openedAt;
+
+	private Instant updatedAt;
+
+	private String resolution;
+
+	private Integer satisfaction;
+
+	private Outcome outcome;
+
+	private int escalations;
+
+	private List<Milestone> milestones = new ArrayList<>();
+
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	private List<String> appliedActions = new ArrayList<>();
+
+	private List<String> pendingEvents = new ArrayList<>();
+
+	private Instant nextFireAt;
+
+	private String leaseOwner;
+
+	private Instant leaseUntil;
+
+	FollowupCase() {
+	}
+
+	FollowupCase(String id, CaseKind kind, String complaintId, String customerId, Instant openedAt) {
+		this.id = id;
+		this.kind = kind;
+		this.complaintId = complaintId;
+		this.customerId = customerId;
+		this.openedAt = openedAt;
+		this.updatedAt = openedAt;
+		this.status = CaseStatus.OPEN;
+		this.leaseUntil = Instant.EPOCH;
+	}
+
+	/** Recomputes the earliest reminder due over all milestones. */
+	public void rescheduleTimer() {
+		this.nextFireAt = this.milestones.stream()
+			.map(Milestone::getNextReminderAt)
+			.filter(Objects::nonNull)
+			.min(Instant::compareTo)
+			.orElse(null);
+	}
+
+	public Milestone milestone(String milestoneId) {
+		return this.milestones.stream().filter((m) -> m.getId().equals(milestoneId)).findFirst().orElse(null);
+	}
+
+	public void record(Instant at, String action, String actor, String detail) {
+		this.timeline.add(new TimelineEntry(at, action, actor, detail));
+		this.updatedAt = at;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public CaseKind getKind() {
+		return this.kind;
+	}
+
+	public String getComplaintId() {
+		return this.complaintId;
+	}
+
+	public String getCustomerId() {
+		return this.customerId;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public String getRegionCode() {
+		return this.regionCode;
+	}
+
+	public ValueTier getCustomerTier() {
+		return this.customerTier;
+	}
+
+	public Category getCategory() {
+		return this.category;
+	}
+
+	public Priority getPriority() {
+		return this.priority;
+	}
+
+	public Playbook getPlaybook() {
+		return this.playbook;
+	}
+
+	public String getQueue() {
+		return this.queue;
+	}
+
+	public String getIncidentId() {
+		return this.incidentId;
+	}
+
+	public String getIncidentCaseId() {
+		return this.incidentCaseId;
+	}
+
+	public List<String> getMemberCaseIds() {
+		return this.memberCaseIds;
+	}
+
+	public List<RemedyOption> getTriageRemedies() {
+		return this.triageRemedies;
+	}
+
+	public List<RemedyOption> getOfferedRemedies() {
+		return this.offeredRemedies;
+	}
+
+	public RemedyOption getChosenRemedy() {
+		return this.chosenRemedy;
+	}
+
+	public long getCallbackWithinMs() {
+		return this.callbackWithinMs;
+	}
+
+	public CaseStatus getStatus() {
+		return this.status;
+	}
+
+	public CaseStatus getStatusBeforeWaiting() {
+		return this.statusBeforeWaiting;
+	}
+
+	public Instant getOpenedAt() {
+		return this.openedAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public String getResolution() {
+		return this.resolution;
+	}
+
+	public Integer getSatisfaction() {
+		return this.satisfaction;
+	}
+
+	public Outcome getOutcome() {
+		return this.outcome;
+	}
+
+	public int getEscalations() {
+		return this.escalations;
+	}
+
+	public List<Milestone> getMilestones() {
+		return this.milestones;
+	}
+
+	public List<TimelineEntry> getTimeline() {
+		return this.timeline;
+	}
+
+	public List<String> getAppliedActions() {
+		return this.appliedActions;
+	}
+
+	public List<String> getPendingEvents() {
+		return this.pendingEvents;
+	}
+
+	public Instant getNextFireAt() {
+		return this.nextFireAt;
+	}
+
+	public String getLeaseOwner() {
+		return this.leaseOwner;
+	}
+
+	public Instant getLeaseUntil() {
+		return this.leaseUntil;
+	}
+
+	void setTriage(Channel channel, String regionCode, ValueTier customerTier, Category category, Priority priority,
+			Playbook playbook, String queue, String incidentId, List<RemedyOption> remedies, long callbackWithinMs) {
+		this.channel = channel;
+		this.regionCode = regionCode;
+		this.customerTier = customerTier;
+		this.category = category;
+		this.priority = priority;
+		this.playbook = playbook;
+		this.queue = queue;
+		this.incidentId = incidentId;
+		this.triageRemedies = new ArrayList<>(remedies);
+		this.callbackWithinMs = callbackWithinMs;
+	}
+
+	void setIncidentCaseId(String incidentCaseId) {
+		this.incidentCaseId = incidentCaseId;
+	}
+
+	void setOfferedRemedies(List<RemedyOption> offeredRemedies) {
+		this.offeredRemedies = new ArrayList<>(offeredRemedies);
+	}
+
+	void setChosenRemedy(RemedyOption chosenRemedy) {
+		this.chosenRemedy = chosenRemedy;
+	}
+
+	void setStatus(CaseStatus status) {
+		this.status = status;
+	}
+
+	void setStatusBeforeWaiting(CaseStatus statusBeforeWaiting) {
+		this.statusBeforeWaiting = statusBeforeWaiting;
+	}
+
+	void setResolution(String resolution) {
+		this.resolution = resolution;
+	}
+
+	void setSatisfaction(Integer satisfaction) {
+		this.satisfaction = satisfaction;
+	}
+
+	void setOutcome(Outcome outcome) {
+		this.outcome = outcome;
+	}
+
+	public void countEscalation() {
+		this.escalations++;
+	}
+
+	public void releaseLease() {
+		this.leaseOwner = null;
+		this.leaseUntil = Instant.EPOCH;
+	}
+
+}

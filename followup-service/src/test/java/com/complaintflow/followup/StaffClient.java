@@ -1,0 +1,56 @@
+package com.complaintflow.followup;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A real HTTP client for the staff API, logged in as one of the development accounts.
+ */
+public final class StaffClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RestClient client;
+
+	public StaffClient(int port, String user, String password) {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeaders((headers) -> headers.setBasicAuth(user, password))
+			.build();
+	}
+
+	/** GET; the answer's status and JSON body. */
+	public Answer get(String path) {
+		return this.client.get().uri(path).exchange((request, response) -> answer(response));
+	}
+
+	/** POST with a JSON body and an optional idempotency key. */
+	public Answer post(String path, String idempotencyKey, String body) {
+		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		}).body(body).exchange((request, response) -> answer(response));
+	}
+
+	private static Answer answer(org.springframework.http.client.ClientHttpResponse response)
+			throws java.io.IOException {
+		byte[] bytes = response.getBody().readAllBytes();
+		JsonNode json = (bytes.length > 0) ? JSON.readTree(bytes) : null;
+		return new Answer(response.getStatusCode(), json);
+	}
+
+	/** Status and body of an answer. */
+	public record Answer(HttpStatusCode status, JsonNode json) {
+
+		public int code() {
+			return this.status.value();
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.complaintflow.followup;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.Emotion;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.events.ValueTier;
+
+/**
+ * Triage decisions for tests.
+ */
+public final class TestEvents {
+
+	private TestEvents() {
+	}
+
+	/** A network-fault decision with a 24 h first response and no other deadline. */
+	public static ComplaintTriaged triaged(String complaintId, Instant at) {
+		return triaged(complaintId, at,
+				new Deadlines(at.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null);
+	}
+
+	public static ComplaintTriaged triaged(String complaintId, Instant at, Deadlines deadlines, String incidentId) {
+		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,
+				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
+				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
+				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT, List.of("Listen first"),
+				Priority.P2,
+				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB bonus data", new BigDecimal("30")),
+						new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 100", new BigDecimal("100"))),
+				false, deadlines, "network-bj", incidentId, 0,
+				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)));
+	}
+
+}

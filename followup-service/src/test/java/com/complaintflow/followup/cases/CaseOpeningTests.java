@@ -1,0 +1,107 @@
+package com.complaintflow.followup.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.StaffClient;
+import com.complaintflow.followup.TestEvents;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The foundation path against the real broker and wire server: a triage decision opens
+ * one case with its first-response milestone and publishes one {@code CaseOpened}, even
+ * when the decision is delivered twice.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class CaseOpeningTests {
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void triagedComplaintOpensOneCaseWithFirstResponseDueIn24Hours() {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintTriaged triaged = TestEvents.triaged(complaintId, at);
+		StaffClient agent = new StaffClient(this.port, "agent", "agent-dev");
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			this.publisher.publishAndWait(triaged);
+			this.publisher.publishAndWait(triaged);
+
+			JsonNode list = await().atMost(Duration.ofSeconds(30))
+				.until(() -> agent.get("/api/v1/cases?complaintId=" + complaintId).json(), (json) -> json.size() == 1);
+			JsonNode found = list.get(0);
+			assertThat(found.get("caseId").asString()).isEqualTo(CaseOpening.caseIdFor(complaintId));
+			assertThat(found.get("status").asString()).isEqualTo("OPEN");
+			JsonNode firstResponse = found.get("milestones").get(0);
+			assertThat(firstResponse.get("kind").asString()).isEqualTo("FIRST_RESPONSE");
+			assertThat(Instant.parse(firstResponse.get("dueAt").asString())).isEqualTo(at.plus(Duration.ofHours(24)));
+
+			List<ConsumerRecord<String, byte[]>> opened = await().atMost(Duration.ofSeconds(30))
+				.until(() -> openedFor(cases.poll(), complaintId), (records) -> !records.isEmpty());
+			assertThat(opened).extracting((r) -> header(r, CloudEventHeaders.ID))
+				.containsOnly(EventMetadata.deterministicEventId(CaseOpening.caseIdFor(complaintId), "case-opened")
+					.toString());
+			assertThat(agent.get("/api/v1/cases?complaintId=" + complaintId).json().size()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void unknownCaseIsNotFoundProblem() {
+		StaffClient agent = new StaffClient(this.port, "agent", "agent-dev");
+		StaffClient.Answer answer = agent.get("/api/v1/cases/nope");
+		assertThat(answer.code()).isEqualTo(404);
+		assertThat(answer.json().get("title").asString()).isEqualTo("Case not found");
+	}
+
+	@Test
+	void anonymousCallerIsRejected() {
+		StaffClient nobody = new StaffClient(this.port, "agent", "wrong");
+		assertThat(nobody.get("/api/v1/cases?complaintId=x").code()).isEqualTo(401);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> openedFor(List<ConsumerRecord<String, byte[]>> records,
+			String complaintId) {
+		return records.stream()
+			.filter((r) -> "case-opened".equals(header(r, CloudEventHeaders.TYPE)))
+			.filter((r) -> new String(r.value(), StandardCharsets.UTF_8).contains(complaintId))
+			.toList();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
