@@ -1,0 +1,141 @@
+package com.complaintflow.analytics.api;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.analytics.journal.ComplaintJournal;
+import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.analytics.report.AnalyticsQueries;
+import com.complaintflow.analytics.report.AnalyticsQueries.PlaybookRetention;
+import com.complaintflow.analytics.report.AnalyticsQueries.SeriesPoint;
+import com.complaintflow.analytics.report.AnalyticsQueries.SlaReport;
+import com.complaintflow.analytics.report.Hotspot;
+import com.complaintflow.analytics.report.HotspotFinder;
+import com.complaintflow.analytics.report.RollupFilter;
+import com.complaintflow.analytics.report.Summary;
+import com.complaintflow.support.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The analytics REST API: summary, time series, SLA compliance, retention by playbook,
+ * hotspots and the timeline of one complaint. Ranges are [from, to) rounded out to whole
+ * hours; without them a summary covers everything up to now.
+ */
+@RestController
+@RequestMapping("/api/v1/analytics")
+class AnalyticsController {
+
+	private static final int MAX_HOURLY_POINTS = 24 * 31;
+
+	private final AnalyticsQueries queries;
+
+	private final HotspotFinder hotspots;
+
+	private final ComplaintJournal journal;
+
+	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, ComplaintJournal journal) {
+		this.queries = queries;
+		this.hotspots = hotspots;
+		this.journal = journal;
+	}
+
+	@GetMapping("/summary")
+	Summary summary(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, Instant.EPOCH);
+		return this.queries.summary(range.from(), range.to(), filter);
+	}
+
+	@GetMapping("/timeseries")
+	List<SeriesPoint> timeseries(@RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "hour") String granularity,
+			@RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, null);
+		boolean daily = switch (granularity) {
+			case "hour" -> false;
+			case "day" -> true;
+			default -> throw new IllegalArgumentException("granularity must be hour or day");
+		};
+		if (!daily && range.from().plus(MAX_HOURLY_POINTS, ChronoUnit.HOURS).isBefore(range.to())) {
+			throw new IllegalArgumentException("an hourly series covers at most 31 days; use granularity=day");
+		}
+		return this.queries.series(range.from(), range.to(), daily, filter);
+	}
+
+	@GetMapping("/sla")
+	SlaReport sla(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, null);
+		return this.queries.sla(range.from(), range.to(), filter);
+	}
+
+	@GetMapping("/retention")
+	List<PlaybookRetention> retention(@RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, null);
+		return this.queries.retention(range.from(), range.to(), filter);
+	}
+
+	@GetMapping("/hotspots")
+	List<Hotspot> hotspots(@RequestParam(required = false) Instant at) {
+		return this.hotspots.find((at != null) ? at : Instant.now());
+	}
+
+	@GetMapping("/complaints/{complaintId}/timeline")
+	Timeline timeline(@PathVariable String complaintId) {
+		return this.journal.find(complaintId)
+			.map((record) -> new Timeline(record.complaintId(), record.entries()))
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown complaint",
+					"Analytics has received no event for complaint " + complaintId + "."));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Every event of one complaint, from every service, in time order.
+	 *
+	 * @param complaintId the complaint
+	 * @param events its events, oldest first
+	 */
+	record Timeline(String complaintId, List<JournalEntry> events) {
+
+	}
+
+	/**
+	 * A validated time range; without bounds it is the last seven days (or everything
+	 * from {@code defaultFrom}).
+	 */
+	record Range(Instant from, Instant to) {
+
+		static Range of(Instant from, Instant to, Instant defaultFrom) {
+			Instant end = (to != null) ? to : Instant.now();
+			Instant start = (from != null) ? from : (defaultFrom != null) ? defaultFrom : end.minus(7, ChronoUnit.DAYS);
+			if (!start.isBefore(end)) {
+				throw new IllegalArgumentException("from must be before to");
+			}
+			return new Range(start, end);
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.complaintflow.analytics.config;
+
+import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.StaffSecurityConfiguration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may read analytics: operations everything; supervisors and agents the timeline of
+ * one complaint; supervisors the dashboard.
+ */
+@Configuration(proxyBeanMethods = false)
+class AnalyticsSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain analyticsSecurity(HttpSecurity http) throws Exception {
+		return StaffSecurityConfiguration.baseline(http)
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/analytics/complaints/*/timeline")
+						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR, Roles.AGENT)
+						.requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
+						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR)
+						.requestMatchers("/api/v1/analytics/**")
+						.hasRole(Roles.OPERATIONS)
+						.anyRequest()
+						.denyAll())
+			.build();
+	}
+
+}

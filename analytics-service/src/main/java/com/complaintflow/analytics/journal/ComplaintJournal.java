@@ -1,0 +1,88 @@
+package com.complaintflow.analytics.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.complaintflow.events.ComplaintEvent;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * One document per complaint holding every event analytics received for it, keyed by
+ * event id: recording an event is an idempotent, order-independent upsert, so redelivery
+ * and replay change nothing. Rollups are derived from these documents.
+ */
+@Component
+public class ComplaintJournal {
+
+	static final String COLLECTION = "complaints";
+
+	private final MongoTemplate mongo;
+
+	ComplaintJournal(MongoTemplate mongo) {
+		this.mongo = mongo;
+		mongo.indexOps(COLLECTION).createIndex(new Index("hours", org.springframework.data.domain.Sort.Direction.ASC));
+	}
+
+	/**
+	 * Records an event in its complaint's document; recording it again changes nothing.
+	 * @param event the event
+	 * @return every hour the complaint has events in, which are the hours whose rollups
+	 * this event may change
+	 */
+	public List<Instant> record(ComplaintEvent event) {
+		Document entry = new Document("type", event.type()).append("source", event.source())
+			.append("at", Date.from(event.occurredAt()))
+			.append("attrs", EventAttributes.of(event));
+		Update update = new Update().set("events." + event.eventId(), entry)
+			.addToSet("hours", Date.from(Hours.hourOf(event.occurredAt())))
+			.setOnInsert("customerId", event.customerId());
+		Document saved = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(event.complaintId())), update,
+				FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+		return hours(saved);
+	}
+
+	/** The complaint's events in time order, if analytics has seen any. */
+	public Optional<ComplaintRecord> find(String complaintId) {
+		return Optional.ofNullable(this.mongo.findById(complaintId, Document.class, COLLECTION))
+			.map(ComplaintJournal::toRecord);
+	}
+
+	/** Every complaint with at least one event in the given hour. */
+	public List<ComplaintRecord> touching(Instant hour) {
+		Query query = Query.query(Criteria.where("hours").is(Date.from(hour)));
+		query.fields().include("events");
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(ComplaintJournal::toRecord).toList();
+	}
+
+	private static List<Instant> hours(Document saved) {
+		List<Instant> hours = new ArrayList<>();
+		for (Object hour : saved.getList("hours", Object.class, List.of())) {
+			hours.add(((Date) hour).toInstant());
+		}
+		return hours;
+	}
+
+	private static ComplaintRecord toRecord(Document doc) {
+		Document events = doc.get("events", Document.class);
+		List<JournalEntry> entries = new ArrayList<>();
+		if (events != null) {
+			for (Map.Entry<String, Object> event : events.entrySet()) {
+				entries.add(JournalEntry.of(event.getKey(), (Document) event.getValue()));
+			}
+		}
+		return new ComplaintRecord(doc.getString("_id"), entries);
+	}
+
+}

@@ -1,0 +1,134 @@
+package com.complaintflow.analytics.journal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Date;
+import java.util.Objects;
+
+import com.complaintflow.events.CallbackCompleted;
+import com.complaintflow.events.CaseClosed;
+import com.complaintflow.events.CaseEscalated;
+import com.complaintflow.events.CaseOpened;
+import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.CustomerContacted;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.ProgressUpdated;
+import com.complaintflow.events.ReminderRaised;
+import com.complaintflow.events.RemedyChosen;
+import com.complaintflow.events.RemedyOffered;
+import com.complaintflow.events.RemedyOption;
+import org.bson.Document;
+
+/**
+ * The attributes of an event that analytics keeps: dimensions, times, outcomes and
+ * amounts, never personal data (names, phones, descriptions).
+ */
+final class EventAttributes {
+
+	private EventAttributes() {
+	}
+
+	static Document of(ComplaintEvent event) {
+		Document doc = new Document();
+		if (event instanceof ComplaintReceived received) {
+			doc.append("channel", received.channel().name())
+				.append("region", received.location().regionCode())
+				.append("tier", received.customer().tier().name());
+		}
+		else if (event instanceof ComplaintTriaged triaged) {
+			doc.append("channel", triaged.channel().name())
+				.append("region", triaged.regionCode())
+				.append("category", triaged.category().name())
+				.append("nature", triaged.nature().name())
+				.append("persona", triaged.persona().name())
+				.append("playbook", triaged.playbook().name())
+				.append("priority", triaged.priority().name())
+				.append("churnRisk", triaged.churnRisk().name())
+				.append("repeatCount", triaged.repeatCount());
+			putIfPresent(doc, "incidentId", triaged.incidentId());
+		}
+		else if (event instanceof CaseOpened opened) {
+			doc.append("caseId", opened.caseId())
+				.append("channel", opened.channel().name())
+				.append("region", opened.regionCode())
+				.append("category", opened.category().name())
+				.append("playbook", opened.playbook().name())
+				.append("priority", opened.priority().name())
+				.append("milestones", opened.milestones()
+					.stream()
+					.map((due) -> new Document("kind", due.kind().name()).append("dueAt", Date.from(due.dueAt())))
+					.toList());
+		}
+		else if (event instanceof CustomerContacted contacted) {
+			doc.append("caseId", contacted.caseId())
+				.append("milestonesMet", contacted.milestonesMet().stream().map(Enum::name).toList());
+		}
+		else if (event instanceof ProgressUpdated progress) {
+			doc.append("caseId", progress.caseId());
+		}
+		else if (event instanceof RemedyOffered offered) {
+			doc.append("caseId", offered.caseId())
+				.append("options", offered.remedies().size())
+				.append("kinds", offered.remedies().stream().map((option) -> option.kind().name()).toList())
+				.append("maxCents",
+						offered.remedies()
+							.stream()
+							.map(RemedyOption::amount)
+							.filter(Objects::nonNull)
+							.mapToLong(EventAttributes::cents)
+							.max()
+							.orElse(0));
+		}
+		else if (event instanceof RemedyChosen chosen) {
+			doc.append("caseId", chosen.caseId())
+				.append("kind", chosen.remedy().kind().name())
+				.append("cents", (chosen.remedy().amount() != null) ? cents(chosen.remedy().amount()) : 0L);
+		}
+		else if (event instanceof CaseResolved resolved) {
+			doc.append("caseId", resolved.caseId()).append("callbackDueAt", Date.from(resolved.callbackDueAt()));
+		}
+		else if (event instanceof CallbackCompleted callback) {
+			doc.append("caseId", callback.caseId())
+				.append("satisfaction", callback.satisfaction())
+				.append("problemResolved", callback.problemResolved());
+		}
+		else if (event instanceof CaseEscalated escalated) {
+			doc.append("caseId", escalated.caseId()).append("level", escalated.level().name());
+			putIfPresent(doc, "milestone", (escalated.milestone() != null) ? escalated.milestone().name() : null);
+			putIfPresent(doc, "newDeadline",
+					(escalated.newDeadline() != null) ? Date.from(escalated.newDeadline()) : null);
+		}
+		else if (event instanceof CaseClosed closed) {
+			doc.append("caseId", closed.caseId()).append("outcome", closed.outcome().name());
+		}
+		else if (event instanceof ReminderRaised reminder) {
+			doc.append("caseId", reminder.caseId())
+				.append("milestone", reminder.milestone().name())
+				.append("kind", reminder.kind().name())
+				.append("level", reminder.level().name())
+				.append("dueAt", Date.from(reminder.dueAt()));
+		}
+		else if (event instanceof IncidentDetected incident) {
+			doc.append("incidentId", incident.incidentId())
+				.append("region", incident.regionCode())
+				.append("category", incident.category().name())
+				.append("memberCount", incident.memberCount())
+				.append("revision", incident.revision());
+		}
+		return doc;
+	}
+
+	private static long cents(BigDecimal amount) {
+		return amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
+	}
+
+	private static void putIfPresent(Document doc, String key, Object value) {
+		if (value != null) {
+			doc.append(key, value);
+		}
+	}
+
+}

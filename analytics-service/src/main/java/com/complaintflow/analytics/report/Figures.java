@@ -1,0 +1,171 @@
+package com.complaintflow.analytics.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.DurationHistogram;
+import com.complaintflow.analytics.rollup.Measures;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Outcome;
+
+/**
+ * The figures operations read, computed from merged bucket measures: stage counts, SLA
+ * compliance, time distributions, satisfaction, retention and compensation.
+ */
+public final class Figures {
+
+	private Figures() {
+	}
+
+	/** Complaints per lifecycle stage, plus escalated, repeat and communicative. */
+	public static Map<String, Long> stages(Counters counters) {
+		Map<String, Long> stages = new LinkedHashMap<>();
+		Measures.STAGES.forEach((stage) -> stages.put(stage, counters.get(stage)));
+		return stages;
+	}
+
+	/** The totals: stages plus the complaint-level flags. */
+	public static Map<String, Long> totals(Counters counters) {
+		Map<String, Long> totals = stages(counters);
+		for (String measure : new String[] { Measures.ESCALATED, Measures.REPEAT, Measures.COMMUNICATIVE,
+				Measures.COMMUNICATIVE_ESCALATED, Measures.INCIDENTS }) {
+			totals.put(measure, counters.get(measure));
+		}
+		return totals;
+	}
+
+	/** Milestones met and breached, with the compliance ratio, per milestone kind. */
+	public static Map<String, Sla> sla(Counters counters) {
+		Map<String, Sla> sla = new LinkedHashMap<>();
+		for (MilestoneKind kind : MilestoneKind.values()) {
+			long met = counters.get(Measures.SLA_MET + kind.name());
+			long breached = counters.get(Measures.SLA_BREACHED + kind.name());
+			sla.put(kind.name(), new Sla(met, breached, ratio(met, met + breached)));
+		}
+		return sla;
+	}
+
+	/** All milestones together. */
+	public static Sla slaOverall(Counters counters) {
+		long met = counters.withPrefix(Measures.SLA_MET).values().stream().mapToLong(Long::longValue).sum();
+		long breached = counters.withPrefix(Measures.SLA_BREACHED).values().stream().mapToLong(Long::longValue).sum();
+		return new Sla(met, breached, ratio(met, met + breached));
+	}
+
+	/** A duration distribution in minutes. */
+	public static Distribution distribution(Counters counters, String name) {
+		return new Distribution(DurationHistogram.count(counters, name),
+				minutes(DurationHistogram.meanSeconds(counters, name)),
+				minutes(DurationHistogram.quantileSeconds(counters, name, 0.5)),
+				minutes(DurationHistogram.quantileSeconds(counters, name, 0.9)),
+				minutes(DurationHistogram.quantileSeconds(counters, name, 0.99)));
+	}
+
+	/** Callback satisfaction: how many, the average and the count per score 1 to 5. */
+	public static Satisfaction satisfaction(Counters counters) {
+		Map<String, Long> scores = new TreeMap<>();
+		long count = 0;
+		long sum = 0;
+		for (int score = 1; score <= 5; score++) {
+			long n = counters.get(Measures.SATISFACTION + score);
+			scores.put(String.valueOf(score), n);
+			count += n;
+			sum += n * score;
+		}
+		return new Satisfaction(count, (count == 0) ? null : round((double) sum / count), scores);
+	}
+
+	/**
+	 * Closed cases by outcome and the retention rate (RETAINED + NUMBER_KEPT over
+	 * closed).
+	 */
+	public static Retention retention(Counters counters) {
+		Map<String, Long> outcomes = new LinkedHashMap<>();
+		for (Outcome outcome : Outcome.values()) {
+			outcomes.put(outcome.name(), counters.get(Measures.OUTCOME + outcome.name()));
+		}
+		long closed = counters.get("closed");
+		long kept = outcomes.get(Outcome.RETAINED.name()) + outcomes.get(Outcome.NUMBER_KEPT.name());
+		return new Retention(closed, outcomes, ratio(kept, closed));
+	}
+
+	/** Remedies offered and accepted, count and value. */
+	public static Compensation compensation(Counters counters) {
+		return new Compensation(counters.get(Measures.OFFERED), counters.get(Measures.OFFERED_CENTS) / 100.0,
+				counters.get(Measures.ACCEPTED), counters.get(Measures.ACCEPTED_CENTS) / 100.0);
+	}
+
+	static Double ratio(long part, long whole) {
+		return (whole == 0) ? null : round((double) part / whole);
+	}
+
+	private static Double minutes(Double seconds) {
+		return (seconds != null) ? round(seconds / 60.0) : null;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000.0) / 1000.0;
+	}
+
+	/**
+	 * Milestones met and breached.
+	 *
+	 * @param met kept on time
+	 * @param breached missed
+	 * @param compliance met over decided, or null when none is decided yet
+	 */
+	public record Sla(long met, long breached, Double compliance) {
+
+	}
+
+	/**
+	 * A distribution of durations in minutes.
+	 *
+	 * @param count how many
+	 * @param meanMinutes the mean
+	 * @param p50Minutes the median
+	 * @param p90Minutes the 90th percentile
+	 * @param p99Minutes the 99th percentile
+	 */
+	public record Distribution(long count, Double meanMinutes, Double p50Minutes, Double p90Minutes,
+			Double p99Minutes) {
+
+	}
+
+	/**
+	 * Callback satisfaction.
+	 *
+	 * @param count callbacks with a score
+	 * @param average the mean score, or null
+	 * @param distribution callbacks per score 1 to 5
+	 */
+	public record Satisfaction(long count, Double average, Map<String, Long> distribution) {
+
+	}
+
+	/**
+	 * Retention outcomes.
+	 *
+	 * @param closed closed cases
+	 * @param outcomes closed cases per outcome
+	 * @param retentionRate (RETAINED + NUMBER_KEPT) over closed, or null
+	 */
+	public record Retention(long closed, Map<String, Long> outcomes, Double retentionRate) {
+
+	}
+
+	/**
+	 * Compensation offered and accepted.
+	 *
+	 * @param offered offers made
+	 * @param offeredValue the highest option of each offer, summed
+	 * @param accepted remedies accepted
+	 * @param acceptedValue their value
+	 */
+	public record Compensation(long offered, double offeredValue, long accepted, double acceptedValue) {
+
+	}
+
+}

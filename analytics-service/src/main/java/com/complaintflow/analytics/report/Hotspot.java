@@ -1,0 +1,14 @@
+package com.complaintflow.analytics.report;
+
+/**
+ * A region and category whose complaint volume jumped against its own trailing baseline.
+ *
+ * @param region the region code
+ * @param category the category
+ * @param current complaints received in the last window
+ * @param baseline average complaints per window over the windows before
+ * @param growthFactor current over baseline (a baseline below one counts as one)
+ */
+public record Hotspot(String region, String category, long current, double baseline, double growthFactor) {
+
+}

@@ -1,0 +1,306 @@
+package com.complaintflow.analytics.rollup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.complaintflow.analytics.journal.ComplaintRecord;
+import com.complaintflow.analytics.journal.Hours;
+import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.events.EventType;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.ReminderKind;
+
+/**
+ * What one complaint adds to the rollups: a pure function of its events (not of their
+ * arrival order), each measure counted in the hour it happened, under the complaint's
+ * dimensions.
+ *
+ * @param dims the complaint's dimensions
+ * @param byHour the measures per hour
+ */
+public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
+
+	private static final String RECEIVED = EventType.COMPLAINT_RECEIVED.typeName();
+
+	private static final String TRIAGED = EventType.COMPLAINT_TRIAGED.typeName();
+
+	private static final String OPENED = EventType.CASE_OPENED.typeName();
+
+	private static final String CONTACTED = EventType.CUSTOMER_CONTACTED.typeName();
+
+	private static final String PROGRESS = EventType.PROGRESS_UPDATED.typeName();
+
+	private static final String OFFERED = EventType.REMEDY_OFFERED.typeName();
+
+	private static final String CHOSEN = EventType.REMEDY_CHOSEN.typeName();
+
+	private static final String RESOLVED = EventType.CASE_RESOLVED.typeName();
+
+	private static final String CALLBACK = EventType.CALLBACK_COMPLETED.typeName();
+
+	private static final String ESCALATED = EventType.CASE_ESCALATED.typeName();
+
+	private static final String CLOSED = EventType.CASE_CLOSED.typeName();
+
+	private static final String REMINDER = EventType.REMINDER_RAISED.typeName();
+
+	private static final String INCIDENT = EventType.INCIDENT_DETECTED.typeName();
+
+	/** Computes a complaint's contributions from its journal. */
+	public static Contributions of(ComplaintRecord complaint) {
+		Builder builder = new Builder(complaint);
+		builder.stages();
+		builder.times();
+		builder.sla();
+		builder.satisfactionAndCompensation();
+		builder.communicativeEscalated();
+		builder.incidents();
+		return new Contributions(builder.dims(), builder.byHour);
+	}
+
+	/**
+	 * The measures counted in one hour, or null when the complaint adds nothing there.
+	 */
+	public Counters at(Instant hour) {
+		return this.byHour.get(hour);
+	}
+
+	private static final class Builder {
+
+		private final ComplaintRecord complaint;
+
+		private final Map<Instant, Counters> byHour = new LinkedHashMap<>();
+
+		private final JournalEntry received;
+
+		private final JournalEntry triaged;
+
+		private final JournalEntry opened;
+
+		Builder(ComplaintRecord complaint) {
+			this.complaint = complaint;
+			this.received = complaint.first(RECEIVED);
+			this.triaged = complaint.first(TRIAGED);
+			this.opened = complaint.first(OPENED);
+		}
+
+		Dims dims() {
+			return new Dims(attribute("channel", this.triaged, this.opened, this.received),
+					attribute("category", this.triaged, this.opened),
+					attribute("region", this.triaged, this.opened, this.received), attribute("persona", this.triaged),
+					attribute("playbook", this.triaged, this.opened));
+		}
+
+		private static String attribute(String name, JournalEntry... sources) {
+			return Stream.of(sources)
+				.filter(Objects::nonNull)
+				.map((entry) -> entry.text(name))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(Dims.UNKNOWN);
+		}
+
+		void stages() {
+			count(this.received, "received");
+			count(this.triaged, "triaged");
+			count(this.opened, "opened");
+			count(this.complaint.first(RESOLVED), "resolved");
+			JournalEntry closed = this.complaint.first(CLOSED);
+			count(closed, "closed");
+			if (closed != null) {
+				count(closed, Measures.OUTCOME + closed.text("outcome"));
+			}
+			count(this.complaint.first(ESCALATED), Measures.ESCALATED);
+			if (this.triaged != null) {
+				if (this.triaged.number("repeatCount", 0) > 0) {
+					count(this.triaged, Measures.REPEAT);
+				}
+				if (isCommunicative()) {
+					count(this.triaged, Measures.COMMUNICATIVE);
+				}
+			}
+		}
+
+		void times() {
+			Instant start = start();
+			if (start == null) {
+				return;
+			}
+			JournalEntry contact = this.complaint.first(CONTACTED);
+			if (contact != null) {
+				DurationHistogram.record(counters(contact.occurredAt()), Measures.FIRST_RESPONSE,
+						Duration.between(start, contact.occurredAt()));
+			}
+			JournalEntry resolved = this.complaint.first(RESOLVED);
+			if (resolved != null) {
+				DurationHistogram.record(counters(resolved.occurredAt()), Measures.RESOLUTION,
+						Duration.between(start, resolved.occurredAt()));
+			}
+		}
+
+		void sla() {
+			Map<String, Instant> due = dueTimes();
+			Set<String> kinds = new LinkedHashSet<>(due.keySet());
+			breaches().forEach((reminder) -> kinds.add(reminder.text("milestone")));
+			for (String kind : kinds) {
+				Instant breachedAt = breaches().stream()
+					.filter((reminder) -> kind.equals(reminder.text("milestone")))
+					.map(JournalEntry::occurredAt)
+					.findFirst()
+					.orElse(null);
+				Instant metAt = fulfilment(kind);
+				Instant dueAt = due.get(kind);
+				if (breachedAt != null) {
+					count(breachedAt, Measures.SLA_BREACHED + kind);
+				}
+				else if (metAt != null && (dueAt == null || !metAt.isAfter(dueAt))) {
+					count(metAt, Measures.SLA_MET + kind);
+				}
+				else if (metAt != null) {
+					count(metAt, Measures.SLA_BREACHED + kind);
+				}
+			}
+		}
+
+		void satisfactionAndCompensation() {
+			JournalEntry callback = this.complaint.last(CALLBACK);
+			if (callback != null) {
+				count(callback, Measures.SATISFACTION + callback.number("satisfaction", 0));
+			}
+			for (JournalEntry offer : this.complaint.ofType(OFFERED)) {
+				counters(offer.occurredAt()).add(Measures.OFFERED, 1)
+					.add(Measures.OFFERED_CENTS, offer.number("maxCents", 0));
+			}
+			for (JournalEntry chosen : this.complaint.ofType(CHOSEN)) {
+				counters(chosen.occurredAt()).add(Measures.ACCEPTED, 1)
+					.add(Measures.ACCEPTED_CENTS, chosen.number("cents", 0));
+			}
+		}
+
+		void communicativeEscalated() {
+			if (this.triaged == null || !isCommunicative()) {
+				return;
+			}
+			Stream.concat(breaches().stream(), this.complaint.ofType(ESCALATED).stream())
+				.map(JournalEntry::occurredAt)
+				.min(Instant::compareTo)
+				.ifPresent((at) -> count(at, Measures.COMMUNICATIVE_ESCALATED));
+		}
+
+		void incidents() {
+			this.complaint.ofType(INCIDENT)
+				.stream()
+				.filter((incident) -> incident.number("revision", 0) == 1)
+				.forEach((incident) -> count(incident, Measures.INCIDENTS));
+		}
+
+		private boolean isCommunicative() {
+			return !Nature.VALID.name().equals(this.triaged.text("nature"));
+		}
+
+		private Instant start() {
+			return Stream.of(this.received, this.triaged, this.opened)
+				.filter(Objects::nonNull)
+				.map(JournalEntry::occurredAt)
+				.findFirst()
+				.orElse(null);
+		}
+
+		private Map<String, Instant> dueTimes() {
+			Map<String, Instant> due = new LinkedHashMap<>();
+			if (this.opened != null) {
+				for (Map<String, Object> milestone : this.opened.<Map<String, Object>>list("milestones")) {
+					due.putIfAbsent(String.valueOf(milestone.get("kind")),
+							((java.util.Date) milestone.get("dueAt")).toInstant());
+				}
+			}
+			JournalEntry resolved = this.complaint.first(RESOLVED);
+			if (resolved != null) {
+				due.putIfAbsent(MilestoneKind.CALLBACK.name(), resolved.time("callbackDueAt"));
+			}
+			this.complaint.ofType(ESCALATED)
+				.stream()
+				.map((escalation) -> escalation.time("newDeadline"))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.ifPresent((deadline) -> due.putIfAbsent(MilestoneKind.ESCALATED_RESOLUTION.name(), deadline));
+			return due;
+		}
+
+		private List<JournalEntry> breaches() {
+			return this.complaint.ofType(REMINDER)
+				.stream()
+				.filter((reminder) -> ReminderKind.BREACH.name().equals(reminder.text("kind")))
+				.toList();
+		}
+
+		private Instant fulfilment(String kind) {
+			MilestoneKind milestone;
+			try {
+				milestone = MilestoneKind.valueOf(kind);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			return switch (milestone) {
+				case FIRST_RESPONSE -> firstContact(kind, true);
+				case ENGINEER_CONTACT -> firstContact(kind, false);
+				case PROMISED_ANSWER -> time(this.complaint.first(RESOLVED));
+				case PROGRESS_UPDATE -> time(this.complaint.first(PROGRESS));
+				case CALLBACK -> time(this.complaint.first(CALLBACK));
+				case ESCALATED_RESOLUTION -> resolvedAfterEscalation();
+			};
+		}
+
+		private Instant firstContact(String kind, boolean anyContact) {
+			return this.complaint.ofType(CONTACTED)
+				.stream()
+				.filter((contact) -> contact.<String>list("milestonesMet").contains(kind)
+						|| (anyContact && contact.list("milestonesMet").isEmpty()))
+				.map(JournalEntry::occurredAt)
+				.findFirst()
+				.orElse(null);
+		}
+
+		private Instant resolvedAfterEscalation() {
+			JournalEntry escalation = this.complaint.first(ESCALATED);
+			if (escalation == null) {
+				return null;
+			}
+			return this.complaint.ofType(RESOLVED)
+				.stream()
+				.map(JournalEntry::occurredAt)
+				.filter((at) -> !at.isBefore(escalation.occurredAt()))
+				.findFirst()
+				.orElse(null);
+		}
+
+		private static Instant time(JournalEntry entry) {
+			return (entry != null) ? entry.occurredAt() : null;
+		}
+
+		private void count(JournalEntry entry, String measure) {
+			if (entry != null) {
+				count(entry.occurredAt(), measure);
+			}
+		}
+
+		private void count(Instant at, String measure) {
+			counters(at).add(measure, 1);
+		}
+
+		private Counters counters(Instant at) {
+			return this.byHour.computeIfAbsent(Hours.hourOf(at), (hour) -> new Counters());
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.complaintflow.analytics.rollup;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+
+/**
+ * The measures of one rollup bucket as named counts; buckets merge by adding, so hours
+ * add up to days and days to any range. Distributions are kept as counts per histogram
+ * bin.
+ */
+public final class Counters {
+
+	private final Map<String, Long> counts = new TreeMap<>();
+
+	/** Adds to one measure. */
+	public Counters add(String measure, long amount) {
+		if (amount != 0) {
+			this.counts.merge(measure, amount, Long::sum);
+		}
+		return this;
+	}
+
+	/** Adds every measure of another bucket. */
+	public Counters merge(Counters other) {
+		other.counts.forEach(this::add);
+		return this;
+	}
+
+	/** A measure's value, 0 when absent. */
+	public long get(String measure) {
+		return this.counts.getOrDefault(measure, 0L);
+	}
+
+	/** Every measure whose name starts with the prefix, keyed by the rest of the name. */
+	public Map<String, Long> withPrefix(String prefix) {
+		Map<String, Long> result = new TreeMap<>();
+		this.counts.forEach((name, value) -> {
+			if (name.startsWith(prefix)) {
+				result.put(name.substring(prefix.length()), value);
+			}
+		});
+		return result;
+	}
+
+	public boolean isEmpty() {
+		return this.counts.isEmpty();
+	}
+
+	Document toDocument() {
+		return new Document(this.counts);
+	}
+
+	static Counters fromDocument(Document doc) {
+		Counters counters = new Counters();
+		if (doc != null) {
+			doc.forEach((name, value) -> counters.add(name, ((Number) value).longValue()));
+		}
+		return counters;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof Counters counters) && this.counts.equals(counters.counts);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.counts.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.counts.toString();
+	}
+
+}

@@ -1,0 +1,62 @@
+package com.complaintflow.analytics.rollup;
+
+import java.util.List;
+
+/**
+ * Names of the measures a rollup bucket counts; keys never contain a dot, so they are
+ * valid MongoDB field names.
+ */
+public final class Measures {
+
+	/** The lifecycle stages counted per complaint, in order. */
+	public static final List<String> STAGES = List.of("received", "triaged", "opened", "resolved", "closed");
+
+	/** Complaints whose case was escalated at least once. */
+	public static final String ESCALATED = "escalated";
+
+	/** Complaints from customers who had complained before (triage's history check). */
+	public static final String REPEAT = "repeat";
+
+	/** Communicative complaints (help-seeking, inquiry, venting). */
+	public static final String COMMUNICATIVE = "communicative";
+
+	/** Communicative complaints that later breached a milestone or were escalated. */
+	public static final String COMMUNICATIVE_ESCALATED = "communicativeEscalated";
+
+	/** Outages detected (counted once, on their first revision). */
+	public static final String INCIDENTS = "incidents";
+
+	/**
+	 * Remedy offers made and their value (the highest option of each offer), in cents.
+	 */
+	public static final String OFFERED = "offered";
+
+	public static final String OFFERED_CENTS = "offeredCents";
+
+	/** Remedies the customer accepted and their value, in cents. */
+	public static final String ACCEPTED = "accepted";
+
+	public static final String ACCEPTED_CENTS = "acceptedCents";
+
+	/** Prefix of closed cases per outcome: {@code outcome:RETAINED}. */
+	public static final String OUTCOME = "outcome:";
+
+	/** Prefix of milestones met: {@code slaMet:FIRST_RESPONSE}. */
+	public static final String SLA_MET = "slaMet:";
+
+	/** Prefix of milestones breached: {@code slaBreached:FIRST_RESPONSE}. */
+	public static final String SLA_BREACHED = "slaBreached:";
+
+	/** Callback satisfaction per score: {@code satisfaction:4}. */
+	public static final String SATISFACTION = "satisfaction:";
+
+	/** Time to first response, as a histogram. */
+	public static final String FIRST_RESPONSE = "firstResponse";
+
+	/** Time to resolution, as a histogram. */
+	public static final String RESOLUTION = "resolution";
+
+	private Measures() {
+	}
+
+}
