@@ -1,0 +1,56 @@
+package com.complaintflow.intake.channel;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.complaintflow.events.Channel;
+import com.complaintflow.support.security.ProblemDetailsSecurityHandler;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates channel API calls by their {@code X-Api-Key} header; a missing or unknown
+ * key is answered 401 with problem details before any other work.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Api-Key";
+
+	static final String API_PATH = "/api/";
+
+	private final ChannelKeys keys;
+
+	ApiKeyFilter(ChannelKeys keys) {
+		this.keys = keys;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String presented = request.getHeader(HEADER);
+		Optional<Channel> channel = this.keys.channelFor(presented);
+		if (channel.isEmpty()) {
+			response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
+			ProblemDetailsSecurityHandler.write(
+					response, HttpStatus.UNAUTHORIZED, "Unauthorized", (presented == null || presented.isEmpty())
+							? "The " + HEADER + " header is required." : "The API key is not valid.",
+					request.getRequestURI());
+			return;
+		}
+		request.setAttribute(CallingChannel.ATTRIBUTE, channel.get());
+		SecurityContextHolder.getContext().setAuthentication(new ChannelAuthentication(channel.get()));
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.complaintflow.intake.status;
+
+import com.complaintflow.intake.channel.CallingChannel;
+import com.complaintflow.support.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The customer-facing status of a complaint, for the channel that submitted it; any other
+ * channel gets 404, as if the complaint did not exist.
+ */
+@RestController
+class StatusController {
+
+	private final StatusProjection projection;
+
+	private final StatusWording wording;
+
+	StatusController(StatusProjection projection, StatusWording wording) {
+		this.projection = projection;
+		this.wording = wording;
+	}
+
+	@GetMapping(path = "/api/v1/complaints/{complaintId}", produces = MediaType.APPLICATION_JSON_VALUE)
+	StatusView status(@PathVariable String complaintId) {
+		return this.projection.find(complaintId, CallingChannel.current())
+			.map(this.wording::describe)
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not found",
+					"No complaint with this id was submitted by your channel."));
+	}
+
+}

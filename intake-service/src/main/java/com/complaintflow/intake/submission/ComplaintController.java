@@ -1,0 +1,106 @@
+package com.complaintflow.intake.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.complaintflow.intake.channel.CallingChannel;
+import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/complaints}: takes a complaint from a channel and answers 202 once
+ * Kafka has it. The body is read here, bounded in size, so that every oversized, badly
+ * encoded or malformed body is a 4xx with problem details.
+ */
+@RestController
+class ComplaintController {
+
+	static final String PATH = "/api/v1/complaints";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Pattern KEY_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+	private final ComplaintRequestReader reader;
+
+	private final SubmissionService service;
+
+	private final SubmissionSettings settings;
+
+	ComplaintController(ComplaintRequestReader reader, SubmissionService service, SubmissionSettings settings) {
+		this.reader = reader;
+		this.service = service;
+		this.settings = settings;
+	}
+
+	@Operation(summary = "Submit a complaint", description = "Answers 202 only after Kafka acknowledged the complaint.")
+	@RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ComplaintRequest.class)))
+	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<AcceptedComplaint> submit(
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request)
+			throws IOException {
+		checkCharset(request);
+		if (idempotencyKey != null && !KEY_PATTERN.matcher(idempotencyKey).matches()) {
+			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
+			problem.getProblem()
+				.setProperty("errors",
+						List.of(Map.of("field", IDEMPOTENCY_KEY, "message", "1 to 255 visible ASCII characters")));
+			throw problem;
+		}
+		ComplaintRequest complaint = this.reader.read(readBody(request));
+		Submission submission = this.service.submit(CallingChannel.current(), idempotencyKey, complaint);
+		AcceptedComplaint answer = AcceptedComplaint.of(submission.complaintId());
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create(answer.statusUrl()))
+			.header("Idempotent-Replayed", Boolean.toString(submission.replayed()))
+			.body(answer);
+	}
+
+	private static void checkCharset(HttpServletRequest request) {
+		Charset charset = MediaType.parseMediaType(request.getContentType()).getCharset();
+		if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
+			throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset",
+					"The body must be UTF-8 encoded JSON.");
+		}
+	}
+
+	private byte[] readBody(HttpServletRequest request) throws IOException {
+		long limit = this.settings.maxBodySize().toBytes();
+		if (request.getContentLengthLong() > limit) {
+			throw tooLarge(limit);
+		}
+		try (InputStream body = request.getInputStream()) {
+			byte[] bytes = body.readNBytes((int) limit + 1);
+			if (bytes.length > limit) {
+				throw tooLarge(limit);
+			}
+			return bytes;
+		}
+	}
+
+	private static ProblemException tooLarge(long limit) {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+				"The body must not exceed " + limit + " bytes.");
+	}
+
+}
