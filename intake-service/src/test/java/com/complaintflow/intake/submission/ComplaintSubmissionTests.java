@@ -2,46 +2,27 @@ package com.complaintflow.intake.submission;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
 import com.complaintflow.events.Topics;
 import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.IntakeIntegrationTest;
 import com.complaintflow.intake.SampleComplaints;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A complaint posted over HTTP is on complaints.received, with the channel of its API
  * key, when the 202 arrives (real broker, real MongoDB wire server).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class ComplaintSubmissionTests {
+class ComplaintSubmissionTests extends IntakeIntegrationTest {
 
 	private static KafkaTestConsumer received;
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@BeforeAll
 	static void subscribe() {
@@ -55,7 +36,7 @@ class ComplaintSubmissionTests {
 
 	@Test
 	void acceptedComplaintIsOnTheTopicWithTheChannelOfTheKey() {
-		IntakeHttp http = new IntakeHttp(this.port);
+		IntakeHttp http = http();
 
 		HttpResponse<String> response = http.submit(IntakeHttp.STORE_KEY, null, SampleComplaints.broadband("C-1001"));
 
@@ -80,7 +61,7 @@ class ComplaintSubmissionTests {
 
 	@Test
 	void languageIsDetectedWhenAbsentForSimplifiedAndTraditionalChinese() {
-		IntakeHttp http = new IntakeHttp(this.port);
+		IntakeHttp http = http();
 
 		String simplified = IntakeHttp
 			.json(http.submit(IntakeHttp.APP_KEY, null, SampleComplaints.minimal("C-2001", "宽带每隔十五分钟就断一次")).body())
@@ -103,15 +84,7 @@ class ComplaintSubmissionTests {
 	}
 
 	static ConsumerRecord<String, byte[]> awaitRecord(String complaintId) {
-		return await().atMost(Duration.ofSeconds(15)).until(() -> find(received.poll(), complaintId), (r) -> r != null);
-	}
-
-	private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records,
-			String complaintId) {
-		return records.stream()
-			.filter((record) -> complaintId.equals(IntakeHttp.json(record.value()).path("complaintId").asString()))
-			.findFirst()
-			.orElse(null);
+		return ReceivedRecords.awaitFirst(received, complaintId);
 	}
 
 }

@@ -1,0 +1,191 @@
+package com.complaintflow.intake.submission;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.complaintflow.events.Topics;
+import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.IntakeIntegrationTest;
+import com.complaintflow.intake.SampleComplaints;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input is always a 4xx with problem details, never a 5xx or a stack trace, and never
+ * echoes or logs personal data.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ComplaintValidationTests extends IntakeIntegrationTest {
+
+	private static KafkaTestConsumer received;
+
+	@BeforeAll
+	static void subscribe() {
+		received = new KafkaTestConsumer(Topics.RECEIVED);
+	}
+
+	@AfterAll
+	static void close() {
+		received.close();
+	}
+
+	@Test
+	void missingRequiredFieldsAreListedFieldByField() {
+		HttpResponse<String> response = post("""
+				{"customer":{"name":"x"},"location":{},"description":"   "}
+				""");
+
+		JsonNode problem = assertProblem(response, 400);
+		assertThat(problem.path("errors").valueStream().map((error) -> error.path("field").asString()))
+			.contains("customer.id", "customer.tier", "location.regionCode", "description");
+	}
+
+	@Test
+	void wrongEnumValueNamesTheFieldAndTheAllowedValues() {
+		HttpResponse<String> response = post(SampleComplaints.broadband("C-4001").replace("\"GOLD\"", "\"DIAMOND\""));
+
+		JsonNode problem = assertProblem(response, 400);
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("customer.tier");
+		assertThat(problem.path("errors").get(0).path("message").asString()).contains("GOLD");
+	}
+
+	@Test
+	void operatorLikeFieldNamesAreRejected() {
+		JsonNode dollar = assertProblem(post("""
+				{"customer":{"id":"C-4002","tier":"GOLD","$where":"1"},"location":{"regionCode":"BJ"},"description":"x"}
+				"""), 400);
+		JsonNode dotted = assertProblem(post("""
+				{"customer":{"id":"C-4002","tier":"GOLD"},"location":{"regionCode":"BJ","a.b":1},"description":"x"}
+				"""), 400);
+
+		assertThat(dollar.path("errors").get(0).path("field").asString()).isEqualTo("customer.$where");
+		assertThat(dollar.path("errors").get(0).path("message").asString()).contains("'$'");
+		assertThat(dotted.path("errors").get(0).path("field").asString()).isEqualTo("location.a.b");
+	}
+
+	@Test
+	void operatorObjectInsteadOfAValueIsRejected() {
+		assertProblem(post("""
+				{"customer":{"id":{"$ne":null},"tier":"GOLD"},"location":{"regionCode":"BJ"},"description":"x"}
+				"""), 400);
+	}
+
+	@Test
+	void unknownFieldsAreRejectedSoTheChannelCannotBeSetFromTheBody() {
+		JsonNode problem = assertProblem(post(
+				SampleComplaints.broadband("C-4003").replace("{\"customer\"", "{\"channel\":\"APP\",\"customer\"")),
+				400);
+
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("channel");
+	}
+
+	@Test
+	void duplicateFieldsAndTrailingGarbageAreRejected() {
+		assertProblem(
+				post("""
+						{"customer":{"id":"C-4004","tier":"GOLD"},"location":{"regionCode":"BJ"},"description":"a","description":"b"}
+						"""),
+				400);
+		assertProblem(post(SampleComplaints.minimal("C-4004", "x") + "{}"), 400);
+	}
+
+	@Test
+	void malformedOrNonObjectJsonIsA400() {
+		assertProblem(post("{\"customer\":"), 400);
+		assertProblem(post("[1,2,3]"), 400);
+		assertProblem(post(""), 400);
+		assertProblem(post("null"), 400);
+	}
+
+	@Test
+	void invalidUtf8IsA400() {
+		byte[] body = SampleComplaints.minimal("C-4005", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+
+		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, null, "application/json", body), 400);
+	}
+
+	@Test
+	void tooLongTextIsRejectedWithTheField() {
+		JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4006", "x".repeat(8001))), 400);
+
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("description");
+	}
+
+	@Test
+	void bodiesOver64KiBAre413() {
+		String huge = SampleComplaints.minimal("C-4007", "x".repeat(70 * 1024));
+
+		assertProblem(post(huge), 413);
+	}
+
+	@Test
+	void otherContentTypesAndCharsetsAre415() {
+		byte[] body = SampleComplaints.minimal("C-4008", "x").getBytes(StandardCharsets.UTF_8);
+
+		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, null, "text/plain", body), 415);
+		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, null, "application/json;charset=ISO-8859-1", body), 415);
+		assertThat(http().submit(IntakeHttp.HOTLINE_KEY, null, "application/json;charset=UTF-8", body).statusCode())
+			.isEqualTo(202);
+	}
+
+	@Test
+	void invalidIdempotencyKeyIsA400() {
+		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, "x".repeat(300), SampleComplaints.minimal("C-4009", "x")),
+				400);
+	}
+
+	@Test
+	void negativeAmountsAndBadPhonesAreRejected() {
+		JsonNode problem = assertProblem(post(SampleComplaints.broadband("C-4010")
+			.replace("\"disputedAmount\":null", "\"disputedAmount\":-5")
+			.replace(SampleComplaints.PHONE, "call me maybe")), 400);
+
+		assertThat(problem.path("errors").valueStream().map((error) -> error.path("field").asString()))
+			.contains("disputedAmount", "customer.phone");
+		assertThat(problem.toString()).doesNotContain("call me maybe");
+	}
+
+	@Test
+	void controlCharactersAreStrippedFromText() {
+		HttpResponse<String> response = post(
+				SampleComplaints.minimal("C-4011", "Line\\u0000 one\\r\\nline\\u0007 two\\u202E"));
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		String complaintId = IntakeHttp.json(response.body()).path("complaintId").asString();
+		JsonNode event = IntakeHttp.json(ReceivedRecords.awaitFirst(received, complaintId).value());
+		assertThat(event.path("description").asString()).isEqualTo("Line one\nline two");
+	}
+
+	@Test
+	void personalDataNeverReachesTheLogs(CapturedOutput output) {
+		post(SampleComplaints.broadband("C-4012"));
+		post(SampleComplaints.broadband("C-4012").replace("\"GOLD\"", "\"NOPE\""));
+		http().submit(IntakeHttp.HOTLINE_KEY, UUID.randomUUID().toString(), SampleComplaints.broadband("C-4012"));
+
+		assertThat(output.getAll()).doesNotContain(SampleComplaints.PHONE).doesNotContain(SampleComplaints.NAME);
+	}
+
+	private HttpResponse<String> post(String body) {
+		return http().submit(IntakeHttp.HOTLINE_KEY, null, body);
+	}
+
+	static JsonNode assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = IntakeHttp.json(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+		return problem;
+	}
+
+}

@@ -1,0 +1,216 @@
+package com.complaintflow.intake.submission;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Topics;
+import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.IntakeIntegrationTest;
+import com.complaintflow.intake.SampleComplaints;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Idempotency-Key, one complaint, one published event: across retries, concurrent
+ * twins, a crash between the MongoDB write and the Kafka send, and expiry.
+ */
+class IdempotencyTests extends IntakeIntegrationTest {
+
+	private static KafkaTestConsumer received;
+
+	@Autowired
+	IdempotencyStore store;
+
+	@Autowired
+	ComplaintRequestReader reader;
+
+	@Autowired
+	IdempotencyHousekeeping housekeeping;
+
+	@BeforeAll
+	static void subscribe() {
+		received = new KafkaTestConsumer(Topics.RECEIVED);
+	}
+
+	@AfterAll
+	static void close() {
+		received.close();
+	}
+
+	@Test
+	void retryWithTheSameKeyAndBodyReturnsTheSameComplaintAndPublishesOnce() {
+		String key = UUID.randomUUID().toString();
+		String body = SampleComplaints.broadband("C-3001");
+
+		HttpResponse<String> first = http().submit(IntakeHttp.HOTLINE_KEY, key, body);
+		HttpResponse<String> second = http().submit(IntakeHttp.HOTLINE_KEY, key, body);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(second.statusCode()).isEqualTo(202);
+		String complaintId = complaintId(first);
+		assertThat(complaintId(second)).isEqualTo(complaintId);
+		assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertExactlyOneRecord(complaintId);
+	}
+
+	@Test
+	void sameKeyWithADifferentBodyIsRejectedWith422() {
+		String key = UUID.randomUUID().toString();
+		http().submit(IntakeHttp.HOTLINE_KEY, key, SampleComplaints.broadband("C-3002"));
+
+		HttpResponse<String> reused = http().submit(IntakeHttp.HOTLINE_KEY, key,
+				SampleComplaints.minimal("C-3002", "Something else entirely"));
+
+		assertThat(reused.statusCode()).isEqualTo(422);
+		assertThat(reused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(IntakeHttp.json(reused.body()).path("title").asString()).isEqualTo("Idempotency-Key reused");
+	}
+
+	@Test
+	void concurrentRequestsWithOneKeyProduceOneComplaint() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String body = SampleComplaints.broadband("C-3003");
+		int twins = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(twins);
+		try {
+			List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < twins; i++) {
+				answers.add(CompletableFuture.supplyAsync(() -> {
+					awaitLatch(start);
+					return http().submit(IntakeHttp.APP_KEY, key, body);
+				}, pool));
+			}
+			start.countDown();
+			List<HttpResponse<String>> responses = answers.stream().map(CompletableFuture::join).toList();
+
+			assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(202));
+			Set<String> ids = responses.stream().map(IdempotencyTests::complaintId).collect(Collectors.toSet());
+			assertThat(ids).hasSize(1);
+			assertExactlyOneRecord(ids.iterator().next());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void theSameKeyFromAnotherChannelIsAnotherComplaint() {
+		String key = UUID.randomUUID().toString();
+		String body = SampleComplaints.broadband("C-3004");
+
+		String hotline = complaintId(http().submit(IntakeHttp.HOTLINE_KEY, key, body));
+		String store = complaintId(http().submit(IntakeHttp.STORE_KEY, key, body));
+
+		assertThat(hotline).isNotEqualTo(store);
+	}
+
+	@Test
+	void recordLeftPendingByACrashIsRelayedWithItsOriginalEvent() {
+		String key = UUID.randomUUID().toString();
+		ComplaintReceived event = crashedBeforeSend(SampleComplaints.minimal("C-3005", "Left pending by a crash"), key);
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state(),
+					(state) -> state == IdempotencyRecord.State.SENT);
+
+		ConsumerRecord<String, byte[]> record = assertExactlyOneRecord(event.complaintId());
+		assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+			.isEqualTo(event.eventId().toString());
+	}
+
+	@Test
+	void retryAfterACrashReturnsTheComplaintCreatedBeforeTheCrash() {
+		String key = UUID.randomUUID().toString();
+		String body = SampleComplaints.minimal("C-3006", "Retried after a crash");
+		ComplaintReceived event = crashedBeforeSend(body, key);
+
+		HttpResponse<String> retry = http().submit(IntakeHttp.HOTLINE_KEY, key, body);
+
+		assertThat(retry.statusCode()).isEqualTo(202);
+		assertThat(complaintId(retry)).isEqualTo(event.complaintId());
+		ConsumerRecord<String, byte[]> record = assertExactlyOneRecord(event.complaintId());
+		assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+			.isEqualTo(event.eventId().toString());
+	}
+
+	@Test
+	void expiredKeysAreDeletedAndCanBeUsedAgain() {
+		String key = UUID.randomUUID().toString();
+		String id = Channel.STORE.name() + ":" + key;
+		ComplaintReceived old = ComplaintFactory.create(Channel.STORE,
+				this.reader.read(SampleComplaints.minimal("C-3007", "Old").getBytes(StandardCharsets.UTF_8)));
+		Instant longAgo = EventMetadata.now().minus(Duration.ofDays(2));
+		this.store.tryInsert(new IdempotencyRecord(id, "old-hash", old.complaintId(), IdempotencyRecord.State.SENT,
+				IdempotencyRecord.pending(id, "old-hash", old, longAgo, longAgo).eventJson(), longAgo,
+				longAgo.plus(Duration.ofDays(1))));
+
+		HttpResponse<String> reused = http().submit(IntakeHttp.STORE_KEY, key,
+				SampleComplaints.minimal("C-3007", "New"));
+		assertThat(reused.statusCode()).isEqualTo(202);
+		assertThat(complaintId(reused)).isNotEqualTo(old.complaintId());
+
+		String otherId = Channel.STORE.name() + ":" + UUID.randomUUID();
+		this.store.tryInsert(IdempotencyRecord.pending(otherId, "h", old, longAgo, longAgo.plus(Duration.ofDays(1))));
+		this.housekeeping.deleteExpired();
+		assertThat(this.store.find(otherId)).isEmpty();
+		assertThat(this.store.find(id)).isPresent();
+	}
+
+	/**
+	 * What a request leaves behind when the process dies after the insert, before Kafka.
+	 */
+	private ComplaintReceived crashedBeforeSend(String body, String key) {
+		ComplaintRequest request = this.reader.read(body.getBytes(StandardCharsets.UTF_8));
+		ComplaintReceived event = ComplaintFactory.create(Channel.HOTLINE, request);
+		Instant before = EventMetadata.now().minus(Duration.ofMinutes(1));
+		this.store.tryInsert(IdempotencyRecord.pending(Channel.HOTLINE.name() + ":" + key,
+				SubmissionService.hash(request), event, before, before.plus(Duration.ofDays(1))));
+		return event;
+	}
+
+	private static ConsumerRecord<String, byte[]> assertExactlyOneRecord(String complaintId) {
+		ReceivedRecords.awaitFirst(received, complaintId);
+		return await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> ReceivedRecords.of(received.poll(), complaintId), (records) -> records.size() == 1)
+			.get(0);
+	}
+
+	private static String complaintId(HttpResponse<String> response) {
+		return IntakeHttp.json(response.body()).path("complaintId").asString();
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
