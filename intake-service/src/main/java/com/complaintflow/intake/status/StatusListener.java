@@ -40,7 +40,8 @@ class StatusListener {
 	@KafkaHandler
 	void on(ComplaintTriaged event) {
 		Deadlines deadlines = event.deadlines();
-		Update facts = new Update().set("channel", event.channel().name()).set("customerId", event.customerId());
+		Update facts = new Update().setOnInsert("channel", event.channel().name())
+			.setOnInsert("customerId", event.customerId());
 		deadline(facts, MilestoneKind.FIRST_RESPONSE, deadlines.firstResponseBy());
 		deadline(facts, MilestoneKind.ENGINEER_CONTACT, deadlines.engineerContactBy());
 		deadline(facts, MilestoneKind.PROMISED_ANSWER, deadlines.promisedAnswerBy());
@@ -49,8 +50,8 @@ class StatusListener {
 
 	@KafkaHandler
 	void on(CaseOpened event) {
-		Update facts = new Update().set("channel", event.channel().name())
-			.set("customerId", event.customerId())
+		Update facts = new Update().setOnInsert("channel", event.channel().name())
+			.setOnInsert("customerId", event.customerId())
 			.set("caseId", event.caseId());
 		event.milestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
 		this.projection.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());

@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes and reads the status view. Every write is an idempotent upsert; the stage only
- * moves to the stage of a later event, so a redelivered or late event never moves it
- * back.
+ * Writes and reads the status view. Every write is an idempotent upsert; any downstream
+ * event moves a complaint out of ACCEPTED, after that the stage only moves to the stage
+ * of a later event, so a redelivered or late event never moves it back.
  */
 @Component
 public class StatusProjection {
@@ -42,8 +42,9 @@ public class StatusProjection {
 	}
 
 	/**
-	 * Applies the facts of an event (always, idempotently), then its stage when the event
-	 * is newer than the one that set the current stage.
+	 * Applies the facts of an event (always, idempotently), then its stage when the
+	 * complaint is still ACCEPTED or the event is newer than the one that set the current
+	 * stage.
 	 * @param complaintId the complaint
 	 * @param facts fields to set, may be empty
 	 * @param stage the stage the event moves to, or null
@@ -54,7 +55,10 @@ public class StatusProjection {
 			.setOnInsert("stageAt", Date.from(at));
 		this.mongo.upsert(byId(complaintId), facts, ComplaintStatus.COLLECTION);
 		if (stage != null) {
-			Query newer = Query.query(Criteria.where("_id").is(complaintId).and("stageAt").lte(Date.from(at)));
+			Query newer = Query.query(Criteria.where("_id")
+				.is(complaintId)
+				.orOperator(Criteria.where("stage").is(Stage.ACCEPTED.name()),
+						Criteria.where("stageAt").lte(Date.from(at))));
 			this.mongo.updateFirst(newer, new Update().set("stage", stage.name()).set("stageAt", Date.from(at)),
 					ComplaintStatus.COLLECTION);
 		}

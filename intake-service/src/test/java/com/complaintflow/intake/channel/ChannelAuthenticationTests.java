@@ -1,0 +1,66 @@
+package com.complaintflow.intake.channel;
+
+import java.net.http.HttpResponse;
+
+import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.IntakeIntegrationTest;
+import com.complaintflow.intake.SampleComplaints;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Channels authenticate with their API key (401 problem details otherwise); health is
+ * open, other actuator endpoints need staff credentials.
+ */
+class ChannelAuthenticationTests extends IntakeIntegrationTest {
+
+	@Test
+	void missingApiKeyIs401WithProblemDetails() {
+		HttpResponse<String> response = http().submit(null, null, SampleComplaints.minimal("C-6001", "x"));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(IntakeHttp.json(response.body()).path("detail").asString()).contains("X-Api-Key");
+	}
+
+	@Test
+	void unknownApiKeyIs401() {
+		assertThat(http().submit("not-a-key", null, SampleComplaints.minimal("C-6002", "x")).statusCode())
+			.isEqualTo(401);
+		assertThat(http().get("not-a-key", "/api/v1/complaints/CMP-1").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void staffCredentialsDoNotOpenTheChannelApi() {
+		assertThat(http().getAsStaff("ops", "ops-dev", "/api/v1/complaints/CMP-1").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void healthIsOpenAndOtherActuatorEndpointsNeedStaffCredentials() {
+		assertThat(http().get(null, "/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(http().get(null, "/actuator/prometheus").statusCode()).isEqualTo(401);
+		assertThat(http().get(IntakeHttp.HOTLINE_KEY, "/actuator/prometheus").statusCode()).isEqualTo(401);
+		assertThat(http().getAsStaff("agent", "agent-dev", "/actuator/prometheus").statusCode()).isEqualTo(403);
+		assertThat(http().getAsStaff("prometheus", "prometheus-dev", "/actuator/prometheus").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void acceptedAndRejectedComplaintsAreCountedPerChannelAndReason() {
+		http().submit(IntakeHttp.STORE_KEY, null, SampleComplaints.minimal("C-6003", "x"));
+		http().submit(IntakeHttp.STORE_KEY, null, "{}");
+		http().submit("wrong", null, "{}");
+
+		String metrics = http().getAsStaff("prometheus", "prometheus-dev", "/actuator/prometheus").body();
+
+		assertThat(metrics).contains("complaints_intake_accepted_total{application=\"intake\",channel=\"STORE\"}")
+			.contains("complaints_intake_rejected_total{application=\"intake\",channel=\"STORE\",reason=\"invalid\"}")
+			.contains(
+					"complaints_intake_rejected_total{application=\"intake\",channel=\"unknown\",reason=\"unauthorized\"}")
+			.contains("complaints_intake_publish_seconds_bucket")
+			.contains("http_server_requests_seconds_bucket");
+	}
+
+}

@@ -1,0 +1,146 @@
+package com.complaintflow.intake.status;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.CaseOpened;
+import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.CustomerContacted;
+import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.Emotion;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.MilestoneDue;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.IntakeIntegrationTest;
+import com.complaintflow.intake.SampleComplaints;
+import com.complaintflow.support.kafka.EventPublisher;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The customer-facing status follows triage and the case lifecycle from Kafka, speaks
+ * plain words with promised times, and only to the channel that submitted the complaint.
+ */
+class ComplaintStatusTests extends IntakeIntegrationTest {
+
+	private static final Instant T0 = Instant.parse("2026-11-22T06:00:00Z");
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void acceptedComplaintIsReadableByItsChannelOnly() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5001"));
+
+		HttpResponse<String> own = http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId);
+		HttpResponse<String> other = http().get(IntakeHttp.STORE_KEY, "/api/v1/complaints/" + complaintId);
+		HttpResponse<String> unknown = http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/CMP-nope");
+
+		assertThat(own.statusCode()).isEqualTo(200);
+		JsonNode status = IntakeHttp.json(own.body());
+		assertThat(status.path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(status.path("message").asString()).contains("received your complaint");
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(other.body()).isEqualTo(unknown.body().replace("CMP-nope", complaintId));
+	}
+
+	@Test
+	void triageAndCaseEventsMoveTheStatusAndStateThePromises() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5002"));
+
+		this.publisher.publishAndWait(triaged(complaintId, "C-5002", T0));
+		JsonNode inProgress = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "IN_PROGRESS");
+		assertThat(inProgress.path("promises").get(0).path("kind").asString()).isEqualTo("ENGINEER_CONTACT");
+		assertThat(inProgress.path("promises").get(0).path("message").asString())
+			.isEqualTo("An engineer will contact you by 14:30 on 22 Nov 2026.");
+
+		this.publisher.publishAndWait(new CaseOpened(EventMetadata.newEventId(), "followup", T0.plusSeconds(1),
+				complaintId, "C-5002", 1, "CASE-1", Channel.HOTLINE, "BJ-CY", Category.NETWORK, Priority.P2,
+				Playbook.NETWORK_FAULT, "network-ops", null,
+				List.of(new MilestoneDue(MilestoneKind.ENGINEER_CONTACT, T0.plus(Duration.ofMinutes(30))))));
+		this.publisher.publishAndWait(new CustomerContacted(EventMetadata.newEventId(), "followup", T0.plusSeconds(600),
+				complaintId, "C-5002", 1, "CASE-1", "agent-7",
+				List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE)));
+		JsonNode contacted = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "CONTACTED");
+		assertThat(contacted.path("promises").valueStream().map((promise) -> promise.path("kind").asString()))
+			.containsExactly("PROMISED_ANSWER");
+
+		this.publisher.publishAndWait(new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
+				complaintId, "C-5002", 1, "CASE-1", "agent-7", "Replaced the modem", T0.plus(Duration.ofHours(25))));
+		JsonNode resolved = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "RESOLVED");
+		assertThat(resolved.path("message").asString()).contains("awaiting your feedback");
+		assertThat(resolved.path("promises").get(0).path("message").asString())
+			.isEqualTo("We will call you by 15:00 on 23 Nov 2026 to check that everything is fine.");
+	}
+
+	@Test
+	void aLateOrRedeliveredEventNeverMovesTheStatusBack() {
+		String complaintId = submit(IntakeHttp.APP_KEY, SampleComplaints.minimal("C-5003", "宽带又断了"));
+		this.publisher.publishAndWait(new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
+				complaintId, "C-5003", 1, "CASE-2", "agent-7", null, T0.plus(Duration.ofHours(25))));
+		awaitStatus(IntakeHttp.APP_KEY, complaintId, "RESOLVED");
+
+		ComplaintTriaged late = triaged(complaintId, "C-5003", T0);
+		this.publisher.publishAndWait(late);
+		this.publisher.publishAndWait(late);
+
+		JsonNode status = await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> read(IntakeHttp.APP_KEY, complaintId),
+					(view) -> "RESOLVED".equals(view.path("status").asString()));
+		assertThat(status.path("message").asString()).isEqualTo("您的问题已解决，期待您的反馈。");
+		assertThat(status.path("promises").get(0).path("message").asString())
+			.isEqualTo("我们将在2026年11月23日 15:00前回访您，确认问题已解决。");
+	}
+
+	private String submit(String apiKey, String body) {
+		HttpResponse<String> response = http().submit(apiKey, null, body);
+		assertThat(response.statusCode()).isEqualTo(202);
+		return IntakeHttp.json(response.body()).path("complaintId").asString();
+	}
+
+	private JsonNode awaitStatus(String apiKey, String complaintId, String expected) {
+		return await().atMost(Duration.ofSeconds(15))
+			.until(() -> read(apiKey, complaintId), (view) -> expected.equals(view.path("status").asString()));
+	}
+
+	private JsonNode read(String apiKey, String complaintId) {
+		return IntakeHttp.json(http().get(apiKey, "/api/v1/complaints/" + complaintId).body());
+	}
+
+	private static ComplaintTriaged triaged(String complaintId, String customerId, Instant at) {
+		return new ComplaintTriaged(EventMetadata.newEventId(), "triage", at, complaintId, customerId, 1,
+				Channel.HOTLINE, "BJ-CY", ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING,
+				Emotion.ANGER, RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT,
+				List.of("Listen first"), Priority.P2,
+				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB", BigDecimal.TEN)), false,
+				new Deadlines(at.plus(Duration.ofHours(24)), at.plus(Duration.ofMinutes(30)),
+						at.plus(Duration.ofHours(2)), Duration.ofHours(4), Duration.ofHours(24)),
+				"network-ops", null, 0, new Explanation("rules-1", List.of(), Map.of()));
+	}
+
+}
