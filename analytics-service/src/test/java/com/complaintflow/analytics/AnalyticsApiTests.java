@@ -3,13 +3,18 @@ package com.complaintflow.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
+import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.TestInfrastructure;
@@ -33,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.consumer.group-id=analytics-api-${random.uuid}",
-				"complaintflow.analytics.recompute-interval=200ms" })
+				"complaintflow.analytics.recompute-interval=200ms", "complaintflow.analytics.metrics-interval=500ms" })
 @ActiveProfiles("local")
 class AnalyticsApiTests {
 
@@ -70,7 +75,7 @@ class AnalyticsApiTests {
 		all.forEach(this.publisher::publishAndWait);
 		all.forEach(this.publisher::publishAndWait);
 
-		String range = "?from=" + this.hour + "&to=" + this.hour.plus(1, ChronoUnit.HOURS);
+		String range = range();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range);
 			assertThat(summary.at("/totals/received").asLong()).isEqualTo(3);
@@ -89,6 +94,100 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void fullLifecycleFeedsSlaRetentionSatisfactionCompensationAndTimes() {
+		TestEvents kept = events("k", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		TestEvents lost = events("l", Channel.STORE, Category.BILLING, Playbook.BILLING_ERROR);
+		List<ComplaintEvent> all = new ArrayList<>(kept.happyLife(Outcome.RETAINED, 5));
+		all.addAll(List.of(lost.received(), lost.triaged(Nature.INQUIRY, 0), lost.opened(),
+				lost.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(30)),
+				lost.escalated(Duration.ofMinutes(35)), lost.closed(Duration.ofMinutes(50), Outcome.CHURNED)));
+		Collections.reverse(all);
+
+		all.forEach(this.publisher::publishAndWait);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/closed").asLong())
+						.isEqualTo(2));
+		JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+		assertThat(summary.at("/totals/resolved").asLong()).isEqualTo(1);
+		assertThat(summary.at("/totals/escalated").asLong()).isEqualTo(1);
+		assertThat(summary.at("/totals/communicativeEscalated").asLong()).isEqualTo(1);
+		assertThat(summary.at("/sla/FIRST_RESPONSE/met").asLong()).isEqualTo(1);
+		assertThat(summary.at("/sla/FIRST_RESPONSE/breached").asLong()).isEqualTo(1);
+		assertThat(summary.at("/sla/PROMISED_ANSWER/met").asLong()).isEqualTo(1);
+		assertThat(summary.at("/sla/CALLBACK/met").asLong()).isEqualTo(1);
+		assertThat(summary.at("/retention/retentionRate").asDouble()).isEqualTo(0.5);
+		assertThat(summary.at("/satisfaction/average").asDouble()).isEqualTo(5.0);
+		assertThat(summary.at("/compensation/acceptedValue").asDouble()).isEqualTo(30.0);
+		assertThat(summary.at("/firstResponse/count").asLong()).isEqualTo(1);
+		assertThat(summary.at("/firstResponse/p50Minutes").asDouble()).isBetween(9.0, 11.0);
+		assertThat(summary.at("/resolution/p99Minutes").asDouble()).isBetween(36.0, 44.0);
+
+		JsonNode retention = this.ops.json("/api/v1/analytics/retention" + range());
+		assertThat(retention.findValues("playbook").stream().map(JsonNode::asString)).containsExactly("BILLING_ERROR",
+				"NETWORK_FAULT");
+		assertThat(retention.at("/0/retention/retentionRate").asDouble()).isEqualTo(0.0);
+		assertThat(retention.at("/1/retention/retentionRate").asDouble()).isEqualTo(1.0);
+
+		JsonNode sla = this.ops.json("/api/v1/analytics/sla" + range());
+		assertThat(sla.at("/overall/met").asLong()).isEqualTo(3);
+		assertThat(sla.at("/byCategory/BILLING/breached").asLong()).isEqualTo(1);
+
+		JsonNode series = this.ops.json("/api/v1/analytics/timeseries" + range());
+		assertThat(series.size()).isEqualTo(1);
+		assertThat(series.at("/0/stages/received").asLong()).isEqualTo(2);
+
+		JsonNode timeline = this.ops.json("/api/v1/analytics/complaints/" + kept.complaintId() + "/timeline");
+		assertThat(timeline.at("/events").findValues("type").stream().map(JsonNode::asString)).containsExactly(
+				"complaint-received", "complaint-triaged", "case-opened", "customer-contacted", "remedy-offered",
+				"remedy-chosen", "case-resolved", "callback-completed", "case-closed");
+		assertThat(timeline.toString()).doesNotContain("Test Person");
+	}
+
+	@Test
+	void regionWhoseVolumeJumpsIsAHotspotWithItsGrowthFactor() {
+		String region = "HS-" + this.hour.toEpochMilli();
+		for (int i = 0; i < 6; i++) {
+			TestEvents burst = new TestEvents("h" + i + "-" + this.hour.toEpochMilli(), this.hour.plusSeconds(60 + i),
+					Channel.APP, Category.NETWORK, region, Playbook.NETWORK_FAULT);
+			this.publisher.publishAndWait(burst.received());
+			this.publisher.publishAndWait(burst.triaged(Nature.VALID, 0));
+		}
+
+		String at = this.hour.plus(1, ChronoUnit.HOURS).toString();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode hotspots = this.ops.json("/api/v1/analytics/hotspots?at=" + at);
+			assertThat(hotspots.findValues("region").stream().map(JsonNode::asString)).contains(region);
+		});
+		JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range() + "&region=" + region);
+		assertThat(summary.at("/totals/received").asLong()).isEqualTo(6);
+		assertThat(summary.at("/byCategory/NETWORK/triaged").asLong()).isEqualTo(6);
+	}
+
+	@Test
+	void prometheusExportsCountsAndDeadLetterSizesWithBoundedLabels() {
+		TestEvents one = new TestEvents("m-" + this.hour.toEpochMilli(), EventMetadata.now(), Channel.HOTLINE,
+				Category.DEVICE, "BJ-CY", Playbook.DEVICE_FAULT);
+		this.publisher.publishAndWait(one.received());
+		AnalyticsClient prometheus = new AnalyticsClient(this.port, "prometheus", "prometheus-dev");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String metrics = prometheus.get("/actuator/prometheus").getBody();
+			assertThat(metrics).contains("complaintflow_complaints{").contains("stage=\"received\"");
+			assertThat(metrics).contains("complaintflow_dlt_records{").contains("topic=\"complaints.received.DLT\"");
+			assertThat(metrics).contains("complaintflow_analytics_events_ingested_total{");
+		});
+		String metrics = prometheus.get("/actuator/prometheus").getBody();
+		assertThat(metrics).doesNotContain(one.complaintId()).doesNotContain("cust-");
+	}
+
+	@Test
+	void timelineOfAnUnknownComplaintIsNotFound() {
+		assertThat(this.ops.get("/api/v1/analytics/complaints/nope/timeline").getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void summaryNeedsOperationsCredentials() {
 		assertThat(new AnalyticsClient(this.port, null, null).get("/api/v1/analytics/summary").getStatusCode().value())
 			.isEqualTo(401);
@@ -100,6 +199,10 @@ class AnalyticsApiTests {
 	@Test
 	void unknownFilterValueIsABadRequest() {
 		assertThat(this.ops.get("/api/v1/analytics/summary?channel=FAX").getStatusCode().value()).isEqualTo(400);
+	}
+
+	private String range() {
+		return "?from=" + this.hour + "&to=" + this.hour.plus(1, ChronoUnit.HOURS);
 	}
 
 	private TestEvents events(String name, Channel channel, Category category, Playbook playbook) {

@@ -74,6 +74,10 @@ public final class TestEvents {
 		this.playbook = playbook;
 	}
 
+	public String complaintId() {
+		return this.complaintId;
+	}
+
 	private java.util.UUID id(String what) {
 		return EventMetadata.deterministicEventId(this.complaintId, what);
 	}

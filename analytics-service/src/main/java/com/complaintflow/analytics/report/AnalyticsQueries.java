@@ -86,6 +86,18 @@ public class AnalyticsQueries {
 		return result;
 	}
 
+	/** Stage counts per channel and category pair. */
+	public List<ChannelCategoryStages> stagesByChannelAndCategory(Instant from, Instant to) {
+		Map<String, Counters> groups = group(this.store.read(from, to, RollupFilter.NONE.toBson(View.MAIN)),
+				(dims) -> dims.channel() + "|" + dims.category());
+		List<ChannelCategoryStages> result = new ArrayList<>();
+		groups.forEach((key, counters) -> {
+			String[] parts = key.split("\\|", 2);
+			result.add(new ChannelCategoryStages(parts[0], parts[1], Figures.stages(counters)));
+		});
+		return result;
+	}
+
 	static Counters merge(List<Bucket> buckets) {
 		Counters total = new Counters();
 		buckets.forEach((bucket) -> total.merge(bucket.counters()));
@@ -104,6 +116,17 @@ public class AnalyticsQueries {
 		Map<String, Map<String, Long>> split = new TreeMap<>();
 		group(buckets, dimension).forEach((key, counters) -> split.put(key, Figures.stages(counters)));
 		return split;
+	}
+
+	/**
+	 * Stage counts of one channel and category.
+	 *
+	 * @param channel the channel
+	 * @param category the category
+	 * @param stages complaints per stage
+	 */
+	public record ChannelCategoryStages(String channel, String category, Map<String, Long> stages) {
+
 	}
 
 	/**

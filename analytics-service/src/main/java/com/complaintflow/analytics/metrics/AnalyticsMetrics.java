@@ -1,0 +1,230 @@
+package com.complaintflow.analytics.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.complaintflow.analytics.config.AnalyticsSettings;
+import com.complaintflow.analytics.report.AnalyticsQueries;
+import com.complaintflow.analytics.report.Figures;
+import com.complaintflow.analytics.report.Hotspot;
+import com.complaintflow.analytics.report.HotspotFinder;
+import com.complaintflow.analytics.report.RollupFilter;
+import com.complaintflow.analytics.report.Summary;
+import com.complaintflow.analytics.rollup.DirtyHours;
+import com.complaintflow.analytics.rollup.Measures;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the rollups as Prometheus gauges, refreshed every
+ * {@code complaintflow.analytics.metrics-interval}. Counts are all-time totals read from
+ * the rollups (so they are exact, survive restarts and agree across instances; use
+ * {@code delta()} or {@code max()} over instances in queries); labels are enums only,
+ * plus the region of the top hotspots, so cardinality stays bounded. Never a customer or
+ * complaint id.
+ */
+@Component
+class AnalyticsMetrics {
+
+	private static final Logger logger = LoggerFactory.getLogger(AnalyticsMetrics.class);
+
+	private static final Duration RECENT = Duration.ofHours(24);
+
+	private final AnalyticsQueries queries;
+
+	private final HotspotFinder hotspotFinder;
+
+	private final PipelineHealth pipeline;
+
+	private final AnalyticsSettings settings;
+
+	private final MultiGauge complaints;
+
+	private final MultiGauge flags;
+
+	private final MultiGauge closed;
+
+	private final MultiGauge retentionRate;
+
+	private final MultiGauge sla;
+
+	private final MultiGauge firstResponse;
+
+	private final MultiGauge resolution;
+
+	private final MultiGauge satisfaction;
+
+	private final MultiGauge compensation;
+
+	private final MultiGauge hotspots;
+
+	private final MultiGauge deadLetters;
+
+	private final MultiGauge lag;
+
+	private volatile double hotspotCount;
+
+	private volatile double satisfactionAverage = Double.NaN;
+
+	AnalyticsMetrics(AnalyticsQueries queries, HotspotFinder hotspotFinder, PipelineHealth pipeline,
+			DirtyHours dirtyHours, AnalyticsSettings settings, MeterRegistry registry) {
+		this.queries = queries;
+		this.hotspotFinder = hotspotFinder;
+		this.pipeline = pipeline;
+		this.settings = settings;
+		this.complaints = gauge(registry, "complaintflow.complaints",
+				"Complaints per lifecycle stage, channel and category, all time");
+		this.flags = gauge(registry, "complaintflow.complaint.flags",
+				"Complaints escalated, repeat, communicative and communicative-then-escalated, all time");
+		this.closed = gauge(registry, "complaintflow.cases.closed", "Closed cases per playbook and outcome, all time");
+		this.retentionRate = gauge(registry, "complaintflow.retention.rate",
+				"(RETAINED + NUMBER_KEPT) over closed cases per playbook, all time");
+		this.sla = gauge(registry, "complaintflow.sla.milestones", "Milestones met and breached per kind, all time");
+		this.firstResponse = gauge(registry, "complaintflow.first.response.minutes",
+				"Time to first response, quantiles over the last 24 hours");
+		this.resolution = gauge(registry, "complaintflow.resolution.minutes",
+				"Time to resolution, quantiles over the last 24 hours");
+		this.satisfaction = gauge(registry, "complaintflow.callbacks", "Callbacks per satisfaction score, all time");
+		this.compensation = gauge(registry, "complaintflow.compensation",
+				"Remedies offered and accepted: count and value, all time");
+		this.hotspots = gauge(registry, "complaintflow.hotspot.growth",
+				"Growth factor of the top hotspots (region x category) against their trailing baseline");
+		this.deadLetters = gauge(registry, "complaintflow.dlt.records", "Records in each dead-letter topic");
+		this.lag = gauge(registry, "complaintflow.consumer.lag", "Records behind per consumer group and topic");
+		Gauge.builder("complaintflow.hotspots", this, (metrics) -> metrics.hotspotCount)
+			.description("Region x category pairs that are hotspots now")
+			.register(registry);
+		Gauge.builder("complaintflow.satisfaction.average", this, (metrics) -> metrics.satisfactionAverage)
+			.description("Average callback satisfaction (1 to 5), all time")
+			.register(registry);
+		Gauge.builder("complaintflow.analytics.dirty.hours", dirtyHours, DirtyHours::backlog)
+			.description("Hours waiting for their rollups to be recomputed")
+			.register(registry);
+	}
+
+	private static MultiGauge gauge(MeterRegistry registry, String name, String description) {
+		return MultiGauge.builder(name).description(description).register(registry);
+	}
+
+	@Scheduled(fixedDelayString = "${complaintflow.analytics.metrics-interval:15s}", initialDelay = 1000)
+	void refresh() {
+		try {
+			refreshFigures(Instant.now());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not refresh analytics gauges", ex);
+		}
+		refreshPipeline();
+	}
+
+	void refreshFigures(Instant now) {
+		Summary all = this.queries.summary(Instant.EPOCH, now, RollupFilter.NONE);
+		List<MultiGauge.Row<?>> complaintRows = new ArrayList<>();
+		this.queries.stagesByChannelAndCategory(Instant.EPOCH, now)
+			.forEach((pair) -> pair.stages()
+				.forEach((stage, count) -> complaintRows.add(MultiGauge.Row
+					.of(Tags.of("stage", stage, "channel", pair.channel(), "category", pair.category()), count))));
+		this.complaints.register(complaintRows, true);
+		List<MultiGauge.Row<?>> flagRows = new ArrayList<>();
+		all.totals().forEach((name, count) -> {
+			if (!Measures.STAGES.contains(name)) {
+				flagRows.add(MultiGauge.Row.of(Tags.of("flag", name), count));
+			}
+		});
+		this.flags.register(flagRows, true);
+		List<MultiGauge.Row<?>> closedRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> rateRows = new ArrayList<>();
+		for (AnalyticsQueries.PlaybookRetention playbook : this.queries.retention(Instant.EPOCH, now,
+				RollupFilter.NONE)) {
+			playbook.retention()
+				.outcomes()
+				.forEach((outcome, count) -> closedRows
+					.add(MultiGauge.Row.of(Tags.of("playbook", playbook.playbook(), "outcome", outcome), count)));
+			if (playbook.retention().retentionRate() != null) {
+				rateRows.add(MultiGauge.Row.of(Tags.of("playbook", playbook.playbook()),
+						playbook.retention().retentionRate()));
+			}
+		}
+		this.closed.register(closedRows, true);
+		this.retentionRate.register(rateRows, true);
+		List<MultiGauge.Row<?>> slaRows = new ArrayList<>();
+		all.sla().forEach((milestone, figures) -> {
+			slaRows.add(MultiGauge.Row.of(Tags.of("milestone", milestone, "result", "met"), figures.met()));
+			slaRows.add(MultiGauge.Row.of(Tags.of("milestone", milestone, "result", "breached"), figures.breached()));
+		});
+		this.sla.register(slaRows, true);
+		Summary recent = this.queries.summary(now.minus(RECENT), now, RollupFilter.NONE);
+		this.firstResponse.register(quantiles(recent.firstResponse()), true);
+		this.resolution.register(quantiles(recent.resolution()), true);
+		List<MultiGauge.Row<?>> scoreRows = new ArrayList<>();
+		all.satisfaction()
+			.distribution()
+			.forEach((score, count) -> scoreRows.add(MultiGauge.Row.of(Tags.of("score", score), count)));
+		this.satisfaction.register(scoreRows, true);
+		this.satisfactionAverage = (all.satisfaction().average() != null) ? all.satisfaction().average() : Double.NaN;
+		Figures.Compensation money = all.compensation();
+		this.compensation.register(
+				List.of(MultiGauge.Row.of(Tags.of("stage", "offered", "measure", "count"), money.offered()),
+						MultiGauge.Row.of(Tags.of("stage", "offered", "measure", "value"), money.offeredValue()),
+						MultiGauge.Row.of(Tags.of("stage", "accepted", "measure", "count"), money.accepted()),
+						MultiGauge.Row.of(Tags.of("stage", "accepted", "measure", "value"), money.acceptedValue())),
+				true);
+		List<Hotspot> found = this.hotspotFinder.find(now);
+		this.hotspotCount = found.size();
+		this.hotspots.register(found.stream()
+			.limit(this.settings.hotspots().exported()).<MultiGauge
+					.Row<?>>map(
+							(hotspot) -> MultiGauge.Row.of(
+									Tags.of("region", hotspot.region(), "category", hotspot.category()),
+									hotspot.growthFactor()))
+			.toList(), true);
+	}
+
+	private static List<MultiGauge.Row<?>> quantiles(Figures.Distribution distribution) {
+		Map<String, Double> values = new TreeMap<>();
+		values.put("0.5", distribution.p50Minutes());
+		values.put("0.9", distribution.p90Minutes());
+		values.put("0.99", distribution.p99Minutes());
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		values.forEach((quantile, value) -> {
+			if (value != null) {
+				rows.add(MultiGauge.Row.of(Tags.of("quantile", quantile), value));
+			}
+		});
+		return rows;
+	}
+
+	void refreshPipeline() {
+		try {
+			List<MultiGauge.Row<?>> rows = new ArrayList<>();
+			this.pipeline.deadLetters()
+				.forEach((topic, records) -> rows.add(MultiGauge.Row.of(Tags.of("topic", topic), records)));
+			this.deadLetters.register(rows, true);
+			List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
+			for (String group : this.settings.lagGroups()) {
+				this.pipeline.lag(group)
+					.forEach((topic, records) -> lagRows
+						.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), records)));
+			}
+			this.lag.register(lagRows, true);
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			logger.warn("Could not read dead-letter sizes and consumer lag from the broker: {}", ex.toString());
+		}
+	}
+
+}
