@@ -1,0 +1,33 @@
+package com.complaintflow.triage.config;
+
+import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.StaffSecurityConfiguration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
+ * preview; supervisors and operations manage the rules.
+ */
+@Configuration(proxyBeanMethods = false)
+class TriageSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain triageSecurityFilterChain(HttpSecurity http) throws Exception {
+		return StaffSecurityConfiguration.baseline(http)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/triage/decisions/**")
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers(HttpMethod.POST, "/api/v1/triage/preview")
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**")
+				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+}

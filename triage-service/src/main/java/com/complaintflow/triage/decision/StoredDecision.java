@@ -1,0 +1,30 @@
+package com.complaintflow.triage.decision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Playbook;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A stored triage decision: the published event as JSON, plus the fields the customer
+ * history is queried by.
+ *
+ * @param complaintId the complaint (also the document id, so storing is an upsert)
+ * @param customerId the customer
+ * @param regionCode the region
+ * @param receivedAt when intake received the complaint
+ * @param category the category
+ * @param playbook the playbook
+ * @param claimedAmount the amount the customer demanded, or null
+ * @param mishandled whether follow-up reported the case mishandled (deadline breached,
+ * escalated, customer churned)
+ * @param eventJson the published {@code ComplaintTriaged}
+ */
+@Document("decisions")
+record StoredDecision(@Id String complaintId, String customerId, String regionCode, Instant receivedAt,
+		Category category, Playbook playbook, BigDecimal claimedAmount, boolean mishandled, String eventJson) {
+}

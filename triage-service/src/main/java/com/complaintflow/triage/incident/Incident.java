@@ -1,0 +1,17 @@
+package com.complaintflow.triage.incident;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.complaintflow.events.Category;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An outage in a region with its member complaints; the revision grows as members join.
+ */
+@Document("incidents")
+record Incident(@Id String id, String regionCode, Category category, List<String> members, int memberCount,
+		int revision, Instant firstSeenAt, Instant lastSeenAt) {
+}

@@ -1,0 +1,155 @@
+package com.complaintflow.triage.incident;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Detects outages: when network or emergency complaints from one region pass the
+ * threshold within the window, one incident is opened and published; later complaints
+ * join it and it is republished with a higher revision.
+ */
+@Component
+public class OutageDetector {
+
+	private static final Logger log = LoggerFactory.getLogger(OutageDetector.class);
+
+	private static final Set<Category> WATCHED = Set.of(Category.NETWORK, Category.EMERGENCY);
+
+	private final MongoTemplate mongo;
+
+	private final EventPublisher publisher;
+
+	private final TriageSettings.Outage settings;
+
+	private final MeterRegistry meters;
+
+	OutageDetector(MongoTemplate mongo, EventPublisher publisher, TriageSettings settings, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.publisher = publisher;
+		this.settings = settings.outage();
+		this.meters = meters;
+		mongo.indexOps(OutageSignal.class)
+			.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("at", Sort.Direction.ASC));
+		mongo.indexOps(Incident.class)
+			.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
+	}
+
+	/** Whether complaints of this category count towards outages. */
+	public boolean watches(Category category) {
+		return WATCHED.contains(category);
+	}
+
+	/**
+	 * Records a complaint and returns the incident it belongs to, publishing the incident
+	 * when it opens or grows. Safe to repeat for the same complaint.
+	 * @param complaint the complaint
+	 * @param category its category (network or emergency)
+	 * @return the incident id, or null when there is no outage
+	 */
+	public String record(ComplaintReceived complaint, Category category) {
+		String region = complaint.location().regionCode();
+		Instant at = complaint.occurredAt();
+		this.mongo.save(new OutageSignal(complaint.complaintId(), region, category, at));
+		Incident open = openIncident(region, at);
+		if (open == null) {
+			open = openIfThresholdPassed(complaint, category, region, at);
+			if (open == null) {
+				return null;
+			}
+		}
+		else if (!open.members().contains(complaint.complaintId())) {
+			open = join(open.id(), complaint.complaintId(), at);
+		}
+		publish(open, complaint);
+		return open.id();
+	}
+
+	/**
+	 * The incident a complaint would join now, without recording anything (for previews).
+	 */
+	public String peek(String region, Category category, Instant at) {
+		if (!watches(category)) {
+			return null;
+		}
+		Incident open = openIncident(region, at);
+		return (open != null) ? open.id() : null;
+	}
+
+	private Incident openIncident(String region, Instant at) {
+		Query query = Query
+			.query(Criteria.where("regionCode").is(region).and("lastSeenAt").gte(at.minus(this.settings.quietPeriod())))
+			.with(Sort.by(Sort.Direction.DESC, "lastSeenAt"))
+			.limit(1);
+		return this.mongo.findOne(query, Incident.class);
+	}
+
+	private Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at) {
+		Query window = Query
+			.query(Criteria.where("regionCode").is(region).and("at").gte(at.minus(this.settings.window())).lte(at));
+		List<OutageSignal> signals = this.mongo.find(window, OutageSignal.class);
+		if (signals.size() < this.settings.threshold()) {
+			return null;
+		}
+		List<OutageSignal> ordered = signals.stream()
+			.sorted(Comparator.comparing(OutageSignal::at).thenComparing(OutageSignal::id))
+			.toList();
+		OutageSignal first = ordered.get(0);
+		String id = "INC-" + region + "-"
+				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
+		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(),
+				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at());
+		try {
+			this.mongo.insert(incident);
+			this.meters.counter("triage.incidents.opened").increment();
+			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
+			return incident;
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance opened it first: join it
+			return join(id, complaint.complaintId(), at);
+		}
+	}
+
+	private Incident join(String incidentId, String complaintId, Instant at) {
+		Query notYetMember = Query.query(Criteria.where("_id").is(incidentId).and("members").ne(complaintId));
+		Update update = new Update().push("members", complaintId)
+			.inc("memberCount", 1)
+			.inc("revision", 1)
+			.max("lastSeenAt", at);
+		Incident updated = this.mongo.findAndModify(notYetMember, update,
+				FindAndModifyOptions.options().returnNew(true), Incident.class);
+		return (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
+	}
+
+	private void publish(Incident incident, ComplaintEvent trigger) {
+		this.publisher.publishAndWait(new IncidentDetected(
+				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
+				EventMetadata.now(), trigger.complaintId(), trigger.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION,
+				incident.id(), incident.regionCode(), incident.category(), incident.members(), incident.memberCount(),
+				incident.revision(), incident.firstSeenAt(), incident.lastSeenAt()));
+	}
+
+}

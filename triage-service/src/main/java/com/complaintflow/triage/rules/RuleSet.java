@@ -1,0 +1,162 @@
+package com.complaintflow.triage.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Emotion;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RootCauseLayer;
+
+/**
+ * One validated, immutable version of the triage rules: reads a complaint's text and
+ * decides every field of the triage decision. Thread-safe.
+ */
+public final class RuleSet {
+
+	private final String version;
+
+	private final TextAnalyzer analyzer;
+
+	private final Map<String, Map<Field, Map<String, Double>>> weights;
+
+	private final Map<Field, FieldDecider> deciders;
+
+	private final Policy policy;
+
+	RuleSet(String version, TextAnalyzer analyzer, Map<String, Map<Field, Map<String, Double>>> weights,
+			Map<Field, FieldDecider> deciders, Policy policy) {
+		this.version = version;
+		this.analyzer = analyzer;
+		this.weights = Map.copyOf(weights);
+		this.deciders = new EnumMap<>(deciders);
+		this.policy = policy;
+	}
+
+	/** The version quoted in explanations. */
+	public String version() {
+		return this.version;
+	}
+
+	/** How far back earlier complaints of a customer count as repeats. */
+	public Duration historyWindow() {
+		return this.policy.historyWindow();
+	}
+
+	/**
+	 * Reads the complaint's text and decides its category, which outage detection needs
+	 * before the rest is decided.
+	 */
+	public Analysis analyze(ComplaintReceived complaint) {
+		String text = (complaint.believedCause() != null) ? complaint.description() + "\n" + complaint.believedCause()
+				: complaint.description();
+		TextAnalyzer.Result result = this.analyzer.analyze(text);
+		Map<Field, Map<String, Double>> scores = new EnumMap<>(Field.class);
+		result.fired()
+			.keySet()
+			.forEach((signal) -> this.weights.getOrDefault(signal, Map.of())
+				.forEach((field, values) -> values
+					.forEach((value, weight) -> scores.computeIfAbsent(field, (key) -> new HashMap<>())
+						.merge(value, weight, Double::sum))));
+		Facts facts = new Facts(complaint, result, null);
+		FieldDecider.Choice category = this.deciders.get(Field.CATEGORY).decide(facts, scores.get(Field.CATEGORY));
+		return new Analysis(complaint, result, scores, category);
+	}
+
+	/** Decides everything for a complaint in a context. */
+	public Verdict decide(ComplaintReceived complaint, TriageContext context) {
+		return decide(analyze(complaint), context);
+	}
+
+	/** Decides the remaining fields of an analysed complaint in a context. */
+	public Verdict decide(Analysis analysis, TriageContext context) {
+		Facts facts = new Facts(analysis.complaint, analysis.text, context);
+		List<String> signals = new ArrayList<>();
+		analysis.text.fired().forEach((id, term) -> signals.add("signal:" + id + "('" + term + "')"));
+		analysis.text.ignored().forEach((ignored) -> signals.add("ignored:" + ignored));
+		Map<String, Double> confidence = new LinkedHashMap<>();
+		record(facts, Field.CATEGORY, analysis.category, signals, confidence);
+		for (Field field : Field.values()) {
+			if (field != Field.CATEGORY) {
+				record(facts, field, this.deciders.get(field).decide(facts, analysis.scores.get(field)), signals,
+						confidence);
+			}
+			if (field == Field.PRIORITY) {
+				facts.set(field,
+						this.policy.raise(Priority.valueOf(facts.get(field)), context.repeatCount(), signals).name());
+			}
+		}
+		if (context.repeatCount() > 0) {
+			signals.add("history:" + context.repeatCount() + " earlier complaint(s) within " + historyWindow());
+		}
+		if (context.lastMishandled()) {
+			signals.add("history:previous complaint mishandled");
+		}
+		if (context.incidentId() != null) {
+			signals.add("incident:" + context.incidentId());
+		}
+		Priority priority = Priority.valueOf(facts.get(Field.PRIORITY));
+		String playbook = facts.get(Field.PLAYBOOK);
+		Instant receivedAt = analysis.complaint.occurredAt();
+		return new Verdict(Category.valueOf(facts.get(Field.CATEGORY)), Nature.valueOf(facts.get(Field.NATURE)),
+				Persona.valueOf(facts.get(Field.PERSONA)), Emotion.valueOf(facts.get(Field.EMOTION)),
+				RootCauseLayer.valueOf(facts.get(Field.ROOT_CAUSE)), ChurnRisk.valueOf(facts.get(Field.CHURN_RISK)),
+				Playbook.valueOf(playbook), this.policy.steps(playbook), priority, this.policy.remedies(facts, signals),
+				this.policy.verificationRequired(facts, analysis.complaint.customer().tier(), signals),
+				this.policy.deadlines(facts, receivedAt, priority, facts.get(Field.CATEGORY), signals),
+				facts.get(Field.QUEUE), context.incidentId(), context.repeatCount(),
+				new Explanation(this.version, signals, confidence));
+	}
+
+	private static void record(Facts facts, Field field, FieldDecider.Choice choice, List<String> signals,
+			Map<String, Double> confidence) {
+		facts.set(field, choice.value());
+		confidence.put(field.key(), choice.confidence());
+		signals.add(choice.reason());
+	}
+
+	/**
+	 * A complaint whose text has been read and whose category is known.
+	 */
+	public static final class Analysis {
+
+		private final ComplaintReceived complaint;
+
+		private final TextAnalyzer.Result text;
+
+		private final Map<Field, Map<String, Double>> scores;
+
+		private final FieldDecider.Choice category;
+
+		Analysis(ComplaintReceived complaint, TextAnalyzer.Result text, Map<Field, Map<String, Double>> scores,
+				FieldDecider.Choice category) {
+			this.complaint = complaint;
+			this.text = text;
+			this.scores = scores;
+			this.category = category;
+		}
+
+		public Category category() {
+			return Category.valueOf(this.category.value());
+		}
+
+		/** The signal ids the text fired. */
+		public List<String> signals() {
+			return List.copyOf(this.text.fired().keySet());
+		}
+
+	}
+
+}

@@ -1,0 +1,245 @@
+package com.complaintflow.triage.rules;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds which signals a complaint text fires: normalises script and width, then matches
+ * every term, skipping negated mentions ("not leaving", "不是要转网") and quoted ones where
+ * the signal asks for it.
+ */
+final class TextAnalyzer {
+
+	private final Map<Character, Character> traditional;
+
+	private final Map<Character, Character> quotePairs;
+
+	private final List<String> cues;
+
+	private final Set<String> fillers;
+
+	private final List<String> cjkFillers;
+
+	private final List<String> notNegations;
+
+	private final String clauseBreaks;
+
+	private final int maxGap;
+
+	private final List<CompiledSignal> signals;
+
+	TextAnalyzer(Map<Character, Character> traditional, Map<Character, Character> quotePairs, List<String> cues,
+			List<String> fillers, List<String> notNegations, String clauseBreaks, int maxGap,
+			List<RulesDocument.SignalSpec> signals) {
+		this.traditional = Map.copyOf(traditional);
+		this.quotePairs = Map.copyOf(quotePairs);
+		this.cues = cues.stream()
+			.map(this::normalize)
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.toList();
+		this.fillers = Set.copyOf(fillers.stream().map(this::normalize).filter(TextAnalyzer::isLatin).toList());
+		this.cjkFillers = fillers.stream()
+			.map(this::normalize)
+			.filter((filler) -> !isLatin(filler))
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.toList();
+		this.notNegations = notNegations.stream().map(this::normalize).toList();
+		this.clauseBreaks = clauseBreaks;
+		this.maxGap = maxGap;
+		this.signals = signals.stream()
+			.map((spec) -> new CompiledSignal(spec.id(), spec.terms().stream().map(this::normalize).distinct().toList(),
+					spec.negatable(), spec.ignoreInQuotes()))
+			.toList();
+	}
+
+	/**
+	 * Lower case, compatibility forms (full width to ASCII), typographic apostrophes, and
+	 * traditional characters mapped to simplified.
+	 */
+	String normalize(String text) {
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		StringBuilder out = new StringBuilder(folded.length());
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c == '\u2019' || c == '\u2018') {
+				c = '\'';
+			}
+			Character simplified = this.traditional.get(c);
+			out.append((simplified != null) ? simplified : c);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The signals the text fires, in dictionary order, with the matched term; and the
+	 * mentions that were ignored because negated or quoted.
+	 */
+	Result analyze(String rawText) {
+		String text = normalize(rawText);
+		boolean[] quoted = quotedPositions(text);
+		Map<String, String> fired = new LinkedHashMap<>();
+		List<String> ignored = new ArrayList<>();
+		for (CompiledSignal signal : this.signals) {
+			String why = null;
+			for (String term : signal.terms()) {
+				int from = 0;
+				int at;
+				while ((at = text.indexOf(term, from)) >= 0) {
+					from = at + 1;
+					if (!isWholeWord(text, at, term)) {
+						continue;
+					}
+					if (signal.ignoreInQuotes() && quoted[at]) {
+						why = "quoted";
+						continue;
+					}
+					if (signal.negatable() && isNegated(text, at)) {
+						why = "negated";
+						continue;
+					}
+					fired.put(signal.id(), term);
+					break;
+				}
+				if (fired.containsKey(signal.id())) {
+					break;
+				}
+			}
+			if (!fired.containsKey(signal.id()) && why != null) {
+				ignored.add(why + ":" + signal.id());
+			}
+		}
+		return new Result(fired, ignored, text.length());
+	}
+
+	private boolean[] quotedPositions(String text) {
+		boolean[] quoted = new boolean[text.length()];
+		int i = 0;
+		while (i < text.length()) {
+			Character close = this.quotePairs.get(text.charAt(i));
+			int end = (close != null) ? text.indexOf(close, i + 1) : -1;
+			if (end > i) {
+				for (int j = i + 1; j < end; j++) {
+					quoted[j] = true;
+				}
+				i = end + 1;
+			}
+			else {
+				i++;
+			}
+		}
+		return quoted;
+	}
+
+	private static boolean isWholeWord(String text, int at, String term) {
+		if (!isLatin(term)) {
+			return true;
+		}
+		boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+				|| !Character.isLetterOrDigit(term.charAt(0));
+		int end = at + term.length();
+		boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+				|| !Character.isLetterOrDigit(term.charAt(term.length() - 1));
+		return startOk && endOk;
+	}
+
+	private boolean isNegated(String text, int at) {
+		int clauseStart = at;
+		while (clauseStart > 0 && this.clauseBreaks.indexOf(text.charAt(clauseStart - 1)) < 0) {
+			clauseStart--;
+		}
+		String clause = text.substring(clauseStart, at);
+		for (String phrase : this.notNegations) {
+			clause = clause.replace(phrase, " ".repeat(phrase.length()));
+		}
+		for (String cue : this.cues) {
+			int cueAt = clause.lastIndexOf(cue);
+			while (cueAt >= 0) {
+				if (isCueAt(clause, cueAt, cue) && onlyFillers(clause.substring(cueAt + cue.length()))) {
+					return true;
+				}
+				cueAt = (cueAt > 0) ? clause.lastIndexOf(cue, cueAt - 1) : -1;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isCueAt(String clause, int at, String cue) {
+		if (!isLatin(cue)) {
+			return true;
+		}
+		if (cue.startsWith("n'")) {
+			// a suffix cue: don't, won't, isn't
+			int end = at + cue.length();
+			return at > 0 && Character.isLetter(clause.charAt(at - 1))
+					&& (end >= clause.length() || !Character.isLetter(clause.charAt(end)));
+		}
+		return isWholeWord(clause, at, cue);
+	}
+
+	private boolean onlyFillers(String gap) {
+		String rest = gap.strip();
+		if (rest.isEmpty()) {
+			return true;
+		}
+		if (isLatin(rest) || rest.chars().allMatch((c) -> c < 0x2E80)) {
+			String[] words = rest.split("[^\\p{L}\\p{N}']+");
+			if (words.length > this.maxGap) {
+				return false;
+			}
+			for (String word : words) {
+				if (!word.isEmpty() && !this.fillers.contains(word)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return onlyCjkFillers(rest.replace(" ", ""));
+	}
+
+	private boolean onlyCjkFillers(String gap) {
+		if (gap.length() > this.maxGap * 2) {
+			return false;
+		}
+		int i = 0;
+		outer: while (i < gap.length()) {
+			for (String filler : this.cjkFillers) {
+				if (gap.startsWith(filler, i)) {
+					i += filler.length();
+					continue outer;
+				}
+			}
+			return false;
+		}
+		return true;
+	}
+
+	private static boolean isLatin(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x2E80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A signal ready for matching: normalised terms. */
+	private record CompiledSignal(String id, List<String> terms, boolean negatable, boolean ignoreInQuotes) {
+	}
+
+	/**
+	 * What the text fired.
+	 *
+	 * @param fired signal id to the term that fired it, in dictionary order
+	 * @param ignored mentions ignored as negated or quoted ("negated:churn.leave")
+	 * @param length the normalised text length
+	 */
+	record Result(Map<String, String> fired, List<String> ignored, int length) {
+	}
+
+}

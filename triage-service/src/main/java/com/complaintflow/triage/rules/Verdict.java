@@ -1,0 +1,30 @@
+package com.complaintflow.triage.rules;
+
+import java.util.List;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.Emotion;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.RootCauseLayer;
+
+/**
+ * What the rules decided for one complaint, before it is stored and published.
+ */
+public record Verdict(Category category, Nature nature, Persona persona, Emotion emotion, RootCauseLayer rootCauseLayer,
+		ChurnRisk churnRisk, Playbook playbook, List<String> playbookSteps, Priority priority,
+		List<RemedyOption> remedies, boolean verificationRequired, Deadlines deadlines, String queue, String incidentId,
+		int repeatCount, Explanation explanation) {
+
+	/** Whether the decision fell back to the generic playbook or an unknown cause. */
+	public boolean fellBack() {
+		return this.playbook == Playbook.STANDARD_CARE || this.rootCauseLayer == RootCauseLayer.UNKNOWN;
+	}
+
+}

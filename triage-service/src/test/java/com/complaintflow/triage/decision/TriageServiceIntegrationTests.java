@@ -1,0 +1,245 @@
+package com.complaintflow.triage.decision;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The triage service against the real broker and the MongoDB wire server: complaints in,
+ * decisions stored, published once per complaint, served over HTTP; redeliveries, poison
+ * records and outages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "complaintflow.triage.outage.threshold=3", "complaintflow.triage.outage.window=10m" })
+@ActiveProfiles("local")
+class TriageServiceIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private EventPublisher publisher;
+
+	@Autowired
+	private KafkaTemplate<Object, Object> template;
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@Test
+	void receivedComplaintIsDecidedStoredAndPublishedWithADeterministicEventId() throws Exception {
+		ComplaintReceived complaint = complaint("BJ-CY", "我的宽带每隔15分钟就掉线，已经三天了，你们再不修好我就携号转网！");
+		try (KafkaTestConsumer triaged = new KafkaTestConsumer(Topics.TRIAGED)) {
+			this.publisher.publishAndWait(complaint);
+
+			JsonNode decision = awaitDecision(complaint.complaintId());
+			assertThat(decision.path("category").asString()).isEqualTo("NETWORK");
+			assertThat(decision.path("churnRisk").asString()).isEqualTo("HIGH");
+			assertThat(decision.path("priority").asString()).isEqualTo("P2");
+			assertThat(decision.path("playbook").asString()).isNotBlank();
+			assertThat(decision.path("explanation").path("rulesVersion").asString()).isNotBlank();
+			ComplaintTriaged published = awaitTriaged(triaged, complaint.complaintId(), 1).get(0);
+			assertThat(published.eventId())
+				.isEqualTo(EventMetadata.deterministicEventId("complaint-triaged", complaint.complaintId()));
+			assertThat(published.remedies()).hasSizeBetween(2, 3);
+			assertThat(published.deadlines().engineerContactBy()).isEqualTo(complaint.occurredAt().plusSeconds(1800));
+		}
+	}
+
+	@Test
+	void redeliveredComplaintRepublishesTheStoredDecisionUnchanged() throws Exception {
+		ComplaintReceived complaint = complaint("SH-PD", "My bill has a charge for a service I never ordered, "
+				+ "please refund it. I'm not leaving, I just want it fixed.");
+		try (KafkaTestConsumer triaged = new KafkaTestConsumer(Topics.TRIAGED)) {
+			this.publisher.publishAndWait(complaint);
+			ComplaintTriaged first = awaitTriaged(triaged, complaint.complaintId(), 1).get(0);
+
+			this.publisher.publishAndWait(complaint);
+
+			List<ComplaintTriaged> both = awaitTriaged(triaged, complaint.complaintId(), 2);
+			assertThat(both.get(1)).isEqualTo(first);
+			assertThat(first.category()).isEqualTo(Category.BILLING);
+			assertThat(first.churnRisk()).isEqualTo(ChurnRisk.LOW);
+			assertThat(first.playbook()).isEqualTo(Playbook.BILLING_ERROR);
+		}
+	}
+
+	@Test
+	void poisonRecordGoesToTheDeadLetterTopicAndLaterComplaintsAreStillTriaged() throws Exception {
+		try (KafkaTestConsumer dead = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED))) {
+			String marker = "not-json-" + UUID.randomUUID();
+			this.template.send(Topics.RECEIVED, "C-poison", marker.getBytes(StandardCharsets.UTF_8)).get();
+
+			await().atMost(WAIT)
+				.until(() -> dead.poll()
+					.stream()
+					.anyMatch((record) -> new String(record.value(), StandardCharsets.UTF_8).equals(marker)
+							&& record.headers().lastHeader("dlt-reason") != null));
+		}
+		ComplaintReceived after = complaint("GZ-TH", "Rude agent hung up on me twice");
+		this.publisher.publishAndWait(after);
+		assertThat(awaitDecision(after.complaintId()).path("category").asString()).isEqualTo("SERVICE_ATTITUDE");
+	}
+
+	@Test
+	void networkComplaintsFromOneRegionOpenOneIncidentThatGrowsAndLaterComplaintsJoinIt() throws Exception {
+		String region = "SZ-NS-" + UUID.randomUUID().toString().substring(0, 4);
+		try (KafkaTestConsumer incidents = new KafkaTestConsumer(Topics.INCIDENTS)) {
+			for (int i = 0; i < 3; i++) {
+				ComplaintReceived complaint = complaint(region, "No signal at all since the storm, calls drop");
+				this.publisher.publishAndWait(complaint);
+				awaitDecision(complaint.complaintId());
+			}
+			ComplaintReceived later = complaint(region, "Internet is down in the whole building");
+			this.publisher.publishAndWait(later);
+
+			JsonNode decision = awaitDecision(later.complaintId());
+			assertThat(decision.path("incidentId").asString()).startsWith("INC-" + region);
+			assertThat(decision.path("playbook").asString()).isEqualTo(Playbook.NETWORK_FAULT.name());
+			assertThat(decision.path("priority").asString()).isEqualTo(Priority.P1.name());
+			assertThat(decision.path("remedies").get(0).path("kind").asString())
+				.isEqualTo(RemedyKind.MASS_NOTIFICATION.name());
+			await().atMost(WAIT).untilAsserted(() -> {
+				List<IncidentDetected> events = incidents.poll()
+					.stream()
+					.map((record) -> EventJson.mapper().readValue(record.value(), IncidentDetected.class))
+					.filter((event) -> event.regionCode().equals(region))
+					.toList();
+				assertThat(events).extracting(IncidentDetected::revision).containsExactly(1, 2);
+				assertThat(events.get(1).memberComplaintIds()).hasSize(4).contains(later.complaintId());
+				assertThat(events).extracting(IncidentDetected::incidentId).containsOnly(events.get(0).incidentId());
+			});
+		}
+	}
+
+	@Test
+	void previewNeedsStaffCredentialsAndStoresNothing() throws Exception {
+		String body = """
+				{"customer":{"id":"C-1001","name":"Zhang Wei","phone":"+8613800138000","tier":"GOLD"},
+				 "occurredAt":"2026-11-22T07:30:00Z","location":{"regionCode":"BJ-CY","address":"Chaoyang, Beijing"},
+				 "description":"Broadband drops every 15 minutes since this morning","believedCause":"your network is bad",
+				 "expectedRemedy":{"kind":"FIX","amount":null,"deadline":"2026-11-22T10:00:00Z"},"product":"Fiber 500",
+				 "disputedAmount":null,"emotionCues":{"repeatedContact":true,"raisedVoice":false,"threatensToLeave":false,
+				 "threatensRegulatorOrMedia":false},"language":"en"}""";
+
+		HttpResponse<String> anonymous = post("/api/v1/triage/preview", body, null);
+		HttpResponse<String> metricsOnly = post("/api/v1/triage/preview", body, "prometheus:prometheus-dev");
+		HttpResponse<String> agent = post("/api/v1/triage/preview", body, "agent:agent-dev");
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(metricsOnly.statusCode()).isEqualTo(403);
+		assertThat(agent.statusCode()).isEqualTo(200);
+		JsonNode preview = EventJson.mapper().readTree(agent.body());
+		assertThat(preview.path("category").asString()).isEqualTo("NETWORK");
+		assertThat(preview.path("playbook").asString()).isEqualTo("NETWORK_FAULT");
+		assertThat(
+				get("/api/v1/triage/decisions/" + preview.path("complaintId").asString(), "ops:ops-dev").statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void invalidPreviewBodyIsAnsweredWithProblemDetails() throws Exception {
+		HttpResponse<String> response = post("/api/v1/triage/preview",
+				"{\"customer\":{\"id\":\"C-1\",\"tier\":\"GOLD\"},\"location\":{\"regionCode\":\"BJ\"}}",
+				"agent:agent-dev");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	private JsonNode awaitDecision(String complaintId) {
+		return await().atMost(WAIT).until(() -> {
+			HttpResponse<String> response = get("/api/v1/triage/decisions/" + complaintId, "ops:ops-dev");
+			return (response.statusCode() == 200) ? EventJson.mapper().readTree(response.body()) : null;
+		}, (node) -> node != null);
+	}
+
+	private List<ComplaintTriaged> awaitTriaged(KafkaTestConsumer consumer, String complaintId, int count) {
+		return await().atMost(WAIT)
+			.until(() -> consumer.poll()
+				.stream()
+				.map(ConsumerRecord::value)
+				.map((value) -> EventJson.mapper().readValue(value, ComplaintTriaged.class))
+				.filter((event) -> event.complaintId().equals(complaintId))
+				.toList(), (events) -> events.size() >= count);
+	}
+
+	private HttpResponse<String> get(String path, String credentials) throws Exception {
+		return this.http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String body, String credentials) throws Exception {
+		return this.http.send(request(path, credentials).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(String path, String credentials) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (credentials != null) {
+			builder.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return builder;
+	}
+
+	static ComplaintReceived complaint(String region, String description) {
+		String customerId = "C-" + UUID.randomUUID().toString().substring(0, 8);
+		return new ComplaintReceived(EventMetadata.newEventId(), "intake", EventMetadata.now(),
+				UUID.randomUUID().toString(), customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+				new Customer(customerId, "Test Customer", "+860000000000", ValueTier.SILVER),
+				EventMetadata.now().minusSeconds(600), new Location(region, "somewhere"), description, null, null, null,
+				(BigDecimal) null, EmotionCues.NONE, description.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN);
+	}
+
+}
