@@ -1,0 +1,88 @@
+package com.complaintflow.intake.submission;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import com.complaintflow.events.Channel;
+import com.complaintflow.intake.IntakeHttp;
+import com.complaintflow.intake.SampleComplaints;
+import com.complaintflow.intake.StandaloneBroker;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the broker killed (kill -9), intake answers 503 with Retry-After, never 202, and
+ * records nothing as accepted; once the broker is back the retry with the same key is
+ * accepted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class BrokerOutageTests {
+
+	private static StandaloneBroker broker;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdempotencyStore store;
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		broker = new StandaloneBroker();
+		broker.start();
+		String database = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+		registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri() + "/" + database);
+		registry.add("spring.mongodb.database", () -> database);
+		registry.add("complaintflow.kafka.partitions", () -> 1);
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
+
+	@Test
+	void stoppedBrokerGives503AndTheRetryAfterItIsBackIsAccepted() {
+		IntakeHttp http = new IntakeHttp(this.port);
+		assertThat(http.submit(IntakeHttp.HOTLINE_KEY, null, SampleComplaints.minimal("C-7001", "before")).statusCode())
+			.isEqualTo(202);
+
+		broker.kill();
+		String key = UUID.randomUUID().toString();
+		String body = SampleComplaints.minimal("C-7002", "during the outage");
+		HttpResponse<String> during = http.submit(IntakeHttp.HOTLINE_KEY, key, body);
+		HttpResponse<String> withoutKey = http.submit(IntakeHttp.HOTLINE_KEY, null, body);
+
+		ComplaintValidationTests.assertProblem(during, 503);
+		ComplaintValidationTests.assertProblem(withoutKey, 503);
+		assertThat(during.headers().firstValue("Retry-After")).hasValue("2");
+		IdempotencyRecord record = this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow();
+		assertThat(record.state()).isEqualTo(IdempotencyRecord.State.FAILED);
+		assertThat(http.get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + record.complaintId()).statusCode())
+			.isEqualTo(404);
+
+		broker.start();
+		HttpResponse<String> after = http.submit(IntakeHttp.HOTLINE_KEY, key, body);
+
+		assertThat(after.statusCode()).isEqualTo(202);
+		assertThat(IntakeHttp.json(after.body()).path("complaintId").asString()).isEqualTo(record.complaintId());
+		assertThat(this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state())
+			.isEqualTo(IdempotencyRecord.State.SENT);
+		assertThat(http.submit(IntakeHttp.HOTLINE_KEY, null, body).statusCode()).isEqualTo(202);
+	}
+
+}
