@@ -2,6 +2,9 @@ package com.complaintflow.intake.status;
 
 import com.complaintflow.intake.channel.CallingChannel;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +28,13 @@ class StatusController {
 		this.wording = wording;
 	}
 
+	@Operation(summary = "Read a complaint's status",
+			description = "The status in plain words, in the complaint's language, with the promises still open.")
+	@ApiResponse(responseCode = "200", description = "The status")
+	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "No such complaint from this channel",
+			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping(path = "/api/v1/complaints/{complaintId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	StatusView status(@PathVariable String complaintId) {
 		return this.projection.find(complaintId, CallingChannel.current())

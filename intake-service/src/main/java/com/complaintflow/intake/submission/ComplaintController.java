@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import com.complaintflow.intake.channel.CallingChannel;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -50,14 +52,31 @@ class ComplaintController {
 		this.settings = settings;
 	}
 
-	@Operation(summary = "Submit a complaint", description = "Answers 202 only after Kafka acknowledged the complaint.")
+	@Operation(summary = "Submit a complaint",
+			description = "Answers 202 only after Kafka acknowledged the complaint (acks=all). With an Idempotency-Key, "
+					+ "a retry with the same body returns the same complaint; unknown fields are rejected.")
+	@ApiResponse(responseCode = "202", description = "Accepted: Kafka has the complaint")
+	@ApiResponse(responseCode = "400", description = "Invalid body or header; field errors under 'errors'",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "413", description = "Body larger than 64 KiB",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "415", description = "Not application/json in UTF-8",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422", description = "Idempotency-Key already used with a different body",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503",
+			description = "Kafka or MongoDB could not take it in time; retry after Retry-After",
+			content = @Content(mediaType = "application/problem+json"))
 	@RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ComplaintRequest.class)))
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<AcceptedComplaint> submit(
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request)
-			throws IOException {
+	ResponseEntity<AcceptedComplaint> submit(@Parameter(
+			description = "Client-chosen key (1-255 visible ASCII); retries with the same key and body return the same complaint for at least 24 hours") @RequestHeader(
+					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@Parameter(hidden = true) HttpServletRequest request) throws IOException {
 		checkCharset(request);
 		if (idempotencyKey != null && !KEY_PATTERN.matcher(idempotencyKey).matches()) {
 			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
