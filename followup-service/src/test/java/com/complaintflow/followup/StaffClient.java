@@ -30,11 +30,15 @@ public final class StaffClient {
 
 	/** POST with a JSON body and an optional idempotency key. */
 	public Answer post(String path, String idempotencyKey, String body) {
-		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+		RestClient.RequestBodySpec request = this.client.post().uri(path).headers((headers) -> {
 			if (idempotencyKey != null) {
 				headers.set("Idempotency-Key", idempotencyKey);
 			}
-		}).body(body).exchange((request, response) -> answer(response));
+		});
+		if (body != null) {
+			request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.exchange((req, response) -> answer(response));
 	}
 
 	private static Answer answer(org.springframework.http.client.ClientHttpResponse response)

@@ -34,12 +34,15 @@ public class CaseOpening {
 
 	private final MilestoneClock milestones;
 
+	private final IncidentCases incidents;
+
 	private final Clock clock;
 
-	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, Clock clock) {
+	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.milestones = milestones;
+		this.incidents = incidents;
 		this.clock = clock;
 	}
 
@@ -65,6 +68,9 @@ public class CaseOpening {
 			if (!this.store.insert(followupCase)) {
 				followupCase = this.store.findById(caseId).orElseThrow();
 			}
+		}
+		if (followupCase.getIncidentCaseId() != null) {
+			this.incidents.link(followupCase.getIncidentCaseId(), List.of(caseId));
 		}
 		this.outbox.flush(followupCase);
 		return followupCase;

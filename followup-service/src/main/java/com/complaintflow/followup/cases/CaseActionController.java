@@ -1,0 +1,173 @@
+package com.complaintflow.followup.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.security.Roles;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The staff actions on one case. Every action is idempotent: under the
+ * {@code Idempotency-Key} header when one is sent, else under a hash of the action and
+ * its body, so a retried request changes nothing twice.
+ */
+@RestController
+@RequestMapping("/api/v1/cases/{caseId}")
+class CaseActionController {
+
+	private static final String KEY_HEADER = "Idempotency-Key";
+
+	private final CaseActions actions;
+
+	private final MilestoneClock milestones;
+
+	private final Clock clock;
+
+	CaseActionController(CaseActions actions, MilestoneClock milestones, Clock clock) {
+		this.actions = actions;
+		this.milestones = milestones;
+		this.clock = clock;
+	}
+
+	@PostMapping("/contact")
+	CaseView contact(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody(required = false) @Valid Note body, Authentication auth) {
+		Note note = (body != null) ? body : new Note(null);
+		return view(this.actions.contact(caseId, actor(auth), key(key, "contact", note), note.note()));
+	}
+
+	@PostMapping("/progress")
+	CaseView progress(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody @Valid Progress body, Authentication auth) {
+		return view(this.actions.progress(caseId, actor(auth), key(key, "progress", body), body.message()));
+	}
+
+	@PostMapping("/wait-on-customer")
+	CaseView waitOnCustomer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody(required = false) @Valid Note body, Authentication auth) {
+		Note note = (body != null) ? body : new Note(null);
+		return view(this.actions.waitOnCustomer(caseId, actor(auth), key(key, "wait", note), note.note()));
+	}
+
+	@PostMapping("/resume")
+	CaseView resume(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			Authentication auth) {
+		return view(this.actions.resume(caseId, actor(auth), key(key, "resume", caseId)));
+	}
+
+	@PostMapping("/remedies/offer")
+	CaseView offer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody(required = false) @Valid Offer body, Authentication auth) {
+		Offer offer = (body != null) ? body : new Offer(null);
+		return view(this.actions.offer(caseId, actor(auth), key(key, "offer", offer), offer.remedies()));
+	}
+
+	@PostMapping("/remedies/choose")
+	CaseView choose(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody @Valid Choice body, Authentication auth) {
+		return view(this.actions.choose(caseId, actor(auth), key(key, "choose", body), body.option()));
+	}
+
+	@PostMapping("/resolve")
+	CaseView resolve(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody @Valid Resolution body, Authentication auth) {
+		return view(this.actions.resolve(caseId, actor(auth), key(key, "resolve", body), body.resolution()));
+	}
+
+	@PostMapping("/callback")
+	CaseView callback(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody @Valid Callback body, Authentication auth) {
+		return view(this.actions.callback(caseId, actor(auth), key(key, "callback", body), body.satisfaction(),
+				body.problemResolved()));
+	}
+
+	@PostMapping("/close")
+	CaseView close(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
+			@RequestBody @Valid Closing body, Authentication auth) {
+		return view(this.actions.close(caseId, actor(auth), key(key, "close", body), body.outcome()));
+	}
+
+	private CaseView view(FollowupCase c) {
+		return CaseView.of(c, this.milestones, this.clock.instant());
+	}
+
+	private static CaseActions.Actor actor(Authentication auth) {
+		boolean supervisor = auth.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> ("ROLE_" + Roles.SUPERVISOR).equals(authority.getAuthority()));
+		return new CaseActions.Actor(auth.getName(), supervisor);
+	}
+
+	/**
+	 * The header's key, or a hash of the action and its body when the caller sent none.
+	 */
+	private static String key(String header, String action, Object body) {
+		if (header != null && !header.isBlank()) {
+			return header;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((action + "|" + body).getBytes(StandardCharsets.UTF_8));
+			return "body-" + HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An optional note. */
+	record Note(@Size(max = 2000) String note) {
+
+	}
+
+	/** A progress update's message to the customer. */
+	record Progress(@NotBlank @Size(max = 2000) String message) {
+
+	}
+
+	/** Custom remedy options; none means the options triage proposed. */
+	record Offer(@Valid @Size(max = 5) List<RemedyOption> remedies) {
+
+	}
+
+	/** The option the customer chose, 0-based. */
+	record Choice(@NotNull @Min(0) Integer option) {
+
+	}
+
+	/** What fixed the problem. */
+	record Resolution(@NotBlank @Size(max = 2000) String resolution) {
+
+	}
+
+	/** The callback's result. */
+	record Callback(@NotNull @Min(1) @Max(5) Integer satisfaction, @NotNull Boolean problemResolved) {
+
+	}
+
+	/** The retention outcome. */
+	record Closing(@NotNull Outcome outcome) {
+
+	}
+
+}

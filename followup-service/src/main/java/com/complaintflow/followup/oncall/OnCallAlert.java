@@ -1,0 +1,131 @@
+package com.complaintflow.followup.oncall;
+
+import java.time.Instant;
+
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.ReminderKind;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One alert waiting in the outbox, or delivered; its id is the reminder's event id, so
+ * each breach or escalation is delivered once however often it is raised.
+ */
+@Document("oncall_outbox")
+class OnCallAlert {
+
+	@Id
+	private String id;
+
+	private String caseId;
+
+	private MilestoneKind milestone;
+
+	private ReminderKind kind;
+
+	private EscalationLevel level;
+
+	private String queue;
+
+	private Priority priority;
+
+	private Instant dueAt;
+
+	private Instant raisedAt;
+
+	private String eventJson;
+
+	private OnCallStatus status;
+
+	private int attempts;
+
+	private Instant nextAttemptAt;
+
+	private String lastError;
+
+	private Instant deliveredAt;
+
+	private String leaseOwner;
+
+	private Instant leaseUntil;
+
+	OnCallAlert() {
+	}
+
+	OnCallAlert(String id, String caseId, MilestoneKind milestone, ReminderKind kind, EscalationLevel level,
+			String queue, Priority priority, Instant dueAt, Instant raisedAt, String eventJson) {
+		this.id = id;
+		this.caseId = caseId;
+		this.milestone = milestone;
+		this.kind = kind;
+		this.level = level;
+		this.queue = queue;
+		this.priority = priority;
+		this.dueAt = dueAt;
+		this.raisedAt = raisedAt;
+		this.eventJson = eventJson;
+		this.status = OnCallStatus.PENDING;
+		this.nextAttemptAt = raisedAt;
+		this.leaseUntil = Instant.EPOCH;
+	}
+
+	String getId() {
+		return this.id;
+	}
+
+	String getCaseId() {
+		return this.caseId;
+	}
+
+	MilestoneKind getMilestone() {
+		return this.milestone;
+	}
+
+	ReminderKind getKind() {
+		return this.kind;
+	}
+
+	EscalationLevel getLevel() {
+		return this.level;
+	}
+
+	String getQueue() {
+		return this.queue;
+	}
+
+	Priority getPriority() {
+		return this.priority;
+	}
+
+	Instant getDueAt() {
+		return this.dueAt;
+	}
+
+	Instant getRaisedAt() {
+		return this.raisedAt;
+	}
+
+	String getEventJson() {
+		return this.eventJson;
+	}
+
+	OnCallStatus getStatus() {
+		return this.status;
+	}
+
+	int getAttempts() {
+		return this.attempts;
+	}
+
+	Instant getNextAttemptAt() {
+		return this.nextAttemptAt;
+	}
+
+	String getLastError() {
+		return this.lastError;
+	}
+
+}

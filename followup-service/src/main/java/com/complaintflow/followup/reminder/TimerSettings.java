@@ -1,0 +1,38 @@
+package com.complaintflow.followup.reminder;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the durable timers are polled and claimed.
+ *
+ * @param enabled whether this instance fires reminders at all
+ * @param pollInterval how often MongoDB is asked for due timers
+ * @param lookahead timers due within this time are claimed ahead and fired from memory at
+ * their instant
+ * @param lease how long a claim lasts; a killed instance's claims are taken over after it
+ * @param batchSize at most this many cases claimed per poll
+ * @param instanceId this instance's name in leases (random when not set)
+ */
+@Validated
+@ConfigurationProperties("complaintflow.followup.timers")
+public record TimerSettings(Boolean enabled, @NotNull Duration pollInterval, @NotNull Duration lookahead,
+		@NotNull Duration lease, @Min(1) int batchSize, String instanceId) {
+
+	public TimerSettings {
+		enabled = (enabled != null) ? enabled : Boolean.TRUE;
+		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
+				: "followup-" + UUID.randomUUID().toString().substring(0, 8);
+		if (lease.compareTo(lookahead.plus(pollInterval).multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException(
+					"The lease (" + lease + ") must last at least twice lookahead plus poll interval");
+		}
+	}
+
+}
