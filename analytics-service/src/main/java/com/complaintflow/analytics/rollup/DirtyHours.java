@@ -13,7 +13,6 @@ import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -60,9 +59,8 @@ public class DirtyHours {
 
 	/** Removes a mark unless the hour was marked again since it was read. */
 	void clear(Mark mark) {
-		this.mongo.remove(
-				Query.query(Criteria.where("_id").is(Date.from(mark.hour())).and("version").is(mark.version())),
-				COLLECTION);
+		this.mongo.getCollection(COLLECTION)
+			.deleteOne(Filters.and(Filters.eq("_id", Date.from(mark.hour())), Filters.eq("version", mark.version())));
 	}
 
 	/**
