@@ -36,6 +36,9 @@ class DashboardController {
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
@@ -70,7 +73,7 @@ class DashboardController {
 		html.append("<h1>complaint-flow analytics</h1><p>Last ")
 			.append(range)
 			.append(" day(s), up to ")
-			.append(HOUR.format(now))
+			.append(MINUTE.format(now))
 			.append(" UTC; reloads every ")
 			.append(reload)
 			.append(" s.</p>");

@@ -90,7 +90,7 @@ final class Svg {
 		double scale = (max <= 0) ? 1 : max;
 		int y = 5;
 		for (Bar bar : bars) {
-			double width = Math.max(1, (WIDTH - labelWidth - 70) * Math.min(1.0, bar.value() / scale));
+			double width = Math.max(1, (WIDTH - labelWidth - 120) * Math.min(1.0, bar.value() / scale));
 			text(svg, labelWidth - 6, y + 16, bar.label(), "end");
 			svg.append("<rect class=\"bar\" x=\"")
 				.append(labelWidth)
