@@ -1,0 +1,159 @@
+package com.complaintflow.triage.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.ExpectedRemedy;
+import com.complaintflow.events.ExpectedRemedyKind;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.ValueTier;
+
+/**
+ * The hand-labelled evaluation set ({@code eval/triage-eval.psv}): complaints with the
+ * decision a senior complaint handler would make.
+ */
+final class EvaluationSet {
+
+	static final String RESOURCE = "eval/triage-eval.psv";
+
+	/** The fields evaluated, in column order, with the codes used in the file. */
+	static final Map<String, Map<String, String>> CODES = new LinkedHashMap<>();
+
+	static {
+		CODES.put("category", Map.of("NET", "NETWORK", "BIL", "BILLING", "PRO", "PRODUCT", "DEV", "DEVICE", "ATT",
+				"SERVICE_ATTITUDE", "QUA", "SERVICE_QUALITY", "EME", "EMERGENCY"));
+		CODES.put("playbook",
+				Map.of("CM", "COMPETITOR_MISLEADING", "CP", "COMPETITOR_PROMOTION", "UIT", "UNRESOLVED_IN_TIME", "BE",
+						"BILLING_ERROR", "DF", "DEVICE_FAULT", "NF", "NETWORK_FAULT", "ONA", "OWN_NUMBER_ADVICE", "UD",
+						"UNREASONABLE_DEMAND", "SC", "STANDARD_CARE"));
+		CODES.put("churnRisk", Map.of("L", "LOW", "M", "MEDIUM", "H", "HIGH"));
+		CODES.put("emotion", Map.of("A", "ANGER", "X", "ANXIETY", "D", "DISAPPOINTMENT", "N", "NEUTRAL"));
+		CODES.put("nature", Map.of("V", "VALID", "H", "HELP_SEEKING", "I", "INQUIRY", "E", "VENTING"));
+		CODES.put("persona", Map.of("V", "VENTING", "R", "RESPECT_SEEKING", "C", "COMPENSATION_SEEKING"));
+		CODES.put("rootCause", Map.of("C", "CUSTOMER_SIDE", "O", "OPERATOR_SIDE", "E", "EXTERNAL", "U", "UNKNOWN"));
+	}
+
+	private EvaluationSet() {
+	}
+
+	static List<Case> load() {
+		List<Case> cases = new ArrayList<>();
+		try (InputStream in = EvaluationSet.class.getClassLoader().getResourceAsStream(RESOURCE);
+				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					cases.add(parse(line));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return cases;
+	}
+
+	private static Case parse(String line) {
+		String[] columns = line.split("\\|", 11);
+		Map<String, String> expected = new LinkedHashMap<>();
+		int column = 2;
+		for (Map.Entry<String, Map<String, String>> field : CODES.entrySet()) {
+			String code = columns[column++].trim();
+			if (!code.equals("-")) {
+				String value = field.getValue().get(code);
+				if (value == null) {
+					throw new IllegalArgumentException(columns[0] + ": unknown " + field.getKey() + " code " + code);
+				}
+				expected.put(field.getKey(), value);
+			}
+		}
+		Options options = Options.parse(columns[9].trim());
+		Language language = columns[1].equals("zh") ? Language.ZH : Language.EN;
+		return new Case(columns[0], language, columns[10], expected, options);
+	}
+
+	/** One labelled complaint. */
+	record Case(String id, Language language, String text, Map<String, String> expected, Options options) {
+
+		ComplaintReceived complaint(Instant receivedAt) {
+			String customerId = "EVAL-" + this.id;
+			ExpectedRemedy remedy = (this.options.remedyKind() != null) ? new ExpectedRemedy(this.options.remedyKind(),
+					this.options.remedyAmount(), (this.options.remedyHours() != null)
+							? receivedAt.plusSeconds(3600L * this.options.remedyHours()) : null)
+					: null;
+			return new ComplaintReceived(EventMetadata.deterministicEventId("eval", this.id), "intake", receivedAt,
+					this.id, customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+					new Customer(customerId, null, null, this.options.tier()), receivedAt.minusSeconds(3600),
+					new Location("EVAL-1", null), this.text, null, remedy, null, this.options.disputedAmount(),
+					this.options.cues(), this.language);
+		}
+
+		TriageContext context() {
+			return new TriageContext(this.options.repeat(), this.options.claims(), this.options.mishandled(),
+					this.options.incident() ? "INC-EVAL-" + this.id : null);
+		}
+
+	}
+
+	/** The extra facts of a case: history, cues, the remedy asked for. */
+	record Options(int repeat, int claims, boolean mishandled, boolean incident, EmotionCues cues,
+			ExpectedRemedyKind remedyKind, BigDecimal remedyAmount, Integer remedyHours, ValueTier tier,
+			BigDecimal disputedAmount) {
+
+		static Options parse(String text) {
+			int repeat = 0;
+			int claims = 0;
+			boolean mishandled = false;
+			boolean incident = false;
+			List<String> cues = List.of();
+			ExpectedRemedyKind kind = null;
+			BigDecimal amount = null;
+			Integer hours = null;
+			ValueTier tier = ValueTier.SILVER;
+			BigDecimal disputed = null;
+			for (String option : text.split(";")) {
+				String[] kv = option.trim().split("=", 2);
+				switch (kv[0]) {
+					case "" -> {
+					}
+					case "repeat" -> repeat = Integer.parseInt(kv[1]);
+					case "claims" -> claims = Integer.parseInt(kv[1]);
+					case "mishandled" -> mishandled = true;
+					case "incident" -> incident = true;
+					case "cues" -> cues = List.of(kv[1].split(","));
+					case "tier" -> tier = ValueTier.valueOf(kv[1]);
+					case "amount" -> disputed = new BigDecimal(kv[1]);
+					case "remedy" -> {
+						String[] parts = kv[1].split(":");
+						kind = ExpectedRemedyKind.valueOf(parts[0]);
+						amount = (parts.length > 1) ? new BigDecimal(parts[1]) : null;
+						hours = (parts.length > 2) ? Integer.valueOf(parts[2]) : null;
+					}
+					default -> throw new IllegalArgumentException("unknown option " + option);
+				}
+			}
+			EmotionCues emotionCues = new EmotionCues(cues.contains("repeatedContact"), cues.contains("raisedVoice"),
+					cues.contains("threatensToLeave"), cues.contains("threatensRegulatorOrMedia"));
+			return new Options(repeat, claims, mishandled, incident, emotionCues, kind, amount, hours, tier, disputed);
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package com.complaintflow.triage.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rules from a file: validated on load, re-read when the file changes, and a bad file is
+ * rejected with clear problems while the rules in force stay.
+ */
+class RulesRegistryTests {
+
+	private static final String BUNDLED_VERSION = RulesLoader.bundled().version();
+
+	@TempDir
+	Path dir;
+
+	private Path file;
+
+	private RulesRegistry registry;
+
+	private SimpleMeterRegistry meters;
+
+	@BeforeEach
+	void writeValidFile() throws IOException {
+		this.file = this.dir.resolve("triage-rules.yml");
+		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-1"));
+		this.meters = new SimpleMeterRegistry();
+		this.registry = new RulesRegistry(new TriageSettings(this.file.toString(), Duration.ofMillis(50),
+				new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))), this.meters);
+	}
+
+	@AfterEach
+	void stop() {
+		this.registry.destroy();
+	}
+
+	@Test
+	void rulesFileOverridesTheBundledRules() {
+		assertThat(this.registry.current().version()).isEqualTo("file-1");
+		assertThat(this.registry.status().source()).isEqualTo(this.file.toString());
+	}
+
+	@Test
+	void changedFileIsPickedUpWithoutARestart() throws IOException {
+		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-2-longer"));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.current().version().equals("file-2-longer"));
+		assertThat(this.meters.counter("triage.rules.reloads", "outcome", "accepted").count()).isEqualTo(2);
+	}
+
+	@Test
+	void badFileIsRejectedWithItsProblemsAndThePreviousRulesStay() throws IOException {
+		Files.writeString(this.file,
+				bundledText().replace(BUNDLED_VERSION, "file-bad")
+					.replace("then: BILLING_ERROR", "then: BILLING_EROR")
+					.replace("signals: [own_number]", "signals: [own_numbr]"));
+
+		RulesRegistry.RulesStatus status = this.registry.reload();
+
+		assertThat(this.registry.current().version()).isEqualTo("file-1");
+		assertThat(status.version()).isEqualTo("file-1");
+		assertThat(status.rejectedAt()).isNotNull();
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("decisions.playbook.rules[")
+			.contains("'BILLING_EROR' is not one of"));
+		assertThat(status.problems())
+			.anySatisfy((problem) -> assertThat(problem).contains("unknown signal 'own_numbr'"));
+		assertThat(this.meters.counter("triage.rules.reloads", "outcome", "rejected").count()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownKeysAndBrokenYamlAreRejectedWithClearMessages() {
+		assertThatExceptionOfType(InvalidRulesException.class).isThrownBy(
+				() -> load(bundledText().replace("historyWindow: P90D", "historyWindow: P90D\n  histroyWindow: P1D")))
+			.withMessageContaining("histroyWindow");
+		assertThatExceptionOfType(InvalidRulesException.class).isThrownBy(() -> load("version: [unclosed"))
+			.withMessageContaining("not valid YAML");
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(
+					() -> load(bundledText().replace("      UNREASONABLE_DEMAND:\n", "      UNREASONABLE_DEMANDS:\n")))
+			.withMessageContaining("policy.playbooks.steps.UNREASONABLE_DEMAND: at least one step is required")
+			.withMessageContaining("UNREASONABLE_DEMANDS: not a playbook");
+	}
+
+	@Test
+	void ruleReferringToAFieldDecidedLaterIsRejected() {
+		String text = bundledText().replace("""
+				- id: raised-voice
+				  when: {cues: [raisedVoice]}
+				  then: ANGER""", """
+				- id: raised-voice
+				  when: {cues: [raisedVoice], playbook: [NETWORK_FAULT]}
+				  then: ANGER""");
+
+		assertThatExceptionOfType(InvalidRulesException.class).isThrownBy(() -> load(text))
+			.withMessageContaining(
+					"decisions.emotion.rules[0] (raised-voice).when.playbook: 'playbook' is not decided yet");
+	}
+
+	private static RuleSet load(String text) {
+		return RulesLoader.load(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String bundledText() throws IOException {
+		try (InputStream in = RulesRegistryTests.class.getClassLoader().getResourceAsStream(RulesLoader.BUNDLED)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

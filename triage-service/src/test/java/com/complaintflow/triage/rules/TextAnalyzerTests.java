@@ -1,0 +1,69 @@
+package com.complaintflow.triage.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.ValueTier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Negation, quoting and script: the bundled rules are not fooled by "not leaving", by
+ * someone else's quoted words, or by traditional characters.
+ */
+class TextAnalyzerTests {
+
+	private static final RuleSet RULES = RulesLoader.bundled();
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			I'm not leaving, just fix the internet please                     | LOW
+			I have no intention of switching providers                         | LOW
+			I never said I would cancel my service                             | LOW
+			If this isn't fixed today I will cancel my service                 | HIGH
+			The agent told me "just cancel your service then"                  | LOW
+			I'm switching providers next week                                  | HIGH
+			不是要转网，就是想把网修好                                              | LOW
+			我没有说要销户，只是问一下                                              | LOW
+			我並不打算轉網，只是信號太弱                                            | LOW
+			客服竟然说"不满意你可以销户"                                            | LOW
+			再不解决我就携号转网                                                  | HIGH
+			信号这么差，我不得不转网了                                              | HIGH
+			我要銷戶                                                           | HIGH
+			""")
+	void churnRiskIsNotFooledByNegationOrQuotes(String text, ChurnRisk expected) {
+		assertThat(RULES.decide(complaint(text), TriageContext.NONE).churnRisk()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			網絡一直斷線，請幫忙看看       | NETWORK
+			网络一直断线，请帮忙看看       | NETWORK
+			賬單多扣了錢                  | BILLING
+			營業員態度很差                | SERVICE_ATTITUDE
+			ＮＯ ＳＩＧＮＡＬ at home      | NETWORK
+			""")
+	void traditionalAndFullWidthTextIsReadLikeSimplified(String text, Category expected) {
+		assertThat(RULES.analyze(complaint(text)).category()).isEqualTo(expected);
+	}
+
+	static ComplaintReceived complaint(String text) {
+		return new ComplaintReceived(EventMetadata.newEventId(), "intake", Instant.parse("2026-11-22T08:00:00Z"), "X-1",
+				"C-1", ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+				new Customer("C-1", null, null, ValueTier.SILVER), null, new Location("BJ", null), text, null, null,
+				null, (BigDecimal) null, EmotionCues.NONE, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN);
+	}
+
+}

@@ -1,0 +1,54 @@
+package com.complaintflow.triage.rules;
+
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Playbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundled rules against the hand-labelled evaluation set: fails when accuracy of any
+ * field drops below the level reached (run {@code bench/triage-eval.sh} for the full
+ * report with confusion matrices and misses).
+ */
+class TriageEvaluationTests {
+
+	private static final Map<String, Double> FLOORS = Map.of("category", 0.97, "playbook", 0.97, "churnRisk", 0.97,
+			"emotion", 0.95, "nature", 0.93, "persona", 0.97, "rootCause", 0.97);
+
+	private static TriageEvaluation evaluation;
+
+	@BeforeAll
+	static void evaluate() {
+		evaluation = TriageEvaluation.run(RulesLoader.bundled());
+	}
+
+	@Test
+	void setCoversEveryCategoryAndPlaybookAtLeastEightTimesInBothLanguages() {
+		List<EvaluationSet.Case> cases = EvaluationSet.load();
+
+		assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
+		assertThat(cases).extracting(EvaluationSet.Case::language).contains(Language.ZH, Language.EN);
+		Map<String, Integer> categories = evaluation.support("category");
+		Map<String, Integer> playbooks = evaluation.support("playbook");
+		for (Category category : Category.values()) {
+			assertThat(categories.getOrDefault(category.name(), 0)).as(category.name()).isGreaterThanOrEqualTo(8);
+		}
+		for (Playbook playbook : Playbook.values()) {
+			assertThat(playbooks.getOrDefault(playbook.name(), 0)).as(playbook.name()).isGreaterThanOrEqualTo(8);
+		}
+	}
+
+	@Test
+	void everyFieldStaysAtOrAboveTheAccuracyReached() {
+		FLOORS.forEach((field, floor) -> assertThat(evaluation.accuracy(field))
+			.as("%s accuracy%n%s", field, evaluation.report(true))
+			.isGreaterThanOrEqualTo(floor));
+	}
+
+}
