@@ -15,6 +15,7 @@ import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
@@ -36,6 +37,14 @@ public final class TestEvents {
 	public static ComplaintTriaged triaged(String complaintId, Instant at) {
 		return triaged(complaintId, at,
 				new Deadlines(at.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null);
+	}
+
+	/** An outage grouping the given complaints. */
+	public static IncidentDetected incident(String incidentId, Instant at, List<String> memberComplaintIds) {
+		return new IncidentDetected(EventMetadata.deterministicEventId("incident", incidentId, memberComplaintIds),
+				"triage", at, memberComplaintIds.get(0), "C-" + memberComplaintIds.get(0),
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, incidentId, "BJ-CY", Category.NETWORK, memberComplaintIds,
+				memberComplaintIds.size(), memberComplaintIds.size(), at, at);
 	}
 
 	public static ComplaintTriaged triaged(String complaintId, Instant at, Deadlines deadlines, String incidentId) {

@@ -35,8 +35,7 @@ class IncidentCases {
 		String id = CaseOpening.incidentCaseIdFor(incident.incidentId());
 		if (this.store.findById(id).isEmpty()) {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			FollowupCase c = new FollowupCase(id, CaseKind.INCIDENT, incident.complaintId(), incident.customerId(),
-					now);
+			FollowupCase c = new FollowupCase(id, CaseKind.INCIDENT, incident.incidentId(), incident.customerId(), now);
 			c.setTriage(null, incident.regionCode(), null, incident.category(), Priority.P1, null, "incidents",
 					incident.incidentId(), List.of(), 0);
 			c.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());

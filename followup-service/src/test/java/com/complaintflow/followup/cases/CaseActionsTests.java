@@ -1,0 +1,347 @@
+package com.complaintflow.followup.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.StaffClient;
+import com.complaintflow.followup.StaffClient.Answer;
+import com.complaintflow.followup.TestEvents;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The staff case API over real HTTP, broker and wire server: every transition with its
+ * lifecycle event, every forbidden action as a 409 problem, idempotent retries, remedy
+ * limits by role, and incidents resolving their member cases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@DirtiesContext
+class CaseActionsTests {
+
+	static final Duration SOON = Duration.ofSeconds(20);
+
+	static final String CONTACT = "contact";
+
+	static final String PROGRESS = "progress";
+
+	static final String WAIT = "wait-on-customer";
+
+	static final String RESUME = "resume";
+
+	static final String OFFER = "remedies/offer";
+
+	static final String CHOOSE = "remedies/choose";
+
+	static final String RESOLVE = "resolve";
+
+	static final String CALLBACK = "callback";
+
+	static final String CLOSE = "close";
+
+	static final Map<String, String> BODIES = Map.of(CONTACT, "{}", PROGRESS, "{\"message\":\"Engineer on the way\"}",
+			WAIT, "{\"note\":\"waiting for the router serial\"}", RESUME, "{}", OFFER, "{}", CHOOSE, "{\"option\":0}",
+			RESOLVE, "{\"resolution\":\"Line card replaced\"}", CALLBACK,
+			"{\"satisfaction\":5,\"problemResolved\":true}", CLOSE, "{\"outcome\":\"RETAINED\"}");
+
+	static final Map<CaseStatus, Set<String>> ALLOWED = new EnumMap<>(CaseStatus.class);
+
+	static {
+		Set<String> working = Set.of(CONTACT, PROGRESS, WAIT, OFFER, CHOOSE, RESOLVE);
+		ALLOWED.put(CaseStatus.OPEN, working);
+		ALLOWED.put(CaseStatus.IN_PROGRESS, working);
+		ALLOWED.put(CaseStatus.ESCALATED, working);
+		ALLOWED.put(CaseStatus.WAITING_ON_CUSTOMER, Set.of(PROGRESS, RESUME));
+		ALLOWED.put(CaseStatus.RESOLVED, Set.of(CALLBACK));
+		ALLOWED.put(CaseStatus.CALLBACK_DONE, Set.of(CLOSE));
+		ALLOWED.put(CaseStatus.CLOSED, Set.of());
+	}
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void caseGoesFromOpenToClosedPublishingEachLifecycleEvent() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = open();
+
+			assertThat(act(caseId, CONTACT).json().get("status").asString()).isEqualTo("IN_PROGRESS");
+			assertThat(act(caseId, OFFER).json().get("offeredRemedies").size()).isEqualTo(2);
+			assertThat(act(caseId, CHOOSE).json().get("chosenRemedy").get("kind").asString()).isEqualTo("DATA_BONUS");
+			act(caseId, PROGRESS);
+			JsonNode resolved = act(caseId, RESOLVE).json();
+			assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
+			assertThat(milestone(resolved, "CALLBACK", 1).get("status").asString()).isEqualTo("OPEN");
+			assertThat(milestone(resolved, "FIRST_RESPONSE", 1).get("status").asString()).isEqualTo("MET");
+			assertThat(act(caseId, CALLBACK).json().get("status").asString()).isEqualTo("CALLBACK_DONE");
+			JsonNode closed = act(caseId, CLOSE).json();
+
+			assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+			assertThat(closed.get("outcome").asString()).isEqualTo("RETAINED");
+			assertThat(closed.get("milestones")).allMatch((m) -> !"OPEN".equals(m.get("status").asString()));
+			await().atMost(SOON)
+				.until(() -> types(cases, caseId),
+						(types) -> types
+							.equals(List.of("case-opened", "customer-contacted", "remedy-offered", "remedy-chosen",
+									"progress-updated", "case-resolved", "callback-completed", "case-closed")));
+		}
+	}
+
+	@Test
+	void unsatisfiedCallbackReopensTheCaseEscalatedToTheExpertTeamWithANewDeadline() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = open();
+			act(caseId, RESOLVE);
+			Instant before = Instant.now();
+
+			JsonNode escalated = agent()
+				.post(path(caseId, CALLBACK), null, "{\"satisfaction\":2,\"problemResolved\":false}")
+				.json();
+
+			assertThat(escalated.get("status").asString()).isEqualTo("ESCALATED");
+			JsonNode expert = milestone(escalated, "ESCALATED_RESOLUTION", 1);
+			assertThat(expert.get("status").asString()).isEqualTo("OPEN");
+			assertThat(Instant.parse(expert.get("dueAt").asString())).isBetween(before.plus(Duration.ofHours(24)),
+					Instant.now().plus(Duration.ofHours(24)));
+			assertThat(milestone(escalated, "PROGRESS_UPDATE", 2).get("status").asString()).isEqualTo("OPEN");
+			await().atMost(SOON).until(() -> types(cases, caseId).contains("case-escalated"));
+
+			JsonNode again = act(caseId, RESOLVE).json();
+			assertThat(milestone(again, "ESCALATED_RESOLUTION", 1).get("status").asString()).isEqualTo("MET");
+			assertThat(milestone(again, "CALLBACK", 2).get("status").asString()).isEqualTo("OPEN");
+		}
+	}
+
+	@Test
+	void everyActionNotAllowedInAStateIsA409ProblemAndChangesNothing() {
+		for (CaseStatus status : CaseStatus.values()) {
+			String caseId = caseIn(status);
+			for (String action : BODIES.keySet()) {
+				if (ALLOWED.get(status).contains(action)) {
+					continue;
+				}
+				Answer answer = agent().post(path(caseId, action), UUID.randomUUID().toString(), BODIES.get(action));
+				assertThat(answer.code()).as(action + " in " + status).isEqualTo(409);
+				assertThat(answer.json().get("title").asString()).isEqualTo("Action not allowed");
+				assertThat(answer.json().get("status").asString()).isEqualTo(status.name());
+			}
+			assertThat(agent().get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo(status.name());
+		}
+	}
+
+	@Test
+	void choosingARemedyBeforeAnyOfferIsA409() {
+		String caseId = open();
+
+		Answer answer = act(caseId, CHOOSE);
+
+		assertThat(answer.code()).isEqualTo(409);
+		assertThat(answer.json().get("detail").asString()).contains("no remedy has been offered yet");
+	}
+
+	@Test
+	void retriedActionWithTheSameIdempotencyKeyIsAppliedOnce() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = open();
+			String body = BODIES.get(PROGRESS);
+
+			agent().post(path(caseId, PROGRESS), "key-1", body);
+			agent().post(path(caseId, PROGRESS), "key-1", body);
+			agent().post(path(caseId, PROGRESS), null, body);
+			JsonNode last = agent().post(path(caseId, PROGRESS), null, body).json();
+
+			assertThat(last.get("timeline")).filteredOn((e) -> "PROGRESS_UPDATED".equals(e.get("action").asString()))
+				.hasSize(2);
+			assertThat(milestone(last, "PROGRESS_UPDATE", 3).get("status").asString()).isEqualTo("OPEN");
+			await().atMost(SOON)
+				.until(() -> types(cases, caseId).stream().filter("progress-updated"::equals).count() == 2);
+		}
+	}
+
+	@Test
+	void remedyAboveTheTierLimitNeedsASupervisor() {
+		String caseId = open();
+		String custom = "{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"Three months waived\",\"amount\":450}]}";
+
+		Answer byAgent = agent().post(path(caseId, OFFER), null, custom);
+		Answer bySupervisor = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
+				custom);
+
+		assertThat(byAgent.code()).isEqualTo(403);
+		assertThat(byAgent.json().get("title").asString()).isEqualTo("Supervisor approval needed");
+		assertThat(bySupervisor.code()).isEqualTo(200);
+		assertThat(bySupervisor.json().get("offeredRemedies").get(0).get("amount").asInt()).isEqualTo(450);
+	}
+
+	@Test
+	void operationsMayReadCasesButNotActOnThem() {
+		String caseId = open();
+		StaffClient ops = new StaffClient(this.port, "ops", "ops-dev");
+
+		assertThat(ops.get("/api/v1/cases/" + caseId).code()).isEqualTo(200);
+		assertThat(ops.post(path(caseId, CONTACT), null, "{}").code()).isEqualTo(403);
+		assertThat(new StaffClient(this.port, "prometheus", "prometheus-dev").get("/api/v1/cases/" + caseId).code())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void invalidBodyIsA400WithTheField() {
+		String caseId = open();
+
+		Answer answer = agent().post(path(caseId, CALLBACK), null, "{\"satisfaction\":9,\"problemResolved\":true}");
+
+		assertThat(answer.code()).isEqualTo(400);
+		assertThat(answer.json().has("errors")).as(answer.json().toString()).isTrue();
+		assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("satisfaction");
+	}
+
+	@Test
+	void aboutToBreachViewListsCasesWithAnOpenMilestoneDueBeforeTheGivenInstant() {
+		String caseId = open();
+		String soon = Instant.now().plus(Duration.ofHours(25)).truncatedTo(ChronoUnit.SECONDS).toString();
+		String tooSoon = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+
+		JsonNode due = agent().get("/api/v1/cases?status=OPEN&queue=network-bj&dueBefore=" + soon).json();
+		JsonNode notDue = agent().get("/api/v1/cases?dueBefore=" + tooSoon).json();
+
+		assertThat(due).anyMatch((c) -> caseId.equals(c.get("caseId").asString()));
+		assertThat(notDue).noneMatch((c) -> caseId.equals(c.get("caseId").asString()));
+	}
+
+	@Test
+	void resolvingAnIncidentResolvesItsMemberCasesAndSchedulesTheirCallbacks() {
+		String incidentId = "INC-" + UUID.randomUUID();
+		List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<String> members = new ArrayList<>();
+		for (String complaintId : complaints) {
+			members.add(open(complaintId, incidentId));
+		}
+		this.publisher.publishAndWait(TestEvents.incident(incidentId, now, complaints));
+		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + incidentCaseId).json(),
+					(json) -> json.has("memberCaseIds") && json.get("memberCaseIds").size() == 2);
+
+		JsonNode incident = agent().post(path(incidentCaseId, RESOLVE), null, BODIES.get(RESOLVE)).json();
+
+		assertThat(incident.get("kind").asString()).isEqualTo("INCIDENT");
+		assertThat(incident.get("status").asString()).isEqualTo("RESOLVED");
+		for (String member : members) {
+			JsonNode memberCase = agent().get("/api/v1/cases/" + member).json();
+			assertThat(memberCase.get("status").asString()).isEqualTo("RESOLVED");
+			assertThat(memberCase.get("incidentCaseId").asString()).isEqualTo(incidentCaseId);
+			assertThat(milestone(memberCase, "CALLBACK", 1).get("status").asString()).isEqualTo("OPEN");
+		}
+	}
+
+	private String caseIn(CaseStatus status) {
+		String caseId = open();
+		switch (status) {
+			case OPEN -> {
+			}
+			case IN_PROGRESS -> act(caseId, CONTACT);
+			case WAITING_ON_CUSTOMER -> act(caseId, WAIT);
+			case ESCALATED -> {
+				act(caseId, RESOLVE);
+				agent().post(path(caseId, CALLBACK), null, "{\"satisfaction\":1,\"problemResolved\":false}");
+			}
+			case RESOLVED -> act(caseId, RESOLVE);
+			case CALLBACK_DONE -> {
+				act(caseId, RESOLVE);
+				act(caseId, CALLBACK);
+			}
+			case CLOSED -> {
+				act(caseId, RESOLVE);
+				act(caseId, CALLBACK);
+				act(caseId, CLOSE);
+			}
+		}
+		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo(status.name());
+		return caseId;
+	}
+
+	private String open() {
+		return open("CMP-" + UUID.randomUUID(), null);
+	}
+
+	private String open(String complaintId, String incidentId) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
+				now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), incidentId));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
+		return caseId;
+	}
+
+	private Answer act(String caseId, String action) {
+		return agent().post(path(caseId, action), UUID.randomUUID().toString(), BODIES.get(action));
+	}
+
+	private static String path(String caseId, String action) {
+		return "/api/v1/cases/" + caseId + "/" + action;
+	}
+
+	private StaffClient agent() {
+		return new StaffClient(this.port, "agent", "agent-dev");
+	}
+
+	private static JsonNode milestone(JsonNode view, String kind, int seq) {
+		for (JsonNode milestone : view.get("milestones")) {
+			if (kind.equals(milestone.get("kind").asString()) && milestone.get("seq").asInt() == seq) {
+				return milestone;
+			}
+		}
+		throw new AssertionError("No milestone " + kind + " #" + seq + " in " + view);
+	}
+
+	private static List<String> types(KafkaTestConsumer consumer, String caseId) {
+		List<String> types = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : consumer.poll()) {
+			if (new String(record.value(), StandardCharsets.UTF_8).contains(caseId)) {
+				types.add(new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(),
+						StandardCharsets.UTF_8));
+			}
+		}
+		return types;
+	}
+
+	static {
+		assert EnumSet.allOf(CaseStatus.class).equals(ALLOWED.keySet());
+	}
+
+}
