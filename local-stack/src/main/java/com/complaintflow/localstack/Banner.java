@@ -1,0 +1,39 @@
+package com.complaintflow.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What the embedded stack prints once it is healthy: where everything runs and how to try
+ * it.
+ */
+final class Banner {
+
+	private Banner() {
+	}
+
+	static String text(LocalStack stack, Path data, Duration startup) {
+		RunningServices services = stack.services();
+		return """
+
+				complaint-flow is up (healthy in %d s). Data: %s (delete it to start afresh)
+				  intake     %s   POST /api/v1/complaints   (header X-Api-Key)
+				  triage     %s   GET  /api/v1/triage/decisions/{complaintId}
+				  followup   %s   GET  /api/v1/cases
+				  analytics  %s   GET  /api/v1/analytics/summary, dashboard at /dashboard
+				  Kafka      %s      MongoDB %s
+				Development API keys (local profile only): hotline-dev-key, store-dev-key, app-dev-key
+				Development staff accounts: agent/agent-dev, supervisor/supervisor-dev, ops/ops-dev
+				Try it:
+				  curl -s -X POST %s/api/v1/complaints -H 'X-Api-Key: hotline-dev-key' \\
+				    -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuidgen || date +%%s%%N)" \\
+				    -d '{"customer":{"id":"C-1001","tier":"GOLD"},"location":{"regionCode":"BJ-CY"},"description":"Broadband drops every 15 minutes since this morning"}'
+				  curl -s -u ops:ops-dev %s/api/v1/analytics/summary
+				Ctrl-C stops everything.
+				"""
+			.formatted(startup.toSeconds(), data, services.url(Service.INTAKE), services.url(Service.TRIAGE),
+					services.url(Service.FOLLOWUP), services.url(Service.ANALYTICS), stack.broker().bootstrapServers(),
+					stack.mongoUri(), services.url(Service.INTAKE), services.url(Service.ANALYTICS));
+	}
+
+}

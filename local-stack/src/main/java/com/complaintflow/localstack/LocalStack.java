@@ -1,0 +1,96 @@
+package com.complaintflow.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The embedded default: starts a real Kafka broker (KRaft, child JVM), a MongoDB wire
+ * server (H2 files) and the four services on ports 8081-8084 with the development
+ * profile, prints how to use them, and stops everything on Ctrl-C. Data lives under
+ * {@code ./data} (or {@code COMPLAINTFLOW_DATA}); delete it to start afresh.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private final MongoWireServer mongo;
+
+	private final KafkaBroker broker;
+
+	private final RunningServices services;
+
+	private LocalStack(MongoWireServer mongo, KafkaBroker broker, RunningServices services) {
+		this.mongo = mongo;
+		this.broker = broker;
+		this.services = services;
+	}
+
+	/**
+	 * Starts the whole stack.
+	 * @param dataDirectory where the broker log and the MongoDB file live
+	 * @param kafkaPort the broker's client port (its controller uses the next port)
+	 * @param mongoPort the wire server's port
+	 * @param randomServicePorts free ports for the services instead of 8081-8084
+	 * @param extraProperties further properties for every service
+	 * @return the running stack
+	 */
+	public static LocalStack start(Path dataDirectory, int kafkaPort, int mongoPort, boolean randomServicePorts,
+			List<String> extraProperties) {
+		MongoWireServer mongo = MongoWireServer.persistent(dataDirectory.resolve("mongo")).start(mongoPort);
+		KafkaBroker broker = null;
+		try {
+			broker = new KafkaBroker(dataDirectory.resolve("kafka"), kafkaPort, kafkaPort + 1).start();
+			RunningServices services = RunningServices.start(broker.bootstrapServers(), mongo.uri(), randomServicePorts,
+					List.of("local"), extraProperties);
+			return new LocalStack(mongo, broker, services);
+		}
+		catch (RuntimeException ex) {
+			if (broker != null) {
+				broker.close();
+			}
+			mongo.close();
+			throw ex;
+		}
+	}
+
+	public RunningServices services() {
+		return this.services;
+	}
+
+	public KafkaBroker broker() {
+		return this.broker;
+	}
+
+	public String mongoUri() {
+		return this.mongo.uri();
+	}
+
+	@Override
+	public void close() {
+		this.services.close();
+		this.broker.close();
+		this.mongo.close();
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		long started = System.nanoTime();
+		Path data = Path.of(env("COMPLAINTFLOW_DATA", "data")).toAbsolutePath();
+		int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "9092"));
+		int mongoPort = Integer.parseInt(env("MONGO_PORT", "27017"));
+		LocalStack stack = start(data, kafkaPort, mongoPort, false, List.of());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping complaint-flow...");
+			stack.close();
+			stopped.countDown();
+		}, "local-stack-shutdown"));
+		System.out.println(Banner.text(stack, data, Duration.ofNanos(System.nanoTime() - started)));
+		stopped.await();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.complaintflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server); with a data directory
+ * it keeps its data in an H2 file, so it survives a restart, otherwise in memory.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+	private final MongoServer server;
+
+	private InetSocketAddress address;
+
+	private MongoWireServer(MongoBackend backend) {
+		this.server = new MongoServer(backend);
+	}
+
+	/** A server that persists to {@code directory/mongo.mv.db}. */
+	public static MongoWireServer persistent(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new MongoWireServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+	}
+
+	/** A server that keeps everything in memory. */
+	public static MongoWireServer inMemory() {
+		return new MongoWireServer(new MemoryBackend());
+	}
+
+	/**
+	 * Binds and serves.
+	 * @param port the port on localhost, or 0 for any free port
+	 * @return this server
+	 */
+	public MongoWireServer start(int port) {
+		this.server.bind("localhost", port);
+		this.address = this.server.getLocalAddress();
+		return this;
+	}
+
+	/** The connection string of this server, without a database. */
+	public String uri() {
+		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort();
+	}
+
+	@Override
+	public void close() {
+		this.server.shutdownNow();
+	}
+
+}

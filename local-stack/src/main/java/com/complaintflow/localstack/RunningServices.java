@@ -1,0 +1,149 @@
+package com.complaintflow.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The four services started in this JVM against one broker and one MongoDB server, each
+ * in its own Spring context with its own port and database.
+ */
+public final class RunningServices implements AutoCloseable {
+
+	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
+
+	private RunningServices() {
+	}
+
+	/**
+	 * Starts every service and waits until each reports healthy.
+	 * @param bootstrapServers the Kafka bootstrap servers
+	 * @param mongoUri the MongoDB connection string without a database
+	 * @param randomPorts true for free ports (tests), false for the fixed ports 8081-8084
+	 * @param profiles Spring profiles to activate, for example {@code local}
+	 * @param extraProperties further properties for every service, as {@code key=value}
+	 * @return the running services
+	 */
+	public static RunningServices start(String bootstrapServers, String mongoUri, boolean randomPorts,
+			List<String> profiles, List<String> extraProperties) {
+		RunningServices services = new RunningServices();
+		try {
+			for (Service service : Service.values()) {
+				List<String> properties = new ArrayList<>();
+				properties.add("spring.config.location=" + configLocation(service));
+				properties.add("server.port=" + (randomPorts ? 0 : service.defaultPort()));
+				properties.add("spring.kafka.bootstrap-servers=" + bootstrapServers);
+				properties.add("spring.mongodb.uri=" + mongoUri + "/" + service.serviceName());
+				properties.addAll(extraProperties);
+				// As command-line arguments, so they override the service's own
+				// application.yml.
+				String[] arguments = properties.stream().map((property) -> "--" + property).toArray(String[]::new);
+				services.contexts.put(service,
+						new SpringApplicationBuilder(service.application()).profiles(profiles.toArray(String[]::new))
+							.run(arguments));
+			}
+			services.awaitHealthy();
+			return services;
+		}
+		catch (RuntimeException ex) {
+			services.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The folder or jar of a service's own classes, so it reads its own
+	 * {@code application.yml} and not the first one on the shared classpath.
+	 */
+	private static String configLocation(Service service) {
+		try {
+			URI code = service.application().getProtectionDomain().getCodeSource().getLocation().toURI();
+			String location = code.toString();
+			return location.endsWith(".jar") ? "jar:" + location + "!/" : location;
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException("Cannot locate the classes of " + service.serviceName(), ex);
+		}
+	}
+
+	/** The port a service listens on. */
+	public int port(Service service) {
+		return Integer.parseInt(this.contexts.get(service).getEnvironment().getProperty("local.server.port"));
+	}
+
+	/** The base URL of a service. */
+	public String url(Service service) {
+		return "http://localhost:" + port(service);
+	}
+
+	/** The Spring context of a service, for tests. */
+	public ConfigurableApplicationContext context(Service service) {
+		return this.contexts.get(service);
+	}
+
+	private void awaitHealthy() {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		for (Service service : this.contexts.keySet()) {
+			URI health = URI.create(url(service) + "/actuator/health");
+			Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+			while (!isUp(client, health)) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new IllegalStateException(service.serviceName() + " is not healthy after "
+							+ HEALTH_TIMEOUT.toSeconds() + " s (" + health + ")");
+				}
+				pause();
+			}
+		}
+	}
+
+	private static boolean isUp(HttpClient client, URI health) {
+		try {
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for health", ex);
+		}
+	}
+
+	private static void pause() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for health", ex);
+		}
+	}
+
+	/** Stops the services, the producer last so nothing it accepted is left unread. */
+	@Override
+	public void close() {
+		List<Service> order = new ArrayList<>(this.contexts.keySet());
+		java.util.Collections.reverse(order);
+		for (Service service : order) {
+			this.contexts.get(service).close();
+		}
+		this.contexts.clear();
+	}
+
+}
