@@ -83,7 +83,7 @@ class RulesRegistryTests {
 	}
 
 	@Test
-	void unknownKeysAndBrokenYamlAreRejectedWithClearMessages() {
+	void unknownKeysAndBrokenYamlAreRejectedWithClearMessages() throws IOException {
 		assertThatExceptionOfType(InvalidRulesException.class).isThrownBy(
 				() -> load(bundledText().replace("historyWindow: P90D", "historyWindow: P90D\n  histroyWindow: P1D")))
 			.withMessageContaining("histroyWindow");
@@ -97,14 +97,11 @@ class RulesRegistryTests {
 	}
 
 	@Test
-	void ruleReferringToAFieldDecidedLaterIsRejected() {
-		String text = bundledText().replace("""
-				- id: raised-voice
-				  when: {cues: [raisedVoice]}
-				  then: ANGER""", """
-				- id: raised-voice
-				  when: {cues: [raisedVoice], playbook: [NETWORK_FAULT]}
-				  then: ANGER""");
+	void ruleReferringToAFieldDecidedLaterIsRejected() throws IOException {
+		String rule = "        when: {cues: [raisedVoice]}\n        then: ANGER";
+		assertThat(bundledText()).contains(rule);
+		String text = bundledText().replace(rule,
+				"        when: {cues: [raisedVoice], playbook: [NETWORK_FAULT]}\n        then: ANGER");
 
 		assertThatExceptionOfType(InvalidRulesException.class).isThrownBy(() -> load(text))
 			.withMessageContaining(
