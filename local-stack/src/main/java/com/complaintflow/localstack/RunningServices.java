@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,7 +33,8 @@ public final class RunningServices implements AutoCloseable {
 	}
 
 	/**
-	 * Starts every service and waits until each reports healthy.
+	 * Starts every service (in parallel: they do not depend on each other at start-up)
+	 * and waits until each reports healthy.
 	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param mongoUri the MongoDB connection string without a database
 	 * @param randomPorts true for free ports (tests), false for the fixed ports 8081-8084
@@ -40,28 +45,65 @@ public final class RunningServices implements AutoCloseable {
 	public static RunningServices start(String bootstrapServers, String mongoUri, boolean randomPorts,
 			List<String> profiles, List<String> extraProperties) {
 		RunningServices services = new RunningServices();
+		ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
 		try {
+			Map<Service, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
-				List<String> properties = new ArrayList<>();
-				properties.add("spring.config.location=" + configLocation(service));
-				properties.add("server.port=" + (randomPorts ? 0 : service.defaultPort()));
-				properties.add("spring.kafka.bootstrap-servers=" + bootstrapServers);
-				properties.add("spring.mongodb.uri=" + mongoUri + "/" + service.serviceName());
-				properties.addAll(extraProperties);
-				// As command-line arguments, so they override the service's own
-				// application.yml.
-				String[] arguments = properties.stream().map((property) -> "--" + property).toArray(String[]::new);
-				services.contexts.put(service,
-						new SpringApplicationBuilder(service.application()).profiles(profiles.toArray(String[]::new))
-							.run(arguments));
+				String[] arguments = arguments(service, bootstrapServers, mongoUri, randomPorts, extraProperties);
+				starting.put(service,
+						starter.submit(() -> new SpringApplicationBuilder(service.application())
+							.profiles(profiles.toArray(String[]::new))
+							.run(arguments)));
+			}
+			RuntimeException failure = null;
+			for (Map.Entry<Service, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
+				try {
+					services.contexts.put(entry.getKey(), entry.getValue().get());
+				}
+				catch (ExecutionException ex) {
+					failure = (failure != null) ? failure : new IllegalStateException(
+							entry.getKey().serviceName() + " failed to start", ex.getCause());
+				}
+			}
+			if (failure != null) {
+				throw failure;
 			}
 			services.awaitHealthy();
 			return services;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			services.close();
+			throw new IllegalStateException("Interrupted while starting the services", ex);
 		}
 		catch (RuntimeException ex) {
 			services.close();
 			throw ex;
 		}
+		finally {
+			starter.shutdown();
+		}
+	}
+
+	/**
+	 * A service's settings as command-line arguments, so they override its own
+	 * application.yml.
+	 */
+	private static String[] arguments(Service service, String bootstrapServers, String mongoUri, boolean randomPorts,
+			List<String> extraProperties) {
+		List<String> properties = new ArrayList<>();
+		properties.add("spring.config.location=" + configLocation(service));
+		properties.add("server.port=" + (randomPorts ? 0 : service.defaultPort()));
+		properties.add("spring.kafka.bootstrap-servers=" + bootstrapServers);
+		properties.add("spring.mongodb.uri=" + mongoUri + "/" + service.serviceName());
+		// One logging system serves the whole JVM: a service name in the pattern would
+		// name whichever service
+		// started last, so the logger's package (com.complaintflow.<service>) identifies
+		// the service instead.
+		properties.add("logging.include-application-name=false");
+		properties.add("logging.pattern.correlation=[%X{traceId:-},%X{spanId:-}] ");
+		properties.addAll(extraProperties);
+		return properties.stream().map((property) -> "--" + property).toArray(String[]::new);
 	}
 
 	/**
