@@ -60,10 +60,14 @@ class TextAnalyzerTests {
 	}
 
 	static ComplaintReceived complaint(String text) {
-		return new ComplaintReceived(EventMetadata.newEventId(), "intake", Instant.parse("2026-11-22T08:00:00Z"), "X-1",
-				"C-1", ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+		return complaint(text, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN, "X-1");
+	}
+
+	static ComplaintReceived complaint(String text, Language language, String complaintId) {
+		return new ComplaintReceived(EventMetadata.newEventId(), "intake", Instant.parse("2026-11-22T08:00:00Z"),
+				complaintId, "C-1", ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
 				new Customer("C-1", null, null, ValueTier.SILVER), null, new Location("BJ", null), text, null, null,
-				null, (BigDecimal) null, EmotionCues.NONE, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN);
+				null, (BigDecimal) null, EmotionCues.NONE, language);
 	}
 
 }
