@@ -29,9 +29,9 @@ public record TimerSettings(Boolean enabled, @NotNull Duration pollInterval, @No
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
 				: "followup-" + UUID.randomUUID().toString().substring(0, 8);
-		if (lease.compareTo(lookahead.plus(pollInterval).multipliedBy(2)) < 0) {
+		if (lease.compareTo(lookahead.plus(pollInterval)) <= 0) {
 			throw new IllegalArgumentException(
-					"The lease (" + lease + ") must last at least twice lookahead plus poll interval");
+					"The lease (" + lease + ") must last longer than lookahead plus poll interval");
 		}
 	}
 
