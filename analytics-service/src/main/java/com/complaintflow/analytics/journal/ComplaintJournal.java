@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.complaintflow.events.ComplaintEvent;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,18 +24,24 @@ import org.springframework.stereotype.Component;
 /**
  * One document per complaint holding every event analytics received for it, keyed by
  * event id: recording an event is an idempotent, order-independent upsert, so redelivery
- * and replay change nothing. Rollups are derived from these documents.
+ * and replay change nothing. Rollups are derived from these documents; an hour's members
+ * (complaints with events in it) are kept per hour so a recompute reads them by primary
+ * key.
  */
 @Component
 public class ComplaintJournal {
 
 	static final String COLLECTION = "complaints";
 
+	/**
+	 * Which complaints have events in an hour, one document per hour keyed by the hour.
+	 */
+	static final String MEMBERS = "hour_members";
+
 	private final MongoTemplate mongo;
 
 	ComplaintJournal(MongoTemplate mongo) {
 		this.mongo = mongo;
-		mongo.indexOps(COLLECTION).createIndex(new Index("hours", org.springframework.data.domain.Sort.Direction.ASC));
 	}
 
 	/**
@@ -50,6 +59,9 @@ public class ComplaintJournal {
 			.setOnInsert("customerId", event.customerId());
 		Document saved = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(event.complaintId())), update,
 				FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+		this.mongo.getCollection(MEMBERS)
+			.updateOne(Filters.eq("_id", Date.from(Hours.hourOf(event.occurredAt()))),
+					Updates.addToSet("complaints", event.complaintId()), new UpdateOptions().upsert(true));
 		return hours(saved);
 	}
 
@@ -61,9 +73,16 @@ public class ComplaintJournal {
 
 	/** Every complaint with at least one event in the given hour. */
 	public List<ComplaintRecord> touching(Instant hour) {
-		Query query = Query.query(Criteria.where("hours").is(Date.from(hour)));
-		query.fields().include("events");
-		return this.mongo.find(query, Document.class, COLLECTION).stream().map(ComplaintJournal::toRecord).toList();
+		Document members = this.mongo.getCollection(MEMBERS).find(Filters.eq("_id", Date.from(hour))).first();
+		if (members == null) {
+			return List.of();
+		}
+		List<ComplaintRecord> records = new ArrayList<>();
+		this.mongo.getCollection(COLLECTION)
+			.find(Filters.in("_id", members.getList("complaints", String.class)))
+			.projection(Projections.include("events"))
+			.forEach((doc) -> records.add(toRecord(doc)));
+		return records;
 	}
 
 	private static List<Instant> hours(Document saved) {

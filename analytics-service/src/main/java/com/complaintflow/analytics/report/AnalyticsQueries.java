@@ -13,13 +13,15 @@ import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.Dims;
 import com.complaintflow.analytics.rollup.Measures;
 import com.complaintflow.analytics.rollup.RollupStore;
+import com.complaintflow.analytics.rollup.RollupSummary;
 import com.complaintflow.analytics.rollup.View;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the questions operations ask, from the rollups only (never from raw events), so
- * every answer costs the same whatever the number of complaints.
+ * every answer costs the same whatever the number of complaints. Unfiltered questions
+ * read the compact period summaries; filtered ones read the detailed buckets.
  */
 @Component
 public class AnalyticsQueries {
@@ -32,44 +34,44 @@ public class AnalyticsQueries {
 
 	/** The summary of a range. */
 	public Summary summary(Instant from, Instant to, RollupFilter filter) {
-		List<Bucket> buckets = this.store.read(from, to, filter.toBson(filter.view()));
-		Counters total = merge(buckets);
-		Map<String, Map<String, Long>> byRegion = new TreeMap<>();
-		if (filter.view() == View.REGION) {
-			byRegion = split(buckets, Dims::region);
-		}
-		else if (filter.regionViewApplies()) {
-			byRegion = split(this.store.read(from, to, filter.toBson(View.REGION)), Dims::region);
-		}
+		Splits splits = splits(from, to, filter);
 		boolean main = filter.view() == View.MAIN;
+		Counters total = splits.total();
 		return new Summary(Hours.hourOf(from), Hours.ceilHour(to), filter.fields(), Figures.totals(total),
-				main ? split(buckets, Dims::channel) : Map.of(), split(buckets, Dims::category), byRegion,
-				main ? split(buckets, Dims::persona) : Map.of(), main ? split(buckets, Dims::playbook) : Map.of(),
-				Figures.sla(total), Figures.distribution(total, Measures.FIRST_RESPONSE),
-				Figures.distribution(total, Measures.RESOLUTION), Figures.satisfaction(total), Figures.retention(total),
-				Figures.compensation(total));
+				main ? stages(splits.by("channel")) : Map.of(), stages(splits.by("category")),
+				stages(splits.by("region")), main ? stages(splits.by("persona")) : Map.of(),
+				main ? stages(splits.by("playbook")) : Map.of(), Figures.sla(total),
+				Figures.distribution(total, Measures.FIRST_RESPONSE), Figures.distribution(total, Measures.RESOLUTION),
+				Figures.satisfaction(total), Figures.retention(total), Figures.compensation(total));
 	}
 
 	/** Stage counts and SLA compliance per hour or day. */
 	public List<SeriesPoint> series(Instant from, Instant to, boolean daily, RollupFilter filter) {
-		List<Bucket> buckets = daily ? this.store.readDays(from, to, filter.toBson(filter.view()))
-				: this.store.readHours(from, to, filter.toBson(filter.view()));
 		Map<Instant, Counters> byPeriod = new TreeMap<>();
-		buckets.forEach((bucket) -> byPeriod.computeIfAbsent(bucket.period(), (period) -> new Counters())
-			.merge(bucket.counters()));
+		if (filter.isEmpty()) {
+			this.store.readSummaries(from, to, daily)
+				.forEach((period, summary) -> byPeriod.put(period, summary.total()));
+		}
+		else {
+			this.store.readBucketSeries(from, to, daily, filter::matches)
+				.forEach((bucket) -> byPeriod.computeIfAbsent(bucket.period(), (period) -> new Counters())
+					.merge(bucket.counters()));
+		}
 		List<SeriesPoint> points = new ArrayList<>();
-		byPeriod.forEach((period, counters) -> points
-			.add(new SeriesPoint(period, Figures.stages(counters), Figures.slaOverall(counters))));
+		byPeriod.forEach((period, counters) -> {
+			if (!period.isBefore(Hours.hourOf(from)) && period.isBefore(Hours.ceilHour(to))) {
+				points.add(new SeriesPoint(period, Figures.stages(counters), Figures.slaOverall(counters)));
+			}
+		});
 		return points;
 	}
 
 	/** SLA compliance per milestone, overall and per category. */
 	public SlaReport sla(Instant from, Instant to, RollupFilter filter) {
-		List<Bucket> buckets = this.store.read(from, to, filter.toBson(filter.view()));
-		Map<String, Counters> byCategory = group(buckets, Dims::category);
+		Splits splits = splits(from, to, filter);
 		Map<String, Figures.Sla> categories = new TreeMap<>();
-		byCategory.forEach((category, counters) -> categories.put(category, Figures.slaOverall(counters)));
-		Counters total = merge(buckets);
+		splits.by("category").forEach((category, counters) -> categories.put(category, Figures.slaOverall(counters)));
+		Counters total = splits.total();
 		return new SlaReport(Figures.slaOverall(total), Figures.sla(total), categories,
 				Figures.distribution(total, Measures.FIRST_RESPONSE), Figures.distribution(total, Measures.RESOLUTION));
 	}
@@ -80,7 +82,7 @@ public class AnalyticsQueries {
 			throw new IllegalArgumentException("retention by playbook cannot be filtered by region");
 		}
 		List<PlaybookRetention> result = new ArrayList<>();
-		group(this.store.read(from, to, filter.toBson(View.MAIN)), Dims::playbook)
+		splits(from, to, filter).by("playbook")
 			.forEach((playbook, counters) -> result.add(new PlaybookRetention(playbook, counters.get("opened"),
 					Figures.retention(counters), Figures.satisfaction(counters), Figures.compensation(counters))));
 		return result;
@@ -88,23 +90,40 @@ public class AnalyticsQueries {
 
 	/** Stage counts per channel and category pair. */
 	public List<ChannelCategoryStages> stagesByChannelAndCategory(Instant from, Instant to) {
-		Map<String, Counters> groups = group(this.store.read(from, to, RollupFilter.NONE.toBson(View.MAIN)),
-				(dims) -> dims.channel() + "|" + dims.category());
 		List<ChannelCategoryStages> result = new ArrayList<>();
-		groups.forEach((key, counters) -> {
+		this.store.readSummary(from, to).split("channelCategory").forEach((key, counters) -> {
 			String[] parts = key.split("\\|", 2);
 			result.add(new ChannelCategoryStages(parts[0], parts[1], Figures.stages(counters)));
 		});
 		return result;
 	}
 
-	static Counters merge(List<Bucket> buckets) {
+	/**
+	 * The totals and splits of a range: from the period summaries without a filter, else
+	 * from the detailed buckets that pass it.
+	 */
+	private Splits splits(Instant from, Instant to, RollupFilter filter) {
+		if (filter.isEmpty()) {
+			RollupSummary summary = this.store.readSummary(from, to);
+			return new Splits(summary.total(), summary::split);
+		}
+		List<Bucket> buckets = this.store.readBuckets(from, to, (view, dims) -> filter.matches(view, dims)
+				|| (view == View.REGION && filter.regionViewApplies() && filter.matchesDims(dims)));
+		List<Bucket> selected = buckets.stream().filter((bucket) -> bucket.view() == filter.view()).toList();
+		List<Bucket> regional = buckets.stream().filter((bucket) -> bucket.view() == View.REGION).toList();
 		Counters total = new Counters();
-		buckets.forEach((bucket) -> total.merge(bucket.counters()));
-		return total;
+		selected.forEach((bucket) -> total.merge(bucket.counters()));
+		return new Splits(total, (name) -> switch (name) {
+			case "region" -> group(regional, Dims::region);
+			case "channel" -> group(selected, Dims::channel);
+			case "category" -> group(selected, Dims::category);
+			case "persona" -> group(selected, Dims::persona);
+			case "playbook" -> group(selected, Dims::playbook);
+			default -> throw new IllegalArgumentException("no split " + name);
+		});
 	}
 
-	static Map<String, Counters> group(List<Bucket> buckets, Function<Dims, String> dimension) {
+	private static Map<String, Counters> group(List<Bucket> buckets, Function<Dims, String> dimension) {
 		Map<String, Counters> groups = new TreeMap<>();
 		for (Bucket bucket : buckets) {
 			groups.computeIfAbsent(dimension.apply(bucket.dims()), (key) -> new Counters()).merge(bucket.counters());
@@ -112,10 +131,24 @@ public class AnalyticsQueries {
 		return groups;
 	}
 
-	private static Map<String, Map<String, Long>> split(List<Bucket> buckets, Function<Dims, String> dimension) {
-		Map<String, Map<String, Long>> split = new TreeMap<>();
-		group(buckets, dimension).forEach((key, counters) -> split.put(key, Figures.stages(counters)));
-		return split;
+	private static Map<String, Map<String, Long>> stages(Map<String, Counters> split) {
+		Map<String, Map<String, Long>> result = new TreeMap<>();
+		split.forEach((key, counters) -> result.put(key, Figures.stages(counters)));
+		return result;
+	}
+
+	/**
+	 * Totals and the per-dimension splits of a range.
+	 *
+	 * @param total every measure
+	 * @param splits the measures per value of a named split
+	 */
+	private record Splits(Counters total, Function<String, Map<String, Counters>> splits) {
+
+		Map<String, Counters> by(String name) {
+			return this.splits.apply(name);
+		}
+
 	}
 
 	/**

@@ -40,9 +40,8 @@ public class HotspotFinder {
 		Duration window = this.settings.window();
 		Instant windowStart = end.minus(window);
 		Instant baselineStart = windowStart.minus(window.multipliedBy(this.settings.baselineWindows()));
-		Map<String, Long> current = volumes(this.store.read(windowStart, end, RollupFilter.NONE.toBson(View.REGION)));
-		Map<String, Long> before = volumes(
-				this.store.read(baselineStart, windowStart, RollupFilter.NONE.toBson(View.REGION)));
+		Map<String, Long> current = volumes(this.store.readBuckets(windowStart, end, HotspotFinder::regional));
+		Map<String, Long> before = volumes(this.store.readBuckets(baselineStart, windowStart, HotspotFinder::regional));
 		List<Hotspot> hotspots = new ArrayList<>();
 		current.forEach((key, volume) -> {
 			double baseline = (double) before.getOrDefault(key, 0L) / this.settings.baselineWindows();
@@ -55,6 +54,10 @@ public class HotspotFinder {
 		});
 		hotspots.sort(Comparator.comparingDouble(Hotspot::growthFactor).reversed().thenComparing(Hotspot::region));
 		return hotspots;
+	}
+
+	private static boolean regional(View view, Dims dims) {
+		return view == View.REGION;
 	}
 
 	private static Map<String, Long> volumes(List<Bucket> buckets) {

@@ -1,9 +1,7 @@
 package com.complaintflow.analytics.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.analytics.rollup.Dims;
@@ -12,8 +10,6 @@ import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
 
 /**
  * Optional filters on the rollup dimensions. Region lives in its own view (region x
@@ -72,12 +68,25 @@ public record RollupFilter(String channel, String category, String region, Strin
 		return this.channel == null && this.persona == null && this.playbook == null;
 	}
 
-	/** The MongoDB filter for a view. */
-	public Bson toBson(View view) {
-		List<Bson> parts = new ArrayList<>();
-		parts.add(Filters.eq("view", view.name()));
-		fields().forEach((field, value) -> parts.add(Filters.eq(field, value)));
-		return Filters.and(parts);
+	/** Whether no filter is set. */
+	public boolean isEmpty() {
+		return fields().isEmpty();
+	}
+
+	/** Whether a bucket of the given view and dimensions passes this filter. */
+	public boolean matches(View view, Dims dims) {
+		return view == view() && matchesDims(dims);
+	}
+
+	/** Whether the dimensions pass this filter, whatever the view. */
+	boolean matchesDims(Dims dims) {
+		return matches(this.channel, dims.channel()) && matches(this.category, dims.category())
+				&& matches(this.region, dims.region()) && matches(this.persona, dims.persona())
+				&& matches(this.playbook, dims.playbook());
+	}
+
+	private static boolean matches(String wanted, String actual) {
+		return wanted == null || wanted.equals(actual);
 	}
 
 	/** The filters set, by name. */

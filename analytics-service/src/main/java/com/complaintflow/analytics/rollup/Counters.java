@@ -44,6 +44,18 @@ public final class Counters {
 		return result;
 	}
 
+	/** A copy without the histogram bins ({@code <name>:b<bin>}), for compact splits. */
+	Counters withoutHistogramBins() {
+		Counters copy = new Counters();
+		this.counts.forEach((name, value) -> {
+			int colon = name.indexOf(":b");
+			if (colon < 0 || !Character.isDigit(name.charAt(Math.min(name.length() - 1, colon + 2)))) {
+				copy.add(name, value);
+			}
+		});
+		return copy;
+	}
+
 	public boolean isEmpty() {
 		return this.counts.isEmpty();
 	}

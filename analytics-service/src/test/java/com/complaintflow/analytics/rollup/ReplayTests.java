@@ -92,17 +92,15 @@ class ReplayTests {
 		String database = "replay-" + UUID.randomUUID().toString().substring(0, 8);
 		try (ConfigurableApplicationContext replay = new SpringApplicationBuilder(AnalyticsApplication.class)
 			.profiles("local")
-			.properties("server.port=0", "spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
-					"spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
-					"spring.mongodb.database=" + database, "spring.kafka.consumer.group-id=" + database,
-					"complaintflow.kafka.partitions=3", "complaintflow.analytics.recompute-interval=200ms")
-			.run()) {
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
+					"--spring.mongodb.database=" + database, "--spring.kafka.consumer.group-id=" + database,
+					"--complaintflow.kafka.partitions=3", "--complaintflow.analytics.recompute-interval=200ms")) {
 			RollupStore replayed = replay.getBean(RollupStore.class);
 			DirtyHours replayDirty = replay.getBean(DirtyHours.class);
 			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 				assertThat(replayDirty.backlog()).isZero();
-				assertThat(replayed.dump(Grain.HOUR)).isEqualTo(this.store.dump(Grain.HOUR));
-				assertThat(replayed.dump(Grain.DAY)).isEqualTo(this.store.dump(Grain.DAY));
+				assertThat(replayed.dump()).isEqualTo(this.store.dump());
 			});
 		}
 	}
@@ -118,9 +116,11 @@ class ReplayTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.dirtyHours.backlog() == 0);
 
-		assertThat(this.store.readHours(hour, hour.plusSeconds(3600), RollupFilter.NONE.toBson(View.MAIN))).isEmpty();
-		assertThat(this.store.readDays(Hours.dayOf(hour), hour.plusSeconds(3600), RollupFilter.NONE.toBson(View.MAIN)))
+		assertThat(this.store.readBuckets(hour, hour.plusSeconds(3600), (view, dims) -> true)).isEmpty();
+		assertThat(this.store.readBuckets(Hours.dayOf(hour), Hours.dayOf(hour).plus(Duration.ofDays(1)),
+				(view, dims) -> true))
 			.isEmpty();
+		assertThat(this.store.readSummary(hour, hour.plusSeconds(3600)).total().isEmpty()).isTrue();
 	}
 
 	private static long count(List<ComplaintEvent> events, String type) {
