@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("complaintflow.security")
-public record StaffSecuritySettings(@Valid List<StaffUser> users) {
+public record StaffSecuritySettings(List<@Valid StaffUser> users) {
 
 	public StaffSecuritySettings {
 		users = (users != null) ? List.copyOf(users) : List.of();
