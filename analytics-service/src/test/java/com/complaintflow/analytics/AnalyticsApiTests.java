@@ -1,5 +1,6 @@
 package com.complaintflow.analytics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +17,13 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Topics;
+import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +59,9 @@ class AnalyticsApiTests {
 
 	@Autowired
 	EventPublisher publisher;
+
+	@Autowired
+	KafkaTemplate<Object, Object> template;
 
 	AnalyticsClient ops;
 
@@ -180,6 +190,33 @@ class AnalyticsApiTests {
 		});
 		String metrics = prometheus.get("/actuator/prometheus").getBody();
 		assertThat(metrics).doesNotContain(one.complaintId()).doesNotContain("cust-");
+	}
+
+	@Test
+	void poisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsCounted() {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED))) {
+			TestEvents after = events("p", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
+			this.template.send(new ProducerRecord<>(Topics.RECEIVED, after.received().customerId(),
+					"not json".getBytes(StandardCharsets.UTF_8)));
+			this.publisher.publishAndWait(after.received());
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/received").asLong())
+					.isEqualTo(1));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> dlt.poll()
+					.stream()
+					.anyMatch((record) -> "not json".equals(new String(record.value(), StandardCharsets.UTF_8))));
+			ConsumerRecord<String, byte[]> dead = dlt.poll()
+				.stream()
+				.filter((record) -> "not json".equals(new String(record.value(), StandardCharsets.UTF_8)))
+				.findFirst()
+				.orElseThrow();
+			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
+					StandardCharsets.UTF_8))
+				.contains("not JSON");
+		}
 	}
 
 	@Test

@@ -5,20 +5,22 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.complaintflow.events.ComplaintEvent;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +52,49 @@ public class ComplaintJournal {
 	 * @return every hour the complaint has events in, which are the hours whose rollups
 	 * this event may change
 	 */
-	public List<Instant> record(ComplaintEvent event) {
-		Document entry = new Document("type", event.type()).append("source", event.source())
+	public Set<Instant> record(ComplaintEvent event) {
+		return recordAll(List.of(event));
+	}
+
+	/**
+	 * Records a batch of events: the same effect as recording each in turn, in a few bulk
+	 * writes.
+	 * @param events the events
+	 * @return every hour the batch's complaints have events in
+	 */
+	public Set<Instant> recordAll(List<ComplaintEvent> events) {
+		if (events.isEmpty()) {
+			return Set.of();
+		}
+		List<UpdateOneModel<Document>> journal = new ArrayList<>();
+		Map<Date, Set<String>> members = new TreeMap<>();
+		for (ComplaintEvent event : events) {
+			Date hour = Date.from(Hours.hourOf(event.occurredAt()));
+			journal.add(new UpdateOneModel<>(Filters.eq("_id", event.complaintId()),
+					Updates.combine(Updates.set("events." + event.eventId(), entry(event)),
+							Updates.addToSet("hours", hour), Updates.setOnInsert("customerId", event.customerId())),
+					new UpdateOptions().upsert(true)));
+			members.computeIfAbsent(hour, (key) -> new LinkedHashSet<>()).add(event.complaintId());
+		}
+		// Ordered: two events of one complaint in a batch must not race to insert it.
+		this.mongo.getCollection(COLLECTION).bulkWrite(journal, new BulkWriteOptions().ordered(true));
+		List<UpdateOneModel<Document>> hourMembers = new ArrayList<>();
+		members.forEach((hour, ids) -> hourMembers.add(new UpdateOneModel<>(Filters.eq("_id", hour),
+				Updates.addEachToSet("complaints", new ArrayList<>(ids)), new UpdateOptions().upsert(true))));
+		this.mongo.getCollection(MEMBERS).bulkWrite(hourMembers, new BulkWriteOptions().ordered(true));
+		Set<Instant> hours = new TreeSet<>();
+		List<String> complaintIds = events.stream().map(ComplaintEvent::complaintId).distinct().toList();
+		this.mongo.getCollection(COLLECTION)
+			.find(Filters.in("_id", complaintIds))
+			.projection(Projections.include("hours"))
+			.forEach((doc) -> hours.addAll(hours(doc)));
+		return hours;
+	}
+
+	private static Document entry(ComplaintEvent event) {
+		return new Document("type", event.type()).append("source", event.source())
 			.append("at", Date.from(event.occurredAt()))
 			.append("attrs", EventAttributes.of(event));
-		Update update = new Update().set("events." + event.eventId(), entry)
-			.addToSet("hours", Date.from(Hours.hourOf(event.occurredAt())))
-			.setOnInsert("customerId", event.customerId());
-		Document saved = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(event.complaintId())), update,
-				FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-		this.mongo.getCollection(MEMBERS)
-			.updateOne(Filters.eq("_id", Date.from(Hours.hourOf(event.occurredAt()))),
-					Updates.addToSet("complaints", event.complaintId()), new UpdateOptions().upsert(true));
-		return hours(saved);
 	}
 
 	/** The complaint's events in time order, if analytics has seen any. */

@@ -65,6 +65,7 @@ public class RollupRecomputer {
 			days.add(Hours.dayOf(mark.hour()));
 		}
 		days.forEach(this.store::rebuildDay);
+		days.stream().map(Grain.MONTH::startOf).distinct().forEach(this.store::rebuildMonth);
 		marks.forEach(this.dirtyHours::clear);
 		return marks.size();
 	}

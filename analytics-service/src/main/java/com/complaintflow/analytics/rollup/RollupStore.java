@@ -53,7 +53,7 @@ public class RollupStore {
 					new UpdateOptions().upsert(true));
 	}
 
-	/** Rebuilds a day from its hours, then the day's month from its days. */
+	/** Rebuilds a day from its hours; rebuild its month afterwards. */
 	void rebuildDay(Instant day) {
 		List<Instant> hours = periods(Grain.HOUR, day, Grain.DAY.next(day));
 		Map<BucketId, Counters> merged = new LinkedHashMap<>();
@@ -61,7 +61,10 @@ public class RollupStore {
 			buckets(doc).forEach((id, counters) -> merged.computeIfAbsent(id, (key) -> new Counters()).merge(counters));
 		}
 		write(Grain.DAY, day, merged);
-		Instant month = Grain.MONTH.startOf(day);
+	}
+
+	/** Rebuilds a month's summary from its days. */
+	void rebuildMonth(Instant month) {
 		RollupSummary summary = new RollupSummary();
 		for (Document doc : find(SUMMARY, Grain.DAY, periods(Grain.DAY, month, Grain.MONTH.next(month)))) {
 			summary.merge(RollupSummary.fromDocument(doc));

@@ -1,0 +1,220 @@
+package com.complaintflow.analytics.rollup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.complaintflow.analytics.AnalyticsApplication;
+import com.complaintflow.analytics.AnalyticsClient;
+import com.complaintflow.analytics.ScenarioEvents;
+import com.complaintflow.analytics.report.AnalyticsQueries;
+import com.complaintflow.analytics.report.RollupFilter;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.EventType;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.support.test.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The analytics benchmark, run by {@code bench/analytics.sh}: (1) events ingested per
+ * second from a backlog on the real broker into the Mongo wire server, and how long the
+ * rollups take to catch up; (2) the summary query over rollups representing 10,000,000
+ * complaints (generated directly as one year of day buckets), in process and over HTTP.
+ */
+public final class AnalyticsBenchmark {
+
+	private AnalyticsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int complaints = (args.length > 0) ? Integer.parseInt(args[0]) : 12_000;
+		long total = (args.length > 1) ? Long.parseLong(args[1]) : 10_000_000L;
+		System.out.println("analytics benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+				+ System.getProperty("java.version"));
+		ingest(complaints);
+		summary(total);
+		System.exit(0);
+	}
+
+	private static void ingest(int complaints) throws Exception {
+		List<ComplaintEvent> events = ScenarioEvents.of("bench-" + UUID.randomUUID(), complaints,
+				Instant.parse("2026-10-01T00:00:00Z"), Duration.ofDays(30), 1);
+		try (KafkaProducer<String, ComplaintEvent> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
+						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+				new StringSerializer(), new ComplaintEventSerializer())) {
+			for (ComplaintEvent event : events) {
+				producer.send(new ProducerRecord<>(EventType.of(event).topic(), event.customerId(), event));
+			}
+			producer.flush();
+		}
+		System.out.printf(Locale.ROOT, "%n[ingest] %d events of %d complaints published to the topics%n", events.size(),
+				complaints);
+		try (ConfigurableApplicationContext app = start("bench-ingest", true)) {
+			MeterRegistry registry = app.getBean(MeterRegistry.class);
+			DirtyHours dirty = app.getBean(DirtyHours.class);
+			Supplier<Double> ingested = () -> registry.find("complaintflow.analytics.events.ingested")
+				.counters()
+				.stream()
+				.mapToDouble((counter) -> counter.count())
+				.sum();
+			while (ingested.get() == 0) {
+				Thread.onSpinWait();
+			}
+			long start = System.nanoTime();
+			while (ingested.get() < events.size()) {
+				Thread.sleep(5);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			while (dirty.backlog() > 0) {
+				Thread.sleep(20);
+			}
+			double caughtUp = (System.nanoTime() - start) / 1e9;
+			System.out.printf(Locale.ROOT, "[ingest] %d events in %.2f s = %.0f events/s (journal + dirty marks)%n",
+					events.size(), seconds, events.size() / seconds);
+			System.out.printf(Locale.ROOT, "[ingest] rollups caught up after %.2f s (%.0f events/s end to end)%n",
+					caughtUp, events.size() / caughtUp);
+		}
+	}
+
+	private static void summary(long totalComplaints) throws Exception {
+		try (ConfigurableApplicationContext app = start("bench-summary", false)) {
+			RollupStore store = app.getBean(RollupStore.class);
+			Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+			Instant start = end.minus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+			long generation = System.nanoTime();
+			long buckets = generate(store, start, end, totalComplaints);
+			System.out.printf(Locale.ROOT,
+					"%n[summary] generated %d day buckets of %,d complaints over 365 days in %.1f s%n", buckets,
+					totalComplaints, (System.nanoTime() - generation) / 1e9);
+			AnalyticsQueries queries = app.getBean(AnalyticsQueries.class);
+			long received = queries.summary(start, end, RollupFilter.NONE).totals().get("received");
+			System.out.printf(Locale.ROOT, "[summary] the rollups hold %,d received complaints%n", received);
+			time("summary, all 365 days, no filter (in process)",
+					() -> queries.summary(Instant.EPOCH, end, RollupFilter.NONE));
+			time("summary, last 30 days, no filter (in process)",
+					() -> queries.summary(end.minus(30, ChronoUnit.DAYS).plusSeconds(1800), end, RollupFilter.NONE));
+			time("summary, last 30 days, channel=HOTLINE (in process)", () -> queries
+				.summary(end.minus(30, ChronoUnit.DAYS), end, new RollupFilter("HOTLINE", null, null, null, null)));
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			AnalyticsClient client = new AnalyticsClient(port, "ops", "ops-dev");
+			time("GET /api/v1/analytics/summary, all 365 days (HTTP)", () -> client.get("/api/v1/analytics/summary"));
+		}
+	}
+
+	/**
+	 * One year of day buckets (main and region view) and the hour buckets of the last
+	 * day.
+	 */
+	private static long generate(RollupStore store, Instant start, Instant end, long totalComplaints) {
+		Random random = new Random(3);
+		long days = Duration.between(start, end).toDays();
+		long perDay = totalComplaints / days;
+		long count = 0;
+		for (Instant day = start; day.isBefore(end.truncatedTo(ChronoUnit.DAYS)); day = day.plus(1, ChronoUnit.DAYS)) {
+			Map<RollupStore.BucketId, Counters> buckets = dayBuckets(random, perDay);
+			count += buckets.size();
+			storeDay(store, day, buckets);
+		}
+		Instant lastDay = end.truncatedTo(ChronoUnit.DAYS);
+		for (Instant hour = lastDay; hour.isBefore(end); hour = hour.plus(1, ChronoUnit.HOURS)) {
+			store.replaceHour(hour, dayBuckets(random, perDay / 24));
+		}
+		store.rebuildDay(lastDay);
+		for (Instant month = Grain.MONTH.startOf(start); month.isBefore(end); month = Grain.MONTH.next(month)) {
+			store.rebuildMonth(month);
+		}
+		return count;
+	}
+
+	private static void storeDay(RollupStore store, Instant day, Map<RollupStore.BucketId, Counters> buckets) {
+		store.replaceHour(day, buckets);
+		store.rebuildDay(day);
+	}
+
+	private static Map<RollupStore.BucketId, Counters> dayBuckets(Random random, long complaints) {
+		String[] regions = new String[20];
+		Arrays.setAll(regions, (i) -> "R-" + i);
+		Map<RollupStore.BucketId, Counters> buckets = new LinkedHashMap<>();
+		for (long i = 0; i < complaints; i += 25) {
+			Category category = Category.values()[random.nextInt(Category.values().length)];
+			Dims dims = new Dims(Channel.values()[random.nextInt(3)].name(), category.name(),
+					regions[random.nextInt(regions.length)], Persona.values()[random.nextInt(3)].name(),
+					Playbook.values()[category.ordinal() % Playbook.values().length].name());
+			Counters counters = complaintsOf(random, (int) Math.min(25, complaints - i));
+			for (View view : View.values()) {
+				buckets.computeIfAbsent(new RollupStore.BucketId(view, view.project(dims)), (id) -> new Counters())
+					.merge(counters);
+			}
+		}
+		return buckets;
+	}
+
+	private static Counters complaintsOf(Random random, int n) {
+		Counters counters = new Counters();
+		for (int i = 0; i < n; i++) {
+			counters.add("received", 1).add("triaged", 1).add("opened", 1);
+			if (random.nextInt(10) < 8) {
+				counters.add("resolved", 1).add("closed", 1);
+				counters.add(Measures.OUTCOME + Outcome.values()[random.nextInt(3)].name(), 1);
+				counters.add(Measures.SATISFACTION + (1 + random.nextInt(5)), 1);
+				DurationHistogram.record(counters, Measures.RESOLUTION, Duration.ofMinutes(30 + random.nextInt(3000)));
+			}
+			DurationHistogram.record(counters, Measures.FIRST_RESPONSE, Duration.ofMinutes(1 + random.nextInt(600)));
+			counters.add(((random.nextInt(10) == 0) ? Measures.SLA_BREACHED : Measures.SLA_MET)
+					+ MilestoneKind.FIRST_RESPONSE.name(), 1);
+		}
+		return counters;
+	}
+
+	private static void time(String name, Runnable query) {
+		for (int i = 0; i < 5; i++) {
+			query.run();
+		}
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			long start = System.nanoTime();
+			query.run();
+			millis.add((System.nanoTime() - start) / 1e6);
+		}
+		millis.sort(Double::compare);
+		System.out.printf(Locale.ROOT, "[summary] %-55s median %6.1f ms, p95 %6.1f ms, max %6.1f ms%n", name,
+				millis.get(15), millis.get(28), millis.get(29));
+	}
+
+	private static ConfigurableApplicationContext start(String name, boolean listen) {
+		String database = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return new SpringApplicationBuilder(AnalyticsApplication.class).profiles("local")
+			.logStartupInfo(false)
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
+					"--spring.mongodb.database=" + database, "--spring.kafka.consumer.group-id=" + database,
+					"--spring.kafka.listener.auto-startup=" + listen, "--complaintflow.kafka.partitions=6",
+					"--complaintflow.analytics.metrics-interval=1h", "--logging.level.root=WARN",
+					"--logging.level.org.apache.kafka=ERROR", "--logging.level.de.bwaldvogel=ERROR");
+	}
+
+}
