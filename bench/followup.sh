@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Follow-up benchmark: pending milestones in the MongoDB wire server (memory backend), case
+# creation throughput through Kafka, reminder lateness p50/p99/max, lost or doubled reminders,
+# and the service's heap. The broker and the wire server run in a second JVM.
+# Usage: bench/followup.sh [milestones=1000000] [kafkaCases=10000] [dueReminders=20000] [windowSeconds=60]
+# Environment: FOLLOWUP_BENCH_HEAP (service JVM, default 512m), FOLLOWUP_BENCH_INFRA_HEAP (default 8g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -pl followup-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="followup-service/target/test-classes:followup-service/target/classes:$(cat followup-service/target/bench.classpath)"
+exec java -Xmx"${FOLLOWUP_BENCH_HEAP:-512m}" -cp "$CP" com.complaintflow.followup.bench.FollowupBenchmark "$@"
