@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Intake benchmark against the embedded stack (in-process KRaft broker + MongoDB wire server).
+# Usage: bench/intake.sh [-Dbench.seconds=15] [-Dbench.concurrency=64] [-Dbench.rates=1000,5000]
+# Prints accepted complaints/s at saturation and p50/p99 at fixed rates. See docs/benchmarks/intake.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -pl intake-service test-compile
+mvn -q -pl intake-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec java -Xmx1g -XX:+UseParallelGC -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 "$@" \
+  -Dbench.data="${BENCH_DATA:-$(pwd)/../shared/data}" \
+  -cp "intake-service/target/test-classes:intake-service/target/classes:$(cat intake-service/target/bench.classpath)" \
+  com.complaintflow.intake.bench.IntakeBenchmark
