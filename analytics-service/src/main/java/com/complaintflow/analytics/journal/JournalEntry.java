@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.ComplaintEvent;
 import org.bson.Document;
 
 /**
@@ -19,6 +20,12 @@ import org.bson.Document;
  */
 public record JournalEntry(String eventId, String type, String source, Instant occurredAt,
 		Map<String, Object> attributes) {
+
+	/** The entry the journal keeps for an event. */
+	public static JournalEntry of(ComplaintEvent event) {
+		return new JournalEntry(event.eventId().toString(), event.type(), event.source(), event.occurredAt(),
+				EventAttributes.of(event));
+	}
 
 	static JournalEntry of(String eventId, Document entry) {
 		return new JournalEntry(eventId, entry.getString("type"), entry.getString("source"),

@@ -1,0 +1,103 @@
+package com.complaintflow.analytics.rollup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import com.complaintflow.analytics.TestEvents;
+import com.complaintflow.analytics.journal.ComplaintRecord;
+import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Playbook;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one complaint contributes to the rollups, as a pure function of its events.
+ */
+class ContributionsTests {
+
+	private static final Instant START = Instant.parse("2026-11-22T07:10:00Z");
+
+	private final TestEvents life = new TestEvents("c-1", START, Channel.HOTLINE, Category.NETWORK, "BJ-CY",
+			Playbook.NETWORK_FAULT);
+
+	@Test
+	void contributionsDoNotDependOnTheOrderEventsArrivedIn() {
+		List<ComplaintEvent> events = new ArrayList<>(this.life.happyLife(Outcome.RETAINED, 4));
+		Contributions inOrder = contributions(events);
+		for (int seed = 0; seed < 20; seed++) {
+			Collections.shuffle(events, new Random(seed));
+			assertThat(contributions(events)).isEqualTo(inOrder);
+		}
+	}
+
+	@Test
+	void eachMeasureCountsInTheHourItHappened() {
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0),
+				this.life.opened(), this.life.resolved(Duration.ofMinutes(70))));
+
+		Counters seven = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
+		Counters eight = contributions.at(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(seven.get("received")).isEqualTo(1);
+		assertThat(seven.get("resolved")).isZero();
+		assertThat(eight.get("resolved")).isEqualTo(1);
+		assertThat(eight.get(Measures.SLA_MET + "PROMISED_ANSWER")).isEqualTo(1);
+		assertThat(DurationHistogram.quantileSeconds(eight, Measures.RESOLUTION, 0.5) / 60).isBetween(63.0, 77.0);
+	}
+
+	@Test
+	void dimensionsAreUnknownUntilTriageTellsThem() {
+		assertThat(contributions(List.of(this.life.received())).dims())
+			.isEqualTo(new Dims("HOTLINE", Dims.UNKNOWN, "BJ-CY", Dims.UNKNOWN, Dims.UNKNOWN));
+		assertThat(contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0))).dims())
+			.isEqualTo(new Dims("HOTLINE", "NETWORK", "BJ-CY", "VENTING", "NETWORK_FAULT"));
+	}
+
+	@Test
+	void breachReminderBreachesTheMilestoneEvenIfItIsMetLater() {
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.opened(),
+				this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(5)),
+				this.life.contacted(Duration.ofMinutes(10))));
+
+		Counters hour = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
+		assertThat(hour.get(Measures.SLA_BREACHED + "FIRST_RESPONSE")).isEqualTo(1);
+		assertThat(hour.get(Measures.SLA_MET + "FIRST_RESPONSE")).isZero();
+	}
+
+	@Test
+	void communicativeComplaintThatEscalatesIsCountedOnce() {
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.triaged(Nature.VENTING, 0),
+				this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(20)),
+				this.life.escalated(Duration.ofMinutes(30))));
+
+		Counters hour = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
+		assertThat(hour.get(Measures.COMMUNICATIVE)).isEqualTo(1);
+		assertThat(hour.get(Measures.COMMUNICATIVE_ESCALATED)).isEqualTo(1);
+	}
+
+	@Test
+	void histogramQuantilesAreWithinTenPercent() {
+		Counters counters = new Counters();
+		for (int minutes = 1; minutes <= 1000; minutes++) {
+			DurationHistogram.record(counters, "t", Duration.ofMinutes(minutes));
+		}
+		assertThat(DurationHistogram.quantileSeconds(counters, "t", 0.5) / 60).isBetween(450.0, 550.0);
+		assertThat(DurationHistogram.quantileSeconds(counters, "t", 0.99) / 60).isBetween(891.0, 1089.0);
+		assertThat(DurationHistogram.meanSeconds(counters, "t") / 60).isEqualTo(500.5);
+	}
+
+	private static Contributions contributions(List<ComplaintEvent> events) {
+		return Contributions.of(new ComplaintRecord("c-1", events.stream().map(JournalEntry::of).toList()));
+	}
+
+}
