@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -pl intake-service test-compile
 mvn -q -pl intake-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -Xmx1g -XX:+UseParallelGC -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 "$@" \
+exec java -Xmx1g -XX:+UseParallelGC "$@" \
   -Dbench.data="${BENCH_DATA:-$(pwd)/../shared/data}" \
   -cp "intake-service/target/test-classes:intake-service/target/classes:$(cat intake-service/target/bench.classpath)" \
   com.complaintflow.intake.bench.IntakeBenchmark

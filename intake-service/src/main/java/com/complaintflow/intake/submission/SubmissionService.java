@@ -80,7 +80,7 @@ class SubmissionService {
 			IdempotencyRecord fresh = IdempotencyRecord.pending(id, hash, event, now,
 					now.plus(this.settings.idempotencyRetention()));
 			if (this.store.tryInsert(fresh)) {
-				publishClaimed(fresh, true);
+				publishClaimed(fresh, event, true);
 				this.metrics.accepted(channel);
 				return new Submission(event.complaintId(), false);
 			}
@@ -107,7 +107,10 @@ class SubmissionService {
 	 * PENDING and tries again
 	 */
 	void publishClaimed(IdempotencyRecord record, boolean clientWaiting) {
-		ComplaintReceived event = record.event();
+		publishClaimed(record, record.event(), clientWaiting);
+	}
+
+	private void publishClaimed(IdempotencyRecord record, ComplaintReceived event, boolean clientWaiting) {
 		try {
 			publish(event);
 		}

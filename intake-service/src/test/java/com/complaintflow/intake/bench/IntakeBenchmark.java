@@ -1,17 +1,11 @@
 package com.complaintflow.intake.bench;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -38,6 +32,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class IntakeBenchmark {
 
 	private static final String API_KEY = "hotline-dev-key";
+
+	private static final int CONNECTIONS_AT_FIXED_RATE = 256;
 
 	private IntakeBenchmark() {
 	}
@@ -80,88 +76,102 @@ public final class IntakeBenchmark {
 				bodies.stream().mapToInt((b) -> b.length).sum() / bodies.size(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-		ExecutorService clientThreads = Executors.newFixedThreadPool(2);
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(clientThreads)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-		URI uri = URI.create("http://localhost:" + port + "/api/v1/complaints");
 		try {
-			saturate(client, uri, bodies, concurrency, 10);
+			saturate(port, bodies, concurrency, 10);
 			System.out.println("(warm-up done)");
-			System.out.println(saturate(client, uri, bodies, concurrency, seconds)
-				.summary("saturation c=" + concurrency, seconds));
+			System.out
+				.println(saturate(port, bodies, concurrency, seconds).summary("saturation c=" + concurrency, seconds));
 			for (int rate : rates) {
-				System.out
-					.println(fixedRate(client, uri, bodies, rate, seconds).summary("fixed " + rate + "/s", seconds));
+				System.out.println(fixedRate(port, bodies, rate, seconds).summary("fixed " + rate + "/s", seconds));
 			}
 		}
 		finally {
-			clientThreads.shutdownNow();
 			app.close();
 			mongo.shutdownNow();
 			broker.destroy();
 		}
 	}
 
-	/** Closed loop: {@code concurrency} requests always in flight. */
-	private static LoadResult saturate(HttpClient client, URI uri, List<byte[]> bodies, int concurrency, int seconds)
+	/**
+	 * Closed loop: {@code concurrency} connections, each posting as fast as answers come.
+	 */
+	private static LoadResult saturate(int port, List<byte[]> bodies, int concurrency, int seconds)
 			throws InterruptedException {
-		LoadResult result = new LoadResult(2_000_000);
-		Semaphore inFlight = new Semaphore(concurrency);
+		LoadResult result = new LoadResult(4_000_000);
 		AtomicInteger next = new AtomicInteger();
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (System.nanoTime() < end) {
-			if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-				continue;
-			}
-			long start = System.nanoTime();
-			client
-				.sendAsync(request(uri, bodies.get(next.getAndIncrement() % bodies.size())),
-						HttpResponse.BodyHandlers.discarding())
-				.whenComplete((response, error) -> {
-					result.record(System.nanoTime() - start, error == null && response.statusCode() == 202);
-					inFlight.release();
-				});
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			workers.add(start(() -> {
+				try (KeepAliveClient client = new KeepAliveClient("localhost", port, API_KEY)) {
+					while (System.nanoTime() < end) {
+						long start = System.nanoTime();
+						int status = client.post(bodies.get(next.getAndIncrement() % bodies.size()));
+						result.record(System.nanoTime() - start, status == 202);
+					}
+				}
+			}));
 		}
-		inFlight.acquire(concurrency);
+		for (Thread worker : workers) {
+			worker.join();
+		}
 		return result;
 	}
 
-	/** Open loop at a fixed rate; latency counts from when each request was due. */
-	private static LoadResult fixedRate(HttpClient client, URI uri, List<byte[]> bodies, int rate, int seconds)
+	/**
+	 * Open loop at a fixed rate: a pacer queues each request at its due time, a pool of
+	 * connections sends them; latency counts from the due time, so a backlog shows.
+	 */
+	private static LoadResult fixedRate(int port, List<byte[]> bodies, int rate, int seconds)
 			throws InterruptedException {
 		int total = rate * seconds;
 		LoadResult result = new LoadResult(total);
-		Semaphore inFlight = new Semaphore(4000);
+		BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 0; i < CONNECTIONS_AT_FIXED_RATE; i++) {
+			workers.add(start(() -> {
+				try (KeepAliveClient client = new KeepAliveClient("localhost", port, API_KEY)) {
+					for (long[] task = take(due); task.length == 2; task = take(due)) {
+						int status = client.post(bodies.get((int) task[1] % bodies.size()));
+						result.record(System.nanoTime() - task[0], status == 202);
+					}
+				}
+			}));
+		}
 		long period = TimeUnit.SECONDS.toNanos(1) / rate;
 		long start = System.nanoTime();
 		for (int i = 0; i < total; i++) {
-			long due = start + i * period;
-			long wait = due - System.nanoTime();
+			long at = start + i * period;
+			long wait = at - System.nanoTime();
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
-			inFlight.acquire();
-			client.sendAsync(request(uri, bodies.get(i % bodies.size())), HttpResponse.BodyHandlers.discarding())
-				.whenComplete((response, error) -> {
-					result.record(System.nanoTime() - due, error == null && response.statusCode() == 202);
-					inFlight.release();
-				});
+			due.add(new long[] { at, i });
 		}
-		inFlight.acquire(4000);
+		for (int i = 0; i < workers.size(); i++) {
+			due.add(new long[0]);
+		}
+		for (Thread worker : workers) {
+			worker.join();
+		}
 		return result;
 	}
 
-	private static HttpRequest request(URI uri, byte[] body) {
-		return HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("X-Api-Key", API_KEY)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+	private static long[] take(BlockingQueue<long[]> queue) {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new long[0];
+		}
+	}
+
+	private static Thread start(Runnable work) {
+		Thread thread = new Thread(work, "load");
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
 	}
 
 }
