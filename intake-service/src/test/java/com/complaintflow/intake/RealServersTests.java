@@ -1,0 +1,74 @@
+package com.complaintflow.intake;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Submission, idempotent retry and status against the real images (apache/kafka, mongo
+ * 8), plus what only real MongoDB has: the TTL index that expires idempotency keys. Runs
+ * where Docker exists and is skipped cleanly where it does not.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class RealServersTests {
+
+	@Container
+	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+
+	@Container
+	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongoTemplate;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
+		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/intake");
+	}
+
+	@Test
+	void retriedComplaintIsAcceptedOnceAndReadableByItsChannel() {
+		IntakeHttp http = new IntakeHttp(this.port);
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = http.submit(IntakeHttp.HOTLINE_KEY, key, SampleComplaints.broadband("C-9001"));
+		HttpResponse<String> retry = http.submit(IntakeHttp.HOTLINE_KEY, key, SampleComplaints.broadband("C-9001"));
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		String complaintId = IntakeHttp.json(first.body()).path("complaintId").asString();
+		assertThat(IntakeHttp.json(retry.body()).path("complaintId").asString()).isEqualTo(complaintId);
+		assertThat(http.get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId).statusCode()).isEqualTo(200);
+		assertThat(http.get(IntakeHttp.APP_KEY, "/api/v1/complaints/" + complaintId).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void realMongoDbExpiresIdempotencyKeysThroughATtlIndex() {
+		assertThat(this.mongoTemplate.getCollection("idempotency_keys").listIndexes()).anySatisfy((Document index) -> {
+			assertThat(index.get("key", Document.class)).containsKey("expiresAt");
+			assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
+		});
+	}
+
+}
