@@ -139,6 +139,28 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void unknownCharsetsAndMissingContentTypesAre4xx() {
+		byte[] body = SampleComplaints.minimal("C-4013", "x").getBytes(StandardCharsets.UTF_8);
+
+		assertThat(http().submit(IntakeHttp.HOTLINE_KEY, null, "application/json;charset=no-such-charset", body)
+			.statusCode()).isBetween(400, 499);
+		assertThat(http().submit(IntakeHttp.HOTLINE_KEY, null, "nonsense", body).statusCode()).isBetween(400, 499);
+	}
+
+	@Test
+	void deepNestingHugeNumbersAndWrongTypesAre400() {
+		assertProblem(post("{\"customer\":" + "[".repeat(50) + "]".repeat(50) + "}"), 400);
+		assertProblem(post(SampleComplaints.minimal("C-4014", "x")
+			.replace("{\"customer\"", "{\"disputedAmount\":1" + "0".repeat(100) + ",\"customer\"")), 400);
+		JsonNode problem = assertProblem(
+				post(SampleComplaints.broadband("C-4014").replace("\"2026-11-22T07:30:00Z\"", "\"yesterday\"")), 400);
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("occurredAt");
+		assertProblem(post(
+				SampleComplaints.broadband("C-4014").replace("\"repeatedContact\":true", "\"repeatedContact\":null")),
+				400);
+	}
+
+	@Test
 	void invalidIdempotencyKeyIsA400() {
 		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, "x".repeat(300), SampleComplaints.minimal("C-4009", "x")),
 				400);
