@@ -49,7 +49,12 @@ public final class TriageEvaluation {
 
 	/** Evaluates the given rules over the labelled set. */
 	static TriageEvaluation run(RuleSet rules) {
-		return new TriageEvaluation(rules, EvaluationSet.load());
+		return run(rules, EvaluationSet.RESOURCE);
+	}
+
+	/** Evaluates the given rules over a labelled set on the classpath. */
+	static TriageEvaluation run(RuleSet rules, String resource) {
+		return new TriageEvaluation(rules, EvaluationSet.load(resource));
 	}
 
 	/** Accuracy of one field, 0 to 1. */
@@ -110,7 +115,10 @@ public final class TriageEvaluation {
 	public static void main(String[] args) {
 		RuleSet rules = (args.length > 0) ? RulesLoader.load(java.nio.file.Path.of(args[0])) : RulesLoader.bundled();
 		System.out.println("Rules " + rules.version());
+		System.out.println("== Tuning set (" + EvaluationSet.RESOURCE + ") ==");
 		System.out.println(run(rules).report(true));
+		System.out.println("== Second set (" + EvaluationSet.SECOND + "), first run blind, then used for tuning ==");
+		System.out.println(run(rules, EvaluationSet.SECOND).report(true));
 	}
 
 }

@@ -1,0 +1,186 @@
+package com.complaintflow.triage.bench;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.TriageApplication;
+import com.complaintflow.triage.rules.RuleSet;
+import com.complaintflow.triage.rules.RulesLoader;
+import com.complaintflow.triage.rules.TriageContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Decisions per second of one triage instance: the rule engine alone (one thread and all
+ * cores), and the whole service through the embedded Kafka broker and MongoDB wire server
+ * (consume, history, outage check, decide, store, publish with acks=all). Run by
+ * {@code bench/triage-bench.sh}.
+ */
+public final class TriageBenchmark {
+
+	private static final String[] TEXTS = {
+			"Broadband drops every 15 minutes since this morning and I work from home, please send someone.",
+			"I was charged twice for October, $89.99 each. I want the duplicate charge refunded.",
+			"The agent was extremely rude and hung up on me. I want an apology.",
+			"Verizon says I'd only pay $40 for the same plan, you charge me $85. Why shouldn't I switch?",
+			"I'm not leaving, I just want the wifi to stop disconnecting every evening.",
+			"This is the third time my phone was sent for repair and the screen still goes black.",
+			"宽带从早上开始就断网了，我在家办公，很着急，请尽快派人来修一下。", "这个月话费莫名其妙多扣了50块，我根本没有订购什么增值业务，请退款！", "上周报修宽带，说好48小时内上门，到现在还没人来。",
+			"营业厅工作人员态度恶劣，爱理不理的，问两句就不耐烦。", "移动那边搞活动，转网送手机，还送一年宽带，你们有什么优惠？", "單位配了工作手機，這個號碼用不著了，想銷戶。" };
+
+	private TriageBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Set<String> modes = Set.copyOf(Arrays.asList((args.length > 0) ? args : new String[] { "engine", "kafka" }));
+		int seconds = Integer.getInteger("bench.seconds", 10);
+		int complaints = Integer.getInteger("bench.complaints", 20000);
+		System.out.printf("triage benchmark, %s, %d cores, Java %s%n", Instant.now(),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+		if (modes.contains("engine")) {
+			engine(seconds);
+		}
+		if (modes.contains("kafka")) {
+			kafka(complaints);
+		}
+		System.exit(0);
+	}
+
+	private static void engine(int seconds) throws Exception {
+		RuleSet rules = RulesLoader.bundled();
+		List<ComplaintReceived> corpus = corpus(1000, "BENCH");
+		System.out.printf("%nRule engine alone (rules %s, %d distinct complaints, %d s per run)%n", rules.version(),
+				TEXTS.length, seconds);
+		run(rules, corpus, 1, 3);
+		for (int threads : new int[] { 1, Runtime.getRuntime().availableProcessors() }) {
+			long decisions = run(rules, corpus, threads, seconds);
+			System.out.printf("  %d thread(s): %,.0f decisions/s (%.1f us per decision per thread)%n", threads,
+					(double) decisions / seconds, 1e6 * seconds * threads / decisions);
+		}
+	}
+
+	private static long run(RuleSet rules, List<ComplaintReceived> corpus, int threads, int seconds) throws Exception {
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<Long>> results = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			results.add(pool.submit(() -> {
+				long count = 0;
+				int i = 0;
+				while (System.nanoTime() < end) {
+					rules.decide(corpus.get(i++ % corpus.size()), TriageContext.NONE);
+					count++;
+				}
+				return count;
+			}));
+		}
+		long total = 0;
+		for (Future<Long> result : results) {
+			total += result.get();
+		}
+		pool.shutdown();
+		return total;
+	}
+
+	private static void kafka(int complaints) throws Exception {
+		System.out.printf(
+				"%nThrough Kafka and MongoDB (embedded broker, mongo-java-server in memory), %,d complaints%n",
+				complaints);
+		String bootstrap = TestInfrastructure.bootstrapServers();
+		String database = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+		// command-line arguments: they win over application.yml, unlike default
+		// properties
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class).profiles("local")
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
+					"--spring.mongodb.database=" + database,
+					"--spring.kafka.consumer.group-id=triage-bench-" + database, "--logging.level.root=WARN",
+					"--spring.kafka.listener.concurrency=" + System.getProperty("bench.concurrency", "1"));
+		List<ComplaintReceived> corpus = corpus(complaints, database);
+		try (KafkaConsumer<String, byte[]> triaged = consumer(bootstrap, Topics.TRIAGED);
+				KafkaProducer<String, ComplaintEvent> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+								ProducerConfig.LINGER_MS_CONFIG, 5),
+						new StringSerializer(), new ComplaintEventSerializer())) {
+			triaged.poll(Duration.ofSeconds(2));
+			long start = System.nanoTime();
+			for (ComplaintReceived complaint : corpus) {
+				producer.send(new ProducerRecord<>(Topics.RECEIVED, complaint.customerId(), complaint));
+			}
+			producer.flush();
+			long produced = System.nanoTime();
+			AtomicInteger seen = new AtomicInteger();
+			long deadline = start + Duration.ofMinutes(10).toNanos();
+			while (seen.get() < complaints && System.nanoTime() < deadline) {
+				triaged.poll(Duration.ofMillis(500))
+					.forEach((record) -> seen.addAndGet(
+							new String(record.value(), java.nio.charset.StandardCharsets.UTF_8).contains(database) ? 1
+									: 0));
+			}
+			double secondsTaken = (System.nanoTime() - start) / 1e9;
+			System.out.printf("  produced in %.1f s; %,d decisions published in %.1f s: %,.0f decisions/s%n",
+					(produced - start) / 1e9, seen.get(), secondsTaken, seen.get() / secondsTaken);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+						"bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		consumer.subscribe(List.of(topic));
+		return consumer;
+	}
+
+	private static List<ComplaintReceived> corpus(int size, String run) {
+		List<ComplaintReceived> corpus = new ArrayList<>(size);
+		Instant now = EventMetadata.now();
+		for (int i = 0; i < size; i++) {
+			String text = TEXTS[i % TEXTS.length];
+			String customerId = run + "-C" + (i % 5000);
+			corpus.add(new ComplaintReceived(EventMetadata.newEventId(), "bench", now, run + "-" + i, customerId,
+					ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.APP,
+					new Customer(customerId, null, null, ValueTier.values()[i % 4]), now,
+					new Location("R-" + (i % 200), null), text, null, null, null, (BigDecimal) null, EmotionCues.NONE,
+					text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN));
+		}
+		return corpus;
+	}
+
+}
