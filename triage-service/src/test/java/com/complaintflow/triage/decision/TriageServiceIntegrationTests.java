@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ChurnRisk;
@@ -19,10 +20,12 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
 import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
+import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
 import com.complaintflow.events.RemedyKind;
@@ -39,6 +42,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +75,9 @@ class TriageServiceIntegrationTests {
 
 	@Autowired
 	private KafkaTemplate<Object, Object> template;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -162,6 +171,40 @@ class TriageServiceIntegrationTests {
 	}
 
 	@Test
+	void customerWhoseLastComplaintWasMishandledGetsAValidRaisedComplaintNextTime() throws Exception {
+		ComplaintReceived first = complaint("HZ-XH", "请问怎么办理宽带提速？");
+		this.publisher.publishAndWait(first);
+		assertThat(awaitDecision(first.complaintId()).path("nature").asString()).isEqualTo("INQUIRY");
+		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup", EventMetadata.now(),
+				first.complaintId(), first.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, "CASE-1",
+				EscalationLevel.SUPERVISOR, "first response deadline breached", MilestoneKind.FIRST_RESPONSE, null));
+		ComplaintReceived second = sameCustomer(first, "请问怎么办理宽带提速？上次问了没人理。");
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			Query mishandled = Query.query(Criteria.where("_id").is(first.complaintId()).and("mishandled").is(true));
+			assertThat(this.mongo.exists(mishandled, StoredDecision.class)).isTrue();
+		});
+		this.publisher.publishAndWait(second);
+
+		JsonNode decision = awaitDecision(second.complaintId());
+		assertThat(decision.path("nature").asString()).isEqualTo("VALID");
+		assertThat(decision.path("repeatCount").asInt()).isEqualTo(1);
+		assertThat(decision.path("priority").asString()).isEqualTo("P2");
+		assertThat(decision.path("explanation").path("signals").toString())
+			.contains("history:previous complaint mishandled");
+	}
+
+	@Test
+	void rulesStatusIsForSupervisorsAndOperationsOnly() throws Exception {
+		HttpResponse<String> agent = get("/api/v1/triage/rules", "agent:agent-dev");
+		HttpResponse<String> ops = get("/api/v1/triage/rules", "ops:ops-dev");
+
+		assertThat(agent.statusCode()).isEqualTo(403);
+		assertThat(ops.statusCode()).isEqualTo(200);
+		assertThat(EventJson.mapper().readTree(ops.body()).path("version").asString()).isNotBlank();
+	}
+
+	@Test
 	void previewNeedsStaffCredentialsAndStoresNothing() throws Exception {
 		String body = """
 				{"customer":{"id":"C-1001","name":"Zhang Wei","phone":"+8613800138000","tier":"GOLD"},
@@ -231,6 +274,13 @@ class TriageServiceIntegrationTests {
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
 		return builder;
+	}
+
+	static ComplaintReceived sameCustomer(ComplaintReceived earlier, String description) {
+		return new ComplaintReceived(EventMetadata.newEventId(), "intake", EventMetadata.now(),
+				UUID.randomUUID().toString(), earlier.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.APP,
+				earlier.customer(), null, earlier.location(), description, null, null, null, null, EmotionCues.NONE,
+				earlier.language());
 	}
 
 	static ComplaintReceived complaint(String region, String description) {
