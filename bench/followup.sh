@@ -2,7 +2,7 @@
 # Follow-up benchmark: pending milestones in the MongoDB wire server (memory backend), case
 # creation throughput through Kafka, reminder lateness p50/p99/max, lost or doubled reminders,
 # and the service's heap. The broker and the wire server run in a second JVM.
-# Usage: bench/followup.sh [milestones=1000000] [kafkaCases=10000] [dueReminders=20000] [windowSeconds=60]
+# Usage: bench/followup.sh [milestones=1000000] [kafkaCases=10000] [dueReminders=20000] [windowSeconds=60] [lookahead=1s]
 # Environment: FOLLOWUP_BENCH_HEAP (service JVM, default 512m), FOLLOWUP_BENCH_INFRA_HEAP (default 8g).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,8 +3,15 @@ package com.complaintflow.followup.reminder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
@@ -17,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The durable timer loop of one instance. Every poll interval it claims, with a lease in
  * MongoDB, the cases whose next reminder is due within the lookahead; it holds them in
- * memory and fires each at its instant. Instances share the work through the leases; the
- * claims of a killed instance expire and are taken over by the others.
+ * memory and fires each at its instant (claims and fires run on a small worker pool).
+ * Instances share the work through the leases; the claims of a killed instance expire and
+ * are taken over by the others.
  */
 @Component
 class ReminderScheduler implements SmartLifecycle {
@@ -37,6 +45,8 @@ class ReminderScheduler implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private ExecutorService workers;
+
 	private Thread thread;
 
 	ReminderScheduler(CaseStore store, ReminderFiring firing, TimerSettings settings, Clock clock) {
@@ -52,6 +62,11 @@ class ReminderScheduler implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.workers = Executors.newFixedThreadPool(this.settings.fireThreads(), (task) -> {
+			Thread worker = new Thread(task, "reminders-" + this.settings.instanceId() + "-worker");
+			worker.setDaemon(true);
+			return worker;
+		});
 		this.thread = new Thread(this::loop, "reminders-" + this.settings.instanceId());
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -69,6 +84,10 @@ class ReminderScheduler implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			this.thread = null;
+		}
+		if (this.workers != null) {
+			this.workers.shutdownNow();
+			this.workers = null;
 		}
 	}
 
@@ -100,36 +119,63 @@ class ReminderScheduler implements SmartLifecycle {
 		}
 	}
 
-	private void claim(Instant now) {
+	private void claim(Instant now) throws InterruptedException {
 		Instant horizon = now.plus(this.settings.lookahead());
 		Instant leaseUntil = now.plus(this.settings.lease());
 		String owner = this.settings.instanceId();
-		for (String caseId : this.store.dueCaseIds(horizon, now, this.settings.batchSize())) {
-			Optional<FollowupCase> claimed = this.store.claim(caseId, owner, now, leaseUntil);
+		List<Callable<Optional<FollowupCase>>> claims = this.store.dueCaseIds(horizon, now, this.settings.batchSize())
+			.stream()
+			.map((caseId) -> (Callable<Optional<FollowupCase>>) () -> this.store.claim(caseId, owner, now, leaseUntil))
+			.toList();
+		for (Future<Optional<FollowupCase>> claim : this.workers.invokeAll(claims)) {
+			Optional<FollowupCase> claimed = claimed(claim);
 			if (claimed.isEmpty()) {
 				continue;
 			}
 			Instant fireAt = claimed.get().getNextFireAt();
 			if (fireAt != null && !fireAt.isAfter(horizon)) {
-				this.held.add(new Held(fireAt, caseId));
+				this.held.add(new Held(fireAt, claimed.get().getId()));
 			}
 			else {
-				this.store.release(caseId, owner);
+				this.store.release(claimed.get().getId(), owner);
 			}
 		}
 	}
 
-	private void fireDue() {
+	private static Optional<FollowupCase> claimed(Future<Optional<FollowupCase>> claim) throws InterruptedException {
+		try {
+			return claim.get();
+		}
+		catch (ExecutionException ex) {
+			logger.warn("Claim failed, retried at the next poll: {}", ex.getCause().toString());
+			return Optional.empty();
+		}
+	}
+
+	private void fireDue() throws InterruptedException {
+		List<String> due = new ArrayList<>();
 		while (!this.held.isEmpty() && !this.held.peek().fireAt().isAfter(this.clock.instant())) {
-			Held next = this.held.poll();
-			try {
-				this.firing.fire(next.caseId(), this.settings.instanceId());
-			}
-			catch (RuntimeException ex) {
-				// the lease stays; when it expires this or another instance fires the
-				// case again, with the same ids
-				logger.warn("Reminders of case {} not raised yet: {}", next.caseId(), ex.toString());
-			}
+			due.add(this.held.poll().caseId());
+		}
+		if (due.size() == 1) {
+			fire(due.get(0));
+		}
+		else if (!due.isEmpty()) {
+			this.workers.invokeAll(due.stream().map((caseId) -> (Callable<Void>) () -> {
+				fire(caseId);
+				return null;
+			}).toList());
+		}
+	}
+
+	private void fire(String caseId) {
+		try {
+			this.firing.fire(caseId, this.settings.instanceId());
+		}
+		catch (RuntimeException ex) {
+			// the lease stays; when it expires this or another instance fires the case
+			// again, with the same ids
+			logger.warn("Reminders of case {} not raised yet: {}", caseId, ex.toString());
 		}
 	}
 

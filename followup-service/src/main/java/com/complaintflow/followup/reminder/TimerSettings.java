@@ -19,14 +19,17 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claim lasts; a killed instance's claims are taken over after it
  * @param batchSize at most this many cases claimed per poll
  * @param instanceId this instance's name in leases (random when not set)
+ * @param fireThreads how many claimed cases are fired in parallel (each waits for broker
+ * and database round trips)
  */
 @Validated
 @ConfigurationProperties("complaintflow.followup.timers")
 public record TimerSettings(Boolean enabled, @NotNull Duration pollInterval, @NotNull Duration lookahead,
-		@NotNull Duration lease, @Min(1) int batchSize, String instanceId) {
+		@NotNull Duration lease, @Min(1) int batchSize, String instanceId, Integer fireThreads) {
 
 	public TimerSettings {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
+		fireThreads = (fireThreads != null && fireThreads > 0) ? fireThreads : 8;
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
 				: "followup-" + UUID.randomUUID().toString().substring(0, 8);
 		if (lease.compareTo(lookahead.plus(pollInterval)) <= 0) {

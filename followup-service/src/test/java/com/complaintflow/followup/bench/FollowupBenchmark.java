@@ -42,7 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * throughput through Kafka, the lateness of reminders due during a window, whether any
  * was lost or doubled, and the service's heap. Run with {@code bench/followup.sh}.
  * Arguments: milestones (1000000), cases opened through Kafka (10000), reminders due in
- * the window (20000), window seconds (60).
+ * the window (20000), window seconds (60), timer lookahead (1s).
  */
 public final class FollowupBenchmark {
 
@@ -58,10 +58,11 @@ public final class FollowupBenchmark {
 		int kafkaCases = arg(args, 1, 10_000);
 		int dueCases = arg(args, 2, 20_000);
 		int windowSeconds = arg(args, 3, 60);
+		String lookahead = (args.length > 4) ? args[4] : "1s";
 		Process infra = startInfrastructure();
 		try {
 			String[] ready = readReady(infra);
-			run(ready[1], "mongodb://" + ready[2], milestones, kafkaCases, dueCases, windowSeconds);
+			run(ready[1], "mongodb://" + ready[2], milestones, kafkaCases, dueCases, windowSeconds, lookahead);
 		}
 		finally {
 			infra.destroyForcibly();
@@ -70,12 +71,16 @@ public final class FollowupBenchmark {
 	}
 
 	private static void run(String bootstrap, String mongoUri, int milestones, int kafkaCases, int dueCases,
-			int windowSeconds) throws Exception {
+			int windowSeconds, String lookahead) throws Exception {
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(FollowupApplication.class)
 			.profiles("local")
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
 					"--spring.mongodb.uri=" + mongoUri + "/bench", "--spring.mongodb.database=bench",
-					"--complaintflow.followup.backlog-metrics-interval=1h", "--logging.level.root=WARN");
+					"--complaintflow.followup.backlog-metrics-interval=1h",
+					"--complaintflow.followup.timers.lookahead=" + lookahead,
+					"--complaintflow.followup.timers.lease=" + "60s", "--logging.level.root=WARN",
+					"--logging.level.org.springframework.kafka.listener=INFO",
+					"--logging.level.org.apache.kafka.clients.consumer=INFO");
 		EventPublisher publisher = service.getBean(EventPublisher.class);
 		MongoTemplate mongo = service.getBean(MongoTemplate.class);
 		MongoCollection<Document> cases = mongo.getCollection("cases");
@@ -222,6 +227,10 @@ public final class FollowupBenchmark {
 		String line;
 		while ((line = reader.readLine()) != null) {
 			if (line.startsWith("READY ")) {
+				Thread drain = new Thread(() -> reader.lines().forEach((ignored) -> {
+				}), "bench-infra-output");
+				drain.setDaemon(true);
+				drain.start();
 				return line.split(" ");
 			}
 		}

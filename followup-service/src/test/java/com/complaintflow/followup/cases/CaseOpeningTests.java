@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@DirtiesContext
 class CaseOpeningTests {
 
 	@DynamicPropertySource
@@ -76,6 +78,22 @@ class CaseOpeningTests {
 					.toString());
 			assertThat(agent.get("/api/v1/cases?complaintId=" + complaintId).json().size()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void prometheusExportsTheMetricNamesTheAlertRulesUse() {
+		org.springframework.web.client.RestClient metrics = org.springframework.web.client.RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("prometheus", "prometheus-dev"))
+			.build();
+
+		String scrape = await().atMost(Duration.ofSeconds(30))
+			.until(() -> metrics.get().uri("/actuator/prometheus").retrieve().body(String.class),
+					(body) -> body.contains("kafka_consumer_fetch_manager_records_lag_max"));
+
+		assertThat(scrape).contains("followup_reminder_lateness_seconds_bucket", "followup_milestones_about_to_breach{",
+				"followup_milestones_overdue{", "followup_oncall_outbox_pending",
+				"followup_oncall_oldest_pending_seconds");
 	}
 
 	@Test

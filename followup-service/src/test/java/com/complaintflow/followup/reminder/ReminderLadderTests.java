@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "complaintflow.followup.oncall.poll-interval=100ms",
 				"complaintflow.followup.oncall.initial-backoff=200ms" })
 @ActiveProfiles("local")
+@DirtiesContext
 @Import(MutableClock.Config.class)
 class ReminderLadderTests {
 
