@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Intake benchmark against the embedded stack (in-process KRaft broker + MongoDB wire server).
-# Usage: bench/intake.sh [-Dbench.seconds=15] [-Dbench.concurrency=64] [-Dbench.rates=1000,5000]
+# Usage: bench/intake.sh [-Dbench.seconds=15] [-Dbench.warmup=20] [-Dbench.concurrency=64] [-Dbench.rates=1000,5000] [-Dbench.jfr=/tmp/intake.jfr]
 # Prints accepted complaints/s at saturation and p50/p99 at fixed rates. See docs/benchmarks/intake.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 package com.complaintflow.intake.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import ch.qos.logback.classic.Logger;
 import com.complaintflow.intake.IntakeApplication;
 import de.bwaldvogel.mongo.MongoServer;
@@ -77,10 +80,19 @@ public final class IntakeBenchmark {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
 		try {
-			saturate(port, bodies, concurrency, 10);
+			saturate(port, bodies, concurrency, Integer.getInteger("bench.warmup", 20));
 			System.out.println("(warm-up done)");
-			System.out
-				.println(saturate(port, bodies, concurrency, seconds).summary("saturation c=" + concurrency, seconds));
+			Recording recording = startRecording();
+			long cpu = processCpuNanos();
+			LoadResult saturation = saturate(port, bodies, concurrency, seconds);
+			stopRecording(recording);
+			System.out.println(saturation.summary("saturation c=" + concurrency, seconds));
+			double cpuPerComplaint = (processCpuNanos() - cpu) / 1e6 / Math.max(1, saturation.accepted());
+			System.out.printf(
+					"CPU per accepted complaint (whole JVM: service, broker, MongoDB, client): %.2f ms;"
+							+ " ceiling on %d idle cores about %.0f/s%n",
+					cpuPerComplaint, Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().availableProcessors() * 1000 / cpuPerComplaint);
 			for (int rate : rates) {
 				System.out.println(fixedRate(port, bodies, rate, seconds).summary("fixed " + rate + "/s", seconds));
 			}
@@ -165,6 +177,33 @@ public final class IntakeBenchmark {
 			Thread.currentThread().interrupt();
 			return new long[0];
 		}
+	}
+
+	/**
+	 * With -Dbench.jfr=file, a JFR profile of the saturation phase only (no start-up, no
+	 * warm-up).
+	 */
+	private static Recording startRecording() throws java.text.ParseException, java.io.IOException {
+		String file = System.getProperty("bench.jfr");
+		if (file == null) {
+			return null;
+		}
+		Recording recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.setDestination(Path.of(file));
+		recording.start();
+		return recording;
+	}
+
+	private static void stopRecording(Recording recording) {
+		if (recording != null) {
+			recording.stop();
+			recording.close();
+		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Thread start(Runnable work) {
