@@ -20,18 +20,15 @@ import com.complaintflow.events.ValueTier;
 final class Condition {
 
 	/** The condition that always holds. */
-	static final Condition ALWAYS = new Condition(List.of(), "always");
+	static final Condition ALWAYS = new Condition(List.of());
 
 	private static final List<String> CUES = List.of("repeatedContact", "raisedVoice", "threatensToLeave",
 			"threatensRegulatorOrMedia");
 
 	private final List<Predicate<Facts>> parts;
 
-	private final String text;
-
-	private Condition(List<Predicate<Facts>> parts, String text) {
+	private Condition(List<Predicate<Facts>> parts) {
 		this.parts = parts;
-		this.text = text;
 	}
 
 	boolean test(Facts facts) {
@@ -41,11 +38,6 @@ final class Condition {
 			}
 		}
 		return true;
-	}
-
-	@Override
-	public String toString() {
-		return this.text;
 	}
 
 	/**
@@ -137,12 +129,7 @@ final class Condition {
 			boolean wanted = spec.lastMishandled();
 			parts.add((facts) -> (facts.context() != null && facts.context().lastMishandled()) == wanted);
 		}
-		return new Condition(List.copyOf(parts),
-				spec.toString()
-					.replaceFirst("^ConditionSpec\\[", "{")
-					.replaceAll("[a-zA-Z]+=null(, )?", "")
-					.replaceAll(", \\]$", "]")
-					.replaceFirst("\\]$", "}"));
+		return new Condition(List.copyOf(parts));
 	}
 
 	private static void putIfGiven(Map<Field, List<String>> map, Field field, List<String> values) {

@@ -36,7 +36,7 @@ final class FieldDecider {
 	Choice decide(Facts facts, Map<String, Double> scores) {
 		for (Rule rule : this.rules) {
 			if (rule.when().test(facts)) {
-				return new Choice(rule.then(), rule.confidence(), "rule:" + this.field.key() + "." + rule.id(), false);
+				return new Choice(rule.then(), rule.confidence(), "rule:" + this.field.key() + "." + rule.id());
 			}
 		}
 		Choice scored = best(scores);
@@ -46,9 +46,9 @@ final class FieldDecider {
 		String category = facts.get(Field.CATEGORY);
 		if (category != null && this.byCategory.containsKey(category)) {
 			return new Choice(this.byCategory.get(category), CATEGORY_DEFAULT_CONFIDENCE,
-					"default:" + this.field.key() + ".byCategory." + category, false);
+					"default:" + this.field.key() + ".byCategory." + category);
 		}
-		return new Choice(this.fallback, FALLBACK_CONFIDENCE, "fallback:" + this.field.key(), true);
+		return new Choice(this.fallback, FALLBACK_CONFIDENCE, "fallback:" + this.field.key());
 	}
 
 	private Choice best(Map<String, Double> scores) {
@@ -71,7 +71,7 @@ final class FieldDecider {
 		}
 		double confidence = Math.min(0.95, Math.max(0.35, topScore / total));
 		return new Choice(top, Math.round(confidence * 100) / 100.0,
-				"score:" + this.field.key() + "." + top + "=" + topScore, false);
+				"score:" + this.field.key() + "." + top + "=" + topScore);
 	}
 
 	/** A rule of one field. */
@@ -84,9 +84,9 @@ final class FieldDecider {
 	}
 
 	/**
-	 * The chosen value, how sure, why, and whether it is the fallback.
+	 * The chosen value, how sure, and why.
 	 */
-	record Choice(String value, double confidence, String reason, boolean fallback) {
+	record Choice(String value, double confidence, String reason) {
 	}
 
 }

@@ -187,19 +187,19 @@ final class TextAnalyzer {
 		if (rest.isEmpty()) {
 			return true;
 		}
-		if (isLatin(rest) || rest.chars().allMatch((c) -> c < 0x2E80)) {
-			String[] words = rest.split("[^\\p{L}\\p{N}']+");
-			if (words.length > this.maxGap) {
+		if (!isLatin(rest)) {
+			return onlyCjkFillers(rest.replace(" ", ""));
+		}
+		String[] words = rest.split("[^\\p{L}\\p{N}']+");
+		if (words.length > this.maxGap) {
+			return false;
+		}
+		for (String word : words) {
+			if (!word.isEmpty() && !this.fillers.contains(word)) {
 				return false;
 			}
-			for (String word : words) {
-				if (!word.isEmpty() && !this.fillers.contains(word)) {
-					return false;
-				}
-			}
-			return true;
 		}
-		return onlyCjkFillers(rest.replace(" ", ""));
+		return true;
 	}
 
 	private boolean onlyCjkFillers(String gap) {

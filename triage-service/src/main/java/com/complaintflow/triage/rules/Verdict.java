@@ -21,10 +21,4 @@ public record Verdict(Category category, Nature nature, Persona persona, Emotion
 		ChurnRisk churnRisk, Playbook playbook, List<String> playbookSteps, Priority priority,
 		List<RemedyOption> remedies, boolean verificationRequired, Deadlines deadlines, String queue, String incidentId,
 		int repeatCount, Explanation explanation) {
-
-	/** Whether the decision fell back to the generic playbook or an unknown cause. */
-	public boolean fellBack() {
-		return this.playbook == Playbook.STANDARD_CARE || this.rootCauseLayer == RootCauseLayer.UNKNOWN;
-	}
-
 }

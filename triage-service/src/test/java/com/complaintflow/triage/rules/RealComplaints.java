@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,10 +238,6 @@ public final class RealComplaints {
 			return rows;
 		}
 
-	}
-
-	static Instant receivedAt() {
-		return Instant.parse("2026-11-22T08:00:00Z");
 	}
 
 }
