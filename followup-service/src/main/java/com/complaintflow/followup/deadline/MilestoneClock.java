@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.ReminderKind;
 
 import org.springframework.stereotype.Component;
 
@@ -134,7 +135,7 @@ public class MilestoneClock {
 			return false;
 		}
 		ReminderStep step = ReminderStep.ladder(milestone).get(stepIndex);
-		if (step.kind() == com.complaintflow.events.ReminderKind.BREACH && milestone.getBreachedAt() == null) {
+		if (step.kind() == ReminderKind.BREACH && milestone.getBreachedAt() == null) {
 			milestone.setBreachedAt(milestone.getNextReminderAt());
 		}
 		milestone.setNextStep(stepIndex + 1);

@@ -105,23 +105,14 @@ public final class FollowupBenchmark {
 		Document template = cases.find().first();
 		int milestonesPerCase = template.getList("milestones", Document.class).size();
 		int bulkCases = Math.max(dueCases, (milestones - kafkaCases * milestonesPerCase) / milestonesPerCase);
-		Instant windowStart = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
 		long windowMs = template.getList("milestones", Document.class).get(0).getLong("windowMs");
 		Instant loadStart = Instant.now();
-		List<Document> batch = new ArrayList<>(BATCH);
-		for (int i = 0; i < bulkCases; i++) {
-			Instant fireAt = (i < dueCases)
-					? windowStart.plusMillis((long) i * windowSeconds * 1000 / Math.max(1, dueCases))
-					: windowStart.plus(Duration.ofDays(1 + i % 20)).plusMillis(i);
-			batch.add(pendingCase(template, i, fireAt, windowMs));
-			if (batch.size() == BATCH) {
-				cases.insertMany(batch);
-				batch.clear();
-			}
-		}
-		if (!batch.isEmpty()) {
-			cases.insertMany(batch);
-		}
+		Instant later = loadStart.plus(Duration.ofDays(1));
+		insert(cases, template, dueCases, bulkCases, (i) -> later.plus(Duration.ofDays(i % 20)).plusMillis(i),
+				windowMs);
+		Instant windowStart = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+		insert(cases, template, 0, dueCases,
+				(i) -> windowStart.plusMillis((long) i * windowSeconds * 1000 / Math.max(1, dueCases)), windowMs);
 		long pending = (long) (bulkCases + kafkaCases) * milestonesPerCase;
 		System.out.printf("loaded %,d cases (%,d pending milestones) into the wire server in %.1f s%n", bulkCases,
 				pending, Duration.between(loadStart, Instant.now()).toMillis() / 1000.0);
@@ -174,6 +165,18 @@ public final class FollowupBenchmark {
 		System.out.printf("service heap: %d MB used after GC, %d MB peak (sum of pool peaks), max %d MB%n", used >> 20,
 				peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
 		service.close();
+	}
+
+	private static void insert(MongoCollection<Document> cases, Document template, int from, int to,
+			java.util.function.IntFunction<Instant> fireAt, long windowMs) {
+		List<Document> batch = new ArrayList<>(BATCH);
+		for (int i = from; i < to; i++) {
+			batch.add(pendingCase(template, i, fireAt.apply(i), windowMs));
+			if (batch.size() == BATCH || i == to - 1) {
+				cases.insertMany(batch);
+				batch.clear();
+			}
+		}
 	}
 
 	private static Document pendingCase(Document template, int i, Instant fireAt, long windowMs) {
