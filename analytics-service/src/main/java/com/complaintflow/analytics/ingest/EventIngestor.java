@@ -13,9 +13,8 @@ import com.complaintflow.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -35,7 +34,7 @@ class EventIngestor {
 	/** The listener's id in the registry. */
 	static final String LISTENER_ID = "analytics-events";
 
-	private static final Logger logger = LoggerFactory.getLogger(EventIngestor.class);
+	private static final LogAccessor logger = new LogAccessor(EventIngestor.class);
 
 	private final ComplaintJournal journal;
 
@@ -82,8 +81,7 @@ class EventIngestor {
 
 	private static Exception cause(ConsumerRecord<String, Object> record) {
 		Exception cause = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-				new org.springframework.core.log.LogAccessor(logger.getName()));
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		return (cause != null) ? cause : new IllegalArgumentException("record without a value");
 	}
 

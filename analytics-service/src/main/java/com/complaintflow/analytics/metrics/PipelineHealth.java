@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -85,8 +86,7 @@ class PipelineHealth implements DisposableBean {
 		return offsets;
 	}
 
-	private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future)
-			throws InterruptedException, ExecutionException, TimeoutException {
+	private static <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
 		return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

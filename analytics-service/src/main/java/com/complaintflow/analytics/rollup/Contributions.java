@@ -2,6 +2,7 @@ package com.complaintflow.analytics.rollup;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -218,8 +219,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 			Map<String, Instant> due = new LinkedHashMap<>();
 			if (this.opened != null) {
 				for (Map<String, Object> milestone : this.opened.<Map<String, Object>>list("milestones")) {
-					due.putIfAbsent(String.valueOf(milestone.get("kind")),
-							((java.util.Date) milestone.get("dueAt")).toInstant());
+					due.putIfAbsent(String.valueOf(milestone.get("kind")), ((Date) milestone.get("dueAt")).toInstant());
 				}
 			}
 			JournalEntry resolved = this.complaint.first(RESOLVED);

@@ -66,10 +66,14 @@ public final class AnalyticsBenchmark {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
 				new StringSerializer(), new ComplaintEventSerializer())) {
+			List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
 			for (ComplaintEvent event : events) {
-				producer.send(new ProducerRecord<>(EventType.of(event).topic(), event.customerId(), event));
+				sent.add(producer.send(new ProducerRecord<>(EventType.of(event).topic(), event.customerId(), event)));
 			}
 			producer.flush();
+			for (java.util.concurrent.Future<?> ack : sent) {
+				ack.get();
+			}
 		}
 		System.out.printf(Locale.ROOT, "%n[ingest] %d events of %d complaints published to the topics%n", events.size(),
 				complaints);
@@ -85,8 +89,12 @@ public final class AnalyticsBenchmark {
 				Thread.onSpinWait();
 			}
 			long start = System.nanoTime();
-			while (ingested.get() < events.size()) {
+			long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+			while (ingested.get() < events.size() && System.nanoTime() < deadline) {
 				Thread.sleep(5);
+			}
+			if (ingested.get() < events.size()) {
+				throw new IllegalStateException("only " + ingested.get() + " of " + events.size() + " events ingested");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			while (dirty.backlog() > 0) {
