@@ -72,7 +72,7 @@ public class OutageDetector {
 	public String record(ComplaintReceived complaint, Category category) {
 		String region = complaint.location().regionCode();
 		Instant at = complaint.occurredAt();
-		this.mongo.save(new OutageSignal(complaint.complaintId(), region, category, at));
+		this.mongo.save(new OutageSignal(complaint.complaintId(), complaint.customerId(), region, category, at));
 		Incident open = openIncident(region, at);
 		if (open == null) {
 			open = openIfThresholdPassed(complaint, category, region, at);
@@ -83,7 +83,7 @@ public class OutageDetector {
 		else if (!open.members().contains(complaint.complaintId())) {
 			open = join(open.id(), complaint.complaintId(), at);
 		}
-		publish(open, complaint);
+		publish(open);
 		return open.id();
 	}
 
@@ -120,7 +120,7 @@ public class OutageDetector {
 		String id = "INC-" + region + "-"
 				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
 		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(),
-				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at());
+				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
 			this.mongo.insert(incident);
 			this.meters.counter("triage.incidents.opened").increment();
@@ -144,12 +144,13 @@ public class OutageDetector {
 		return (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
 	}
 
-	private void publish(Incident incident, ComplaintEvent trigger) {
+	private void publish(Incident incident) {
 		this.publisher.publishAndWait(new IncidentDetected(
 				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
-				EventMetadata.now(), trigger.complaintId(), trigger.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION,
-				incident.id(), incident.regionCode(), incident.category(), incident.members(), incident.memberCount(),
-				incident.revision(), incident.firstSeenAt(), incident.lastSeenAt()));
+				EventMetadata.now(), incident.firstComplaintId(), incident.firstCustomerId(),
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, incident.id(), incident.regionCode(), incident.category(),
+				incident.members(), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
+				incident.lastSeenAt()));
 	}
 
 }

@@ -11,5 +11,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A network or emergency complaint from a region, counted towards outages.
  */
 @Document("outage_signals")
-record OutageSignal(@Id String id, String regionCode, Category category, Instant at) {
+record OutageSignal(@Id String id, String customerId, String regionCode, Category category, Instant at) {
 }

@@ -166,6 +166,7 @@ class TriageServiceIntegrationTests {
 				assertThat(events).extracting(IncidentDetected::revision).containsExactly(1, 2);
 				assertThat(events.get(1).memberComplaintIds()).hasSize(4).contains(later.complaintId());
 				assertThat(events).extracting(IncidentDetected::incidentId).containsOnly(events.get(0).incidentId());
+				assertThat(events).extracting(IncidentDetected::customerId).containsOnly(events.get(0).customerId());
 			});
 		}
 	}
