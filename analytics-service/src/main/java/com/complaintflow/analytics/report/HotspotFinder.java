@@ -65,7 +65,9 @@ public class HotspotFinder {
 		for (Bucket bucket : buckets) {
 			Dims dims = bucket.dims();
 			long received = bucket.counters().get("received");
-			if (received > 0) {
+			// Untriaged complaints have no category yet; they join their pair once
+			// triaged.
+			if (received > 0 && !Dims.UNKNOWN.equals(dims.category())) {
 				volumes.merge(dims.region() + "|" + dims.category(), received, Long::sum);
 			}
 		}
