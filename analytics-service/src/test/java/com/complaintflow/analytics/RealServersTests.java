@@ -1,0 +1,80 @@
+package com.complaintflow.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.support.kafka.EventPublisher;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A complaint's whole life counted against the real images (apache/kafka, mongo 8), so
+ * the bulk writes, {@code $in} reads and {@code $min}/{@code $max} updates are checked on
+ * a real mongod too. Runs where Docker exists and is skipped cleanly where it does not.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "complaintflow.analytics.recompute-interval=200ms")
+@ActiveProfiles("local")
+class RealServersTests {
+
+	@Container
+	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+
+	@Container
+	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
+		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/analytics");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void wholeLifeIsCountedOnceOnRealServers() {
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+		TestEvents life = new TestEvents("real-" + UUID.randomUUID(), hour.plusSeconds(60), Channel.HOTLINE,
+				Category.NETWORK, "BJ-CY", Playbook.NETWORK_FAULT);
+		life.happyLife(Outcome.RETAINED, 5).forEach(this.publisher::publishAndWait);
+		life.happyLife(Outcome.RETAINED, 5).forEach(this.publisher::publishAndWait);
+
+		AnalyticsClient ops = new AnalyticsClient(this.port, "ops", "ops-dev");
+		String range = "?from=" + hour + "&to=" + hour.plus(1, ChronoUnit.HOURS);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(ops.json("/api/v1/analytics/summary" + range).at("/totals/closed").asLong())
+				.isEqualTo(1));
+		JsonNode summary = ops.json("/api/v1/analytics/summary" + range);
+		assertThat(summary.at("/totals/received").asLong()).isEqualTo(1);
+		assertThat(summary.at("/retention/retentionRate").asDouble()).isEqualTo(1.0);
+		assertThat(ops.json("/api/v1/analytics/summary?channel=HOTLINE" + range.replace('?', '&'))
+			.at("/totals/received")
+			.asLong()).isEqualTo(1);
+	}
+
+}
