@@ -41,10 +41,16 @@ final class EvaluationSet {
 	static final String SECOND = "eval/triage-eval-2.psv";
 
 	/**
-	 * A third set, written after the rules were final and never used for tuning: the
-	 * estimate for unseen wording.
+	 * A third set, written after rules 2026.11.22-2 and run once blind; its misses then
+	 * shaped 2026.11.22-3.
 	 */
 	static final String THIRD = "eval/triage-eval-3.psv";
+
+	/**
+	 * A fourth set, written after rules 2026.11.22-3 were final and never used for
+	 * tuning.
+	 */
+	static final String FOURTH = "eval/triage-eval-4.psv";
 
 	/** The fields evaluated, in column order, with the codes used in the file. */
 	static final Map<String, Map<String, String>> CODES = new LinkedHashMap<>();

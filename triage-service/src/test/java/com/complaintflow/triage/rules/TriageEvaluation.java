@@ -119,8 +119,10 @@ public final class TriageEvaluation {
 		System.out.println(run(rules).report(true));
 		System.out.println("== Second set (" + EvaluationSet.SECOND + "), first run blind, then used for tuning ==");
 		System.out.println(run(rules, EvaluationSet.SECOND).report(true));
-		System.out.println("== Third set (" + EvaluationSet.THIRD + "), never used for tuning ==");
+		System.out.println("== Third set (" + EvaluationSet.THIRD + "), first run blind, then used for tuning ==");
 		System.out.println(run(rules, EvaluationSet.THIRD).report(true));
+		System.out.println("== Fourth set (" + EvaluationSet.FOURTH + "), never used for tuning ==");
+		System.out.println(run(rules, EvaluationSet.FOURTH).report(true));
 	}
 
 }
