@@ -65,11 +65,15 @@ public final class Counters {
 	}
 
 	static Counters fromDocument(Document doc) {
-		Counters counters = new Counters();
+		return new Counters().addDocument(doc);
+	}
+
+	/** Adds the measures of a stored bucket, without building an intermediate copy. */
+	Counters addDocument(Document doc) {
 		if (doc != null) {
-			doc.forEach((name, value) -> counters.add(name, ((Number) value).longValue()));
+			doc.forEach((name, value) -> add(name, ((Number) value).longValue()));
 		}
-		return counters;
+		return this;
 	}
 
 	@Override

@@ -66,9 +66,7 @@ public class RollupStore {
 	/** Rebuilds a month's summary from its days. */
 	void rebuildMonth(Instant month) {
 		RollupSummary summary = new RollupSummary();
-		for (Document doc : find(SUMMARY, Grain.DAY, periods(Grain.DAY, month, Grain.MONTH.next(month)))) {
-			summary.merge(RollupSummary.fromDocument(doc));
-		}
+		find(SUMMARY, Grain.DAY, periods(Grain.DAY, month, Grain.MONTH.next(month))).forEach(summary::addDocument);
 		replace(SUMMARY, Grain.MONTH, month, summary.isEmpty() ? null : summary.toDocument());
 	}
 
@@ -76,8 +74,7 @@ public class RollupStore {
 	public RollupSummary readSummary(Instant from, Instant to) {
 		RollupSummary summary = new RollupSummary();
 		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to, true).entrySet()) {
-			find(SUMMARY, periods.getKey(), periods.getValue())
-				.forEach((doc) -> summary.merge(RollupSummary.fromDocument(doc)));
+			find(SUMMARY, periods.getKey(), periods.getValue()).forEach(summary::addDocument);
 		}
 		return summary;
 	}

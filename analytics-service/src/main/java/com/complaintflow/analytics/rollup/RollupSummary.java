@@ -54,12 +54,6 @@ public final class RollupSummary {
 		add("region", dims.region(), counters.withoutHistogramBins());
 	}
 
-	/** Adds another period's summary. */
-	void merge(RollupSummary other) {
-		this.total.merge(other.total);
-		other.splits.forEach((name, values) -> values.forEach((value, counters) -> add(name, value, counters)));
-	}
-
 	private void add(String split, String value, Counters counters) {
 		this.splits.computeIfAbsent(split, (name) -> new TreeMap<>())
 			.computeIfAbsent(value, (key) -> new Counters())
@@ -75,12 +69,18 @@ public final class RollupSummary {
 
 	static RollupSummary fromDocument(Document doc) {
 		RollupSummary summary = new RollupSummary();
-		summary.total.merge(Counters.fromDocument(doc.get("total", Document.class)));
-		for (Document entry : doc.getList("splits", Document.class, List.of())) {
-			summary.add(entry.getString("s"), entry.getString("v"),
-					Counters.fromDocument(entry.get("m", Document.class)));
-		}
+		summary.addDocument(doc);
 		return summary;
+	}
+
+	/** Adds a stored period summary, without building an intermediate copy. */
+	void addDocument(Document doc) {
+		this.total.addDocument(doc.get("total", Document.class));
+		for (Document entry : doc.getList("splits", Document.class, List.of())) {
+			this.splits.computeIfAbsent(entry.getString("s"), (name) -> new TreeMap<>())
+				.computeIfAbsent(entry.getString("v"), (value) -> new Counters())
+				.addDocument(entry.get("m", Document.class));
+		}
 	}
 
 }
