@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.consumer.group-id=analytics-api-${random.uuid}",
 				"complaintflow.analytics.recompute-interval=200ms", "complaintflow.analytics.metrics-interval=500ms" })
 @ActiveProfiles("local")
+@DirtiesContext
 class AnalyticsApiTests {
 
 	@DynamicPropertySource

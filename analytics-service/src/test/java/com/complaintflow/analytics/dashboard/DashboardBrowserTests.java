@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.consumer.group-id=analytics-dashboard-${random.uuid}",
 				"complaintflow.analytics.recompute-interval=200ms" })
 @ActiveProfiles("local")
+@DirtiesContext
 class DashboardBrowserTests {
 
 	private static final Path SCREENSHOT = Path.of("target", "screenshots", "analytics-dashboard.png");

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.consumer.group-id=analytics-replay-${random.uuid}",
 				"complaintflow.analytics.recompute-interval=200ms" })
 @ActiveProfiles("local")
+@DirtiesContext
 class ReplayTests {
 
 	private static final Instant START = Instant.parse("2032-03-01T00:00:00Z");
