@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff actions on one case. Every action is idempotent: under the
- * {@code Idempotency-Key} header when one is sent, else under a hash of the action and
- * its body, so a retried request changes nothing twice.
+ * {@code Idempotency-Key} header when one is sent; without it, a request identical
+ * (action and body) to the case's most recent action is taken as its retry.
  */
 @RestController
 @RequestMapping("/api/v1/cases/{caseId}")
@@ -128,7 +128,7 @@ class CaseActionController {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((action + "|" + body).getBytes(StandardCharsets.UTF_8));
-			return "body-" + HexFormat.of().formatHex(digest, 0, 16);
+			return CaseActions.DERIVED_KEY_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -50,6 +50,11 @@ public class CaseActions {
 
 	private static final int ATTEMPTS = 5;
 
+	/**
+	 * Prefix of idempotency keys derived from the request body when the client sent none.
+	 */
+	static final String DERIVED_KEY_PREFIX = "body-";
+
 	private static final Set<CaseStatus> WORKING = EnumSet.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS,
 			CaseStatus.ESCALATED);
 
@@ -259,7 +264,7 @@ public class CaseActions {
 			FollowupCase c = this.store.findById(caseId)
 				.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found",
 						"No case with id " + caseId));
-			if (c.getAppliedActions().contains(applied)) {
+			if (isRetry(c.getAppliedActions(), applied, key)) {
 				publish(c);
 				return c;
 			}
@@ -267,8 +272,9 @@ public class CaseActions {
 				throw new ActionNotAllowedException(action, c.getStatus(), allowedIn, null);
 			}
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			int position = c.getAppliedActions().size();
 			List<ComplaintEvent> events = change.apply(c, now,
-					(name) -> EventMetadata.deterministicEventId(caseId, action, key, name));
+					(name) -> EventMetadata.deterministicEventId(caseId, action, key, position, name));
 			c.getAppliedActions().add(applied);
 			events.forEach((event) -> this.outbox.add(c, event));
 			c.rescheduleTimer();
@@ -283,6 +289,18 @@ public class CaseActions {
 		}
 		throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Case busy",
 				"The case changed concurrently " + ATTEMPTS + " times; retry with the same Idempotency-Key.");
+	}
+
+	/**
+	 * Whether the request repeats one already applied: any earlier action with the same
+	 * client key, or, for a key derived from the body, the case's most recent action (so
+	 * the same action can be repeated on purpose later, after something else happened).
+	 */
+	private static boolean isRetry(List<String> applied, String action, String key) {
+		if (key.startsWith(DERIVED_KEY_PREFIX)) {
+			return !applied.isEmpty() && applied.get(applied.size() - 1).equals(action);
+		}
+		return applied.contains(action);
 	}
 
 	private void publish(FollowupCase c) {

@@ -62,7 +62,7 @@ public final class FollowupBenchmark {
 		Process infra = startInfrastructure();
 		try {
 			String[] ready = readReady(infra);
-			run(ready[1], "mongodb://" + ready[2], milestones, kafkaCases, dueCases, windowSeconds, lookahead);
+			run(ready[1], "mongodb://" + ready[2], milestones, kafkaCases, dueCases, windowSeconds, lookahead, infra);
 		}
 		finally {
 			infra.destroyForcibly();
@@ -71,7 +71,7 @@ public final class FollowupBenchmark {
 	}
 
 	private static void run(String bootstrap, String mongoUri, int milestones, int kafkaCases, int dueCases,
-			int windowSeconds, String lookahead) throws Exception {
+			int windowSeconds, String lookahead, Process infra) throws Exception {
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(FollowupApplication.class)
 			.profiles("local")
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -95,6 +95,10 @@ public final class FollowupBenchmark {
 			publisher.publish(triaged);
 		}
 		while (cases.countDocuments() < kafkaCases) {
+			if (!infra.isAlive()) {
+				throw new IllegalStateException("The benchmark infrastructure JVM died; see "
+						+ System.getProperty("java.io.tmpdir") + "/followup-bench-infra.log");
+			}
 			Thread.sleep(50);
 		}
 		double seconds = Duration.between(sent, Instant.now()).toMillis() / 1000.0;
@@ -220,7 +224,8 @@ public final class FollowupBenchmark {
 		ProcessBuilder builder = new ProcessBuilder(java,
 				"-Xmx" + System.getenv().getOrDefault("FOLLOWUP_BENCH_INFRA_HEAP", "8g"), "-cp",
 				System.getProperty("java.class.path"), BenchInfrastructure.class.getName());
-		builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+		builder.redirectError(ProcessBuilder.Redirect
+			.appendTo(new File(System.getProperty("java.io.tmpdir"), "followup-bench-infra.log")));
 		return builder.start();
 	}
 

@@ -193,6 +193,20 @@ class CaseActionsTests {
 	}
 
 	@Test
+	void sameActionRepeatedAfterAnotherIsAppliedAgainWithoutAKey() {
+		String caseId = open();
+
+		agent().post(path(caseId, WAIT), null, "{}");
+		agent().post(path(caseId, RESUME), null, null);
+		agent().post(path(caseId, WAIT), null, "{}");
+		JsonNode waiting = agent().post(path(caseId, WAIT), null, "{}").json();
+
+		assertThat(waiting.get("status").asString()).isEqualTo("WAITING_ON_CUSTOMER");
+		assertThat(waiting.get("timeline")).filteredOn((e) -> "WAITING_ON_CUSTOMER".equals(e.get("action").asString()))
+			.hasSize(2);
+	}
+
+	@Test
 	void remedyAboveTheTierLimitNeedsASupervisor() {
 		String caseId = open();
 		String custom = "{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"Three months waived\",\"amount\":450}]}";
