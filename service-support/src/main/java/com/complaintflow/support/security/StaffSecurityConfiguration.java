@@ -51,7 +51,11 @@ public class StaffSecurityConfiguration {
 				.password(user.password())
 				.roles(user.roles().toArray(String[]::new))
 				.build()));
-		return manager;
+		// Only the lookup is exposed: were the manager itself the bean, Spring Security
+		// would "upgrade" every
+		// password to bcrypt on first login and pay a bcrypt hash on every request after
+		// it.
+		return manager::loadUserByUsername;
 	}
 
 	@Bean
