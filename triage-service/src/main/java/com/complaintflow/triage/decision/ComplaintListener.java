@@ -1,27 +1,87 @@
 package com.complaintflow.triage.decision;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.kafka.EventPublisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Triages every complaint intake accepted; the offset commits after the decision is
- * stored and acknowledged by the broker.
+ * Triages the complaints of one poll in order (a customer's later complaint sees the
+ * earlier one), publishes the decisions without waiting for each acknowledgement, and
+ * returns only when all were acknowledged, so the offsets commit after every effect is
+ * durable. A record that fails is reported by index: the records before it commit, it is
+ * retried or dead-lettered, the rest are redelivered (and answered from the store).
  */
 @Component
 class ComplaintListener {
 
+	private static final LogAccessor log = new LogAccessor(ComplaintListener.class);
+
 	private final Triage triage;
 
-	ComplaintListener(Triage triage) {
+	private final Duration sendTimeout;
+
+	ComplaintListener(Triage triage, EventPublisher publisher) {
 		this.triage = triage;
+		this.sendTimeout = publisher.sendTimeout();
 	}
 
-	@KafkaListener(topics = Topics.RECEIVED)
-	void on(ComplaintReceived complaint) {
-		this.triage.triage(complaint);
+	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		List<CompletableFuture<?>> published = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			try {
+				published.add(this.triage.triage(complaint(records.get(i))));
+			}
+			catch (RuntimeException ex) {
+				awaitAll(published);
+				throw new BatchListenerFailedException("Cannot triage: " + ex.getMessage(), ex, i);
+			}
+		}
+		awaitAll(published);
+	}
+
+	private static ComplaintReceived complaint(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof ComplaintReceived complaint) {
+			return complaint;
+		}
+		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+		if (failure != null) {
+			throw failure;
+		}
+		throw new IllegalArgumentException("not a complaint-received event: "
+				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
+	}
+
+	private void awaitAll(List<CompletableFuture<?>> published) {
+		for (int i = 0; i < published.size(); i++) {
+			try {
+				published.get(i).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new BatchListenerFailedException("Interrupted while publishing", ex, i);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new BatchListenerFailedException("Publishing the decision failed", ex, i);
+			}
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.decision;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
@@ -53,25 +54,25 @@ class Triage {
 	}
 
 	/**
-	 * Decides, stores and publishes; at-least-once safe.
+	 * Decides and stores now, and starts publishing; at-least-once safe when the caller
+	 * waits for the returned future before committing the offset. A complaint already
+	 * decided is not decided again: its stored decision is published again.
 	 * @param complaint the received complaint
-	 * @return the published decision
+	 * @return completes when the broker acknowledged the decision
 	 */
-	ComplaintTriaged triage(ComplaintReceived complaint) {
+	CompletableFuture<?> triage(ComplaintReceived complaint) {
 		Optional<ComplaintTriaged> stored = this.store.find(complaint.complaintId());
 		if (stored.isPresent()) {
-			this.publisher.publishAndWait(stored.get());
 			this.meters.counter("triage.decisions.republished").increment();
-			return stored.get();
+			return this.publisher.publish(stored.get());
 		}
 		ComplaintTriaged decision = this.decisionTimer.record(() -> decide(complaint));
 		this.store.save(complaint, decision);
-		this.publisher.publishAndWait(decision);
 		this.meters
 			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
 					"priority", decision.priority().name())
 			.increment();
-		return decision;
+		return this.publisher.publish(decision);
 	}
 
 	/**
