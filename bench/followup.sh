@@ -8,5 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -pl followup-service test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="followup-service/target/test-classes:followup-service/target/classes:$(cat followup-service/target/bench.classpath)"
-exec java -Xmx"${FOLLOWUP_BENCH_HEAP:-512m}" -cp "$CP" com.complaintflow.followup.bench.FollowupBenchmark "$@"
+# Run from a copy of the classes, so a rebuild during the run cannot change them under the JVM.
+COPY=$(mktemp -d)
+trap 'rm -rf "$COPY"' EXIT
+cp -r followup-service/target/classes "$COPY/classes"
+cp -r followup-service/target/test-classes "$COPY/test-classes"
+CP="$COPY/test-classes:$COPY/classes:$(cat followup-service/target/bench.classpath)"
+java -Xmx"${FOLLOWUP_BENCH_HEAP:-512m}" -cp "$CP" com.complaintflow.followup.bench.FollowupBenchmark "$@"
