@@ -100,12 +100,7 @@ public class RollupStore {
 		List<Bucket> result = new ArrayList<>();
 		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to, false).entrySet()) {
 			for (Document doc : find(DETAIL, periods.getKey(), periods.getValue())) {
-				Instant period = doc.getDate("period").toInstant();
-				buckets(doc).forEach((id, counters) -> {
-					if (filter.test(id.view(), id.dims())) {
-						result.add(new Bucket(id.view(), period, id.dims(), counters));
-					}
-				});
+				result.addAll(matching(doc, filter));
 			}
 		}
 		return result;
@@ -120,12 +115,7 @@ public class RollupStore {
 			return result;
 		}
 		for (Document doc : find(DETAIL, grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
-			Instant period = doc.getDate("period").toInstant();
-			buckets(doc).forEach((id, counters) -> {
-				if (filter.test(id.view(), id.dims())) {
-					result.add(new Bucket(id.view(), period, id.dims(), counters));
-				}
-			});
+			result.addAll(matching(doc, filter));
 		}
 		return result;
 	}
@@ -236,12 +226,31 @@ public class RollupStore {
 	private static Map<BucketId, Counters> buckets(Document doc) {
 		Map<BucketId, Counters> buckets = new LinkedHashMap<>();
 		for (Document entry : doc.getList("buckets", Document.class, List.of())) {
-			Dims dims = new Dims(entry.getString("channel"), entry.getString("category"), entry.getString("region"),
-					entry.getString("persona"), entry.getString("playbook"));
-			buckets.put(new BucketId(View.valueOf(entry.getString("view")), dims),
-					Counters.fromDocument(entry.get("m", Document.class)));
+			buckets.put(bucketId(entry), Counters.fromDocument(entry.get("m", Document.class)));
 		}
 		return buckets;
+	}
+
+	/**
+	 * The buckets of a period document that pass the filter; the others are not decoded.
+	 */
+	private static List<Bucket> matching(Document doc, BiPredicate<View, Dims> filter) {
+		Instant period = doc.getDate("period").toInstant();
+		List<Bucket> matching = new ArrayList<>();
+		for (Document entry : doc.getList("buckets", Document.class, List.of())) {
+			BucketId id = bucketId(entry);
+			if (filter.test(id.view(), id.dims())) {
+				matching.add(new Bucket(id.view(), period, id.dims(),
+						Counters.fromDocument(entry.get("m", Document.class))));
+			}
+		}
+		return matching;
+	}
+
+	private static BucketId bucketId(Document entry) {
+		Dims dims = new Dims(entry.getString("channel"), entry.getString("category"), entry.getString("region"),
+				entry.getString("persona"), entry.getString("playbook"));
+		return new BucketId(View.valueOf(entry.getString("view")), dims);
 	}
 
 	/**
