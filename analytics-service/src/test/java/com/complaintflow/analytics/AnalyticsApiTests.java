@@ -222,6 +222,27 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void agentsMayReadATimelineButNotTheDashboardOrTheFigures() {
+		TestEvents one = events("a", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		this.publisher.publishAndWait(one.received());
+		AnalyticsClient agent = new AnalyticsClient(this.port, "agent", "agent-dev");
+		String timeline = "/api/v1/analytics/complaints/" + one.complaintId() + "/timeline";
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(agent.get(timeline).getStatusCode().value()).isEqualTo(200));
+		assertThat(agent.get("/dashboard").getStatusCode().value()).isEqualTo(403);
+		assertThat(agent.get("/api/v1/analytics/sla").getStatusCode().value()).isEqualTo(403);
+		assertThat(this.ops.get("/dashboard").getBody()).contains("data-chart=\"volume\"");
+	}
+
+	@Test
+	void seriesGranularityMustBeHourOrDay() {
+		assertThat(this.ops.get("/api/v1/analytics/timeseries?granularity=week").getStatusCode().value())
+			.isEqualTo(400);
+		assertThat(this.ops.get("/api/v1/analytics/timeseries?granularity=day").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
 	void timelineOfAnUnknownComplaintIsNotFound() {
 		assertThat(this.ops.get("/api/v1/analytics/complaints/nope/timeline").getStatusCode().value()).isEqualTo(404);
 	}
