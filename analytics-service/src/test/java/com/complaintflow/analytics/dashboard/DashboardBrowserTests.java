@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -12,9 +13,14 @@ import java.util.regex.Pattern;
 
 import com.complaintflow.analytics.ScenarioEvents;
 import com.complaintflow.analytics.TestEvents;
+import com.complaintflow.analytics.report.AnalyticsQueries;
+import com.complaintflow.analytics.report.HotspotFinder;
+import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.analytics.rollup.DirtyHours;
+import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Playbook;
@@ -62,21 +68,35 @@ class DashboardBrowserTests {
 	@Autowired
 	DirtyHours dirtyHours;
 
+	@Autowired
+	AnalyticsQueries queries;
+
+	@Autowired
+	HotspotFinder hotspots;
+
 	@Test
 	void dashboardDrawsVolumeSlaRetentionAndHotspotChartsInABrowser() throws Exception {
 		Optional<Chromium> chromium = Chromium.find();
 		Assumptions.assumeTrue(chromium.isPresent(), "no chromium installed");
 		Instant now = EventMetadata.now();
 		String prefix = "dash-" + UUID.randomUUID();
-		ScenarioEvents.of(prefix, 120, now.minus(40, ChronoUnit.HOURS), Duration.ofHours(30), 11)
-			.forEach(this.publisher::publish);
+		List<ComplaintEvent> scenario = ScenarioEvents.of(prefix, 120, now.minus(40, ChronoUnit.HOURS),
+				Duration.ofHours(30), 11);
+		scenario.forEach(this.publisher::publish);
+		long closed = scenario.stream().filter((event) -> event instanceof CaseClosed).count();
 		for (int i = 0; i < 8; i++) {
 			TestEvents burst = new TestEvents(prefix + "-hot-" + i, now.minus(30, ChronoUnit.MINUTES).plusSeconds(i),
 					Channel.HOTLINE, Category.NETWORK, "HZ-XH", Playbook.NETWORK_FAULT);
 			this.publisher.publish(burst.received());
 			this.publisher.publishAndWait(burst.triaged(Nature.VALID, 0));
 		}
-		await().atMost(Duration.ofSeconds(60)).until(() -> this.dirtyHours.backlog() == 0);
+		Instant to = now.plus(1, ChronoUnit.HOURS);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.dirtyHours.backlog() == 0
+					&& this.queries.summary(now.minus(2, ChronoUnit.DAYS), to, RollupFilter.NONE)
+						.totals()
+						.get("triaged") >= 8
+					&& this.hotspots.find(to).stream().anyMatch((hotspot) -> hotspot.region().equals("HZ-XH")));
 		String url = "http://ops:ops-dev@localhost:" + this.port + "/dashboard?days=2";
 
 		String dom = chromium.get().dumpDom(url);
