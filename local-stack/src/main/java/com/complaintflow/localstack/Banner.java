@@ -12,11 +12,11 @@ final class Banner {
 	private Banner() {
 	}
 
-	static String text(LocalStack stack, Path data, Duration startup) {
-		RunningServices services = stack.services();
+	static String text(java.util.function.Function<Service, String> url, String kafka, String mongo, Path data,
+			Duration startup, String mode) {
 		return """
 
-				complaint-flow is up (healthy in %d s). Data: %s (delete it to start afresh)
+				complaint-flow is up (%s, healthy in %d s). Data: %s (delete it to start afresh)
 				  intake     %s   POST /api/v1/complaints   (header X-Api-Key)
 				  triage     %s   GET  /api/v1/triage/decisions/{complaintId}
 				  followup   %s   GET  /api/v1/cases
@@ -31,9 +31,9 @@ final class Banner {
 				  curl -s -u ops:ops-dev %s/api/v1/analytics/summary
 				Ctrl-C stops everything.
 				"""
-			.formatted(startup.toSeconds(), data, services.url(Service.INTAKE), services.url(Service.TRIAGE),
-					services.url(Service.FOLLOWUP), services.url(Service.ANALYTICS), stack.broker().bootstrapServers(),
-					stack.mongoUri(), services.url(Service.INTAKE), services.url(Service.ANALYTICS));
+			.formatted(mode, startup.toSeconds(), data, url.apply(Service.INTAKE), url.apply(Service.TRIAGE),
+					url.apply(Service.FOLLOWUP), url.apply(Service.ANALYTICS), kafka, mongo, url.apply(Service.INTAKE),
+					url.apply(Service.ANALYTICS));
 	}
 
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -25,6 +24,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class KafkaBroker implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC");
 
 	private final Path directory;
 
@@ -55,9 +56,8 @@ public final class KafkaBroker implements AutoCloseable {
 			if (!Files.exists(logDir().resolve("meta.properties"))) {
 				format(config);
 			}
-			this.process = java("kafka.Kafka", config.toString()).redirectErrorStream(true)
-				.redirectOutput(this.directory.resolve("broker.log").toFile())
-				.start();
+			this.process = JavaProcess.start("kafka.Kafka", JVM_OPTIONS, List.of(config.toString()),
+					this.directory.resolve("broker.log"));
 			awaitReady();
 			return this;
 		}
@@ -75,20 +75,17 @@ public final class KafkaBroker implements AutoCloseable {
 		return this.process;
 	}
 
+	/**
+	 * Kills the broker with SIGKILL, as a crash would; {@link #start()} brings it back
+	 * with its data.
+	 */
+	public void kill() {
+		JavaProcess.kill(this.process);
+	}
+
 	@Override
 	public void close() {
-		if (this.process != null && this.process.isAlive()) {
-			this.process.destroy();
-			try {
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.process.destroyForcibly();
-			}
-		}
+		JavaProcess.stop(this.process, 30);
 	}
 
 	private Path logDir() {
@@ -122,12 +119,10 @@ public final class KafkaBroker implements AutoCloseable {
 		return config;
 	}
 
-	private void format(Path config) throws IOException {
-		Process formatter = java("kafka.tools.StorageTool", "format", "--standalone", "-t", randomClusterId(), "-c",
-				config.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("format.log").toFile())
-			.start();
+	private void format(Path config) {
+		Process formatter = JavaProcess.start("kafka.tools.StorageTool", JVM_OPTIONS,
+				List.of("format", "--standalone", "-t", randomClusterId(), "-c", config.toString()),
+				this.directory.resolve("format.log"));
 		try {
 			if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
 				throw new IllegalStateException(
@@ -185,19 +180,6 @@ public final class KafkaBroker implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
 		}
-	}
-
-	private static ProcessBuilder java(String mainClass, String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xms256m");
-		command.add("-Xmx768m");
-		command.add("-XX:+UseG1GC");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(mainClass);
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command);
 	}
 
 	private static String randomClusterId() {

@@ -72,19 +72,52 @@ public final class LocalStack implements AutoCloseable {
 		this.mongo.close();
 	}
 
+	/**
+	 * Runs the stack until Ctrl-C. With {@code --processes}, the MongoDB wire server, the
+	 * broker and each service run as separate JVMs (logs under {@code <data>/logs}); by
+	 * default the services share this JVM.
+	 * @param args {@code --processes} or nothing
+	 * @throws InterruptedException when interrupted while running
+	 */
 	public static void main(String[] args) throws InterruptedException {
+		QuietLogging.apply();
 		long started = System.nanoTime();
 		Path data = Path.of(env("COMPLAINTFLOW_DATA", "data")).toAbsolutePath();
 		int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "9092"));
 		int mongoPort = Integer.parseInt(env("MONGO_PORT", "27017"));
-		LocalStack stack = start(data, kafkaPort, mongoPort, false, List.of());
+		boolean processes = List.of(args).contains("--processes");
+		AutoCloseable stack;
+		String banner;
+		if (processes) {
+			java.util.Map<Service, Integer> ports = new java.util.EnumMap<>(Service.class);
+			for (Service service : Service.values()) {
+				ports.put(service, service.defaultPort());
+			}
+			ProcessStack processStack = ProcessStack.start(data, kafkaPort, mongoPort, ports, List.of(),
+					ProcessStack.FAST_START);
+			stack = processStack;
+			banner = Banner.text((service) -> processStack.service(service).url(),
+					processStack.broker().bootstrapServers(), processStack.mongoUri(), data,
+					Duration.ofNanos(System.nanoTime() - started), "one process each, logs in " + data.resolve("logs"));
+		}
+		else {
+			LocalStack localStack = start(data, kafkaPort, mongoPort, false, List.of());
+			stack = localStack;
+			banner = Banner.text(localStack.services()::url, localStack.broker().bootstrapServers(),
+					localStack.mongoUri(), data, Duration.ofNanos(System.nanoTime() - started), "services in one JVM");
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping complaint-flow...");
-			stack.close();
+			try {
+				stack.close();
+			}
+			catch (Exception ex) {
+				System.err.println("Error while stopping: " + ex);
+			}
 			stopped.countDown();
 		}, "local-stack-shutdown"));
-		System.out.println(Banner.text(stack, data, Duration.ofNanos(System.nanoTime() - started)));
+		System.out.println(banner);
 		stopped.await();
 	}
 

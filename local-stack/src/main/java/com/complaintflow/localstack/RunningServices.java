@@ -1,11 +1,7 @@
 package com.complaintflow.localstack;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,12 +39,14 @@ public final class RunningServices implements AutoCloseable {
 	 */
 	public static RunningServices start(String bootstrapServers, String mongoUri, boolean randomPorts,
 			List<String> profiles, List<String> extraProperties) {
+		QuietLogging.apply();
 		RunningServices services = new RunningServices();
 		ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
 		try {
 			Map<Service, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
-				String[] arguments = arguments(service, bootstrapServers, mongoUri, randomPorts, extraProperties);
+				String[] arguments = arguments(service, bootstrapServers, mongoUri,
+						randomPorts ? 0 : service.defaultPort(), extraProperties);
 				starting.put(service,
 						starter.submit(() -> new SpringApplicationBuilder(service.application())
 							.profiles(profiles.toArray(String[]::new))
@@ -89,11 +86,11 @@ public final class RunningServices implements AutoCloseable {
 	 * A service's settings as command-line arguments, so they override its own
 	 * application.yml.
 	 */
-	private static String[] arguments(Service service, String bootstrapServers, String mongoUri, boolean randomPorts,
+	static String[] arguments(Service service, String bootstrapServers, String mongoUri, int port,
 			List<String> extraProperties) {
 		List<String> properties = new ArrayList<>();
 		properties.add("spring.config.location=" + configLocation(service));
-		properties.add("server.port=" + (randomPorts ? 0 : service.defaultPort()));
+		properties.add("server.port=" + port);
 		properties.add("spring.kafka.bootstrap-servers=" + bootstrapServers);
 		properties.add("spring.mongodb.uri=" + mongoUri + "/" + service.serviceName());
 		// One logging system serves the whole JVM: a service name in the pattern would
@@ -110,7 +107,7 @@ public final class RunningServices implements AutoCloseable {
 	 * The folder or jar of a service's own classes, so it reads its own
 	 * {@code application.yml} and not the first one on the shared classpath.
 	 */
-	private static String configLocation(Service service) {
+	static String configLocation(Service service) {
 		try {
 			URI code = service.application().getProtectionDomain().getCodeSource().getLocation().toURI();
 			String location = code.toString();
@@ -137,43 +134,9 @@ public final class RunningServices implements AutoCloseable {
 	}
 
 	private void awaitHealthy() {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		for (Service service : this.contexts.keySet()) {
-			URI health = URI.create(url(service) + "/actuator/health");
-			Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-			while (!isUp(client, health)) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(service.serviceName() + " is not healthy after "
-							+ HEALTH_TIMEOUT.toSeconds() + " s (" + health + ")");
-				}
-				pause();
-			}
-		}
-	}
-
-	private static boolean isUp(HttpClient client, URI health) {
-		try {
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"UP\"");
-		}
-		catch (java.io.IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for health", ex);
-		}
-	}
-
-	private static void pause() {
-		try {
-			TimeUnit.MILLISECONDS.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for health", ex);
+			HealthCheck.awaitUp(service.serviceName(), url(service), HEALTH_TIMEOUT,
+					() -> this.contexts.get(service).isActive());
 		}
 	}
 

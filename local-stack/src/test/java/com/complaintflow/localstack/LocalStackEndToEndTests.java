@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.complaintflow.localstack.hostile.HostileInput;
+import com.complaintflow.localstack.hostile.PoisonRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,19 @@ class LocalStackEndToEndTests {
 	@Test
 	void complaintsFlowThroughAllFourServicesAndAreCountedOnce() {
 		new EndToEndScenario(stack.services()).everyComplaintIsTriagedOpenedAndCountedOnce(12);
+	}
+
+	@Test
+	void hostileRequestsNeverCauseA5xxAndEveryErrorIsAProblemDetail() throws InterruptedException {
+		HostileInput suite = new HostileInput(stack.services()).attackHttp(10_000);
+		assertThat(suite.sent()).isEqualTo(10_000);
+		assertThat(suite.failures()).as(suite.report()).isEmpty();
+	}
+
+	@Test
+	void poisonRecordsOnEveryTopicAreDeadLetteredAndTheRecordsBehindThemProcessed() throws InterruptedException {
+		PoisonRecords.Result result = new PoisonRecords(stack.broker().bootstrapServers(), stack.services()).run();
+		assertThat(result.passed()).as(result.toString()).isTrue();
 	}
 
 	@Test

@@ -7,6 +7,9 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.complaintflow.support.kafka.PublishFailedException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -69,6 +72,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
 		return ResponseEntity.status(ex.getProblem().getStatus()).headers(ex.getHeaders()).body(ex.getProblem());
+	}
+
+	/**
+	 * The database or the broker cannot be reached: a retry later can succeed, so say
+	 * when.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, PublishFailedException.class })
+	ResponseEntity<ProblemDetail> handleUnavailable(RuntimeException ex) {
+		logger.warn("Dependency unavailable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"A backing service is unavailable; nothing was recorded. Retry later.");
+		problem.setTitle("Service unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,17 +1,42 @@
 package com.complaintflow.support.web;
 
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Problem-details error handling for every service's HTTP API; registered before Boot's
- * web MVC configuration so that Boot's own problem-details handler backs off.
+ * Problem-details error handling for every service's HTTP API, from controllers, the
+ * error dispatch and Tomcat itself; registered before Boot's web MVC configuration so
+ * that Boot's own problem-details handler backs off.
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @ConditionalOnWebApplication
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, ProblemDetailsErrorController.class })
 public class WebSupportConfiguration {
+
+	/** Tomcat's own error reports as problem details. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class TomcatErrorReports {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReports() {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemDetailsErrorReportValve.class.getName());
+				}
+			});
+		}
+
+	}
 
 }

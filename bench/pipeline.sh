@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Pipeline benchmark: real complaint texts posted to intake at fixed rates and at saturation through the
+# multi-process stack (one JVM per service, broker and database). Prints accepted complaints/s, HTTP latency,
+# 202 -> case opened and 202 -> counted in analytics latencies, consumer lag, CPU and memory per process, and the
+# raw Kafka ceiling (Kafka's ProducerPerformance, same broker, same payload size).
+# Usage: bench/pipeline.sh [SECONDS_PER_PHASE [RATE ...]]   (default: 30 s; 1000/s, 5000/s, then saturation)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+classpath=$(local-stack/build-if-needed.sh)
+export COMPLAINTFLOW_SHARED_DATA="${COMPLAINTFLOW_SHARED_DATA:-$(pwd)/../shared/data}"
+exec java -Xmx2g -cp "$classpath" com.complaintflow.localstack.bench.PipelineBenchmark "$@"

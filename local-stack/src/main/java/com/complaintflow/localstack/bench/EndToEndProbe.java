@@ -1,0 +1,215 @@
+package com.complaintflow.localstack.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.localstack.ProcessStack;
+import com.complaintflow.localstack.Service;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Watches the pipeline during a benchmark phase: when each accepted complaint's case is
+ * opened (from complaints.cases), when analytics has counted it (its summary, polled),
+ * and the consumer groups' lag.
+ */
+final class EndToEndProbe implements AutoCloseable {
+
+	private static final Pattern RECEIVED = Pattern.compile("\"received\"\\s*:\\s*(\\d+)");
+
+	private static final List<String> GROUPS = List.of("triage", "followup", "analytics", "intake");
+
+	private final ProcessStack stack;
+
+	private final PipelineBenchmark.PhaseResult result;
+
+	private final Set<String> opened = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean running = new AtomicBoolean(true);
+
+	private final Map<String, Long> maxLag = new ConcurrentHashMap<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final long analyticsBaseline;
+
+	private volatile long analyticsCounted;
+
+	EndToEndProbe(ProcessStack stack, PipelineBenchmark.PhaseResult result) {
+		this.stack = stack;
+		this.result = result;
+		this.analyticsBaseline = analyticsReceived();
+		start("cases-probe", this::watchCases);
+		start("analytics-probe", this::watchAnalytics);
+		start("lag-probe", this::watchLag);
+	}
+
+	private void start(String name, Runnable work) {
+		Thread thread = new Thread(work, name);
+		thread.setDaemon(true);
+		thread.start();
+		this.threads.add(thread);
+	}
+
+	private void watchCases() {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "bench-probe-" + System.nanoTime(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.CASES));
+			while (this.running.get()) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+					Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+					Header subject = record.headers().lastHeader(CloudEventHeaders.SUBJECT);
+					if (type != null && subject != null
+							&& "case-opened".equals(new String(type.value(), StandardCharsets.UTF_8))) {
+						String complaintId = new String(subject.value(), StandardCharsets.UTF_8);
+						Long acceptedAt = this.result.acceptedAt.get(complaintId);
+						if (acceptedAt != null && this.opened.add(complaintId)) {
+							this.result.toCase.add(Math.max(0, record.timestamp() - acceptedAt));
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Analytics counts in partition order, not in global order: the k-th complaint
+	 * accepted is taken as counted when the summary first shows k complaints (an
+	 * approximation that is exact on average).
+	 */
+	private void watchAnalytics() {
+		List<Long> counted = new ArrayList<>();
+		while (this.running.get()) {
+			long now = System.currentTimeMillis();
+			this.analyticsCounted = analyticsReceived() - this.analyticsBaseline;
+			List<Long> acceptedTimes = this.result.acceptedAt.values().stream().sorted().toList();
+			while (counted.size() < Math.min(this.analyticsCounted, acceptedTimes.size())) {
+				long latency = now - acceptedTimes.get(counted.size());
+				counted.add(latency);
+				this.result.toAnalytics.add(Math.max(0, latency));
+			}
+			pause(200);
+		}
+	}
+
+	private void watchLag() {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers()))) {
+			while (this.running.get()) {
+				try {
+					for (String group : GROUPS) {
+						Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+							.partitionsToOffsetAndMetadata()
+							.get(5, TimeUnit.SECONDS);
+						Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+						committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+						Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+							.all()
+							.get(5, TimeUnit.SECONDS);
+						long lag = 0;
+						for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+							if (entry.getValue() != null && !entry.getKey().topic().endsWith(Topics.DLT_SUFFIX)) {
+								lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+							}
+						}
+						this.maxLag.merge(group, lag, Math::max);
+					}
+				}
+				catch (Exception ex) {
+					// a sample missed; the next one counts
+				}
+				pause(2000);
+			}
+		}
+	}
+
+	/**
+	 * Waits until every accepted complaint has an open case and is counted in analytics.
+	 */
+	void awaitDrained(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline && (this.opened.size() < this.result.accepted.get()
+				|| this.analyticsCounted < this.result.accepted.get())) {
+			pause(200);
+		}
+		pause(400);
+	}
+
+	String lagSummary() {
+		return new TreeMap<>(this.maxLag).toString();
+	}
+
+	private long analyticsReceived() {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.stack.service(Service.ANALYTICS).url() + "/api/v1/analytics/summary"))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("ops:ops-dev".getBytes(StandardCharsets.UTF_8)))
+			.build();
+		try {
+			String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+			Matcher matcher = RECEIVED.matcher(body);
+			return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+		}
+		catch (java.io.IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.running.set(false);
+		for (Thread thread : this.threads) {
+			try {
+				thread.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+}
