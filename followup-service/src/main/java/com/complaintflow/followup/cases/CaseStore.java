@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,11 +56,21 @@ public class CaseStore {
 	}
 
 	/**
-	 * Saves the whole case if nobody changed it since it was read.
-	 * @throws org.springframework.dao.OptimisticLockingFailureException when somebody did
+	 * Saves the whole case if nobody changed it since it was read (optimistic locking on
+	 * {@code version}). Written as a {@code findAndModify} replacement, which MongoDB and
+	 * the wire server both answer from the {@code _id} index.
+	 * @throws OptimisticLockingFailureException when somebody did
 	 */
 	public FollowupCase save(FollowupCase followupCase) {
-		return this.mongo.save(followupCase);
+		Long expected = followupCase.getVersion();
+		Query query = Query.query(Criteria.where("_id").is(followupCase.getId()).and("version").is(expected));
+		followupCase.setVersion(expected + 1);
+		if (this.mongo.findAndReplace(query, followupCase) == null) {
+			followupCase.setVersion(expected);
+			throw new OptimisticLockingFailureException(
+					"Case " + followupCase.getId() + " changed since version " + expected);
+		}
+		return followupCase;
 	}
 
 	/** Cases matching the staff filters, soonest deadline first. */

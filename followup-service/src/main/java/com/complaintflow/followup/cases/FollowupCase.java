@@ -136,6 +136,10 @@ public class FollowupCase {
 		return this.version;
 	}
 
+	void setVersion(Long version) {
+		this.version = version;
+	}
+
 	public CaseKind getKind() {
 		return this.kind;
 	}
