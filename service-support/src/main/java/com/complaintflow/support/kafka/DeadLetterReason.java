@@ -2,6 +2,7 @@ package com.complaintflow.support.kafka;
 
 import com.complaintflow.events.kafka.InvalidEventException;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
@@ -18,7 +19,8 @@ final class DeadLetterReason {
 
 	static String of(Throwable ex) {
 		Throwable top = ex;
-		while (top instanceof ListenerExecutionFailedException && top.getCause() != null) {
+		while ((top instanceof ListenerExecutionFailedException || top instanceof BatchListenerFailedException)
+				&& top.getCause() != null) {
 			top = top.getCause();
 		}
 		Throwable root = top;

@@ -32,13 +32,11 @@ public final class TestInfrastructure {
 			broker.afterPropertiesSet();
 			mongo = new MongoServer(new MemoryBackend());
 			mongoUri = "mongodb://" + hostAndPort(mongo.bind());
-			Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stop));
+			// No shutdown hook stops them: Spring closes its cached test contexts in a
+			// hook of its own, and their
+			// listeners would wait for a broker that is already gone. They end with the
+			// JVM.
 		}
-	}
-
-	private static synchronized void stop() {
-		mongo.shutdownNow();
-		broker.destroy();
 	}
 
 	public static String bootstrapServers() {
