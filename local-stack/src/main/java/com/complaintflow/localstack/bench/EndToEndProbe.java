@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +24,9 @@ import com.complaintflow.localstack.ProcessStack;
 import com.complaintflow.localstack.Service;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -129,21 +124,7 @@ final class EndToEndProbe implements AutoCloseable {
 			while (this.running.get()) {
 				try {
 					for (String group : GROUPS) {
-						Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-							.partitionsToOffsetAndMetadata()
-							.get(5, TimeUnit.SECONDS);
-						Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-						committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
-						Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
-							.all()
-							.get(5, TimeUnit.SECONDS);
-						long lag = 0;
-						for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-							if (entry.getValue() != null && !entry.getKey().topic().endsWith(Topics.DLT_SUFFIX)) {
-								lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-							}
-						}
-						this.maxLag.merge(group, lag, Math::max);
+						this.maxLag.merge(group, ConsumerLag.of(admin, group), Math::max);
 					}
 				}
 				catch (Exception ex) {
@@ -151,6 +132,30 @@ final class EndToEndProbe implements AutoCloseable {
 				}
 				pause(2000);
 			}
+		}
+	}
+
+	/**
+	 * Waits until no consumer group has anything left to process, so that one phase does
+	 * not bleed into the next.
+	 */
+	static void awaitNoLag(ProcessStack stack, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()))) {
+			while (System.nanoTime() < deadline) {
+				long total = 0;
+				for (String group : GROUPS) {
+					total += ConsumerLag.of(admin, group);
+				}
+				if (total == 0) {
+					return;
+				}
+				pause(1000);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot read consumer lag", ex);
 		}
 	}
 

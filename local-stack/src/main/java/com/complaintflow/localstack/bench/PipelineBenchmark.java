@@ -70,7 +70,8 @@ public final class PipelineBenchmark {
 				Runtime.getRuntime().availableProcessors(), data);
 		try (ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), ProcessStack.THROUGHPUT)) {
 			PipelineBenchmark benchmark = new PipelineBenchmark(stack, texts);
-			int payloadBytes = benchmark.payloads.request(0).body().length() + 400;
+			// The mean complaint text plus the event's envelope and 5W1H fields.
+			int payloadBytes = texts.meanBytes() + 400;
 			double ceiling = KafkaCeiling.measure(stack.broker().bootstrapServers(), 300_000, payloadBytes,
 					data.resolve("logs/kafka-ceiling.log"));
 			System.out.printf("Kafka ceiling (ProducerPerformance, acks=all, %d-byte records): %.0f records/s%n",
@@ -84,11 +85,13 @@ public final class PipelineBenchmark {
 	}
 
 	private void warmUp() throws InterruptedException {
-		System.out.println("Warming up (10 s at 500/s)...");
-		run(Duration.ofSeconds(10), 500, new PhaseResult("warm-up"));
+		System.out.println("Warming up (10 s at 100/s)...");
+		run(Duration.ofSeconds(10), 100, new PhaseResult("warm-up"));
+		EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(5));
 	}
 
 	private void phase(String name, Duration duration, int rate, double ceiling) throws Exception {
+		EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(5));
 		PhaseResult result = new PhaseResult(name);
 		Map<String, ProcessUsage> before = usage();
 		long started = System.nanoTime();
