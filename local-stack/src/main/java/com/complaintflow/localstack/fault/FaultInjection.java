@@ -120,8 +120,9 @@ public final class FaultInjection {
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
 			long killed = System.nanoTime();
+			int acceptedAtKill = this.accepted.size();
 			fault.action().run();
-			System.out.printf("  kill -9 %-9s at %5d accepted; back in %.1f s%n", fault.name(), this.accepted.size(),
+			System.out.printf("  kill -9 %-9s at %5d accepted; back in %.1f s%n", fault.name(), acceptedAtKill,
 					(System.nanoTime() - killed) / 1e9);
 		}
 		senders.shutdown();
