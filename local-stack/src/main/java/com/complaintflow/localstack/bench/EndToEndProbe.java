@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,6 +55,8 @@ final class EndToEndProbe implements AutoCloseable {
 
 	private final List<Thread> threads = new ArrayList<>();
 
+	private final java.util.concurrent.CountDownLatch casesReady = new java.util.concurrent.CountDownLatch(1);
+
 	private final long analyticsBaseline;
 
 	private volatile long analyticsCounted;
@@ -65,6 +68,12 @@ final class EndToEndProbe implements AutoCloseable {
 		start("cases-probe", this::watchCases);
 		start("analytics-probe", this::watchAnalytics);
 		start("lag-probe", this::watchLag);
+		try {
+			this.casesReady.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void start(String name, Runnable work) {
@@ -74,13 +83,22 @@ final class EndToEndProbe implements AutoCloseable {
 		this.threads.add(thread);
 	}
 
+	/**
+	 * Reads complaints.cases from its current end, assigned directly so no case opened
+	 * after the start is missed.
+	 */
 	private void watchCases() {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "bench-probe-" + System.nanoTime(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers()),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.CASES));
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASES)
+				.stream()
+				.map((info) -> new TopicPartition(Topics.CASES, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToEnd(partitions);
+			partitions.forEach(consumer::position);
+			this.casesReady.countDown();
 			while (this.running.get()) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
 					Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
