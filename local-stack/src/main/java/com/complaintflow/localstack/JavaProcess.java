@@ -41,9 +41,12 @@ final class JavaProcess {
 		command.addAll(args);
 		String mainClass = String.join(" ", target);
 		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
+			// A child must not outlive its parent, however the parent ends.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+			return process;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + mainClass, ex);

@@ -51,6 +51,9 @@ public final class KafkaBroker implements AutoCloseable {
 	 */
 	public KafkaBroker start() {
 		try {
+			if (this.process == null && portOpen()) {
+				throw new IllegalStateException("Port " + this.port + " is already in use: another broker is running");
+			}
 			Files.createDirectories(this.directory);
 			Path config = writeConfig();
 			if (!Files.exists(logDir().resolve("meta.properties"))) {
