@@ -86,7 +86,7 @@ public final class FaultInjection {
 			send(stack, texts);
 			System.out.printf("Sent in %.1f s: %d accepted, %d retried requests, %d rejected%n",
 					(System.nanoTime() - started) / 1e9, this.accepted.size(), this.retries.get(), this.rejected.get());
-			List<Check> checks = new Verification(stack, this.accepted).awaitAndCheck(Duration.ofMinutes(5));
+			List<Check> checks = new Verification(stack, this.accepted).awaitAndCheck(Duration.ofMinutes(10));
 			checks.forEach((check) -> System.out.println(check));
 			boolean passed = checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
 			System.out.println(passed ? "FAULT INJECTION PASSED" : "FAULT INJECTION FAILED");
