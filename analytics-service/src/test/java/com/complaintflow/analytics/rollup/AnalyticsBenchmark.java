@@ -1,5 +1,6 @@
 package com.complaintflow.analytics.rollup;
 
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,14 +92,14 @@ public final class AnalyticsBenchmark {
 			long start = System.nanoTime();
 			long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
 			while (ingested.get() < events.size() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
+				TimeUnit.MILLISECONDS.sleep(5);
 			}
 			if (ingested.get() < events.size()) {
 				throw new IllegalStateException("only " + ingested.get() + " of " + events.size() + " events ingested");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			while (dirty.backlog() > 0) {
-				Thread.sleep(20);
+				TimeUnit.MILLISECONDS.sleep(20);
 			}
 			double caughtUp = (System.nanoTime() - start) / 1e9;
 			System.out.printf(Locale.ROOT, "[ingest] %d events in %.2f s = %.0f events/s (journal + dirty marks)%n",

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.bench;
 
+import java.util.concurrent.TimeUnit;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -99,7 +100,7 @@ public final class FollowupBenchmark {
 				throw new IllegalStateException("The benchmark infrastructure JVM died; see "
 						+ System.getProperty("java.io.tmpdir") + "/followup-bench-infra.log");
 			}
-			Thread.sleep(50);
+			TimeUnit.MILLISECONDS.sleep(50);
 		}
 		double seconds = Duration.between(sent, Instant.now()).toMillis() / 1000.0;
 		System.out.printf(
