@@ -108,11 +108,28 @@ public final class ProcessStack implements AutoCloseable {
 		return this.mongo.pid();
 	}
 
-	/** Kills a service with SIGKILL, starts it again and waits until it is healthy. */
+	/**
+	 * Kills a service with SIGKILL, starts it again and waits until it is healthy. Like a
+	 * process supervisor (systemd, Kubernetes), it starts the service again when it exits
+	 * during start-up, up to three times: a service may fail to start while its database
+	 * is slow (intake's short MongoDB timeouts, for example).
+	 */
 	public void crashAndRestart(Service service) {
 		ServiceProcess process = this.services.get(service);
 		process.kill();
-		process.start().awaitHealthy();
+		for (int attempt = 1;; attempt++) {
+			try {
+				process.start().awaitHealthy();
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 3 || process.isAlive()) {
+					throw ex;
+				}
+				System.out.printf("  %s exited during start-up (attempt %d); starting it again%n",
+						service.serviceName(), attempt);
+			}
+		}
 	}
 
 	/** Kills the broker with SIGKILL and starts it again on its data. */
