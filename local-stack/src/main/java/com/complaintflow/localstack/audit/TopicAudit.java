@@ -1,10 +1,8 @@
 package com.complaintflow.localstack.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,13 +11,8 @@ import java.util.function.Function;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a whole topic from the beginning and groups its events by a key (a complaint id,
@@ -45,23 +38,7 @@ public final class TopicAudit {
 	 */
 	public static TopicAudit read(String bootstrapServers, String topic, Function<ComplaintEvent, String> key) {
 		TopicAudit audit = new TopicAudit();
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					audit.add(record, key);
-				}
-			}
-		}
+		WholeTopic.read(bootstrapServers, topic, (record) -> audit.add(record, key));
 		return audit;
 	}
 

@@ -51,18 +51,14 @@ import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.complaintflow.localstack.audit.WholeTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -164,26 +160,12 @@ public final class PoisonRecords {
 
 	private Map<String, List<String>> readDeadLetters(String topic, String key) {
 		Map<String, List<String>> reasons = new HashMap<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			String dlt = Topics.deadLetter(topic);
-			List<TopicPartition> partitions = consumer.partitionsFor(dlt)
-				.stream()
-				.map((info) -> new TopicPartition(dlt, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-					if (key.equals(record.key())) {
-						reasons.computeIfAbsent(header(record, GROUP_HEADER), (g) -> new ArrayList<>())
-							.add(header(record, "dlt-reason"));
-					}
-				}
+		WholeTopic.read(this.bootstrapServers, Topics.deadLetter(topic), (record) -> {
+			if (key.equals(record.key())) {
+				reasons.computeIfAbsent(header(record, GROUP_HEADER), (g) -> new ArrayList<>())
+					.add(header(record, "dlt-reason"));
 			}
-		}
+		});
 		return reasons;
 	}
 
