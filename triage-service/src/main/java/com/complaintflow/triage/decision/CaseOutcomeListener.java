@@ -28,20 +28,20 @@ class CaseOutcomeListener {
 
 	@KafkaHandler
 	void on(CaseEscalated event) {
-		this.store.markMishandled(event.complaintId());
+		this.store.markMishandled(event.customerId(), event.complaintId());
 	}
 
 	@KafkaHandler
 	void on(CaseClosed event) {
 		if (event.outcome() == Outcome.CHURNED) {
-			this.store.markMishandled(event.complaintId());
+			this.store.markMishandled(event.customerId(), event.complaintId());
 		}
 	}
 
 	@KafkaHandler
 	void on(ReminderRaised event) {
 		if (event.kind() == ReminderKind.BREACH) {
-			this.store.markMishandled(event.complaintId());
+			this.store.markMishandled(event.customerId(), event.complaintId());
 		}
 	}
 

@@ -2,7 +2,6 @@ package com.complaintflow.triage.decision;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -11,27 +10,23 @@ import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.triage.rules.TriageContext;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The triage database: decisions by complaint id (upserts) and the customer history read
- * from them.
+ * The triage database: decisions by complaint id (upserts) and, through
+ * {@link CustomerHistory}, each customer's recent complaints.
  */
 @Component
 class DecisionStore {
 
 	private final MongoTemplate mongo;
 
-	DecisionStore(MongoTemplate mongo) {
+	private final CustomerHistory history;
+
+	DecisionStore(MongoTemplate mongo, CustomerHistory history) {
 		this.mongo = mongo;
-		mongo.indexOps(StoredDecision.class)
-			.createIndex(new Index().on("customerId", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+		this.history = history;
 	}
 
 	Optional<ComplaintTriaged> find(String complaintId) {
@@ -40,16 +35,23 @@ class DecisionStore {
 			.map((decision) -> EventJson.mapper().readValue(decision.eventJson(), ComplaintTriaged.class));
 	}
 
+	/**
+	 * Stores a decision and adds the complaint to its customer's history (history first:
+	 * a crash in between leaves the complaint undecided, and deciding it again adds
+	 * nothing).
+	 */
 	void save(ComplaintReceived complaint, ComplaintTriaged decision) {
+		BigDecimal claimed = claimedAmount(complaint);
+		this.history.add(complaint.customerId(),
+				new PastComplaint(complaint.complaintId(), complaint.occurredAt(), claimed != null, false));
 		this.mongo.save(new StoredDecision(decision.complaintId(), decision.customerId(), decision.regionCode(),
-				complaint.occurredAt(), decision.category(), decision.playbook(), claimedAmount(complaint), false,
+				complaint.occurredAt(), decision.category(), decision.playbook(), claimed,
 				EventJson.mapper().writeValueAsString(decision)));
 	}
 
 	/** Marks a complaint's handling as failed, so the customer's next one is valid. */
-	void markMishandled(String complaintId) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(complaintId)), Update.update("mishandled", true),
-				StoredDecision.class);
+	void markMishandled(String customerId, String complaintId) {
+		this.history.markMishandled(customerId, complaintId);
 	}
 
 	/**
@@ -57,19 +59,7 @@ class DecisionStore {
 	 * the window, and whether the last one was mishandled.
 	 */
 	TriageContext history(ComplaintReceived complaint, Duration window) {
-		Instant receivedAt = complaint.occurredAt();
-		Criteria earlier = Criteria.where("customerId")
-			.is(complaint.customerId())
-			.and("receivedAt")
-			.gte(receivedAt.minus(window))
-			.lte(receivedAt)
-			.and("_id")
-			.ne(complaint.complaintId());
-		Query query = Query.query(earlier).with(Sort.by(Sort.Direction.DESC, "receivedAt"));
-		var previous = this.mongo.find(query, StoredDecision.class);
-		int claims = (int) previous.stream().filter((decision) -> decision.claimedAmount() != null).count();
-		boolean lastMishandled = !previous.isEmpty() && previous.get(0).mishandled();
-		return new TriageContext(previous.size(), claims, lastMishandled, null);
+		return this.history.contextFor(complaint, window);
 	}
 
 	private static BigDecimal claimedAmount(ComplaintReceived complaint) {

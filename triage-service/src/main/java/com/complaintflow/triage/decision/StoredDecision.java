@@ -10,8 +10,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A stored triage decision: the published event as JSON, plus the fields the customer
- * history is queried by.
+ * A stored triage decision: the published event as JSON, plus the fields operators query
+ * it by.
  *
  * @param complaintId the complaint (also the document id, so storing is an upsert)
  * @param customerId the customer
@@ -20,11 +20,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param category the category
  * @param playbook the playbook
  * @param claimedAmount the amount the customer demanded, or null
- * @param mishandled whether follow-up reported the case mishandled (deadline breached,
- * escalated, customer churned)
  * @param eventJson the published {@code ComplaintTriaged}
  */
 @Document("decisions")
 record StoredDecision(@Id String complaintId, String customerId, String regionCode, Instant receivedAt,
-		Category category, Playbook playbook, BigDecimal claimedAmount, boolean mishandled, String eventJson) {
+		Category category, Playbook playbook, BigDecimal claimedAmount, String eventJson) {
 }

@@ -46,13 +46,15 @@ public class OutageDetector {
 
 	private final MeterRegistry meters;
 
-	OutageDetector(MongoTemplate mongo, EventPublisher publisher, TriageSettings settings, MeterRegistry meters) {
+	private final RegionSignals signals;
+
+	OutageDetector(MongoTemplate mongo, RegionSignals signals, EventPublisher publisher, TriageSettings settings,
+			MeterRegistry meters) {
 		this.mongo = mongo;
+		this.signals = signals;
 		this.publisher = publisher;
 		this.settings = settings.outage();
 		this.meters = meters;
-		mongo.indexOps(OutageSignal.class)
-			.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("at", Sort.Direction.ASC));
 		mongo.indexOps(Incident.class)
 			.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
 	}
@@ -72,10 +74,11 @@ public class OutageDetector {
 	public String record(ComplaintReceived complaint, Category category) {
 		String region = complaint.location().regionCode();
 		Instant at = complaint.occurredAt();
-		this.mongo.save(new OutageSignal(complaint.complaintId(), complaint.customerId(), region, category, at));
+		List<OutageSignal> recent = this.signals.add(region,
+				new OutageSignal(complaint.complaintId(), complaint.customerId(), category, at));
 		Incident open = openIncident(region, at);
 		if (open == null) {
-			open = openIfThresholdPassed(complaint, category, region, at);
+			open = openIfThresholdPassed(complaint, category, region, at, recent);
 			if (open == null) {
 				return null;
 			}
@@ -106,10 +109,12 @@ public class OutageDetector {
 		return this.mongo.findOne(query, Incident.class);
 	}
 
-	private Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at) {
-		Query window = Query
-			.query(Criteria.where("regionCode").is(region).and("at").gte(at.minus(this.settings.window())).lte(at));
-		List<OutageSignal> signals = this.mongo.find(window, OutageSignal.class);
+	private Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
+			List<OutageSignal> recent) {
+		Instant from = at.minus(this.settings.window());
+		List<OutageSignal> signals = recent.stream()
+			.filter((signal) -> !signal.at().isBefore(from) && !signal.at().isAfter(at))
+			.toList();
 		if (signals.size() < this.settings.threshold()) {
 			return null;
 		}

@@ -4,12 +4,13 @@ import java.time.Instant;
 
 import com.complaintflow.events.Category;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 /**
  * A network or emergency complaint from a region, counted towards outages.
+ *
+ * @param id the complaint
+ * @param customerId its customer
+ * @param category network or emergency
+ * @param at when intake received it
  */
-@Document("outage_signals")
-record OutageSignal(@Id String id, String customerId, String regionCode, Category category, Instant at) {
+record OutageSignal(String id, String customerId, Category category, Instant at) {
 }

@@ -182,8 +182,11 @@ class TriageServiceIntegrationTests {
 		ComplaintReceived second = sameCustomer(first, "请问怎么办理宽带提速？上次问了没人理。");
 
 		await().atMost(WAIT).untilAsserted(() -> {
-			Query mishandled = Query.query(Criteria.where("_id").is(first.complaintId()).and("mishandled").is(true));
-			assertThat(this.mongo.exists(mishandled, StoredDecision.class)).isTrue();
+			CustomerHistoryDocument history = this.mongo.findById(first.customerId(), CustomerHistoryDocument.class);
+			assertThat(history.complaints()).singleElement().satisfies((past) -> {
+				assertThat(past.complaintId()).isEqualTo(first.complaintId());
+				assertThat(past.mishandled()).isTrue();
+			});
 		});
 		this.publisher.publishAndWait(second);
 

@@ -1,0 +1,100 @@
+package com.complaintflow.triage.decision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.triage.rules.TriageContext;
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer history triage decides with: one document per customer, read and written
+ * by {@code _id} only (atomic single-document updates, safe to repeat). Complaints older
+ * than the retention, and the oldest beyond {@link #MAX_KEPT}, are pruned when read.
+ */
+@Component
+class CustomerHistory {
+
+	/** The most complaints kept per customer; repeat counts saturate there. */
+	static final int MAX_KEPT = 500;
+
+	/** How long a complaint is kept at least, whatever the rules' history window. */
+	static final Duration MIN_RETENTION = Duration.ofDays(366);
+
+	private final MongoTemplate mongo;
+
+	CustomerHistory(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * What the history says about a new complaint: the earlier complaints and claims
+	 * within the window, and whether the latest of them was mishandled.
+	 */
+	TriageContext contextFor(ComplaintReceived complaint, Duration window) {
+		CustomerHistoryDocument history = this.mongo.findById(complaint.customerId(), CustomerHistoryDocument.class);
+		if (history == null || history.complaints() == null) {
+			return TriageContext.NONE;
+		}
+		Instant receivedAt = complaint.occurredAt();
+		List<PastComplaint> previous = history.complaints()
+			.stream()
+			.filter((past) -> !past.complaintId().equals(complaint.complaintId()))
+			.filter((past) -> !past.receivedAt().isBefore(receivedAt.minus(window))
+					&& !past.receivedAt().isAfter(receivedAt))
+			.sorted(Comparator.comparing(PastComplaint::receivedAt).reversed())
+			.toList();
+		prune(history, receivedAt.minus(window.compareTo(MIN_RETENTION) > 0 ? window : MIN_RETENTION));
+		int claims = (int) previous.stream().filter(PastComplaint::claimed).count();
+		boolean lastMishandled = !previous.isEmpty() && previous.get(0).mishandled();
+		return new TriageContext(previous.size(), claims, lastMishandled, null);
+	}
+
+	/** Adds a complaint to its customer's history; adding it again changes nothing. */
+	void add(String customerId, PastComplaint complaint) {
+		Query absent = Query
+			.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").ne(complaint.complaintId()));
+		try {
+			this.mongo.upsert(absent, new Update().push("complaints", complaint), CustomerHistoryDocument.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// the customer's document exists and holds the complaint already
+		}
+	}
+
+	/** Marks a complaint's handling as failed, so the customer's next one is valid. */
+	void markMishandled(String customerId, String complaintId) {
+		Query present = Query.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").is(complaintId));
+		this.mongo.updateFirst(present, Update.update("complaints.$.mishandled", true), CustomerHistoryDocument.class);
+	}
+
+	private void prune(CustomerHistoryDocument history, Instant keepFrom) {
+		List<PastComplaint> newestFirst = history.complaints()
+			.stream()
+			.sorted(Comparator.comparing(PastComplaint::receivedAt).reversed())
+			.toList();
+		List<String> dropped = new ArrayList<>();
+		for (int i = 0; i < newestFirst.size(); i++) {
+			PastComplaint past = newestFirst.get(i);
+			if (i >= MAX_KEPT || past.receivedAt().isBefore(keepFrom)) {
+				dropped.add(past.complaintId());
+			}
+		}
+		if (!dropped.isEmpty()) {
+			Document expired = new Document("complaintId", new Document("$in", dropped));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(history.customerId())),
+					new Update().pull("complaints", expired), CustomerHistoryDocument.class);
+		}
+	}
+
+}

@@ -1,0 +1,17 @@
+package com.complaintflow.triage.incident;
+
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The recent outage signals of one region in one document keyed by the region code, so
+ * counting them is one lookup by {@code _id} however many the database holds.
+ *
+ * @param regionCode the region (the document id)
+ * @param signals the signals kept, in no particular order
+ */
+@Document("outage_regions")
+record OutageRegion(@Id String regionCode, List<OutageSignal> signals) {
+}

@@ -1,0 +1,69 @@
+package com.complaintflow.triage.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.config.TriageSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outage signals of a region against the MongoDB wire server: one document per
+ * region, idempotent adds, pruning behind the newest signal.
+ */
+class RegionSignalsTests {
+
+	private static MongoClient client;
+
+	private static MongoTemplate mongo;
+
+	private final RegionSignals signals = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5),
+			new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60))));
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(TestInfrastructure.mongoUri());
+		mongo = new MongoTemplate(client, "signals-" + UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	@AfterAll
+	static void close() {
+		client.close();
+	}
+
+	@Test
+	void addingASignalTwiceKeepsOne() {
+		Instant at = Instant.parse("2026-11-22T12:00:00Z");
+		OutageSignal signal = new OutageSignal("c-1", "C-1", Category.NETWORK, at);
+
+		this.signals.add("HZ-XH", signal);
+
+		assertThat(this.signals.add("HZ-XH", signal)).containsExactly(signal);
+		assertThat(this.signals.add("SH-PD", signal)).containsExactly(signal);
+	}
+
+	@Test
+	void signalsOlderThanTwiceTheWindowBehindTheNewestArePruned() {
+		Instant at = Instant.parse("2026-11-22T12:00:00Z");
+		OutageSignal old = new OutageSignal("old", "C-1", Category.NETWORK, at.minus(Duration.ofMinutes(21)));
+		OutageSignal recent = new OutageSignal("recent", "C-2", Category.NETWORK, at.minus(Duration.ofMinutes(19)));
+		this.signals.add("BJ-CY", old);
+		this.signals.add("BJ-CY", recent);
+
+		OutageSignal now = new OutageSignal("now", "C-3", Category.EMERGENCY, at);
+
+		assertThat(this.signals.add("BJ-CY", now)).containsExactlyInAnyOrder(recent, now);
+		assertThat(mongo.findById("BJ-CY", OutageRegion.class).signals()).containsExactlyInAnyOrder(recent, now);
+	}
+
+}
