@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import com.complaintflow.support.mongo.StartupIndexes;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -34,9 +35,8 @@ class IdempotencyStore {
 		this.mongo = mongo;
 		// Real MongoDB also expires records by itself; the wire server ignores TTL, so
 		// the cleanup job deletes expired records too.
-		mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
-		mongo.indexOps(COLLECTION)
-			.createIndex(new Index().on("state", Sort.Direction.ASC).on("attemptAt", Sort.Direction.ASC));
+		StartupIndexes.ensure(mongo, COLLECTION, new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO),
+				new Index().on("state", Sort.Direction.ASC).on("attemptAt", Sort.Direction.ASC));
 	}
 
 	/** Inserts a new record; false when the key is already taken. */

@@ -11,6 +11,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.config.TriageSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ public class OutageDetector {
 		this.publisher = publisher;
 		this.settings = settings.outage();
 		this.meters = meters;
-		mongo.indexOps(Incident.class)
-			.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
+		StartupIndexes.ensure(mongo, mongo.getCollectionName(Incident.class),
+				new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
 	}
 
 	/** Whether complaints of this category count towards outages. */
