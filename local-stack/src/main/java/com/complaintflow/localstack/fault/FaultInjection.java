@@ -14,10 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.ReminderRaised;
 import com.complaintflow.events.Topics;
 import com.complaintflow.localstack.ProcessStack;
@@ -51,51 +54,54 @@ public final class FaultInjection {
 
 	private final AtomicLong rejected = new AtomicLong();
 
-	private final boolean shortDeadlines;
+	private final DeadlineMode deadlines;
 
-	private FaultInjection(int complaints, int rate, boolean shortDeadlines) {
-		this.shortDeadlines = shortDeadlines;
+	private FaultInjection(int complaints, int rate, DeadlineMode deadlines) {
+		this.deadlines = deadlines;
 		this.complaints = complaints;
 		this.rate = rate;
 	}
 
 	/**
 	 * Runs the scenario.
-	 * @param args {@code [complaints [rate-per-second [--policy-deadlines]]]}, default
-	 * 20000 at 100/s: slow enough that the load runs while every process is killed and
-	 * restarted. With {@code --policy-deadlines} triage keeps its own (hour-long)
-	 * deadlines, so no reminder fires during the run and only complaints, decisions,
-	 * cases and counts are checked.
+	 * @param args
+	 * {@code [complaints [rate-per-second [--reminder-slice|--policy-deadlines]]]},
+	 * default 20000 at 100/s: slow enough that the load runs while every process is
+	 * killed and restarted. By default every first response is due in seconds; with
+	 * {@code --reminder-slice} only the network faults' engineer contact is (a slice of
+	 * the complaints, so large runs have no reminder flood); with
+	 * {@code --policy-deadlines} triage keeps its own (hour-long) deadlines, so no
+	 * reminder fires during the run and only complaints, decisions, cases and counts are
+	 * checked.
 	 * @throws Exception on set-up failure
 	 */
 	public static void main(String[] args) throws Exception {
 		QuietLogging.apply();
 		int complaints = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		int rate = (args.length > 1) ? Integer.parseInt(args[1]) : 100;
-		boolean shortDeadlines = !List.of(args).contains("--policy-deadlines");
-		boolean passed = new FaultInjection(complaints, rate, shortDeadlines).run();
+		DeadlineMode deadlines = DeadlineMode.fromArguments(List.of(args));
+		boolean passed = new FaultInjection(complaints, rate, deadlines).run();
 		System.exit(passed ? 0 : 1);
 	}
 
 	private boolean run() throws Exception {
 		Path data = Files.createTempDirectory("complaint-flow-faults");
-		System.out.printf("Fault injection: %d complaints at %d/s; data and logs in %s%n", this.complaints, this.rate,
-				data);
+		System.out.printf("Fault injection: %d complaints at %d/s, %s deadlines; data and logs in %s%n",
+				this.complaints, this.rate, this.deadlines.name().toLowerCase(java.util.Locale.ROOT), data);
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			ports.put(service, service.defaultPort() + 10_000);
 		}
 		ComplaintTexts texts = ComplaintTexts.load();
-		List<String> properties = this.shortDeadlines
-				? List.of("complaintflow.triage.rules-file=" + ShortDeadlineRules.write(data)) : List.of();
+		List<String> properties = this.deadlines.triageProperties(data);
 		try (ProcessStack stack = ProcessStack.start(data, KAFKA_PORT, MONGO_PORT, ports, properties,
 				ProcessStack.FAST_START)) {
 			long started = System.nanoTime();
 			send(stack, texts);
 			System.out.printf("Sent in %.1f s: %d accepted, %d retried requests, %d rejected%n",
 					(System.nanoTime() - started) / 1e9, this.accepted.size(), this.retries.get(), this.rejected.get());
-			List<Check> checks = new Verification(stack, this.accepted, this.shortDeadlines)
-				.awaitAndCheck(Duration.ofMinutes(10));
+			List<Check> checks = new Verification(stack, this.accepted, this.deadlines)
+				.awaitAndCheck(Duration.ofMinutes(10).plusMillis(30L * this.complaints));
 			checks.forEach((check) -> System.out.println(check));
 			boolean passed = checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
 			System.out.println(passed ? "FAULT INJECTION PASSED" : "FAULT INJECTION FAILED");
@@ -191,12 +197,12 @@ public final class FaultInjection {
 
 		private final Set<String> accepted;
 
-		private final boolean remindersDue;
+		private final DeadlineMode deadlines;
 
-		Verification(ProcessStack stack, Set<String> accepted, boolean remindersDue) {
+		Verification(ProcessStack stack, Set<String> accepted, DeadlineMode deadlines) {
 			this.stack = stack;
 			this.accepted = accepted;
-			this.remindersDue = remindersDue;
+			this.deadlines = deadlines;
 		}
 
 		List<Check> awaitAndCheck(Duration timeout) throws InterruptedException {
@@ -228,41 +234,54 @@ public final class FaultInjection {
 			TopicAudit triaged = TopicAudit.read(kafka, Topics.TRIAGED,
 					(event) -> (event instanceof ComplaintTriaged) ? event.complaintId() : null);
 			checks.add(exactlyOnce("one ComplaintTriaged per complaint", triaged, expected));
+			Set<String> mustBreach = TopicAudit.read(kafka, Topics.TRIAGED,
+					(event) -> (event instanceof ComplaintTriaged decision && this.deadlines.mustBreach(decision))
+							? decision.complaintId() : null)
+				.keys();
 			TopicAudit opened = TopicAudit.read(kafka, Topics.CASES,
 					(event) -> (event instanceof CaseOpened) ? event.complaintId() : null);
 			checks.add(exactlyOnce("one CaseOpened per complaint", opened, expected));
-			checks.addAll(reminderChecks(kafka, expected));
+			checks.addAll(reminderChecks(kafka, mustBreach));
 			checks.addAll(new DatabaseAudit(this.stack.mongoUri(), this.accepted)
 				.check(this.stack.service(Service.ANALYTICS).url()));
 			return checks;
 		}
 
 		/**
-		 * Reminders are keyed by case, milestone, kind, level and deadline; a milestone
-		 * has two warnings (50% and 80%) and one of every other kind. Nobody acts on the
-		 * cases, so every first response must breach.
+		 * Reminders are keyed by complaint, milestone, kind, level and deadline; a
+		 * milestone has two warnings (50% and 80%) and one of every other kind. Nobody
+		 * acts on the cases, so the checked milestone of every complaint's own case (not
+		 * its incident's) must breach.
 		 */
-		private List<Check> reminderChecks(String kafka, int expected) {
+		private List<Check> reminderChecks(String kafka, Set<String> mustBreach) {
 			TopicAudit reminders = TopicAudit.read(kafka, Topics.REMINDERS,
 					(event) -> (event instanceof ReminderRaised reminder)
-							? reminder.caseId() + "|" + reminder.milestone() + "|" + reminder.kind() + "|"
-									+ reminder.level() + "|" + reminder.dueAt()
+							? reminder.caseId() + "|" + reminder.complaintId() + "|" + reminder.milestone() + "|"
+									+ reminder.kind() + "|" + reminder.level() + "|" + reminder.dueAt()
 							: null);
 			long doubled = reminders.keysWithMoreEventIdsThan((key) -> key.contains("|WARNING|") ? 2 : 1);
-			long breached = reminders.keys()
+			MilestoneKind milestone = this.deadlines.breachedMilestone();
+			Set<String> breached = reminders.keys()
 				.stream()
-				.filter((key) -> key.contains("|FIRST_RESPONSE|BREACH|"))
-				.map((key) -> key.substring(0, key.indexOf('|')))
-				.distinct()
-				.count();
-			return List.of(
-					new Check("each reminder (milestone, kind, level) emitted once", doubled == 0,
-							"reminders=" + reminders.distinctEventIds() + " doubled=" + doubled + " resentCopies="
-									+ reminders.resentCopies()),
-					new Check("no reminder left behind: every first response breached",
-							!this.remindersDue || breached == expected,
-							this.remindersDue ? "casesWithBreach=" + breached + "/" + expected
-									: "not due: policy deadlines (hours)"));
+				.filter((key) -> milestone != null && key.contains("|" + milestone + "|BREACH|"))
+				.map((key) -> key.split("\\|"))
+				.filter((parts) -> parts[0].equals(ownCaseId(parts[1])))
+				.map((parts) -> parts[1])
+				.collect(Collectors.toSet());
+			long missing = mustBreach.stream().filter((complaintId) -> !breached.contains(complaintId)).count();
+			return List
+				.of(new Check("each reminder (milestone, kind, level) emitted once", doubled == 0,
+						"reminders=" + reminders.distinctEventIds() + " doubled=" + doubled + " resentCopies="
+								+ reminders.resentCopies()),
+						new Check("no reminder left behind: every due milestone breached", missing == 0,
+								(milestone != null) ? "casesWith" + milestone + "Breach="
+										+ (mustBreach.size() - missing) + "/" + mustBreach.size()
+										: "not due: policy deadlines (hours)"));
+		}
+
+		/** Follow-up's deterministic id of a complaint's own case. */
+		private static String ownCaseId(String complaintId) {
+			return EventMetadata.deterministicEventId("case", complaintId).toString();
 		}
 
 		private Check exactlyOnce(String name, TopicAudit audit, int expected) {

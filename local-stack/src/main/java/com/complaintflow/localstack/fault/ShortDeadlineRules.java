@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Triage's bundled rules with deadlines of seconds instead of hours, so that warnings,
- * breaches and escalations all fire during a fault-injection run.
+ * Triage's bundled rules with some deadlines of seconds instead of hours, so that
+ * warnings, breaches and escalations fire during a fault-injection run.
  */
 final class ShortDeadlineRules {
 
@@ -22,15 +22,24 @@ final class ShortDeadlineRules {
 	private ShortDeadlineRules() {
 	}
 
-	/** Writes the rules file into the data directory and returns its path. */
-	static Path write(Path directory) {
+	/**
+	 * Writes the rules file into the data directory and returns its path.
+	 * @param directory where to write it
+	 * @param firstResponse whether first responses are due in 30-40 s
+	 * @param engineerContact whether network engineer contact is due in 20 s
+	 */
+	static Path write(Path directory, boolean firstResponse, boolean engineerContact) {
 		try (InputStream bundled = ShortDeadlineRules.class.getResourceAsStream("/rules/triage-rules.yml")) {
 			if (bundled == null) {
 				throw new IllegalStateException("triage's bundled rules/triage-rules.yml is not on the classpath");
 			}
 			String rules = new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
-			rules = replace(rules, FIRST_RESPONSE, "firstResponse: {P1: PT30S, P2: PT30S, P3: PT40S, P4: PT40S}");
-			rules = replace(rules, ENGINEER_CONTACT, "within: PT20S");
+			if (firstResponse) {
+				rules = replace(rules, FIRST_RESPONSE, "firstResponse: {P1: PT30S, P2: PT30S, P3: PT40S, P4: PT40S}");
+			}
+			if (engineerContact) {
+				rules = replace(rules, ENGINEER_CONTACT, "within: PT20S");
+			}
 			Path file = directory.resolve("triage-rules-short-deadlines.yml");
 			Files.writeString(file, rules);
 			return file;
