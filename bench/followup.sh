@@ -6,7 +6,7 @@
 # Environment: FOLLOWUP_BENCH_HEAP (service JVM, default 512m), FOLLOWUP_BENCH_INFRA_HEAP (default 8g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -pl followup-service test-compile dependency:build-classpath \
+mvn -q -o -pl followup-service test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 # Run from a copy of the classes, so a rebuild during the run cannot change them under the JVM.
 COPY=$(mktemp -d)

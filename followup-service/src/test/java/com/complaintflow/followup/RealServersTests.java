@@ -3,12 +3,10 @@ package com.complaintflow.followup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.UUID;
 
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.support.kafka.EventPublisher;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -18,7 +16,6 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Case opening against the real images (apache/kafka, mongo 8), plus what only real
- * MongoDB adds: the due-timer query is answered from the {@code nextFireAt} index instead
- * of a collection scan. Runs where Docker exists and is skipped cleanly where it does
- * not.
+ * Case opening against the real images (apache/kafka, mongo 8). Runs where Docker exists
+ * and is skipped cleanly where it does not.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,9 +50,6 @@ class RealServersTests {
 	@Autowired
 	EventPublisher publisher;
 
-	@Autowired
-	MongoTemplate mongoTemplate;
-
 	@Test
 	void triagedComplaintOpensOneCase() {
 		String complaintId = "CMP-" + UUID.randomUUID();
@@ -67,17 +59,6 @@ class RealServersTests {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> agent.get("/api/v1/cases?complaintId=" + complaintId).json().size() == 1);
 		assertThat(agent.get("/api/v1/cases/" + CaseOpening.caseIdFor(complaintId)).code()).isEqualTo(200);
-	}
-
-	@Test
-	void dueTimerQueryUsesTheNextFireAtIndex() {
-		Date now = new Date();
-		Document explain = this.mongoTemplate.getDb()
-			.runCommand(new Document("explain",
-					new Document("find", "cases").append("filter", new Document("nextFireAt", new Document("$lte", now))
-						.append("leaseUntil", new Document("$lt", now)))));
-
-		assertThat(explain.toJson()).contains("IXSCAN").contains("nextFireAt");
 	}
 
 }

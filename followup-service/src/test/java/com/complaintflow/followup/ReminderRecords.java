@@ -31,6 +31,19 @@ public final class ReminderRecords {
 			.toList();
 	}
 
+	/**
+	 * Every record of the given cases received so far (one poll), of one milestone kind.
+	 */
+	public static List<Received> of(KafkaTestConsumer consumer, java.util.Collection<String> caseIds,
+			String milestone) {
+		return consumer.poll()
+			.stream()
+			.map(ReminderRecords::read)
+			.filter((r) -> caseIds.contains(r.json().path("caseId").asString(null)))
+			.filter((r) -> milestone.equals(r.json().path("milestone").asString(null)))
+			.toList();
+	}
+
 	private static Received read(ConsumerRecord<String, byte[]> record) {
 		String id = new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
 		return new Received(id, JSON.readTree(record.value()));

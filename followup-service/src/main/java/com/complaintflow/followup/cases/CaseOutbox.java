@@ -3,6 +3,7 @@ package com.complaintflow.followup.cases;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.complaintflow.events.ComplaintEvent;
@@ -26,6 +27,8 @@ public class CaseOutbox {
 	private static final Logger logger = LoggerFactory.getLogger(CaseOutbox.class);
 
 	private static final Duration SWEEP_AGE = Duration.ofSeconds(5);
+
+	private static final int SWEEP_BATCH = 10_000;
 
 	private final EventPublisher publisher;
 
@@ -57,14 +60,27 @@ public class CaseOutbox {
 		followupCase.getPendingEvents().removeAll(pending);
 	}
 
+	/**
+	 * Publishes the events of cases whose outbox was left non-empty (a crash or a broker
+	 * outage after the save) for more than the sweep age. Reads only the cases in the
+	 * outbox index, never the whole collection.
+	 */
 	@Scheduled(fixedDelayString = "${complaintflow.followup.outbox-sweep-interval:5s}")
 	void sweep() {
-		for (FollowupCase followupCase : this.store.withPendingEvents(this.clock.instant().minus(SWEEP_AGE), 100)) {
-			try {
-				flush(followupCase);
+		Instant before = this.clock.instant().minus(SWEEP_AGE);
+		OutboxIndex index = this.store.outboxes();
+		for (OutboxIndex.Entry entry : index.entries(SWEEP_BATCH)) {
+			FollowupCase followupCase = this.store.findById(entry.caseId()).orElse(null);
+			if (followupCase == null || followupCase.getPendingEvents().isEmpty()) {
+				index.remove(entry);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Outbox of case {} not published yet: {}", followupCase.getId(), ex.getMessage());
+			else if (followupCase.getUpdatedAt() == null || followupCase.getUpdatedAt().isBefore(before)) {
+				try {
+					flush(followupCase);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Outbox of case {} not published yet: {}", followupCase.getId(), ex.getMessage());
+				}
 			}
 		}
 	}

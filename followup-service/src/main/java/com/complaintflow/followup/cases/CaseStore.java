@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.complaintflow.followup.timer.TimerIndex;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -17,16 +19,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes cases: inserts keyed by the deterministic case id, optimistic
- * whole-document saves, the staff filters, and the timer claims with leases.
+ * whole-document saves, the staff filters, and the timer claims with leases. Every write
+ * first indexes the case's next timer ({@link TimerIndex}) and its unpublished events
+ * ({@link OutboxIndex}), so no periodic job has to scan the cases.
  */
 @Component
 public class CaseStore {
 
 	private final MongoTemplate mongo;
 
-	public CaseStore(MongoTemplate mongo) {
+	private final TimerIndex timers;
+
+	private final OutboxIndex outboxes;
+
+	public CaseStore(MongoTemplate mongo, TimerIndex timers) {
 		this.mongo = mongo;
-		mongo.indexOps(FollowupCase.class).createIndex(new Index("nextFireAt", Sort.Direction.ASC));
+		this.timers = timers;
+		this.outboxes = new OutboxIndex(mongo);
 		mongo.indexOps(FollowupCase.class).createIndex(new Index("complaintId", Sort.Direction.ASC));
 		mongo.indexOps(FollowupCase.class)
 			.createIndex(new Index("status", Sort.Direction.ASC).on("queue", Sort.Direction.ASC));
@@ -34,8 +43,10 @@ public class CaseStore {
 
 	/** Inserts a new case; false when a case with its id exists already. */
 	public boolean insert(FollowupCase followupCase) {
+		index(followupCase);
 		try {
 			this.mongo.insert(followupCase);
+			written(followupCase);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -62,6 +73,7 @@ public class CaseStore {
 	 * @throws OptimisticLockingFailureException when somebody did
 	 */
 	public FollowupCase save(FollowupCase followupCase) {
+		index(followupCase);
 		Long expected = followupCase.getVersion();
 		Query query = Query.query(Criteria.where("_id").is(followupCase.getId()).and("version").is(expected));
 		followupCase.setVersion(expected + 1);
@@ -70,7 +82,23 @@ public class CaseStore {
 			throw new OptimisticLockingFailureException(
 					"Case " + followupCase.getId() + " changed since version " + expected);
 		}
+		written(followupCase);
 		return followupCase;
+	}
+
+	private void index(FollowupCase followupCase) {
+		if (followupCase.getNextFireAt() != null) {
+			this.timers.add(followupCase.getId(), followupCase.getNextFireAt());
+		}
+		if (!followupCase.getPendingEvents().isEmpty()) {
+			this.outboxes.add(followupCase.getId());
+		}
+	}
+
+	private void written(FollowupCase followupCase) {
+		if (followupCase.getNextFireAt() != null) {
+			this.timers.written(followupCase.getId(), followupCase.getNextFireAt());
+		}
 	}
 
 	/** Cases matching the staff filters, soonest deadline first. */
@@ -92,11 +120,9 @@ public class CaseStore {
 		return this.mongo.find(query.with(Sort.by("openedAt")).limit(filter.limit()), FollowupCase.class);
 	}
 
-	/** Cases whose outbox still holds events written before {@code before}. */
-	List<FollowupCase> withPendingEvents(Instant before, int limit) {
-		Query query = Query.query(Criteria.where("pendingEvents.0").exists(true).and("updatedAt").lt(before))
-			.limit(limit);
-		return this.mongo.find(query, FollowupCase.class);
+	/** The index of cases that may still hold unpublished events. */
+	OutboxIndex outboxes() {
+		return this.outboxes;
 	}
 
 	/** Removes published events from a case's outbox. */
@@ -106,15 +132,17 @@ public class CaseStore {
 	}
 
 	/**
-	 * Ids of cases with a reminder due by {@code horizon} and no live lease, soonest
-	 * first.
+	 * Claims a case whose next reminder is due by {@code horizon}, atomically and only if
+	 * no live lease holds it; one {@code findAndModify} on {@code _id}.
+	 * @return the claimed case, or empty when it is not due or another instance holds it
 	 */
-	public List<String> dueCaseIds(Instant horizon, Instant now, int limit) {
-		Query query = Query.query(Criteria.where("nextFireAt").lte(horizon).and("leaseUntil").lt(now))
-			.with(Sort.by("nextFireAt"))
-			.limit(limit);
-		query.fields().include("_id");
-		return this.mongo.find(query, FollowupCase.class).stream().map(FollowupCase::getId).toList();
+	public Optional<FollowupCase> claimDue(String caseId, String owner, Instant now, Instant horizon,
+			Instant leaseUntil) {
+		Query query = Query
+			.query(Criteria.where("_id").is(caseId).and("leaseUntil").lt(now).and("nextFireAt").lte(horizon));
+		Update update = new Update().set("leaseOwner", owner).set("leaseUntil", leaseUntil).inc("version", 1);
+		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(true), FollowupCase.class));
 	}
 
 	/**
@@ -131,7 +159,7 @@ public class CaseStore {
 
 	/** Gives a claimed case back without changing it. */
 	public void release(String caseId, String owner) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("leaseOwner").is(owner)),
+		this.mongo.findAndModify(Query.query(Criteria.where("_id").is(caseId).and("leaseOwner").is(owner)),
 				new Update().set("leaseOwner", null).set("leaseUntil", Instant.EPOCH).inc("version", 1),
 				FollowupCase.class);
 	}

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,12 +29,16 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers the outbox to the on-call webhook: claims each due alert with a lease, posts
  * it, and on failure schedules the next attempt with exponential backoff. An alert is
- * never dropped; it stays PENDING until a receiver answers 2xx.
+ * never dropped; it stays PENDING until a receiver answers 2xx, then moves to
+ * {@code oncall_delivered}, so the outbox (polled every half second, a scan on the wire
+ * server) holds only what is still to deliver.
  */
 @Component
 class OnCallDelivery {
 
 	private static final Logger logger = LoggerFactory.getLogger(OnCallDelivery.class);
+
+	static final String DELIVERED = "oncall_delivered";
 
 	private static final int BATCH = 50;
 
@@ -110,19 +115,28 @@ class OnCallDelivery {
 		Instant now = this.clock.instant();
 		Query mine = Query.query(Criteria.where("_id").is(alert.getId()).and("leaseOwner").is(this.owner));
 		if (error == null) {
-			this.mongo.updateFirst(mine,
+			OnCallAlert delivered = this.mongo.findAndModify(mine,
 					new Update().set("status", OnCallStatus.DELIVERED)
 						.set("deliveredAt", now)
 						.inc("attempts", 1)
 						.set("leaseOwner", null)
 						.set("leaseUntil", Instant.EPOCH),
-					OnCallAlert.class);
+					FindAndModifyOptions.options().returnNew(true), OnCallAlert.class);
+			if (delivered != null) {
+				try {
+					this.mongo.insert(delivered, DELIVERED);
+				}
+				catch (DuplicateKeyException ex) {
+					// moved before by an attempt that stopped before removing it
+				}
+				this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(alert.getId())), OnCallAlert.class);
+			}
 			this.delivered.increment();
 			return;
 		}
 		int attempts = alert.getAttempts() + 1;
 		Instant next = now.plus(backoff(attempts));
-		this.mongo.updateFirst(mine,
+		this.mongo.findAndModify(mine,
 				new Update().set("attempts", attempts)
 					.set("nextAttemptAt", next)
 					.set("lastError", error)

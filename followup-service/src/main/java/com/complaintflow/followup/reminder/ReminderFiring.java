@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.ComplaintEvent;
@@ -24,6 +28,8 @@ import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.ReminderStep;
 import com.complaintflow.followup.oncall.OnCallOutbox;
 import com.complaintflow.support.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -32,10 +38,13 @@ import org.springframework.stereotype.Component;
  * Raises the reminders a claimed case is due: publishes each with an id derived from
  * (milestone, kind, level, ordinal), waits for the broker's acknowledgement, and only
  * then records it as raised. A crash in between re-sends the same event id, which
- * consumers drop; a met or paused milestone raises nothing.
+ * consumers drop; a met or paused milestone raises nothing. Cases due at the same instant
+ * are fired as one batch: all sends first, then all acknowledgements, then the records.
  */
 @Component
 public class ReminderFiring {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReminderFiring.class);
 
 	private static final int ATTEMPTS = 5;
 
@@ -76,39 +85,87 @@ public class ReminderFiring {
 	 * @return the number of reminders raised
 	 */
 	public int fire(String caseId, String owner) {
-		Set<UUID> published = new HashSet<>();
+		return fireAll(List.of(caseId), owner);
+	}
+
+	/**
+	 * Raises what the claimed cases are due as one batch: publishes every reminder, then
+	 * waits for all the broker's acknowledgements, then records each case (which gives
+	 * its lease back). A case whose events were not all acknowledged keeps its lease and
+	 * is fired again, with the same event ids, when the lease expires.
+	 * @param caseIds the claimed cases
+	 * @param owner the instance holding the leases
+	 * @return the number of reminders raised
+	 * @throws RuntimeException the first failure to record a case, after trying all
+	 */
+	public int fireAll(List<String> caseIds, String owner) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<Firing> firings = new ArrayList<>();
+		for (String caseId : caseIds) {
+			this.store.findById(caseId)
+				.filter((c) -> owner.equals(c.getLeaseOwner()))
+				.ifPresent((c) -> firings.add(new Firing(c, raise(c, now))));
+		}
+		firings.forEach(Firing::publish);
+		Instant deadline = Instant.now().plus(this.publisher.sendTimeout());
+		int raised = 0;
+		RuntimeException failure = null;
+		for (Firing firing : firings) {
+			if (!firing.acknowledged(deadline)) {
+				continue;
+			}
+			firing.measure(now);
+			try {
+				raised += record(firing.followupCase(), owner, firing.published());
+			}
+			catch (RuntimeException ex) {
+				failure = (failure != null) ? failure : ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return raised;
+	}
+
+	/**
+	 * Saves the raised rungs and releases the lease; on a concurrent staff change, reads
+	 * the case again and raises (and publishes, waiting) only what was not sent yet.
+	 */
+	private int record(FollowupCase followupCase, String owner, Set<UUID> published) {
+		FollowupCase current = followupCase;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Optional<FollowupCase> found = this.store.findById(caseId);
-			if (found.isEmpty() || !owner.equals(found.get().getLeaseOwner())) {
+			current.rescheduleTimer();
+			current.releaseLease();
+			try {
+				this.store.save(current);
 				return published.size();
 			}
-			FollowupCase followupCase = found.get();
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			for (Due due : raise(followupCase, now)) {
-				for (ComplaintEvent event : due.events()) {
-					if (published.add(event.eventId())) {
-						if (event instanceof ReminderRaised reminder && reminder.kind() != ReminderKind.WARNING) {
-							this.onCall.enqueue(reminder);
-						}
-						this.publisher.publishAndWait(event);
-						if (event instanceof ReminderRaised reminder) {
-							this.metrics.raised(reminder, Duration.between(due.dueAt(), now));
+			catch (OptimisticLockingFailureException ex) {
+				Optional<FollowupCase> found = this.store.findById(current.getId());
+				if (found.isEmpty() || !owner.equals(found.get().getLeaseOwner())) {
+					return published.size();
+				}
+				current = found.get();
+				Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+				for (Due due : raise(current, now)) {
+					for (ComplaintEvent event : due.events()) {
+						if (published.add(event.eventId())) {
+							enqueueAlert(event);
+							this.publisher.publishAndWait(event);
+							due.measure(event, now, this.metrics);
 						}
 					}
 				}
 			}
-			followupCase.rescheduleTimer();
-			followupCase.releaseLease();
-			try {
-				this.store.save(followupCase);
-				return published.size();
-			}
-			catch (OptimisticLockingFailureException ex) {
-				// a staff action changed the case meanwhile: read it again and record
-				// what was raised
-			}
 		}
 		return published.size();
+	}
+
+	private void enqueueAlert(ComplaintEvent event) {
+		if (event instanceof ReminderRaised reminder && reminder.kind() != ReminderKind.WARNING) {
+			this.onCall.enqueue(reminder);
+		}
 	}
 
 	private List<Due> raise(FollowupCase c, Instant now) {
@@ -149,6 +206,87 @@ public class ReminderFiring {
 
 	/** The events of one rung and the instant it was due. */
 	private record Due(Instant dueAt, List<ComplaintEvent> events) {
+
+		void measure(ComplaintEvent event, Instant now, ReminderMetrics metrics) {
+			if (event instanceof ReminderRaised reminder) {
+				metrics.raised(reminder, Duration.between(this.dueAt, now));
+			}
+		}
+
+	}
+
+	/** One claimed case of a batch: its rungs due and the sends in flight. */
+	private final class Firing {
+
+		private final FollowupCase followupCase;
+
+		private final List<Due> dues;
+
+		private final Set<UUID> published = new HashSet<>();
+
+		private final List<CompletableFuture<?>> acks = new ArrayList<>();
+
+		private boolean failed;
+
+		Firing(FollowupCase followupCase, List<Due> dues) {
+			this.followupCase = followupCase;
+			this.dues = dues;
+		}
+
+		FollowupCase followupCase() {
+			return this.followupCase;
+		}
+
+		Set<UUID> published() {
+			return this.published;
+		}
+
+		void publish() {
+			try {
+				for (Due due : this.dues) {
+					for (ComplaintEvent event : due.events()) {
+						if (this.published.add(event.eventId())) {
+							enqueueAlert(event);
+							this.acks.add(ReminderFiring.this.publisher.publish(event));
+						}
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+			}
+		}
+
+		boolean acknowledged(Instant deadline) {
+			for (CompletableFuture<?> ack : this.acks) {
+				try {
+					ack.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					fail(ex);
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					fail(ex);
+				}
+				if (this.failed) {
+					return false;
+				}
+			}
+			return !this.failed;
+		}
+
+		void measure(Instant now) {
+			for (Due due : this.dues) {
+				due.events().forEach((event) -> due.measure(event, now, ReminderFiring.this.metrics));
+			}
+		}
+
+		private void fail(Exception ex) {
+			this.failed = true;
+			logger.warn("Reminders of case {} not acknowledged; retried after the lease: {}", this.followupCase.getId(),
+					ex.toString());
+		}
 
 	}
 

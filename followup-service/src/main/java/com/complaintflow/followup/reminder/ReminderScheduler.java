@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.timer.TimerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +23,20 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable timer loop of one instance. Every poll interval it claims, with a lease in
- * MongoDB, the cases whose next reminder is due within the lookahead; it holds them in
- * memory and fires each at its instant (claims and fires run on a small worker pool).
- * Instances share the work through the leases; the claims of a killed instance expire and
- * are taken over by the others.
+ * The durable timer loop of one instance. Every poll interval it claims, through the
+ * timer index and with a lease in MongoDB, the cases whose next reminder is due within
+ * the lookahead; it holds them in memory and fires those due at the same instant as one
+ * batch (batches run on a small worker pool). Instances share the work through the
+ * leases; the claims of a killed instance expire and are taken over by the others.
  */
 @Component
 class ReminderScheduler implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReminderScheduler.class);
 
-	private final CaseStore store;
+	private static final int MAX_BATCH = 100;
+
+	private final DueTimers due;
 
 	private final ReminderFiring firing;
 
@@ -43,14 +46,16 @@ class ReminderScheduler implements SmartLifecycle {
 
 	private final PriorityQueue<Held> held = new PriorityQueue<>();
 
+	private final Set<String> heldIds = new HashSet<>();
+
 	private volatile boolean running;
 
 	private ExecutorService workers;
 
 	private Thread thread;
 
-	ReminderScheduler(CaseStore store, ReminderFiring firing, TimerSettings settings, Clock clock) {
-		this.store = store;
+	ReminderScheduler(TimerIndex index, CaseStore store, ReminderFiring firing, TimerSettings settings, Clock clock) {
+		this.due = new DueTimers(index, store, settings);
 		this.firing = firing;
 		this.settings = settings;
 		this.clock = clock;
@@ -96,14 +101,18 @@ class ReminderScheduler implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Polls every poll interval of real time (not of the service clock, so a clock that
+	 * jumps, as in tests, is caught up poll by poll) and fires what is due in between.
+	 */
 	private void loop() {
-		Instant nextPoll = Instant.MIN;
+		long pollNanos = this.settings.pollInterval().toNanos();
+		long nextPoll = System.nanoTime();
 		while (this.running) {
 			try {
-				Instant now = this.clock.instant();
-				if (!now.isBefore(nextPoll)) {
-					claim(now);
-					nextPoll = now.plus(this.settings.pollInterval());
+				if (System.nanoTime() - nextPoll >= 0) {
+					claim(this.clock.instant());
+					nextPoll = System.nanoTime() + pollNanos;
 				}
 				fireDue();
 				pause(nextPoll);
@@ -114,75 +123,63 @@ class ReminderScheduler implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Reminder poll failed, retrying: {}", ex.toString());
-				nextPoll = this.clock.instant().plus(this.settings.pollInterval());
+				nextPoll = System.nanoTime() + pollNanos;
 			}
 		}
 	}
 
-	private void claim(Instant now) throws InterruptedException {
-		Instant horizon = now.plus(this.settings.lookahead());
-		Instant leaseUntil = now.plus(this.settings.lease());
-		String owner = this.settings.instanceId();
-		List<Callable<Optional<FollowupCase>>> claims = this.store.dueCaseIds(horizon, now, this.settings.batchSize())
-			.stream()
-			.map((caseId) -> (Callable<Optional<FollowupCase>>) () -> this.store.claim(caseId, owner, now, leaseUntil))
-			.toList();
-		for (Future<Optional<FollowupCase>> claim : this.workers.invokeAll(claims)) {
-			Optional<FollowupCase> claimed = claimed(claim);
-			if (claimed.isEmpty()) {
-				continue;
-			}
-			Instant fireAt = claimed.get().getNextFireAt();
-			if (fireAt != null && !fireAt.isAfter(horizon)) {
-				this.held.add(new Held(fireAt, claimed.get().getId()));
-			}
-			else {
-				this.store.release(claimed.get().getId(), owner);
-			}
+	private void claim(Instant now) {
+		for (FollowupCase claimed : this.due.claim(now, this.heldIds)) {
+			this.held.add(new Held(claimed.getNextFireAt(), claimed.getId()));
 		}
 	}
 
-	private static Optional<FollowupCase> claimed(Future<Optional<FollowupCase>> claim) throws InterruptedException {
-		try {
-			return claim.get();
-		}
-		catch (ExecutionException ex) {
-			logger.warn("Claim failed, retried at the next poll: {}", ex.getCause().toString());
-			return Optional.empty();
-		}
-	}
-
+	/**
+	 * Fires every held case whose instant has come, as batches (one per worker, at most
+	 * {@code MAX_BATCH} cases each): all sends, then all acknowledgements, then records.
+	 */
 	private void fireDue() throws InterruptedException {
-		List<String> due = new ArrayList<>();
+		List<String> ready = new ArrayList<>();
 		while (!this.held.isEmpty() && !this.held.peek().fireAt().isAfter(this.clock.instant())) {
-			due.add(this.held.poll().caseId());
+			ready.add(this.held.poll().caseId());
 		}
-		if (due.size() == 1) {
-			fire(due.get(0));
+		if (ready.isEmpty()) {
+			return;
 		}
-		else if (!due.isEmpty()) {
-			this.workers.invokeAll(due.stream().map((caseId) -> (Callable<Void>) () -> {
-				fire(caseId);
+		int size = Math.min(MAX_BATCH, Math.max(1, -Math.floorDiv(-ready.size(), this.settings.fireThreads())));
+		List<Callable<Void>> batches = new ArrayList<>();
+		for (int from = 0; from < ready.size(); from += size) {
+			List<String> batch = ready.subList(from, Math.min(ready.size(), from + size));
+			batches.add(() -> {
+				fire(batch);
 				return null;
-			}).toList());
+			});
 		}
+		if (batches.size() == 1) {
+			fire(ready);
+		}
+		else {
+			this.workers.invokeAll(batches);
+		}
+		ready.forEach(this.heldIds::remove);
 	}
 
-	private void fire(String caseId) {
+	private void fire(List<String> caseIds) {
 		try {
-			this.firing.fire(caseId, this.settings.instanceId());
+			this.firing.fireAll(caseIds, this.settings.instanceId());
 		}
 		catch (RuntimeException ex) {
 			// the lease stays; when it expires this or another instance fires the case
 			// again, with the same ids
-			logger.warn("Reminders of case {} not raised yet: {}", caseId, ex.toString());
+			logger.warn("Reminders of {} cases not all raised yet: {}", caseIds.size(), ex.toString());
 		}
 	}
 
-	private void pause(Instant nextPoll) throws InterruptedException {
-		Instant wakeAt = this.held.isEmpty() || this.held.peek().fireAt().isAfter(nextPoll) ? nextPoll
-				: this.held.peek().fireAt();
-		long millis = Duration.between(this.clock.instant(), wakeAt).toMillis();
+	private void pause(long nextPoll) throws InterruptedException {
+		long millis = TimeUnit.NANOSECONDS.toMillis(nextPoll - System.nanoTime());
+		if (!this.held.isEmpty()) {
+			millis = Math.min(millis, Duration.between(this.clock.instant(), this.held.peek().fireAt()).toMillis());
+		}
 		Thread.sleep(Math.max(1, Math.min(millis, this.settings.pollInterval().toMillis())));
 	}
 

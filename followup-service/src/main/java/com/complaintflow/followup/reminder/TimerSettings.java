@@ -19,17 +19,22 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claim lasts; a killed instance's claims are taken over after it
  * @param batchSize at most this many cases claimed per poll
  * @param instanceId this instance's name in leases (random when not set)
- * @param fireThreads how many claimed cases are fired in parallel (each waits for broker
- * and database round trips)
+ * @param fireThreads how many batches of claimed cases are fired in parallel (each waits
+ * for broker and database round trips)
+ * @param bucketGrace how long after its second a bucket of the timer index stays open: it
+ * must exceed the longest time between indexing a case and saving it, plus the clock skew
+ * between instances
  */
 @Validated
 @ConfigurationProperties("complaintflow.followup.timers")
 public record TimerSettings(Boolean enabled, @NotNull Duration pollInterval, @NotNull Duration lookahead,
-		@NotNull Duration lease, @Min(1) int batchSize, String instanceId, Integer fireThreads) {
+		@NotNull Duration lease, @Min(1) int batchSize, String instanceId, Integer fireThreads, Duration bucketGrace) {
 
 	public TimerSettings {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		fireThreads = (fireThreads != null && fireThreads > 0) ? fireThreads : 8;
+		bucketGrace = (bucketGrace != null && !bucketGrace.isNegative() && !bucketGrace.isZero()) ? bucketGrace
+				: Duration.ofSeconds(10);
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
 				: "followup-" + UUID.randomUUID().toString().substring(0, 8);
 		if (lease.compareTo(lookahead.plus(pollInterval)) <= 0) {

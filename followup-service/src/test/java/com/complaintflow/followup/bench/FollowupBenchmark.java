@@ -113,18 +113,26 @@ public final class FollowupBenchmark {
 		long windowMs = template.getList("milestones", Document.class).get(0).getLong("windowMs");
 		Instant loadStart = Instant.now();
 		Instant later = loadStart.plus(Duration.ofDays(1));
-		insert(cases, template, dueCases, bulkCases, (i) -> later.plus(Duration.ofDays(i % 20)).plusMillis(i),
-				windowMs);
+		java.util.function.IntFunction<Instant> laterAt = (i) -> later.plus(Duration.ofDays(i % 20)).plusMillis(i);
+		insert(cases, template, dueCases, bulkCases, laterAt, windowMs);
+		MongoCollection<Document> buckets = mongo.getCollection("timer_buckets");
+		for (int day = 0; day < 20; day++) {
+			int first = dueCases + Math.floorMod(day - dueCases, 20);
+			index(buckets, first, bulkCases, 20, laterAt);
+		}
 		Instant windowStart = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
-		insert(cases, template, 0, dueCases,
-				(i) -> windowStart.plusMillis((long) i * windowSeconds * 1000 / Math.max(1, dueCases)), windowMs);
+		java.util.function.IntFunction<Instant> dueAt = (i) -> windowStart
+			.plusMillis((long) i * windowSeconds * 1000 / Math.max(1, dueCases));
+		insert(cases, template, 0, dueCases, dueAt, windowMs);
+		index(buckets, 0, dueCases, 1, dueAt);
 		long pending = (long) (bulkCases + kafkaCases) * milestonesPerCase;
 		System.out.printf("loaded %,d cases (%,d pending milestones) into the wire server in %.1f s%n", bulkCases,
 				pending, Duration.between(loadStart, Instant.now()).toMillis() / 1000.0);
 		Instant scanStart = Instant.now();
 		cases.countDocuments(new Document("nextFireAt", new Document("$lte", Date.from(Instant.now())))
 			.append("leaseUntil", new Document("$lt", Date.from(Instant.now()))));
-		System.out.printf("one due-timer query over the collection (a full scan on the wire server): %d ms%n",
+		System.out.printf(
+				"for comparison, one nextFireAt range query (a full scan on the wire server, not used by the service): %d ms%n",
 				Duration.between(scanStart, Instant.now()).toMillis());
 
 		List<Long> lateness = new ArrayList<>();
@@ -181,6 +189,37 @@ public final class FollowupBenchmark {
 				cases.insertMany(batch);
 				batch.clear();
 			}
+		}
+	}
+
+	/**
+	 * Writes the timer index entries of bulk-loaded cases as the service does before a
+	 * save: one bucket per due second ({@code _id} = epoch second), cases {@code from},
+	 * {@code from + step}, ... in increasing due order.
+	 */
+	private static void index(MongoCollection<Document> buckets, int from, int to, int step,
+			java.util.function.IntFunction<Instant> fireAt) {
+		List<Document> batch = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		long second = Long.MIN_VALUE;
+		for (int i = from; i < to; i += step) {
+			long s = fireAt.apply(i).getEpochSecond();
+			if (s != second && !ids.isEmpty()) {
+				batch.add(new Document("_id", second).append("n", (long) ids.size()).append("cases", ids));
+				ids = new ArrayList<>();
+			}
+			second = s;
+			ids.add("bench-" + i);
+			if (batch.size() == 500) {
+				buckets.insertMany(batch);
+				batch.clear();
+			}
+		}
+		if (!ids.isEmpty()) {
+			batch.add(new Document("_id", second).append("n", (long) ids.size()).append("cases", ids));
+		}
+		if (!batch.isEmpty()) {
+			buckets.insertMany(batch);
 		}
 	}
 

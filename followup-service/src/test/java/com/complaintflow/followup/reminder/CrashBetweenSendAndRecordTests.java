@@ -15,6 +15,7 @@ import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.oncall.OnCallOutbox;
+import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
@@ -68,6 +69,9 @@ class CrashBetweenSendAndRecordTests {
 	MilestoneClock milestones;
 
 	@Autowired
+	TimerIndex timers;
+
+	@Autowired
 	OnCallOutbox onCall;
 
 	@Autowired
@@ -79,8 +83,8 @@ class CrashBetweenSendAndRecordTests {
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, this.clock.instant()));
 		String caseId = CaseOpening.caseIdFor(complaintId);
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.store.findById(caseId).isPresent());
-		ReminderFiring crashing = new ReminderFiring(new CrashingStore(this.mongo), this.milestones, this.publisher,
-				this.onCall, this.metrics, this.clock);
+		ReminderFiring crashing = new ReminderFiring(new CrashingStore(this.mongo, this.timers), this.milestones,
+				this.publisher, this.onCall, this.metrics, this.clock);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			this.clock.advance(Duration.ofHours(12));
 			assertThat(this.store.claim(caseId, "crashed", this.clock.instant(), leaseEnd(this.clock))).isPresent();
@@ -116,8 +120,8 @@ class CrashBetweenSendAndRecordTests {
 	/** A store whose process dies when it is about to record the reminders. */
 	static class CrashingStore extends CaseStore {
 
-		CrashingStore(MongoTemplate mongo) {
-			super(mongo);
+		CrashingStore(MongoTemplate mongo, TimerIndex timers) {
+			super(mongo, timers);
 		}
 
 		@Override

@@ -1,0 +1,171 @@
+package com.complaintflow.followup.reminder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.timer.TimerBucket;
+import com.complaintflow.followup.timer.TimerIndex;
+
+/**
+ * Walks the timer index from its cursor to the lookahead horizon, claims the cases due,
+ * and finishes the buckets left behind: a bucket older than the grace is removed once
+ * none of its cases is still due (unclaimed, or held by a live lease), and the cursor
+ * moves past it. Every read is by {@code _id}; the work per poll follows the timers due,
+ * not the timers pending. Used by the scheduler's single thread.
+ */
+class DueTimers {
+
+	/** Seconds read per index query. */
+	static final long CHUNK = 3600;
+
+	/**
+	 * Chunks walked per poll at most (a day; a longer downtime is caught up over polls).
+	 */
+	static final int MAX_CHUNKS = 24;
+
+	private final TimerIndex index;
+
+	private final CaseStore store;
+
+	private final TimerSettings settings;
+
+	/** Per bucket second: when each case in it needs looking at again (MAX: never). */
+	private final Map<Long, Examined> examined = new HashMap<>();
+
+	DueTimers(TimerIndex index, CaseStore store, TimerSettings settings) {
+		this.index = index;
+		this.store = store;
+		this.settings = settings;
+	}
+
+	/**
+	 * Claims the cases due by {@code now + lookahead}, oldest bucket first, at most the
+	 * batch size, skipping those this instance already holds.
+	 */
+	List<FollowupCase> claim(Instant now, Set<String> held) {
+		Instant horizon = now.plus(this.settings.lookahead());
+		long horizonSecond = horizon.getEpochSecond();
+		long finishable = Math.floorDiv(now.minus(this.settings.bucketGrace()).toEpochMilli(), 1000);
+		long cursor = this.index.cursor();
+		this.examined.keySet().removeIf((second) -> second < cursor);
+		long next = cursor;
+		boolean finishing = true;
+		Poll poll = new Poll(now, horizon, held, new ArrayList<>());
+		long from = cursor;
+		for (int chunk = 0; chunk < MAX_CHUNKS && from <= horizonSecond; chunk++) {
+			long to = Math.min(from + CHUNK - 1, horizonSecond);
+			for (TimerBucket bucket : this.index.buckets(from, to)) {
+				if (finishing && bucket.second() < finishable && finish(bucket, poll)) {
+					continue;
+				}
+				if (finishing) {
+					finishing = false;
+					next = Math.min(bucket.second(), finishable);
+				}
+				examine(bucket, poll);
+			}
+			if (finishing) {
+				next = Math.min(to + 1, finishable);
+			}
+			if (poll.claimed().size() >= this.settings.batchSize()) {
+				break;
+			}
+			from = to + 1;
+		}
+		if (next > cursor) {
+			this.index.advance(cursor, next);
+		}
+		return poll.claimed();
+	}
+
+	/** Looks at the cases of a bucket not known to be settled, and claims those due. */
+	private void examine(TimerBucket bucket, Poll poll) {
+		Examined state = this.examined.computeIfAbsent(bucket.second(), (second) -> new Examined());
+		if (state.writes != bucket.writes()) {
+			state.writes = bucket.writes();
+			state.recheckAt.clear();
+		}
+		for (String caseId : bucket.caseIds()) {
+			if (poll.claimed().size() >= this.settings.batchSize()) {
+				return;
+			}
+			Instant recheck = state.recheckAt.get(caseId);
+			if (poll.held().contains(caseId) || (recheck != null && recheck.isAfter(poll.now()))) {
+				continue;
+			}
+			Instant again = lookAt(caseId, bucket, poll);
+			// a case claimed now is this instance's: if its firing fails, finishing the
+			// bucket finds it again
+			state.recheckAt.put(caseId, (again == Instant.MIN) ? Instant.MAX : again);
+		}
+	}
+
+	/**
+	 * Checks a bucket older than the grace case by case (not trusting what this instance
+	 * remembers) and removes it when none of its cases is still due in it. Stops at the
+	 * first case still due (claiming it if free), so a bucket being caught up is not read
+	 * whole at every poll.
+	 * @return whether the bucket is finished
+	 */
+	private boolean finish(TimerBucket bucket, Poll poll) {
+		Examined state = this.examined.computeIfAbsent(bucket.second(), (second) -> new Examined());
+		if (state.finishNotBefore.isAfter(poll.now())) {
+			return false;
+		}
+		for (String caseId : bucket.caseIds()) {
+			Instant recheck = poll.held().contains(caseId) ? Instant.MIN : lookAt(caseId, bucket, poll);
+			if (recheck != Instant.MAX) {
+				state.finishNotBefore = recheck;
+				return false;
+			}
+		}
+		return this.index.finish(bucket);
+	}
+
+	/**
+	 * Claims the case if it is due and free; otherwise says when to look again:
+	 * {@code Instant.MAX} when the bucket holds nothing more for it (fired, moved, met,
+	 * claimed now by this instance), the lease's end when another instance holds it.
+	 */
+	private Instant lookAt(String caseId, TimerBucket bucket, Poll poll) {
+		Optional<FollowupCase> claimed = this.store.claimDue(caseId, this.settings.instanceId(), poll.now(),
+				poll.horizon(), poll.now().plus(this.settings.lease()));
+		if (claimed.isPresent()) {
+			poll.claimed().add(claimed.get());
+			poll.held().add(caseId);
+			return Instant.MIN;
+		}
+		FollowupCase current = this.store.findById(caseId).orElse(null);
+		if (current == null || current.getNextFireAt() == null || !current.getNextFireAt().isBefore(bucket.end())) {
+			return Instant.MAX;
+		}
+		if (current.getNextFireAt().isAfter(poll.horizon())) {
+			return current.getNextFireAt().minus(this.settings.lookahead());
+		}
+		return current.getLeaseUntil();
+	}
+
+	/** What one poll knows: its instants, the cases held, and those it claimed. */
+	private record Poll(Instant now, Instant horizon, Set<String> held, List<FollowupCase> claimed) {
+
+	}
+
+	/** What this instance learned about one bucket. */
+	private static final class Examined {
+
+		private long writes = -1;
+
+		private final Map<String, Instant> recheckAt = new HashMap<>();
+
+		private Instant finishNotBefore = Instant.MIN;
+
+	}
+
+}
