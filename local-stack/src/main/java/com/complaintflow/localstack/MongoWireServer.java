@@ -6,14 +6,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB wire-protocol server in this JVM (mongo-java-server); with a data directory
- * it keeps its data in an H2 file, so it survives a restart, otherwise in memory.
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server with the {@code _id}
+ * lookup of {@link WireServerBackends}); with a data directory it keeps its data in an H2
+ * file, so it survives a restart, otherwise in memory.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -33,12 +33,12 @@ public final class MongoWireServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new MongoWireServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+		return new MongoWireServer(WireServerBackends.h2File(directory.resolve("mongo.mv").toString()));
 	}
 
 	/** A server that keeps everything in memory. */
 	public static MongoWireServer inMemory() {
-		return new MongoWireServer(new MemoryBackend());
+		return new MongoWireServer(WireServerBackends.inMemory());
 	}
 
 	/**

@@ -2,15 +2,16 @@ package com.complaintflow.followup.bench;
 
 import java.util.concurrent.CountDownLatch;
 
+import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The benchmark's infrastructure in its own JVM, so the service's heap is measured alone:
- * a real Kafka broker (KRaft) and the MongoDB wire server with its memory backend. Prints
- * one line {@code READY <bootstrap> <mongo host:port>} and runs until killed.
+ * a real Kafka broker (KRaft) and the MongoDB wire server (memory backend, with the
+ * {@code _id} lookup). Prints one line {@code READY <bootstrap> <mongo host:port>} and
+ * runs until killed.
  */
 public final class BenchInfrastructure {
 
@@ -21,7 +22,7 @@ public final class BenchInfrastructure {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.brokerProperty("auto.create.topics.enable", "true");
 		broker.afterPropertiesSet();
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(WireServerBackends.inMemory());
 		java.net.InetSocketAddress address = mongo.bind();
 		System.out
 			.println("READY " + broker.getBrokersAsString() + " " + address.getHostString() + ":" + address.getPort());

@@ -16,8 +16,8 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import ch.qos.logback.classic.Logger;
 import com.complaintflow.intake.IntakeApplication;
+import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +65,7 @@ public final class IntakeBenchmark {
 
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.afterPropertiesSet();
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(WireServerBackends.inMemory());
 		InetSocketAddress mongoAddress = mongo.bind();
 		// Command-line arguments, not builder properties: those rank below every config
 		// file.

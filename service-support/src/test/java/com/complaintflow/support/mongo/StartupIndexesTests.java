@@ -9,8 +9,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.domain.Sort;
@@ -31,7 +31,7 @@ class StartupIndexesTests {
 		try (ServerSocket probe = new ServerSocket(0)) {
 			port = probe.getLocalPort();
 		}
-		MongoServer server = new MongoServer(new MemoryBackend());
+		MongoServer server = new MongoServer(WireServerBackends.inMemory());
 		CompletableFuture<Void> startsLate = CompletableFuture.runAsync(() -> {
 			sleep(1_500);
 			server.bind(new InetSocketAddress("127.0.0.1", port));

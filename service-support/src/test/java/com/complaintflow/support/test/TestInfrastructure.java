@@ -2,8 +2,8 @@ package com.complaintflow.support.test;
 
 import java.util.UUID;
 
+import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +30,7 @@ public final class TestInfrastructure {
 			broker = new EmbeddedKafkaKraftBroker(1, 3);
 			broker.brokerProperty("auto.create.topics.enable", "true");
 			broker.afterPropertiesSet();
-			mongo = new MongoServer(new MemoryBackend());
+			mongo = new MongoServer(WireServerBackends.inMemory());
 			mongoUri = "mongodb://" + hostAndPort(mongo.bind());
 			// No shutdown hook stops them: Spring closes its cached test contexts in a
 			// hook of its own, and their

@@ -1,0 +1,145 @@
+package com.complaintflow.wireserver;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Queries that name one {@code _id} and more answer exactly as before (and as mongod
+ * does) on both backends: a condition that fails matches nothing, updates and upserts
+ * keep their meaning, duplicates are refused, data in an H2 file survives a restart.
+ */
+class WireServerBackendsTests {
+
+	@TempDir
+	static Path directory;
+
+	static Stream<String> backends() {
+		return Stream.of("memory", "h2");
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void conditionsBesideTheIdStillDecide(String backend) {
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> cases = served.collection();
+			cases.insertOne(new Document("_id", "case-1").append("version", 3).append("leaseUntil", 100));
+			cases.insertOne(new Document("_id", "case-2").append("version", 3).append("leaseUntil", 100));
+
+			assertThat(cases.find(Filters.and(Filters.eq("_id", "case-1"), Filters.eq("version", 3))))
+				.extracting((doc) -> doc.get("_id"))
+				.containsExactly("case-1");
+			assertThat(cases.find(Filters.and(Filters.eq("_id", "case-1"), Filters.eq("version", 2)))).isEmpty();
+			assertThat(cases.find(Filters.and(Filters.eq("_id", "case-9"), Filters.eq("version", 3)))).isEmpty();
+
+			Document claimed = cases.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", "case-2"), Filters.lt("leaseUntil", 200)),
+					Updates.set("leaseUntil", 300), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+			assertThat(claimed.getInteger("leaseUntil")).isEqualTo(300);
+			assertThat(cases.findOneAndUpdate(Filters.and(Filters.eq("_id", "case-2"), Filters.lt("leaseUntil", 200)),
+					Updates.set("leaseUntil", 400)))
+				.isNull();
+			assertThat(cases
+				.updateOne(Filters.and(Filters.eq("_id", "case-1"), Filters.eq("version", 2)),
+						Updates.set("version", 4))
+				.getModifiedCount()).isZero();
+			assertThat(cases.find(Filters.eq("_id", "case-1")).first().getInteger("version")).isEqualTo(3);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void conditionalUpsertAddsOnceAndRefusesTheDuplicate(String backend) {
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> history = served.collection();
+			var absent = Filters.and(Filters.eq("_id", "C-1"), Filters.ne("complaints.id", "c-1"));
+			history.updateOne(absent, Updates.push("complaints", new Document("id", "c-1")),
+					new UpdateOptions().upsert(true));
+
+			assertThatExceptionOfType(MongoWriteException.class).isThrownBy(() -> history.updateOne(absent,
+					Updates.push("complaints", new Document("id", "c-1")), new UpdateOptions().upsert(true)));
+			assertThat(history.find(Filters.eq("_id", "C-1")).first().getList("complaints", Document.class)).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void queriesWithoutASingleIdAreAnsweredByScanningAsBefore(String backend) {
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> cases = served.collection();
+			for (int i = 0; i < 10; i++) {
+				cases.insertOne(new Document("_id", "case-" + i).append("status", (i % 2 == 0) ? "OPEN" : "CLOSED"));
+			}
+			assertThat(cases.countDocuments(Filters.eq("status", "OPEN"))).isEqualTo(5);
+			assertThat(cases
+				.countDocuments(Filters.and(Filters.in("_id", "case-1", "case-2"), Filters.eq("status", "OPEN"))))
+				.isEqualTo(1);
+			assertThat(
+					cases.countDocuments(Filters.and(Filters.regex("_id", "^case-1"), Filters.eq("status", "CLOSED"))))
+				.isEqualTo(1);
+			assertThat(cases.countDocuments(Filters.in("_id", "case-3", "case-4"))).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void anH2FileKeepsItsDataAcrossARestart() {
+		String file = directory.resolve("restart.mv").toString();
+		try (Served first = new Served(WireServerBackends.h2File(file))) {
+			first.collection().insertOne(new Document("_id", "kept").append("version", 1));
+		}
+		try (Served second = new Served(WireServerBackends.h2File(file))) {
+			assertThat(second.collection().find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("version", 1))))
+				.hasSize(1);
+		}
+	}
+
+	private static Served serve(String backend) {
+		return new Served(backend.equals("memory") ? WireServerBackends.inMemory()
+				: WireServerBackends.h2File(directory.resolve("test-" + System.nanoTime() + ".mv").toString()));
+	}
+
+	/** A running wire server with one client. */
+	private static final class Served implements AutoCloseable {
+
+		private final MongoServer server;
+
+		private final MongoClient client;
+
+		Served(MongoBackend backend) {
+			this.server = new MongoServer(backend);
+			var address = this.server.bind();
+			this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+		}
+
+		MongoCollection<Document> collection() {
+			return this.client.getDatabase("test").getCollection("things");
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+			this.server.shutdownNow();
+		}
+
+	}
+
+}
