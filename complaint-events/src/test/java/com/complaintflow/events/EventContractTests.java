@@ -13,6 +13,7 @@ import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.events.kafka.InvalidEventException;
+import com.complaintflow.events.kafka.UnknownEventTypeException;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -107,6 +108,7 @@ class EventContractTests {
 	void unknownTypeAndFutureSchemaVersionAndGarbageAreRejected() {
 		String json = json(samples().get(5));
 		assertThatThrownBy(() -> read(json.replace("progress-updated", "progress-teleported")))
+			.isInstanceOf(UnknownEventTypeException.class)
 			.hasMessageContaining("unknown event type 'progress-teleported'");
 		assertThatThrownBy(() -> read(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
 			.hasMessageContaining("unsupported schemaVersion 2");
