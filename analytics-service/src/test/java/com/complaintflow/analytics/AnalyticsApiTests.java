@@ -13,11 +13,13 @@ import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.MilestoneActual;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
@@ -224,6 +226,68 @@ class AnalyticsApiTests {
 			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
 					StandardCharsets.UTF_8))
 				.contains("not JSON");
+		}
+	}
+
+	@Test
+	void pausesAndMilestoneActualsAreJournaledShownInTheTimelineAndReportedInTheSummary() {
+		TestEvents paused = events("w", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		Duration pausedAt = Duration.ofMinutes(12);
+		Duration resumedAt = Duration.ofMinutes(22);
+		Instant due = this.hour.plus(Duration.ofHours(3));
+		List<ComplaintEvent> all = new ArrayList<>(paused.happyLife(Outcome.RETAINED, 4).subList(0, 8));
+		all.add(paused.waiting(pausedAt));
+		all.add(paused.resumed(pausedAt, resumedAt,
+				paused.due(MilestoneKind.PROMISED_ANSWER, Duration.ofMinutes(130))));
+		all.add(paused.closed(Duration.ofMinutes(55), Outcome.RETAINED,
+				List.of(new MilestoneActual(MilestoneKind.FIRST_RESPONSE, 1, due, 540_000, 0, due, null),
+						new MilestoneActual(MilestoneKind.PROMISED_ANSWER, 1, due, 1_740_000, 600_000, due, null),
+						new MilestoneActual(MilestoneKind.CALLBACK, 1, due, 3_600_000, 0, due, due))));
+		Collections.reverse(all);
+
+		all.forEach(this.publisher::publishAndWait);
+		all.forEach(this.publisher::publishAndWait);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+			assertThat(summary.at("/totals/closed").asLong()).isEqualTo(1);
+			assertThat(summary.at("/pauses/count").asLong()).isEqualTo(1);
+			assertThat(summary.at("/pauses/pausedMinutes").asDouble()).isEqualTo(10.0);
+			assertThat(summary.at("/actuals/FIRST_RESPONSE/met").asLong()).isEqualTo(1);
+			assertThat(summary.at("/actuals/FIRST_RESPONSE/metAverageElapsedMinutes").asDouble()).isEqualTo(9.0);
+			assertThat(summary.at("/actuals/PROMISED_ANSWER/metAverageElapsedMinutes").asDouble()).isEqualTo(29.0);
+			assertThat(summary.at("/actuals/CALLBACK/breached").asLong()).isEqualTo(1);
+			assertThat(summary.at("/actuals/CALLBACK/breachedAverageElapsedMinutes").asDouble()).isEqualTo(60.0);
+			assertThat(summary.at("/actuals/FIRST_RESPONSE/breachedAverageElapsedMinutes").isNull()).isTrue();
+		});
+		JsonNode timeline = this.ops.json("/api/v1/analytics/complaints/" + paused.complaintId() + "/timeline")
+			.get("events");
+		assertThat(timeline).extracting((event) -> event.get("type").asString())
+			.containsSubsequence("customer-contacted", "case-waiting-on-customer", "case-resumed", "case-closed")
+			.containsOnlyOnce("case-waiting-on-customer", "case-resumed");
+		assertThat(timeline).filteredOn((event) -> "case-resumed".equals(event.get("type").asString()))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.at("/attributes/pausedMs").asLong()).isEqualTo(600_000));
+	}
+
+	@Test
+	void eventOfAnUnknownTypeIsSkippedNotDeadLetteredAndTheNextEventIsCounted() {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
+			TestEvents after = events("u", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
+			ProducerRecord<Object, Object> unknown = new ProducerRecord<>(Topics.CASES, after.received().customerId(),
+					("{\"type\":\"case-teleported\",\"schemaVersion\":1,\"complaintId\":\"" + after.complaintId()
+							+ "\"}")
+						.getBytes(StandardCharsets.UTF_8));
+			unknown.headers().add(CloudEventHeaders.TYPE, "case-teleported".getBytes(StandardCharsets.UTF_8));
+			this.template.send(unknown);
+			this.publisher.publishAndWait(after.opened());
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/opened").asLong())
+					.isEqualTo(1));
+			assertThat(dlt.poll()).noneMatch(
+					(record) -> new String(record.value(), StandardCharsets.UTF_8).contains(after.complaintId()));
 		}
 	}
 

@@ -11,6 +11,8 @@ import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.CaseResumed;
+import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ChurnRisk;
@@ -27,6 +29,7 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
+import com.complaintflow.events.MilestoneActual;
 import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
@@ -153,6 +156,31 @@ public final class TestEvents {
 	public CaseClosed closed(Duration after, Outcome outcome) {
 		return new CaseClosed(id("closed"), "followup", at(after), this.complaintId, this.customerId, 1,
 				"case-" + this.complaintId, "agent-1", outcome);
+	}
+
+	public CaseClosed closed(Duration after, Outcome outcome, List<MilestoneActual> actuals) {
+		return new CaseClosed(id("closed"), "followup", at(after), this.complaintId, this.customerId, 1,
+				"case-" + this.complaintId, "agent-1", outcome, actuals);
+	}
+
+	public CaseWaitingOnCustomer waiting(Duration after) {
+		return new CaseWaitingOnCustomer(id("waiting-" + after), "followup", at(after), this.complaintId,
+				this.customerId, 1, "case-" + this.complaintId, "agent-1", "router serial", at(after),
+				List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.PROMISED_ANSWER));
+	}
+
+	/**
+	 * The end of a pause that began at {@code pausedAt}, moving the given milestones'
+	 * deadlines.
+	 */
+	public CaseResumed resumed(Duration pausedAt, Duration after, MilestoneDue... moved) {
+		return new CaseResumed(id("resumed-" + after), "followup", at(after), this.complaintId, this.customerId, 1,
+				"case-" + this.complaintId, "agent-1", at(after), after.minus(pausedAt), List.of(moved));
+	}
+
+	/** A due instant this long after {@code start}. */
+	public MilestoneDue due(MilestoneKind kind, Duration after) {
+		return new MilestoneDue(kind, at(after));
 	}
 
 	/** A full, happy life: received to closed, all within the hour of {@code start}. */

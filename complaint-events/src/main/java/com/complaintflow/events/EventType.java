@@ -24,6 +24,8 @@ public enum EventType {
 	CALLBACK_COMPLETED("callback-completed", CallbackCompleted.class, Topics.CASES),
 	CASE_ESCALATED("case-escalated", CaseEscalated.class, Topics.CASES),
 	CASE_CLOSED("case-closed", CaseClosed.class, Topics.CASES),
+	CASE_WAITING_ON_CUSTOMER("case-waiting-on-customer", CaseWaitingOnCustomer.class, Topics.CASES),
+	CASE_RESUMED("case-resumed", CaseResumed.class, Topics.CASES),
 	REMINDER_RAISED("reminder-raised", ReminderRaised.class, Topics.REMINDERS);
 
 	private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

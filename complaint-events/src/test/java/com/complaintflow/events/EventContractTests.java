@@ -13,6 +13,7 @@ import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.events.kafka.InvalidEventException;
+import com.complaintflow.events.kafka.UnknownEventTypeException;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -107,6 +108,7 @@ class EventContractTests {
 	void unknownTypeAndFutureSchemaVersionAndGarbageAreRejected() {
 		String json = json(samples().get(5));
 		assertThatThrownBy(() -> read(json.replace("progress-updated", "progress-teleported")))
+			.isInstanceOf(UnknownEventTypeException.class)
 			.hasMessageContaining("unknown event type 'progress-teleported'");
 		assertThatThrownBy(() -> read(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
 			.hasMessageContaining("unsupported schemaVersion 2");
@@ -114,9 +116,46 @@ class EventContractTests {
 	}
 
 	@Test
+	void caseClosedWithoutMilestoneActualsFromAnEarlierProducerReadsAsEmpty() {
+		CaseClosed closed = (CaseClosed) sample(EventType.CASE_CLOSED);
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(closed));
+		tree.remove("milestones");
+
+		CaseClosed read = (CaseClosed) read(tree.toString());
+
+		assertThat(read.milestones()).isEmpty();
+		assertThat(read.outcome()).isEqualTo(closed.outcome());
+		assertThat(schema(EventType.CASE_CLOSED).validate(tree.toString(), InputFormat.JSON)).isEmpty();
+	}
+
+	@Test
+	void milestoneActualIsBreachedWhenMetLateOrBreachedBeforeBeingMet() {
+		List<MilestoneActual> actuals = ((CaseClosed) sample(EventType.CASE_CLOSED)).milestones();
+		MilestoneActual onTime = actuals.get(0);
+		MilestoneActual late = new MilestoneActual(onTime.kind(), 1, onTime.dueAt(), 1, 0, onTime.dueAt().plusMillis(1),
+				null);
+
+		assertThat(onTime.breached()).isFalse();
+		assertThat(late.breached()).isTrue();
+		assertThat(actuals.get(1).breached()).isTrue();
+		assertThat(json(sample(EventType.CASE_CLOSED))).doesNotContain("\"breached\"");
+	}
+
+	@Test
+	void resumeWithANegativePauseIsRejected() {
+		String json = json(sample(EventType.CASE_RESUMED)).replace("\"PT1H30M\"", "\"PT-1S\"");
+		assertThatThrownBy(() -> read(json)).isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("pausedFor");
+	}
+
+	@Test
 	void personalDataStaysOutOfToString() {
 		String text = samples().get(0).toString();
 		assertThat(text).doesNotContain("Zhang").doesNotContain("+8613800000000").contains("c-1");
+	}
+
+	private static ComplaintEvent sample(EventType type) {
+		return samples().stream().filter((event) -> EventType.of(event) == type).findFirst().orElseThrow();
 	}
 
 	private static ComplaintEvent read(String json) {

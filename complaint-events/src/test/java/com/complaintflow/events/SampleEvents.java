@@ -59,10 +59,19 @@ final class SampleEvents {
 				new CallbackCompleted(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", 4, true),
 				new CaseEscalated(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, EscalationLevel.EXPERT_TEAM,
 						"unresolved at callback", MilestoneKind.ESCALATED_RESOLUTION, NOW.plus(Duration.ofHours(28))),
-				new CaseClosed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", Outcome.RETAINED),
+				new CaseClosed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", Outcome.RETAINED,
+						List.of(new MilestoneActual(MilestoneKind.FIRST_RESPONSE, 1, NOW.minus(Duration.ofHours(1)),
+								600_000, 3_600_000, NOW.minus(Duration.ofHours(3)), null),
+								new MilestoneActual(MilestoneKind.CALLBACK, 1, NOW.minus(Duration.ofHours(1)),
+										90_000_000, 0, NOW, NOW.minus(Duration.ofHours(1))))),
 				new ReminderRaised(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, MilestoneKind.FIRST_RESPONSE,
 						ReminderKind.WARNING, EscalationLevel.AGENT, NOW.plus(Duration.ofHours(12)), "network-ops",
-						Priority.P2));
+						Priority.P2),
+				new CaseWaitingOnCustomer(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7",
+						"waiting for the router serial", NOW,
+						List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.PROGRESS_UPDATE)),
+				new CaseResumed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", NOW, Duration.ofMinutes(90),
+						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))));
 	}
 
 	private static UUID id() {

@@ -10,11 +10,15 @@ import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.CaseResumed;
+import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.MilestoneActual;
+import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.ReminderRaised;
 import com.complaintflow.events.RemedyChosen;
@@ -57,10 +61,7 @@ final class EventAttributes {
 				.append("category", opened.category().name())
 				.append("playbook", opened.playbook().name())
 				.append("priority", opened.priority().name())
-				.append("milestones", opened.milestones()
-					.stream()
-					.map((due) -> new Document("kind", due.kind().name()).append("dueAt", Date.from(due.dueAt())))
-					.toList());
+				.append("milestones", opened.milestones().stream().map(EventAttributes::due).toList());
 		}
 		else if (event instanceof CustomerContacted contacted) {
 			doc.append("caseId", contacted.caseId())
@@ -102,7 +103,18 @@ final class EventAttributes {
 					(escalated.newDeadline() != null) ? Date.from(escalated.newDeadline()) : null);
 		}
 		else if (event instanceof CaseClosed closed) {
-			doc.append("caseId", closed.caseId()).append("outcome", closed.outcome().name());
+			doc.append("caseId", closed.caseId())
+				.append("outcome", closed.outcome().name())
+				.append("milestones", closed.milestones().stream().map(EventAttributes::actual).toList());
+		}
+		else if (event instanceof CaseWaitingOnCustomer waiting) {
+			doc.append("caseId", waiting.caseId())
+				.append("pausedMilestones", waiting.pausedMilestones().stream().map(Enum::name).toList());
+		}
+		else if (event instanceof CaseResumed resumed) {
+			doc.append("caseId", resumed.caseId())
+				.append("pausedMs", resumed.pausedFor().toMillis())
+				.append("movedMilestones", resumed.movedMilestones().stream().map(EventAttributes::due).toList());
 		}
 		else if (event instanceof ReminderRaised reminder) {
 			doc.append("caseId", reminder.caseId())
@@ -119,6 +131,18 @@ final class EventAttributes {
 				.append("revision", incident.revision());
 		}
 		return doc;
+	}
+
+	private static Document due(MilestoneDue due) {
+		return new Document("kind", due.kind().name()).append("dueAt", Date.from(due.dueAt()));
+	}
+
+	private static Document actual(MilestoneActual actual) {
+		return new Document("kind", actual.kind().name()).append("seq", actual.seq())
+			.append("elapsedMs", actual.elapsedMs())
+			.append("pausedMs", actual.pausedMs())
+			.append("met", actual.metAt() != null)
+			.append("breached", actual.breached());
 	}
 
 	private static long cents(BigDecimal amount) {

@@ -42,7 +42,8 @@ public class AnalyticsQueries {
 				stages(splits.by("region")), main ? stages(splits.by("persona")) : Map.of(),
 				main ? stages(splits.by("playbook")) : Map.of(), Figures.sla(total),
 				Figures.distribution(total, Measures.FIRST_RESPONSE), Figures.distribution(total, Measures.RESOLUTION),
-				Figures.satisfaction(total), Figures.retention(total), Figures.compensation(total));
+				Figures.satisfaction(total), Figures.retention(total), Figures.compensation(total),
+				Figures.pauses(total), Figures.actuals(total));
 	}
 
 	/** Stage counts and SLA compliance per hour or day. */

@@ -97,6 +97,33 @@ public final class Figures {
 				counters.get(Measures.ACCEPTED), counters.get(Measures.ACCEPTED_CENTS) / 100.0);
 	}
 
+	/** Case pauses while waiting on the customer: how many and their wall time. */
+	public static Pauses pauses(Counters counters) {
+		long count = counters.get(Measures.PAUSES);
+		double minutes = counters.get(Measures.PAUSED_MS) / 60_000.0;
+		return new Pauses(count, round(minutes), (count == 0) ? null : round(minutes / count));
+	}
+
+	/**
+	 * Per milestone kind, the milestones of closed cases met on time and met late, with
+	 * their average elapsed clock time (business time under a business-hours clock).
+	 */
+	public static Map<String, Actuals> actuals(Counters counters) {
+		Map<String, Actuals> actuals = new LinkedHashMap<>();
+		for (MilestoneKind kind : MilestoneKind.values()) {
+			long met = counters.get(Measures.ACTUAL_MET + kind.name());
+			long breached = counters.get(Measures.ACTUAL_BREACHED + kind.name());
+			actuals.put(kind.name(),
+					new Actuals(met, averageMinutes(counters.get(Measures.ACTUAL_MET_MS + kind.name()), met), breached,
+							averageMinutes(counters.get(Measures.ACTUAL_BREACHED_MS + kind.name()), breached)));
+		}
+		return actuals;
+	}
+
+	private static Double averageMinutes(long totalMs, long count) {
+		return (count == 0) ? null : round(totalMs / 60_000.0 / count);
+	}
+
 	static Double ratio(long part, long whole) {
 		return (whole == 0) ? null : round((double) part / whole);
 	}
@@ -165,6 +192,30 @@ public final class Figures {
 	 * @param acceptedValue their value
 	 */
 	public record Compensation(long offered, double offeredValue, long accepted, double acceptedValue) {
+
+	}
+
+	/**
+	 * Pauses of cases waiting on the customer.
+	 *
+	 * @param count pauses ended by a resume
+	 * @param pausedMinutes their wall time, summed
+	 * @param averagePausedMinutes the mean pause, or null
+	 */
+	public record Pauses(long count, double pausedMinutes, Double averagePausedMinutes) {
+
+	}
+
+	/**
+	 * The actual elapsed clock time of one milestone kind in closed cases.
+	 *
+	 * @param met milestones met on time
+	 * @param metAverageElapsedMinutes their mean elapsed time, or null
+	 * @param breached milestones met late (after the deadline or the breach reminder)
+	 * @param breachedAverageElapsedMinutes their mean elapsed time, or null
+	 */
+	public record Actuals(long met, Double metAverageElapsedMinutes, long breached,
+			Double breachedAverageElapsedMinutes) {
 
 	}
 

@@ -55,6 +55,8 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 
 	private static final String INCIDENT = EventType.INCIDENT_DETECTED.typeName();
 
+	private static final String RESUMED = EventType.CASE_RESUMED.typeName();
+
 	/** Computes a complaint's contributions from its journal. */
 	public static Contributions of(ComplaintRecord complaint) {
 		Builder builder = new Builder(complaint);
@@ -64,6 +66,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 		builder.satisfactionAndCompensation();
 		builder.communicativeEscalated();
 		builder.incidents();
+		builder.pausesAndActuals();
 		return new Contributions(builder.dims(), builder.byHour);
 	}
 
@@ -158,7 +161,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 					.findFirst()
 					.orElse(null);
 				Instant metAt = fulfilment(kind);
-				Instant dueAt = due.get(kind);
+				Instant dueAt = movedBy(kind, due.get(kind), metAt);
 				if (breachedAt != null) {
 					count(breachedAt, Measures.SLA_BREACHED + kind);
 				}
@@ -201,6 +204,50 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 				.stream()
 				.filter((incident) -> incident.number("revision", 0) == 1)
 				.forEach((incident) -> count(incident, Measures.INCIDENTS));
+		}
+
+		void pausesAndActuals() {
+			for (JournalEntry resumed : this.complaint.ofType(RESUMED)) {
+				counters(resumed.occurredAt()).add(Measures.PAUSES, 1)
+					.add(Measures.PAUSED_MS, resumed.number("pausedMs", 0));
+			}
+			JournalEntry closed = this.complaint.first(CLOSED);
+			if (closed == null) {
+				return;
+			}
+			Counters counters = counters(closed.occurredAt());
+			for (Map<String, Object> actual : closed.<Map<String, Object>>list("milestones")) {
+				if (!Boolean.TRUE.equals(actual.get("met"))) {
+					continue;
+				}
+				boolean late = Boolean.TRUE.equals(actual.get("breached"));
+				String kind = String.valueOf(actual.get("kind"));
+				long elapsed = (actual.get("elapsedMs") instanceof Number number) ? number.longValue() : 0;
+				counters.add((late ? Measures.ACTUAL_BREACHED : Measures.ACTUAL_MET) + kind, 1)
+					.add((late ? Measures.ACTUAL_BREACHED_MS : Measures.ACTUAL_MET_MS) + kind, elapsed);
+			}
+		}
+
+		/**
+		 * The deadline of a milestone as moved by the pauses before it was met: the last
+		 * {@code case-resumed} up to then that moved a milestone of that kind.
+		 */
+		private Instant movedBy(String kind, Instant original, Instant metAt) {
+			Instant due = original;
+			if (original == null || metAt == null) {
+				return due;
+			}
+			for (JournalEntry resumed : this.complaint.ofType(RESUMED)) {
+				if (resumed.occurredAt().isAfter(metAt)) {
+					break;
+				}
+				for (Map<String, Object> moved : resumed.<Map<String, Object>>list("movedMilestones")) {
+					if (kind.equals(String.valueOf(moved.get("kind")))) {
+						due = ((Date) moved.get("dueAt")).toInstant();
+					}
+				}
+			}
+			return due;
 		}
 
 		private boolean isCommunicative() {

@@ -56,6 +56,29 @@ public final class Measures {
 	/** Time to resolution, as a histogram. */
 	public static final String RESOLUTION = "resolution";
 
+	/**
+	 * Pauses of a case (counted when it resumes) and their wall time, in milliseconds.
+	 */
+	public static final String PAUSES = "pauses";
+
+	public static final String PAUSED_MS = "pausedMs";
+
+	/**
+	 * Prefix of milestones of closed cases met on time: {@code actualMet:FIRST_RESPONSE};
+	 * {@link #ACTUAL_MET_MS} sums their elapsed clock time in milliseconds.
+	 */
+	public static final String ACTUAL_MET = "actualMet:";
+
+	public static final String ACTUAL_MET_MS = "actualMetMs:";
+
+	/**
+	 * Prefix of milestones of closed cases met late (after their deadline or their breach
+	 * reminder); {@link #ACTUAL_BREACHED_MS} sums their elapsed clock time.
+	 */
+	public static final String ACTUAL_BREACHED = "actualBreached:";
+
+	public static final String ACTUAL_BREACHED_MS = "actualBreachedMs:";
+
 	private Measures() {
 	}
 

@@ -13,6 +13,7 @@ import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.MilestoneActual;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Outcome;
@@ -83,6 +84,55 @@ class ContributionsTests {
 		Counters hour = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
 		assertThat(hour.get(Measures.COMMUNICATIVE)).isEqualTo(1);
 		assertThat(hour.get(Measures.COMMUNICATIVE_ESCALATED)).isEqualTo(1);
+	}
+
+	@Test
+	void milestoneMetWithinTheDeadlineMovedByAPauseIsMetAndThePauseIsCounted() {
+		Duration pausedAt = Duration.ofMinutes(30);
+		Duration resumedAt = Duration.ofMinutes(180);
+		Contributions contributions = contributions(
+				List.of(this.life.received(), this.life.opened(), this.life.waiting(pausedAt),
+						this.life.resumed(pausedAt, resumedAt,
+								this.life.due(MilestoneKind.PROMISED_ANSWER,
+										Duration.ofMinutes(120).plus(resumedAt.minus(pausedAt)))),
+						this.life.resolved(Duration.ofMinutes(240))));
+
+		Counters resumeHour = contributions.at(Instant.parse("2026-11-22T10:00:00Z"));
+		Counters resolveHour = contributions.at(Instant.parse("2026-11-22T11:00:00Z"));
+		assertThat(resumeHour.get(Measures.PAUSES)).isEqualTo(1);
+		assertThat(resumeHour.get(Measures.PAUSED_MS)).isEqualTo(Duration.ofMinutes(150).toMillis());
+		assertThat(resolveHour.get(Measures.SLA_MET + "PROMISED_ANSWER")).isEqualTo(1);
+		assertThat(resolveHour.get(Measures.SLA_BREACHED + "PROMISED_ANSWER")).isZero();
+	}
+
+	@Test
+	void pauseAfterTheMilestoneWasMetDoesNotMoveItsDeadline() {
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.opened(),
+				this.life.resolved(Duration.ofMinutes(150)), this.life.waiting(Duration.ofMinutes(160)),
+				this.life.resumed(Duration.ofMinutes(160), Duration.ofMinutes(170),
+						this.life.due(MilestoneKind.PROMISED_ANSWER, Duration.ofHours(5)))));
+
+		Counters resolveHour = contributions.at(Instant.parse("2026-11-22T09:00:00Z"));
+		assertThat(resolveHour.get(Measures.SLA_BREACHED + "PROMISED_ANSWER")).isEqualTo(1);
+	}
+
+	@Test
+	void closedCaseActualsSumElapsedTimeOfMilestonesMetOnTimeAndLateButNotOfCancelledOnes() {
+		Instant due = START.plus(Duration.ofHours(2));
+		Contributions contributions = contributions(List.of(this.life.received(),
+				this.life.closed(Duration.ofMinutes(55), Outcome.RETAINED,
+						List.of(new MilestoneActual(MilestoneKind.FIRST_RESPONSE, 1, due, 600_000, 0, START, null),
+								new MilestoneActual(MilestoneKind.PROMISED_ANSWER, 1, due, 10_800_000, 60_000,
+										due.plusSeconds(1), null),
+								new MilestoneActual(MilestoneKind.PROGRESS_UPDATE, 1, due, 999_000, 0, null, null)))));
+
+		Counters hour = contributions.at(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(hour.get(Measures.ACTUAL_MET + "FIRST_RESPONSE")).isEqualTo(1);
+		assertThat(hour.get(Measures.ACTUAL_MET_MS + "FIRST_RESPONSE")).isEqualTo(600_000);
+		assertThat(hour.get(Measures.ACTUAL_BREACHED + "PROMISED_ANSWER")).isEqualTo(1);
+		assertThat(hour.get(Measures.ACTUAL_BREACHED_MS + "PROMISED_ANSWER")).isEqualTo(10_800_000);
+		assertThat(hour.withPrefix(Measures.ACTUAL_MET)).doesNotContainKey("PROGRESS_UPDATE");
+		assertThat(hour.withPrefix(Measures.ACTUAL_BREACHED)).doesNotContainKey("PROGRESS_UPDATE");
 	}
 
 	@Test

@@ -51,8 +51,7 @@ public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> 
 		if (typeName == null) {
 			throw new InvalidEventException("no event type: neither a ce_type header nor a type field");
 		}
-		EventType type = EventType.forName(typeName)
-			.orElseThrow(() -> new InvalidEventException("unknown event type '" + typeName + "'"));
+		EventType type = EventType.forName(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
 		int version = tree.path("schemaVersion").asInt(0);
 		if (version != ComplaintEvent.CURRENT_SCHEMA_VERSION) {
 			throw new InvalidEventException("unsupported schemaVersion " + version + " for " + typeName

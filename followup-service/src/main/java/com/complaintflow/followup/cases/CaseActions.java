@@ -15,10 +15,13 @@ import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.CaseResumed;
+import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.ProgressUpdated;
@@ -113,26 +116,42 @@ public class CaseActions {
 		});
 	}
 
-	/** The case waits on the customer: every running milestone clock pauses. */
+	/**
+	 * The case waits on the customer: every running milestone clock pauses; publishes
+	 * {@link CaseWaitingOnCustomer} with the paused milestones.
+	 */
 	public FollowupCase waitOnCustomer(String caseId, Actor actor, String key, String reason) {
 		return apply(caseId, "wait-on-customer", key, WORKING, (c, now, ids) -> {
-			c.setStatusBeforeWaiting(c.getStatus());
-			c.setStatus(CaseStatus.WAITING_ON_CUSTOMER);
-			c.getMilestones().forEach((m) -> this.milestones.pause(m, now));
+			c.startWaiting(now);
+			List<MilestoneKind> paused = c.getMilestones()
+				.stream()
+				.filter((m) -> this.milestones.pause(m, now))
+				.map(Milestone::getKind)
+				.toList();
 			c.record(now, "WAITING_ON_CUSTOMER", actor.staffId(),
 					"Clocks paused" + ((reason != null) ? ": " + reason : ""));
-			return List.of();
+			return List.of(new CaseWaitingOnCustomer(ids.id("waiting"), CaseOpening.SOURCE, now, c.getComplaintId(),
+					c.getCustomerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), actor.staffId(), reason, now,
+					paused));
 		});
 	}
 
-	/** The customer answered: paused clocks resume and deadlines move by the pause. */
+	/**
+	 * The customer answered: paused clocks resume and deadlines move by the pause;
+	 * publishes {@link CaseResumed} with the pause and the moved deadlines.
+	 */
 	public FollowupCase resume(String caseId, Actor actor, String key) {
 		return apply(caseId, "resume", key, EnumSet.of(CaseStatus.WAITING_ON_CUSTOMER), (c, now, ids) -> {
-			c.setStatus((c.getStatusBeforeWaiting() != null) ? c.getStatusBeforeWaiting() : CaseStatus.IN_PROGRESS);
-			c.setStatusBeforeWaiting(null);
-			c.getMilestones().forEach((m) -> this.milestones.resume(m, now));
-			c.record(now, "RESUMED", actor.staffId(), "Clocks resumed");
-			return List.of();
+			Duration pausedFor = c.stopWaiting(now);
+			List<MilestoneDue> moved = c.getMilestones()
+				.stream()
+				.filter((m) -> this.milestones.resume(m, now))
+				.map((m) -> new MilestoneDue(m.getKind(), m.getDueAt()))
+				.toList();
+			c.record(now, "RESUMED", actor.staffId(), "Clocks resumed after " + pausedFor);
+			return List
+				.of(new CaseResumed(ids.id("resumed"), CaseOpening.SOURCE, now, c.getComplaintId(), c.getCustomerId(),
+						ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), actor.staffId(), now, pausedFor, moved));
 		});
 	}
 
@@ -254,7 +273,8 @@ public class CaseActions {
 			c.setOutcome(outcome);
 			c.record(now, "CLOSED", actor.staffId(), "Closed: " + outcome);
 			return List.of(new CaseClosed(ids.id("closed"), CaseOpening.SOURCE, now, c.getComplaintId(),
-					c.getCustomerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), actor.staffId(), outcome));
+					c.getCustomerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), actor.staffId(), outcome,
+					MilestoneActuals.of(c.getMilestones())));
 		});
 	}
 

@@ -19,19 +19,19 @@ import com.complaintflow.followup.deadline.MilestoneStatus;
  * A case as the staff API shows it: state, milestones with their actual elapsed and
  * paused time, and the timeline.
  */
-record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status, Channel channel,
-		String regionCode, ValueTier customerTier, Category category, Priority priority, Playbook playbook,
-		String queue, String incidentId, String incidentCaseId, List<String> memberCaseIds, Instant openedAt,
-		Instant updatedAt, List<RemedyOption> remedies, List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy,
-		String resolution, Integer satisfaction, Outcome outcome, int escalations, List<MilestoneView> milestones,
-		List<TimelineEntry> timeline) {
+record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
+		Instant waitingSince, Channel channel, String regionCode, ValueTier customerTier, Category category,
+		Priority priority, Playbook playbook, String queue, String incidentId, String incidentCaseId,
+		List<String> memberCaseIds, Instant openedAt, Instant updatedAt, List<RemedyOption> remedies,
+		List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy, String resolution, Integer satisfaction,
+		Outcome outcome, int escalations, List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
 	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
 		return new CaseView(c.getId(), c.getKind(), c.getComplaintId(), c.getCustomerId(), c.getStatus(),
-				c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(), c.getPriority(),
-				c.getPlaybook(), c.getQueue(), c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(),
-				c.getOpenedAt(), c.getUpdatedAt(), c.getTriageRemedies(), c.getOfferedRemedies(), c.getChosenRemedy(),
-				c.getResolution(), c.getSatisfaction(), c.getOutcome(), c.getEscalations(),
+				c.getWaitingSince(), c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(),
+				c.getPriority(), c.getPlaybook(), c.getQueue(), c.getIncidentId(), c.getIncidentCaseId(),
+				c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(), c.getTriageRemedies(), c.getOfferedRemedies(),
+				c.getChosenRemedy(), c.getResolution(), c.getSatisfaction(), c.getOutcome(), c.getEscalations(),
 				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());
 	}
 

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.cases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,9 @@ public class FollowupCase {
 	private CaseStatus status;
 
 	private CaseStatus statusBeforeWaiting;
+
+	/** When the case began waiting on the customer; null while it is not waiting. */
+	private Instant waitingSince;
 
 	private Instant openedAt;
 
@@ -216,6 +220,10 @@ public class FollowupCase {
 		return this.statusBeforeWaiting;
 	}
 
+	public Instant getWaitingSince() {
+		return this.waitingSince;
+	}
+
 	public Instant getOpenedAt() {
 		return this.openedAt;
 	}
@@ -298,8 +306,24 @@ public class FollowupCase {
 		this.status = status;
 	}
 
-	void setStatusBeforeWaiting(CaseStatus statusBeforeWaiting) {
-		this.statusBeforeWaiting = statusBeforeWaiting;
+	/** Puts the case on hold until the customer answers, remembering where it was. */
+	void startWaiting(Instant now) {
+		this.statusBeforeWaiting = this.status;
+		this.status = CaseStatus.WAITING_ON_CUSTOMER;
+		this.waitingSince = now;
+	}
+
+	/**
+	 * Takes the case off hold, back to the status it had, and returns how long it waited
+	 * (zero for a case stored before the wait start was recorded).
+	 */
+	Duration stopWaiting(Instant now) {
+		this.status = (this.statusBeforeWaiting != null) ? this.statusBeforeWaiting : CaseStatus.IN_PROGRESS;
+		this.statusBeforeWaiting = null;
+		Duration waited = (this.waitingSince != null && now.isAfter(this.waitingSince))
+				? Duration.between(this.waitingSince, now) : Duration.ZERO;
+		this.waitingSince = null;
+		return waited;
 	}
 
 	void setResolution(String resolution) {
