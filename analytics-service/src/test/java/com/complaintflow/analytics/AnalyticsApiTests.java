@@ -271,7 +271,7 @@ class AnalyticsApiTests {
 	}
 
 	@Test
-	void eventOfAnUnknownTypeIsSkippedNotDeadLetteredAndTheNextEventIsCounted() {
+	void eventOfAnUnknownTypeIsDeadLetteredWithTheReasonAndTheNextEventIsCounted() {
 		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
 			TestEvents after = events("u", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
 			ProducerRecord<Object, Object> unknown = new ProducerRecord<>(Topics.CASES, after.received().customerId(),
@@ -286,8 +286,11 @@ class AnalyticsApiTests {
 				.untilAsserted(() -> assertThat(
 						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/opened").asLong())
 					.isEqualTo(1));
-			assertThat(dlt.poll()).noneMatch(
-					(record) -> new String(record.value(), StandardCharsets.UTF_8).contains(after.complaintId()));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlt.poll()).anySatisfy((record) -> {
+				assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(after.complaintId());
+				assertThat(new String(record.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8))
+					.contains("case-teleported");
+			}));
 		}
 	}
 

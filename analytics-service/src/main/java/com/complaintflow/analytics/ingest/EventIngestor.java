@@ -10,7 +10,6 @@ import com.complaintflow.analytics.rollup.DirtyHours;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
 import com.complaintflow.events.Topics;
-import com.complaintflow.events.kafka.UnknownEventTypeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Component;
  * idempotent and the offsets commit after both, so a crash anywhere in between is
  * repaired by the redelivery. A record that is not a valid event fails the batch at its
  * index: the records before it are kept, it goes to the dead-letter topic, the rest is
- * redelivered. A well-formed record of an event type this version does not know is
- * skipped and counted.
+ * redelivered.
  */
 @Component
 class EventIngestor {
@@ -44,15 +42,9 @@ class EventIngestor {
 
 	private final Map<EventType, Counter> ingested = new EnumMap<>(EventType.class);
 
-	private final Counter skipped;
-
 	EventIngestor(ComplaintJournal journal, DirtyHours dirtyHours, MeterRegistry registry) {
 		this.journal = journal;
 		this.dirtyHours = dirtyHours;
-		this.skipped = Counter.builder("complaintflow.analytics.events.skipped")
-			.description("Records of an event type this version does not know, skipped instead of dead-lettered")
-			.tag("reason", "unknown-type")
-			.register(registry);
 		for (EventType type : EventType.values()) {
 			this.ingested.put(type,
 					Counter.builder("complaintflow.analytics.events.ingested")
@@ -71,11 +63,6 @@ class EventIngestor {
 			if (record.value() instanceof ComplaintEvent event) {
 				events.add(event);
 			}
-			else if (unknownType(cause(record)) instanceof UnknownEventTypeException unknown) {
-				this.skipped.increment();
-				logger.info(() -> "Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset()
-						+ ": event type '" + unknown.typeName() + "' is not known to this version");
-			}
 			else {
 				ingest(events);
 				throw new BatchListenerFailedException("not a complaint event", cause(record), index);
@@ -90,20 +77,6 @@ class EventIngestor {
 		}
 		this.dirtyHours.mark(this.journal.recordAll(events));
 		events.forEach((event) -> this.ingested.get(EventType.of(event)).increment());
-	}
-
-	/**
-	 * The unknown-type failure behind a record's deserialization failure, or null: an
-	 * event type added by a newer producer is skipped, not dead-lettered, since this
-	 * consumer reads every topic and ignores what it does not know (as it ignores unknown
-	 * fields).
-	 */
-	private static Throwable unknownType(Exception failure) {
-		Throwable cause = failure;
-		while (cause != null && !(cause instanceof UnknownEventTypeException) && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	private static Exception cause(ConsumerRecord<String, Object> record) {
