@@ -73,14 +73,14 @@ class KilledProcessTests {
 		Process second = spawn("p2", logs);
 		// this JVM only publishes the triage decisions and watches; it fires nothing
 		this.publisherContext = context();
-		awaitStarted(logs, "p1");
-		awaitStarted(logs, "p2");
+		awaitLogged(logs, "p1", "Started FollowupApplication");
+		awaitLogged(logs, "p2", "Started FollowupApplication");
 		MongoTemplate mongo = this.publisherContext.getBean(MongoTemplate.class);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			List<String> caseIds = openCases(this.publisherContext.getBean(EventPublisher.class));
 			// all opened first: a killed consumer would hold its partitions of
 			// complaints.triaged until its session timed out
-			await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(new Query(), "cases") == CASES);
+			await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(new Query(), "cases") == CASES);
 			await().atMost(Duration.ofSeconds(20))
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> Math.max(heldBy(mongo, "p1"), heldBy(mongo, "p2")) >= 5);
@@ -153,10 +153,9 @@ class KilledProcessTests {
 					"--complaintflow.followup.timers.enabled=false", "--spring.kafka.listener.auto-startup=false");
 	}
 
-	private static void awaitStarted(Path logs, String name) {
+	private static void awaitLogged(Path logs, String name, String line) {
 		Path log = logs.resolve(name + ".log");
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> Files.exists(log) && Files.readString(log).contains("Started FollowupApplication"));
+		await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(log) && Files.readString(log).contains(line));
 	}
 
 	private static List<String> openCases(EventPublisher publisher) {
