@@ -17,6 +17,8 @@ import de.bwaldvogel.mongo.MongoServer;
  */
 public final class MongoWireServer implements AutoCloseable {
 
+	private static final int EVENT_LOOPS = 32;
+
 	private final MongoServer server;
 
 	private InetSocketAddress address;
@@ -47,7 +49,11 @@ public final class MongoWireServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MongoWireServer start(int port) {
-		this.server.bind("localhost", port);
+		// One event loop per connection or so: the wire server answers each request on
+		// the
+		// connection's event loop, so a long scan would stall every connection sharing it
+		// (netty's default is two loops per core).
+		this.server.bind(new InetSocketAddress("localhost", port), 1, EVENT_LOOPS);
 		this.address = this.server.getLocalAddress();
 		return this;
 	}

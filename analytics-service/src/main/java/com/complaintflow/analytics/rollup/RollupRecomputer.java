@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Recomputes the buckets of dirty hours from the complaint journal, then their days. A
  * recompute is a pure function of the journal, so running it twice, after a crash, or on
- * two instances at once gives the same buckets.
+ * two instances at once gives the same buckets. Passes take at most the configured share
+ * of the time ({@code recompute-share}).
  */
 @Component
 public class RollupRecomputer {
@@ -36,20 +37,30 @@ public class RollupRecomputer {
 
 	private final int batch;
 
+	private final DutyCycle dutyCycle;
+
 	RollupRecomputer(DirtyHours dirtyHours, ComplaintJournal journal, RollupStore store, AnalyticsSettings settings) {
 		this.dirtyHours = dirtyHours;
 		this.journal = journal;
 		this.store = store;
 		this.batch = settings.recomputeBatch();
+		this.dutyCycle = new DutyCycle(settings.recomputeShare());
 	}
 
 	@Scheduled(fixedDelayString = "${complaintflow.analytics.recompute-interval:1s}")
 	void scheduled() {
+		long started = System.nanoTime();
+		if (!this.dutyCycle.mayRun(started)) {
+			return;
+		}
 		try {
 			recomputeDirty();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Rollup recompute failed; the hours stay marked and are retried", ex);
+		}
+		finally {
+			this.dutyCycle.ran(started, System.nanoTime());
 		}
 	}
 
