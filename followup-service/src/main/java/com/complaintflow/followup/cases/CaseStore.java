@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.complaintflow.followup.timer.TimerIndex;
+import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -58,12 +59,14 @@ public class CaseStore {
 		return Optional.ofNullable(this.mongo.findById(caseId, FollowupCase.class));
 	}
 
-	public List<FollowupCase> findByComplaintId(String complaintId) {
-		return this.mongo.find(Query.query(Criteria.where("complaintId").is(complaintId)), FollowupCase.class);
-	}
-
-	public List<FollowupCase> findByComplaintIds(List<String> complaintIds) {
-		return this.mongo.find(Query.query(Criteria.where("complaintId").in(complaintIds)), FollowupCase.class);
+	/** Which of the given case ids exist (one {@code _id} lookup, no scan). */
+	public List<String> existingIds(List<String> caseIds) {
+		Query query = Query.query(Criteria.where("_id").in(caseIds));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, this.mongo.getCollectionName(FollowupCase.class))
+			.stream()
+			.map((doc) -> doc.getString("_id"))
+			.toList();
 	}
 
 	/**

@@ -3,7 +3,9 @@ package com.complaintflow.followup.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Priority;
@@ -41,11 +43,9 @@ class IncidentCases {
 			c.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());
 			this.store.insert(c);
 		}
-		List<String> members = this.store.findByComplaintIds(incident.memberComplaintIds())
-			.stream()
-			.map(FollowupCase::getId)
-			.toList();
-		link(id, members);
+		// a member's case id follows from its complaint id: no query by complaint id
+		List<String> memberCaseIds = incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList();
+		link(id, this.store.existingIds(memberCaseIds));
 	}
 
 	/** Adds member cases to an incident case that exists; does nothing otherwise. */
@@ -55,9 +55,8 @@ class IncidentCases {
 			if (incident == null) {
 				return;
 			}
-			List<String> missing = memberCaseIds.stream()
-				.filter((member) -> !incident.getMemberCaseIds().contains(member))
-				.toList();
+			Set<String> linked = new HashSet<>(incident.getMemberCaseIds());
+			List<String> missing = memberCaseIds.stream().filter((member) -> !linked.contains(member)).toList();
 			if (missing.isEmpty()) {
 				return;
 			}
