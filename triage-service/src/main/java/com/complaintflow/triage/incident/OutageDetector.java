@@ -37,6 +37,9 @@ public class OutageDetector {
 
 	private static final Logger log = LoggerFactory.getLogger(OutageDetector.class);
 
+	/** The most member complaint ids one {@code IncidentDetected} lists. */
+	static final int MAX_PUBLISHED_MEMBERS = 1_000;
+
 	private static final Set<Category> WATCHED = Set.of(Category.NETWORK, Category.EMERGENCY);
 
 	private final MongoTemplate mongo;
@@ -150,12 +153,22 @@ public class OutageDetector {
 		return (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
 	}
 
+	/**
+	 * The members an event lists: the first {@link #MAX_PUBLISHED_MEMBERS}, so an event
+	 * stays small in a large outage (the count stays exact, and every later member's own
+	 * {@code ComplaintTriaged} carries the incident id).
+	 */
+	static List<String> published(List<String> members) {
+		return (members.size() > MAX_PUBLISHED_MEMBERS) ? List.copyOf(members.subList(0, MAX_PUBLISHED_MEMBERS))
+				: members;
+	}
+
 	private void publish(Incident incident) {
 		this.publisher.publishAndWait(new IncidentDetected(
 				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
 				EventMetadata.now(), incident.firstComplaintId(), incident.firstCustomerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, incident.id(), incident.regionCode(), incident.category(),
-				incident.members(), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
+				published(incident.members()), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
 				incident.lastSeenAt()));
 	}
 
