@@ -3,7 +3,8 @@
 # creation throughput through Kafka, reminder lateness p50/p99/max, lost or doubled reminders,
 # and the service's heap. The broker and the wire server run in a second JVM.
 # Usage: bench/followup.sh [milestones=1000000] [kafkaCases=10000] [dueReminders=20000] [windowSeconds=60] [lookahead=1s]
-# Environment: FOLLOWUP_BENCH_HEAP (service JVM, default 512m), FOLLOWUP_BENCH_INFRA_HEAP (default 8g).
+# Environment: FOLLOWUP_BENCH_HEAP (service JVM, default 512m), FOLLOWUP_BENCH_INFRA_HEAP (default 8g),
+# FOLLOWUP_BENCH_BACKEND=plain (mongo-java-server's memory backend without the wire-server module's _id lookup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o -pl followup-service test-compile dependency:build-classpath \

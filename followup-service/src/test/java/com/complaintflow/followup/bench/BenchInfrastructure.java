@@ -22,7 +22,12 @@ public final class BenchInfrastructure {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.brokerProperty("auto.create.topics.enable", "true");
 		broker.afterPropertiesSet();
-		MongoServer mongo = new MongoServer(WireServerBackends.inMemory());
+		// FOLLOWUP_BENCH_BACKEND=plain: mongo-java-server's own memory backend, whose _id
+		// index answers only a query on _id alone (shows what the service needs without
+		// the
+		// _id lookup extension)
+		MongoServer mongo = new MongoServer("plain".equals(System.getenv("FOLLOWUP_BENCH_BACKEND"))
+				? new de.bwaldvogel.mongo.backend.memory.MemoryBackend() : WireServerBackends.inMemory());
 		java.net.InetSocketAddress address = mongo.bind();
 		System.out
 			.println("READY " + broker.getBrokersAsString() + " " + address.getHostString() + ":" + address.getPort());
