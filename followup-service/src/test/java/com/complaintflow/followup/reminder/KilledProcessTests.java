@@ -68,7 +68,7 @@ class KilledProcessTests {
 
 	@Test
 	void killedProcessHoldingDueRemindersLosesAndDoublesNothing() throws Exception {
-		Path logs = Files.createTempDirectory("followup-killed");
+		Path logs = Files.createDirectories(Path.of("target", "killed-process-tests", this.database));
 		Process first = spawn("p1", logs);
 		Process second = spawn("p2", logs);
 		// this JVM only publishes the triage decisions and watches; it fires nothing
