@@ -19,6 +19,9 @@ public final class MongoWireServer implements AutoCloseable {
 
 	private static final int EVENT_LOOPS = 32;
 
+	/** Commands slower than this are logged (as mongod's slow query log does). */
+	private static final long SLOW_MILLIS = 200;
+
 	private final MongoServer server;
 
 	private InetSocketAddress address;
@@ -35,7 +38,8 @@ public final class MongoWireServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new MongoWireServer(WireServerBackends.h2File(directory.resolve("mongo.mv").toString()));
+		return new MongoWireServer(WireServerBackends
+			.withSlowCommandLog(WireServerBackends.h2File(directory.resolve("mongo.mv").toString()), SLOW_MILLIS));
 	}
 
 	/** A server that keeps everything in memory. */

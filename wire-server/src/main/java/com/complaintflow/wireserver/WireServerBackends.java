@@ -62,6 +62,14 @@ public final class WireServerBackends {
 		};
 	}
 
+	/**
+	 * The backend with mongod's slow query log: commands slower than the threshold are
+	 * logged with the shape of their filter (names, never values).
+	 */
+	public static MongoBackend withSlowCommandLog(MongoBackend backend, long thresholdMillis) {
+		return new SlowCommandLog(backend, thresholdMillis);
+	}
+
 	private static <P> Index<P> withIdLookup(Index<P> index, List<IndexKey> keys) {
 		return IdLookupIndex.isIdIndex(keys) ? new IdLookupIndex<>(index) : index;
 	}
