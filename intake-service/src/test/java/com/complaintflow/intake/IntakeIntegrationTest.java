@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of intake's integration tests: the whole service on a random port against the
  * shared real broker and MongoDB wire server; subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "complaintflow.intake.submission.relay-interval=1s")
 @ActiveProfiles("local")
 public abstract class IntakeIntegrationTest {
 

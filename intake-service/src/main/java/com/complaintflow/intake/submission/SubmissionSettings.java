@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param staleAfter a PENDING idempotency record older than this is taken over: a
  * concurrent retry re-publishes it, and the relay re-publishes it when nobody asks
  * @param retryAfter the Retry-After sent with 503 answers
- * @param relayInterval how often the relay looks for stale PENDING records
+ * @param relayInterval how often the relay looks for stale PENDING records (also once at
+ * start-up); a retried request republishes at once, so only channels that never retry
+ * wait for it
  * @param cleanupInterval how often expired idempotency records are deleted
  */
 @Validated
@@ -28,7 +30,7 @@ record SubmissionSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
 		@DefaultValue("24h") @DurationMin(hours = 24) Duration idempotencyRetention,
 		@DefaultValue("5s") @DurationMin(millis = 500) Duration staleAfter,
 		@DefaultValue("2s") @DurationMin(seconds = 1) Duration retryAfter,
-		@DefaultValue("1s") @DurationMin(millis = 100) Duration relayInterval,
+		@DefaultValue("30s") @DurationMin(millis = 100) Duration relayInterval,
 		@DefaultValue("10m") @DurationMin(seconds = 1) Duration cleanupInterval) {
 
 }
