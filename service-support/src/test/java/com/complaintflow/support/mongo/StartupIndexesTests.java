@@ -32,10 +32,9 @@ class StartupIndexesTests {
 			port = probe.getLocalPort();
 		}
 		MongoServer server = new MongoServer(WireServerBackends.inMemory());
-		CompletableFuture<Void> startsLate = CompletableFuture.runAsync(() -> {
-			sleep(1_500);
-			server.bind(new InetSocketAddress("127.0.0.1", port));
-		});
+		CompletableFuture<Void> startsLate = CompletableFuture.runAsync(
+				() -> server.bind(new InetSocketAddress("127.0.0.1", port)),
+				CompletableFuture.delayedExecutor(1_500, TimeUnit.MILLISECONDS));
 		MongoClientSettings settings = MongoClientSettings.builder()
 			.applyToClusterSettings((cluster) -> cluster.hosts(java.util.List.of(new ServerAddress("127.0.0.1", port)))
 				.serverSelectionTimeout(300, TimeUnit.MILLISECONDS))
@@ -51,15 +50,6 @@ class StartupIndexesTests {
 		}
 		finally {
 			server.shutdownNow();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
