@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.complaintflow.followup.timer.TimerIndex;
+import com.complaintflow.support.mongo.StartupIndexes;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -37,9 +38,9 @@ public class CaseStore {
 		this.mongo = mongo;
 		this.timers = timers;
 		this.outboxes = new OutboxIndex(mongo);
-		mongo.indexOps(FollowupCase.class).createIndex(new Index("complaintId", Sort.Direction.ASC));
-		mongo.indexOps(FollowupCase.class)
-			.createIndex(new Index("status", Sort.Direction.ASC).on("queue", Sort.Direction.ASC));
+		StartupIndexes.ensure(mongo, mongo.getCollectionName(FollowupCase.class),
+				new Index("complaintId", Sort.Direction.ASC),
+				new Index("status", Sort.Direction.ASC).on("queue", Sort.Direction.ASC));
 	}
 
 	/** Inserts a new case; false when a case with its id exists already. */
