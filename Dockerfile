@@ -1,14 +1,10 @@
 # One image per service: docker compose builds it with SERVICE=intake-service, triage-service, ...
+# The whole source tree is the build context (.dockerignore keeps out build output, data and the
+# repository), and Maven's reactor chooses what to build: the four services and what they need, never a
+# hand-kept list of module folders. dev/system-tests' DockerfileTests checks this file against the reactor.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml .
-COPY complaint-events complaint-events
-COPY service-support service-support
-COPY intake-service intake-service
-COPY triage-service triage-service
-COPY followup-service followup-service
-COPY analytics-service analytics-service
-COPY local-stack local-stack
+COPY . .
 RUN mvn -B -q -DskipTests -Dspring-javaformat.skip=true -pl intake-service,triage-service,followup-service,analytics-service -am package
 
 FROM eclipse-temurin:17-jre

@@ -8,6 +8,6 @@
 # --policy-deadlines keeps triage's hour-long deadlines (no reminder due). CI runs: bench/fault-injection.sh 1500 25
 set -euo pipefail
 cd "$(dirname "$0")/.."
-classpath=$(local-stack/build-if-needed.sh)
+classpath=$(dev/build-if-needed.sh system-tests)
 export COMPLAINTFLOW_SHARED_DATA="${COMPLAINTFLOW_SHARED_DATA:-$(pwd)/../shared/data}"
-exec java -Xmx1g -cp "$classpath" com.complaintflow.localstack.fault.FaultInjection "$@"
+exec java -Xmx1g -cp "$classpath" com.complaintflow.systemtests.fault.FaultInjection "$@"

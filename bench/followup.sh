@@ -7,12 +7,11 @@
 # FOLLOWUP_BENCH_BACKEND=plain (mongo-java-server's memory backend without the wire-server module's _id lookup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl followup-service test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CLASSPATH_BUILT=$(dev/test-classpath.sh followup-service)
 # Run from a copy of the classes, so a rebuild during the run cannot change them under the JVM.
 COPY=$(mktemp -d)
 trap 'rm -rf "$COPY"' EXIT
 cp -r followup-service/target/classes "$COPY/classes"
 cp -r followup-service/target/test-classes "$COPY/test-classes"
-CP="$COPY/test-classes:$COPY/classes:$(cat followup-service/target/bench.classpath)"
+CP="$COPY/test-classes:$COPY/classes:${CLASSPATH_BUILT#*/target/classes:}"
 java -Xmx"${FOLLOWUP_BENCH_HEAP:-512m}" -cp "$CP" com.complaintflow.followup.bench.FollowupBenchmark "$@"

@@ -4,9 +4,8 @@
 # Prints accepted complaints/s at saturation and p50/p99 at fixed rates. See docs/benchmarks/intake.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -pl intake-service test-compile
-mvn -q -pl intake-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP=$(dev/test-classpath.sh intake-service)
 exec java -Xmx1g -XX:+UseParallelGC "$@" \
   -Dbench.data="${BENCH_DATA:-$(pwd)/../shared/data}" \
-  -cp "intake-service/target/test-classes:intake-service/target/classes:$(cat intake-service/target/bench.classpath)" \
+  -cp "$CP" \
   com.complaintflow.intake.bench.IntakeBenchmark

@@ -6,6 +6,6 @@
 # Usage: bench/pipeline.sh [SECONDS_PER_PHASE [RATE ...]]   (default: 30 s; 1000/s, 5000/s, then saturation)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-classpath=$(local-stack/build-if-needed.sh)
+classpath=$(dev/build-if-needed.sh system-tests)
 export COMPLAINTFLOW_SHARED_DATA="${COMPLAINTFLOW_SHARED_DATA:-$(pwd)/../shared/data}"
-exec java -Xmx2g -cp "$classpath" com.complaintflow.localstack.bench.PipelineBenchmark "$@"
+exec java -Xmx2g -cp "$classpath" com.complaintflow.systemtests.bench.PipelineBenchmark "$@"

@@ -4,7 +4,5 @@
 # Tunables: -Dbench.seconds=10 -Dbench.complaints=20000 -Dbench.concurrency=1 via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -pl triage-service -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/triage-bench.classpath -Dmdep.includeScope=test
-CP="triage-service/target/classes:triage-service/target/test-classes:$(cat triage-service/target/triage-bench.classpath)"
+CP=$(dev/test-classpath.sh triage-service)
 exec java -Xmx1g ${BENCH_OPTS:-} -cp "$CP" com.complaintflow.triage.bench.TriageBenchmark "$@"

@@ -4,9 +4,7 @@
 # Usage: bench/triage-eval.sh [rules-file.yml]   (default: the bundled rules)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -pl triage-service -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/triage-bench.classpath -Dmdep.includeScope=test
-CP="triage-service/target/classes:triage-service/target/test-classes:$(cat triage-service/target/triage-bench.classpath)"
+CP=$(dev/test-classpath.sh triage-service)
 java -cp "$CP" com.complaintflow.triage.rules.TriageEvaluation "$@"
 if [ -d ../shared/data ]; then
   java -Dtriage.data.dir=../shared/data -cp "$CP" com.complaintflow.triage.rules.RealComplaints "${SAMPLE:-10}"

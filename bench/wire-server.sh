@@ -4,7 +4,5 @@
 # any query naming one _id). Usage: bench/wire-server.sh [DOCUMENTS ...]   (default: 1000 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl wire-server test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dspring-javaformat.skip=true -Dmdep.includeScope=test
-exec java -Xmx2g -cp "wire-server/target/test-classes:wire-server/target/classes:$(cat wire-server/target/bench.classpath)" \
+exec java -Xmx2g -cp "$(dev/test-classpath.sh dev/wire-server)" \
   com.complaintflow.wireserver.WireServerBenchmark "$@"

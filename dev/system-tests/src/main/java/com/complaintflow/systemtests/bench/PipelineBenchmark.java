@@ -1,0 +1,196 @@
+package com.complaintflow.systemtests.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.complaintflow.localstack.ProcessStack;
+import com.complaintflow.localstack.QuietLogging;
+import com.complaintflow.localstack.Service;
+import com.complaintflow.localstack.ServiceProcess;
+import com.complaintflow.systemtests.load.ComplaintPayloads;
+import com.complaintflow.systemtests.load.ComplaintTexts;
+import com.complaintflow.systemtests.load.IntakeClient;
+
+/**
+ * The pipeline benchmark: real complaint texts posted to intake at fixed rates and at
+ * saturation through the multi-process stack; reports accepted complaints per second,
+ * HTTP latency, end-to-end latency from the 202 to the case being opened and to the
+ * complaint being counted in analytics, consumer lag over time, CPU and memory per
+ * process, and the raw Kafka ceiling on the same broker for comparison.
+ */
+public final class PipelineBenchmark {
+
+	private final ComplaintPayloads payloads;
+
+	private final ProcessStack stack;
+
+	private final IntakeClient client;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private PipelineBenchmark(ProcessStack stack, ComplaintTexts texts) {
+		this.stack = stack;
+		this.payloads = new ComplaintPayloads(texts, 50_000, UUID.randomUUID().toString().substring(0, 8));
+		this.client = new IntakeClient(stack.service(Service.INTAKE).url());
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @param args {@code [seconds-per-phase [rates...]]}, default 30 s and rates 1000 and
+	 * 5000, then saturation
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		QuietLogging.apply();
+		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 30;
+		List<Integer> rates = new ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			rates.add(Integer.parseInt(args[i]));
+		}
+		if (rates.isEmpty()) {
+			rates = List.of(1000, 5000);
+		}
+		ComplaintTexts texts = ComplaintTexts.load();
+		Path data = Files.createTempDirectory("complaint-flow-bench");
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, service.defaultPort() + 20_000);
+		}
+		System.out.printf("Pipeline benchmark on %d cores; data and logs in %s%n",
+				Runtime.getRuntime().availableProcessors(), data);
+		try (ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), ProcessStack.THROUGHPUT)) {
+			PipelineBenchmark benchmark = new PipelineBenchmark(stack, texts);
+			// The mean complaint text plus the event's envelope and 5W1H fields.
+			int payloadBytes = texts.meanBytes() + 400;
+			double ceiling = KafkaCeiling.measure(stack.broker().bootstrapServers(), 300_000, payloadBytes,
+					data.resolve("logs/kafka-ceiling.log"));
+			System.out.printf("Kafka ceiling (ProducerPerformance, acks=all, %d-byte records): %.0f records/s%n",
+					payloadBytes, ceiling);
+			benchmark.warmUp();
+			for (int rate : rates) {
+				benchmark.phase("fixed " + rate + "/s", Duration.ofSeconds(seconds), rate, ceiling);
+			}
+			benchmark.phase("saturation", Duration.ofSeconds(seconds), 0, ceiling);
+		}
+	}
+
+	private void warmUp() throws InterruptedException {
+		System.out.println("Warming up (10 s at 100/s)...");
+		run(Duration.ofSeconds(10), 100, new PhaseResult("warm-up"));
+		EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(5));
+	}
+
+	private void phase(String name, Duration duration, int rate, double ceiling) throws Exception {
+		EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(5));
+		PhaseResult result = new PhaseResult(name);
+		Map<String, ProcessUsage> before = usage();
+		long started = System.nanoTime();
+		try (EndToEndProbe probe = new EndToEndProbe(this.stack, result)) {
+			run(duration, rate, result);
+			long sendMillis = (System.nanoTime() - started) / 1_000_000;
+			probe.awaitDrained(Duration.ofMinutes(3));
+			long wallMillis = (System.nanoTime() - started) / 1_000_000;
+			Map<String, ProcessUsage> after = usage();
+			double acceptedPerSecond = result.accepted.get() * 1000.0 / sendMillis;
+			System.out.printf(
+					"%n== %s: %d accepted in %.1f s = %.0f complaints/s (%.1f%% of the Kafka ceiling); "
+							+ "%d not accepted%n",
+					name, result.accepted.get(), sendMillis / 1000.0, acceptedPerSecond,
+					100 * acceptedPerSecond / ceiling, result.failed.get());
+			System.out.println("   HTTP 202 latency:            " + result.http);
+			System.out.println("   202 -> case opened:          " + result.toCase);
+			System.out.println("   202 -> counted in analytics: " + result.toAnalytics);
+			System.out.println("   consumer lag (max per group, sampled): " + probe.lagSummary());
+			System.out.printf("   all caught up %.1f s after the last request%n", (wallMillis - sendMillis) / 1000.0);
+			after.forEach((process, usage) -> System.out.printf("   %-10s CPU %5.0f%% of a core, RSS %4d MB%n", process,
+					usage.cpuPercentSince(before.get(process), wallMillis), usage.rssMegabytes()));
+		}
+	}
+
+	/**
+	 * Sends for the duration: at a fixed rate (open loop), or as fast as 128 in flight
+	 * allow when rate is 0.
+	 */
+	private void run(Duration duration, int rate, PhaseResult result) throws InterruptedException {
+		Semaphore inFlight = new Semaphore(rate == 0 ? 128 : 2048);
+		long start = System.nanoTime();
+		long end = start + duration.toNanos();
+		long sent = 0;
+		ProgressBar progress = new ProgressBar(result.name, duration);
+		while (System.nanoTime() < end) {
+			if (rate > 0) {
+				long due = start + (long) (sent * 1e9 / rate);
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+			}
+			inFlight.acquire();
+			sent++;
+			this.client.post(this.payloads.request(this.sequence.getAndIncrement())).whenComplete((answer, failure) -> {
+				inFlight.release();
+				if (answer != null && answer.accepted()) {
+					result.accepted(answer);
+				}
+				else {
+					result.failed.incrementAndGet();
+				}
+			});
+			progress.show(System.nanoTime() - start, result.accepted.get());
+		}
+		inFlight.acquire(rate == 0 ? 128 : 2048);
+		progress.done(result.accepted.get());
+	}
+
+	private Map<String, ProcessUsage> usage() {
+		Map<String, ProcessUsage> usage = new java.util.LinkedHashMap<>();
+		for (ServiceProcess process : this.stack.services()) {
+			usage.put(process.service().serviceName(), ProcessUsage.of(process.pid()));
+		}
+		usage.put("kafka", ProcessUsage.of(this.stack.broker().process().pid()));
+		usage.put("mongo", ProcessUsage.of(this.stack.mongoPid()));
+		usage.put("load+probe", ProcessUsage.of(ProcessHandle.current().pid()));
+		return usage;
+	}
+
+	/** What one phase measured. */
+	static final class PhaseResult {
+
+		final String name;
+
+		final AtomicLong accepted = new AtomicLong();
+
+		final AtomicLong failed = new AtomicLong();
+
+		final Percentiles http = new Percentiles();
+
+		final Percentiles toCase = new Percentiles();
+
+		final Percentiles toAnalytics = new Percentiles();
+
+		/** complaint id -> when its 202 arrived (epoch ms). */
+		final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+
+		PhaseResult(String name) {
+			this.name = name;
+		}
+
+		void accepted(IntakeClient.Answer answer) {
+			this.accepted.incrementAndGet();
+			this.http.add(answer.latencyNanos() / 1_000_000);
+			this.acceptedAt.put(answer.complaintId(), System.currentTimeMillis());
+		}
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package com.complaintflow.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.complaintflow.localstack.RunningServices;
+import com.complaintflow.localstack.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The end-to-end scenario, run against any set of running services: complaints posted
+ * over HTTP each get a triage decision and an open case, and are counted exactly once in
+ * the analytics summary, retries included.
+ */
+final class EndToEndScenario {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final String[] DESCRIPTIONS = {
+			"Broadband drops every 15 minutes since this morning, I work from home",
+			"My bill charged 68 yuan for a value-added service I never ordered, refund it",
+			"手机在家里完全没有信号，打电话总是掉线，已经投诉过三次了", "The store clerk was rude and refused to explain my contract",
+			"新买的手机屏幕一直闪，维修了两次还是不行",
+			"Competitor offers half price for the same plan, I am thinking about porting my number" };
+
+	private static final String[] CHANNEL_KEYS = { "hotline-dev-key", "store-dev-key", "app-dev-key" };
+
+	private final RunningServices services;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	EndToEndScenario(RunningServices services) {
+		this.services = services;
+	}
+
+	/**
+	 * Posts complaints and checks that each flows through all four services exactly once.
+	 */
+	void everyComplaintIsTriagedOpenedAndCountedOnce(int complaints) {
+		JsonNode before = summary().path("totals");
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < complaints; i++) {
+			String idempotencyKey = UUID.randomUUID().toString();
+			String body = complaint(i);
+			String key = CHANNEL_KEYS[i % CHANNEL_KEYS.length];
+			JsonNode accepted = postComplaint(key, idempotencyKey, body);
+			ids.add(accepted.path("complaintId").asString());
+			if (i == 0) {
+				JsonNode retried = postComplaint(key, idempotencyKey, body);
+				assertThat(retried.path("complaintId").asString()).as("a retried request returns the same complaint")
+					.isEqualTo(ids.get(0));
+			}
+		}
+		for (String id : ids) {
+			await().atMost(WAIT).untilAsserted(() -> {
+				JsonNode decision = getJson(Service.TRIAGE, "/api/v1/triage/decisions/" + id, "ops:ops-dev");
+				assertThat(decision.path("complaintId").asString()).isEqualTo(id);
+				assertThat(decision.path("category").asString()).isNotBlank();
+				assertThat(decision.path("playbook").asString()).isNotBlank();
+			});
+			await().atMost(WAIT).untilAsserted(() -> {
+				JsonNode cases = getJson(Service.FOLLOWUP, "/api/v1/cases?complaintId=" + id, "agent:agent-dev");
+				assertThat(cases.size()).as("one case for complaint " + id).isEqualTo(1);
+				assertThat(cases.get(0).path("status").asString()).isNotBlank();
+			});
+		}
+		long received = before.path("received").asLong() + complaints;
+		long triaged = before.path("triaged").asLong() + complaints;
+		long opened = before.path("opened").asLong() + complaints;
+		await().atMost(WAIT).untilAsserted(() -> assertTotals(received, triaged, opened));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertTotals(received, triaged, opened));
+	}
+
+	private void assertTotals(long received, long triaged, long opened) {
+		JsonNode totals = summary().path("totals");
+		assertThat(totals.path("received").asLong()).as("received").isEqualTo(received);
+		assertThat(totals.path("triaged").asLong()).as("triaged").isEqualTo(triaged);
+		assertThat(totals.path("opened").asLong()).as("opened").isEqualTo(opened);
+	}
+
+	JsonNode summary() {
+		return getJson(Service.ANALYTICS, "/api/v1/analytics/summary", "ops:ops-dev");
+	}
+
+	private static String complaint(int i) {
+		ObjectNode body = JSON.createObjectNode();
+		body.putObject("customer").put("id", "E2E-" + UUID.randomUUID()).put("tier", "GOLD");
+		body.putObject("location").put("regionCode", "E2E-" + (i % 3));
+		body.put("description", DESCRIPTIONS[i % DESCRIPTIONS.length]);
+		return body.toString();
+	}
+
+	private JsonNode postComplaint(String apiKey, String idempotencyKey, String body) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.services.url(Service.INTAKE) + "/api/v1/complaints"))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", apiKey)
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return JSON.readTree(response.body());
+	}
+
+	private JsonNode getJson(Service service, String path, String credentials) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.GET()
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

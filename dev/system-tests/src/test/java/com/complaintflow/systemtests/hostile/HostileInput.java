@@ -1,0 +1,142 @@
+package com.complaintflow.systemtests.hostile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.complaintflow.localstack.RunningServices;
+import com.complaintflow.localstack.Service;
+
+/**
+ * The hostile-input suite: thousands of malformed, oversized, injected and unauthorised
+ * requests against every endpoint of every service, and poison records on every topic.
+ * Passes when no answer is a 5xx, every error is an RFC 9457 problem detail, every
+ * service is still healthy, and every poison record reached its dead-letter topic with a
+ * reason while the records behind it were processed.
+ */
+public final class HostileInput {
+
+	private final RunningServices services;
+
+	private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
+
+	private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicLong sent = new AtomicLong();
+
+	public HostileInput(RunningServices services) {
+		this.services = services;
+	}
+
+	/**
+	 * Sends the requests, cycling through every endpoint and every attack, from 16
+	 * threads.
+	 * @param requests how many
+	 * @return this suite, for its results
+	 * @throws InterruptedException when interrupted
+	 */
+	public HostileInput attackHttp(int requests) throws InterruptedException {
+		List<Endpoint> endpoints = Endpoint.discover(this.services);
+		String complaintId = new ComplaintSeed(this.services.url(Service.INTAKE)).create();
+		Attack[] attacks = Attack.values();
+		AtomicLong next = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		for (int worker = 0; worker < 16; worker++) {
+			pool.submit(() -> {
+				for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+					Endpoint endpoint = endpoints.get((int) (i % endpoints.size()));
+					Attack attack = attacks[(int) ((i / endpoints.size()) % attacks.length)];
+					send(attack.request(endpoint, new SplittableRandom(i), complaintId));
+				}
+				return null;
+			});
+		}
+		pool.shutdown();
+		if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+			throw new IllegalStateException("The attack did not finish");
+		}
+		for (Service service : Service.values()) {
+			if (!this.services.context(service).isActive()) {
+				this.failures.add(service.serviceName() + " is no longer running");
+			}
+		}
+		System.out.printf("Attacked %d endpoints with %d attack kinds%n", endpoints.size(), attacks.length);
+		return this;
+	}
+
+	private void send(HostileRequest hostile) {
+		this.sent.incrementAndGet();
+		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		if (!hostile.contentType().isEmpty() && hostile.body() != null) {
+			headers.put("Content-Type", hostile.contentType());
+		}
+		if (hostile.auth() != null) {
+			int colon = hostile.auth().indexOf(':');
+			headers.put(hostile.auth().substring(0, colon), hostile.auth().substring(colon + 1).strip());
+		}
+		try {
+			RawHttp.Answer answer = RawHttp.send(this.services.port(hostile.endpoint().service()), hostile.method(),
+					hostile.path(), headers, hostile.body());
+			classify(hostile, answer);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.failures.add(hostile.attack() + " " + hostile.endpoint() + ": no answer (" + ex + ")");
+		}
+	}
+
+	private void classify(HostileRequest hostile, RawHttp.Answer response) {
+		int status = response.status();
+		this.statusCounts.computeIfAbsent(String.valueOf(status), (k) -> new AtomicLong()).incrementAndGet();
+		String where = hostile.attack() + " " + hostile.method() + " " + hostile.endpoint() + " -> " + status;
+		if (status >= 500) {
+			this.failures.add(where + ": server error " + abbreviate(response.body()));
+		}
+		else if (status >= 400) {
+			String contentType = response.contentType();
+			if (!contentType.startsWith("application/problem+json") || !response.body().contains("\"status\"")) {
+				this.failures
+					.add(where + ": not a problem detail (" + contentType + ") " + abbreviate(response.body()));
+			}
+			if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
+				this.failures.add(where + ": stack trace in the answer");
+			}
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+	}
+
+	public boolean passed() {
+		return this.failures.isEmpty();
+	}
+
+	public long sent() {
+		return this.sent.get();
+	}
+
+	public List<String> failures() {
+		return List.copyOf(this.failures);
+	}
+
+	/** The counts by status and the first failures. */
+	public String report() {
+		StringBuilder report = new StringBuilder();
+		report.append(String.format("HTTP: %d requests; answers by status %s; failures %d%n", this.sent.get(),
+				new TreeMap<>(this.statusCounts), this.failures.size()));
+		this.failures.stream()
+			.distinct()
+			.limit(30)
+			.forEach((failure) -> report.append("  FAIL ").append(failure).append('\n'));
+		return report.toString();
+	}
+
+}

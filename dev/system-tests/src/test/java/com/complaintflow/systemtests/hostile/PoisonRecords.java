@@ -1,0 +1,259 @@
+package com.complaintflow.systemtests.hostile;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.complaintflow.events.CaseOpened;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.Emotion;
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.MilestoneDue;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.ReminderKind;
+import com.complaintflow.events.ReminderRaised;
+import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.localstack.RunningServices;
+import com.complaintflow.localstack.Service;
+import com.complaintflow.systemtests.audit.WholeTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Poison records on every topic: not JSON, a schema version from the future, an unknown
+ * type. Each consumer group of the topic must dead-letter each of them with a reason, and
+ * then process the valid event published right behind them on the same partition (checked
+ * in analytics' timeline of that complaint, which sees every topic).
+ */
+public final class PoisonRecords {
+
+	/** The consumer groups of each topic. */
+	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
+			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
+			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"), Topics.REMINDERS,
+			Set.of("triage", "analytics"));
+
+	private static final String GROUP_HEADER = "kafka_dlt-original-consumer-group";
+
+	private final String bootstrapServers;
+
+	private final RunningServices services;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	public PoisonRecords(String bootstrapServers, RunningServices services) {
+		this.bootstrapServers = bootstrapServers;
+		this.services = services;
+	}
+
+	/** What happened on each topic. */
+	public record Result(List<String> lines, boolean passed) {
+
+		@Override
+		public String toString() {
+			return "Poison records:\n" + String.join("\n", this.lines);
+		}
+
+	}
+
+	public Result run() throws InterruptedException {
+		Map<String, ComplaintEvent> followers = new HashMap<>();
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map
+			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (String topic : Topics.ALL) {
+				String key = key(topic);
+				for (Poison poison : Poison.values()) {
+					producer.send(poison.record(topic, key));
+				}
+				ComplaintEvent follower = validEvent(topic, key);
+				RecordHeaders headers = new RecordHeaders();
+				byte[] value = new ComplaintEventSerializer().serialize(topic, headers, follower);
+				producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+				followers.put(topic, follower);
+			}
+			producer.flush();
+		}
+		List<String> lines = new ArrayList<>();
+		boolean passed = true;
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		for (String topic : Topics.ALL) {
+			Map<String, List<String>> reasons = deadLetters(topic, key(topic), deadline);
+			boolean allGroups = CONSUMERS.get(topic)
+				.stream()
+				.allMatch((group) -> reasons.getOrDefault(group, List.of()).size() >= Poison.values().length
+						&& reasons.get(group).stream().noneMatch(String::isBlank));
+			boolean processed = analyticsSaw(followers.get(topic), deadline);
+			passed = passed && allGroups && processed;
+			lines.add(String.format("  %-4s %-22s dead-lettered by %s; record behind them processed: %s",
+					(allGroups && processed) ? "OK" : "FAIL", topic, summary(reasons), processed));
+			reasons.values()
+				.stream()
+				.flatMap(List::stream)
+				.distinct()
+				.limit(3)
+				.forEach((reason) -> lines.add("         reason: " + reason));
+		}
+		return new Result(lines, passed);
+	}
+
+	private String key(String topic) {
+		return "poison-" + this.run + "-" + topic;
+	}
+
+	private Map<String, List<String>> deadLetters(String topic, String key, long deadline) throws InterruptedException {
+		Map<String, List<String>> reasons = new HashMap<>();
+		while (System.nanoTime() < deadline) {
+			reasons = readDeadLetters(topic, key);
+			Map<String, List<String>> found = reasons;
+			if (CONSUMERS.get(topic)
+				.stream()
+				.allMatch((group) -> found.getOrDefault(group, List.of()).size() >= Poison.values().length)) {
+				break;
+			}
+			Thread.sleep(500);
+		}
+		return reasons;
+	}
+
+	private Map<String, List<String>> readDeadLetters(String topic, String key) {
+		Map<String, List<String>> reasons = new HashMap<>();
+		WholeTopic.read(this.bootstrapServers, Topics.deadLetter(topic), (record) -> {
+			if (key.equals(record.key())) {
+				reasons.computeIfAbsent(header(record, GROUP_HEADER), (g) -> new ArrayList<>())
+					.add(header(record, "dlt-reason"));
+			}
+		});
+		return reasons;
+	}
+
+	private boolean analyticsSaw(ComplaintEvent event, long deadline) throws InterruptedException {
+		URI timeline = URI.create(this.services.url(Service.ANALYTICS) + "/api/v1/analytics/complaints/"
+				+ event.complaintId() + "/timeline");
+		HttpRequest request = HttpRequest.newBuilder(timeline)
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("ops:ops-dev".getBytes(StandardCharsets.UTF_8)))
+			.build();
+		HttpClient client = HttpClient.newHttpClient();
+		while (System.nanoTime() < deadline) {
+			try {
+				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains(event.eventId().toString())) {
+					return true;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not up yet; try again
+			}
+			Thread.sleep(500);
+		}
+		return false;
+	}
+
+	private static String summary(Map<String, List<String>> reasons) {
+		Set<String> parts = new TreeSet<>();
+		reasons.forEach((group, list) -> parts.add(group + "=" + list.size()));
+		return parts.isEmpty() ? "nobody" : String.join(", ", parts);
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
+	}
+
+	/**
+	 * A valid event of the topic's kind, for a fresh complaint keyed like the poison
+	 * before it.
+	 */
+	private ComplaintEvent validEvent(String topic, String key) {
+		UUID id = EventMetadata.newEventId();
+		Instant now = EventMetadata.now();
+		String complaint = "POISON-" + this.run + "-" + topic.substring(topic.indexOf('.') + 1);
+		return switch (topic) {
+			case Topics.RECEIVED -> new ComplaintReceived(id, "hostile-suite", now, complaint, key, 1, Channel.APP,
+					new Customer(key, null, null, ValueTier.STANDARD), null, new Location("POISON", null),
+					"The records before this one were poison", null, null, null, null, EmotionCues.NONE, Language.EN);
+			case Topics.TRIAGED -> new ComplaintTriaged(id, "hostile-suite", now, complaint, key, 1, Channel.APP,
+					"POISON", ValueTier.STANDARD, Category.SERVICE_QUALITY, Nature.INQUIRY, Persona.RESPECT_SEEKING,
+					Emotion.NEUTRAL, RootCauseLayer.UNKNOWN, ChurnRisk.LOW, Playbook.STANDARD_CARE, List.of("Listen"),
+					Priority.P4,
+					List.of(new RemedyOption(RemedyKind.APOLOGY_GIFT, "Apology", BigDecimal.ONE),
+							new RemedyOption(RemedyKind.CUSTOM, "Customer's proposal", null)),
+					false, new Deadlines(now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)),
+					"general-care", null, 0, new Explanation("hostile-suite", List.of(), Map.of()));
+			case Topics.INCIDENTS -> new IncidentDetected(id, "hostile-suite", now, complaint, key, 1,
+					"INC-POISON-" + this.run, "POISON", Category.NETWORK, List.of(complaint), 1, 1, now, now);
+			case Topics.CASES ->
+				new CaseOpened(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint, Channel.APP, "POISON",
+						Category.SERVICE_QUALITY, Priority.P4, Playbook.STANDARD_CARE, "general-care", null,
+						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, now.plus(Duration.ofHours(24)))));
+			default -> new ReminderRaised(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
+					MilestoneKind.FIRST_RESPONSE, ReminderKind.WARNING, EscalationLevel.AGENT,
+					now.plus(Duration.ofHours(12)), "general-care", Priority.P4);
+		};
+	}
+
+	/** The three kinds of poison. */
+	private enum Poison {
+
+		NOT_JSON, FUTURE_SCHEMA_VERSION, UNKNOWN_TYPE;
+
+		ProducerRecord<String, byte[]> record(String topic, String key) {
+			RecordHeaders headers = new RecordHeaders();
+			String body = switch (this) {
+				case NOT_JSON -> "\u0000\u00ffthis is not JSON {";
+				case FUTURE_SCHEMA_VERSION -> "{\"type\":\"complaint-received\",\"schemaVersion\":99,\"eventId\":\""
+						+ UUID.randomUUID() + "\",\"complaintId\":\"x\",\"customerId\":\"" + key + "\"}";
+				case UNKNOWN_TYPE -> "{\"type\":\"complaint-teleported\",\"schemaVersion\":1}";
+			};
+			if (this == UNKNOWN_TYPE) {
+				headers.add(CloudEventHeaders.TYPE, "complaint-teleported".getBytes(StandardCharsets.UTF_8));
+			}
+			return new ProducerRecord<>(topic, null, key, body.getBytes(StandardCharsets.UTF_8), headers);
+		}
+
+	}
+
+}
