@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The embedded default: starts a real Kafka broker (KRaft, child JVM), a MongoDB wire
  * server (H2 files) and the four services on ports 8081-8084 with the development
@@ -117,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		if (smoke) {
 			System.out.println(banner);
-			runSmoke(stack, urls);
+			runSmoke(stack, urls, data);
 			return;
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -135,16 +137,17 @@ public final class LocalStack implements AutoCloseable {
 		stopped.await();
 	}
 
-	private static void runSmoke(AutoCloseable stack, Function<Service, String> urls) throws Exception {
-		boolean passed = false;
+	private static void runSmoke(AutoCloseable stack, Function<Service, String> urls, Path data) throws Exception {
+		String outcome;
 		try (stack) {
-			System.out.println(new SmokeCheck(urls).run(Duration.ofSeconds(60)));
-			passed = true;
+			outcome = new SmokeCheck(urls).run(Duration.ofSeconds(90));
 		}
 		catch (RuntimeException ex) {
-			System.out.println("SMOKE FAILED: " + ex.getMessage());
+			outcome = "SMOKE FAILED: " + ex.getMessage();
 		}
-		System.exit(passed ? 0 : 1);
+		FileSystemUtils.deleteRecursively(data);
+		System.out.println(outcome);
+		System.exit(outcome.startsWith("SMOKE OK") ? 0 : 1);
 	}
 
 	private static String env(String name, String fallback) {

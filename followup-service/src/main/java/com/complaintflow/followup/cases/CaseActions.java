@@ -254,7 +254,6 @@ public class CaseActions {
 			Milestone escalated = open(c, MilestoneKind.ESCALATED_RESOLUTION, now, null);
 			restartProgress(c, now, null);
 			c.setStatus(CaseStatus.ESCALATED);
-			c.countEscalation();
 			String reason = problemResolved ? "Customer unsatisfied at callback (" + satisfaction + "/5)"
 					: "Problem still there at callback";
 			c.record(now, "ESCALATED", actor.staffId(), reason + "; expert team, new deadline " + escalated.getDueAt());

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
+import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
@@ -83,8 +84,6 @@ public class FollowupCase {
 	private Integer satisfaction;
 
 	private Outcome outcome;
-
-	private int escalations;
 
 	private List<Milestone> milestones = new ArrayList<>();
 
@@ -244,8 +243,20 @@ public class FollowupCase {
 		return this.outcome;
 	}
 
+	/**
+	 * How often the case was escalated, derived from its milestones so that no retry,
+	 * conflict or lease takeover can count one twice: every escalation rung a milestone's
+	 * ladder has passed, plus every escalated resolution opened after a callback.
+	 */
 	public int getEscalations() {
-		return this.escalations;
+		int escalations = 0;
+		for (Milestone milestone : this.milestones) {
+			escalations += milestone.escalationRungsPassed();
+			if (milestone.getKind() == MilestoneKind.ESCALATED_RESOLUTION) {
+				escalations++;
+			}
+		}
+		return escalations;
 	}
 
 	public List<Milestone> getMilestones() {
@@ -336,10 +347,6 @@ public class FollowupCase {
 
 	void setOutcome(Outcome outcome) {
 		this.outcome = outcome;
-	}
-
-	public void countEscalation() {
-		this.escalations++;
 	}
 
 	public void releaseLease() {

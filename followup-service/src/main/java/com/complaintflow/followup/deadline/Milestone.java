@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.ReminderKind;
 
 /**
  * A promise of a case with its clock: the window counted so far, the time paused, the
@@ -137,6 +138,15 @@ public class Milestone {
 
 	public Instant getNextReminderAt() {
 		return this.nextReminderAt;
+	}
+
+	/** The escalation rungs of this milestone's ladder raised so far. */
+	public int escalationRungsPassed() {
+		return (int) ReminderStep.ladder(this)
+			.subList(0, Math.min(this.nextStep, ReminderStep.ladder(this).size()))
+			.stream()
+			.filter((step) -> step.kind() == ReminderKind.ESCALATION)
+			.count();
 	}
 
 	public boolean isActive() {

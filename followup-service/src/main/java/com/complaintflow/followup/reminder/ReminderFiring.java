@@ -179,7 +179,6 @@ public class ReminderFiring {
 				c.record(now, "REMINDER_" + rung.kind(), "system", rung.kind() + " to " + rung.level() + " for "
 						+ milestone.getKind() + " due " + milestone.getDueAt());
 				if (rung.kind() == ReminderKind.ESCALATION) {
-					c.countEscalation();
 				}
 				this.milestones.advance(milestone, milestone.getNextStep());
 				step = this.milestones.due(milestone, now);

@@ -1,0 +1,191 @@
+package com.complaintflow.followup.reminder;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.complaintflow.events.Topics;
+import com.complaintflow.followup.MutableClock;
+import com.complaintflow.followup.ReminderRecords;
+import com.complaintflow.followup.ReminderRecords.Received;
+import com.complaintflow.followup.TestEvents;
+import com.complaintflow.followup.cases.CaseOpening;
+import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.followup.oncall.OnCallOutbox;
+import com.complaintflow.followup.timer.TimerIndex;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every escalation rung is counted exactly once, whatever happens between raising it and
+ * recording it. Each race is forced deterministically: a store that, at the moment the
+ * firing instance saves, first lets the competing writer save (a staff change, or another
+ * instance that took the lease over and fired the same rung).
+ */
+@SpringBootTest(properties = "complaintflow.followup.timers.enabled=false")
+@ActiveProfiles("local")
+@Import(MutableClock.Config.class)
+@DirtiesContext
+class EscalationCountRaceTests {
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	CaseStore store;
+
+	@Autowired
+	ReminderFiring firing;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	MilestoneClock milestones;
+
+	@Autowired
+	TimerIndex timers;
+
+	@Autowired
+	OnCallOutbox onCall;
+
+	@Autowired
+	ReminderMetrics metrics;
+
+	@Test
+	void aStaffChangeBetweenRaiseAndRecordDoesNotCountTheEscalationTwice() {
+		String caseId = openCase();
+		ReminderFiring conflicted = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
+			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
+			staffCopy.record(this.clock.instant(), "NOTE", "agent", "called the customer, no answer");
+			this.store.save(staffCopy);
+		}));
+		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
+			this.clock.advance(Duration.ofHours(30));
+			claim(caseId, "first");
+
+			conflicted.fire(caseId, "first");
+
+			FollowupCase recorded = this.store.findById(caseId).orElseThrow();
+			assertThat(recorded.getTimeline()).filteredOn((e) -> e.action().equals("NOTE")).hasSize(1);
+			assertThat(recorded.getLeaseOwner()).isNull();
+			assertEachRungCountedOnce(recorded, reminders, 1);
+		}
+	}
+
+	@Test
+	void aLeaseTakenOverBetweenRaiseAndRecordCountsEachRungOnce() {
+		String caseId = openCase();
+		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
+			this.clock.advance(Duration.ofHours(30));
+			claim(caseId, "first");
+			this.firing.fire(caseId, "first");
+			this.clock.advance(Duration.ofHours(6));
+			claim(caseId, "slow");
+			ReminderFiring slow = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
+				this.clock.advance(LEASE.plusSeconds(1));
+				claim(caseId, "fast");
+				assertThat(this.firing.fire(caseId, "fast")).isPositive();
+			}));
+
+			slow.fire(caseId, "slow");
+
+			FollowupCase recorded = this.store.findById(caseId).orElseThrow();
+			assertThat(recorded.getLeaseOwner()).isNull();
+			assertEachRungCountedOnce(recorded, reminders, 2);
+		}
+	}
+
+	private String openCase() {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		this.publisher.publishAndWait(TestEvents.triaged(complaintId, this.clock.instant()));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.store.findById(caseId).isPresent());
+		return caseId;
+	}
+
+	private void claim(String caseId, String owner) {
+		assertThat(this.store.claim(caseId, owner, this.clock.instant(), this.clock.instant().plus(LEASE)))
+			.as("claim by " + owner)
+			.isPresent();
+	}
+
+	private ReminderFiring firingThrough(CaseStore racingStore) {
+		return new ReminderFiring(racingStore, this.milestones, this.publisher, this.onCall, this.metrics, this.clock);
+	}
+
+	/**
+	 * The case's count equals the escalation rungs in its timeline and the distinct
+	 * escalation reminders on the topic, over all its milestones (the business-hours
+	 * progress update may escalate too, depending on the hour the test runs), and the
+	 * first response's own rungs are there.
+	 */
+	private static void assertEachRungCountedOnce(FollowupCase recorded, KafkaTestConsumer reminders,
+			int firstResponseRungs) {
+		long inTimeline = recorded.getTimeline()
+			.stream()
+			.filter((e) -> e.action().equals("REMINDER_ESCALATION"))
+			.count();
+		assertThat(recorded.getEscalations()).isEqualTo(inTimeline);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			java.util.List<Received> escalations = ReminderRecords.of(reminders, recorded.getId(), null)
+				.stream()
+				.filter((r) -> r.kindAndLevel().startsWith("ESCALATION/"))
+				.toList();
+			assertThat(escalations.stream().map(Received::eventId).distinct().count()).isEqualTo(inTimeline);
+			assertThat(escalations.stream()
+				.filter((r) -> "FIRST_RESPONSE".equals(r.json().path("milestone").asString(null)))
+				.map(Received::eventId)
+				.distinct()
+				.count()).isEqualTo(firstResponseRungs);
+		});
+	}
+
+	/** A store whose first save lets a competing writer save first, then saves. */
+	static class RacingStore extends CaseStore {
+
+		private Runnable competitor;
+
+		RacingStore(MongoTemplate mongo, TimerIndex timers, Runnable competitor) {
+			super(mongo, timers);
+			this.competitor = competitor;
+		}
+
+		@Override
+		public FollowupCase save(FollowupCase followupCase) {
+			Runnable first = this.competitor;
+			this.competitor = null;
+			if (first != null) {
+				first.run();
+			}
+			return super.save(followupCase);
+		}
+
+	}
+
+}
