@@ -178,8 +178,6 @@ public class ReminderFiring {
 				raised.add(new Due(dueAt, events(c, milestone, rung, now)));
 				c.record(now, "REMINDER_" + rung.kind(), "system", rung.kind() + " to " + rung.level() + " for "
 						+ milestone.getKind() + " due " + milestone.getDueAt());
-				if (rung.kind() == ReminderKind.ESCALATION) {
-				}
 				this.milestones.advance(milestone, milestone.getNextStep());
 				step = this.milestones.due(milestone, now);
 			}
