@@ -77,8 +77,9 @@ final class SmokeCheck {
 
 	private boolean counted(String complaintId) {
 		List<String> types = timeline(complaintId);
-		return types.containsAll(COUNTED)
-				&& ops("/api/v1/analytics/summary").path("totals").path("received").asInt() > 0;
+		JsonNode totals = ops("/api/v1/analytics/summary").path("totals");
+		return types.containsAll(COUNTED) && totals.path("received").asInt() > 0 && totals.path("triaged").asInt() > 0
+				&& totals.path("opened").asInt() > 0;
 	}
 
 	private List<String> timeline(String complaintId) {
