@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Complaint texts for load, each with its language: the real Comcast FCC complaints
- * (English) and Weibo telecom posts (Chinese) from the shared data folder where it
- * exists (a development resource beside the clone), else a few written ones.
+ * (English) and Weibo telecom posts (Chinese) from the shared data folder where it exists
+ * (a development resource beside the clone), else a few written ones.
  */
 public final class ComplaintTexts {
 
@@ -24,12 +24,9 @@ public final class ComplaintTexts {
 			new Text("The rented modem reboots itself every evening and the light turns red.", "en"),
 			new Text("The agent hung up on me twice when I asked about the early termination fee.", "en"),
 			new Text("I am porting my number to another carrier at the end of the month unless this is fixed.", "en"),
-			new Text("小区宽带从昨晚开始一直断网，报修两次了还没人来。", "zh"),
-			new Text("这个月账单多扣了三十元流量费，我根本没用那么多，请退钱。", "zh"),
-			new Text("营业厅工作人员态度恶劣，问两遍就不耐烦。", "zh"),
-			new Text("手机信号一直只有一格，打电话经常掉线。", "zh"),
-			new Text("说好48小时内回复，已经一周了没人联系我。", "zh"),
-			new Text("再不解决我就携号转网了。", "zh"));
+			new Text("小区宽带从昨晚开始一直断网，报修两次了还没人来。", "zh"), new Text("这个月账单多扣了三十元流量费，我根本没用那么多，请退钱。", "zh"),
+			new Text("营业厅工作人员态度恶劣，问两遍就不耐烦。", "zh"), new Text("手机信号一直只有一格，打电话经常掉线。", "zh"),
+			new Text("说好48小时内回复，已经一周了没人联系我。", "zh"), new Text("再不解决我就携号转网了。", "zh"));
 
 	private final List<Text> texts;
 
@@ -57,8 +54,9 @@ public final class ComplaintTexts {
 		texts.addAll(column(folder.resolve("comcast-fcc-2015-dev.csv"), "Description_aligned", "en"));
 		texts.addAll(column(folder.resolve("weibo-telecom-complaints-zh-dev.csv"), "customer_first_turn", "zh"));
 		if (texts.isEmpty()) {
-			System.out.println("No complaint data in " + folder.toAbsolutePath() + " (set COMPLAINTFLOW_SHARED_DATA to the"
-					+ " shared data folder): using " + WRITTEN.size() + " written texts instead");
+			System.out
+				.println("No complaint data in " + folder.toAbsolutePath() + " (set COMPLAINTFLOW_SHARED_DATA to the"
+						+ " shared data folder): using " + WRITTEN.size() + " written texts instead");
 			return new ComplaintTexts(WRITTEN);
 		}
 		return new ComplaintTexts(texts);
