@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -46,14 +45,24 @@ public final class MutableClock extends Clock {
 		return this;
 	}
 
-	/** Replaces the service's clock with a {@link MutableClock} starting now. */
+	/**
+	 * Where every test clock starts: a Monday, 09:00 in the business calendar's zone
+	 * (Asia/Shanghai). Fixed, so that what the business-hours milestones do within a test
+	 * does not depend on the hour or the day the test runs.
+	 */
+	public static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
+
+	/**
+	 * Replaces the service's clock with a {@link MutableClock} starting at
+	 * {@link #START}.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Config {
 
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+			return new MutableClock(START);
 		}
 
 	}

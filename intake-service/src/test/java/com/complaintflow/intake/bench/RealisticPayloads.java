@@ -1,6 +1,7 @@
 package com.complaintflow.intake.bench;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,60 +75,23 @@ final class RealisticPayloads {
 		return bodies;
 	}
 
+	/**
+	 * The non-blank values of one column (Apache Commons CSV: quoted line breaks and
+	 * all).
+	 */
 	private static List<String> column(Path csv, String name) throws IOException {
-		List<List<String>> rows = parse(Files.readString(csv, StandardCharsets.UTF_8));
-		int index = rows.get(0).indexOf(name);
+		CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 		List<String> values = new ArrayList<>();
-		for (List<String> row : rows.subList(1, rows.size())) {
-			if (row.size() > index && !row.get(index).isBlank()) {
-				values.add(row.get(index).strip());
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+				CSVParser parser = withHeader.parse(reader)) {
+			for (CSVRecord record : parser) {
+				String value = record.isSet(name) ? record.get(name).strip() : "";
+				if (!value.isEmpty()) {
+					values.add(value);
+				}
 			}
 		}
 		return values;
-	}
-
-	/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-	private static List<List<String>> parse(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\n') {
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-			}
-			else if (c != '\r') {
-				field.append(c);
-			}
-		}
-		if (field.length() > 0 || !row.isEmpty()) {
-			row.add(field.toString());
-			rows.add(row);
-		}
-		return rows;
 	}
 
 }

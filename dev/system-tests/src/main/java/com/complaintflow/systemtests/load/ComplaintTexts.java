@@ -1,6 +1,5 @@
 package com.complaintflow.systemtests.load;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,21 +83,11 @@ public final class ComplaintTexts {
 		if (!Files.isRegularFile(file)) {
 			return List.of();
 		}
-		try {
-			List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
-			int index = rows.get(0).indexOf(column);
-			List<Text> texts = new ArrayList<>();
-			for (List<String> row : rows.subList(1, rows.size())) {
-				if (index < row.size() && !row.get(index).isBlank()) {
-					String text = row.get(index).strip();
-					texts.add(new Text((text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) : text, language));
-				}
-			}
-			return texts;
+		List<Text> texts = new ArrayList<>();
+		for (String value : CsvColumn.read(file, column)) {
+			texts.add(new Text((value.length() > MAX_LENGTH) ? value.substring(0, MAX_LENGTH) : value, language));
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + file, ex);
-		}
+		return texts;
 	}
 
 }

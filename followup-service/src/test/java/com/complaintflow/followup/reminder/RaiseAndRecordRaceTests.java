@@ -1,6 +1,8 @@
 package com.complaintflow.followup.reminder;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.Topics;
@@ -17,6 +19,7 @@ import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,19 +32,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every escalation rung is counted exactly once, whatever happens between raising it and
- * recording it. Each race is forced deterministically: a store that, at the moment the
- * firing instance saves, first lets the competing writer save (a staff change, or another
- * instance that took the lease over and fired the same rung).
+ * What happens between raising a case's reminders and recording them, each race forced
+ * deterministically through a store that acts at the moment of the save: an instance that
+ * dies there (its lease expires, another raises the same event ids, which consumers drop,
+ * and records them once), a staff change saved first, and another instance that took the
+ * lease over and fired the same rungs. Every rung is recorded, and every escalation
+ * counted, exactly once.
  */
 @SpringBootTest(properties = "complaintflow.followup.timers.enabled=false")
 @ActiveProfiles("local")
 @Import(MutableClock.Config.class)
 @DirtiesContext
-class EscalationCountRaceTests {
+class RaiseAndRecordRaceTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -76,6 +82,49 @@ class EscalationCountRaceTests {
 
 	@Autowired
 	ReminderMetrics metrics;
+
+	@BeforeEach
+	void everyTestStartsAtTheSameInstant() {
+		// the timers are off in this class, so the clock may go back between tests
+		this.clock.set(MutableClock.START);
+	}
+
+	@Test
+	void reminderSentButNotRecordedIsSentAgainWithTheSameEventIdAndRecordedOnce() {
+		String caseId = openCase();
+		ReminderFiring crashing = new ReminderFiring(new CrashingStore(this.mongo, this.timers), this.milestones,
+				this.publisher, this.onCall, this.metrics, this.clock);
+		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
+			this.clock.advance(Duration.ofHours(12));
+			assertThat(this.store.claim(caseId, "crashed", this.clock.instant(), leaseEnd(this.clock))).isPresent();
+
+			assertThatIllegalStateException().isThrownBy(() -> crashing.fire(caseId, "crashed"));
+
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> ReminderRecords.of(reminders, caseId, "FIRST_RESPONSE").size() == 1);
+			FollowupCase afterCrash = this.store.findById(caseId).orElseThrow();
+			assertThat(afterCrash.getMilestones().get(0).getNextStep()).isZero();
+			assertThat(this.store.claim(caseId, "survivor", this.clock.instant(), leaseEnd(this.clock))).isEmpty();
+
+			this.clock.advance(Duration.ofMinutes(1));
+			assertThat(this.store.claim(caseId, "survivor", this.clock.instant(), leaseEnd(this.clock))).isPresent();
+			// the first response's warning, and whatever the business-hours progress
+			// update is due
+			assertThat(this.firing.fire(caseId, "survivor")).isPositive();
+
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> ReminderRecords.of(reminders, caseId, "FIRST_RESPONSE").size() == 2);
+			List<Received> sent = ReminderRecords.of(reminders, caseId, "FIRST_RESPONSE");
+			assertThat(sent).extracting(Received::eventId).containsOnly(sent.get(0).eventId());
+			assertThat(sent).extracting(Received::kindAndLevel).containsOnly("WARNING/AGENT");
+			FollowupCase recorded = this.store.findById(caseId).orElseThrow();
+			assertThat(recorded.getMilestones().get(0).getNextStep()).isEqualTo(1);
+			assertThat(recorded.getLeaseOwner()).isNull();
+			assertThat(recorded.getTimeline())
+				.filteredOn((e) -> e.action().equals("REMINDER_WARNING") && e.detail().contains("FIRST_RESPONSE"))
+				.hasSize(1);
+		}
+	}
 
 	@Test
 	void aStaffChangeBetweenRaiseAndRecordDoesNotCountTheEscalationTwice() {
@@ -164,6 +213,24 @@ class EscalationCountRaceTests {
 				.distinct()
 				.count()).isEqualTo(firstResponseRungs);
 		});
+	}
+
+	private static java.time.Instant leaseEnd(Clock clock) {
+		return clock.instant().plus(LEASE);
+	}
+
+	/** A store whose process dies when it is about to record the reminders. */
+	static class CrashingStore extends CaseStore {
+
+		CrashingStore(MongoTemplate mongo, TimerIndex timers) {
+			super(mongo, timers);
+		}
+
+		@Override
+		public FollowupCase save(FollowupCase followupCase) {
+			throw new IllegalStateException("killed between send and record");
+		}
+
 	}
 
 	/** A store whose first save lets a competing writer save first, then saves. */
