@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * fast on the wire server as on MongoDB): collection {@code timer_buckets} holds one
  * document per due second listing the cases due in it, and {@code timer_cursor} the
  * lowest second not yet finished. A case is added before the write that gives it that due
- * time; a second is never written behind the writer's clock, so a finished second (older
- * than the grace) receives nothing new.
+ * time; a second is never written behind the writer's clock, and an entry whose write
+ * landed so late (a stalled database) that its second may have been finished meanwhile is
+ * written again at the current second, so a finished second never holds the only entry.
  */
 @Component
 public class TimerIndex {
@@ -45,29 +46,48 @@ public class TimerIndex {
 
 	private final Duration soon;
 
+	private final long lateSeconds;
+
 	private volatile boolean cursorExists;
 
 	TimerIndex(MongoTemplate mongo, Clock clock,
-			@Value("${complaintflow.followup.timers.lookahead:1s}") Duration lookahead) {
+			@Value("${complaintflow.followup.timers.lookahead:1s}") Duration lookahead,
+			@Value("${complaintflow.followup.timers.bucket-grace:10s}") Duration bucketGrace) {
 		this.buckets = mongo.getCollection(BUCKETS);
 		this.cursor = mongo.getCollection(CURSOR);
 		this.clock = clock;
 		this.soon = lookahead.plusSeconds(1);
+		// pollers finish a second once it is older than the grace: half of it leaves room
+		// for clocks that differ between instances
+		this.lateSeconds = Math.max(1, bucketGrace.toSeconds() / 2);
 	}
 
 	/**
-	 * Indexes a case under its due time (or now, if that is past). Call it before the
-	 * write that sets the due time: an entry without that write is harmless, a write
-	 * without its entry would lose the timer.
+	 * Indexes a case under its due time (or now, if that is past), again at the current
+	 * second if the write landed late. Call it before the write that sets the due time:
+	 * an entry without that write is harmless, a write without its entry would lose the
+	 * timer.
 	 */
 	public void add(String caseId, Instant fireAt) {
 		if (!this.cursorExists) {
 			cursor();
 		}
-		long second = Math.max(fireAt.getEpochSecond(), this.clock.instant().getEpochSecond());
-		this.buckets.updateOne(Filters.eq("_id", second),
-				Updates.combine(Updates.addToSet("cases", caseId), Updates.inc("n", 1L)),
-				new UpdateOptions().upsert(true));
+		long second;
+		do {
+			second = Math.max(fireAt.getEpochSecond(), this.clock.instant().getEpochSecond());
+			this.buckets.updateOne(Filters.eq("_id", second),
+					Updates.combine(Updates.addToSet("cases", caseId), Updates.inc("n", 1L)),
+					new UpdateOptions().upsert(true));
+		}
+		while (landedLate(second));
+	}
+
+	/**
+	 * Whether a write to {@code second} finished so late that pollers may have finished
+	 * that second before it landed (the entry would then sit behind the cursor, unread).
+	 */
+	private boolean landedLate(long second) {
+		return this.clock.instant().getEpochSecond() - second >= this.lateSeconds;
 	}
 
 	/**
