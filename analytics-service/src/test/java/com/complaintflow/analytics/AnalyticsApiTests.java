@@ -23,7 +23,6 @@ import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +46,14 @@ import static org.awaitility.Awaitility.await;
  * published to the topics show up, exactly once, in the summary over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.consumer.group-id=analytics-api-${random.uuid}",
-				"complaintflow.analytics.recompute-interval=200ms", "complaintflow.analytics.metrics-interval=500ms" })
+		properties = "complaintflow.analytics.metrics-interval=500ms")
 @ActiveProfiles("local")
 @DirtiesContext
 class AnalyticsApiTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
+		AnalyticsTestProperties.register(registry, "analytics-api");
 	}
 
 	@LocalServerPort
