@@ -112,7 +112,8 @@ class AnalyticsApiTests {
 		List<ComplaintEvent> all = new ArrayList<>(kept.happyLife(Outcome.RETAINED, 5));
 		all.addAll(List.of(lost.received(), lost.triaged(Nature.INQUIRY, 0), lost.opened(),
 				lost.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(30)),
-				lost.escalated(Duration.ofMinutes(35)), lost.closed(Duration.ofMinutes(50), Outcome.CHURNED)));
+				lost.escalated(Duration.ofMinutes(35)), lost.closed(Duration.ofMinutes(50), Outcome.CHURNED,
+						List.of(lost.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 30)))));
 		Collections.reverse(all);
 
 		all.forEach(this.publisher::publishAndWait);
