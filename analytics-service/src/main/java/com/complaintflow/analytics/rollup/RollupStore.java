@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 
 import com.complaintflow.analytics.journal.Hours;
+import com.complaintflow.analytics.rollup.PeriodCache.Period;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -41,6 +42,8 @@ public class RollupStore {
 
 	private final MongoTemplate mongo;
 
+	private final PeriodCache cache = new PeriodCache();
+
 	RollupStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -65,15 +68,14 @@ public class RollupStore {
 			List<Bson> updates = new ArrayList<>();
 			updates.add(Updates.setOnInsert("period", Date.from(start)));
 			updates.add(Updates.setOnInsert("grain", grain.name()));
+			updates.add(Updates.inc("v", 1L));
 			period.getValue()
 				.forEach((field, counters) -> updates.add(counters.isEmpty() ? Updates.unset(BUCKETS + "." + field)
 						: Updates.set(BUCKETS + "." + field, counters.toDocument())));
 			writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates),
 					new UpdateOptions().upsert(true)));
-			if (grain == Grain.HOUR) {
-				first = (first == null || start.isBefore(first)) ? start : first;
-				last = (last == null || start.isAfter(last)) ? start : last;
-			}
+			first = (first == null || start.isBefore(first)) ? start : first;
+			last = (last == null || start.isAfter(last)) ? start : last;
 		}
 		this.mongo.getCollection(DETAIL).bulkWrite(writes, new BulkWriteOptions().ordered(false));
 		if (first != null) {
@@ -88,7 +90,7 @@ public class RollupStore {
 	public RollupSummary readSummary(Instant from, Instant to) {
 		RollupSummary summary = new RollupSummary();
 		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to).entrySet()) {
-			find(periods.getKey(), periods.getValue()).forEach((doc) -> addTo(summary, doc));
+			find(periods.getKey(), periods.getValue()).forEach((period) -> summary.addSummary(period.summary()));
 		}
 		return summary;
 	}
@@ -99,11 +101,11 @@ public class RollupStore {
 		Map<Instant, RollupSummary> result = new LinkedHashMap<>();
 		Instant[] extent = clamp(grain.startOf(from), Hours.ceilHour(to));
 		if (extent != null) {
-			for (Document doc : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
-				RollupSummary summary = new RollupSummary();
-				addTo(summary, doc);
-				if (!summary.isEmpty()) {
-					result.put(doc.getDate("period").toInstant(), summary);
+			for (Period period : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
+				if (!period.summary().isEmpty()) {
+					RollupSummary summary = new RollupSummary();
+					summary.addSummary(period.summary());
+					result.put(period.start(), summary);
 				}
 			}
 		}
@@ -117,8 +119,8 @@ public class RollupStore {
 	public List<Bucket> readBuckets(Instant from, Instant to, BiPredicate<View, Dims> filter) {
 		List<Bucket> result = new ArrayList<>();
 		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to).entrySet()) {
-			for (Document doc : find(periods.getKey(), periods.getValue())) {
-				result.addAll(matching(doc, filter));
+			for (Period period : find(periods.getKey(), periods.getValue())) {
+				result.addAll(matching(period, filter));
 			}
 		}
 		return result;
@@ -132,19 +134,21 @@ public class RollupStore {
 		if (extent == null) {
 			return result;
 		}
-		for (Document doc : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
-			result.addAll(matching(doc, filter));
+		for (Period period : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
+			result.addAll(matching(period, filter));
 		}
 		return result;
 	}
 
 	/**
-	 * Every period document that has buckets, in id order, for comparing two databases.
+	 * Every period document that has buckets, in id order, without its version (how many
+	 * writes it took), for comparing two databases.
 	 */
 	List<Document> dump() {
 		List<Document> all = new ArrayList<>();
 		for (Document doc : this.mongo.getCollection(DETAIL).find().sort(new Document("_id", 1))) {
 			if (!doc.get(BUCKETS, new Document()).isEmpty()) {
+				doc.remove("v");
 				all.add(doc);
 			}
 		}
@@ -198,38 +202,16 @@ public class RollupStore {
 		return periods;
 	}
 
-	private List<Document> find(Grain grain, Collection<Instant> periods) {
-		List<Document> docs = new ArrayList<>();
-		if (!periods.isEmpty()) {
-			List<String> ids = periods.stream().map(grain::id).toList();
-			this.mongo.getCollection(DETAIL).find(Filters.in("_id", ids)).into(docs);
-		}
-		return docs;
+	private List<Period> find(Grain grain, Collection<Instant> periods) {
+		return this.cache.get(this.mongo.getCollection(DETAIL), periods.stream().map(grain::id).toList());
 	}
 
-	private static void addTo(RollupSummary summary, Document doc) {
-		for (Bucket bucket : matching(doc, (view, dims) -> true)) {
-			if (bucket.view() == View.MAIN) {
-				summary.addMain(bucket.dims(), bucket.counters());
-			}
-			else {
-				summary.addRegion(bucket.dims(), bucket.counters());
-			}
-		}
-	}
-
-	/**
-	 * The buckets of a period document that pass the filter; the others are not decoded.
-	 */
-	private static List<Bucket> matching(Document doc, BiPredicate<View, Dims> filter) {
-		Instant period = doc.getDate("period").toInstant();
-		Grain grain = Grain.valueOf(doc.getString("grain"));
+	/** The buckets of a period that pass the filter. */
+	private static List<Bucket> matching(Period period, BiPredicate<View, Dims> filter) {
 		List<Bucket> matching = new ArrayList<>();
-		for (Map.Entry<String, Object> entry : doc.get(BUCKETS, new Document()).entrySet()) {
-			BucketKey key = BucketKey.parseField(grain, period, entry.getKey());
-			if (filter.test(key.view(), key.dims())) {
-				matching.add(
-						new Bucket(key.view(), period, key.dims(), Counters.fromDocument((Document) entry.getValue())));
+		for (Bucket bucket : period.buckets()) {
+			if (filter.test(bucket.view(), bucket.dims())) {
+				matching.add(bucket);
 			}
 		}
 		return matching;

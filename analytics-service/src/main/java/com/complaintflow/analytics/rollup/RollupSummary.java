@@ -51,6 +51,12 @@ public final class RollupSummary {
 		add("region", dims.region(), counters.withoutHistogramBins());
 	}
 
+	/** Adds another period's summary. */
+	void addSummary(RollupSummary other) {
+		this.total.merge(other.total);
+		other.splits.forEach((split, values) -> values.forEach((value, counters) -> add(split, value, counters)));
+	}
+
 	private void add(String split, String value, Counters counters) {
 		this.splits.computeIfAbsent(split, (name) -> new TreeMap<>())
 			.computeIfAbsent(value, (key) -> new Counters())
