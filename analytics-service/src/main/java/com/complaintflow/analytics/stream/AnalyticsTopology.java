@@ -33,12 +33,16 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
@@ -53,6 +57,8 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class AnalyticsTopology {
+
+	private static final Logger logger = LoggerFactory.getLogger(AnalyticsTopology.class);
 
 	static final String COMPLAINTS_STORE = "complaints";
 
@@ -80,6 +86,19 @@ class AnalyticsTopology {
 	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
 
 	private static final Serde<Document> DOCUMENTS = BsonSerde.of((doc) -> doc, (doc) -> doc);
+
+	/**
+	 * A stream thread that dies of an unexpected error (a fenced or out-of-sequence
+	 * producer, say) is replaced: the new one aborts the open transaction and resumes
+	 * from the last commit, so nothing is lost or counted twice.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+		return (factoryBean) -> factoryBean.setStreamsUncaughtExceptionHandler((exception) -> {
+			logger.error("Stream thread failed; replacing it", exception);
+			return StreamThreadExceptionResponse.REPLACE_THREAD;
+		});
+	}
 
 	@Bean
 	AnalyticsTopics analyticsTopics(KafkaProperties properties) {
