@@ -7,17 +7,18 @@ import java.util.TreeMap;
 
 /**
  * What one complaint adds to one rollup bucket. A complaint has one share per period (of
- * each grain) it has measures in and per view, keyed by {@link #slot()}: when its
+ * each grain) it has measures in and per view, its slot ({@link #slotOf}): when its
  * dimensions change, a slot's share moves to another bucket.
  *
- * @param bucket the bucket
+ * @param bucket the bucket's key as text ({@link BucketKey#text()}), the key the shares
+ * are grouped by
  * @param counters the complaint's measures in it
  */
-public record Share(BucketKey bucket, Counters counters) {
+public record Share(String bucket, Counters counters) {
 
-	/** The complaint's slot this share fills: the period document and the view. */
-	public String slot() {
-		return this.bucket.documentId() + "|" + this.bucket.view().name();
+	/** The complaint's slot a bucket fills: the period document and the view. */
+	static String slotOf(BucketKey bucket) {
+		return bucket.documentId() + "|" + bucket.view().name();
 	}
 
 	/**
@@ -39,9 +40,8 @@ public record Share(BucketKey bucket, Counters counters) {
 				return;
 			}
 			for (View view : View.values()) {
-				Share share = new Share(new BucketKey(grain, period, view, view.project(contributions.dims())),
-						counters);
-				shares.put(share.slot(), share);
+				BucketKey bucket = new BucketKey(grain, period, view, view.project(contributions.dims()));
+				shares.put(slotOf(bucket), new Share(bucket.text(), counters));
 			}
 		}));
 		return shares;

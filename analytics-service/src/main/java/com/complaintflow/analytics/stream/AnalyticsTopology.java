@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.analytics.journal.JournalEntry;
-import com.complaintflow.analytics.rollup.BucketKey;
 import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.Share;
 import com.complaintflow.events.ComplaintEvent;
@@ -79,9 +78,8 @@ class AnalyticsTopology {
 			ComplaintState::fromDocument);
 
 	private static final Serde<Share> SHARES = BsonSerde.of(
-			(share) -> new Document("bucket", share.bucket().text()).append("m", share.counters().toDocument()),
-			(doc) -> new Share(BucketKey.parse(doc.getString("bucket")),
-					Counters.fromDocument(doc.get("m", Document.class))));
+			(share) -> new Document("bucket", share.bucket()).append("m", share.counters().toDocument()),
+			(doc) -> new Share(doc.getString("bucket"), Counters.fromDocument(doc.get("m", Document.class))));
 
 	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
 
@@ -148,7 +146,7 @@ class AnalyticsTopology {
 					Materialized.<String, Share, KeyValueStore<Bytes, byte[]>>as(SHARES_STORE)
 						.withKeySerde(KEYS)
 						.withValueSerde(SHARES))
-			.groupBy((slot, share) -> KeyValue.pair(share.bucket().text(), share.counters()),
+			.groupBy((slot, share) -> KeyValue.pair(share.bucket(), share.counters()),
 					Grouped.with("by-bucket", KEYS, COUNTERS))
 			.aggregate(Counters::new, (bucket, counters, total) -> total.merge(counters),
 					(bucket, counters, total) -> total.subtract(counters), Named.as("bucket-totals"),

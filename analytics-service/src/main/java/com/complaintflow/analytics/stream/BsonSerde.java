@@ -8,10 +8,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * A Kafka serde writing a value as one BSON document: compact, fast, and it keeps the
@@ -21,6 +23,10 @@ import org.bson.codecs.DocumentCodec;
 public final class BsonSerde {
 
 	private static final DocumentCodec CODEC = new DocumentCodec();
+
+	private static final EncoderContext ENCODE = EncoderContext.builder().build();
+
+	private static final DecoderContext DECODE = DecoderContext.builder().build();
 
 	private BsonSerde() {
 	}
@@ -32,16 +38,17 @@ public final class BsonSerde {
 	}
 
 	static byte[] bytes(Document document) {
-		ByteBuffer buffer = new RawBsonDocument(document, CODEC).getByteBuffer().asNIO();
-		byte[] bytes = new byte[buffer.remaining()];
-		buffer.get(bytes);
-		return bytes;
+		BasicOutputBuffer buffer = new BasicOutputBuffer(512);
+		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+			CODEC.encode(writer, document, ENCODE);
+		}
+		return buffer.toByteArray();
 	}
 
 	/** The document of bytes written by this serde. */
 	public static Document document(byte[] data) {
 		try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(data))) {
-			return CODEC.decode(reader, DecoderContext.builder().build());
+			return CODEC.decode(reader, DECODE);
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
 import com.complaintflow.analytics.journal.JournalEntry;
-import com.complaintflow.analytics.rollup.BucketKey;
 import com.complaintflow.analytics.rollup.Contributions;
 import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.Share;
@@ -74,7 +73,7 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		this.changes.forEach((slot, share) -> {
 			Document change = new Document("slot", slot);
 			if (share != null) {
-				change.append("bucket", share.bucket().text()).append("m", share.counters().toDocument());
+				change.append("bucket", share.bucket()).append("m", share.counters().toDocument());
 			}
 			changed.add(change);
 		});
@@ -93,8 +92,7 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 			if (seen.add(slot)) {
 				String bucket = change.getString("bucket");
 				changes.put(slot, (bucket != null)
-						? new Share(BucketKey.parse(bucket), Counters.fromDocument(change.get("m", Document.class)))
-						: null);
+						? new Share(bucket, Counters.fromDocument(change.get("m", Document.class))) : null);
 			}
 		}
 		return new ComplaintState(doc.getString("c"), entries, changes, doc.getBoolean("f", false));

@@ -90,11 +90,11 @@ class ComplaintStateTests {
 			state.changes().forEach((slot, share) -> {
 				Share old = table.remove(slot);
 				if (old != null) {
-					totals.computeIfAbsent(old.bucket().text(), (key) -> new Counters()).subtract(old.counters());
+					totals.computeIfAbsent(old.bucket(), (key) -> new Counters()).subtract(old.counters());
 				}
 				if (share != null) {
 					table.put(slot, share);
-					totals.computeIfAbsent(share.bucket().text(), (key) -> new Counters()).merge(share.counters());
+					totals.computeIfAbsent(share.bucket(), (key) -> new Counters()).merge(share.counters());
 				}
 			});
 		}
@@ -104,7 +104,7 @@ class ComplaintStateTests {
 
 	private static Map<String, Counters> buckets(Map<String, Share> shares) {
 		Map<String, Counters> buckets = new TreeMap<>();
-		shares.values().forEach((share) -> buckets.put(share.bucket().text(), share.counters()));
+		shares.values().forEach((share) -> buckets.put(share.bucket(), share.counters()));
 		return buckets;
 	}
 
