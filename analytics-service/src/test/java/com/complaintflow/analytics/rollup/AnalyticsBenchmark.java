@@ -104,6 +104,7 @@ public final class AnalyticsBenchmark {
 			}
 			long begin = System.nanoTime();
 			long cpuBegin = processCpuNanos();
+			Map<String, Long> commandsBegin = mongoCommands(registry);
 			long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
 			while (ingested.get() < events.size() && System.nanoTime() < deadline) {
 				TimeUnit.MILLISECONDS.sleep(5);
@@ -114,12 +115,18 @@ public final class AnalyticsBenchmark {
 			}
 			double caughtUp = (System.nanoTime() - begin) / 1e9;
 			double cpu = (processCpuNanos() - cpuBegin) / 1e9;
+			Map<String, Long> commands = mongoCommands(registry);
+			commandsBegin.forEach((name, count) -> commands.merge(name, -count, Long::sum));
+			long writes = commands.getOrDefault("update", 0L) + commands.getOrDefault("insert", 0L);
 			System.out.printf(Locale.ROOT,
 					"[ingest] %d events read by the Streams application in %.2f s = %.0f events/s%n", events.size(),
 					seconds, events.size() / seconds);
 			System.out.printf(Locale.ROOT,
 					"[ingest] rollups in MongoDB complete after %.2f s (%.0f events/s end to end); CPU of this JVM (broker, wire server and analytics together) %.1f s = %.2f ms per event%n",
 					caughtUp, events.size() / caughtUp, cpu, cpu * 1000 / events.size());
+			System.out.printf(Locale.ROOT,
+					"[ingest] MongoDB commands by name (driver command listener; the finds are the benchmark's polling): %s; writes %.4f per event, %.4f per complaint%n",
+					commands, (double) writes / events.size(), (double) writes / complaints);
 			Map<String, Long> totals = queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
 				.totals();
 			long triaged = events.stream().filter((event) -> event.type().equals("complaint-triaged")).count();
@@ -133,6 +140,19 @@ public final class AnalyticsBenchmark {
 				throw new IllegalStateException("totals are not exact");
 			}
 		}
+	}
+
+	/**
+	 * Commands the MongoDB driver sent, by command name, as Boot's command listener
+	 * counts them.
+	 */
+	private static Map<String, Long> mongoCommands(MeterRegistry registry) {
+		Map<String, Long> commands = new java.util.TreeMap<>();
+		registry.find("mongodb.driver.commands")
+			.timers()
+			.forEach((timer) -> commands.merge(String.valueOf(timer.getId().getTag("command")), timer.count(),
+					Long::sum));
+		return commands;
 	}
 
 	private static long processCpuNanos() {
