@@ -225,6 +225,9 @@ class AnalyticsApiTests {
 			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
 					StandardCharsets.UTF_8))
 				.contains("not JSON");
+			assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+					StandardCharsets.UTF_8))
+				.startsWith("analytics-api-");
 		}
 	}
 

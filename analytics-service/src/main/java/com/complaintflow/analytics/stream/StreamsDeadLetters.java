@@ -1,5 +1,6 @@
 package com.complaintflow.analytics.stream;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -17,12 +19,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.support.KafkaHeaders;
+
 /**
  * Sends a record of an event topic that is not a valid event (it does not deserialise, or
  * it cannot be read into a complaint's events) to {@code <topic>.DLT}, same partition,
- * with the reason in the {@code dlt-reason} header, and goes on with the next record. The
- * dead letter is written in the Streams transaction, so it is exactly once too. A failure
- * inside the application's own topics is a bug and stops the application.
+ * with the reason in the {@code dlt-reason} header and the application id as
+ * {@code kafka_dlt-original-consumer-group} (as spring-kafka's dead-letter publisher does
+ * for the other consumers), and goes on with the next record. The dead letter is written
+ * in the Streams transaction, so it is exactly once too. A failure inside the
+ * application's own topics is a bug and stops the application.
  */
 public class StreamsDeadLetters implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
@@ -30,8 +36,12 @@ public class StreamsDeadLetters implements DeserializationExceptionHandler, Proc
 
 	private static final int MAX_REASON = 1000;
 
+	private String group = "";
+
 	@Override
 	public void configure(Map<String, ?> configs) {
+		Object applicationId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+		this.group = (applicationId != null) ? applicationId.toString() : "";
 	}
 
 	@Override
@@ -54,13 +64,20 @@ public class StreamsDeadLetters implements DeserializationExceptionHandler, Proc
 		return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
 	}
 
-	private static ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
+	private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
 		String reason = reason(exception);
 		logger.warn("Record {}-{}@{} dead-lettered: {}", context.topic(), context.partition(), context.offset(),
 				reason);
 		RecordHeaders headers = new RecordHeaders(context.headers().toArray());
 		headers.remove(EventKafkaConfiguration.DLT_REASON_HEADER);
 		headers.add(EventKafkaConfiguration.DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+		// The headers spring-kafka's dead-letter publisher writes for the other
+		// consumers.
+		headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, this.group.getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, context.topic().getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(context.partition()).array());
+		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(context.offset()).array());
+		headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, exception.getClass().getName().getBytes(StandardCharsets.UTF_8));
 		return new ProducerRecord<>(Topics.deadLetter(context.topic()), context.partition(), context.sourceRawKey(),
 				context.sourceRawValue(), headers);
 	}
