@@ -123,12 +123,13 @@ hotspots = dashboard("cf-hotspots", "complaint-flow / Hotspots",
     ])
 
 pipeline = dashboard("cf-pipeline", "complaint-flow / Pipeline health",
-    "Is the event pipeline flowing: consumer lag, dead letters, ingest rate, rollup backlog, services up.",
+    "Is the event pipeline flowing: consumer lag, dead letters, ingest rate, analytics backlog, services up.",
     [
         panel(1, "Services up", "stat", [target('up{job="complaint-flow"}', "{{instance}}")], 0, 0, 12, 4),
         panel(2, "Dead letters (all DLTs)", "stat", [target(f'sum(max by (topic) (complaintflow_dlt_records{{{A}}}))')], 12, 0, 6, 4,
               extra={"thresholds": {"mode": "absolute", "steps": [{"color": "green", "value": None}, {"color": "red", "value": 1}]}}),
-        panel(3, "Rollup backlog (dirty hours)", "stat", [target(f'max(complaintflow_analytics_dirty_hours{{{A}}})')], 18, 0, 6, 4),
+        panel(3, "Analytics backlog (records behind: Streams + sink)", "stat",
+              [target(f'sum(max by (group, topic) (complaintflow_consumer_lag{{{A}, group=~"analytics|analytics.sink"}}))')], 18, 0, 6, 4),
         panel(4, "Consumer lag by group and topic", "timeseries",
               [target(f'max by (group, topic) (complaintflow_consumer_lag{{{A}}})', "{{group}} {{topic}}")], 0, 4, 12, 9),
         panel(5, "Consumer lag (client side, max per service)", "timeseries",

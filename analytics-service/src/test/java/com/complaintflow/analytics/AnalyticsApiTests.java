@@ -23,7 +23,6 @@ import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +46,14 @@ import static org.awaitility.Awaitility.await;
  * published to the topics show up, exactly once, in the summary over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.consumer.group-id=analytics-api-${random.uuid}",
-				"complaintflow.analytics.recompute-interval=200ms", "complaintflow.analytics.metrics-interval=500ms" })
+		properties = "complaintflow.analytics.metrics-interval=500ms")
 @ActiveProfiles("local")
 @DirtiesContext
 class AnalyticsApiTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
+		AnalyticsTestProperties.register(registry, "analytics-api");
 	}
 
 	@LocalServerPort
@@ -114,7 +112,8 @@ class AnalyticsApiTests {
 		List<ComplaintEvent> all = new ArrayList<>(kept.happyLife(Outcome.RETAINED, 5));
 		all.addAll(List.of(lost.received(), lost.triaged(Nature.INQUIRY, 0), lost.opened(),
 				lost.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(30)),
-				lost.escalated(Duration.ofMinutes(35)), lost.closed(Duration.ofMinutes(50), Outcome.CHURNED)));
+				lost.escalated(Duration.ofMinutes(35)), lost.closed(Duration.ofMinutes(50), Outcome.CHURNED,
+						List.of(lost.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 30)))));
 		Collections.reverse(all);
 
 		all.forEach(this.publisher::publishAndWait);
@@ -226,6 +225,9 @@ class AnalyticsApiTests {
 			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
 					StandardCharsets.UTF_8))
 				.contains("not JSON");
+			assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+					StandardCharsets.UTF_8))
+				.startsWith("analytics-api-");
 		}
 	}
 

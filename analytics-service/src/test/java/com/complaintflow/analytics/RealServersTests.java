@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "complaintflow.analytics.recompute-interval=200ms")
+		properties = "spring.kafka.streams.properties.replication.factor=1")
 @ActiveProfiles("local")
 @DirtiesContext
 class RealServersTests {
@@ -50,6 +50,7 @@ class RealServersTests {
 	static void servers(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
 		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/analytics");
+		registry.add("spring.kafka.streams.state-dir", () -> AnalyticsTestProperties.stateDir().toString());
 	}
 
 	@LocalServerPort

@@ -56,7 +56,8 @@ public final class ScenarioEvents {
 			if (stage == 5) {
 				events.add(life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(20 + random.nextInt(600))));
 				events.add(life.escalated(Duration.ofHours(2)));
-				events.add(life.closed(Duration.ofHours(5), Outcome.NUMBER_KEPT));
+				events.add(life.closed(Duration.ofHours(5), Outcome.NUMBER_KEPT,
+						List.of(life.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 20))));
 			}
 		}
 		return events;

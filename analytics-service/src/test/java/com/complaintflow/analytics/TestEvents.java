@@ -188,7 +188,20 @@ public final class TestEvents {
 		return List.of(received(), triaged(Nature.VALID, 0), opened(), contacted(Duration.ofMinutes(10)),
 				offered(Duration.ofMinutes(15), "30.00"), chosen(Duration.ofMinutes(20), "30.00"),
 				resolved(Duration.ofMinutes(40)), callback(Duration.ofMinutes(50), satisfaction),
-				closed(Duration.ofMinutes(55), outcome));
+				closed(Duration.ofMinutes(55), outcome, List.of(metOnTime(MilestoneKind.FIRST_RESPONSE, 10),
+						metOnTime(MilestoneKind.PROMISED_ANSWER, 40), metOnTime(MilestoneKind.CALLBACK, 50))));
+	}
+
+	/** A milestone kept: met after the minutes given, well before its deadline. */
+	public MilestoneActual metOnTime(MilestoneKind kind, int minutes) {
+		return new MilestoneActual(kind, 1, at(Duration.ofHours(4)), Duration.ofMinutes(minutes).toMillis(), 0,
+				at(Duration.ofMinutes(minutes)), null);
+	}
+
+	/** A milestone broken: its deadline passed after the minutes given, never met. */
+	public MilestoneActual breachedUnmet(MilestoneKind kind, int minutes) {
+		return new MilestoneActual(kind, 1, at(Duration.ofMinutes(minutes)), Duration.ofMinutes(minutes).toMillis(), 0,
+				null, at(Duration.ofMinutes(minutes)));
 	}
 
 }

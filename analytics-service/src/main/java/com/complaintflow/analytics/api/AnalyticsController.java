@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import com.complaintflow.analytics.journal.ComplaintJournal;
+import com.complaintflow.analytics.journal.Timelines;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.AnalyticsQueries.PlaybookRetention;
@@ -42,9 +42,9 @@ class AnalyticsController {
 
 	private final HotspotFinder hotspots;
 
-	private final ComplaintJournal journal;
+	private final Timelines journal;
 
-	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, ComplaintJournal journal) {
+	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, Timelines journal) {
 		this.queries = queries;
 		this.hotspots = hotspots;
 		this.journal = journal;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,24 +15,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the analytics service, validated at start-up.
  *
- * @param recomputeInterval how often dirty hour buckets are recomputed
- * @param recomputeBatch how many dirty hours one pass takes at most
- * @param recomputeShare the largest share of the time recomputes may take: after a pass
- * that took {@code d}, the next waits at least {@code d * (1 / share - 1)}, so a busy
- * hour (whose recompute reads every complaint in it) slows the refresh instead of
- * saturating the database
  * @param metricsInterval how often gauges and pipeline health refresh
  * @param lagGroups consumer groups whose lag is exported
  * @param hotspots how hotspots are found
  */
 @Validated
 @ConfigurationProperties("complaintflow.analytics")
-public record AnalyticsSettings(@DefaultValue("1s") @NotNull Duration recomputeInterval,
-		@DefaultValue("200") @Min(1) int recomputeBatch,
-		@DefaultValue("0.25") @DecimalMin("0.01") @DecimalMax("1.0") double recomputeShare,
-		@DefaultValue("15s") @NotNull Duration metricsInterval, @DefaultValue( {
-				"intake", "triage", "followup", "analytics" }) List<String> lagGroups,
-		@DefaultValue @Valid Hotspots hotspots){
+public record AnalyticsSettings(@DefaultValue("15s") @NotNull Duration metricsInterval, @DefaultValue( {
+		"intake", "triage", "followup", "analytics" }) List<String> lagGroups, @DefaultValue @Valid Hotspots hotspots){
 
 	/**
 	 * How a region and category becomes a hotspot: its volume in the last window against

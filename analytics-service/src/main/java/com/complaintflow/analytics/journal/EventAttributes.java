@@ -1,9 +1,7 @@
 package com.complaintflow.analytics.journal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Date;
-import java.util.Objects;
 
 import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseClosed;
@@ -31,6 +29,9 @@ import org.bson.Document;
  * amounts, never personal data (names, phones, descriptions).
  */
 final class EventAttributes {
+
+	/** The attribute naming why an amount was not counted. */
+	static final String AMOUNT_REJECTED = "amountRejected";
 
 	private EventAttributes() {
 	}
@@ -74,19 +75,12 @@ final class EventAttributes {
 			doc.append("caseId", offered.caseId())
 				.append("options", offered.remedies().size())
 				.append("kinds", offered.remedies().stream().map((option) -> option.kind().name()).toList())
-				.append("maxCents",
-						offered.remedies()
-							.stream()
-							.map(RemedyOption::amount)
-							.filter(Objects::nonNull)
-							.mapToLong(EventAttributes::cents)
-							.max()
-							.orElse(0));
+				.append("maxCents", maxCents(offered, doc));
 		}
 		else if (event instanceof RemedyChosen chosen) {
 			doc.append("caseId", chosen.caseId())
 				.append("kind", chosen.remedy().kind().name())
-				.append("cents", (chosen.remedy().amount() != null) ? cents(chosen.remedy().amount()) : 0L);
+				.append("cents", cents(chosen.remedy().amount(), doc));
 		}
 		else if (event instanceof CaseResolved resolved) {
 			doc.append("caseId", resolved.caseId()).append("callbackDueAt", Date.from(resolved.callbackDueAt()));
@@ -145,8 +139,27 @@ final class EventAttributes {
 			.append("breached", actual.breached());
 	}
 
-	private static long cents(BigDecimal amount) {
-		return amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
+	private static long maxCents(RemedyOffered offered, Document doc) {
+		long max = 0;
+		for (RemedyOption option : offered.remedies()) {
+			max = Math.max(max, cents(option.amount(), doc));
+		}
+		return max;
+	}
+
+	/**
+	 * An amount in cents; an amount {@link Cents} rejects counts as 0 and the entry keeps
+	 * the reason under {@value #AMOUNT_REJECTED}.
+	 */
+	private static long cents(BigDecimal amount, Document doc) {
+		if (amount == null) {
+			return 0;
+		}
+		Cents cents = Cents.of(amount);
+		if (cents.rejected() != null) {
+			doc.putIfAbsent(AMOUNT_REJECTED, cents.rejected());
+		}
+		return cents.value();
 	}
 
 	private static void putIfPresent(Document doc, String key, Object value) {

@@ -27,9 +27,17 @@ public record JournalEntry(String eventId, String type, String source, Instant o
 				EventAttributes.of(event));
 	}
 
-	static JournalEntry of(String eventId, Document entry) {
+	/** The entry stored under its event id ({@link #toDocument()}). */
+	public static JournalEntry of(String eventId, Document entry) {
 		return new JournalEntry(eventId, entry.getString("type"), entry.getString("source"),
 				entry.getDate("at").toInstant(), entry.get("attrs", Document.class));
+	}
+
+	/** The entry as stored, without its event id (the key it is stored under). */
+	public Document toDocument() {
+		return new Document("type", this.type).append("source", this.source)
+			.append("at", Date.from(this.occurredAt))
+			.append("attrs", (this.attributes instanceof Document doc) ? doc : new Document(this.attributes));
 	}
 
 	/** A text attribute, or null. */

@@ -14,7 +14,6 @@ import com.complaintflow.analytics.report.Hotspot;
 import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.analytics.report.Summary;
-import com.complaintflow.analytics.rollup.DirtyHours;
 import com.complaintflow.analytics.rollup.Measures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +77,7 @@ class AnalyticsMetrics {
 	private volatile double satisfactionAverage = Double.NaN;
 
 	AnalyticsMetrics(AnalyticsQueries queries, HotspotFinder hotspotFinder, PipelineHealth pipeline,
-			DirtyHours dirtyHours, AnalyticsSettings settings, MeterRegistry registry) {
+			AnalyticsSettings settings, MeterRegistry registry) {
 		this.queries = queries;
 		this.hotspotFinder = hotspotFinder;
 		this.pipeline = pipeline;
@@ -107,9 +106,6 @@ class AnalyticsMetrics {
 			.register(registry);
 		Gauge.builder("complaintflow.satisfaction.average", this, (metrics) -> metrics.satisfactionAverage)
 			.description("Average callback satisfaction (1 to 5), all time")
-			.register(registry);
-		Gauge.builder("complaintflow.analytics.dirty.hours", dirtyHours, DirtyHours::backlog)
-			.description("Hours waiting for their rollups to be recomputed")
 			.register(registry);
 	}
 

@@ -59,13 +59,17 @@ class PipelineHealth implements DisposableBean {
 		return records;
 	}
 
-	/** A group's lag per event topic it has committed offsets on. */
+	/**
+	 * A group's lag per topic it has committed offsets on: the event topics, and for the
+	 * analytics Streams application and its sink also their own topics (repartition and
+	 * output), so the backlog inside analytics shows too.
+	 */
 	Map<String, Long> lag(String group) throws Exception {
 		Map<TopicPartition, OffsetAndMetadata> committed = get(
 				admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
 		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
 		committed.forEach((partition, offset) -> {
-			if (offset != null && Topics.ALL.contains(partition.topic())) {
+			if (offset != null && !partition.topic().endsWith(Topics.DLT_SUFFIX)) {
 				partitions.put(partition, OffsetSpec.latest());
 			}
 		});

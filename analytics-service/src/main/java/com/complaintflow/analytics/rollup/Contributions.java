@@ -2,20 +2,16 @@ package com.complaintflow.analytics.rollup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
 import com.complaintflow.analytics.journal.Hours;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.events.EventType;
-import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.ReminderKind;
 
@@ -36,8 +32,6 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 	private static final String OPENED = EventType.CASE_OPENED.typeName();
 
 	private static final String CONTACTED = EventType.CUSTOMER_CONTACTED.typeName();
-
-	private static final String PROGRESS = EventType.PROGRESS_UPDATED.typeName();
 
 	private static final String OFFERED = EventType.REMEDY_OFFERED.typeName();
 
@@ -150,26 +144,24 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 			}
 		}
 
+		/**
+		 * Met or breached, per milestone, from one source: the actuals the first
+		 * {@code case-closed} carries (followup's own record of each milestone: met on
+		 * time, met late or breached, or cancelled), counted in the hour of the close.
+		 * Milestones of cases not closed yet count neither way.
+		 */
 		void sla() {
-			Map<String, Instant> due = dueTimes();
-			Set<String> kinds = new LinkedHashSet<>(due.keySet());
-			breaches().forEach((reminder) -> kinds.add(reminder.text("milestone")));
-			for (String kind : kinds) {
-				Instant breachedAt = breaches().stream()
-					.filter((reminder) -> kind.equals(reminder.text("milestone")))
-					.map(JournalEntry::occurredAt)
-					.findFirst()
-					.orElse(null);
-				Instant metAt = fulfilment(kind);
-				Instant dueAt = movedBy(kind, due.get(kind), metAt);
-				if (breachedAt != null) {
-					count(breachedAt, Measures.SLA_BREACHED + kind);
+			JournalEntry closed = this.complaint.first(CLOSED);
+			if (closed == null) {
+				return;
+			}
+			for (Map<String, Object> actual : closed.<Map<String, Object>>list("milestones")) {
+				String kind = String.valueOf(actual.get("kind"));
+				if (Boolean.TRUE.equals(actual.get("breached"))) {
+					count(closed, Measures.SLA_BREACHED + kind);
 				}
-				else if (metAt != null && (dueAt == null || !metAt.isAfter(dueAt))) {
-					count(metAt, Measures.SLA_MET + kind);
-				}
-				else if (metAt != null) {
-					count(metAt, Measures.SLA_BREACHED + kind);
+				else if (Boolean.TRUE.equals(actual.get("met"))) {
+					count(closed, Measures.SLA_MET + kind);
 				}
 			}
 		}
@@ -228,28 +220,6 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 			}
 		}
 
-		/**
-		 * The deadline of a milestone as moved by the pauses before it was met: the last
-		 * {@code case-resumed} up to then that moved a milestone of that kind.
-		 */
-		private Instant movedBy(String kind, Instant original, Instant metAt) {
-			Instant due = original;
-			if (original == null || metAt == null) {
-				return due;
-			}
-			for (JournalEntry resumed : this.complaint.ofType(RESUMED)) {
-				if (resumed.occurredAt().isAfter(metAt)) {
-					break;
-				}
-				for (Map<String, Object> moved : resumed.<Map<String, Object>>list("movedMilestones")) {
-					if (kind.equals(String.valueOf(moved.get("kind")))) {
-						due = ((Date) moved.get("dueAt")).toInstant();
-					}
-				}
-			}
-			return due;
-		}
-
 		private boolean isCommunicative() {
 			return !Nature.VALID.name().equals(this.triaged.text("nature"));
 		}
@@ -262,76 +232,11 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 				.orElse(null);
 		}
 
-		private Map<String, Instant> dueTimes() {
-			Map<String, Instant> due = new LinkedHashMap<>();
-			if (this.opened != null) {
-				for (Map<String, Object> milestone : this.opened.<Map<String, Object>>list("milestones")) {
-					due.putIfAbsent(String.valueOf(milestone.get("kind")), ((Date) milestone.get("dueAt")).toInstant());
-				}
-			}
-			JournalEntry resolved = this.complaint.first(RESOLVED);
-			if (resolved != null) {
-				due.putIfAbsent(MilestoneKind.CALLBACK.name(), resolved.time("callbackDueAt"));
-			}
-			this.complaint.ofType(ESCALATED)
-				.stream()
-				.map((escalation) -> escalation.time("newDeadline"))
-				.filter(Objects::nonNull)
-				.findFirst()
-				.ifPresent((deadline) -> due.putIfAbsent(MilestoneKind.ESCALATED_RESOLUTION.name(), deadline));
-			return due;
-		}
-
 		private List<JournalEntry> breaches() {
 			return this.complaint.ofType(REMINDER)
 				.stream()
 				.filter((reminder) -> ReminderKind.BREACH.name().equals(reminder.text("kind")))
 				.toList();
-		}
-
-		private Instant fulfilment(String kind) {
-			MilestoneKind milestone;
-			try {
-				milestone = MilestoneKind.valueOf(kind);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-			return switch (milestone) {
-				case FIRST_RESPONSE -> firstContact(kind, true);
-				case ENGINEER_CONTACT -> firstContact(kind, false);
-				case PROMISED_ANSWER -> time(this.complaint.first(RESOLVED));
-				case PROGRESS_UPDATE -> time(this.complaint.first(PROGRESS));
-				case CALLBACK -> time(this.complaint.first(CALLBACK));
-				case ESCALATED_RESOLUTION -> resolvedAfterEscalation();
-			};
-		}
-
-		private Instant firstContact(String kind, boolean anyContact) {
-			return this.complaint.ofType(CONTACTED)
-				.stream()
-				.filter((contact) -> contact.<String>list("milestonesMet").contains(kind)
-						|| (anyContact && contact.list("milestonesMet").isEmpty()))
-				.map(JournalEntry::occurredAt)
-				.findFirst()
-				.orElse(null);
-		}
-
-		private Instant resolvedAfterEscalation() {
-			JournalEntry escalation = this.complaint.first(ESCALATED);
-			if (escalation == null) {
-				return null;
-			}
-			return this.complaint.ofType(RESOLVED)
-				.stream()
-				.map(JournalEntry::occurredAt)
-				.filter((at) -> !at.isBefore(escalation.occurredAt()))
-				.findFirst()
-				.orElse(null);
-		}
-
-		private static Instant time(JournalEntry entry) {
-			return (entry != null) ? entry.occurredAt() : null;
 		}
 
 		private void count(JournalEntry entry, String measure) {

@@ -14,10 +14,19 @@ public final class Counters {
 
 	private final Map<String, Long> counts = new TreeMap<>();
 
-	/** Adds to one measure. */
+	/**
+	 * Adds to one measure; a measure that comes to 0 is dropped, so subtracting what was
+	 * added leaves the same counters as never adding it.
+	 */
 	public Counters add(String measure, long amount) {
 		if (amount != 0) {
-			this.counts.merge(measure, amount, Long::sum);
+			long sum = this.counts.getOrDefault(measure, 0L) + amount;
+			if (sum == 0) {
+				this.counts.remove(measure);
+			}
+			else {
+				this.counts.put(measure, sum);
+			}
 		}
 		return this;
 	}
@@ -25,6 +34,12 @@ public final class Counters {
 	/** Adds every measure of another bucket. */
 	public Counters merge(Counters other) {
 		other.counts.forEach(this::add);
+		return this;
+	}
+
+	/** Subtracts every measure of another bucket (the inverse of {@link #merge}). */
+	public Counters subtract(Counters other) {
+		other.counts.forEach((measure, amount) -> add(measure, -amount));
 		return this;
 	}
 
@@ -60,11 +75,13 @@ public final class Counters {
 		return this.counts.isEmpty();
 	}
 
-	Document toDocument() {
+	/** The measures as a document (measure name to count). */
+	public Document toDocument() {
 		return new Document(this.counts);
 	}
 
-	static Counters fromDocument(Document doc) {
+	/** Counters from {@link #toDocument()}; null reads as empty. */
+	public static Counters fromDocument(Document doc) {
 		return new Counters().addDocument(doc);
 	}
 

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * The period lengths of the rollups (UTC): hours, days and months.
  */
-enum Grain {
+public enum Grain {
 
 	HOUR("H"), DAY("D"), MONTH("M");
 
@@ -21,6 +21,16 @@ enum Grain {
 	/** The document id of one period. */
 	String id(Instant period) {
 		return this.prefix + "|" + period;
+	}
+
+	/** The grain whose document ids start with the prefix. */
+	static Grain ofPrefix(String prefix) {
+		for (Grain grain : values()) {
+			if (grain.prefix.equals(prefix)) {
+				return grain;
+			}
+		}
+		throw new IllegalArgumentException("no grain " + prefix);
 	}
 
 	/** The start of the next period. */

@@ -7,74 +7,90 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
 import com.complaintflow.analytics.journal.Hours;
+import com.complaintflow.analytics.rollup.PeriodCache.Period;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The rollups in MongoDB, one document per period: {@code rollup_detail} holds every
- * bucket (dimension combination) of an hour or a day, {@code rollup_summary} the compact
- * totals and splits of an hour, a day or a month. A period is rewritten as one document,
- * so readers see it before or after a recompute, never half-way; a range is read by
- * document ids (the primary key), so reads stay fast on any MongoDB.
+ * The rollups in MongoDB, one document per period ({@code rollup_detail}, ids
+ * {@code H|<hour>}, {@code D|<day>}, {@code M|<month>}) holding every bucket (dimension
+ * combination) of the period under {@code b.<view|dims>}. The stream writes each bucket's
+ * latest value ({@link #write}); a range is read by document ids (the primary key), so
+ * reads stay fast on any MongoDB, and summaries are added up from the buckets on read.
  */
 @Component
 public class RollupStore {
 
 	static final String DETAIL = "rollup_detail";
 
-	static final String SUMMARY = "rollup_summary";
-
 	static final String META = "rollup_meta";
 
 	private static final String EXTENT = "extent";
 
+	private static final String BUCKETS = "b";
+
 	private final MongoTemplate mongo;
+
+	private final PeriodCache cache = new PeriodCache();
 
 	RollupStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
-	/** Replaces the buckets of one hour and its summary. */
-	void replaceHour(Instant hour, Map<BucketId, Counters> buckets) {
-		write(Grain.HOUR, hour, buckets);
-		this.mongo.getCollection(META)
-			.updateOne(Filters.eq("_id", EXTENT),
-					Updates.combine(Updates.min("first", Date.from(hour)), Updates.max("last", Date.from(hour))),
-					new UpdateOptions().upsert(true));
-	}
-
-	/** Rebuilds a day from its hours; rebuild its month afterwards. */
-	void rebuildDay(Instant day) {
-		List<Instant> hours = periods(Grain.HOUR, day, Grain.DAY.next(day));
-		Map<BucketId, Counters> merged = new LinkedHashMap<>();
-		for (Document doc : find(DETAIL, Grain.HOUR, hours)) {
-			buckets(doc).forEach((id, counters) -> merged.computeIfAbsent(id, (key) -> new Counters()).merge(counters));
+	/**
+	 * Writes the latest value of buckets, in one bulk write: each period document gets
+	 * its buckets set (or removed, when empty), whatever else it holds. Writing the same
+	 * values again changes nothing.
+	 * @param buckets by period document id, by bucket field, the bucket's measures
+	 */
+	public void write(Map<String, Map<String, Counters>> buckets) {
+		if (buckets.isEmpty()) {
+			return;
 		}
-		write(Grain.DAY, day, merged);
-	}
-
-	/** Rebuilds a month's summary from its days. */
-	void rebuildMonth(Instant month) {
-		RollupSummary summary = new RollupSummary();
-		find(SUMMARY, Grain.DAY, periods(Grain.DAY, month, Grain.MONTH.next(month))).forEach(summary::addDocument);
-		replace(SUMMARY, Grain.MONTH, month, summary.isEmpty() ? null : summary.toDocument());
+		List<UpdateOneModel<Document>> writes = new ArrayList<>(buckets.size());
+		Instant first = null;
+		Instant last = null;
+		for (Map.Entry<String, Map<String, Counters>> period : buckets.entrySet()) {
+			String id = period.getKey();
+			Grain grain = Grain.ofPrefix(id.substring(0, id.indexOf('|')));
+			Instant start = Instant.parse(id.substring(id.indexOf('|') + 1));
+			List<Bson> updates = new ArrayList<>();
+			updates.add(Updates.setOnInsert("period", Date.from(start)));
+			updates.add(Updates.setOnInsert("grain", grain.name()));
+			updates.add(Updates.inc("v", 1L));
+			period.getValue()
+				.forEach((field, counters) -> updates.add(counters.isEmpty() ? Updates.unset(BUCKETS + "." + field)
+						: Updates.set(BUCKETS + "." + field, counters.toDocument())));
+			writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates),
+					new UpdateOptions().upsert(true)));
+			first = (first == null || start.isBefore(first)) ? start : first;
+			last = (last == null || start.isAfter(last)) ? start : last;
+		}
+		this.mongo.getCollection(DETAIL).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		if (first != null) {
+			this.mongo.getCollection(META)
+				.updateOne(Filters.eq("_id", EXTENT),
+						Updates.combine(Updates.min("first", Date.from(first)), Updates.max("last", Date.from(last))),
+						new UpdateOptions().upsert(true));
+		}
 	}
 
 	/** The summary of [from, to), both rounded out to whole hours. */
 	public RollupSummary readSummary(Instant from, Instant to) {
 		RollupSummary summary = new RollupSummary();
-		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to, true).entrySet()) {
-			find(SUMMARY, periods.getKey(), periods.getValue()).forEach(summary::addDocument);
+		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to).entrySet()) {
+			find(periods.getKey(), periods.getValue()).forEach((period) -> summary.addSummary(period.summary()));
 		}
 		return summary;
 	}
@@ -85,8 +101,12 @@ public class RollupStore {
 		Map<Instant, RollupSummary> result = new LinkedHashMap<>();
 		Instant[] extent = clamp(grain.startOf(from), Hours.ceilHour(to));
 		if (extent != null) {
-			for (Document doc : find(SUMMARY, grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
-				result.put(doc.getDate("period").toInstant(), RollupSummary.fromDocument(doc));
+			for (Period period : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
+				if (!period.summary().isEmpty()) {
+					RollupSummary summary = new RollupSummary();
+					summary.addSummary(period.summary());
+					result.put(period.start(), summary);
+				}
 			}
 		}
 		return result;
@@ -98,9 +118,9 @@ public class RollupStore {
 	 */
 	public List<Bucket> readBuckets(Instant from, Instant to, BiPredicate<View, Dims> filter) {
 		List<Bucket> result = new ArrayList<>();
-		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to, false).entrySet()) {
-			for (Document doc : find(DETAIL, periods.getKey(), periods.getValue())) {
-				result.addAll(matching(doc, filter));
+		for (Map.Entry<Grain, List<Instant>> periods : cover(from, to).entrySet()) {
+			for (Period period : find(periods.getKey(), periods.getValue())) {
+				result.addAll(matching(period, filter));
 			}
 		}
 		return result;
@@ -114,26 +134,32 @@ public class RollupStore {
 		if (extent == null) {
 			return result;
 		}
-		for (Document doc : find(DETAIL, grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
-			result.addAll(matching(doc, filter));
+		for (Period period : find(grain, periods(grain, grain.startOf(extent[0]), extent[1]))) {
+			result.addAll(matching(period, filter));
 		}
 		return result;
 	}
 
-	/** Every rollup document, in id order, for comparing two databases. */
+	/**
+	 * Every period document that has buckets, in id order, without its version (how many
+	 * writes it took), for comparing two databases.
+	 */
 	List<Document> dump() {
 		List<Document> all = new ArrayList<>();
-		for (String collection : List.of(DETAIL, SUMMARY)) {
-			this.mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(all);
+		for (Document doc : this.mongo.getCollection(DETAIL).find().sort(new Document("_id", 1))) {
+			if (!doc.get(BUCKETS, new Document()).isEmpty()) {
+				doc.remove("v");
+				all.add(doc);
+			}
 		}
 		return all;
 	}
 
 	/**
-	 * The fewest periods covering [from, to) within the data's extent: months (when
-	 * allowed), days, then hours at the edges.
+	 * The fewest periods covering [from, to) within the data's extent: months, days, then
+	 * hours at the edges.
 	 */
-	private Map<Grain, List<Instant>> cover(Instant from, Instant to, boolean months) {
+	private Map<Grain, List<Instant>> cover(Instant from, Instant to) {
 		Map<Grain, List<Instant>> cover = new LinkedHashMap<>();
 		for (Grain grain : Grain.values()) {
 			cover.put(grain, new ArrayList<>());
@@ -144,7 +170,7 @@ public class RollupStore {
 		}
 		Instant at = extent[0];
 		while (at.isBefore(extent[1])) {
-			Grain grain = (months && Grain.MONTH.fits(at, extent[1])) ? Grain.MONTH
+			Grain grain = Grain.MONTH.fits(at, extent[1]) ? Grain.MONTH
 					: Grain.DAY.fits(at, extent[1]) ? Grain.DAY : Grain.HOUR;
 			cover.get(grain).add(at);
 			at = grain.next(at);
@@ -176,91 +202,19 @@ public class RollupStore {
 		return periods;
 	}
 
-	private List<Document> find(String collection, Grain grain, Collection<Instant> periods) {
-		List<Document> docs = new ArrayList<>();
-		if (!periods.isEmpty()) {
-			List<String> ids = periods.stream().map(grain::id).toList();
-			this.mongo.getCollection(collection).find(Filters.in("_id", ids)).into(docs);
-		}
-		return docs;
+	private List<Period> find(Grain grain, Collection<Instant> periods) {
+		return this.cache.get(this.mongo.getCollection(DETAIL), periods.stream().map(grain::id).toList());
 	}
 
-	private void write(Grain grain, Instant period, Map<BucketId, Counters> buckets) {
-		RollupSummary summary = new RollupSummary();
-		List<Document> entries = new ArrayList<>();
-		Map<String, BucketId> sorted = new TreeMap<>();
-		buckets.keySet().forEach((id) -> sorted.put(id.view() + "|" + id.dims().key(), id));
-		sorted.values().forEach((id) -> {
-			Counters counters = buckets.get(id);
-			if (id.view() == View.MAIN) {
-				summary.addMain(id.dims(), counters);
-			}
-			else {
-				summary.addRegion(id.dims(), counters);
-			}
-			Dims dims = id.dims();
-			entries.add(new Document("view", id.view().name()).append("channel", dims.channel())
-				.append("category", dims.category())
-				.append("region", dims.region())
-				.append("persona", dims.persona())
-				.append("playbook", dims.playbook())
-				.append("m", counters.toDocument()));
-		});
-		// Buckets in a fixed order, so the same rollups are the same documents.
-		replace(DETAIL, grain, period, entries.isEmpty() ? null : new Document("buckets", entries));
-		replace(SUMMARY, grain, period, entries.isEmpty() ? null : summary.toDocument());
-	}
-
-	/** Replaces one period's document, or deletes it when the period has no data. */
-	private void replace(String collection, Grain grain, Instant period, Document body) {
-		String id = grain.id(period);
-		if (body == null) {
-			this.mongo.getCollection(collection).deleteOne(Filters.eq("_id", id));
-			return;
-		}
-		Document doc = new Document("_id", id).append("period", Date.from(period)).append("grain", grain.name());
-		doc.putAll(body);
-		this.mongo.getCollection(collection).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
-	}
-
-	private static Map<BucketId, Counters> buckets(Document doc) {
-		Map<BucketId, Counters> buckets = new LinkedHashMap<>();
-		for (Document entry : doc.getList("buckets", Document.class, List.of())) {
-			buckets.put(bucketId(entry), Counters.fromDocument(entry.get("m", Document.class)));
-		}
-		return buckets;
-	}
-
-	/**
-	 * The buckets of a period document that pass the filter; the others are not decoded.
-	 */
-	private static List<Bucket> matching(Document doc, BiPredicate<View, Dims> filter) {
-		Instant period = doc.getDate("period").toInstant();
+	/** The buckets of a period that pass the filter. */
+	private static List<Bucket> matching(Period period, BiPredicate<View, Dims> filter) {
 		List<Bucket> matching = new ArrayList<>();
-		for (Document entry : doc.getList("buckets", Document.class, List.of())) {
-			BucketId id = bucketId(entry);
-			if (filter.test(id.view(), id.dims())) {
-				matching.add(new Bucket(id.view(), period, id.dims(),
-						Counters.fromDocument(entry.get("m", Document.class))));
+		for (Bucket bucket : period.buckets()) {
+			if (filter.test(bucket.view(), bucket.dims())) {
+				matching.add(bucket);
 			}
 		}
 		return matching;
-	}
-
-	private static BucketId bucketId(Document entry) {
-		Dims dims = new Dims(entry.getString("channel"), entry.getString("category"), entry.getString("region"),
-				entry.getString("persona"), entry.getString("playbook"));
-		return new BucketId(View.valueOf(entry.getString("view")), dims);
-	}
-
-	/**
-	 * The identity of a bucket within a period.
-	 *
-	 * @param view the cut
-	 * @param dims the dimensions, projected to the view
-	 */
-	record BucketId(View view, Dims dims) {
-
 	}
 
 }

@@ -1,11 +1,8 @@
 package com.complaintflow.analytics.rollup;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import org.bson.Document;
 
 /**
  * The compact rollup of one period: every measure in total, and the measures (without
@@ -54,33 +51,16 @@ public final class RollupSummary {
 		add("region", dims.region(), counters.withoutHistogramBins());
 	}
 
+	/** Adds another period's summary. */
+	void addSummary(RollupSummary other) {
+		this.total.merge(other.total);
+		other.splits.forEach((split, values) -> values.forEach((value, counters) -> add(split, value, counters)));
+	}
+
 	private void add(String split, String value, Counters counters) {
 		this.splits.computeIfAbsent(split, (name) -> new TreeMap<>())
 			.computeIfAbsent(value, (key) -> new Counters())
 			.merge(counters);
-	}
-
-	Document toDocument() {
-		List<Document> entries = new ArrayList<>();
-		this.splits.forEach((name, values) -> values.forEach((value, counters) -> entries
-			.add(new Document("s", name).append("v", value).append("m", counters.toDocument()))));
-		return new Document("total", this.total.toDocument()).append("splits", entries);
-	}
-
-	static RollupSummary fromDocument(Document doc) {
-		RollupSummary summary = new RollupSummary();
-		summary.addDocument(doc);
-		return summary;
-	}
-
-	/** Adds a stored period summary, without building an intermediate copy. */
-	void addDocument(Document doc) {
-		this.total.addDocument(doc.get("total", Document.class));
-		for (Document entry : doc.getList("splits", Document.class, List.of())) {
-			this.splits.computeIfAbsent(entry.getString("s"), (name) -> new TreeMap<>())
-				.computeIfAbsent(entry.getString("v"), (value) -> new Counters())
-				.addDocument(entry.get("m", Document.class));
-		}
 	}
 
 }

@@ -11,12 +11,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.complaintflow.analytics.AnalyticsTestProperties;
 import com.complaintflow.analytics.ScenarioEvents;
 import com.complaintflow.analytics.TestEvents;
 import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
-import com.complaintflow.analytics.rollup.DirtyHours;
 import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
@@ -25,7 +25,6 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.support.kafka.EventPublisher;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +45,7 @@ import static org.awaitility.Awaitility.await;
  * Skipped when no Chromium is installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.consumer.group-id=analytics-dashboard-${random.uuid}",
-				"complaintflow.analytics.recompute-interval=200ms" })
+		properties = "complaintflow.analytics.metrics-interval=500ms")
 @ActiveProfiles("local")
 @DirtiesContext
 class DashboardBrowserTests {
@@ -56,7 +54,7 @@ class DashboardBrowserTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
+		AnalyticsTestProperties.register(registry, "analytics-dashboard");
 	}
 
 	@LocalServerPort
@@ -64,9 +62,6 @@ class DashboardBrowserTests {
 
 	@Autowired
 	EventPublisher publisher;
-
-	@Autowired
-	DirtyHours dirtyHours;
 
 	@Autowired
 	AnalyticsQueries queries;
@@ -92,10 +87,9 @@ class DashboardBrowserTests {
 		}
 		Instant to = now.plus(1, ChronoUnit.HOURS);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.dirtyHours.backlog() == 0
-					&& this.queries.summary(now.minus(2, ChronoUnit.DAYS), to, RollupFilter.NONE)
-						.totals()
-						.get("triaged") >= 8
+			.until(() -> this.queries.summary(now.minus(2, ChronoUnit.DAYS), to, RollupFilter.NONE)
+				.totals()
+				.get("triaged") >= 8
 					&& this.hotspots.find(to).stream().anyMatch((hotspot) -> hotspot.region().equals("HZ-XH")));
 		String url = "http://ops:ops-dev@localhost:" + this.port + "/dashboard?days=2";
 

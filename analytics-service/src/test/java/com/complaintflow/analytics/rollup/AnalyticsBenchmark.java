@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import com.complaintflow.analytics.AnalyticsApplication;
 import com.complaintflow.analytics.AnalyticsClient;
+import com.complaintflow.analytics.AnalyticsTestProperties;
 import com.complaintflow.analytics.ScenarioEvents;
 import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.RollupFilter;
@@ -41,9 +42,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The analytics benchmark, run by {@code bench/analytics.sh}: (1) events ingested per
- * second from a backlog on the real broker into the Mongo wire server, and how long the
- * rollups take to catch up; (2) the summary query over rollups representing 10,000,000
- * complaints (generated directly as one year of day buckets), in process and over HTTP.
+ * second by one instance of the Streams application from a backlog on the real broker,
+ * how long until the rollups in the Mongo wire server are complete, and whether their
+ * totals are exact; (2) the summary query over rollups representing 10,000,000 complaints
+ * (generated directly as one year of day buckets), in process and over HTTP. Arguments:
+ * complaints (12,000), rollup complaints (10,000,000; 0 skips), the span the complaints
+ * are received over (ISO duration, P30D; PT1H puts them all in one hour).
  */
 public final class AnalyticsBenchmark {
 
@@ -55,14 +59,19 @@ public final class AnalyticsBenchmark {
 		long total = (args.length > 1) ? Long.parseLong(args[1]) : 10_000_000L;
 		System.out.println("analytics benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version"));
-		ingest(complaints);
-		summary(total);
+		Duration spread = (args.length > 2) ? Duration.parse(args[2]) : Duration.ofDays(30);
+		ingest(complaints, spread);
+		if (total > 0) {
+			summary(total);
+		}
 		System.exit(0);
 	}
 
-	private static void ingest(int complaints) throws Exception {
-		List<ComplaintEvent> events = ScenarioEvents.of("bench-" + UUID.randomUUID(), complaints,
-				Instant.parse("2026-10-01T00:00:00Z"), Duration.ofDays(30), 1);
+	private static void ingest(int complaints, Duration spread) throws Exception {
+		Instant start = Instant.parse("2026-10-01T00:00:00Z");
+		List<ComplaintEvent> events = ScenarioEvents.of("bench-" + UUID.randomUUID(), complaints, start, spread, 1);
+		long received = events.stream().filter((event) -> event.type().equals("complaint-received")).count();
+		long publishStart = System.nanoTime();
 		try (KafkaProducer<String, ComplaintEvent> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
@@ -76,37 +85,79 @@ public final class AnalyticsBenchmark {
 				ack.get();
 			}
 		}
-		System.out.printf(Locale.ROOT, "%n[ingest] %d events of %d complaints published to the topics%n", events.size(),
-				complaints);
+		System.out.printf(Locale.ROOT,
+				"%n[ingest] %d events of %d complaints (complaints received over %s) published in %.1f s%n",
+				events.size(), complaints, spread, (System.nanoTime() - publishStart) / 1e9);
 		try (ConfigurableApplicationContext app = start("bench-ingest", true)) {
 			MeterRegistry registry = app.getBean(MeterRegistry.class);
-			DirtyHours dirty = app.getBean(DirtyHours.class);
+			AnalyticsQueries queries = app.getBean(AnalyticsQueries.class);
 			Supplier<Double> ingested = () -> registry.find("complaintflow.analytics.events.ingested")
 				.counters()
 				.stream()
 				.mapToDouble((counter) -> counter.count())
 				.sum();
+			Supplier<Long> counted = () -> queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
+				.totals()
+				.getOrDefault("received", 0L);
 			while (ingested.get() == 0) {
-				Thread.onSpinWait();
+				TimeUnit.MILLISECONDS.sleep(1);
 			}
-			long start = System.nanoTime();
-			long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+			long begin = System.nanoTime();
+			long cpuBegin = processCpuNanos();
+			Map<String, Long> commandsBegin = mongoCommands(registry);
+			long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
 			while (ingested.get() < events.size() && System.nanoTime() < deadline) {
 				TimeUnit.MILLISECONDS.sleep(5);
 			}
-			if (ingested.get() < events.size()) {
-				throw new IllegalStateException("only " + ingested.get() + " of " + events.size() + " events ingested");
+			double seconds = (System.nanoTime() - begin) / 1e9;
+			while (counted.get() < received && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(50);
 			}
-			double seconds = (System.nanoTime() - start) / 1e9;
-			while (dirty.backlog() > 0) {
-				TimeUnit.MILLISECONDS.sleep(20);
+			double caughtUp = (System.nanoTime() - begin) / 1e9;
+			double cpu = (processCpuNanos() - cpuBegin) / 1e9;
+			Map<String, Long> commands = mongoCommands(registry);
+			commandsBegin.forEach((name, count) -> commands.merge(name, -count, Long::sum));
+			long writes = commands.getOrDefault("update", 0L) + commands.getOrDefault("insert", 0L);
+			System.out.printf(Locale.ROOT,
+					"[ingest] %d events read by the Streams application in %.2f s = %.0f events/s%n", events.size(),
+					seconds, events.size() / seconds);
+			System.out.printf(Locale.ROOT,
+					"[ingest] rollups in MongoDB complete after %.2f s (%.0f events/s end to end); CPU of this JVM (broker, wire server and analytics together) %.1f s = %.2f ms per event%n",
+					caughtUp, events.size() / caughtUp, cpu, cpu * 1000 / events.size());
+			System.out.printf(Locale.ROOT,
+					"[ingest] MongoDB commands by name (driver command listener; the finds are the benchmark's polling): %s; writes %.4f per event, %.4f per complaint%n",
+					commands, (double) writes / events.size(), (double) writes / complaints);
+			Map<String, Long> totals = queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
+				.totals();
+			long triaged = events.stream().filter((event) -> event.type().equals("complaint-triaged")).count();
+			long closed = events.stream().filter((event) -> event.type().equals("case-closed")).count();
+			boolean exact = totals.getOrDefault("received", 0L) == received
+					&& totals.getOrDefault("triaged", 0L) == triaged && totals.getOrDefault("closed", 0L) == closed;
+			System.out.printf(Locale.ROOT, "[ingest] totals received %d / %d, triaged %d / %d, closed %d / %d: %s%n",
+					totals.getOrDefault("received", 0L), received, totals.getOrDefault("triaged", 0L), triaged,
+					totals.getOrDefault("closed", 0L), closed, exact ? "EXACT" : "NOT EXACT");
+			if (!exact) {
+				throw new IllegalStateException("totals are not exact");
 			}
-			double caughtUp = (System.nanoTime() - start) / 1e9;
-			System.out.printf(Locale.ROOT, "[ingest] %d events in %.2f s = %.0f events/s (journal + dirty marks)%n",
-					events.size(), seconds, events.size() / seconds);
-			System.out.printf(Locale.ROOT, "[ingest] rollups caught up after %.2f s (%.0f events/s end to end)%n",
-					caughtUp, events.size() / caughtUp);
 		}
+	}
+
+	/**
+	 * Commands the MongoDB driver sent, by command name, as Boot's command listener
+	 * counts them.
+	 */
+	private static Map<String, Long> mongoCommands(MeterRegistry registry) {
+		Map<String, Long> commands = new java.util.TreeMap<>();
+		registry.find("mongodb.driver.commands")
+			.timers()
+			.forEach((timer) -> commands.merge(String.valueOf(timer.getId().getTag("command")), timer.count(),
+					Long::sum));
+		return commands;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static void summary(long totalComplaints) throws Exception {
@@ -143,31 +194,39 @@ public final class AnalyticsBenchmark {
 		long days = Duration.between(start, end).toDays();
 		long perDay = totalComplaints / days;
 		long count = 0;
+		Map<Instant, Map<String, Counters>> months = new LinkedHashMap<>();
 		for (Instant day = start; day.isBefore(end.truncatedTo(ChronoUnit.DAYS)); day = day.plus(1, ChronoUnit.DAYS)) {
-			Map<RollupStore.BucketId, Counters> buckets = dayBuckets(random, perDay);
+			Map<String, Counters> buckets = buckets(random, perDay);
 			count += buckets.size();
-			storeDay(store, day, buckets);
+			write(store, Grain.DAY, day, buckets);
+			Map<String, Counters> month = months.computeIfAbsent(Grain.MONTH.startOf(day),
+					(key) -> new LinkedHashMap<>());
+			buckets.forEach((field, counters) -> month.computeIfAbsent(field, (key) -> new Counters()).merge(counters));
 		}
 		Instant lastDay = end.truncatedTo(ChronoUnit.DAYS);
+		Map<String, Counters> today = new LinkedHashMap<>();
 		for (Instant hour = lastDay; hour.isBefore(end); hour = hour.plus(1, ChronoUnit.HOURS)) {
-			store.replaceHour(hour, dayBuckets(random, perDay / 24));
+			Map<String, Counters> buckets = buckets(random, perDay / 24);
+			write(store, Grain.HOUR, hour, buckets);
+			buckets.forEach((field, counters) -> today.computeIfAbsent(field, (key) -> new Counters()).merge(counters));
 		}
-		store.rebuildDay(lastDay);
-		for (Instant month = Grain.MONTH.startOf(start); month.isBefore(end); month = Grain.MONTH.next(month)) {
-			store.rebuildMonth(month);
-		}
+		write(store, Grain.DAY, lastDay, today);
+		Map<String, Counters> lastMonth = months.computeIfAbsent(Grain.MONTH.startOf(lastDay),
+				(key) -> new LinkedHashMap<>());
+		today.forEach((field, counters) -> lastMonth.computeIfAbsent(field, (key) -> new Counters()).merge(counters));
+		months.forEach((month, buckets) -> write(store, Grain.MONTH, month, buckets));
 		return count;
 	}
 
-	private static void storeDay(RollupStore store, Instant day, Map<RollupStore.BucketId, Counters> buckets) {
-		store.replaceHour(day, buckets);
-		store.rebuildDay(day);
+	private static void write(RollupStore store, Grain grain, Instant period, Map<String, Counters> buckets) {
+		store.write(Map.of(grain.id(period), buckets));
 	}
 
-	private static Map<RollupStore.BucketId, Counters> dayBuckets(Random random, long complaints) {
+	/** Buckets of one period by field, both views. */
+	private static Map<String, Counters> buckets(Random random, long complaints) {
 		String[] regions = new String[20];
 		Arrays.setAll(regions, (i) -> "R-" + i);
-		Map<RollupStore.BucketId, Counters> buckets = new LinkedHashMap<>();
+		Map<String, Counters> buckets = new LinkedHashMap<>();
 		for (long i = 0; i < complaints; i += 25) {
 			Category category = Category.values()[random.nextInt(Category.values().length)];
 			Dims dims = new Dims(Channel.values()[random.nextInt(3)].name(), category.name(),
@@ -175,7 +234,9 @@ public final class AnalyticsBenchmark {
 					Playbook.values()[category.ordinal() % Playbook.values().length].name());
 			Counters counters = complaintsOf(random, (int) Math.min(25, complaints - i));
 			for (View view : View.values()) {
-				buckets.computeIfAbsent(new RollupStore.BucketId(view, view.project(dims)), (id) -> new Counters())
+				buckets
+					.computeIfAbsent(new BucketKey(Grain.DAY, Instant.EPOCH, view, view.project(dims)).field(),
+							(id) -> new Counters())
 					.merge(counters);
 			}
 		}
@@ -220,10 +281,13 @@ public final class AnalyticsBenchmark {
 			.logStartupInfo(false)
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
 					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
-					"--spring.mongodb.database=" + database, "--spring.kafka.consumer.group-id=" + database,
-					"--spring.kafka.listener.auto-startup=" + listen, "--complaintflow.kafka.partitions=6",
-					"--complaintflow.analytics.metrics-interval=1h", "--logging.level.root=WARN",
-					"--logging.level.org.apache.kafka=ERROR", "--logging.level.de.bwaldvogel=ERROR");
+					"--spring.mongodb.database=" + database,
+					"--spring.kafka.streams.application-id=" + AnalyticsTestProperties.applicationId(name),
+					"--spring.kafka.streams.state-dir=" + AnalyticsTestProperties.stateDir(),
+					"--spring.kafka.streams.auto-startup=" + listen, "--spring.kafka.listener.auto-startup=" + listen,
+					"--complaintflow.kafka.partitions=6", "--complaintflow.analytics.metrics-interval=1h",
+					"--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
+					"--logging.level.de.bwaldvogel=ERROR");
 	}
 
 }

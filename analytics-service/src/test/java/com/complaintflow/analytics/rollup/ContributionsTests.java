@@ -52,7 +52,7 @@ class ContributionsTests {
 		assertThat(seven.get("received")).isEqualTo(1);
 		assertThat(seven.get("resolved")).isZero();
 		assertThat(eight.get("resolved")).isEqualTo(1);
-		assertThat(eight.get(Measures.SLA_MET + "PROMISED_ANSWER")).isEqualTo(1);
+		assertThat(eight.withPrefix(Measures.SLA_MET)).as("met or breached only once the case closes").isEmpty();
 		assertThat(DurationHistogram.quantileSeconds(eight, Measures.RESOLUTION, 0.5) / 60).isBetween(63.0, 77.0);
 	}
 
@@ -65,14 +65,28 @@ class ContributionsTests {
 	}
 
 	@Test
-	void breachReminderBreachesTheMilestoneEvenIfItIsMetLater() {
-		Contributions contributions = contributions(List.of(this.life.received(), this.life.opened(),
-				this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(5)),
-				this.life.contacted(Duration.ofMinutes(10))));
+	void metOrBreachedComesFromTheClosedCaseActualsOnlyInTheHourOfTheClose() {
+		Instant due = START.plus(Duration.ofMinutes(30));
+		List<ComplaintEvent> open = List.of(this.life.received(), this.life.opened(),
+				this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(35)),
+				this.life.contacted(Duration.ofMinutes(40)), this.life.resolved(Duration.ofMinutes(45)));
+		List<ComplaintEvent> closed = new ArrayList<>(open);
+		closed.add(this.life.closed(Duration.ofMinutes(70), Outcome.RETAINED,
+				List.of(new MilestoneActual(MilestoneKind.FIRST_RESPONSE, 1, due, 2_400_000, 0, due.plusSeconds(600),
+						due.plusSeconds(300)),
+						new MilestoneActual(MilestoneKind.PROMISED_ANSWER, 1, due.plusSeconds(3600), 2_700_000, 0,
+								due.plusSeconds(900), null),
+						new MilestoneActual(MilestoneKind.PROGRESS_UPDATE, 1, due, 0, 0, null, null),
+						new MilestoneActual(MilestoneKind.CALLBACK, 1, due, 0, 0, null, due.plusSeconds(60)))));
 
-		Counters hour = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
-		assertThat(hour.get(Measures.SLA_BREACHED + "FIRST_RESPONSE")).isEqualTo(1);
-		assertThat(hour.get(Measures.SLA_MET + "FIRST_RESPONSE")).isZero();
+		assertThat(contributions(open).byHour().values())
+			.allSatisfy((counters) -> assertThat(counters.withPrefix(Measures.SLA_MET)).isEmpty())
+			.allSatisfy((counters) -> assertThat(counters.withPrefix(Measures.SLA_BREACHED)).isEmpty());
+		Counters closeHour = contributions(closed).at(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(closeHour.withPrefix(Measures.SLA_BREACHED)).containsOnlyKeys("FIRST_RESPONSE", "CALLBACK");
+		assertThat(closeHour.withPrefix(Measures.SLA_MET)).containsOnlyKeys("PROMISED_ANSWER");
+		assertThat(contributions(closed).at(Instant.parse("2026-11-22T07:00:00Z")).withPrefix(Measures.SLA_MET))
+			.isEmpty();
 	}
 
 	@Test
@@ -87,33 +101,16 @@ class ContributionsTests {
 	}
 
 	@Test
-	void milestoneMetWithinTheDeadlineMovedByAPauseIsMetAndThePauseIsCounted() {
+	void aPauseIsCountedInTheHourOfTheResume() {
 		Duration pausedAt = Duration.ofMinutes(30);
 		Duration resumedAt = Duration.ofMinutes(180);
 		Contributions contributions = contributions(
-				List.of(this.life.received(), this.life.opened(), this.life.waiting(pausedAt),
-						this.life.resumed(pausedAt, resumedAt,
-								this.life.due(MilestoneKind.PROMISED_ANSWER,
-										Duration.ofMinutes(120).plus(resumedAt.minus(pausedAt)))),
-						this.life.resolved(Duration.ofMinutes(240))));
+				List.of(this.life.received(), this.life.opened(), this.life.waiting(pausedAt), this.life.resumed(
+						pausedAt, resumedAt, this.life.due(MilestoneKind.PROMISED_ANSWER, Duration.ofMinutes(270)))));
 
 		Counters resumeHour = contributions.at(Instant.parse("2026-11-22T10:00:00Z"));
-		Counters resolveHour = contributions.at(Instant.parse("2026-11-22T11:00:00Z"));
 		assertThat(resumeHour.get(Measures.PAUSES)).isEqualTo(1);
 		assertThat(resumeHour.get(Measures.PAUSED_MS)).isEqualTo(Duration.ofMinutes(150).toMillis());
-		assertThat(resolveHour.get(Measures.SLA_MET + "PROMISED_ANSWER")).isEqualTo(1);
-		assertThat(resolveHour.get(Measures.SLA_BREACHED + "PROMISED_ANSWER")).isZero();
-	}
-
-	@Test
-	void pauseAfterTheMilestoneWasMetDoesNotMoveItsDeadline() {
-		Contributions contributions = contributions(List.of(this.life.received(), this.life.opened(),
-				this.life.resolved(Duration.ofMinutes(150)), this.life.waiting(Duration.ofMinutes(160)),
-				this.life.resumed(Duration.ofMinutes(160), Duration.ofMinutes(170),
-						this.life.due(MilestoneKind.PROMISED_ANSWER, Duration.ofHours(5)))));
-
-		Counters resolveHour = contributions.at(Instant.parse("2026-11-22T09:00:00Z"));
-		assertThat(resolveHour.get(Measures.SLA_BREACHED + "PROMISED_ANSWER")).isEqualTo(1);
 	}
 
 	@Test

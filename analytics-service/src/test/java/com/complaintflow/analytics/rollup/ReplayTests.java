@@ -7,15 +7,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.complaintflow.analytics.AnalyticsApplication;
 import com.complaintflow.analytics.ScenarioEvents;
-import com.complaintflow.analytics.journal.ComplaintJournal;
+import com.complaintflow.analytics.AnalyticsTestProperties;
+import com.complaintflow.analytics.TestEvents;
 import com.complaintflow.analytics.journal.Hours;
 import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.RollupFilter;
+import com.complaintflow.analytics.stream.AnalyticsTopics;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Playbook;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -30,16 +37,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Exactness end to end: duplicates, out-of-order delivery and a crash between the journal
- * write and the dirty mark change nothing, and replaying every topic from the beginning
- * into an empty database yields the very same hour and day buckets.
+ * Exactness end to end: duplicates and out-of-order delivery change nothing, a
+ * complaint's contribution moves when its state changes, and a replay (the Streams
+ * application started afresh, reading every topic from the beginning into an empty
+ * database) yields the very same hour, day and month buckets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.consumer.group-id=analytics-replay-${random.uuid}",
-				"complaintflow.analytics.recompute-interval=200ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 @DirtiesContext
 class ReplayTests {
@@ -48,17 +55,14 @@ class ReplayTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
+		AnalyticsTestProperties.register(registry, "analytics-replay");
 	}
 
 	@Autowired
 	EventPublisher publisher;
 
 	@Autowired
-	ComplaintJournal journal;
-
-	@Autowired
-	DirtyHours dirtyHours;
+	AnalyticsTopics topics;
 
 	@Autowired
 	RollupStore store;
@@ -72,15 +76,12 @@ class ReplayTests {
 				42);
 		List<ComplaintEvent> shuffled = new ArrayList<>(events);
 		Collections.shuffle(shuffled, new Random(7));
-		ComplaintEvent crashed = shuffled.get(0);
-		this.journal.record(crashed);
 
 		shuffled.forEach(this.publisher::publishAndWait);
 		shuffled.subList(0, 20).forEach(this.publisher::publishAndWait);
 
 		Instant end = START.plus(Duration.ofDays(4));
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			assertThat(this.dirtyHours.backlog()).isZero();
 			assertThat(this.queries.summary(START, end, RollupFilter.NONE).totals())
 				.containsEntry("received", count(events, "complaint-received"))
 				.containsEntry("triaged", count(events, "complaint-triaged"))
@@ -94,33 +95,44 @@ class ReplayTests {
 			.profiles("local")
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
 					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
-					"--spring.mongodb.database=" + database, "--spring.kafka.consumer.group-id=" + database,
-					"--complaintflow.kafka.partitions=3", "--complaintflow.analytics.recompute-interval=200ms")) {
+					"--spring.mongodb.database=" + database,
+					"--spring.kafka.streams.application-id=" + AnalyticsTestProperties.applicationId("replay"),
+					"--spring.kafka.streams.state-dir=" + AnalyticsTestProperties.stateDir(),
+					"--complaintflow.kafka.partitions=3")) {
 			RollupStore replayed = replay.getBean(RollupStore.class);
-			DirtyHours replayDirty = replay.getBean(DirtyHours.class);
-			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-				assertThat(replayDirty.backlog()).isZero();
-				assertThat(replayed.dump()).isEqualTo(this.store.dump());
-			});
+			assertThat(replay.getBean(AnalyticsTopics.class)).isNotEqualTo(this.topics);
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(replayed.dump()).isNotEmpty().isEqualTo(this.store.dump()));
 		}
 	}
 
 	@Test
-	void recomputeRepairsBucketsLeftHalfWrittenByACrash() {
+	void aComplaintMovesToItsCategoryWhenItsTriageArrivesAndLeavesNothingBehind() {
 		Instant hour = Instant.parse("2032-06-01T10:00:00Z");
-		Counters bogus = new Counters().add("received", 999);
-		this.store.replaceHour(hour,
-				Map.of(new RollupStore.BucketId(View.MAIN, new Dims("APP", "NETWORK", "*", "VENTING", "STANDARD_CARE")),
-						bogus));
-		this.dirtyHours.mark(List.of(hour));
+		TestEvents late = new TestEvents("late-" + UUID.randomUUID(), hour.plusSeconds(60), Channel.APP,
+				Category.BILLING, "SH-PD", Playbook.BILLING_ERROR);
+		Instant end = hour.plus(Duration.ofHours(1));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.dirtyHours.backlog() == 0);
+		this.publisher.publishAndWait(late.received());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(categories(hour, end)).containsExactly(entry(Dims.UNKNOWN, 1L)));
 
-		assertThat(this.store.readBuckets(hour, hour.plusSeconds(3600), (view, dims) -> true)).isEmpty();
-		assertThat(this.store.readBuckets(Hours.dayOf(hour), Hours.dayOf(hour).plus(Duration.ofDays(1)),
-				(view, dims) -> true))
-			.isEmpty();
-		assertThat(this.store.readSummary(hour, hour.plusSeconds(3600)).total().isEmpty()).isTrue();
+		this.publisher.publishAndWait(late.triaged(Nature.VALID, 0));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(categories(hour, end)).containsExactly(entry("BILLING", 1L)));
+		assertThat(categories(Hours.dayOf(hour), Hours.dayOf(hour).plus(Duration.ofDays(1))))
+			.containsExactly(entry("BILLING", 1L));
+		assertThat(this.queries.summary(hour, end, RollupFilter.NONE).totals()).containsEntry("received", 1L)
+			.containsEntry("triaged", 1L);
+	}
+
+	/** Complaints received per category in the main view's buckets. */
+	private Map<String, Long> categories(Instant from, Instant to) {
+		Map<String, Long> received = new TreeMap<>();
+		this.store.readBuckets(from, to, (view, dims) -> view == View.MAIN)
+			.forEach(
+					(bucket) -> received.merge(bucket.dims().category(), bucket.counters().get("received"), Long::sum));
+		return received;
 	}
 
 	private static long count(List<ComplaintEvent> events, String type) {

@@ -29,6 +29,10 @@ public final class TestInfrastructure {
 		if (broker == null) {
 			broker = new EmbeddedKafkaKraftBroker(1, 3);
 			broker.brokerProperty("auto.create.topics.enable", "true");
+			// One broker: transactions (Kafka Streams' exactly_once_v2) need their state
+			// log on it.
+			broker.brokerProperty("transaction.state.log.replication.factor", "1");
+			broker.brokerProperty("transaction.state.log.min.isr", "1");
 			broker.afterPropertiesSet();
 			mongo = new MongoServer(WireServerBackends.inMemory());
 			mongoUri = "mongodb://" + hostAndPort(mongo.bind());

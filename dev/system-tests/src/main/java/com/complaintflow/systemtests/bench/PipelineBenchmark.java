@@ -26,7 +26,8 @@ import com.complaintflow.systemtests.load.IntakeClient;
  * saturation through the multi-process stack; reports accepted complaints per second,
  * HTTP latency, end-to-end latency from the 202 to the case being opened and to the
  * complaint being counted in analytics, consumer lag over time, CPU and memory per
- * process, and the raw Kafka ceiling on the same broker for comparison.
+ * process, CPU milliseconds and MongoDB commands per accepted complaint, and the raw
+ * Kafka ceiling on the same broker for comparison.
  */
 public final class PipelineBenchmark {
 
@@ -94,6 +95,7 @@ public final class PipelineBenchmark {
 		EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(5));
 		PhaseResult result = new PhaseResult(name);
 		Map<String, ProcessUsage> before = usage();
+		Map<String, Long> commandsBefore = mongoCommands();
 		long started = System.nanoTime();
 		try (EndToEndProbe probe = new EndToEndProbe(this.stack, result)) {
 			run(duration, rate, result);
@@ -114,6 +116,7 @@ public final class PipelineBenchmark {
 			System.out.printf("   all caught up %.1f s after the last request%n", (wallMillis - sendMillis) / 1000.0);
 			after.forEach((process, usage) -> System.out.printf("   %-10s CPU %5.0f%% of a core, RSS %4d MB%n", process,
 					usage.cpuPercentSince(before.get(process), wallMillis), usage.rssMegabytes()));
+			costPerComplaint(result.accepted.get(), before, after, commandsBefore, mongoCommands());
 		}
 	}
 
@@ -150,6 +153,53 @@ public final class PipelineBenchmark {
 		}
 		inFlight.acquire(rate == 0 ? 128 : 2048);
 		progress.done(result.accepted.get());
+	}
+
+	/**
+	 * CPU milliseconds per accepted complaint for each process, the four services
+	 * together and the stand-in database apart, and the MongoDB commands each service
+	 * sent per accepted complaint (its driver's command listener), over the phase and its
+	 * drain.
+	 */
+	private void costPerComplaint(long accepted, Map<String, ProcessUsage> before, Map<String, ProcessUsage> after,
+			Map<String, Long> commandsBefore, Map<String, Long> commandsAfter) {
+		if (accepted == 0) {
+			return;
+		}
+		StringBuilder cpu = new StringBuilder();
+		long servicesMillis = 0;
+		for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
+			long millis = process.getValue().cpuMillis() - before.get(process.getKey()).cpuMillis();
+			cpu.append(String.format(" %s %.2f", process.getKey(), (double) millis / accepted));
+			if (commandsAfter.containsKey(process.getKey())) {
+				servicesMillis += millis;
+			}
+		}
+		System.out.printf("   CPU ms per accepted complaint: services together %.2f;%s%n",
+				(double) servicesMillis / accepted, cpu);
+		StringBuilder commands = new StringBuilder();
+		long total = 0;
+		for (Map.Entry<String, Long> service : commandsAfter.entrySet()) {
+			long before2 = commandsBefore.getOrDefault(service.getKey(), -1L);
+			if (service.getValue() < 0 || before2 < 0) {
+				commands.append(String.format(" %s n/a", service.getKey()));
+				continue;
+			}
+			long sent = service.getValue() - before2;
+			total += sent;
+			commands.append(String.format(" %s %.2f", service.getKey(), (double) sent / accepted));
+		}
+		System.out.printf(
+				"   MongoDB commands per accepted complaint (driver command listener): all services %.2f;%s%n",
+				(double) total / accepted, commands);
+	}
+
+	private Map<String, Long> mongoCommands() {
+		Map<String, Long> commands = new java.util.LinkedHashMap<>();
+		for (ServiceProcess process : this.stack.services()) {
+			commands.put(process.service().serviceName(), MongoCommands.of(process.url()));
+		}
+		return commands;
 	}
 
 	private Map<String, ProcessUsage> usage() {

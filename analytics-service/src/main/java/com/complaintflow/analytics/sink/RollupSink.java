@@ -1,0 +1,64 @@
+package com.complaintflow.analytics.sink;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.analytics.journal.Timelines;
+import com.complaintflow.analytics.rollup.BucketKey;
+import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.RollupStore;
+import com.complaintflow.analytics.stream.AnalyticsTopics;
+import com.complaintflow.analytics.stream.BsonSerde;
+import org.bson.Document;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Materialises the Streams application's output into MongoDB, one poll at a time: the
+ * latest value of each bucket and each complaint's events in a few bulk upserts, then the
+ * offsets. The values are whole states (not increments), so writing one again after a
+ * crash changes nothing, and the topics are read committed, so only what the exactly-once
+ * transactions committed is ever written.
+ */
+@Component
+class RollupSink {
+
+	/** The listener's id in the registry. */
+	static final String LISTENER_ID = "analytics-sink";
+
+	private final RollupStore store;
+
+	private final Timelines timelines;
+
+	private final AnalyticsTopics topics;
+
+	RollupSink(RollupStore store, Timelines timelines, AnalyticsTopics topics) {
+		this.store = store;
+		this.timelines = timelines;
+		this.topics = topics;
+	}
+
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, containerFactory = SinkConfiguration.FACTORY,
+			topics = { "#{@analyticsTopics.rollups()}", "#{@analyticsTopics.timelines()}" })
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		Map<String, Map<String, Counters>> buckets = new LinkedHashMap<>();
+		Map<String, Document> timelines = new LinkedHashMap<>();
+		// In offset order: the last value of a key in the poll is its latest.
+		for (ConsumerRecord<String, byte[]> record : records) {
+			Document value = (record.value() != null) ? BsonSerde.document(record.value()) : null;
+			if (record.topic().equals(this.topics.rollups())) {
+				buckets.computeIfAbsent(BucketKey.documentIdOf(record.key()), (id) -> new LinkedHashMap<>())
+					.put(BucketKey.fieldOf(record.key()), Counters.fromDocument(value));
+			}
+			else if (value != null) {
+				timelines.put(record.key(), value);
+			}
+		}
+		this.store.write(buckets);
+		this.timelines.write(timelines);
+	}
+
+}

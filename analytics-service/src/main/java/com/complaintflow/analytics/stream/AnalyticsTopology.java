@@ -1,0 +1,212 @@
+package com.complaintflow.analytics.stream;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.Share;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.EventType;
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.ComplaintEventDeserializer;
+import com.complaintflow.events.kafka.ComplaintEventSerializer;
+import com.complaintflow.events.kafka.InvalidEventException;
+import com.complaintflow.support.kafka.KafkaTopicSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The analytics engine, on Kafka Streams (exactly once): every event becomes an entry of
+ * its complaint's state (a KTable keyed by complaint id, built from all topics in any
+ * order); each change of a complaint's state yields the shares of the rollup buckets it
+ * changed (a KTable keyed by complaint and slot); the buckets are a grouped aggregation
+ * of those shares with an adder and a subtractor, so a complaint's contribution moves
+ * exactly when its state changes. Buckets and timelines are written to two compacted
+ * topics that {@code RollupSink} materialises into MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class AnalyticsTopology {
+
+	private static final Logger logger = LoggerFactory.getLogger(AnalyticsTopology.class);
+
+	static final String COMPLAINTS_STORE = "complaints";
+
+	static final String SHARES_STORE = "shares";
+
+	static final String BUCKETS_STORE = "buckets";
+
+	private static final Serde<String> KEYS = Serdes.String();
+
+	private static final Serde<ComplaintEvent> EVENTS = Serdes.serdeFrom(new ComplaintEventSerializer(),
+			new ComplaintEventDeserializer());
+
+	private static final Serde<JournalEntry> ENTRIES = BsonSerde.of(
+			(entry) -> entry.toDocument().append("id", entry.eventId()),
+			(doc) -> JournalEntry.of(doc.getString("id"), doc));
+
+	private static final Serde<ComplaintState> STATES = BsonSerde.of(ComplaintState::toDocument,
+			ComplaintState::fromDocument);
+
+	private static final Serde<Share> SHARES = BsonSerde.of(
+			(share) -> new Document("bucket", share.bucket()).append("m", share.counters().toDocument()),
+			(doc) -> new Share(doc.getString("bucket"), Counters.fromDocument(doc.get("m", Document.class))));
+
+	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
+
+	private static final Serde<Document> DOCUMENTS = BsonSerde.of((doc) -> doc, (doc) -> doc);
+
+	/**
+	 * A stream thread that dies of an unexpected error (a fenced or out-of-sequence
+	 * producer, say) is replaced: the new one aborts the open transaction and resumes
+	 * from the last commit, so nothing is lost or counted twice.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+		return (factoryBean) -> factoryBean.setStreamsUncaughtExceptionHandler((exception) -> {
+			logger.error("Stream thread failed; replacing it", exception);
+			return StreamThreadExceptionResponse.REPLACE_THREAD;
+		});
+	}
+
+	@Bean
+	AnalyticsTopics analyticsTopics(KafkaProperties properties) {
+		return AnalyticsTopics.of(properties.getStreams().getApplicationId());
+	}
+
+	@Bean
+	NewTopic analyticsRollupsTopic(AnalyticsTopics topics, KafkaTopicSettings settings) {
+		return compacted(topics.rollups(), settings);
+	}
+
+	@Bean
+	NewTopic analyticsTimelinesTopic(AnalyticsTopics topics, KafkaTopicSettings settings) {
+		return compacted(topics.timelines(), settings);
+	}
+
+	private static NewTopic compacted(String name, KafkaTopicSettings settings) {
+		return TopicBuilder.name(name)
+			.partitions(settings.partitions())
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
+	}
+
+	@Bean
+	KTable<String, Counters> buckets(StreamsBuilder builder, AnalyticsTopics topics, MeterRegistry registry) {
+		IngestMetrics metrics = new IngestMetrics(registry);
+		KTable<String, ComplaintState> complaints = builder
+			.stream(Topics.ALL, Consumed.with(KEYS, EVENTS).withName("events"))
+			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
+					Named.as("entry-by-complaint"))
+			.groupByKey(Grouped.with("by-complaint", KEYS, ENTRIES))
+			// Not cached: every change must reach the shares, one event at a time.
+			.aggregate(() -> ComplaintState.empty(null), (complaintId, entry, state) -> state.with(complaintId, entry),
+					Named.as("complaint-state"),
+					Materialized.<String, ComplaintState, KeyValueStore<Bytes, byte[]>>as(COMPLAINTS_STORE)
+						.withKeySerde(KEYS)
+						.withValueSerde(STATES)
+						.withCachingDisabled());
+		KStream<String, ComplaintState> changed = complaints.toStream(Named.as("complaint-changes"))
+			.filter((complaintId, state) -> state.fresh(), Named.as("fresh-events"));
+		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
+			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
+		KTable<String, Counters> buckets = changed
+			.flatMap((complaintId, state) -> shareChanges(complaintId, state), Named.as("share-changes"))
+			.toTable(Named.as("shares-table"),
+					Materialized.<String, Share, KeyValueStore<Bytes, byte[]>>as(SHARES_STORE)
+						.withKeySerde(KEYS)
+						.withValueSerde(SHARES))
+			.groupBy((slot, share) -> KeyValue.pair(share.bucket(), share.counters()),
+					Grouped.with("by-bucket", KEYS, COUNTERS))
+			.aggregate(Counters::new, (bucket, counters, total) -> total.merge(counters),
+					(bucket, counters, total) -> total.subtract(counters), Named.as("bucket-totals"),
+					Materialized.<String, Counters, KeyValueStore<Bytes, byte[]>>as(BUCKETS_STORE)
+						.withKeySerde(KEYS)
+						.withValueSerde(COUNTERS));
+		buckets.toStream(Named.as("bucket-changes"))
+			.to(topics.rollups(), Produced.with(KEYS, COUNTERS).withName("rollups"));
+		return buckets;
+	}
+
+	private static String complaintId(ComplaintEvent event) {
+		if (event.complaintId() == null || event.complaintId().isBlank() || event.eventId() == null
+				|| event.occurredAt() == null) {
+			throw new InvalidEventException("event without complaintId, eventId or occurredAt");
+		}
+		return event.complaintId();
+	}
+
+	private static List<KeyValue<String, Share>> shareChanges(String complaintId, ComplaintState state) {
+		List<KeyValue<String, Share>> changes = new ArrayList<>(state.changes().size());
+		state.changes().forEach((slot, share) -> changes.add(KeyValue.pair(complaintId + "#" + slot, share)));
+		return changes;
+	}
+
+	/**
+	 * Counts the events read, per type, and the amounts not counted, per reason (per
+	 * instance, redeliveries included).
+	 */
+	private static final class IngestMetrics {
+
+		private final Map<EventType, Counter> ingested = new EnumMap<>(EventType.class);
+
+		private final MeterRegistry registry;
+
+		IngestMetrics(MeterRegistry registry) {
+			this.registry = registry;
+			for (EventType type : EventType.values()) {
+				this.ingested.put(type,
+						Counter.builder("complaintflow.analytics.events.ingested")
+							.description("Events read by analytics, redeliveries included")
+							.tag("type", type.typeName())
+							.register(registry));
+			}
+		}
+
+		JournalEntry counted(ComplaintEvent event) {
+			JournalEntry entry = JournalEntry.of(event);
+			this.ingested.get(EventType.of(event)).increment();
+			String rejected = entry.text("amountRejected");
+			if (rejected != null) {
+				Counter.builder("complaintflow.analytics.amounts.rejected")
+					.description("Remedy amounts not counted (negative or too large), by reason")
+					.tag("reason", rejected)
+					.register(this.registry)
+					.increment();
+			}
+			return entry;
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.complaintflow.analytics.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import com.complaintflow.analytics.TestEvents;
+import com.complaintflow.analytics.journal.ComplaintRecord;
+import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.analytics.rollup.Contributions;
+import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.Share;
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.Playbook;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A complaint's state in the stream: duplicates change nothing, and the changes it emits,
+ * applied the way the grouped KTable applies them (subtract the slot's old share, add the
+ * new one), always add up to the complaint's contributions from all its events, whatever
+ * the order and the duplicates.
+ */
+class ComplaintStateTests {
+
+	private static final Instant START = Instant.parse("2026-11-22T07:50:00Z");
+
+	private final TestEvents life = new TestEvents("c-1", START, Channel.HOTLINE, Category.NETWORK, "BJ-CY",
+			Playbook.NETWORK_FAULT);
+
+	@Test
+	void aDuplicateEventChangesNothing() {
+		ComplaintState state = ComplaintState.empty(null).with("c-1", JournalEntry.of(this.life.received()));
+
+		ComplaintState again = state.with("c-1", JournalEntry.of(this.life.received()));
+
+		assertThat(again.fresh()).isFalse();
+		assertThat(again.changes()).isEmpty();
+		assertThat(again.entries()).isEqualTo(state.entries());
+	}
+
+	@Test
+	void changesAppliedLikeTheGroupedTableAddUpToTheContributionsInAnyOrder() {
+		List<ComplaintEvent> events = new ArrayList<>(this.life.happyLife(Outcome.RETAINED, 4));
+		events.add(this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(70)));
+		events.add(this.life.escalated(Duration.ofMinutes(75)));
+		Map<String, Counters> expected = buckets(
+				Share.of(Contributions.of(new ComplaintRecord("c-1", events.stream().map(JournalEntry::of).toList()))));
+		for (int seed = 0; seed < 20; seed++) {
+			List<ComplaintEvent> arrival = new ArrayList<>(events);
+			arrival.addAll(events.subList(0, 4));
+			Collections.shuffle(arrival, new Random(seed));
+			assertThat(applyAll(arrival)).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void theStateSurvivesItsSerde() {
+		Serde<ComplaintState> serde = BsonSerde.of(ComplaintState::toDocument, ComplaintState::fromDocument);
+		ComplaintState state = ComplaintState.empty(null)
+			.with("c-1", JournalEntry.of(this.life.received()))
+			.with("c-1", JournalEntry.of(this.life.triaged(Nature.VENTING, 1)));
+
+		ComplaintState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
+
+		assertThat(read).isEqualTo(state);
+		assertThat(read.changes()).isNotEmpty();
+	}
+
+	/** The buckets' totals after applying each event's changes as the KTables do. */
+	private static Map<String, Counters> applyAll(List<ComplaintEvent> arrival) {
+		ComplaintState state = ComplaintState.empty(null);
+		Map<String, Share> table = new HashMap<>();
+		Map<String, Counters> totals = new TreeMap<>();
+		for (ComplaintEvent event : arrival) {
+			state = state.with("c-1", JournalEntry.of(event));
+			state.changes().forEach((slot, share) -> {
+				Share old = table.remove(slot);
+				if (old != null) {
+					totals.computeIfAbsent(old.bucket(), (key) -> new Counters()).subtract(old.counters());
+				}
+				if (share != null) {
+					table.put(slot, share);
+					totals.computeIfAbsent(share.bucket(), (key) -> new Counters()).merge(share.counters());
+				}
+			});
+		}
+		totals.values().removeIf(Counters::isEmpty);
+		return totals;
+	}
+
+	private static Map<String, Counters> buckets(Map<String, Share> shares) {
+		Map<String, Counters> buckets = new TreeMap<>();
+		shares.values().forEach((share) -> buckets.put(share.bucket(), share.counters()));
+		return buckets;
+	}
+
+}
