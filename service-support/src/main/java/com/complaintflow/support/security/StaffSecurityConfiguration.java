@@ -67,7 +67,8 @@ public class StaffSecurityConfiguration {
 	/**
 	 * The common part of every service's filter chain: stateless Basic auth with
 	 * problem-detail errors, health open, other actuator endpoints for OPERATIONS and
-	 * METRICS. Callers add their own rules and build.
+	 * METRICS, the operations endpoints (dead-letter re-drive) for OPERATIONS. Callers
+	 * add their own rules and build.
 	 * @param http the builder
 	 * @return the builder with the common part applied
 	 * @throws Exception from the builder
@@ -83,7 +84,9 @@ public class StaffSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS));
+				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS)
+				.requestMatchers("/api/v1/operations/**")
+				.hasRole(Roles.OPERATIONS));
 	}
 
 }
