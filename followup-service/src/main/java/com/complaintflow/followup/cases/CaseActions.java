@@ -296,10 +296,10 @@ public class CaseActions {
 				throw new ActionNotAllowedException(action, c.getStatus(), allowedIn, null);
 			}
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			int position = c.getAppliedActions().size();
+			long position = c.appliedActionCount();
 			List<ComplaintEvent> events = change.apply(c, now,
 					(name) -> EventMetadata.deterministicEventId(caseId, action, key, position, name));
-			c.getAppliedActions().add(applied);
+			c.applied(applied);
 			events.forEach((event) -> this.outbox.add(c, event));
 			c.rescheduleTimer();
 			try {

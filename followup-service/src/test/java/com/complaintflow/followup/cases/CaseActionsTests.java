@@ -97,6 +97,9 @@ class CaseActionsTests {
 	@Autowired
 	EventPublisher publisher;
 
+	@Autowired
+	CaseStore store;
+
 	@Test
 	void caseGoesFromOpenToClosedPublishingEachLifecycleEvent() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
@@ -269,6 +272,27 @@ class CaseActionsTests {
 		assertThat(oversized.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 		assertThat(control.code()).isEqualTo(400);
 		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("timeline").toString()).doesNotContain("kkkk");
+	}
+
+	@Test
+	void aBusyCaseKeepsItsOpeningAndNewestTimelineAndStillRecognisesARecentRetry() {
+		String caseId = open();
+		int actions = FollowupCase.MAX_TIMELINE + 10;
+		for (int i = 0; i < actions; i++) {
+			assertThat(agent().post(path(caseId, "progress"), "busy-" + i, "{\"message\":\"update " + i + "\"}").code())
+				.isEqualTo(200);
+		}
+		JsonNode retried = agent()
+			.post(path(caseId, "progress"), "busy-" + (actions - 1), "{\"message\":\"update " + (actions - 1) + "\"}")
+			.json();
+
+		JsonNode timeline = retried.get("timeline");
+		assertThat(timeline.size()).isEqualTo(FollowupCase.MAX_TIMELINE);
+		assertThat(timeline.get(0).get("action").asString()).isEqualTo("OPENED");
+		assertThat(timeline.get(timeline.size() - 1).get("action").asString()).isEqualTo("PROGRESS_UPDATED");
+		FollowupCase stored = this.store.findById(caseId).orElseThrow();
+		assertThat(stored.getAppliedActions()).hasSize(FollowupCase.MAX_APPLIED_ACTIONS);
+		assertThat(stored.appliedActionCount()).isEqualTo(actions);
 	}
 
 	@Test
