@@ -45,6 +45,7 @@ public class StaffSecurityConfiguration {
 					+ "Development accounts exist only in the '" + LOCAL_PROFILE + "' profile; "
 					+ "configure accounts with {bcrypt} passwords for any other profile.");
 		}
+		ProfileGuard.checkPasswords(settings.users(), environment.getActiveProfiles());
 		InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
 		settings.users()
 			.forEach((user) -> manager.createUser(User.withUsername(user.username())
