@@ -4,7 +4,7 @@
 # promtool is installed, and always by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-docker-compose config -q
+docker-compose --env-file ops/compose-check.env config -q
 echo "docker-compose.yml: valid"
 promtool check config --syntax-only ops/prometheus/prometheus.yml
 bash ops/check-rules.sh

@@ -48,14 +48,19 @@ public final class TestEvents {
 	}
 
 	public static ComplaintTriaged triaged(String complaintId, Instant at, Deadlines deadlines, String incidentId) {
+		return triaged(complaintId, at, deadlines, incidentId,
+				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB bonus data", new BigDecimal("30")),
+						new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 100", new BigDecimal("100"))));
+	}
+
+	/** A decision for a GOLD customer with the given remedy options. */
+	public static ComplaintTriaged triaged(String complaintId, Instant at, Deadlines deadlines, String incidentId,
+			List<RemedyOption> remedies) {
 		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,
 				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
 				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
 				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT, List.of("Listen first"),
-				Priority.P2,
-				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB bonus data", new BigDecimal("30")),
-						new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 100", new BigDecimal("100"))),
-				false, deadlines, "network-bj", incidentId, 0,
+				Priority.P2, remedies, false, deadlines, "network-bj", incidentId, 0,
 				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)));
 	}
 

@@ -136,6 +136,48 @@ public final class ProcessStack implements AutoCloseable {
 		this.broker.start();
 	}
 
+	/**
+	 * Stalls the database: SIGSTOP, then SIGCONT after the given time. Its sockets stay
+	 * open and accept nothing, as with a database host that hangs.
+	 */
+	public void stallDatabase(Duration duration) {
+		stall(this.mongo.pid(), duration);
+	}
+
+	/** Stalls the broker: SIGSTOP, then SIGCONT after the given time. */
+	public void stallBroker(Duration duration) {
+		stall(this.broker.process().pid(), duration);
+	}
+
+	private static void stall(long pid, Duration duration) {
+		signal("STOP", pid);
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			signal("CONT", pid);
+		}
+	}
+
+	private static void signal(String signal, long pid) {
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Stops the services (producer first), then the broker, then the database. */
 	@Override
 	public void close() {

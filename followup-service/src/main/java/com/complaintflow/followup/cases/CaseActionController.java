@@ -1,5 +1,6 @@
 package com.complaintflow.followup.cases;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,10 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.complaintflow.events.Outcome;
+import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.policy.RemedyPolicy;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.security.Roles;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -79,7 +84,7 @@ class CaseActionController {
 	CaseView offer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Offer body, Authentication auth) {
 		Offer offer = (body != null) ? body : new Offer(null);
-		return view(this.actions.offer(caseId, actor(auth), key(key, "offer", offer), offer.remedies()));
+		return view(this.actions.offer(caseId, actor(auth), key(key, "offer", offer), offer.options()));
 	}
 
 	@PostMapping("/remedies/choose")
@@ -146,7 +151,25 @@ class CaseActionController {
 	}
 
 	/** Custom remedy options; none means the options triage proposed. */
-	record Offer(@Valid @Size(max = 5) List<RemedyOption> remedies) {
+	record Offer(@Valid @Size(max = 5) List<@NotNull OfferedRemedy> remedies) {
+
+		List<RemedyOption> options() {
+			return (this.remedies != null) ? this.remedies.stream().map(OfferedRemedy::option).toList() : null;
+		}
+
+	}
+
+	/**
+	 * One custom remedy: an amount is money (not negative, at most two decimals, at most
+	 * the largest cap of the remedy policy's tiers; the case's own tier is checked when
+	 * it is offered).
+	 */
+	record OfferedRemedy(@NotNull RemedyKind kind, @NotBlank @Size(max = 500) String description,
+			@DecimalMin("0") @Digits(integer = 7, fraction = RemedyPolicy.MAX_SCALE) BigDecimal amount) {
+
+		RemedyOption option() {
+			return new RemedyOption(this.kind, this.description, this.amount);
+		}
 
 	}
 

@@ -28,6 +28,7 @@ import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyChosen;
 import com.complaintflow.events.RemedyOffered;
 import com.complaintflow.events.RemedyOption;
+import com.complaintflow.events.policy.RemedyPolicy;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.MilestoneStatus;
@@ -73,15 +74,12 @@ public class CaseActions {
 
 	private final MilestoneClock milestones;
 
-	private final RemedySettings remedies;
-
 	private final Clock clock;
 
-	CaseActions(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, RemedySettings remedies, Clock clock) {
+	CaseActions(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.milestones = milestones;
-		this.remedies = remedies;
 		this.clock = clock;
 	}
 
@@ -156,8 +154,9 @@ public class CaseActions {
 	}
 
 	/**
-	 * Offers remedies: the triage options when none are given, else custom ones; an
-	 * option above the tier's limit needs a supervisor.
+	 * Offers remedies: the triage options when none are given, else custom ones. The one
+	 * {@link RemedyPolicy} decides: an agent may offer up to the tier's credit limit or
+	 * what triage proposed for the case, a supervisor up to the tier's cap, nobody above.
 	 */
 	public FollowupCase offer(String caseId, Actor actor, String key, List<RemedyOption> custom) {
 		return apply(caseId, "offer-remedies", key, WORKING, (c, now, ids) -> {
@@ -166,7 +165,13 @@ public class CaseActions {
 				throw new ProblemException(HttpStatus.BAD_REQUEST, "No remedies",
 						"Triage proposed no remedy for this case; send the options to offer.");
 			}
-			BigDecimal limit = this.remedies.limit(c.getCustomerTier());
+			BigDecimal cap = RemedyPolicy.limits(c.getCustomerTier()).brokenPromiseLimit();
+			if (options.stream().anyMatch((o) -> o.amount() != null && o.amount().compareTo(cap) > 0)) {
+				throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Above the remedy cap", "No remedy above "
+						+ cap + " may be offered to a " + c.getCustomerTier() + " customer, not even by a supervisor.");
+			}
+			BigDecimal limit = RemedyPolicy.agentLimit(c.getCustomerTier(),
+					c.getTriageRemedies().stream().map(RemedyOption::amount).toList());
 			boolean aboveLimit = options.stream()
 				.anyMatch((o) -> o.amount() != null && o.amount().compareTo(limit) > 0);
 			if (aboveLimit && !actor.supervisor()) {
@@ -291,10 +296,10 @@ public class CaseActions {
 				throw new ActionNotAllowedException(action, c.getStatus(), allowedIn, null);
 			}
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			int position = c.getAppliedActions().size();
+			long position = c.appliedActionCount();
 			List<ComplaintEvent> events = change.apply(c, now,
 					(name) -> EventMetadata.deterministicEventId(caseId, action, key, position, name));
-			c.getAppliedActions().add(applied);
+			c.applied(applied);
 			events.forEach((event) -> this.outbox.add(c, event));
 			c.rescheduleTimer();
 			try {

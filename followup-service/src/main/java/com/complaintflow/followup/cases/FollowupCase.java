@@ -28,6 +28,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("cases")
 public class FollowupCase {
 
+	/** The most timeline entries a case keeps (the opening and the newest). */
+	public static final int MAX_TIMELINE = 200;
+
+	/** The most applied-action keys a case keeps (its idempotency window). */
+	public static final int MAX_APPLIED_ACTIONS = 200;
+
 	@Id
 	private String id;
 
@@ -91,6 +97,12 @@ public class FollowupCase {
 
 	private List<String> appliedActions = new ArrayList<>();
 
+	/** Timeline entries dropped to keep the timeline within {@link #MAX_TIMELINE}. */
+	private long timelineDropped;
+
+	/** Applied-action keys dropped to keep them within {@link #MAX_APPLIED_ACTIONS}. */
+	private long appliedActionsDropped;
+
 	private List<String> pendingEvents = new ArrayList<>();
 
 	private Instant nextFireAt;
@@ -126,9 +138,42 @@ public class FollowupCase {
 		return this.milestones.stream().filter((m) -> m.getId().equals(milestoneId)).findFirst().orElse(null);
 	}
 
+	/**
+	 * Adds a timeline entry; beyond {@link #MAX_TIMELINE} entries the oldest after the
+	 * first (the opening) is dropped and counted, so a case's document stays bounded
+	 * however many actions it sees.
+	 */
 	public void record(Instant at, String action, String actor, String detail) {
 		this.timeline.add(new TimelineEntry(at, action, actor, detail));
+		while (this.timeline.size() > MAX_TIMELINE) {
+			this.timeline.remove(1);
+			this.timelineDropped++;
+		}
 		this.updatedAt = at;
+	}
+
+	/**
+	 * Remembers an applied action's key for idempotency; only the newest
+	 * {@link #MAX_APPLIED_ACTIONS} are kept (the window in which a retry is recognised).
+	 */
+	public void applied(String actionKey) {
+		this.appliedActions.add(actionKey);
+		while (this.appliedActions.size() > MAX_APPLIED_ACTIONS) {
+			this.appliedActions.remove(0);
+			this.appliedActionsDropped++;
+		}
+	}
+
+	/**
+	 * How many actions were applied to this case, including those whose keys were
+	 * dropped.
+	 */
+	public long appliedActionCount() {
+		return this.appliedActionsDropped + this.appliedActions.size();
+	}
+
+	public long getTimelineDropped() {
+		return this.timelineDropped;
 	}
 
 	public String getId() {

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.oncall;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +10,23 @@ import com.complaintflow.events.kafka.EventJson;
 
 /**
  * Writes an alert in the receiver's format: Alertmanager's {@code POST /api/v2/alerts}
- * array (labels carry no personal data) or the reminder event itself.
+ * array (labels carry no personal data), with the {@code endsAt} that keeps it firing or
+ * resolves it, or the reminder event itself.
  */
 final class AlertBody {
 
 	private AlertBody() {
 	}
 
-	static String of(OnCallAlert alert, OnCallSettings settings) {
+	/**
+	 * The body of one post.
+	 * @param alert the alert
+	 * @param settings the format and link
+	 * @param endsAt until when Alertmanager keeps it firing without news: a little ahead
+	 * while the breach is open, the resolution instant once it closed
+	 * @return the JSON body
+	 */
+	static String of(OnCallAlert alert, OnCallSettings settings, Instant endsAt) {
 		if (settings.format() == OnCallSettings.Format.EVENT) {
 			return alert.getEventJson();
 		}
@@ -39,6 +49,7 @@ final class AlertBody {
 		body.put("labels", labels);
 		body.put("annotations", annotations);
 		body.put("startsAt", alert.getRaisedAt().toString());
+		body.put("endsAt", endsAt.toString());
 		body.put("generatorURL", settings.generatorUrl() + alert.getCaseId());
 		return EventJson.mapper().writeValueAsString(List.of(body));
 	}

@@ -1,6 +1,7 @@
 package com.complaintflow.followup.oncall;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.MilestoneKind;
@@ -11,8 +12,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One alert waiting in the outbox, or delivered; its id is the reminder's event id, so
- * each breach or escalation is delivered once however often it is raised.
+ * One alert in the outbox while it is to be delivered, renewed or resolved, or delivered;
+ * its id is the reminder's event id, so each breach or escalation pages once however
+ * often it is raised.
  */
 @Document("oncall_outbox")
 class OnCallAlert {
@@ -51,6 +53,10 @@ class OnCallAlert {
 	private String leaseOwner;
 
 	private Instant leaseUntil;
+
+	private List<String> missing;
+
+	private Instant resolvedAt;
 
 	OnCallAlert() {
 	}
@@ -126,6 +132,16 @@ class OnCallAlert {
 
 	String getLastError() {
 		return this.lastError;
+	}
+
+	/** The receivers that have not taken the current post yet; null means every one. */
+	List<String> getMissing() {
+		return this.missing;
+	}
+
+	/** When the breach was seen closed; null while it is open. */
+	Instant getResolvedAt() {
+		return this.resolvedAt;
 	}
 
 }

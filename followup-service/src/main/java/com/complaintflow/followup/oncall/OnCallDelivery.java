@@ -1,13 +1,16 @@
 package com.complaintflow.followup.oncall;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,11 +30,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox to the on-call webhook: claims each due alert with a lease, posts
- * it, and on failure schedules the next attempt with exponential backoff. An alert is
- * never dropped; it stays PENDING until a receiver answers 2xx, then moves to
- * {@code oncall_delivered}, so the outbox (polled every half second, a scan on the wire
- * server) holds only what is still to deliver.
+ * Delivers the outbox to the on-call receivers. Each due alert is claimed with a lease
+ * and posted to every receiver that has not taken it yet; a failed receiver is retried
+ * with jittered exponential backoff, and an alert is never dropped. In the Alertmanager
+ * format a delivered alert stays in the outbox as FIRING: every {@code renew-interval}
+ * its breach is checked and it is re-posted with a later {@code endsAt}, so it never
+ * lapses while the breach is open; once the milestone is met (or the case closed) the
+ * resolution is posted and the alert moves to {@code oncall_delivered}. The outbox
+ * (polled every half second, a scan on the wire server) holds only open breaches and
+ * undelivered alerts.
  */
 @Component
 class OnCallDelivery {
@@ -42,9 +49,14 @@ class OnCallDelivery {
 
 	private static final int BATCH = 50;
 
+	private static final List<OnCallStatus> IN_OUTBOX = List.of(OnCallStatus.PENDING, OnCallStatus.FIRING,
+			OnCallStatus.RESOLVING);
+
 	private final MongoTemplate mongo;
 
 	private final OnCallSettings settings;
+
+	private final BreachCheck breaches;
 
 	private final Clock clock;
 
@@ -60,9 +72,11 @@ class OnCallDelivery {
 
 	private final Counter failed;
 
-	OnCallDelivery(MongoTemplate mongo, OnCallSettings settings, Clock clock, MeterRegistry registry) {
+	OnCallDelivery(MongoTemplate mongo, OnCallSettings settings, BreachCheck breaches, Clock clock,
+			MeterRegistry registry) {
 		this.mongo = mongo;
 		this.settings = settings;
+		this.breaches = breaches;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
 		Gauge.builder("followup.oncall.outbox.pending", this.pending, AtomicLong::get)
@@ -83,12 +97,7 @@ class OnCallDelivery {
 		}
 		Instant now = this.clock.instant();
 		Query due = Query
-			.query(Criteria.where("status")
-				.is(OnCallStatus.PENDING)
-				.and("nextAttemptAt")
-				.lte(now)
-				.and("leaseUntil")
-				.lt(now))
+			.query(Criteria.where("status").in(IN_OUTBOX).and("nextAttemptAt").lte(now).and("leaseUntil").lt(now))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(BATCH);
 		due.fields().include("_id");
@@ -102,50 +111,94 @@ class OnCallDelivery {
 	}
 
 	private OnCallAlert claim(String id, Instant now) {
-		Query query = Query
-			.query(Criteria.where("_id").is(id).and("status").is(OnCallStatus.PENDING).and("leaseUntil").lt(now));
+		Query query = Query.query(Criteria.where("_id").is(id).and("status").in(IN_OUTBOX).and("leaseUntil").lt(now));
 		Update update = new Update().set("leaseOwner", this.owner)
-			.set("leaseUntil", now.plus(this.settings.requestTimeout().multipliedBy(3)));
+			.set("leaseUntil", now.plus(this.settings.requestTimeout().multipliedBy(3L * receivers().size())));
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				OnCallAlert.class);
 	}
 
 	private void deliver(OnCallAlert alert) {
-		String error = post(AlertBody.of(alert, this.settings));
+		boolean events = this.settings.format() == OnCallSettings.Format.EVENT;
+		OnCallStatus status = alert.getStatus();
+		Instant resolvedAt = alert.getResolvedAt();
+		List<String> missing = (alert.getMissing() != null) ? alert.getMissing() : receivers();
+		if (!events && status != OnCallStatus.RESOLVING && !this.breaches.isOpen(alert)) {
+			status = OnCallStatus.RESOLVING;
+			resolvedAt = this.clock.instant();
+			missing = receivers();
+		}
+		Instant endsAt = (status == OnCallStatus.RESOLVING) ? resolvedAt
+				: this.clock.instant().plus(this.settings.firingFor());
+		String body = events ? alert.getEventJson() : AlertBody.of(alert, this.settings, endsAt);
+		List<String> failures = new ArrayList<>();
+		List<String> stillMissing = new ArrayList<>();
+		for (String url : missing) {
+			String error = post(URI.create(url), body);
+			if (error != null) {
+				stillMissing.add(url);
+				failures.add(error);
+				this.failed.increment();
+			}
+			else {
+				this.delivered.increment();
+			}
+		}
 		Instant now = this.clock.instant();
 		Query mine = Query.query(Criteria.where("_id").is(alert.getId()).and("leaseOwner").is(this.owner));
-		if (error == null) {
-			OnCallAlert delivered = this.mongo.findAndModify(mine,
-					new Update().set("status", OnCallStatus.DELIVERED)
-						.set("deliveredAt", now)
-						.inc("attempts", 1)
-						.set("leaseOwner", null)
-						.set("leaseUntil", Instant.EPOCH),
-					FindAndModifyOptions.options().returnNew(true), OnCallAlert.class);
-			if (delivered != null) {
-				try {
-					this.mongo.insert(delivered, DELIVERED);
-				}
-				catch (DuplicateKeyException ex) {
-					// moved before by an attempt that stopped before removing it
-				}
-				this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(alert.getId())), OnCallAlert.class);
+		if (stillMissing.isEmpty() && (events || status == OnCallStatus.RESOLVING)) {
+			moveToDelivered(alert, mine, now);
+			return;
+		}
+		Update update = new Update().set("status", status)
+			.set("resolvedAt", resolvedAt)
+			.set("leaseOwner", null)
+			.set("leaseUntil", Instant.EPOCH);
+		if (stillMissing.isEmpty()) {
+			// every receiver has it firing: check and renew before it lapses
+			update.set("status", OnCallStatus.FIRING)
+				.set("missing", null)
+				.set("attempts", 0)
+				.set("nextAttemptAt", now.plus(this.settings.renewInterval()));
+			if (alert.getStatus() == OnCallStatus.PENDING) {
+				update.set("deliveredAt", now);
 			}
-			this.delivered.increment();
+			this.mongo.findAndModify(mine, update, OnCallAlert.class);
 			return;
 		}
 		int attempts = alert.getAttempts() + 1;
-		Instant next = now.plus(backoff(attempts));
-		this.mongo.findAndModify(mine,
-				new Update().set("attempts", attempts)
-					.set("nextAttemptAt", next)
-					.set("lastError", error)
+		Instant next = now.plus(jittered(backoff(attempts)));
+		update.set("missing", stillMissing)
+			.set("attempts", attempts)
+			.set("nextAttemptAt", next)
+			.set("lastError", String.join("; ", failures));
+		this.mongo.findAndModify(mine, update, OnCallAlert.class);
+		logger.warn("On-call alert {} not taken by {} of {} receiver(s) (attempt {}), next attempt at {}: {}",
+				alert.getId(), stillMissing.size(), receivers().size(), attempts, next, failures);
+	}
+
+	private void moveToDelivered(OnCallAlert alert, Query mine, Instant now) {
+		OnCallAlert done = this.mongo.findAndModify(mine,
+				new Update().set("status", OnCallStatus.DELIVERED)
+					.set("deliveredAt", now)
+					.inc("attempts", 1)
+					.set("missing", null)
 					.set("leaseOwner", null)
 					.set("leaseUntil", Instant.EPOCH),
-				OnCallAlert.class);
-		this.failed.increment();
-		logger.warn("On-call alert {} not delivered (attempt {}), next attempt at {}: {}", alert.getId(), attempts,
-				next, error);
+				FindAndModifyOptions.options().returnNew(true), OnCallAlert.class);
+		if (done != null) {
+			try {
+				this.mongo.insert(done, DELIVERED);
+			}
+			catch (DuplicateKeyException ex) {
+				// moved before by an attempt that stopped before removing it
+			}
+			this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(alert.getId())), OnCallAlert.class);
+		}
+	}
+
+	private List<String> receivers() {
+		return this.settings.webhookUrls().stream().map(URI::toString).toList();
 	}
 
 	/**
@@ -160,18 +213,27 @@ class OnCallDelivery {
 		return (wait.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : wait;
 	}
 
-	private String post(String body) {
-		HttpRequest request = HttpRequest.newBuilder(this.settings.webhookUrl())
+	/**
+	 * A wait between half and all of {@code wait}, so the followup instances do not retry
+	 * a recovering receiver in step.
+	 */
+	static Duration jittered(Duration wait) {
+		long millis = wait.toMillis();
+		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+	}
+
+	private String post(URI url, String body) {
+		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.settings.requestTimeout())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			return (response.statusCode() / 100 == 2) ? null : "HTTP " + response.statusCode();
+			return (response.statusCode() / 100 == 2) ? null : url.getHost() + ": HTTP " + response.statusCode();
 		}
 		catch (IOException ex) {
-			return ex.toString();
+			return url.getHost() + ": " + ex;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

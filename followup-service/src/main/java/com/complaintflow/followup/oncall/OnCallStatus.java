@@ -1,10 +1,12 @@
 package com.complaintflow.followup.oncall;
 
 /**
- * Whether an alert still waits for delivery.
+ * Where an alert stands: PENDING until every receiver took its first page, then FIRING
+ * (renewed before it lapses) while its breach is open, RESOLVING while the resolution is
+ * posted, DELIVERED once every receiver took that (moved out of the outbox).
  */
 enum OnCallStatus {
 
-	PENDING, DELIVERED
+	PENDING, FIRING, RESOLVING, DELIVERED
 
 }

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.cases;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.followup.StaffClient;
@@ -93,6 +96,9 @@ class CaseActionsTests {
 
 	@Autowired
 	EventPublisher publisher;
+
+	@Autowired
+	CaseStore store;
 
 	@Test
 	void caseGoesFromOpenToClosedPublishingEachLifecycleEvent() {
@@ -219,6 +225,74 @@ class CaseActionsTests {
 		assertThat(byAgent.json().get("title").asString()).isEqualTo("Supervisor approval needed");
 		assertThat(bySupervisor.code()).isEqualTo(200);
 		assertThat(bySupervisor.json().get("offeredRemedies").get(0).get("amount").asInt()).isEqualTo(450);
+	}
+
+	@Test
+	void anAgentMayOfferTriagesOwnOverCompensatedOptionsButNobodyAboveTheTiersCap() {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now,
+				new com.complaintflow.events.Deadlines(now.plus(Duration.ofHours(24)), null, null, null,
+						Duration.ofHours(24)),
+				null, List.of(new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 540 for the broken promise",
+						new BigDecimal("540")), new RemedyOption(RemedyKind.ONSITE_REPAIR, "Visit", null))));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
+
+		Answer triagesOwn = agent().post(path(caseId, OFFER), null, "{}");
+		Answer aboveCap = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
+				"{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"x\",\"amount\":600.01}]}");
+
+		assertThat(triagesOwn.code()).isEqualTo(200);
+		assertThat(triagesOwn.json().get("offeredRemedies").get(0).get("amount").asInt()).isEqualTo(540);
+		assertThat(aboveCap.code()).isEqualTo(422);
+		assertThat(aboveCap.json().get("title").asString()).isEqualTo("Above the remedy cap");
+	}
+
+	@Test
+	void aRemedyAmountIsMoneyOrAProblemDetailNeverA500() {
+		String caseId = open();
+		for (String amount : List.of("1E-60000", "-500", "0.001", "1E+60000", "12345678.5")) {
+			Answer answer = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
+					"{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"x\",\"amount\":" + amount + "}]}");
+			assertThat(answer.code()).as(amount).isEqualTo(400);
+			assertThat(answer.json().get("errors").get(0).get("field").asString()).as(amount)
+				.isEqualTo("remedies[0].amount");
+		}
+	}
+
+	@Test
+	void aMalformedOrOversizedIdempotencyKeyIsRefusedBeforeItReachesTheCase() {
+		String caseId = open();
+
+		Answer oversized = agent().post(path(caseId, CONTACT), "k".repeat(256), "{}");
+		Answer control = agent().post(path(caseId, CONTACT), "key with spaces", "{}");
+
+		assertThat(oversized.code()).isEqualTo(400);
+		assertThat(oversized.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+		assertThat(control.code()).isEqualTo(400);
+		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("timeline").toString()).doesNotContain("kkkk");
+	}
+
+	@Test
+	void aBusyCaseKeepsItsOpeningAndNewestTimelineAndStillRecognisesARecentRetry() {
+		String caseId = open();
+		int actions = FollowupCase.MAX_TIMELINE + 10;
+		for (int i = 0; i < actions; i++) {
+			assertThat(agent().post(path(caseId, "progress"), "busy-" + i, "{\"message\":\"update " + i + "\"}").code())
+				.isEqualTo(200);
+		}
+		JsonNode retried = agent()
+			.post(path(caseId, "progress"), "busy-" + (actions - 1), "{\"message\":\"update " + (actions - 1) + "\"}")
+			.json();
+
+		JsonNode timeline = retried.get("timeline");
+		assertThat(timeline.size()).isEqualTo(FollowupCase.MAX_TIMELINE);
+		assertThat(timeline.get(0).get("action").asString()).isEqualTo("OPENED");
+		assertThat(timeline.get(timeline.size() - 1).get("action").asString()).isEqualTo("PROGRESS_UPDATED");
+		FollowupCase stored = this.store.findById(caseId).orElseThrow();
+		assertThat(stored.getAppliedActions()).hasSize(FollowupCase.MAX_APPLIED_ACTIONS);
+		assertThat(stored.appliedActionCount()).isEqualTo(actions);
 	}
 
 	@Test

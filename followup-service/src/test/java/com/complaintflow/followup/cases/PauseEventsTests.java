@@ -73,9 +73,6 @@ class PauseEventsTests {
 	@Autowired
 	MilestoneClock milestones;
 
-	@Autowired
-	RemedySettings remedies;
-
 	@Test
 	void waitAndResumePublishTheirEventsOnceWithThePauseAndTheMovedDeadlines() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
@@ -117,8 +114,7 @@ class PauseEventsTests {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
 			CaseActions crashing = new CaseActions(this.store,
-					new CrashingOutbox(this.publisher, this.store, this.clock), this.milestones, this.remedies,
-					this.clock);
+					new CrashingOutbox(this.publisher, this.store, this.clock), this.milestones, this.clock);
 			CaseActions.Actor agent = new CaseActions.Actor("agent", false);
 
 			assertThatIllegalStateException().isThrownBy(() -> crashing.waitOnCustomer(caseId, agent, "w", null));

@@ -17,7 +17,11 @@ enum Stage {
 	REMEDY_CHOSEN,
 	/** Resolved; a callback will ask the customer whether it is fixed. */
 	RESOLVED,
-	/** Passed up to an expert team with a new deadline. */
+	/** Waiting for the customer; the promised times are paused until they answer. */
+	WAITING_ON_CUSTOMER,
+	/** A supervisor oversees the case; the promises still stand. */
+	SUPERVISED,
+	/** Passed up to an expert team, sometimes with a new deadline of its own. */
 	ESCALATED,
 	/** Closed. */
 	CLOSED

@@ -8,10 +8,13 @@ import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.CaseResumed;
+import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyChosen;
@@ -101,8 +104,39 @@ class StatusListener {
 	void on(CaseEscalated event) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
-		facts.pull("met", MilestoneKind.ESCALATED_RESOLUTION.name());
-		this.projection.apply(event.complaintId(), facts, Stage.ESCALATED, event.occurredAt());
+		if (event.newDeadline() != null) {
+			facts.pull("met", MilestoneKind.ESCALATED_RESOLUTION.name());
+		}
+		this.projection.apply(event.complaintId(), facts, stageOf(event.level()), event.occurredAt());
+	}
+
+	/**
+	 * The customer sees an expert team when one takes the case and a supervisor when one
+	 * oversees it; an agent's own rung is internal and changes nothing they see.
+	 */
+	private static Stage stageOf(EscalationLevel level) {
+		return switch (level) {
+			case EXPERT_TEAM -> Stage.ESCALATED;
+			case SUPERVISOR -> Stage.SUPERVISED;
+			case AGENT -> null;
+		};
+	}
+
+	@KafkaHandler
+	void on(CaseWaitingOnCustomer event) {
+		Update facts = caseFacts(event.caseId());
+		this.projection.current(event.complaintId())
+			.filter((stage) -> stage != Stage.WAITING_ON_CUSTOMER)
+			.ifPresent((stage) -> facts.set("resumeStage", stage.name()));
+		this.projection.apply(event.complaintId(), facts, Stage.WAITING_ON_CUSTOMER, event.occurredAt());
+	}
+
+	@KafkaHandler
+	void on(CaseResumed event) {
+		Update facts = caseFacts(event.caseId());
+		event.movedMilestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
+		Stage resumed = this.projection.resumeStage(event.complaintId()).orElse(Stage.IN_PROGRESS);
+		this.projection.apply(event.complaintId(), facts, resumed, event.occurredAt());
 	}
 
 	@KafkaHandler

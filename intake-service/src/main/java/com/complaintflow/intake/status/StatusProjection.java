@@ -64,6 +64,19 @@ public class StatusProjection {
 		}
 	}
 
+	/** The stage a complaint is at now, if it is known. */
+	Optional<Stage> current(String complaintId) {
+		return Optional.ofNullable(this.mongo.findOne(byId(complaintId), Document.class, ComplaintStatus.COLLECTION))
+			.map((document) -> Stage.valueOf(document.getString("stage")));
+	}
+
+	/** The stage a complaint returns to when the customer answers, if it paused. */
+	Optional<Stage> resumeStage(String complaintId) {
+		return Optional.ofNullable(this.mongo.findOne(byId(complaintId), Document.class, ComplaintStatus.COLLECTION))
+			.map((document) -> document.getString("resumeStage"))
+			.map(Stage::valueOf);
+	}
+
 	/** The status of a complaint, when it was submitted by this channel. */
 	Optional<ComplaintStatus> find(String complaintId, Channel channel) {
 		Query query = Query.query(Criteria.where("_id").is(complaintId).and("channel").is(channel.name()));

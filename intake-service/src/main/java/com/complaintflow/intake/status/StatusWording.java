@@ -21,19 +21,26 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusWording {
 
-	private static final Map<Stage, String> EN = new EnumMap<>(Map.of(Stage.ACCEPTED,
-			"We have received your complaint and are looking into it.", Stage.IN_PROGRESS,
-			"Your complaint is being handled.", Stage.CONTACTED,
-			"We have been in touch with you and are working on it.", Stage.REMEDY_OFFERED,
-			"We have offered you options; please tell us which one you prefer.", Stage.REMEDY_CHOSEN,
-			"We are carrying out the remedy you chose.", Stage.RESOLVED,
-			"Your problem has been resolved; we are awaiting your feedback.", Stage.ESCALATED,
-			"Your complaint has been passed to an expert team.", Stage.CLOSED, "Your complaint is closed. Thank you."));
+	private static final Map<Stage, String> EN = new EnumMap<>(Map.ofEntries(
+			Map.entry(Stage.WAITING_ON_CUSTOMER,
+					"We are waiting for information from you; our promised times are paused until we hear from you."),
+			Map.entry(Stage.SUPERVISED, "A supervisor is now overseeing your complaint."),
+			Map.entry(Stage.ACCEPTED, "We have received your complaint and are looking into it."),
+			Map.entry(Stage.IN_PROGRESS, "Your complaint is being handled."),
+			Map.entry(Stage.CONTACTED, "We have been in touch with you and are working on it."),
+			Map.entry(Stage.REMEDY_OFFERED, "We have offered you options; please tell us which one you prefer."),
+			Map.entry(Stage.REMEDY_CHOSEN, "We are carrying out the remedy you chose."),
+			Map.entry(Stage.RESOLVED, "Your problem has been resolved; we are awaiting your feedback."),
+			Map.entry(Stage.ESCALATED, "Your complaint has been passed to an expert team."),
+			Map.entry(Stage.CLOSED, "Your complaint is closed. Thank you.")));
 
-	private static final Map<Stage, String> ZH = new EnumMap<>(Map.of(Stage.ACCEPTED, "我们已受理您的投诉，正在核查。",
-			Stage.IN_PROGRESS, "您的投诉正在处理中。", Stage.CONTACTED, "我们已与您联系，正在处理。", Stage.REMEDY_OFFERED,
-			"我们已为您提供几种方案，请告诉我们您的选择。", Stage.REMEDY_CHOSEN, "我们正在落实您选择的方案。", Stage.RESOLVED, "您的问题已解决，期待您的反馈。",
-			Stage.ESCALATED, "您的投诉已转交专家团队处理。", Stage.CLOSED, "您的投诉已办结，感谢您的耐心。"));
+	private static final Map<Stage, String> ZH = new EnumMap<>(Map.ofEntries(
+			Map.entry(Stage.ACCEPTED, "我们已受理您的投诉，正在核查。"), Map.entry(Stage.IN_PROGRESS, "您的投诉正在处理中。"),
+			Map.entry(Stage.CONTACTED, "我们已与您联系，正在处理。"), Map.entry(Stage.REMEDY_OFFERED, "我们已为您提供几种方案，请告诉我们您的选择。"),
+			Map.entry(Stage.REMEDY_CHOSEN, "我们正在落实您选择的方案。"), Map.entry(Stage.RESOLVED, "您的问题已解决，期待您的反馈。"),
+			Map.entry(Stage.WAITING_ON_CUSTOMER, "我们正在等待您提供信息；在收到您的回复之前，承诺时限暂停计算。"),
+			Map.entry(Stage.SUPERVISED, "主管已介入跟进您的投诉。"), Map.entry(Stage.ESCALATED, "您的投诉已转交专家团队处理。"),
+			Map.entry(Stage.CLOSED, "您的投诉已办结，感谢您的耐心。")));
 
 	private static final Map<MilestoneKind, String> EN_PROMISES = new EnumMap<>(Map.of(MilestoneKind.FIRST_RESPONSE,
 			"We will respond to you by %s.", MilestoneKind.ENGINEER_CONTACT, "An engineer will contact you by %s.",
@@ -78,6 +85,7 @@ class StatusWording {
 		switch (stage) {
 			case ACCEPTED:
 			case IN_PROGRESS:
+			case SUPERVISED:
 				return List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE,
 						MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE);
 			case CONTACTED:
@@ -85,9 +93,13 @@ class StatusWording {
 			case REMEDY_CHOSEN:
 				return List.of(MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE);
 			case ESCALATED:
-				return List.of(MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.PROGRESS_UPDATE);
+				return List.of(MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.PROMISED_ANSWER,
+						MilestoneKind.PROGRESS_UPDATE);
 			case RESOLVED:
 				return List.of(MilestoneKind.CALLBACK);
+			case WAITING_ON_CUSTOMER:
+				// The clocks are paused: no promised time runs until the customer
+				// answers.
 			default:
 				return List.of();
 		}

@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.complaintflow.intake.channel.CallingChannel;
+import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,8 +35,6 @@ class ComplaintController {
 	static final String PATH = "/api/v1/complaints";
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	private static final Pattern KEY_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
 	private final ComplaintRequestReader reader;
 
@@ -78,14 +74,7 @@ class ComplaintController {
 					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@Parameter(hidden = true) HttpServletRequest request) throws IOException {
 		checkCharset(request);
-		if (idempotencyKey != null && !KEY_PATTERN.matcher(idempotencyKey).matches()) {
-			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
-			problem.getProblem()
-				.setProperty("errors",
-						List.of(Map.of("field", IDEMPOTENCY_KEY, "message", "1 to 255 visible ASCII characters")));
-			throw problem;
-		}
+		IdempotencyKeys.check(idempotencyKey);
 		ComplaintRequest complaint = this.reader.read(readBody(request));
 		Submission submission = this.service.submit(CallingChannel.current(), idempotencyKey, complaint);
 		AcceptedComplaint answer = AcceptedComplaint.of(submission.complaintId());

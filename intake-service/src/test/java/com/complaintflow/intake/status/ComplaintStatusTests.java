@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
+import com.complaintflow.events.CaseResumed;
+import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ChurnRisk;
@@ -16,6 +19,7 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.Emotion;
+import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.MilestoneDue;
@@ -95,6 +99,58 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 		assertThat(resolved.path("message").asString()).contains("awaiting your feedback");
 		assertThat(resolved.path("promises").get(0).path("message").asString())
 			.isEqualTo("We will call you by 15:00 on 23 Nov 2026 to check that everything is fine.");
+	}
+
+	@Test
+	void pauseAndResumeShowTheWaitThenTheStageBeforeItWithTheMovedDeadline() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5004"));
+		this.publisher.publishAndWait(triaged(complaintId, "C-5004", T0));
+		this.publisher.publishAndWait(new CustomerContacted(EventMetadata.newEventId(), "followup", T0.plusSeconds(600),
+				complaintId, "C-5004", 1, "CASE-4", "agent-7",
+				List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE)));
+		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "CONTACTED");
+
+		this.publisher.publishAndWait(new CaseWaitingOnCustomer(EventMetadata.newEventId(), "followup",
+				T0.plusSeconds(700), complaintId, "C-5004", 1, "CASE-4", "agent-7", "needs the router's serial",
+				T0.plusSeconds(700), List.of(MilestoneKind.PROMISED_ANSWER)));
+		JsonNode waiting = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "WAITING_ON_CUSTOMER");
+		assertThat(waiting.path("message").asString()).contains("waiting for information from you");
+		assertThat(waiting.path("promises").isEmpty()).isTrue();
+
+		this.publisher.publishAndWait(new CaseResumed(EventMetadata.newEventId(), "followup", T0.plusSeconds(4300),
+				complaintId, "C-5004", 1, "CASE-4", "agent-7", T0.plusSeconds(4300), Duration.ofHours(1),
+				List.of(new MilestoneDue(MilestoneKind.PROMISED_ANSWER, T0.plus(Duration.ofHours(25))))));
+		JsonNode resumed = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "CONTACTED");
+		assertThat(resumed.path("promises").get(0).path("message").asString())
+			.isEqualTo("We will give you an answer or fix by 15:00 on 23 Nov 2026.");
+	}
+
+	@Test
+	void eachEscalationLevelSaysWhoHasTheCaseAndKeepsTheOpenPromises() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5005"));
+		this.publisher.publishAndWait(triaged(complaintId, "C-5005", T0));
+		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "IN_PROGRESS");
+
+		this.publisher
+			.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup", T0.plusSeconds(100), complaintId,
+					"C-5005", 1, "CASE-5", EscalationLevel.AGENT, "reminder", MilestoneKind.FIRST_RESPONSE, null));
+		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup", T0.plusSeconds(200),
+				complaintId, "C-5005", 1, "CASE-5", EscalationLevel.SUPERVISOR, "FIRST_RESPONSE not met",
+				MilestoneKind.FIRST_RESPONSE, null));
+		JsonNode supervised = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "SUPERVISED");
+		assertThat(supervised.path("message").asString()).isEqualTo("A supervisor is now overseeing your complaint.");
+		assertThat(kinds(supervised)).contains("PROMISED_ANSWER");
+
+		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup", T0.plusSeconds(300),
+				complaintId, "C-5005", 1, "CASE-5", EscalationLevel.EXPERT_TEAM, "staff escalation",
+				MilestoneKind.PROMISED_ANSWER, T0.plus(Duration.ofHours(48))));
+		JsonNode escalated = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "ESCALATED");
+		assertThat(escalated.path("message").asString()).contains("expert team");
+		assertThat(kinds(escalated)).containsExactly("ESCALATED_RESOLUTION", "PROMISED_ANSWER");
+	}
+
+	private static List<String> kinds(JsonNode view) {
+		return view.path("promises").valueStream().map((promise) -> promise.path("kind").asString()).toList();
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package com.complaintflow.support.config;
 
 import java.io.IOException;
 
+import com.complaintflow.support.security.ProfileGuard;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -13,12 +15,13 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Adds the settings every service shares (Kafka delivery, actuator, observation) below
  * each service's own configuration, plus the development accounts and keys when the
- * {@code local} profile is active.
+ * {@code local} profile is active; refuses {@code local} next to any other profile.
  */
 public class ComplaintFlowDefaults implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		ProfileGuard.checkProfiles(environment.getActiveProfiles());
 		if (environment.matchesProfiles("local")) {
 			load("complaintflow-local.yml").forEach((source) -> environment.getPropertySources().addLast(source));
 		}

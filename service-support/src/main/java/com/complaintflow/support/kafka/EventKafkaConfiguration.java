@@ -26,17 +26,23 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring every service shares: the event serde on Boot's factories, idempotent
- * acks=all producers, the topics with their dead-letter topics, and one error handler
- * that retries transient failures and dead-letters the rest.
+ * acks=all producers, the topics with their dead-letter topics, and one error handler:
+ * failures of the infrastructure are retried without limit (capped, jittered back-off,
+ * the listener paused meanwhile), records that can never succeed are dead-lettered at
+ * once, and any other failure gets a few retries before the dead-letter topic.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaTopicSettings.class)
@@ -74,13 +80,42 @@ public class EventKafkaConfiguration {
 			headers.add(DLT_REASON_HEADER, DeadLetterReason.of(ex).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			return headers;
 		});
-		ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
-		backOff.setMaxInterval(settings.retryMaxInterval().toMillis());
-		backOff.setMaxAttempts(settings.retryAttempts());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		ExponentialBackOff bounded = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
+		bounded.setMaxInterval(settings.retryMaxInterval().toMillis());
+		bounded.setMaxAttempts(settings.retryAttempts());
+		ExponentialBackOff unlimited = transientBackOff(settings);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded,
+				new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, backOffScheduler())));
+		// A failure of the infrastructure is retried until the infrastructure is back;
+		// only a record that can never succeed is dead-lettered at once.
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? unlimited : bounded);
 		handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class,
 				IllegalArgumentException.class, jakarta.validation.ValidationException.class);
 		return handler;
+	}
+
+	/**
+	 * Capped exponential back-off with jitter and no limit of attempts or time, for
+	 * failures of the infrastructure.
+	 * @param settings the delivery settings
+	 * @return the back-off
+	 */
+	static ExponentialBackOff transientBackOff(KafkaTopicSettings settings) {
+		long initial = settings.retryInitialInterval().toMillis();
+		ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);
+		backOff.setMaxInterval(settings.transientRetryMaxInterval().toMillis());
+		backOff.setJitter(initial / 2);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		return backOff;
+	}
+
+	private static TaskScheduler backOffScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("kafka-backoff-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return scheduler;
 	}
 
 	@Bean

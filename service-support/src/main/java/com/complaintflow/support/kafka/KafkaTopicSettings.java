@@ -18,12 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAttempts retries of a failing record before it is dead-lettered
  * @param retryInitialInterval first retry delay, doubled up to {@code retryMaxInterval}
  * @param retryMaxInterval longest retry delay
+ * @param transientRetryMaxInterval longest delay between the unlimited retries of a
+ * failure of the infrastructure (MongoDB or the broker unavailable)
  */
 @Validated
 @ConfigurationProperties("complaintflow.kafka")
 public record KafkaTopicSettings(@DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) short replicationFactor, @DefaultValue("2s") Duration sendTimeout,
 		@DefaultValue("4") @Min(0) int retryAttempts, @DefaultValue("200ms") Duration retryInitialInterval,
-		@DefaultValue("2s") Duration retryMaxInterval) {
+		@DefaultValue("2s") Duration retryMaxInterval, @DefaultValue("15s") Duration transientRetryMaxInterval) {
 
 }

@@ -45,6 +45,7 @@ public class StaffSecurityConfiguration {
 					+ "Development accounts exist only in the '" + LOCAL_PROFILE + "' profile; "
 					+ "configure accounts with {bcrypt} passwords for any other profile.");
 		}
+		ProfileGuard.checkPasswords(settings.users(), environment.getActiveProfiles());
 		InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
 		settings.users()
 			.forEach((user) -> manager.createUser(User.withUsername(user.username())
@@ -67,7 +68,8 @@ public class StaffSecurityConfiguration {
 	/**
 	 * The common part of every service's filter chain: stateless Basic auth with
 	 * problem-detail errors, health open, other actuator endpoints for OPERATIONS and
-	 * METRICS. Callers add their own rules and build.
+	 * METRICS, the operations endpoints (dead-letter re-drive) for OPERATIONS. Callers
+	 * add their own rules and build.
 	 * @param http the builder
 	 * @return the builder with the common part applied
 	 * @throws Exception from the builder
@@ -83,7 +85,9 @@ public class StaffSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS));
+				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS)
+				.requestMatchers("/api/v1/operations/**")
+				.hasRole(Roles.OPERATIONS));
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem-details error handling for every service's HTTP API, from controllers, the
@@ -22,6 +24,19 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication
 @Import({ ProblemDetailsAdvice.class, ProblemDetailsErrorController.class })
 public class WebSupportConfiguration {
+
+	/** Every service checks the {@code Idempotency-Key} header the same way. */
+	@Bean
+	WebMvcConfigurer idempotencyKeyCheck() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new IdempotencyKeys());
+			}
+
+		};
+	}
 
 	/** Tomcat's own error reports as problem details. */
 	@Configuration(proxyBeanMethods = false)

@@ -49,11 +49,13 @@ class ComplaintListener {
 				published.add(this.triage.triage(complaint(records.get(i))));
 			}
 			catch (RuntimeException ex) {
-				awaitAll(published);
-				throw new BatchListenerFailedException("Cannot triage: " + ex.getMessage(), ex, i);
+				awaitAll(records, published);
+				// by record, not index: a filter (re-drives for other groups) may have
+				// shortened the batch
+				throw new BatchListenerFailedException("Cannot triage: " + ex.getMessage(), ex, records.get(i));
 			}
 		}
-		awaitAll(published);
+		awaitAll(records, published);
 	}
 
 	private static ComplaintReceived complaint(ConsumerRecord<String, Object> record) {
@@ -69,17 +71,17 @@ class ComplaintListener {
 				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
 	}
 
-	private void awaitAll(List<CompletableFuture<?>> published) {
+	private void awaitAll(List<ConsumerRecord<String, Object>> records, List<CompletableFuture<?>> published) {
 		for (int i = 0; i < published.size(); i++) {
 			try {
 				published.get(i).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new BatchListenerFailedException("Interrupted while publishing", ex, i);
+				throw new BatchListenerFailedException("Interrupted while publishing", ex, records.get(i));
 			}
 			catch (ExecutionException | TimeoutException ex) {
-				throw new BatchListenerFailedException("Publishing the decision failed", ex, i);
+				throw new BatchListenerFailedException("Publishing the decision failed", ex, records.get(i));
 			}
 		}
 	}

@@ -61,7 +61,7 @@ class DecisionController {
 		ComplaintReceived complaint = new ComplaintReceived(EventMetadata.newEventId(), "triage-preview",
 				EventMetadata.now(), complaintId, body.customer().id(), ComplaintEvent.CURRENT_SCHEMA_VERSION, channel,
 				body.customer().toCustomer(), body.occurredAt(), body.location().toLocation(), body.description(),
-				body.believedCause(), body.expectedRemedy(), body.product(), body.disputedAmount(),
+				body.believedCause(), body.remedy(), body.product(), body.disputedAmount(),
 				(body.emotionCues() != null) ? body.emotionCues() : EmotionCues.NONE, language);
 		return ResponseEntity.ok(EventJson.mapper().writeValueAsString(this.triage.preview(complaint)));
 	}

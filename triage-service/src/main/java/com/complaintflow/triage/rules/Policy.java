@@ -15,10 +15,12 @@ import com.complaintflow.events.Priority;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.ValueTier;
+import com.complaintflow.events.policy.RemedyPolicy;
 
 /**
- * The policy tables: remedies within each tier's limits, over-compensation, verification,
- * priority raises, deadlines and playbook steps.
+ * The policy tables: remedies within each tier's limits (the shared
+ * {@link RemedyPolicy}), over-compensation, verification, priority raises, deadlines and
+ * playbook steps.
  */
 final class Policy {
 
@@ -35,8 +37,6 @@ final class Policy {
 	private final List<RemedyRule> remedies;
 
 	private final Condition overCompensateWhen;
-
-	private final BigDecimal overCompensationFactor;
 
 	private final int verificationMinPriorClaims;
 
@@ -55,7 +55,6 @@ final class Policy {
 		this.raiseCeiling = Priority.valueOf(spec.priorityRaise().ceiling());
 		this.remedies = List.copyOf(remedies);
 		this.overCompensateWhen = overCompensateWhen;
-		this.overCompensationFactor = spec.overCompensation().factor();
 		this.verificationMinPriorClaims = spec.verification().minPriorClaims();
 		this.deadlines = spec.deadlines();
 		this.engineerContactWhen = engineerContactWhen;
@@ -87,13 +86,13 @@ final class Policy {
 
 	/** The 2-3 remedy options of the first matching rule, within the tier's limits. */
 	List<RemedyOption> remedies(Facts facts, List<String> explanation) {
-		RulesDocument.TierSpec tier = this.tiers.get(facts.complaint().customer().tier().name());
+		RemedyPolicy.Limits tier = RemedyPolicy.limits(facts.complaint().customer().tier());
 		boolean over = this.overCompensateWhen.test(facts);
 		BigDecimal limit = over ? tier.brokenPromiseLimit() : tier.creditLimit();
 		for (RemedyRule rule : this.remedies) {
 			if (rule.when().test(facts)) {
-				explanation.add("remedies:" + rule.id() + (over ? " (over-compensation x" + this.overCompensationFactor
-						+ ", limit " + limit + " " + this.currency + ")" : ""));
+				explanation.add("remedies:" + rule.id() + (over ? " (over-compensation x"
+						+ RemedyPolicy.OVER_COMPENSATION_FACTOR + ", limit " + limit + " " + this.currency + ")" : ""));
 				List<RemedyOption> options = new ArrayList<>();
 				for (RulesDocument.RemedySpec option : rule.options()) {
 					BigDecimal amount = amount(option.share(), tier.creditLimit(), over, limit);
@@ -114,7 +113,7 @@ final class Policy {
 		}
 		BigDecimal amount = creditLimit.multiply(share);
 		if (over) {
-			amount = amount.multiply(this.overCompensationFactor);
+			amount = amount.multiply(RemedyPolicy.OVER_COMPENSATION_FACTOR);
 		}
 		return amount.min(limit).setScale(0, RoundingMode.HALF_UP);
 	}

@@ -190,12 +190,8 @@ final class RulesCompiler {
 		}
 		for (ValueTier tier : ValueTier.values()) {
 			RulesDocument.TierSpec limits = (spec.tiers() != null) ? spec.tiers().get(tier.name()) : null;
-			if (limits == null || limits.creditLimit() == null || limits.brokenPromiseLimit() == null
-					|| limits.verifyAbove() == null) {
-				errors.add("policy.tiers." + tier + ": creditLimit, brokenPromiseLimit and verifyAbove are required");
-			}
-			else if (limits.brokenPromiseLimit().compareTo(limits.creditLimit()) < 0) {
-				errors.add("policy.tiers." + tier + ": brokenPromiseLimit below creditLimit");
+			if (limits == null || limits.verifyAbove() == null) {
+				errors.add("policy.tiers." + tier + ": verifyAbove is required");
 			}
 		}
 		if (spec.priorityRaise() == null || spec.priorityRaise().steps() == null
@@ -221,9 +217,8 @@ final class RulesCompiler {
 			errors.add("policy.remedies: the last rule must have no condition (the default options)");
 		}
 		Condition over = Condition.ALWAYS;
-		if (spec.overCompensation() == null || spec.overCompensation().factor() == null
-				|| spec.overCompensation().factor().compareTo(BigDecimal.ONE) < 0) {
-			errors.add("policy.overCompensation: a condition and a factor >= 1 are required");
+		if (spec.overCompensation() == null) {
+			errors.add("policy.overCompensation: a condition is required");
 		}
 		else {
 			over = Condition.compile(spec.overCompensation().when(), "policy.overCompensation.when", all, signals,

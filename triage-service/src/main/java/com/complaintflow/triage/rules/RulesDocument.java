@@ -86,7 +86,8 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	 *
 	 * @param historyWindow how far back repeat complaints count
 	 * @param currency the currency of amounts
-	 * @param tiers limits per customer value tier
+	 * @param tiers verification thresholds per customer value tier (the remedy limits are
+	 * the shared {@code RemedyPolicy}'s)
 	 * @param priorityRaise priority levels gained by repeat complaints
 	 * @param remedies remedy rules, first match wins
 	 * @param overCompensation when a broken promise multiplies the remedies
@@ -100,14 +101,12 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	}
 
 	/**
-	 * Limits of one value tier.
+	 * Verification threshold of one value tier.
 	 *
-	 * @param creditLimit the most an agent may offer
-	 * @param brokenPromiseLimit the most when the company broke a promise
 	 * @param verifyAbove demands above this are verified when the history holds doubtful
 	 * claims
 	 */
-	record TierSpec(BigDecimal creditLimit, BigDecimal brokenPromiseLimit, BigDecimal verifyAbove) {
+	record TierSpec(BigDecimal verifyAbove) {
 	}
 
 	/**
@@ -133,8 +132,11 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	record RemedySpec(String kind, String description, BigDecimal share) {
 	}
 
-	/** Over-compensation: amounts times the factor, up to the broken-promise limit. */
-	record OverCompensationSpec(ConditionSpec when, BigDecimal factor) {
+	/**
+	 * When a broken promise multiplies the remedies (factor and cap are the shared
+	 * {@code RemedyPolicy}'s).
+	 */
+	record OverCompensationSpec(ConditionSpec when) {
 	}
 
 	/**

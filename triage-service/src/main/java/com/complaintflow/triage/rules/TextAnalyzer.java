@@ -34,6 +34,15 @@ final class TextAnalyzer {
 
 	private final List<CompiledSignal> signals;
 
+	/**
+	 * How far before a mention a negation cue can be and still negate it: the longest
+	 * cue, then at most {@code maxGap} fillers with their separators, plus the longest
+	 * not-negation phrase that may overlap the cue. Only this window of the clause is
+	 * read, so each mention costs the same however long the text runs without a clause
+	 * break.
+	 */
+	private final int window;
+
 	TextAnalyzer(Map<Character, Character> traditional, Map<Character, Character> quotePairs, List<String> cues,
 			List<String> fillers, List<String> notNegations, String clauseBreaks, int maxGap,
 			List<RulesDocument.SignalSpec> signals) {
@@ -56,6 +65,16 @@ final class TextAnalyzer {
 			.map((spec) -> new CompiledSignal(spec.id(), spec.terms().stream().map(this::normalize).distinct().toList(),
 					spec.negatable(), spec.ignoreInQuotes()))
 			.toList();
+		int longestFiller = Math.max(longest(this.fillers), longest(this.cjkFillers));
+		this.window = longest(this.cues) + maxGap * (longestFiller + GAP_SEPARATOR) + GAP_SEPARATOR
+				+ longest(this.notNegations);
+	}
+
+	/** Characters allowed between two fillers (spaces, hyphens, quotes) per filler. */
+	private static final int GAP_SEPARATOR = 8;
+
+	private static int longest(java.util.Collection<String> texts) {
+		return texts.stream().mapToInt(String::length).max().orElse(0);
 	}
 
 	/**
@@ -150,7 +169,8 @@ final class TextAnalyzer {
 
 	private boolean isNegated(String text, int at) {
 		int clauseStart = at;
-		while (clauseStart > 0 && this.clauseBreaks.indexOf(text.charAt(clauseStart - 1)) < 0) {
+		int limit = Math.max(0, at - this.window);
+		while (clauseStart > limit && this.clauseBreaks.indexOf(text.charAt(clauseStart - 1)) < 0) {
 			clauseStart--;
 		}
 		String clause = text.substring(clauseStart, at);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.complaintflow.events.CaseEscalated;
@@ -37,6 +38,8 @@ import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -242,6 +245,40 @@ class TriageServiceIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+			description           | LONG:8001
+			customer.id           | "C-1\\u0000; drop"
+			customer.name         | LONG:201
+			customer.phone        | "call me maybe"
+			location.regionCode   | "BJ CY/../.."
+			location.address      | LONG:501
+			believedCause         | LONG:1001
+			product               | LONG:201
+			disputedAmount        | -500
+			expectedRemedy.amount | 1E-60000
+			""")
+	void everyPreviewFieldHasIntakesLimitsAndABadOneIsAProblemDetailNamingIt(String field, String why)
+			throws Exception {
+		Map<String, String> values = new java.util.HashMap<>(Map.of("description", "\"Broadband drops\"", "customer.id",
+				"\"C-1\"", "customer.name", "null", "customer.phone", "null", "location.regionCode", "\"BJ-CY\"",
+				"location.address", "null", "believedCause", "null", "product", "null", "disputedAmount", "null",
+				"expectedRemedy.amount", "null"));
+		values.put(field, why.startsWith("LONG:") ? "\"" + "x".repeat(Integer.parseInt(why.substring(5))) + "\"" : why);
+		String body = "{\"customer\":{\"id\":" + values.get("customer.id") + ",\"name\":" + values.get("customer.name")
+				+ ",\"phone\":" + values.get("customer.phone") + ",\"tier\":\"GOLD\"},\"location\":{\"regionCode\":"
+				+ values.get("location.regionCode") + ",\"address\":" + values.get("location.address")
+				+ "},\"description\":" + values.get("description") + ",\"believedCause\":" + values.get("believedCause")
+				+ ",\"product\":" + values.get("product") + ",\"disputedAmount\":" + values.get("disputedAmount")
+				+ ",\"expectedRemedy\":{\"kind\":\"REFUND\",\"amount\":" + values.get("expectedRemedy.amount") + "}}";
+
+		HttpResponse<String> response = post("/api/v1/triage/preview", body, "agent:agent-dev");
+
+		assertThat(response.statusCode()).as(why).isEqualTo(400);
+		assertThat(EventJson.mapper().readTree(response.body()).path("errors").get(0).path("field").asString()).as(why)
+			.isEqualTo(field);
 	}
 
 	private JsonNode awaitDecision(String complaintId) {

@@ -2,6 +2,7 @@ package com.complaintflow.triage.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.Category;
@@ -64,6 +65,24 @@ class RegionSignalsTests {
 
 		assertThat(this.signals.add("BJ-CY", now)).containsExactlyInAnyOrder(recent, now);
 		assertThat(mongo.findById("BJ-CY", OutageRegion.class).signals()).containsExactlyInAnyOrder(recent, now);
+	}
+
+	@Test
+	void aRegionKeepsOnlyItsNewestSignalsHoweverLargeTheOutage() {
+		RegionSignals capped = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5),
+				new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60))), 10);
+		Instant start = Instant.parse("2026-11-30T08:00:00Z");
+		List<OutageSignal> returned = List.of();
+		for (int i = 0; i < 50; i++) {
+			returned = capped.add("SH-PD",
+					new OutageSignal("CMP-" + i, "C-" + i, Category.NETWORK, start.plusSeconds(i)));
+		}
+
+		assertThat(returned).hasSize(10);
+		assertThat(mongo.findById("SH-PD", OutageRegion.class).signals()).hasSize(10)
+			.extracting(OutageSignal::id)
+			.contains("CMP-49", "CMP-40")
+			.doesNotContain("CMP-39");
 	}
 
 }

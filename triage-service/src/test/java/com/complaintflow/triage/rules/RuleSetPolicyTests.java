@@ -19,6 +19,7 @@ import com.complaintflow.events.Priority;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.ValueTier;
+import com.complaintflow.events.policy.RemedyPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,10 @@ class RuleSetPolicyTests {
 		assertThat(broken.playbook()).isEqualTo(Playbook.UNRESOLVED_IN_TIME);
 		assertThat(normal.remedies().get(0).amount()).isEqualByComparingTo("50");
 		assertThat(broken.remedies().get(0).amount()).isEqualByComparingTo("150");
+		assertThat(broken.remedies()).extracting(RemedyOption::amount)
+			.filteredOn((amount) -> amount != null)
+			.allSatisfy((amount) -> assertThat(amount)
+				.isLessThanOrEqualTo(RemedyPolicy.limits(ValueTier.SILVER).brokenPromiseLimit()));
 		assertThat(broken.explanation().signals())
 			.anySatisfy((signal) -> assertThat(signal).contains("over-compensation"));
 	}

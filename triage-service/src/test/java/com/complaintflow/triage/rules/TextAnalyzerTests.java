@@ -59,6 +59,25 @@ class TextAnalyzerTests {
 		assertThat(RULES.analyze(complaint(text)).category()).isEqualTo(expected);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			'not cancel my service '    | EN
+			'不是要转网'                 | ZH
+			'no no not never cancel it ' | EN
+			""")
+	void aLongTextWithoutClauseBreaksIsAnalysedInLinearTime(String unit, Language language) {
+		// Every mention negated, no clause break in 64,000 characters (a record on the
+		// topic is not bound by intake's limit): each mention used to rescan the whole
+		// clause once per cue, quadratic (0.56 s at 8,000 characters, about 36 s here).
+		String text = unit.repeat(64000 / unit.length());
+		long started = System.nanoTime();
+		RULES.decide(complaint(text, language, "long"), TriageContext.NONE);
+		long millis = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
+		assertThat(millis).as("analysis of %d characters took %d ms", text.length(), millis).isLessThan(5000);
+		assertThat(RULES.decide(complaint(text, language, "long"), TriageContext.NONE).churnRisk())
+			.isEqualTo(ChurnRisk.LOW);
+	}
+
 	static ComplaintReceived complaint(String text) {
 		return complaint(text, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN, "X-1");
 	}

@@ -57,8 +57,11 @@ public final class FaultInjection {
 
 	private final DeadlineMode deadlines;
 
-	private FaultInjection(int complaints, int rate, DeadlineMode deadlines) {
+	private final Stalls stalls;
+
+	private FaultInjection(int complaints, int rate, DeadlineMode deadlines, Stalls stalls) {
 		this.deadlines = deadlines;
+		this.stalls = stalls;
 		this.complaints = complaints;
 		this.rate = rate;
 	}
@@ -66,14 +69,16 @@ public final class FaultInjection {
 	/**
 	 * Runs the scenario.
 	 * @param args
-	 * {@code [complaints [rate-per-second [--reminder-slice|--policy-deadlines]]]},
+	 * {@code [complaints [rate-per-second [--reminder-slice|--policy-deadlines] [--stall DB_SECONDS BROKER_SECONDS]]]},
 	 * default 20000 at 100/s: slow enough that the load runs while every process is
 	 * killed and restarted. By default every first response is due in seconds; with
 	 * {@code --reminder-slice} only the network faults' engineer contact is (a slice of
 	 * the complaints, so large runs have no reminder flood); with
 	 * {@code --policy-deadlines} triage keeps its own (hour-long) deadlines, so no
 	 * reminder fires during the run and only complaints, decisions, cases and counts are
-	 * checked.
+	 * checked. With {@code --stall} the faults are stalls instead of kills: the database
+	 * is stopped with SIGSTOP for {@code DB_SECONDS} and later the broker for
+	 * {@code BROKER_SECONDS}, each then continued with SIGCONT.
 	 * @throws Exception on set-up failure
 	 */
 	public static void main(String[] args) throws Exception {
@@ -81,14 +86,18 @@ public final class FaultInjection {
 		int complaints = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		int rate = (args.length > 1) ? Integer.parseInt(args[1]) : 100;
 		DeadlineMode deadlines = DeadlineMode.fromArguments(List.of(args));
-		boolean passed = new FaultInjection(complaints, rate, deadlines).run();
+		Stalls stalls = Stalls.fromArguments(List.of(args));
+		boolean passed = new FaultInjection(complaints, rate, deadlines, stalls).run();
 		System.exit(passed ? 0 : 1);
 	}
 
 	private boolean run() throws Exception {
 		Path data = Files.createTempDirectory("complaint-flow-faults");
-		System.out.printf("Fault injection: %d complaints at %d/s, %s deadlines; data and logs in %s%n",
-				this.complaints, this.rate, this.deadlines.name().toLowerCase(java.util.Locale.ROOT), data);
+		System.out.printf("Fault injection: %d complaints at %d/s, %s deadlines, %s; data and logs in %s%n",
+				this.complaints, this.rate, this.deadlines.name().toLowerCase(java.util.Locale.ROOT),
+				(this.stalls != null) ? "stalls (database " + this.stalls.database().toSeconds() + " s, broker "
+						+ this.stalls.broker().toSeconds() + " s)" : "kill -9 of every process",
+				data);
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			ports.put(service, service.defaultPort() + 10_000);
@@ -126,11 +135,14 @@ public final class FaultInjection {
 				return null;
 			});
 		}
-		List<Fault> faults = List.of(new Fault(0.15, "analytics", () -> stack.crashAndRestart(Service.ANALYTICS)),
-				new Fault(0.30, "followup", () -> stack.crashAndRestart(Service.FOLLOWUP)),
-				new Fault(0.45, "triage", () -> stack.crashAndRestart(Service.TRIAGE)),
-				new Fault(0.60, "intake", () -> stack.crashAndRestart(Service.INTAKE)),
-				new Fault(0.75, "broker", stack::crashAndRestartBroker));
+		List<Fault> faults = (this.stalls != null)
+				? List.of(new Fault(0.25, "stall database", () -> stack.stallDatabase(this.stalls.database())),
+						new Fault(0.60, "stall broker", () -> stack.stallBroker(this.stalls.broker())))
+				: List.of(new Fault(0.15, "kill -9 analytics", () -> stack.crashAndRestart(Service.ANALYTICS)),
+						new Fault(0.30, "kill -9 followup", () -> stack.crashAndRestart(Service.FOLLOWUP)),
+						new Fault(0.45, "kill -9 triage", () -> stack.crashAndRestart(Service.TRIAGE)),
+						new Fault(0.60, "kill -9 intake", () -> stack.crashAndRestart(Service.INTAKE)),
+						new Fault(0.75, "kill -9 broker", stack::crashAndRestartBroker));
 		for (Fault fault : faults) {
 			while (this.accepted.size() < fault.atFraction() * this.complaints) {
 				TimeUnit.MILLISECONDS.sleep(100);
@@ -138,7 +150,7 @@ public final class FaultInjection {
 			long killed = System.nanoTime();
 			int acceptedAtKill = this.accepted.size();
 			fault.action().run();
-			System.out.printf("  kill -9 %-9s at %5d accepted; back in %.1f s%n", fault.name(), acceptedAtKill,
+			System.out.printf("  %-17s at %5d accepted; back in %.1f s%n", fault.name(), acceptedAtKill,
 					(System.nanoTime() - killed) / 1e9);
 		}
 		senders.shutdown();
@@ -178,6 +190,23 @@ public final class FaultInjection {
 	}
 
 	private record Fault(double atFraction, String name, Runnable action) {
+
+	}
+
+	/** How long the database and the broker are stalled, in stall mode. */
+	record Stalls(Duration database, Duration broker) {
+
+		static Stalls fromArguments(List<String> args) {
+			int at = args.indexOf("--stall");
+			if (at < 0) {
+				return null;
+			}
+			if (args.size() < at + 3) {
+				throw new IllegalArgumentException("--stall needs DB_SECONDS BROKER_SECONDS, e.g. --stall 90 30");
+			}
+			return new Stalls(Duration.ofSeconds(Long.parseLong(args.get(at + 1))),
+					Duration.ofSeconds(Long.parseLong(args.get(at + 2))));
+		}
 
 	}
 
@@ -249,6 +278,8 @@ public final class FaultInjection {
 					(event) -> (event instanceof CaseOpened) ? event.complaintId() : null);
 			checks.add(exactlyOnce("one CaseOpened per complaint", opened, expected));
 			checks.addAll(reminderChecks(kafka, mustBreach));
+			long deadLetters = DeadLetterAudit.count(kafka);
+			checks.add(new Check("no record in any dead-letter topic", deadLetters == 0, "deadLetters=" + deadLetters));
 			checks.addAll(new DatabaseAudit(this.stack.mongoUri(), this.accepted)
 				.check(this.stack.service(Service.ANALYTICS).url()));
 			return checks;

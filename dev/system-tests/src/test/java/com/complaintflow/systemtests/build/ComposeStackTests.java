@@ -1,0 +1,72 @@
+package com.complaintflow.systemtests.build;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The compose stack is closed, checked from docker-compose.yml without a Docker engine:
+ * only the HTTP services are published on every interface, the tools on the loopback,
+ * MongoDB not at all and with authentication; every credential is required from .env and
+ * no service runs with the 'local' profile.
+ */
+class ComposeStackTests {
+
+	private static final Set<String> HTTP_SERVICES = Set.of("intake-service", "triage-service", "followup-service",
+			"analytics-service");
+
+	private final BuildFiles files = BuildFiles.ofRepository();
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Map<String, Object>> services() {
+		Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(this.files.compose());
+		return (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	@Test
+	void onlyTheHttpServicesArePublishedOnEveryInterface() {
+		services().forEach((name, service) -> {
+			@SuppressWarnings("unchecked")
+			List<String> ports = (List<String>) service.getOrDefault("ports", List.of());
+			if (HTTP_SERVICES.contains(name)) {
+				assertThat(ports).as(name).hasSize(1);
+			}
+			else {
+				assertThat(ports).as(name + " publishes only on the loopback")
+					.allMatch((port) -> port.startsWith("127.0.0.1:"));
+			}
+		});
+		assertThat(services().get("mongo")).as("MongoDB is not published").doesNotContainKey("ports");
+	}
+
+	@Test
+	void mongoRequiresAuthenticationAndEachServiceHasItsOwnUser() {
+		String compose = this.files.compose();
+		assertThat(compose).contains("MONGO_INITDB_ROOT_PASSWORD: ${MONGO_ROOT_PASSWORD:?");
+		for (String db : List.of("intake", "triage", "followup", "analytics")) {
+			assertThat(compose).contains("MONGODB_URI: mongodb://" + db + ":${" + db.toUpperCase() + "_DB_PASSWORD:?")
+				.contains("@mongo:27017/" + db + "?authSource=" + db);
+		}
+	}
+
+	@Test
+	void everyCredentialIsRequiredAndNoServiceRunsWithTheLocalProfile() {
+		String compose = this.files.compose();
+		assertThat(compose).doesNotContain("SPRING_PROFILES_ACTIVE: docker,local")
+			.contains("SPRING_PROFILES_ACTIVE: docker")
+			.contains("GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:?")
+			.doesNotContainPattern(":-admin\\}|prometheus-dev|-dev-key");
+		assertThat(this.files.root().resolve("ops/prometheus/prometheus.yml")).content()
+			.doesNotContain("prometheus-dev")
+			.contains("password_file");
+		assertThat(this.files.root().resolve(".gitignore")).content().containsPattern("(?m)^\\.env$");
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.complaintflow.support.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * The one {@code Idempotency-Key} format of every service: 1 to 255 visible ASCII
+ * characters. Checked before any handler runs, so a malformed or oversized key is a 400
+ * problem detail and never reaches a document.
+ */
+public class IdempotencyKeys implements HandlerInterceptor {
+
+	/** The header. */
+	public static final String HEADER = "Idempotency-Key";
+
+	private static final Pattern PATTERN = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+	/**
+	 * Checks a key.
+	 * @param key the header's value, or null when it was not sent
+	 * @throws ProblemException (400) when a key was sent and is malformed
+	 */
+	public static void check(String key) {
+		if (key != null && !PATTERN.matcher(key).matches()) {
+			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
+			problem.getProblem()
+				.setProperty("errors",
+						List.of(Map.of("field", HEADER, "message", "1 to 255 visible ASCII characters")));
+			throw problem;
+		}
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		check(request.getHeader(HEADER));
+		return true;
+	}
+
+}

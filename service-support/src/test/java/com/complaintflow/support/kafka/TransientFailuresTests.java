@@ -1,0 +1,52 @@
+package com.complaintflow.support.kafka;
+
+import com.complaintflow.events.CaseClosed;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.events.kafka.InvalidEventException;
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which failures count as the infrastructure's (retried without limit) and which as the
+ * record's.
+ */
+class TransientFailuresTests {
+
+	@Test
+	void aStalledOrUnreachableDatabaseIsTransientHoweverDeeplyWrapped() {
+		Exception stalled = new ListenerExecutionFailedException("listener failed",
+				new DataAccessResourceFailureException("read timed out",
+						new MongoSocketReadTimeoutException("timeout", new ServerAddress(), null)));
+		assertThat(TransientFailures.isTransient(stalled)).isTrue();
+		assertThat(TransientFailures.isTransient(new MongoTimeoutException("no server"))).isTrue();
+	}
+
+	@Test
+	void anUnacknowledgedPublishOrAnUnavailableBrokerIsTransient() {
+		CaseClosed event = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-1", "cust-1", 1,
+				"case-1", "agent", Outcome.RETAINED);
+		assertThat(TransientFailures.isTransient(new PublishFailedException(event, new RuntimeException("x"))))
+			.isTrue();
+		assertThat(TransientFailures.isTransient(
+				new RuntimeException(new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s)"))))
+			.isTrue();
+		assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException())).isTrue();
+	}
+
+	@Test
+	void aRecordThatCanNeverSucceedOrABugIsNotTransient() {
+		assertThat(TransientFailures.isTransient(new InvalidEventException("unknown schema version 9"))).isFalse();
+		assertThat(TransientFailures.isTransient(new IllegalStateException("bug"))).isFalse();
+		assertThat(TransientFailures.isTransient(new DuplicateKeyException("dup"))).isFalse();
+	}
+
+}
