@@ -138,19 +138,23 @@ class AnalyticsApiTests {
 			assertThat(summary.at("/totals/closed").asLong()).isEqualTo(2);
 		});
 
-		JsonNode retention = this.ops.json("/api/v1/analytics/retention" + range());
-		assertThat(retention.findValues("playbook").stream().map(JsonNode::asString)).containsExactly("BILLING_ERROR",
-				"NETWORK_FAULT");
-		assertThat(retention.at("/0/retention/retentionRate").asDouble()).isEqualTo(0.0);
-		assertThat(retention.at("/1/retention/retentionRate").asDouble()).isEqualTo(1.0);
+		// each read model is materialised on its own: wait for every one, not only the
+		// summary
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode retention = this.ops.json("/api/v1/analytics/retention" + range());
+			assertThat(retention.findValues("playbook").stream().map(JsonNode::asString))
+				.containsExactly("BILLING_ERROR", "NETWORK_FAULT");
+			assertThat(retention.at("/0/retention/retentionRate").asDouble()).isEqualTo(0.0);
+			assertThat(retention.at("/1/retention/retentionRate").asDouble()).isEqualTo(1.0);
 
-		JsonNode sla = this.ops.json("/api/v1/analytics/sla" + range());
-		assertThat(sla.at("/overall/met").asLong()).isEqualTo(3);
-		assertThat(sla.at("/byCategory/BILLING/breached").asLong()).isEqualTo(1);
+			JsonNode sla = this.ops.json("/api/v1/analytics/sla" + range());
+			assertThat(sla.at("/overall/met").asLong()).isEqualTo(3);
+			assertThat(sla.at("/byCategory/BILLING/breached").asLong()).isEqualTo(1);
 
-		JsonNode series = this.ops.json("/api/v1/analytics/timeseries" + range());
-		assertThat(series.size()).isEqualTo(1);
-		assertThat(series.at("/0/stages/received").asLong()).isEqualTo(2);
+			JsonNode series = this.ops.json("/api/v1/analytics/timeseries" + range());
+			assertThat(series.size()).isEqualTo(1);
+			assertThat(series.at("/0/stages/received").asLong()).isEqualTo(2);
+		});
 
 		JsonNode timeline = this.ops.json("/api/v1/analytics/complaints/" + kept.complaintId() + "/timeline");
 		assertThat(timeline.at("/events").findValues("type").stream().map(JsonNode::asString)).containsExactly(
