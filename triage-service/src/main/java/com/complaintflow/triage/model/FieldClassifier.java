@@ -1,0 +1,174 @@
+package com.complaintflow.triage.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.complaintflow.triage.rules.Advice;
+
+/**
+ * One decision field's linear classifier: a weight per n-gram and value, a bias per
+ * value, probabilities by a softmax calibrated with a temperature, and the probability
+ * threshold (chosen on validation data) at which it decides the field instead of the
+ * rules.
+ */
+public final class FieldClassifier {
+
+	private static final int EVIDENCE = 3;
+
+	private final String field;
+
+	private final List<String> classes;
+
+	private final float[] weights;
+
+	private final float[] bias;
+
+	private final double temperature;
+
+	private final double threshold;
+
+	/**
+	 * A classifier.
+	 * @param field the field key ("category")
+	 * @param classes the values, in weight order
+	 * @param weights feature-major weights: {@code weights[feature * classes + value]}
+	 * @param bias one per value
+	 * @param temperature divides the scores before the softmax (calibration)
+	 * @param threshold the probability at which the model decides
+	 */
+	public FieldClassifier(String field, List<String> classes, float[] weights, float[] bias, double temperature,
+			double threshold) {
+		this.field = field;
+		this.classes = List.copyOf(classes);
+		this.weights = weights;
+		this.bias = bias;
+		this.temperature = temperature;
+		this.threshold = threshold;
+		if (bias.length != classes.size() || weights.length % classes.size() != 0 || !(temperature > 0)) {
+			throw new IllegalArgumentException("inconsistent classifier for " + field);
+		}
+	}
+
+	/**
+	 * The value with the highest probability, its probability and the n-grams behind it.
+	 */
+	public Advice advise(SparseVector x) {
+		double[] probabilities = probabilities(x);
+		int best = 0;
+		for (int c = 1; c < probabilities.length; c++) {
+			if (probabilities[c] > probabilities[best]) {
+				best = c;
+			}
+		}
+		return new Advice(this.classes.get(best), probabilities[best], this.threshold, evidence(x, best));
+	}
+
+	/** The calibrated probability of each value, in {@link #classes()} order. */
+	public double[] probabilities(SparseVector x) {
+		return softmax(scores(x), this.temperature);
+	}
+
+	/** The raw linear scores of each value. */
+	public double[] scores(SparseVector x) {
+		int n = this.classes.size();
+		double[] scores = new double[n];
+		for (int c = 0; c < n; c++) {
+			scores[c] = this.bias[c];
+		}
+		int[] ids = x.ids();
+		double[] values = x.values();
+		for (int k = 0; k < ids.length; k++) {
+			int base = ids[k] * n;
+			if (base + n > this.weights.length) {
+				continue;
+			}
+			for (int c = 0; c < n; c++) {
+				scores[c] += this.weights[base + c] * values[k];
+			}
+		}
+		return scores;
+	}
+
+	static double[] softmax(double[] scores, double temperature) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double score : scores) {
+			max = Math.max(max, score);
+		}
+		double[] out = new double[scores.length];
+		double sum = 0;
+		for (int c = 0; c < scores.length; c++) {
+			out[c] = Math.exp((scores[c] - max) / temperature);
+			sum += out[c];
+		}
+		for (int c = 0; c < scores.length; c++) {
+			out[c] /= sum;
+		}
+		return out;
+	}
+
+	private List<String> evidence(SparseVector x, int value) {
+		int n = this.classes.size();
+		int[] top = new int[EVIDENCE];
+		double[] weight = new double[EVIDENCE];
+		int found = 0;
+		for (int k = 0; k < x.ids().length; k++) {
+			int base = x.ids()[k] * n;
+			if (base + n > this.weights.length) {
+				continue;
+			}
+			double contribution = this.weights[base + value] * x.values()[k];
+			if (contribution <= 0) {
+				continue;
+			}
+			int at = found;
+			while (at > 0 && weight[at - 1] < contribution) {
+				at--;
+			}
+			if (at < EVIDENCE) {
+				for (int m = Math.min(found, EVIDENCE - 1); m > at; m--) {
+					top[m] = top[m - 1];
+					weight[m] = weight[m - 1];
+				}
+				top[at] = k;
+				weight[at] = contribution;
+				found = Math.min(found + 1, EVIDENCE);
+			}
+		}
+		List<String> evidence = new ArrayList<>(found);
+		for (int m = 0; m < found; m++) {
+			evidence.add(String.format(Locale.ROOT, "'%s' %+.2f", x.ngram(top[m]), weight[m]));
+		}
+		return evidence;
+	}
+
+	public String field() {
+		return this.field;
+	}
+
+	public List<String> classes() {
+		return this.classes;
+	}
+
+	public double temperature() {
+		return this.temperature;
+	}
+
+	public double threshold() {
+		return this.threshold;
+	}
+
+	float[] weights() {
+		return this.weights;
+	}
+
+	float[] bias() {
+		return this.bias;
+	}
+
+	/** The same classifier with another calibration and threshold. */
+	public FieldClassifier calibrated(double temperature, double threshold) {
+		return new FieldClassifier(this.field, this.classes, this.weights, this.bias, temperature, threshold);
+	}
+
+}
