@@ -28,6 +28,8 @@ public final class FieldClassifier {
 
 	private final double threshold;
 
+	private final float[] offsets;
+
 	/**
 	 * A classifier.
 	 * @param field the field key ("category")
@@ -36,16 +38,20 @@ public final class FieldClassifier {
 	 * @param bias one per value
 	 * @param temperature divides the scores before the softmax (calibration)
 	 * @param threshold the probability at which the model decides
+	 * @param offsets added per value to the scaled scores before the softmax (chosen on
+	 * validation data to favour a value whose misses cost more, such as churn HIGH)
 	 */
 	public FieldClassifier(String field, List<String> classes, float[] weights, float[] bias, double temperature,
-			double threshold) {
+			double threshold, float[] offsets) {
 		this.field = field;
 		this.classes = List.copyOf(classes);
 		this.weights = weights;
 		this.bias = bias;
 		this.temperature = temperature;
 		this.threshold = threshold;
-		if (bias.length != classes.size() || weights.length % classes.size() != 0 || !(temperature > 0)) {
+		this.offsets = offsets;
+		if (bias.length != classes.size() || offsets.length != classes.size() || weights.length % classes.size() != 0
+				|| !(temperature > 0)) {
 			throw new IllegalArgumentException("inconsistent classifier for " + field);
 		}
 	}
@@ -66,7 +72,7 @@ public final class FieldClassifier {
 
 	/** The calibrated probability of each value, in {@link #classes()} order. */
 	public double[] probabilities(SparseVector x) {
-		return softmax(scores(x), this.temperature);
+		return softmax(scores(x), this.temperature, this.offsets);
 	}
 
 	/** The raw linear scores of each value. */
@@ -90,15 +96,18 @@ public final class FieldClassifier {
 		return scores;
 	}
 
-	static double[] softmax(double[] scores, double temperature) {
+	/** Softmax of the scores divided by the temperature plus the offsets. */
+	public static double[] softmax(double[] scores, double temperature, float[] offsets) {
+		double[] scaled = new double[scores.length];
 		double max = Double.NEGATIVE_INFINITY;
-		for (double score : scores) {
-			max = Math.max(max, score);
+		for (int c = 0; c < scores.length; c++) {
+			scaled[c] = scores[c] / temperature + ((offsets != null) ? offsets[c] : 0);
+			max = Math.max(max, scaled[c]);
 		}
 		double[] out = new double[scores.length];
 		double sum = 0;
 		for (int c = 0; c < scores.length; c++) {
-			out[c] = Math.exp((scores[c] - max) / temperature);
+			out[c] = Math.exp(scaled[c] - max);
 			sum += out[c];
 		}
 		for (int c = 0; c < scores.length; c++) {
@@ -166,9 +175,14 @@ public final class FieldClassifier {
 		return this.bias;
 	}
 
-	/** The same classifier with another calibration and threshold. */
-	public FieldClassifier calibrated(double temperature, double threshold) {
-		return new FieldClassifier(this.field, this.classes, this.weights, this.bias, temperature, threshold);
+	/** The offset per value. */
+	public float[] offsets() {
+		return this.offsets.clone();
+	}
+
+	/** The same classifier with another calibration, threshold and offsets. */
+	public FieldClassifier calibrated(double temperature, double threshold, float[] offsets) {
+		return new FieldClassifier(this.field, this.classes, this.weights, this.bias, temperature, threshold, offsets);
 	}
 
 }

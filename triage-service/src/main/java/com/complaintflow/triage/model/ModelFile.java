@@ -80,6 +80,9 @@ public final class ModelFile {
 			for (float b : classifier.bias()) {
 				out.writeFloat(b);
 			}
+			for (float offset : classifier.offsets()) {
+				out.writeFloat(offset);
+			}
 			float[] weights = classifier.weights();
 			out.writeInt(weights.length);
 			for (float w : weights) {
@@ -152,6 +155,10 @@ public final class ModelFile {
 				for (int c = 0; c < classCount; c++) {
 					bias[c] = in.readFloat();
 				}
+				float[] offsets = new float[classCount];
+				for (int c = 0; c < classCount; c++) {
+					offsets[c] = in.readFloat();
+				}
 				int length = in.readInt();
 				if (length != features * classCount) {
 					throw new InvalidModelException(source + ": field " + field + " has " + length
@@ -161,7 +168,8 @@ public final class ModelFile {
 				for (int i = 0; i < length; i++) {
 					weights[i] = in.readFloat();
 				}
-				classifiers.put(field, new FieldClassifier(field, classes, weights, bias, temperature, threshold));
+				classifiers.put(field,
+						new FieldClassifier(field, classes, weights, bias, temperature, threshold, offsets));
 			}
 			long computed = checked.getChecksum().getValue();
 			long stored = new DataInputStream(gzip).readLong();

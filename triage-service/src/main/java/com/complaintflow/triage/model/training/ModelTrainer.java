@@ -52,7 +52,8 @@ public final class ModelTrainer {
 
 		/** The settings the training command uses. */
 		public static Options defaults() {
-			return new Options(120_000, 2, Map.of("*", 8.0), 4, 42);
+			return new Options(Integer.getInteger("triage.train.vocabulary", 120_000), 2,
+					Map.of("*", Double.parseDouble(System.getProperty("triage.train.cost", "4"))), 3, 42);
 		}
 
 		double costOf(String field) {
@@ -146,13 +147,13 @@ public final class ModelTrainer {
 			}
 		}
 		double temperature = temperature(field, classes, docs, rows, outOfFold);
-		double threshold = threshold(field, classes, docs, rows, outOfFold, temperature);
+		Choice choice = choose(field, classes, docs, rows, outOfFold, temperature);
 		List<Integer> all = new ArrayList<>();
 		for (int r = 0; r < rows.size(); r++) {
 			all.add(r);
 		}
 		FieldClassifier full = fit(field, classes, docs, vectors, rows, all, features, cost);
-		return (full != null) ? full.calibrated(temperature, threshold) : null;
+		return (full != null) ? full.calibrated(temperature, choice.threshold(), choice.offsets()) : null;
 	}
 
 	/** Trains on the given rows (indexes into {@code rows}); null if one value only. */
@@ -181,7 +182,7 @@ public final class ModelTrainer {
 		if (present.size() < 2) {
 			return null;
 		}
-		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, cost, 0.01));
+		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
 		int[] labels = model.getLabels();
 		int perFeature = (model.getNrClass() == 2) ? 1 : model.getNrClass();
 		double[] w = model.getFeatureWeights();
@@ -198,7 +199,7 @@ public final class ModelTrainer {
 			}
 			bias[c] = sign * (float) w[features * perFeature + column];
 		}
-		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0);
+		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
 	}
 
 	/** The softmax temperature that minimises the out-of-fold log loss. */
@@ -213,7 +214,7 @@ public final class ModelTrainer {
 					continue;
 				}
 				int label = classes.indexOf(docs.get(rows.get(r)).example().label(field));
-				double[] p = softmax(outOfFold[r], t);
+				double[] p = FieldClassifier.softmax(outOfFold[r], t, null);
 				loss -= Math.log(Math.max(1e-12, p[label]));
 			}
 			if (loss < bestLoss) {
@@ -225,59 +226,72 @@ public final class ModelTrainer {
 	}
 
 	/**
-	 * The probability at which the model decides instead of the (non-hard) rules: the one
-	 * with the most right answers out of fold (accepted alternatives count as right).
+	 * The probability at which the model decides instead of the (non-hard) rules, and the
+	 * offset of the field's watched value (churn HIGH up, playbook STANDARD_CARE down):
+	 * the pair with the best out-of-fold objective (accuracy, accepted alternatives
+	 * counting as right; plus churn-HIGH recall for churn; minus the wrong fallback to
+	 * STANDARD_CARE for the playbook). A threshold above 1 means the model never decides.
 	 */
-	private static double threshold(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
+	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
 			double[][] outOfFold, double temperature) {
-		double best = 1.01;
-		int bestRight = -1;
-		for (int step = 20; step >= 0; step--) {
-			double t = step * 0.05;
-			int right = 0;
-			for (int r = 0; r < rows.size(); r++) {
-				Doc doc = docs.get(rows.get(r));
-				String value = doc.rules().values().get(field);
-				if (outOfFold[r] != null && !doc.rules().hard().contains(field)) {
-					double[] p = softmax(outOfFold[r], temperature);
-					int top = argmax(p);
-					if (p[top] >= t) {
-						value = classes.get(top);
+		String watched = WATCHED.get(field);
+		int watchedIndex = (watched != null) ? classes.indexOf(watched) : -1;
+		double[] offsets = (watchedIndex >= 0) ? new double[] { -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3 }
+				: new double[] { 0 };
+		Choice best = null;
+		for (double offset : offsets) {
+			float[] offsetVector = new float[classes.size()];
+			if (watchedIndex >= 0) {
+				offsetVector[watchedIndex] = (float) offset;
+			}
+			for (int step = 21; step >= 0; step--) {
+				double t = (step == 21) ? 1.01 : step * 0.05;
+				int right = 0;
+				int watchedLabels = 0;
+				int watchedRight = 0;
+				int watchedWrong = 0;
+				for (int r = 0; r < rows.size(); r++) {
+					Doc doc = docs.get(rows.get(r));
+					String value = doc.rules().values().get(field);
+					if (outOfFold[r] != null && !doc.rules().hard().contains(field)) {
+						double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsetVector);
+						int top = argmax(p);
+						if (p[top] >= t) {
+							value = classes.get(top);
+						}
+					}
+					boolean ok = doc.example().accepts(field, value);
+					right += ok ? 1 : 0;
+					if (watched != null) {
+						if (watched.equals(doc.example().label(field))) {
+							watchedLabels++;
+							watchedRight += ok ? 1 : 0;
+						}
+						else if (!ok && watched.equals(value)) {
+							watchedWrong++;
+						}
 					}
 				}
-				if (doc.example().accepts(field, value)) {
-					right++;
+				double objective = (double) right / rows.size();
+				if ("churnRisk".equals(field) && watchedLabels > 0) {
+					objective += (double) watchedRight / watchedLabels;
+				}
+				if ("playbook".equals(field)) {
+					objective -= 2.0 * watchedWrong / rows.size();
+				}
+				if (best == null || objective > best.objective + 1e-9) {
+					best = new Choice(t, offsetVector, objective);
 				}
 			}
-			if (right > bestRight) {
-				bestRight = right;
-				best = t;
-			}
 		}
-		int never = 0;
-		for (int r : rows) {
-			if (docs.get(r).example().accepts(field, docs.get(r).rules().values().get(field))) {
-				never++;
-			}
-		}
-		return (never >= bestRight) ? 1.01 : best;
+		return best;
 	}
 
-	static double[] softmax(double[] scores, double temperature) {
-		double max = Double.NEGATIVE_INFINITY;
-		for (double s : scores) {
-			max = Math.max(max, s);
-		}
-		double[] p = new double[scores.length];
-		double sum = 0;
-		for (int c = 0; c < scores.length; c++) {
-			p[c] = Math.exp((scores[c] - max) / temperature);
-			sum += p[c];
-		}
-		for (int c = 0; c < scores.length; c++) {
-			p[c] /= sum;
-		}
-		return p;
+	/** The value whose errors weigh more, per field. */
+	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
+
+	/** A threshold and offsets with their objective. */
+	private record Choice(double threshold, float[] offsets, double objective) {
 	}
 
 	static int argmax(double[] values) {

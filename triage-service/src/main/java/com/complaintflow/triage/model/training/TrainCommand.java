@@ -65,6 +65,7 @@ public final class TrainCommand {
 				.toList();
 			System.out.printf("%s: %d labelled texts, %d corrections%n", set.name, examples.size(),
 					ownCorrections.size());
+			System.out.flush();
 			if (crossValidate) {
 				report.add(set,
 						new CrossValidation(rules, trainer).run(set.language, examples, ownCorrections, folds, 42));
@@ -84,6 +85,7 @@ public final class TrainCommand {
 			report.model(set, model, file, Files.size(file));
 			System.out.printf("wrote %s (%d n-grams, %d KiB)%n", file, model.vocabulary().size(),
 					Files.size(file) / 1024);
+			System.out.flush();
 			Path second = labels.resolve("second").resolve(set.labelFile());
 			if (Files.exists(second)) {
 				report.agreement(set, Agreement.kappa(labelFile, second));
