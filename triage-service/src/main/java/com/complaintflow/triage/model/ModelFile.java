@@ -83,10 +83,18 @@ public final class ModelFile {
 			for (float offset : classifier.offsets()) {
 				out.writeFloat(offset);
 			}
+			// weights as 16-bit integers with one scale per field: half the size, error <
+			// 1e-4
 			float[] weights = classifier.weights();
-			out.writeInt(weights.length);
+			float max = 0;
 			for (float w : weights) {
-				out.writeFloat(w);
+				max = Math.max(max, Math.abs(w));
+			}
+			float scale = (max > 0) ? max / Short.MAX_VALUE : 1;
+			out.writeInt(weights.length);
+			out.writeFloat(scale);
+			for (float w : weights) {
+				out.writeShort(Math.round(w / scale));
 			}
 		}
 		out.flush();
@@ -164,9 +172,13 @@ public final class ModelFile {
 					throw new InvalidModelException(source + ": field " + field + " has " + length
 							+ " weights, expected " + ((long) features * classCount));
 				}
+				float scale = in.readFloat();
+				if (!(scale > 0) || Float.isInfinite(scale)) {
+					throw new InvalidModelException(source + ": field " + field + " has weight scale " + scale);
+				}
 				float[] weights = new float[length];
 				for (int i = 0; i < length; i++) {
-					weights[i] = in.readFloat();
+					weights[i] = in.readShort() * scale;
 				}
 				classifiers.put(field,
 						new FieldClassifier(field, classes, weights, bias, temperature, threshold, offsets));

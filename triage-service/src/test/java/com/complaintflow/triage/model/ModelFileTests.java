@@ -11,10 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * A model written and read back decides exactly as before; a truncated, altered or
- * foreign file is refused with the reason.
+ * A model written and read back decides as before (weights kept to 16 bits); a truncated,
+ * altered or foreign file is refused with the reason.
  */
 class ModelFileTests {
 
@@ -31,7 +32,10 @@ class ModelFileTests {
 
 		String text = "They billed me twice, refund the extra charge";
 		assertThat(read.version()).isEqualTo(model.version());
-		assertThat(read.advise(text)).isEqualTo(model.advise(text));
+		model.advise(text).forEach((field, advice) -> {
+			assertThat(read.advise(text).get(field).value()).isEqualTo(advice.value());
+			assertThat(read.advise(text).get(field).probability()).isCloseTo(advice.probability(), within(1e-3));
+		});
 		Advice category = read.advise(text).get("category");
 		assertThat(category.value()).isEqualTo("BILLING");
 		assertThat(category.evidence()).isNotEmpty()

@@ -8,7 +8,7 @@ import com.complaintflow.events.Language;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * N-grams as the issue asks (Chinese characters 1-3; English words 1-2 and characters

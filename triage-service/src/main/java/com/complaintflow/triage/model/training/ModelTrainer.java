@@ -277,7 +277,7 @@ public final class ModelTrainer {
 					objective += (double) watchedRight / watchedLabels;
 				}
 				if ("playbook".equals(field)) {
-					objective -= 2.0 * watchedWrong / rows.size();
+					objective -= FALLBACK_PENALTY * watchedWrong / rows.size();
 				}
 				if (best == null || objective > best.objective + 1e-9) {
 					best = new Choice(t, offsetVector, objective);
@@ -286,6 +286,10 @@ public final class ModelTrainer {
 		}
 		return best;
 	}
+
+	/** How much a wrong STANDARD_CARE weighs against a right answer when choosing. */
+	private static final double FALLBACK_PENALTY = Double
+		.parseDouble(System.getProperty("triage.train.fallback-penalty", "2"));
 
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
