@@ -71,8 +71,9 @@ class Triage {
 			this.meters.counter("triage.decisions.republished").increment();
 			return this.publisher.publish(stored.get());
 		}
-		ComplaintTriaged decision = this.decisionTimer.record(() -> decide(complaint));
-		this.store.save(complaint, decision);
+		Verdict verdict = this.decisionTimer.record(() -> decide(complaint));
+		ComplaintTriaged decision = toEvent(complaint, verdict);
+		this.store.save(complaint, decision, verdict.decidedBy());
 		this.meters
 			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
 					"priority", decision.priority().name())
@@ -93,14 +94,14 @@ class Triage {
 		return toEvent(complaint, ruleSet.decide(analysis, context));
 	}
 
-	private ComplaintTriaged decide(ComplaintReceived complaint) {
+	private Verdict decide(ComplaintReceived complaint) {
 		RuleSet ruleSet = this.rules.current();
 		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
 		TriageContext context = this.store.history(complaint, ruleSet.historyWindow());
 		if (this.outages.watches(analysis.category())) {
 			context = context.withIncident(this.outages.record(complaint, analysis.category()));
 		}
-		return toEvent(complaint, ruleSet.decide(analysis, context));
+		return ruleSet.decide(analysis, context);
 	}
 
 	static ComplaintTriaged toEvent(ComplaintReceived complaint, Verdict verdict) {
