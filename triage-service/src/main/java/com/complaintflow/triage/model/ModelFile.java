@@ -1,6 +1,7 @@
 package com.complaintflow.triage.model;
 
 import java.io.BufferedInputStream;
+import java.nio.ByteBuffer;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -139,9 +140,9 @@ public final class ModelFile {
 				throw new InvalidModelException(source + ": " + features + " features is out of range");
 			}
 			long[] hashes = new long[features];
-			for (int i = 0; i < features; i++) {
-				hashes[i] = in.readLong();
-			}
+			byte[] hashBytes = new byte[features * Long.BYTES];
+			in.readFully(hashBytes);
+			ByteBuffer.wrap(hashBytes).asLongBuffer().get(hashes);
 			int fieldCount = in.readInt();
 			if (fieldCount < 0 || fieldCount > 32) {
 				throw new InvalidModelException(source + ": " + fieldCount + " fields is out of range");
@@ -177,8 +178,12 @@ public final class ModelFile {
 					throw new InvalidModelException(source + ": field " + field + " has weight scale " + scale);
 				}
 				float[] weights = new float[length];
+				short[] quantized = new short[length];
+				byte[] weightBytes = new byte[length * Short.BYTES];
+				in.readFully(weightBytes);
+				ByteBuffer.wrap(weightBytes).asShortBuffer().get(quantized);
 				for (int i = 0; i < length; i++) {
-					weights[i] = in.readShort() * scale;
+					weights[i] = quantized[i] * scale;
 				}
 				classifiers.put(field,
 						new FieldClassifier(field, classes, weights, bias, temperature, threshold, offsets));

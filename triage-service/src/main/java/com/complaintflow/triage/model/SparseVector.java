@@ -3,10 +3,10 @@ package com.complaintflow.triage.model;
 import java.util.Arrays;
 
 /**
- * A text's features: known n-gram indexes in ascending order with sublinear,
+ * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
  * L2-normalised weights, and where each n-gram first occurs (for explanations).
  *
- * @param ids feature indexes, ascending
+ * @param ids feature indexes, each once
  * @param values their values
  * @param starts start of the first occurrence of each feature in the folded text
  * @param ends end of that occurrence
@@ -34,13 +34,20 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 	}
 
 	/**
-	 * Gathers known n-grams: index and first occurrence, packed in a long for sorting.
+	 * Gathers known n-grams with their counts and first occurrence, in linear time: a
+	 * per-thread table from feature index to its slot, reset after each text.
 	 */
 	private static final class Collector implements NgramFeatures.Sink {
 
+		private static final ThreadLocal<int[]> SLOTS = ThreadLocal.withInitial(() -> new int[0]);
+
 		private final Vocabulary vocabulary;
 
-		private long[] found = new long[256];
+		private final int[] slots;
+
+		private int[] ids = new int[256];
+
+		private int[] counts = new int[256];
 
 		private int[] spans = new int[512];
 
@@ -50,6 +57,13 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 
 		Collector(Vocabulary vocabulary) {
 			this.vocabulary = vocabulary;
+			int[] slots = SLOTS.get();
+			if (slots.length < vocabulary.size()) {
+				slots = new int[vocabulary.size()];
+				Arrays.fill(slots, -1);
+				SLOTS.set(slots);
+			}
+			this.slots = slots;
 		}
 
 		@Override
@@ -58,14 +72,20 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 			if (id < 0) {
 				return;
 			}
-			if (this.count == this.found.length) {
-				this.found = Arrays.copyOf(this.found, this.count * 2);
+			int slot = this.slots[id];
+			if (slot >= 0) {
+				this.counts[slot]++;
+				return;
+			}
+			if (this.count == this.ids.length) {
+				this.ids = Arrays.copyOf(this.ids, this.count * 2);
+				this.counts = Arrays.copyOf(this.counts, this.count * 2);
 				this.spans = Arrays.copyOf(this.spans, this.count * 4);
 				this.wordFlags = Arrays.copyOf(this.wordFlags, this.count * 2);
 			}
-			// index in the high bits, occurrence order in the low bits: sorting keeps the
-			// first
-			this.found[this.count] = ((long) id << 32) | this.count;
+			this.slots[id] = this.count;
+			this.ids[this.count] = id;
+			this.counts[this.count] = 1;
 			this.spans[2 * this.count] = start;
 			this.spans[2 * this.count + 1] = end;
 			this.wordFlags[this.count] = word;
@@ -73,39 +93,23 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 		}
 
 		SparseVector vector(String folded) {
-			long[] sorted = Arrays.copyOf(this.found, this.count);
-			Arrays.sort(sorted);
-			int distinct = 0;
-			int[] ids = new int[this.count];
-			double[] values = new double[this.count];
-			int[] starts = new int[this.count];
-			int[] ends = new int[this.count];
-			boolean[] words = new boolean[this.count];
-			int i = 0;
+			int n = this.count;
+			double[] values = new double[n];
+			int[] starts = new int[n];
+			int[] ends = new int[n];
 			double norm = 0;
-			while (i < sorted.length) {
-				int id = (int) (sorted[i] >>> 32);
-				int first = (int) sorted[i];
-				int j = i;
-				while (j < sorted.length && (int) (sorted[j] >>> 32) == id) {
-					j++;
-				}
-				double value = 1 + Math.log(j - i);
-				ids[distinct] = id;
-				values[distinct] = value;
-				starts[distinct] = this.spans[2 * first];
-				ends[distinct] = this.spans[2 * first + 1];
-				words[distinct] = this.wordFlags[first];
-				norm += value * value;
-				distinct++;
-				i = j;
+			for (int k = 0; k < n; k++) {
+				this.slots[this.ids[k]] = -1;
+				values[k] = 1 + Math.log(this.counts[k]);
+				norm += values[k] * values[k];
+				starts[k] = this.spans[2 * k];
+				ends[k] = this.spans[2 * k + 1];
 			}
 			double scale = (norm > 0) ? 1 / Math.sqrt(norm) : 0;
-			for (int k = 0; k < distinct; k++) {
+			for (int k = 0; k < n; k++) {
 				values[k] *= scale;
 			}
-			return new SparseVector(Arrays.copyOf(ids, distinct), Arrays.copyOf(values, distinct),
-					Arrays.copyOf(starts, distinct), Arrays.copyOf(ends, distinct), Arrays.copyOf(words, distinct),
+			return new SparseVector(Arrays.copyOf(this.ids, n), values, starts, ends, Arrays.copyOf(this.wordFlags, n),
 					folded);
 		}
 

@@ -137,6 +137,24 @@ public final class TriageBenchmark {
 				models.values().stream().map(LanguageModel::version).toList(), corpus.size());
 		System.out.printf("  load: %.0f ms for %d model(s), heap +%.1f MB%n", loadMillis, models.size(),
 				(heapAfter - heapBefore) / 1e6);
+		measure("rules alone", seconds, corpus,
+				(complaint) -> rules.decide(rules.analyze(complaint), TriageContext.NONE));
+		measure("models alone", seconds, corpus, (complaint) -> {
+			LanguageModel model = models.get(complaint.language());
+			if (model != null) {
+				model.advise(complaint.description());
+			}
+		});
+		measure("rules and models", seconds, corpus, (complaint) -> {
+			LanguageModel model = models.get(complaint.language());
+			Map<String, com.complaintflow.triage.rules.Advice> advice = (model != null)
+					? model.advise(complaint.description()) : Map.of();
+			rules.decide(rules.analyze(complaint, advice), TriageContext.NONE);
+		});
+	}
+
+	private static void measure(String what, int seconds, List<ComplaintReceived> corpus,
+			java.util.function.Consumer<ComplaintReceived> decide) {
 		long end = System.nanoTime() + Duration.ofSeconds(3 + seconds).toNanos();
 		long measureFrom = System.nanoTime() + Duration.ofSeconds(3).toNanos();
 		long[] samples = new long[1 << 20];
@@ -145,10 +163,7 @@ public final class TriageBenchmark {
 		while (System.nanoTime() < end && count < samples.length) {
 			ComplaintReceived complaint = corpus.get(i++ % corpus.size());
 			long cpu = CPU.getCurrentThreadCpuTime();
-			LanguageModel model = models.get(complaint.language());
-			Map<String, com.complaintflow.triage.rules.Advice> advice = (model != null)
-					? model.advise(complaint.description()) : Map.of();
-			rules.decide(rules.analyze(complaint, advice), TriageContext.NONE);
+			decide.accept(complaint);
 			long spent = CPU.getCurrentThreadCpuTime() - cpu;
 			if (System.nanoTime() >= measureFrom) {
 				samples[count++] = spent;
@@ -156,8 +171,8 @@ public final class TriageBenchmark {
 		}
 		long[] sorted = Arrays.copyOf(samples, count);
 		Arrays.sort(sorted);
-		System.out.printf("  1 thread: %,d decisions; CPU per decision median %.3f ms, p99 %.3f ms, max %.1f ms%n",
-				count, sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, sorted[count - 1] / 1e6);
+		System.out.printf("  %s, 1 thread: %,d decisions; CPU per decision median %.3f ms, p99 %.3f ms, max %.1f ms%n",
+				what, count, sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, sorted[count - 1] / 1e6);
 	}
 
 	/**

@@ -53,7 +53,7 @@ public final class ModelTrainer {
 		/** The settings the training command uses. */
 		public static Options defaults() {
 			return new Options(Integer.getInteger("triage.train.vocabulary", 120_000), 2,
-					Map.of("*", Double.parseDouble(System.getProperty("triage.train.cost", "4"))), 3, 42);
+					Map.of("*", Double.parseDouble(System.getProperty("triage.train.cost", "16"))), 3, 42);
 		}
 
 		double costOf(String field) {
@@ -173,6 +173,8 @@ public final class ModelTrainer {
 			for (int k = 0; k < x.ids().length; k++) {
 				nodes[k] = new FeatureNode(x.ids()[k] + 1, x.values()[k]);
 			}
+			// LIBLINEAR wants ascending indexes; the bias feature is the last
+			Arrays.sort(nodes, 0, x.ids().length, java.util.Comparator.comparingInt(Feature::getIndex));
 			nodes[x.ids().length] = new FeatureNode(features + 1, 1.0);
 			problem.x[i] = nodes;
 			int label = classes.indexOf(docs.get(doc).example().label(field));
@@ -229,8 +231,9 @@ public final class ModelTrainer {
 	 * The probability at which the model decides instead of the (non-hard) rules, and the
 	 * offset of the field's watched value (churn HIGH up, playbook STANDARD_CARE down):
 	 * the pair with the best out-of-fold objective (accuracy, accepted alternatives
-	 * counting as right; plus churn-HIGH recall for churn; minus the wrong fallback to
-	 * STANDARD_CARE for the playbook). A threshold above 1 means the model never decides.
+	 * counting as right; plus half the churn-HIGH recall for churn; minus 1.5 times the
+	 * wrong fallback to STANDARD_CARE for the playbook). A threshold above 1 means the
+	 * model never decides.
 	 */
 	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
 			double[][] outOfFold, double temperature) {
@@ -274,7 +277,7 @@ public final class ModelTrainer {
 				}
 				double objective = (double) right / rows.size();
 				if ("churnRisk".equals(field) && watchedLabels > 0) {
-					objective += (double) watchedRight / watchedLabels;
+					objective += HIGH_RECALL_WEIGHT * watchedRight / watchedLabels;
 				}
 				if ("playbook".equals(field)) {
 					objective -= FALLBACK_PENALTY * watchedWrong / rows.size();
@@ -289,7 +292,11 @@ public final class ModelTrainer {
 
 	/** How much a wrong STANDARD_CARE weighs against a right answer when choosing. */
 	private static final double FALLBACK_PENALTY = Double
-		.parseDouble(System.getProperty("triage.train.fallback-penalty", "2"));
+		.parseDouble(System.getProperty("triage.train.fallback-penalty", "1.5"));
+
+	/** How much churn-HIGH recall weighs against accuracy when choosing. */
+	private static final double HIGH_RECALL_WEIGHT = Double
+		.parseDouble(System.getProperty("triage.train.high-recall-weight", "0.5"));
 
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
