@@ -2,7 +2,6 @@ package com.complaintflow.triage.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.complaintflow.triage.rules.Advice;
 
@@ -14,7 +13,7 @@ import com.complaintflow.triage.rules.Advice;
  */
 public final class FieldClassifier {
 
-	private static final int EVIDENCE = 3;
+	static final int EVIDENCE = 3;
 
 	private final String field;
 
@@ -31,6 +30,13 @@ public final class FieldClassifier {
 	private final float[] offsets;
 
 	/**
+	 * Weights of feature f and value c are at {@code weights[f * stride + offset + c]}.
+	 */
+	private final int stride;
+
+	private final int offset;
+
+	/**
 	 * A classifier.
 	 * @param field the field key ("category")
 	 * @param classes the values, in weight order
@@ -43,6 +49,13 @@ public final class FieldClassifier {
 	 */
 	public FieldClassifier(String field, List<String> classes, float[] weights, float[] bias, double temperature,
 			double threshold, float[] offsets) {
+		this(field, classes, weights, classes.size(), 0, bias, temperature, threshold, offsets);
+	}
+
+	private FieldClassifier(String field, List<String> classes, float[] weights, int stride, int offset, float[] bias,
+			double temperature, double threshold, float[] offsets) {
+		this.stride = stride;
+		this.offset = offset;
 		this.field = field;
 		this.classes = List.copyOf(classes);
 		this.weights = weights;
@@ -50,8 +63,8 @@ public final class FieldClassifier {
 		this.temperature = temperature;
 		this.threshold = threshold;
 		this.offsets = offsets;
-		if (bias.length != classes.size() || offsets.length != classes.size() || weights.length % classes.size() != 0
-				|| !(temperature > 0)) {
+		if (bias.length != classes.size() || offsets.length != classes.size() || weights.length % stride != 0
+				|| offset + classes.size() > stride || !(temperature > 0)) {
 			throw new IllegalArgumentException("inconsistent classifier for " + field);
 		}
 	}
@@ -61,13 +74,80 @@ public final class FieldClassifier {
 	 */
 	public Advice advise(SparseVector x) {
 		double[] probabilities = probabilities(x);
+		int best = best(probabilities);
+		return new Advice(this.classes.get(best), probabilities[best], this.threshold, evidence(x, best));
+	}
+
+	static int best(double[] probabilities) {
 		int best = 0;
 		for (int c = 1; c < probabilities.length; c++) {
 			if (probabilities[c] > probabilities[best]) {
 				best = c;
 			}
 		}
-		return new Advice(this.classes.get(best), probabilities[best], this.threshold, evidence(x, best));
+		return best;
+	}
+
+	/**
+	 * Probabilities from this field's slice of scores summed over all fields' weights.
+	 */
+	double[] probabilitiesFromSums(double[] sums) {
+		double[] scores = new double[this.classes.size()];
+		for (int c = 0; c < scores.length; c++) {
+			scores[c] = this.bias[c] + sums[this.offset + c];
+		}
+		return softmax(scores, this.temperature, this.offsets);
+	}
+
+	/** The weight of a value for a feature. */
+	float weight(int feature, int value) {
+		return this.weights[feature * this.stride + this.offset + value];
+	}
+
+	/**
+	 * This classifier reading its weights from a matrix shared by all fields of a model.
+	 */
+	FieldClassifier sharing(float[] matrix, int stride, int offset) {
+		return new FieldClassifier(this.field, this.classes, matrix, stride, offset, this.bias, this.temperature,
+				this.threshold, this.offsets);
+	}
+
+	/** How many features the weights cover. */
+	int features() {
+		return this.weights.length / this.stride;
+	}
+
+	/** The evidence for a value from the top contributions found. */
+	static List<String> evidence(SparseVector x, int[] top, double[] weight, int found) {
+		List<String> evidence = new ArrayList<>(found);
+		for (int m = 0; m < found; m++) {
+			evidence.add("'" + x.ngram(top[m]) + "' +" + Advice.twoDecimals(weight[m]));
+		}
+		return evidence;
+	}
+
+	/**
+	 * Keeps the {@code top.length} largest contributions, largest first; returns the new
+	 * count.
+	 */
+	static int offer(int[] top, double[] weight, int found, int k, double contribution) {
+		if (contribution <= 0) {
+			return found;
+		}
+		int at = found;
+		while (at > 0 && weight[at - 1] < contribution) {
+			at--;
+		}
+		if (at >= top.length) {
+			return found;
+		}
+		for (int m = Math.min(found, top.length - 1); m > at; m--) {
+			top[m] = top[m - 1];
+			weight[m] = weight[m - 1];
+		}
+		top[at] = k;
+		weight[at] = contribution;
+		return Math.min(found + 1, top.length);
 	}
 
 	/** The calibrated probability of each value, in {@link #classes()} order. */
@@ -85,7 +165,7 @@ public final class FieldClassifier {
 		int[] ids = x.ids();
 		double[] values = x.values();
 		for (int k = 0; k < ids.length; k++) {
-			int base = ids[k] * n;
+			int base = ids[k] * this.stride + this.offset;
 			if (base + n > this.weights.length) {
 				continue;
 			}
@@ -122,33 +202,13 @@ public final class FieldClassifier {
 		double[] weight = new double[EVIDENCE];
 		int found = 0;
 		for (int k = 0; k < x.ids().length; k++) {
-			int base = x.ids()[k] * n;
+			int base = x.ids()[k] * this.stride + this.offset;
 			if (base + n > this.weights.length) {
 				continue;
 			}
-			double contribution = this.weights[base + value] * x.values()[k];
-			if (contribution <= 0) {
-				continue;
-			}
-			int at = found;
-			while (at > 0 && weight[at - 1] < contribution) {
-				at--;
-			}
-			if (at < EVIDENCE) {
-				for (int m = Math.min(found, EVIDENCE - 1); m > at; m--) {
-					top[m] = top[m - 1];
-					weight[m] = weight[m - 1];
-				}
-				top[at] = k;
-				weight[at] = contribution;
-				found = Math.min(found + 1, EVIDENCE);
-			}
+			found = offer(top, weight, found, k, this.weights[base + value] * x.values()[k]);
 		}
-		List<String> evidence = new ArrayList<>(found);
-		for (int m = 0; m < found; m++) {
-			evidence.add(String.format(Locale.ROOT, "'%s' %+.2f", x.ngram(top[m]), weight[m]));
-		}
-		return evidence;
+		return evidence(x, top, weight, found);
 	}
 
 	public String field() {
@@ -167,8 +227,15 @@ public final class FieldClassifier {
 		return this.threshold;
 	}
 
+	/** This field's weights alone, feature-major ({@code [feature * values + value]}). */
 	float[] weights() {
-		return this.weights;
+		int n = this.classes.size();
+		int features = features();
+		float[] own = new float[features * n];
+		for (int f = 0; f < features; f++) {
+			System.arraycopy(this.weights, f * this.stride + this.offset, own, f * n, n);
+		}
+		return own;
 	}
 
 	float[] bias() {
@@ -182,7 +249,8 @@ public final class FieldClassifier {
 
 	/** The same classifier with another calibration, threshold and offsets. */
 	public FieldClassifier calibrated(double temperature, double threshold, float[] offsets) {
-		return new FieldClassifier(this.field, this.classes, this.weights, this.bias, temperature, threshold, offsets);
+		return new FieldClassifier(this.field, this.classes, this.weights, this.stride, this.offset, this.bias,
+				temperature, threshold, offsets);
 	}
 
 }

@@ -21,7 +21,7 @@ public enum NgramFeatures {
 	EN(1, 2, 3, 5);
 
 	/** Characters of a text that are read; the rest is ignored. */
-	public static final int MAX_CHARS = 5000;
+	public static final int MAX_CHARS = 2500;
 
 	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 

@@ -18,6 +18,14 @@ public record Advice(String value, double probability, double threshold, List<St
 		evidence = List.copyOf(evidence);
 	}
 
+	/** A number with two decimals ("0.42"), without the cost of a format string. */
+	public static String twoDecimals(double value) {
+		long hundredths = Math.round(Math.abs(value) * 100);
+		long fraction = hundredths % 100;
+		return ((value < 0 && hundredths > 0) ? "-" : "") + (hundredths / 100) + ((fraction < 10) ? ".0" : ".")
+				+ fraction;
+	}
+
 	/** Whether the model is sure enough to decide the field. */
 	public boolean decides() {
 		return this.probability >= this.threshold;

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.complaintflow.events.Category;
@@ -141,8 +140,8 @@ public final class RuleSet {
 		if (rules.hard() || model == null || !model.decides()) {
 			return rules;
 		}
-		String reason = String.format(Locale.ROOT, "model:%s.%s(p=%.2f>=%.2f; %s)", field.key(), model.value(),
-				model.probability(), model.threshold(), String.join(", ", model.evidence()));
+		String reason = "model:" + field.key() + "." + model.value() + "(p=" + Advice.twoDecimals(model.probability())
+				+ ">=" + Advice.twoDecimals(model.threshold()) + "; " + String.join(", ", model.evidence()) + ")";
 		return new FieldDecider.Choice(model.value(), Math.round(model.probability() * 100) / 100.0, reason, false);
 	}
 
