@@ -7,9 +7,7 @@
 # Staff corrections: curl -s -u supervisor:... localhost:8082/api/v1/triage/corrections > corrections.jsonl
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -pl triage-service -am -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/triage-train.classpath -Dmdep.includeScope=runtime
-CP="triage-service/target/classes:$(cat triage-service/target/triage-train.classpath)"
+CP=$(dev/test-classpath.sh triage-service)
 if [ -n "${LABELS_IN:-}" ]; then
   java -cp "$CP" com.complaintflow.triage.model.training.LabelImport "$LABELS_IN" triage-service/training/labels
 fi

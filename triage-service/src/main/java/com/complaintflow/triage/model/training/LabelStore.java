@@ -15,6 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.complaintflow.events.Language;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,14 +80,11 @@ public final class LabelStore {
 	/** Key to text of every row of a data set's CSV. */
 	public static Map<String, String> texts(Path dataDir, DataSet set) throws IOException {
 		Map<String, String> texts = new LinkedHashMap<>();
-		try (Reader reader = Files.newBufferedReader(dataDir.resolve(set.csvFile()), StandardCharsets.UTF_8)) {
-			List<List<String>> rows = Csv.read(reader);
-			List<String> header = rows.get(0);
-			for (List<String> values : rows.subList(1, rows.size())) {
-				Map<String, String> row = new LinkedHashMap<>();
-				for (int i = 0; i < header.size() && i < values.size(); i++) {
-					row.put(header.get(i), values.get(i));
-				}
+		CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+		try (Reader reader = Files.newBufferedReader(dataDir.resolve(set.csvFile()), StandardCharsets.UTF_8);
+				CSVParser parser = withHeader.parse(reader)) {
+			for (CSVRecord record : parser) {
+				Map<String, String> row = record.toMap();
 				texts.put(row.get(set.keyColumn), set.text(row));
 			}
 		}
