@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The envelope every event carries; {@link #type()} is the logical name used on the wire.
  */
 public sealed interface ComplaintEvent
-		permits ComplaintReceived, ComplaintTriaged, CaseEvent, ReminderRaised, IncidentDetected {
+		permits ComplaintReceived, ComplaintTriaged, CaseEvent, ReminderRaised, IncidentDetected, DecisionCorrected {
 
 	/** The schema version this code writes. */
 	int CURRENT_SCHEMA_VERSION = 1;

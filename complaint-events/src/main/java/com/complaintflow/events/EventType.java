@@ -26,7 +26,8 @@ public enum EventType {
 	CASE_CLOSED("case-closed", CaseClosed.class, Topics.CASES),
 	CASE_WAITING_ON_CUSTOMER("case-waiting-on-customer", CaseWaitingOnCustomer.class, Topics.CASES),
 	CASE_RESUMED("case-resumed", CaseResumed.class, Topics.CASES),
-	REMINDER_RAISED("reminder-raised", ReminderRaised.class, Topics.REMINDERS);
+	REMINDER_RAISED("reminder-raised", ReminderRaised.class, Topics.REMINDERS),
+	DECISION_CORRECTED("decision-corrected", DecisionCorrected.class, Topics.CORRECTIONS);
 
 	private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

@@ -22,11 +22,24 @@ public final class Topics {
 	/** Warnings, breaches and escalations of milestones. */
 	public static final String REMINDERS = "complaints.reminders";
 
+	/**
+	 * Staff corrections of triage decisions ({@code DecisionCorrected}); declared like
+	 * the others, outside {@link #ALL} until analytics consumes it (ALL is the pipeline
+	 * every consumer and the hostile-input suite cover).
+	 */
+	public static final String CORRECTIONS = "complaints.corrections";
+
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DLT_SUFFIX = ".DLT";
 
 	/** All event topics, in pipeline order. */
 	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS);
+
+	/**
+	 * Every topic that is declared (with its dead-letter topic): the pipeline and
+	 * corrections.
+	 */
+	public static final List<String> DECLARED = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS, CORRECTIONS);
 
 	private Topics() {
 	}

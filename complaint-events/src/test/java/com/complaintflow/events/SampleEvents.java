@@ -71,7 +71,9 @@ final class SampleEvents {
 						"waiting for the router serial", NOW,
 						List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.PROGRESS_UPDATE)),
 				new CaseResumed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", NOW, Duration.ofMinutes(90),
-						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))));
+						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))),
+				new DecisionCorrected(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, "corr-1", "category", "NETWORK",
+						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT"));
 	}
 
 	private static UUID id() {

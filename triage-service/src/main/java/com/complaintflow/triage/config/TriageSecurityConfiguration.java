@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
- * preview; supervisors and operations manage the rules.
+ * preview; agents and supervisors correct decisions; supervisors and operations manage
+ * the rules and the model and export corrections.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageSecurityConfiguration {
@@ -23,7 +24,10 @@ class TriageSecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/api/v1/triage/preview")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
-				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**")
+				.requestMatchers(HttpMethod.POST, "/api/v1/triage/decisions/*/corrections")
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",
+						"/api/v1/triage/model/**", "/api/v1/triage/corrections")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.anyRequest()
 				.denyAll())

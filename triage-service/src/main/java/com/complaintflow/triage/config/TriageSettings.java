@@ -15,13 +15,22 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param rulesFile a rules file on disk that overrides the bundled rules and is watched
  * for changes; empty for the bundled rules only
- * @param rulesCheckInterval how often the rules file is checked for changes
+ * @param rulesCheckInterval how often the rules file (and the model directory) is checked
+ * for changes
+ * @param modelDir a directory holding {@code triage-model-en.bin.gz} and
+ * {@code triage-model-zh.bin.gz} that overrides the bundled models and is watched; empty
+ * for the bundled models
  * @param outage outage detection
  */
 @Validated
 @ConfigurationProperties("complaintflow.triage")
 public record TriageSettings(String rulesFile, @NotNull @DefaultValue("5s") Duration rulesCheckInterval,
-		@Valid @NotNull @DefaultValue Outage outage) {
+		String modelDir, @Valid @NotNull @DefaultValue Outage outage) {
+
+	/** Whether a model directory on disk is configured. */
+	public boolean hasModelDir() {
+		return this.modelDir != null && !this.modelDir.isBlank();
+	}
 
 	/** Whether a rules file on disk is configured. */
 	public boolean hasRulesFile() {

@@ -2,6 +2,7 @@ package com.complaintflow.triage.decision;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -29,6 +30,11 @@ class DecisionStore {
 		this.history = history;
 	}
 
+	/** The stored decision with the text and sources, if any. */
+	Optional<StoredDecision> findStored(String complaintId) {
+		return Optional.ofNullable(this.mongo.findById(complaintId, StoredDecision.class));
+	}
+
 	Optional<ComplaintTriaged> find(String complaintId) {
 		StoredDecision stored = this.mongo.findById(complaintId, StoredDecision.class);
 		return Optional.ofNullable(stored)
@@ -40,13 +46,14 @@ class DecisionStore {
 	 * a crash in between leaves the complaint undecided, and deciding it again adds
 	 * nothing).
 	 */
-	void save(ComplaintReceived complaint, ComplaintTriaged decision) {
+	void save(ComplaintReceived complaint, ComplaintTriaged decision, Map<String, String> decidedBy) {
 		BigDecimal claimed = claimedAmount(complaint);
 		this.history.add(complaint.customerId(),
 				new PastComplaint(complaint.complaintId(), complaint.occurredAt(), claimed != null, false));
 		this.mongo.save(new StoredDecision(decision.complaintId(), decision.customerId(), decision.regionCode(),
 				complaint.occurredAt(), decision.category(), decision.playbook(), claimed,
-				EventJson.mapper().writeValueAsString(decision)));
+				EventJson.mapper().writeValueAsString(decision), complaint.language(), complaint.description(),
+				decidedBy));
 	}
 
 	/** Marks a complaint's handling as failed, so the customer's next one is valid. */

@@ -3,7 +3,10 @@ package com.complaintflow.triage.decision;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import java.util.Map;
+
 import com.complaintflow.events.Category;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.Playbook;
 
 import org.springframework.data.annotation.Id;
@@ -21,8 +24,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param playbook the playbook
  * @param claimedAmount the amount the customer demanded, or null
  * @param eventJson the published {@code ComplaintTriaged}
+ * @param language the complaint's language
+ * @param text the complaint's description, kept so that a staff correction becomes a
+ * labelled training example
+ * @param decidedBy per field, which source decided it (hard-rule, model, rules)
  */
 @Document("decisions")
 record StoredDecision(@Id String complaintId, String customerId, String regionCode, Instant receivedAt,
-		Category category, Playbook playbook, BigDecimal claimedAmount, String eventJson) {
+		Category category, Playbook playbook, BigDecimal claimedAmount, String eventJson, Language language,
+		String text, Map<String, String> decidedBy) {
 }

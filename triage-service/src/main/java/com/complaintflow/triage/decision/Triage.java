@@ -9,6 +9,7 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.triage.incident.OutageDetector;
+import com.complaintflow.triage.model.ModelRegistry;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesRegistry;
 import com.complaintflow.triage.rules.TriageContext;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides a received complaint once: reads the customer history, records it for outage
- * detection, applies the rules in force, stores the decision and publishes it. A
- * redelivered complaint republishes the stored decision instead of deciding again.
+ * detection, applies the rules and the learned model in force (hard rules, then the model
+ * when sure, then the rules), stores the decision and publishes it. A redelivered
+ * complaint republishes the stored decision instead of deciding again.
  */
 @Component
 class Triage {
@@ -29,6 +31,8 @@ class Triage {
 	static final String SOURCE = "triage";
 
 	private final RulesRegistry rules;
+
+	private final ModelRegistry models;
 
 	private final DecisionStore store;
 
@@ -40,9 +44,10 @@ class Triage {
 
 	private final Timer decisionTimer;
 
-	Triage(RulesRegistry rules, DecisionStore store, OutageDetector outages, EventPublisher publisher,
-			MeterRegistry meters) {
+	Triage(RulesRegistry rules, ModelRegistry models, DecisionStore store, OutageDetector outages,
+			EventPublisher publisher, MeterRegistry meters) {
 		this.rules = rules;
+		this.models = models;
 		this.store = store;
 		this.outages = outages;
 		this.publisher = publisher;
@@ -66,8 +71,9 @@ class Triage {
 			this.meters.counter("triage.decisions.republished").increment();
 			return this.publisher.publish(stored.get());
 		}
-		ComplaintTriaged decision = this.decisionTimer.record(() -> decide(complaint));
-		this.store.save(complaint, decision);
+		Verdict verdict = this.decisionTimer.record(() -> decide(complaint));
+		ComplaintTriaged decision = toEvent(complaint, verdict);
+		this.store.save(complaint, decision, verdict.decidedBy());
 		this.meters
 			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
 					"priority", decision.priority().name())
@@ -81,21 +87,21 @@ class Triage {
 	 */
 	ComplaintTriaged preview(ComplaintReceived complaint) {
 		RuleSet ruleSet = this.rules.current();
-		RuleSet.Analysis analysis = ruleSet.analyze(complaint);
+		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
 		TriageContext context = this.store.history(complaint, ruleSet.historyWindow())
 			.withIncident(
 					this.outages.peek(complaint.location().regionCode(), analysis.category(), complaint.occurredAt()));
 		return toEvent(complaint, ruleSet.decide(analysis, context));
 	}
 
-	private ComplaintTriaged decide(ComplaintReceived complaint) {
+	private Verdict decide(ComplaintReceived complaint) {
 		RuleSet ruleSet = this.rules.current();
-		RuleSet.Analysis analysis = ruleSet.analyze(complaint);
+		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
 		TriageContext context = this.store.history(complaint, ruleSet.historyWindow());
 		if (this.outages.watches(analysis.category())) {
 			context = context.withIncident(this.outages.record(complaint, analysis.category()));
 		}
-		return toEvent(complaint, ruleSet.decide(analysis, context));
+		return ruleSet.decide(analysis, context);
 	}
 
 	static ComplaintTriaged toEvent(ComplaintReceived complaint, Verdict verdict) {

@@ -36,7 +36,8 @@ final class FieldDecider {
 	Choice decide(Facts facts, Map<String, Double> scores) {
 		for (Rule rule : this.rules) {
 			if (rule.when().test(facts)) {
-				return new Choice(rule.then(), rule.confidence(), "rule:" + this.field.key() + "." + rule.id());
+				return new Choice(rule.then(), rule.confidence(), "rule:" + this.field.key() + "." + rule.id(),
+						rule.hard());
 			}
 		}
 		Choice scored = best(scores);
@@ -46,9 +47,9 @@ final class FieldDecider {
 		String category = facts.get(Field.CATEGORY);
 		if (category != null && this.byCategory.containsKey(category)) {
 			return new Choice(this.byCategory.get(category), CATEGORY_DEFAULT_CONFIDENCE,
-					"default:" + this.field.key() + ".byCategory." + category);
+					"default:" + this.field.key() + ".byCategory." + category, false);
 		}
-		return new Choice(this.fallback, FALLBACK_CONFIDENCE, "fallback:" + this.field.key());
+		return new Choice(this.fallback, FALLBACK_CONFIDENCE, "fallback:" + this.field.key(), false);
 	}
 
 	private Choice best(Map<String, Double> scores) {
@@ -71,11 +72,11 @@ final class FieldDecider {
 		}
 		double confidence = Math.min(0.95, Math.max(0.35, topScore / total));
 		return new Choice(top, Math.round(confidence * 100) / 100.0,
-				"score:" + this.field.key() + "." + top + "=" + topScore);
+				"score:" + this.field.key() + "." + top + "=" + topScore, false);
 	}
 
 	/** A rule of one field. */
-	record Rule(String id, Condition when, String then, double confidence) {
+	record Rule(String id, Condition when, String then, double confidence, boolean hard) {
 
 		static double confidenceOr(Double given) {
 			return (given != null) ? given : DEFAULT_RULE_CONFIDENCE;
@@ -84,9 +85,10 @@ final class FieldDecider {
 	}
 
 	/**
-	 * The chosen value, how sure, and why.
+	 * The chosen value, how sure, why, and whether a hard rule chose it (the model cannot
+	 * override it).
 	 */
-	record Choice(String value, double confidence, String reason) {
+	record Choice(String value, double confidence, String reason, boolean hard) {
 	}
 
 }

@@ -60,6 +60,15 @@ public final class RuleSet {
 	 * before the rest is decided.
 	 */
 	public Analysis analyze(ComplaintReceived complaint) {
+		return analyze(complaint, Map.of());
+	}
+
+	/**
+	 * Reads the complaint's text and decides its category, combining the rules with the
+	 * learned model's advice (field key to advice): a hard rule first, then the model
+	 * when it is sure enough, then the rules.
+	 */
+	public Analysis analyze(ComplaintReceived complaint, Map<String, Advice> advice) {
 		String text = (complaint.believedCause() != null) ? complaint.description() + "\n" + complaint.believedCause()
 				: complaint.description();
 		TextAnalyzer.Result result = this.analyzer.analyze(text);
@@ -71,8 +80,9 @@ public final class RuleSet {
 					.forEach((value, weight) -> scores.computeIfAbsent(field, (key) -> new HashMap<>())
 						.merge(value, weight, Double::sum))));
 		Facts facts = new Facts(complaint, result, null);
-		FieldDecider.Choice category = this.deciders.get(Field.CATEGORY).decide(facts, scores.get(Field.CATEGORY));
-		return new Analysis(complaint, result, scores, category);
+		FieldDecider.Choice category = combine(Field.CATEGORY,
+				this.deciders.get(Field.CATEGORY).decide(facts, scores.get(Field.CATEGORY)), advice);
+		return new Analysis(complaint, result, scores, category, advice);
 	}
 
 	/** Decides everything for a complaint in a context. */
@@ -87,11 +97,12 @@ public final class RuleSet {
 		analysis.text.fired().forEach((id, term) -> signals.add("signal:" + id + "('" + term + "')"));
 		analysis.text.ignored().forEach((ignored) -> signals.add("ignored:" + ignored));
 		Map<String, Double> confidence = new LinkedHashMap<>();
-		record(facts, Field.CATEGORY, analysis.category, signals, confidence);
+		Map<String, String> decidedBy = new LinkedHashMap<>();
+		record(facts, Field.CATEGORY, analysis.category, signals, confidence, decidedBy);
 		for (Field field : Field.values()) {
 			if (field != Field.CATEGORY) {
-				record(facts, field, this.deciders.get(field).decide(facts, analysis.scores.get(field)), signals,
-						confidence);
+				record(facts, field, combine(field, this.deciders.get(field).decide(facts, analysis.scores.get(field)),
+						analysis.advice), signals, confidence, decidedBy);
 			}
 			if (field == Field.PRIORITY) {
 				facts.set(field,
@@ -117,14 +128,30 @@ public final class RuleSet {
 				this.policy.verificationRequired(facts, analysis.complaint.customer().tier(), signals),
 				this.policy.deadlines(facts, receivedAt, priority, facts.get(Field.CATEGORY), signals),
 				facts.get(Field.QUEUE), context.incidentId(), context.repeatCount(),
-				new Explanation(this.version, signals, confidence));
+				new Explanation(this.version, signals, confidence), decidedBy);
+	}
+
+	/**
+	 * A hard rule's choice stands; otherwise the model's advice decides when its
+	 * probability reaches the threshold; otherwise the rules' choice stands.
+	 */
+	private static FieldDecider.Choice combine(Field field, FieldDecider.Choice rules, Map<String, Advice> advice) {
+		Advice model = advice.get(field.key());
+		if (rules.hard() || model == null || !model.decides()) {
+			return rules;
+		}
+		String reason = "model:" + field.key() + "." + model.value() + "(p=" + Advice.twoDecimals(model.probability())
+				+ ">=" + Advice.twoDecimals(model.threshold()) + "; " + String.join(", ", model.evidence()) + ")";
+		return new FieldDecider.Choice(model.value(), Math.round(model.probability() * 100) / 100.0, reason, false);
 	}
 
 	private static void record(Facts facts, Field field, FieldDecider.Choice choice, List<String> signals,
-			Map<String, Double> confidence) {
+			Map<String, Double> confidence, Map<String, String> decidedBy) {
 		facts.set(field, choice.value());
 		confidence.put(field.key(), choice.confidence());
 		signals.add(choice.reason());
+		decidedBy.put(field.key(),
+				choice.reason().startsWith("model:") ? "model" : (choice.hard() ? "hard-rule" : "rules"));
 	}
 
 	/**
@@ -140,12 +167,15 @@ public final class RuleSet {
 
 		private final FieldDecider.Choice category;
 
+		private final Map<String, Advice> advice;
+
 		Analysis(ComplaintReceived complaint, TextAnalyzer.Result text, Map<Field, Map<String, Double>> scores,
-				FieldDecider.Choice category) {
+				FieldDecider.Choice category, Map<String, Advice> advice) {
 			this.complaint = complaint;
 			this.text = text;
 			this.scores = scores;
 			this.category = category;
+			this.advice = Map.copyOf(advice);
 		}
 
 		public Category category() {

@@ -176,7 +176,7 @@ final class RulesCompiler {
 			}
 			rules.add(new FieldDecider.Rule(rule.id(),
 					Condition.compile(rule.when(), rulePath + ".when", before, signals, errors), rule.then(),
-					FieldDecider.Rule.confidenceOr(rule.confidence())));
+					FieldDecider.Rule.confidenceOr(rule.confidence()), Boolean.TRUE.equals(rule.hard())));
 		}
 		double minScore = (spec.minScore() != null) ? spec.minScore() : 1.0;
 		return new FieldDecider(field, rules, minScore, byCategory, spec.fallback());

@@ -67,8 +67,12 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	record FieldSpec(List<RuleSpec> rules, Double minScore, Map<String, String> byCategory, String fallback) {
 	}
 
-	/** A rule: when the condition holds, the field takes the value. */
-	record RuleSpec(String id, ConditionSpec when, String then, Double confidence) {
+	/**
+	 * A rule: when the condition holds, the field takes the value. A {@code hard} rule
+	 * (safety, an explicit exit) wins over the learned model; other rules decide only
+	 * when the model is not sure enough.
+	 */
+	record RuleSpec(String id, ConditionSpec when, String then, Double confidence, Boolean hard) {
 	}
 
 	/**

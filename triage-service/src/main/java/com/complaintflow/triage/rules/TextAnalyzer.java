@@ -9,12 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.complaintflow.triage.text.ChineseScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
 /**
  * Finds which signals a complaint text fires: normalises script and width, then matches
- * every term, skipping negated mentions ("not leaving", "不是要转网") and quoted ones where
- * the signal asks for it.
+ * every term (a one-character Chinese term only where a word starts), skipping negated
+ * mentions ("not leaving", "不是要转网") and quoted ones where the signal asks for it.
  */
 final class TextAnalyzer {
+
+	private static final ThreadLocal<BreakIterator> WORDS = ThreadLocal
+		.withInitial(() -> BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE));
 
 	private final Map<Character, Character> traditional;
 
@@ -79,10 +86,12 @@ final class TextAnalyzer {
 
 	/**
 	 * Lower case, compatibility forms (full width to ASCII), typographic apostrophes, and
-	 * traditional characters mapped to simplified.
+	 * traditional script and Taiwan / Hong Kong words in simplified mainland form
+	 * (ICU4J), then any extra characters of the rules file's {@code text.traditional}.
 	 */
 	String normalize(String text) {
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		String folded = ChineseScript.toSimplified(Normalizer.normalize(text, Normalizer.Form.NFKC))
+			.toLowerCase(Locale.ROOT);
 		StringBuilder out = new StringBuilder(folded.length());
 		for (int i = 0; i < folded.length(); i++) {
 			char c = folded.charAt(i);
@@ -102,6 +111,7 @@ final class TextAnalyzer {
 	Result analyze(String rawText) {
 		String text = normalize(rawText);
 		boolean[] quoted = quotedPositions(text);
+		boolean[][] wordStarts = new boolean[1][];
 		Map<String, String> fired = new LinkedHashMap<>();
 		List<String> ignored = new ArrayList<>();
 		for (CompiledSignal signal : this.signals) {
@@ -113,6 +123,16 @@ final class TextAnalyzer {
 					from = at + 1;
 					if (!isWholeWord(text, at, term)) {
 						continue;
+					}
+					if (term.length() == 1 && !isLatin(term)) {
+						// a one-character Chinese term counts only where a word starts (换
+						// yes, 更换 no)
+						if (wordStarts[0] == null) {
+							wordStarts[0] = wordStarts(text);
+						}
+						if (!wordStarts[0][at]) {
+							continue;
+						}
 					}
 					if (signal.ignoreInQuotes() && quoted[at]) {
 						why = "quoted";
@@ -134,6 +154,17 @@ final class TextAnalyzer {
 			}
 		}
 		return new Result(fired, ignored, text.length());
+	}
+
+	/** Where ICU's dictionary-based word segmentation starts a word. */
+	private static boolean[] wordStarts(String text) {
+		boolean[] starts = new boolean[text.length() + 1];
+		BreakIterator words = WORDS.get();
+		words.setText(text);
+		for (int at = words.first(); at != BreakIterator.DONE; at = words.next()) {
+			starts[at] = true;
+		}
+		return starts;
 	}
 
 	private boolean[] quotedPositions(String text) {

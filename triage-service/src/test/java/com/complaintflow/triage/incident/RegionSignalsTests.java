@@ -28,7 +28,7 @@ class RegionSignalsTests {
 
 	private static MongoTemplate mongo;
 
-	private final RegionSignals signals = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5),
+	private final RegionSignals signals = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5), null,
 			new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60))));
 
 	@BeforeAll

@@ -40,7 +40,7 @@ class RulesRegistryTests {
 		this.file = this.dir.resolve("triage-rules.yml");
 		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-1"));
 		this.meters = new SimpleMeterRegistry();
-		this.registry = new RulesRegistry(new TriageSettings(this.file.toString(), Duration.ofMillis(50),
+		this.registry = new RulesRegistry(new TriageSettings(this.file.toString(), Duration.ofMillis(50), null,
 				new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))), this.meters);
 	}
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trains the triage model: converts the labellers' files (if a directory of them is given with
+# LABELS_IN=...) into the label store, cross-validates per language (rules alone, model alone, the
+# combination), writes docs/triage-model-evaluation.md, then trains on all labels and writes the model
+# files beside the rules (triage-service/src/main/resources/rules/models).
+# Usage: bench/triage-train.sh [--corrections corrections.jsonl] [--folds 5] [--no-cv] [--data ../shared/data]
+# Staff corrections: curl -s -u supervisor:... localhost:8082/api/v1/triage/corrections > corrections.jsonl
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CP=$(dev/test-classpath.sh triage-service)
+if [ -n "${LABELS_IN:-}" ]; then
+  java -cp "$CP" com.complaintflow.triage.model.training.LabelImport "$LABELS_IN" triage-service/training/labels
+fi
+exec java -Xmx2g -cp "$CP" com.complaintflow.triage.model.training.TrainCommand "$@"

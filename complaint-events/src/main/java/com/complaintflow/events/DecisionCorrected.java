@@ -1,0 +1,38 @@
+package com.complaintflow.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A staff member corrected one field of a triage decision (category, persona, playbook or
+ * churnRisk): what triage had decided, by which source, and the corrected value.
+ * Analytics counts these for the correction rate per field and per playbook.
+ *
+ * @param correctionId the correction's id (one event per correction)
+ * @param field the field key: {@code category}, {@code persona}, {@code playbook} or
+ * {@code churnRisk}
+ * @param previousValue what triage decided
+ * @param correctedValue what the staff member says it is
+ * @param decidedBy which source had decided the field: {@code hard-rule}, {@code model}
+ * or {@code rules}
+ * @param playbook the playbook triage had chosen (the denominator of the per-playbook
+ * rate)
+ * @param correctedByRole the role of the staff member (AGENT or SUPERVISOR; the name
+ * stays in triage)
+ */
+public record DecisionCorrected(UUID eventId, String source, Instant occurredAt, String complaintId, String customerId,
+		int schemaVersion, String correctionId, String field, String previousValue, String correctedValue,
+		String decidedBy, Playbook playbook, String correctedByRole) implements ComplaintEvent {
+
+	public DecisionCorrected {
+		Required.envelope(eventId, source, occurredAt, complaintId, customerId, schemaVersion);
+		Required.field(correctionId, "correctionId");
+		Required.field(field, "field");
+		Required.field(previousValue, "previousValue");
+		Required.field(correctedValue, "correctedValue");
+		Required.field(decidedBy, "decidedBy");
+		Required.field(playbook, "playbook");
+		Required.field(correctedByRole, "correctedByRole");
+	}
+
+}

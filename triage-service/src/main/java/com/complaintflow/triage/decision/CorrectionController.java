@@ -1,0 +1,136 @@
+package com.complaintflow.triage.decision;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.web.ProblemException;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff correct a triage decision (agents and supervisors): the correction is stored as a
+ * labelled example with who and when, and published as {@code DecisionCorrected} for
+ * analytics; supervisors and operations export corrections as the training command's
+ * input.
+ */
+@RestController
+@RequestMapping("/api/v1/triage")
+class CorrectionController {
+
+	private static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
+			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
+
+	private final DecisionStore decisions;
+
+	private final MongoTemplate mongo;
+
+	private final EventPublisher publisher;
+
+	CorrectionController(DecisionStore decisions, MongoTemplate mongo, EventPublisher publisher) {
+		this.decisions = decisions;
+		this.mongo = mongo;
+		this.publisher = publisher;
+	}
+
+	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
+			Authentication who) {
+		List<String> allowed = FIELDS.get(body.field());
+		if (allowed == null) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Field cannot be corrected",
+					"'" + body.field() + "' is not one of " + FIELDS.keySet());
+		}
+		if (!allowed.contains(body.value())) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Value not allowed",
+					"'" + body.value() + "' is not a " + body.field() + ": one of " + allowed);
+		}
+		StoredDecision stored = this.decisions.findStored(complaintId)
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Decision not found",
+					"No triage decision for complaint '" + complaintId + "'"));
+		ComplaintTriaged decision = EventJson.mapper().readValue(stored.eventJson(), ComplaintTriaged.class);
+		String previous = valueOf(decision, body.field());
+		if (previous.equals(body.value())) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct",
+					"Triage already decided " + body.field() + " " + previous);
+		}
+		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(body.field(), "rules")
+				: "rules";
+		String role = who.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_SUPERVISOR"))
+				? "SUPERVISOR" : "AGENT";
+		Correction correction = new Correction(UUID.randomUUID().toString(), complaintId, decision.customerId(),
+				stored.language(), stored.text(), body.field(), previous, body.value(), decidedBy, decision.playbook(),
+				who.getName(), role, EventMetadata.now(), body.note());
+		this.mongo.insert(correction);
+		this.publisher.publishAndWait(new DecisionCorrected(
+				EventMetadata.deterministicEventId("decision-corrected", correction.correctionId()), "triage",
+				correction.correctedAt(), complaintId, decision.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION,
+				correction.correctionId(), body.field(), previous, body.value(), decidedBy, decision.playbook(), role));
+		return ResponseEntity.status(HttpStatus.CREATED).body(correction);
+	}
+
+	/**
+	 * Every correction that carries its text, one JSON object a line, oldest first: the
+	 * input of {@code bench/triage-train.sh --corrections}.
+	 */
+	@GetMapping(path = "/corrections", produces = "application/x-ndjson")
+	String export() {
+		StringBuilder out = new StringBuilder();
+		for (Correction correction : this.mongo.find(new Query().with(Sort.by("correctedAt")), Correction.class)) {
+			if (correction.text() == null || correction.language() == null) {
+				continue;
+			}
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("complaintId", correction.complaintId());
+			line.put("language", correction.language().name());
+			line.put("text", correction.text());
+			line.put("field", correction.field());
+			line.put("value", correction.value());
+			line.put("previousValue", correction.previousValue());
+			line.put("correctedBy", correction.correctedBy());
+			line.put("correctedAt", correction.correctedAt().toString());
+			out.append(EventJson.mapper().writeValueAsString(line)).append('\n');
+		}
+		return out.toString();
+	}
+
+	private static String valueOf(ComplaintTriaged decision, String field) {
+		return switch (field) {
+			case "category" -> decision.category().name();
+			case "persona" -> decision.persona().name();
+			case "playbook" -> decision.playbook().name();
+			default -> decision.churnRisk().name();
+		};
+	}
+
+	private static List<String> names(Class<? extends Enum<?>> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
+	}
+
+}

@@ -1,0 +1,164 @@
+package com.complaintflow.triage.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.rules.Advice;
+
+/**
+ * The learned triage model of one language: its n-gram vocabulary and one classifier per
+ * decision field. All fields' weights share one feature-major matrix, so a decision reads
+ * each n-gram's weights for every field from one place in memory. Immutable and
+ * thread-safe.
+ */
+public final class LanguageModel {
+
+	private final Language language;
+
+	private final String version;
+
+	private final NgramFeatures scheme;
+
+	private final Vocabulary vocabulary;
+
+	private final Map<String, FieldClassifier> classifiers;
+
+	private final List<FieldClassifier> ordered;
+
+	private final int[] offsets;
+
+	private final float[] matrix;
+
+	private final int stride;
+
+	/**
+	 * A model.
+	 * @param language the language it reads
+	 * @param version the version quoted in explanations and status
+	 * @param scheme how n-grams are taken
+	 * @param vocabulary the known n-grams
+	 * @param classifiers field key to classifier
+	 */
+	public LanguageModel(Language language, String version, NgramFeatures scheme, Vocabulary vocabulary,
+			Map<String, FieldClassifier> classifiers) {
+		this.language = language;
+		this.version = version;
+		this.scheme = scheme;
+		this.vocabulary = vocabulary;
+		int features = vocabulary.size();
+		int stride = 0;
+		for (FieldClassifier classifier : classifiers.values()) {
+			if (classifier.features() != features) {
+				throw new IllegalArgumentException("field " + classifier.field() + " covers " + classifier.features()
+						+ " features, the vocabulary " + features);
+			}
+			stride += classifier.classes().size();
+		}
+		this.stride = stride;
+		this.matrix = new float[features * stride];
+		this.offsets = new int[classifiers.size()];
+		Map<String, FieldClassifier> shared = new LinkedHashMap<>();
+		List<FieldClassifier> ordered = new ArrayList<>();
+		int offset = 0;
+		int i = 0;
+		for (FieldClassifier classifier : classifiers.values()) {
+			int n = classifier.classes().size();
+			for (int f = 0; f < features; f++) {
+				for (int c = 0; c < n; c++) {
+					this.matrix[f * stride + offset + c] = classifier.weight(f, c);
+				}
+			}
+			FieldClassifier view = classifier.sharing(this.matrix, stride, offset);
+			shared.put(classifier.field(), view);
+			ordered.add(view);
+			this.offsets[i++] = offset;
+			offset += n;
+		}
+		this.classifiers = java.util.Collections.unmodifiableMap(shared);
+		this.ordered = List.copyOf(ordered);
+	}
+
+	/**
+	 * The model's advice for every field it classifies: one pass over the text's n-grams
+	 * for all fields' scores, one more for the n-grams that weighed most for each chosen
+	 * value.
+	 */
+	public Map<String, Advice> advise(String text) {
+		SparseVector x = features(text);
+		int[] ids = x.ids();
+		double[] values = x.values();
+		double[] sums = new double[this.stride];
+		for (int k = 0; k < ids.length; k++) {
+			int base = ids[k] * this.stride;
+			if (base + this.stride > this.matrix.length) {
+				continue;
+			}
+			double value = values[k];
+			for (int j = 0; j < this.stride; j++) {
+				sums[j] += this.matrix[base + j] * value;
+			}
+		}
+		int fields = this.ordered.size();
+		double[][] probabilities = new double[fields][];
+		int[] best = new int[fields];
+		for (int i = 0; i < fields; i++) {
+			probabilities[i] = this.ordered.get(i).probabilitiesFromSums(sums);
+			best[i] = FieldClassifier.best(probabilities[i]);
+		}
+		int[][] top = new int[fields][FieldClassifier.EVIDENCE];
+		double[][] weight = new double[fields][FieldClassifier.EVIDENCE];
+		int[] found = new int[fields];
+		for (int k = 0; k < ids.length; k++) {
+			int base = ids[k] * this.stride;
+			if (base + this.stride > this.matrix.length) {
+				continue;
+			}
+			for (int i = 0; i < fields; i++) {
+				found[i] = FieldClassifier.offer(top[i], weight[i], found[i], k,
+						this.matrix[base + this.offsets[i] + best[i]] * values[k]);
+			}
+		}
+		Map<String, Advice> advice = new LinkedHashMap<>();
+		for (int i = 0; i < fields; i++) {
+			FieldClassifier classifier = this.ordered.get(i);
+			advice.put(classifier.field(), new Advice(classifier.classes().get(best[i]), probabilities[i][best[i]],
+					classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i])));
+		}
+		return advice;
+	}
+
+	/** The text's features under this model's vocabulary. */
+	public SparseVector features(String text) {
+		return SparseVector.of(text, this.scheme, this.vocabulary);
+	}
+
+	/** The fields it classifies. */
+	public List<String> fields() {
+		return List.copyOf(this.classifiers.keySet());
+	}
+
+	public Language language() {
+		return this.language;
+	}
+
+	public String version() {
+		return this.version;
+	}
+
+	public NgramFeatures scheme() {
+		return this.scheme;
+	}
+
+	public Vocabulary vocabulary() {
+		return this.vocabulary;
+	}
+
+	/** Field key to classifier, in the model's order. */
+	public Map<String, FieldClassifier> classifiers() {
+		return this.classifiers;
+	}
+
+}

@@ -1,0 +1,179 @@
+package com.complaintflow.triage.model;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.complaintflow.triage.text.ChineseScript;
+
+/**
+ * Turns a complaint text into the n-gram features of its language, hashed to 64 bits
+ * without building strings: Chinese characters 1-3; English words 1-2 and characters 3-5.
+ * Text is folded first (NFKC, lower case, traditional to simplified, digits to 0) and cut
+ * to {@link #MAX_CHARS}, so any text costs bounded time.
+ */
+public enum NgramFeatures {
+
+	/** Chinese: character 1-3 grams. */
+	ZH(0, 0, 1, 3),
+
+	/** English: word 1-2 grams and character 3-5 grams. */
+	EN(1, 2, 3, 5);
+
+	/** Characters of a text that are read; the rest is ignored. */
+	public static final int MAX_CHARS = 2500;
+
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
+	private final int minWords;
+
+	private final int maxWords;
+
+	private final int minChars;
+
+	private final int maxChars;
+
+	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars) {
+		this.minWords = minWords;
+		this.maxWords = maxWords;
+		this.minChars = minChars;
+		this.maxChars = maxChars;
+	}
+
+	/** Receives each n-gram of a folded text. */
+	@FunctionalInterface
+	public interface Sink {
+
+		/**
+		 * One n-gram occurrence.
+		 * @param hash its 64-bit hash (the hash of {@link #name})
+		 * @param start where it starts in the folded text
+		 * @param end where it ends
+		 * @param word whether it is a word n-gram (else characters)
+		 */
+		void accept(long hash, int start, int end, boolean word);
+
+	}
+
+	/** Folds a raw text for n-gram extraction. */
+	public static String fold(String raw) {
+		String text = (raw.length() > MAX_CHARS) ? raw.substring(0, MAX_CHARS) : raw;
+		String folded = ChineseScript.toSimplified(Normalizer.normalize(text, Normalizer.Form.NFKC))
+			.toLowerCase(Locale.ROOT);
+		StringBuilder out = new StringBuilder(folded.length());
+		boolean space = true;
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				if (!space) {
+					out.append(' ');
+				}
+				space = true;
+				continue;
+			}
+			out.append((c >= '0' && c <= '9') ? '0' : ((c == '\u2019' || c == '\u2018') ? '\'' : c));
+			space = false;
+		}
+		int length = out.length();
+		return (length > 0 && out.charAt(length - 1) == ' ') ? out.substring(0, length - 1) : out.toString();
+	}
+
+	/** Calls the sink for every n-gram of a folded text. */
+	public void forEach(String folded, Sink sink) {
+		for (int start = 0; start < folded.length(); start++) {
+			if (folded.charAt(start) == ' ') {
+				continue;
+			}
+			long hash = mix(mix(FNV_OFFSET, 'c'), ':');
+			for (int n = 1; n <= this.maxChars && start + n <= folded.length(); n++) {
+				hash = mix(hash, folded.charAt(start + n - 1));
+				if (n >= this.minChars && folded.charAt(start + n - 1) != ' ') {
+					sink.accept(hash, start, start + n, false);
+				}
+			}
+		}
+		if (this.maxWords == 0) {
+			return;
+		}
+		int[] bounds = words(folded);
+		int count = bounds.length / 2;
+		for (int w = 0; w < count; w++) {
+			long hash = mix(mix(FNV_OFFSET, 'w'), ':');
+			for (int n = 1; n <= this.maxWords && w + n <= count; n++) {
+				int from = bounds[2 * (w + n - 1)];
+				int to = bounds[2 * (w + n - 1) + 1];
+				if (n > 1) {
+					hash = mix(hash, ' ');
+				}
+				for (int i = from; i < to; i++) {
+					hash = mix(hash, folded.charAt(i));
+				}
+				if (n >= this.minWords) {
+					sink.accept(hash, bounds[2 * w], to, true);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The readable name of an n-gram (for vocabularies and explanations): {@code c:}
+	 * characters or {@code w:} words separated by one space.
+	 */
+	public static String name(String folded, int start, int end, boolean word) {
+		if (!word) {
+			return "c:" + folded.substring(start, end);
+		}
+		StringBuilder name = new StringBuilder("w:");
+		int[] bounds = words(folded.substring(start, end));
+		for (int i = 0; i < bounds.length; i += 2) {
+			if (i > 0) {
+				name.append(' ');
+			}
+			name.append(folded, start + bounds[i], start + bounds[i + 1]);
+		}
+		return name.toString();
+	}
+
+	/** The 64-bit hash of an n-gram name; equal to what {@link #forEach} reports. */
+	public static long hash(String name) {
+		long hash = FNV_OFFSET;
+		for (int i = 0; i < name.length(); i++) {
+			hash = mix(hash, name.charAt(i));
+		}
+		return hash;
+	}
+
+	private static long mix(long hash, char c) {
+		return (hash ^ c) * FNV_PRIME;
+	}
+
+	/** Start and end of each word (letters, digits, apostrophes) in the folded text. */
+	private static int[] words(String folded) {
+		int[] bounds = new int[16];
+		int count = 0;
+		int i = 0;
+		while (i < folded.length()) {
+			if (!isWordChar(folded.charAt(i))) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < folded.length() && isWordChar(folded.charAt(i))) {
+				i++;
+			}
+			if (count + 2 > bounds.length) {
+				bounds = Arrays.copyOf(bounds, bounds.length * 2);
+			}
+			bounds[count++] = start;
+			bounds[count++] = i;
+		}
+		return Arrays.copyOf(bounds, count);
+	}
+
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '\'';
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.complaintflow.triage.model;
+
+import java.util.Arrays;
+
+/**
+ * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
+ * L2-normalised weights, and where each n-gram first occurs (for explanations).
+ *
+ * @param ids feature indexes, each once
+ * @param values their values
+ * @param starts start of the first occurrence of each feature in the folded text
+ * @param ends end of that occurrence
+ * @param words whether each feature is a word n-gram
+ * @param folded the folded text
+ */
+public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends, boolean[] words, String folded) {
+
+	/** The features of a text under a vocabulary. */
+	public static SparseVector of(String raw, NgramFeatures scheme, Vocabulary vocabulary) {
+		return ofFolded(NgramFeatures.fold(raw), scheme, vocabulary);
+	}
+
+	/** The features of an already folded text under a vocabulary. */
+	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary) {
+		Collector collector = new Collector(vocabulary);
+		scheme.forEach(folded, collector);
+		return collector.vector(folded);
+	}
+
+	/** The readable n-gram of the k-th feature. */
+	public String ngram(int k) {
+		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]);
+		return name.substring(2);
+	}
+
+	/**
+	 * Gathers known n-grams with their counts and first occurrence, in linear time: a
+	 * per-thread table from feature index to its slot, reset after each text.
+	 */
+	private static final class Collector implements NgramFeatures.Sink {
+
+		private static final ThreadLocal<int[]> SLOTS = ThreadLocal.withInitial(() -> new int[0]);
+
+		private final Vocabulary vocabulary;
+
+		private final int[] slots;
+
+		private int[] ids = new int[256];
+
+		private int[] counts = new int[256];
+
+		private int[] spans = new int[512];
+
+		private boolean[] wordFlags = new boolean[256];
+
+		private int count;
+
+		Collector(Vocabulary vocabulary) {
+			this.vocabulary = vocabulary;
+			int[] slots = SLOTS.get();
+			if (slots.length < vocabulary.size()) {
+				slots = new int[vocabulary.size()];
+				Arrays.fill(slots, -1);
+				SLOTS.set(slots);
+			}
+			this.slots = slots;
+		}
+
+		@Override
+		public void accept(long hash, int start, int end, boolean word) {
+			int id = this.vocabulary.indexOf(hash);
+			if (id < 0) {
+				return;
+			}
+			int slot = this.slots[id];
+			if (slot >= 0) {
+				this.counts[slot]++;
+				return;
+			}
+			if (this.count == this.ids.length) {
+				this.ids = Arrays.copyOf(this.ids, this.count * 2);
+				this.counts = Arrays.copyOf(this.counts, this.count * 2);
+				this.spans = Arrays.copyOf(this.spans, this.count * 4);
+				this.wordFlags = Arrays.copyOf(this.wordFlags, this.count * 2);
+			}
+			this.slots[id] = this.count;
+			this.ids[this.count] = id;
+			this.counts[this.count] = 1;
+			this.spans[2 * this.count] = start;
+			this.spans[2 * this.count + 1] = end;
+			this.wordFlags[this.count] = word;
+			this.count++;
+		}
+
+		SparseVector vector(String folded) {
+			int n = this.count;
+			double[] values = new double[n];
+			int[] starts = new int[n];
+			int[] ends = new int[n];
+			double norm = 0;
+			for (int k = 0; k < n; k++) {
+				this.slots[this.ids[k]] = -1;
+				values[k] = 1 + Math.log(this.counts[k]);
+				norm += values[k] * values[k];
+				starts[k] = this.spans[2 * k];
+				ends[k] = this.spans[2 * k + 1];
+			}
+			double scale = (norm > 0) ? 1 / Math.sqrt(norm) : 0;
+			for (int k = 0; k < n; k++) {
+				values[k] *= scale;
+			}
+			return new SparseVector(Arrays.copyOf(this.ids, n), values, starts, ends, Arrays.copyOf(this.wordFlags, n),
+					folded);
+		}
+
+	}
+
+}

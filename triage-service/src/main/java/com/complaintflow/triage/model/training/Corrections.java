@@ -1,0 +1,40 @@
+package com.complaintflow.triage.model.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Staff corrections as training examples: the JSON Lines that
+ * {@code GET /api/v1/triage/corrections} exports (complaint id, language, text, field,
+ * value, who, when); each labels one field of its text.
+ */
+public final class Corrections {
+
+	private Corrections() {
+	}
+
+	public static List<LabelledExample> read(Path file) throws IOException {
+		List<LabelledExample> examples = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonNode node = LabelStore.json().readTree(line);
+			String field = node.get("field").asString();
+			examples.add(new LabelledExample("corrections", node.get("complaintId").asString(),
+					Language.valueOf(node.get("language").asString()), node.get("text").asString(),
+					Map.of(field, node.get("value").asString()), Map.of(), true,
+					"correction:" + node.path("correctedBy").asString("")));
+		}
+		return examples;
+	}
+
+}

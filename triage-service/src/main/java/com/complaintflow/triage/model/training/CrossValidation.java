@@ -1,0 +1,94 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.rules.RuleSet;
+
+/**
+ * K-fold cross-validation of one language: each fold trains a model on the other folds
+ * (plus staff corrections, which are never tested on) and decides the held-out texts
+ * three ways: the rules alone, the model alone, and the combination the service uses.
+ */
+public final class CrossValidation {
+
+	/** The ways of deciding that are compared. */
+	public static final List<String> SYSTEMS = List.of("rules", "model", "combined");
+
+	private final RuleSet rules;
+
+	private final ModelTrainer trainer;
+
+	public CrossValidation(RuleSet rules, ModelTrainer trainer) {
+		this.rules = rules;
+		this.trainer = trainer;
+	}
+
+	/** Scores per system and field, and the share of each field the model decided. */
+	public record Result(Language language, int examples, int folds,
+			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel) {
+	}
+
+	public Result run(Language language, List<LabelledExample> examples, List<LabelledExample> corrections, int folds,
+			long seed) {
+		Map<LabelledExample, RuleOutcome> ruleOutcomes = new LinkedHashMap<>();
+		for (LabelledExample example : examples) {
+			ruleOutcomes.put(example, Scoring.rules(this.rules, example));
+		}
+		List<ModelTrainer.Doc> correctionDocs = corrections.stream()
+			.map((example) -> ModelTrainer.Doc.of(example, Scoring.rules(this.rules, example)))
+			.toList();
+		List<LabelledExample> order = new ArrayList<>(examples);
+		Collections.shuffle(order, new Random(seed));
+		Map<String, Map<String, Scoring.FieldScore>> scores = new LinkedHashMap<>();
+		for (String system : SYSTEMS) {
+			Map<String, Scoring.FieldScore> fields = new LinkedHashMap<>();
+			LabelledExample.FIELDS.forEach((field) -> fields.put(field, new Scoring.FieldScore(field)));
+			scores.put(system, fields);
+		}
+		Map<String, int[]> byModel = new LinkedHashMap<>();
+		for (int fold = 0; fold < folds; fold++) {
+			List<ModelTrainer.Doc> train = new ArrayList<>(correctionDocs);
+			List<LabelledExample> test = new ArrayList<>();
+			for (int i = 0; i < order.size(); i++) {
+				LabelledExample example = order.get(i);
+				if (i % folds == fold) {
+					test.add(example);
+				}
+				else {
+					train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example)));
+				}
+			}
+			LanguageModel model = this.trainer.train(language, train, "cv-fold-" + fold);
+			for (LabelledExample example : test) {
+				RuleOutcome alone = ruleOutcomes.get(example);
+				Map<String, String> modelOnly = Scoring.modelOnly(model, example);
+				RuleOutcome combined = Scoring.combined(this.rules, model, example);
+				for (String field : LabelledExample.FIELDS) {
+					scores.get("rules").get(field).add(example, alone.values().get(field));
+					scores.get("model")
+						.get(field)
+						.add(example, modelOnly.getOrDefault(field, alone.values().get(field)));
+					scores.get("combined").get(field).add(example, combined.values().get(field));
+					int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
+					counts[1]++;
+					if ("model".equals(combined.decidedBy().get(field))) {
+						counts[0]++;
+					}
+				}
+			}
+			System.out.printf("  %s fold %d/%d: %d trained, %d tested; combined %s%n", language, fold + 1, folds,
+					train.size(), test.size(), scores.get("combined").get("category"));
+		}
+		Map<String, Double> decidedByModel = new LinkedHashMap<>();
+		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
+		return new Result(language, examples.size(), folds, scores, decidedByModel);
+	}
+
+}

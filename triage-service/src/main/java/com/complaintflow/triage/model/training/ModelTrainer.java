@@ -1,0 +1,318 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.FieldClassifier;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.NgramFeatures;
+import com.complaintflow.triage.model.SparseVector;
+import com.complaintflow.triage.model.Vocabulary;
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+
+/**
+ * Trains a {@link LanguageModel} with LIBLINEAR: the vocabulary (n-grams in at least
+ * {@code minDocs} texts), one L2-regularised logistic regression per field, then on
+ * out-of-fold predictions of the training data the softmax temperature (calibration) and
+ * the probability threshold at which the model beats the rules.
+ */
+public final class ModelTrainer {
+
+	private final Options options;
+
+	public ModelTrainer(Options options) {
+		this.options = options;
+		Linear.disableDebugOutput();
+	}
+
+	/**
+	 * Training settings.
+	 *
+	 * @param maxVocabulary the most n-grams kept (the most frequent)
+	 * @param minDocs an n-gram must occur in at least this many texts
+	 * @param cost LIBLINEAR's C per field key (default under "*")
+	 * @param innerFolds folds of the out-of-fold predictions for calibration and
+	 * threshold
+	 * @param seed shuffling seed
+	 */
+	public record Options(int maxVocabulary, int minDocs, Map<String, Double> cost, int innerFolds, long seed) {
+
+		/** The settings the training command uses. */
+		public static Options defaults() {
+			return new Options(Integer.getInteger("triage.train.vocabulary", 120_000), 2,
+					Map.of("*", Double.parseDouble(System.getProperty("triage.train.cost", "16"))), 3, 42);
+		}
+
+		double costOf(String field) {
+			return this.cost.getOrDefault(field, this.cost.getOrDefault("*", 1.0));
+		}
+
+	}
+
+	/** A training text: its example, folded text and the rules' outcome on it. */
+	public record Doc(LabelledExample example, String folded, RuleOutcome rules) {
+
+		public static Doc of(LabelledExample example, RuleOutcome rules) {
+			return new Doc(example, NgramFeatures.fold(example.text()), rules);
+		}
+
+	}
+
+	/** Trains a model of the language on the documents. */
+	public LanguageModel train(Language language, List<Doc> docs, String version) {
+		NgramFeatures scheme = (language == Language.ZH) ? NgramFeatures.ZH : NgramFeatures.EN;
+		Vocabulary vocabulary = vocabulary(scheme, docs);
+		List<SparseVector> vectors = docs.stream()
+			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary))
+			.toList();
+		Map<String, FieldClassifier> classifiers = new LinkedHashMap<>();
+		for (String field : LabelledExample.FIELDS) {
+			FieldClassifier classifier = trainField(field, docs, vectors, vocabulary.size());
+			if (classifier != null) {
+				classifiers.put(field, classifier);
+			}
+		}
+		return new LanguageModel(language, version, scheme, vocabulary, classifiers);
+	}
+
+	private Vocabulary vocabulary(NgramFeatures scheme, List<Doc> docs) {
+		Map<Long, int[]> frequency = new HashMap<>();
+		for (Doc doc : docs) {
+			java.util.Set<Long> seen = new java.util.HashSet<>();
+			scheme.forEach(doc.folded(), (hash, start, end, word) -> seen.add(hash));
+			for (Long hash : seen) {
+				frequency.computeIfAbsent(hash, (key) -> new int[1])[0]++;
+			}
+		}
+		long[] kept = frequency.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue()[0] >= this.options.minDocs())
+			.sorted((a, b) -> (a.getValue()[0] != b.getValue()[0]) ? Integer.compare(b.getValue()[0], a.getValue()[0])
+					: Long.compare(a.getKey(), b.getKey()))
+			.limit(this.options.maxVocabulary())
+			.mapToLong(Map.Entry::getKey)
+			.sorted()
+			.toArray();
+		return new Vocabulary(kept);
+	}
+
+	private FieldClassifier trainField(String field, List<Doc> docs, List<SparseVector> vectors, int features) {
+		List<Integer> rows = new ArrayList<>();
+		TreeSet<String> seen = new TreeSet<>();
+		for (int i = 0; i < docs.size(); i++) {
+			String label = docs.get(i).example().label(field);
+			if (label != null) {
+				rows.add(i);
+				seen.add(label);
+			}
+		}
+		if (seen.size() < 2) {
+			return null;
+		}
+		List<String> classes = new ArrayList<>(seen);
+		double cost = this.options.costOf(field);
+		// out-of-fold scores, for calibration and the threshold
+		double[][] outOfFold = new double[rows.size()][];
+		List<Integer> order = new ArrayList<>();
+		for (int r = 0; r < rows.size(); r++) {
+			order.add(r);
+		}
+		java.util.Collections.shuffle(order, new Random(this.options.seed()));
+		int folds = Math.min(this.options.innerFolds(), rows.size());
+		for (int fold = 0; fold < folds; fold++) {
+			List<Integer> train = new ArrayList<>();
+			List<Integer> held = new ArrayList<>();
+			for (int k = 0; k < order.size(); k++) {
+				((k % folds == fold) ? held : train).add(order.get(k));
+			}
+			FieldClassifier inner = fit(field, classes, docs, vectors, rows, train, features, cost);
+			if (inner == null) {
+				continue;
+			}
+			for (int r : held) {
+				outOfFold[r] = inner.scores(vectors.get(rows.get(r)));
+			}
+		}
+		double temperature = temperature(field, classes, docs, rows, outOfFold);
+		Choice choice = choose(field, classes, docs, rows, outOfFold, temperature);
+		List<Integer> all = new ArrayList<>();
+		for (int r = 0; r < rows.size(); r++) {
+			all.add(r);
+		}
+		FieldClassifier full = fit(field, classes, docs, vectors, rows, all, features, cost);
+		return (full != null) ? full.calibrated(temperature, choice.threshold(), choice.offsets()) : null;
+	}
+
+	/** Trains on the given rows (indexes into {@code rows}); null if one value only. */
+	private FieldClassifier fit(String field, List<String> classes, List<Doc> docs, List<SparseVector> vectors,
+			List<Integer> rows, List<Integer> subset, int features, double cost) {
+		Problem problem = new Problem();
+		problem.l = subset.size();
+		problem.n = features + 1;
+		problem.bias = 1;
+		problem.x = new Feature[subset.size()][];
+		problem.y = new double[subset.size()];
+		TreeSet<Integer> present = new TreeSet<>();
+		for (int i = 0; i < subset.size(); i++) {
+			int doc = rows.get(subset.get(i));
+			SparseVector x = vectors.get(doc);
+			Feature[] nodes = new Feature[x.ids().length + 1];
+			for (int k = 0; k < x.ids().length; k++) {
+				nodes[k] = new FeatureNode(x.ids()[k] + 1, x.values()[k]);
+			}
+			// LIBLINEAR wants ascending indexes; the bias feature is the last
+			Arrays.sort(nodes, 0, x.ids().length, java.util.Comparator.comparingInt(Feature::getIndex));
+			nodes[x.ids().length] = new FeatureNode(features + 1, 1.0);
+			problem.x[i] = nodes;
+			int label = classes.indexOf(docs.get(doc).example().label(field));
+			problem.y[i] = label;
+			present.add(label);
+		}
+		if (present.size() < 2) {
+			return null;
+		}
+		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
+		int[] labels = model.getLabels();
+		int perFeature = (model.getNrClass() == 2) ? 1 : model.getNrClass();
+		double[] w = model.getFeatureWeights();
+		int n = classes.size();
+		float[] weights = new float[features * n];
+		float[] bias = new float[n];
+		Arrays.fill(bias, -1e4f);
+		for (int k = 0; k < labels.length; k++) {
+			int c = labels[k];
+			int column = (perFeature == 1) ? 0 : k;
+			float sign = (perFeature == 1 && k == 1) ? -1f : 1f;
+			for (int j = 0; j < features; j++) {
+				weights[j * n + c] = sign * (float) w[j * perFeature + column];
+			}
+			bias[c] = sign * (float) w[features * perFeature + column];
+		}
+		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
+	}
+
+	/** The softmax temperature that minimises the out-of-fold log loss. */
+	private static double temperature(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
+			double[][] outOfFold) {
+		double best = 1;
+		double bestLoss = Double.MAX_VALUE;
+		for (double t = 0.05; t <= 5.0; t *= 1.15) {
+			double loss = 0;
+			for (int r = 0; r < rows.size(); r++) {
+				if (outOfFold[r] == null) {
+					continue;
+				}
+				int label = classes.indexOf(docs.get(rows.get(r)).example().label(field));
+				double[] p = FieldClassifier.softmax(outOfFold[r], t, null);
+				loss -= Math.log(Math.max(1e-12, p[label]));
+			}
+			if (loss < bestLoss) {
+				bestLoss = loss;
+				best = t;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * The probability at which the model decides instead of the (non-hard) rules, and the
+	 * offset of the field's watched value (churn HIGH up, playbook STANDARD_CARE down):
+	 * the pair with the best out-of-fold objective (accuracy, accepted alternatives
+	 * counting as right; plus half the churn-HIGH recall for churn; minus 1.5 times the
+	 * wrong fallback to STANDARD_CARE for the playbook). A threshold above 1 means the
+	 * model never decides.
+	 */
+	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
+			double[][] outOfFold, double temperature) {
+		String watched = WATCHED.get(field);
+		int watchedIndex = (watched != null) ? classes.indexOf(watched) : -1;
+		double[] offsets = (watchedIndex >= 0) ? new double[] { -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3 }
+				: new double[] { 0 };
+		Choice best = null;
+		for (double offset : offsets) {
+			float[] offsetVector = new float[classes.size()];
+			if (watchedIndex >= 0) {
+				offsetVector[watchedIndex] = (float) offset;
+			}
+			for (int step = 21; step >= 0; step--) {
+				double t = (step == 21) ? 1.01 : step * 0.05;
+				int right = 0;
+				int watchedLabels = 0;
+				int watchedRight = 0;
+				int watchedWrong = 0;
+				for (int r = 0; r < rows.size(); r++) {
+					Doc doc = docs.get(rows.get(r));
+					String value = doc.rules().values().get(field);
+					if (outOfFold[r] != null && !doc.rules().hard().contains(field)) {
+						double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsetVector);
+						int top = argmax(p);
+						if (p[top] >= t) {
+							value = classes.get(top);
+						}
+					}
+					boolean ok = doc.example().accepts(field, value);
+					right += ok ? 1 : 0;
+					if (watched != null) {
+						if (watched.equals(doc.example().label(field))) {
+							watchedLabels++;
+							watchedRight += ok ? 1 : 0;
+						}
+						else if (!ok && watched.equals(value)) {
+							watchedWrong++;
+						}
+					}
+				}
+				double objective = (double) right / rows.size();
+				if ("churnRisk".equals(field) && watchedLabels > 0) {
+					objective += HIGH_RECALL_WEIGHT * watchedRight / watchedLabels;
+				}
+				if ("playbook".equals(field)) {
+					objective -= FALLBACK_PENALTY * watchedWrong / rows.size();
+				}
+				if (best == null || objective > best.objective + 1e-9) {
+					best = new Choice(t, offsetVector, objective);
+				}
+			}
+		}
+		return best;
+	}
+
+	/** How much a wrong STANDARD_CARE weighs against a right answer when choosing. */
+	private static final double FALLBACK_PENALTY = Double
+		.parseDouble(System.getProperty("triage.train.fallback-penalty", "1.5"));
+
+	/** How much churn-HIGH recall weighs against accuracy when choosing. */
+	private static final double HIGH_RECALL_WEIGHT = Double
+		.parseDouble(System.getProperty("triage.train.high-recall-weight", "0.5"));
+
+	/** The value whose errors weigh more, per field. */
+	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
+
+	/** A threshold and offsets with their objective. */
+	private record Choice(double threshold, float[] offsets, double objective) {
+	}
+
+	static int argmax(double[] values) {
+		int best = 0;
+		for (int i = 1; i < values.length; i++) {
+			if (values[i] > values[best]) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+}

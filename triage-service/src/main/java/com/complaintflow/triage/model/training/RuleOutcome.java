@@ -1,0 +1,37 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.complaintflow.triage.rules.Verdict;
+
+/**
+ * What one decision chose per field, and which fields a hard rule decided.
+ *
+ * @param values field key to value
+ * @param hard the fields a hard rule decided
+ * @param decidedBy field key to its source (hard-rule, model, rules)
+ */
+public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<String, String> decidedBy) {
+
+	/** The outcome of a verdict. */
+	public static RuleOutcome of(Verdict verdict) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("category", verdict.category().name());
+		values.put("emotion", verdict.emotion().name());
+		values.put("rootCause", verdict.rootCauseLayer().name());
+		values.put("churnRisk", verdict.churnRisk().name());
+		values.put("nature", verdict.nature().name());
+		values.put("persona", verdict.persona().name());
+		values.put("playbook", verdict.playbook().name());
+		Set<String> hard = new java.util.HashSet<>();
+		verdict.decidedBy().forEach((field, source) -> {
+			if (source.equals("hard-rule")) {
+				hard.add(field);
+			}
+		});
+		return new RuleOutcome(values, hard, verdict.decidedBy());
+	}
+
+}

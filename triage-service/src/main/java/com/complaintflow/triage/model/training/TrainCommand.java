@@ -1,0 +1,214 @@
+package com.complaintflow.triage.model.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.FieldClassifier;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.ModelFile;
+import com.complaintflow.triage.rules.RuleSet;
+import com.complaintflow.triage.rules.RulesLoader;
+
+/**
+ * The training command ({@code bench/triage-train.sh}): reads the label store and the
+ * texts from the data sets' CSVs (plus staff corrections, if given), cross-validates per
+ * language (rules alone, model alone, combination), writes the evaluation report, then
+ * trains each language's model on all labels and writes the model files beside the rules.
+ * <p>
+ * Options: {@code --data DIR} (../shared/data), {@code --labels DIR}
+ * (triage-service/training/labels), {@code --corrections FILE} (JSON Lines from
+ * {@code GET /api/v1/triage/corrections}), {@code --models DIR}
+ * (triage-service/src/main/resources/rules/models), {@code --report FILE}
+ * (docs/triage-model-evaluation.md), {@code --folds N} (5), {@code --no-cv}.
+ */
+public final class TrainCommand {
+
+	private TrainCommand() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Map<String, String> options = options(args);
+		Path data = Path.of(options.getOrDefault("data", "../shared/data"));
+		Path labels = Path.of(options.getOrDefault("labels", "triage-service/training/labels"));
+		Path models = Path.of(options.getOrDefault("models", "triage-service/src/main/resources/rules/models"));
+		Path reportFile = Path.of(options.getOrDefault("report", "docs/triage-model-evaluation.md"));
+		int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
+		boolean crossValidate = !options.containsKey("no-cv");
+		List<LabelledExample> corrections = options.containsKey("corrections")
+				? Corrections.read(Path.of(options.get("corrections"))) : List.of();
+		RuleSet rules = RulesLoader.bundled();
+		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults());
+		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.now());
+		Report report = new Report(stamp, rules.version(), corrections.size());
+		for (LabelStore.DataSet set : LabelStore.DataSet.values()) {
+			Path labelFile = labels.resolve(set.labelFile());
+			if (!Files.exists(labelFile)) {
+				System.out.println("no labels for " + set.name + " at " + labelFile);
+				continue;
+			}
+			List<LabelledExample> examples = LabelStore.examples(labelFile, LabelStore.texts(data, set), set);
+			List<LabelledExample> ownCorrections = corrections.stream()
+				.filter((example) -> example.language() == set.language)
+				.toList();
+			System.out.printf("%s: %d labelled texts, %d corrections%n", set.name, examples.size(),
+					ownCorrections.size());
+			System.out.flush();
+			if (crossValidate) {
+				report.add(set,
+						new CrossValidation(rules, trainer).run(set.language, examples, ownCorrections, folds, 42));
+			}
+			List<ModelTrainer.Doc> docs = new ArrayList<>();
+			for (LabelledExample example : examples) {
+				docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
+			}
+			for (LabelledExample example : ownCorrections) {
+				docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
+			}
+			String version = stamp + "-" + set.language.name().toLowerCase(Locale.ROOT) + "-" + examples.size() + "+"
+					+ ownCorrections.size();
+			LanguageModel model = trainer.train(set.language, docs, version);
+			Path file = models.resolve(ModelFile.fileName(set.language));
+			ModelFile.write(model, file);
+			report.model(set, model, file, Files.size(file));
+			System.out.printf("wrote %s (%d n-grams, %d KiB)%n", file, model.vocabulary().size(),
+					Files.size(file) / 1024);
+			System.out.flush();
+			Path second = labels.resolve("second").resolve(set.labelFile());
+			if (Files.exists(second)) {
+				report.agreement(set, Agreement.kappa(labelFile, second));
+			}
+		}
+		Files.createDirectories(reportFile.toAbsolutePath().getParent());
+		Files.writeString(reportFile, report.markdown(), StandardCharsets.UTF_8);
+		System.out.println(report.summary());
+		System.out.println("report: " + reportFile);
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].startsWith("--")) {
+				String key = args[i].substring(2);
+				boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+				options.put(key, flag ? "true" : args[++i]);
+			}
+		}
+		return options;
+	}
+
+	/** The evaluation report in Markdown. */
+	static final class Report {
+
+		private final String stamp;
+
+		private final String rulesVersion;
+
+		private final int corrections;
+
+		private final StringBuilder summary = new StringBuilder();
+
+		private final StringBuilder details = new StringBuilder();
+
+		private final StringBuilder modelsSection = new StringBuilder();
+
+		private final StringBuilder agreementSection = new StringBuilder();
+
+		Report(String stamp, String rulesVersion, int corrections) {
+			this.stamp = stamp;
+			this.rulesVersion = rulesVersion;
+			this.corrections = corrections;
+			this.summary.append(
+					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | wrong fallback to STANDARD_CARE |\n")
+				.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+		}
+
+		void add(LabelStore.DataSet set, CrossValidation.Result result) {
+			for (String system : CrossValidation.SYSTEMS) {
+				Map<String, Scoring.FieldScore> s = result.scores().get(system);
+				this.summary.append(String.format(Locale.ROOT,
+						"| %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %.1f %% |%n", set.name, result.examples(), system,
+						s.get("category").accuracy(), s.get("playbook").accuracy(), s.get("persona").accuracy(),
+						s.get("churnRisk").recall("HIGH"), 100 * s.get("playbook").wrongRate("STANDARD_CARE")));
+			}
+			this.details.append("\n### ")
+				.append(set.name)
+				.append(" (")
+				.append(result.examples())
+				.append(" texts, ")
+				.append(result.folds())
+				.append("-fold)\n\n");
+			this.details.append(
+					"| field | scored | rules acc | rules macro-F1 | model acc | model macro-F1 | combined acc | combined macro-F1 | decided by model |\n")
+				.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			for (String field : LabelledExample.FIELDS) {
+				Scoring.FieldScore rules = result.scores().get("rules").get(field);
+				Scoring.FieldScore model = result.scores().get("model").get(field);
+				Scoring.FieldScore combined = result.scores().get("combined").get(field);
+				this.details.append(String.format(Locale.ROOT,
+						"| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", field, combined.scored,
+						rules.accuracy(), rules.macroF1(), model.accuracy(), model.macroF1(), combined.accuracy(),
+						combined.macroF1(), 100 * result.decidedByModel().getOrDefault(field, 0.0)));
+			}
+			for (String field : LabelledExample.FIELDS) {
+				this.details.append("\n#### ")
+					.append(set.name)
+					.append(": ")
+					.append(field)
+					.append(", combined (rows: label, columns: decided)\n\n")
+					.append(result.scores().get("combined").get(field).confusionTable());
+			}
+		}
+
+		void model(LabelStore.DataSet set, LanguageModel model, Path file, long bytes) {
+			this.modelsSection.append(String.format(Locale.ROOT, "- `%s` (%s): version `%s`, %d n-grams, %d KiB%n",
+					file.getFileName(), set.name, model.version(), model.vocabulary().size(), bytes / 1024));
+			for (Map.Entry<String, FieldClassifier> entry : model.classifiers().entrySet()) {
+				this.modelsSection
+					.append(String.format(Locale.ROOT, "  - %s: %d values, temperature %.2f, decides at p >= %s%n",
+							entry.getKey(), entry.getValue().classes().size(), entry.getValue().temperature(),
+							(entry.getValue().threshold() > 1) ? "never (rules are better)"
+									: String.format(Locale.ROOT, "%.2f", entry.getValue().threshold())));
+			}
+		}
+
+		void agreement(LabelStore.DataSet set, Map<String, double[]> kappa) {
+			this.agreementSection.append("\n")
+				.append(set.name)
+				.append(" (")
+				.append((int) kappa.values().iterator().next()[2])
+				.append(" rows labelled twice)\n\n| field | Cohen's kappa | observed agreement |\n|---|---:|---:|\n");
+			kappa.forEach((field, values) -> this.agreementSection
+				.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", field, values[0], values[1])));
+		}
+
+		String summary() {
+			return this.summary.toString();
+		}
+
+		String markdown() {
+			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
+					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
+					+ " staff corrections in training). Accuracy counts an accepted alternative (LABELLING.md section 8) "
+					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
+					+ "where the label is another playbook, over all texts.\n\n## Summary\n\n" + this.summary
+					+ "\n## Per field\n" + this.details + "\n## Models\n\n" + this.modelsSection
+					+ "\n## Agreement between labellers\n"
+					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n" : this.agreementSection);
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.complaintflow.triage.model;
+
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.training.Scoring;
+import com.complaintflow.triage.rules.Advice;
+import com.complaintflow.triage.rules.RuleSet;
+import com.complaintflow.triage.rules.RulesLoader;
+import com.complaintflow.triage.rules.TriageContext;
+import com.complaintflow.triage.rules.Verdict;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How rules and model combine: a hard rule (safety, an explicit exit) wins; then the
+ * model when its probability reaches its threshold; then the rules. The explanation names
+ * the source of every field and, for the model, the n-grams that weighed most.
+ */
+class CombinationTests {
+
+	private static final RuleSet RULES = RulesLoader.bundled();
+
+	private static Advice sure(String value) {
+		return new Advice(value, 0.93, 0.5, List.of("'charge' +0.41", "'bill' +0.30"));
+	}
+
+	private static Verdict decide(String text, Map<String, Advice> advice) {
+		ComplaintReceived complaint = Scoring.complaint(text, Language.EN, "C-9");
+		return RULES.decide(RULES.analyze(complaint, advice), TriageContext.NONE);
+	}
+
+	@Test
+	void aSureModelDecidesAndItsNgramsAreInTheExplanation() {
+		Verdict verdict = decide("The price went up again this year", Map.of("category", sure("BILLING")));
+
+		assertThat(verdict.category()).isEqualTo(Category.BILLING);
+		assertThat(verdict.decidedBy()).containsEntry("category", "model");
+		assertThat(verdict.explanation().signals())
+			.contains("model:category.BILLING(p=0.93>=0.50; 'charge' +0.41, 'bill' +0.30)");
+		assertThat(verdict.explanation().confidence()).containsEntry("category", 0.93);
+	}
+
+	@Test
+	void anUnsureModelLeavesTheFieldToTheRules() {
+		Verdict rulesAlone = decide("The internet drops every evening", Map.of());
+		Verdict verdict = decide("The internet drops every evening",
+				Map.of("category", new Advice("BILLING", 0.41, 0.5, List.of())));
+
+		assertThat(verdict.category()).isEqualTo(rulesAlone.category()).isEqualTo(Category.NETWORK);
+		assertThat(verdict.decidedBy().get("category")).isEqualTo("rules");
+	}
+
+	@Test
+	void aHardRuleWinsOverASureModel() {
+		Verdict verdict = decide("There are sparks coming from the cable box outside, I am cancelling my service",
+				Map.of("category", sure("BILLING"), "churnRisk", sure("LOW")));
+
+		assertThat(verdict.category()).isEqualTo(Category.EMERGENCY);
+		assertThat(verdict.churnRisk()).isEqualTo(ChurnRisk.HIGH);
+		assertThat(verdict.decidedBy()).containsEntry("category", "hard-rule").containsEntry("churnRisk", "hard-rule");
+		assertThat(verdict.explanation().signals()).contains("rule:category.safety-first",
+				"rule:churnRisk.says-leaving");
+	}
+
+	@Test
+	void laterRulesSeeTheModelsCategory() {
+		Verdict verdict = decide("Something about my account is off", Map.of("category", sure("BILLING")));
+
+		assertThat(verdict.category()).isEqualTo(Category.BILLING);
+		assertThat(verdict.queue()).isEqualTo("billing-care");
+	}
+
+}

@@ -1,0 +1,122 @@
+package com.complaintflow.triage.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.config.TriageSettings;
+import com.complaintflow.triage.model.training.Scoring;
+import com.complaintflow.triage.rules.Advice;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A missing or corrupt model file never stops triage: the language is decided by the
+ * rules alone and status and metrics say so; a new file is validated before it replaces
+ * the model in force, which stays on rejection.
+ */
+class ModelRegistryTests {
+
+	@TempDir
+	Path dir;
+
+	private SimpleMeterRegistry meters;
+
+	private ModelRegistry registry;
+
+	@BeforeEach
+	void start() {
+		this.meters = new SimpleMeterRegistry();
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.registry != null) {
+			this.registry.destroy();
+		}
+	}
+
+	private ModelRegistry registry() {
+		this.registry = new ModelRegistry(new TriageSettings(null, Duration.ofMillis(50), this.dir.toString(),
+				new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))), this.meters);
+		return this.registry;
+	}
+
+	private static ModelRegistry.ModelStatus status(ModelRegistry registry, Language language) {
+		return registry.status().stream().filter((status) -> status.language() == language).findFirst().orElseThrow();
+	}
+
+	@Test
+	void withoutModelFilesTheRulesDecideAlone() {
+		ModelRegistry registry = registry();
+
+		Map<String, Advice> advice = registry.advise(Scoring.complaint("They billed me twice", Language.EN, "C-1"));
+
+		assertThat(advice).isEmpty();
+		assertThat(registry.status()).allSatisfy((status) -> assertThat(status.state()).isEqualTo("absent"));
+		assertThat(this.meters.get("triage.model.loaded").tag("language", "EN").gauge().value()).isZero();
+	}
+
+	@Test
+	void aValidFileIsLoadedAndAdvises() throws IOException {
+		ModelFile.write(SmallCorpus.model(Language.EN), this.dir.resolve(ModelFile.fileName(Language.EN)));
+
+		ModelRegistry registry = registry();
+
+		assertThat(registry.advise(Scoring.complaint("They billed me twice, refund the charge", Language.EN, "C-1"))
+			.get("category")
+			.value()).isEqualTo("BILLING");
+		assertThat(registry.model(Language.EN).version()).isEqualTo("test-EN");
+		assertThat(this.meters.get("triage.model.loaded").tag("language", "EN").gauge().value()).isEqualTo(1);
+		assertThat(this.meters.get("triage.model.loaded").tag("language", "ZH").gauge().value()).isZero();
+	}
+
+	@Test
+	void aCorruptFileIsRejectedAndTheModelInForceStays() throws IOException {
+		Path file = this.dir.resolve(ModelFile.fileName(Language.EN));
+		ModelFile.write(SmallCorpus.model(Language.EN), file);
+		ModelRegistry registry = registry();
+
+		Files.write(file, new byte[] { 31, -117, 8, 0, 1, 2, 3 });
+		registry.reload();
+
+		assertThat(registry.model(Language.EN).version()).isEqualTo("test-EN");
+		ModelRegistry.ModelStatus status = status(registry, Language.EN);
+		assertThat(status.state()).isEqualTo("loaded");
+		assertThat(status.rejectedAt()).isNotNull();
+		assertThat(status.problem()).contains("unreadable");
+		assertThat(this.meters.counter("triage.model.reloads", "outcome", "rejected").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aModelOfTheWrongLanguageIsRejected() throws IOException {
+		ModelFile.write(SmallCorpus.model(Language.ZH), this.dir.resolve(ModelFile.fileName(Language.EN)));
+
+		ModelRegistry registry = registry();
+
+		assertThat(registry.model(Language.EN)).isNull();
+		assertThat(status(registry, Language.EN).problem()).contains("expected EN");
+	}
+
+	@Test
+	void aChangedFileIsPickedUpWithoutARestart() throws IOException {
+		ModelRegistry registry = registry();
+		assertThat(registry.model(Language.ZH)).isNull();
+
+		ModelFile.write(SmallCorpus.model(Language.ZH), this.dir.resolve(ModelFile.fileName(Language.ZH)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> registry.model(Language.ZH) != null);
+		assertThat(registry.advise(Scoring.complaint("宽带老是断网，网速很慢", Language.ZH, "C-2")).get("category").value())
+			.isEqualTo("NETWORK");
+	}
+
+}
