@@ -69,7 +69,7 @@ class RegionSignalsTests {
 
 	@Test
 	void aRegionKeepsOnlyItsNewestSignalsHoweverLargeTheOutage() {
-		RegionSignals capped = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5),
+		RegionSignals capped = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5), null,
 				new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60))), 10);
 		Instant start = Instant.parse("2026-11-30T08:00:00Z");
 		List<OutageSignal> returned = List.of();
