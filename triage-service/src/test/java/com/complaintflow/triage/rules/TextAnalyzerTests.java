@@ -66,14 +66,16 @@ class TextAnalyzerTests {
 			'no no not never cancel it ' | EN
 			""")
 	void aLongTextWithoutClauseBreaksIsAnalysedInLinearTime(String unit, Language language) {
-		// Every mention negated, no clause break in 64,000 characters (a record on the
+		// Every mention negated, no clause break in 128,000 characters (a record on the
 		// topic is not bound by intake's limit): each mention used to rescan the whole
-		// clause once per cue, quadratic (0.56 s at 8,000 characters, about 36 s here).
-		String text = unit.repeat(64000 / unit.length());
+		// clause once per cue, quadratic (7-100 s at 64,000 characters, so 28-400 s here;
+		// linear now: 0.2-1.1 s at 64,000 on a loaded machine). The limit only tells the
+		// two apart, with room for a busy machine; it is no speed target.
+		String text = unit.repeat(128000 / unit.length());
 		long started = System.nanoTime();
 		RULES.decide(complaint(text, language, "long"), TriageContext.NONE);
 		long millis = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
-		assertThat(millis).as("analysis of %d characters took %d ms", text.length(), millis).isLessThan(5000);
+		assertThat(millis).as("analysis of %d characters took %d ms", text.length(), millis).isLessThan(15000);
 		assertThat(RULES.decide(complaint(text, language, "long"), TriageContext.NONE).churnRisk())
 			.isEqualTo(ChurnRisk.LOW);
 	}
