@@ -143,8 +143,8 @@ public class Milestone {
 	/** The escalation rungs of this milestone's ladder raised so far. */
 	public int escalationRungsPassed() {
 		return (int) ReminderStep.ladder(this)
-			.subList(0, Math.min(this.nextStep, ReminderStep.ladder(this).size()))
 			.stream()
+			.limit(this.nextStep)
 			.filter((step) -> step.kind() == ReminderKind.ESCALATION)
 			.count();
 	}
