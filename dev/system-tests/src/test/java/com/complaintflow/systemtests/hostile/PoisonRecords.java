@@ -26,6 +26,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
 import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EscalationLevel;
@@ -73,7 +74,7 @@ public final class PoisonRecords {
 	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
 			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
 			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"), Topics.REMINDERS,
-			Set.of("triage", "analytics"));
+			Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"));
 
 	private static final String GROUP_HEADER = "kafka_dlt-original-consumer-group";
 
@@ -229,6 +230,9 @@ public final class PoisonRecords {
 				new CaseOpened(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint, Channel.APP, "POISON",
 						Category.SERVICE_QUALITY, Priority.P4, Playbook.STANDARD_CARE, "general-care", null,
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, now.plus(Duration.ofHours(24)))));
+			case Topics.CORRECTIONS ->
+				new DecisionCorrected(id, "hostile-suite", now, complaint, key, 1, "corr-" + complaint, "playbook",
+						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT");
 			default -> new ReminderRaised(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
 					MilestoneKind.FIRST_RESPONSE, ReminderKind.WARNING, EscalationLevel.AGENT,
 					now.plus(Duration.ofHours(12)), "general-care", Priority.P4);
