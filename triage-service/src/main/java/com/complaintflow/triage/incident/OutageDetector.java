@@ -11,7 +11,6 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.support.kafka.EventPublisher;
-import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.config.TriageSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -19,12 +18,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +33,11 @@ public class OutageDetector {
 
 	private static final Logger log = LoggerFactory.getLogger(OutageDetector.class);
 
-	/** The most member complaint ids one {@code IncidentDetected} lists. */
-	static final int MAX_PUBLISHED_MEMBERS = 1_000;
+	/**
+	 * The most member complaint ids one {@code IncidentDetected} lists (the incident's
+	 * first members).
+	 */
+	static final int MAX_PUBLISHED_MEMBERS = IncidentMembers.MAX_LISTED;
 
 	private static final Set<Category> WATCHED = Set.of(Category.NETWORK, Category.EMERGENCY);
 
@@ -52,15 +51,16 @@ public class OutageDetector {
 
 	private final RegionSignals signals;
 
-	OutageDetector(MongoTemplate mongo, RegionSignals signals, EventPublisher publisher, TriageSettings settings,
-			MeterRegistry meters) {
+	private final IncidentMembers incidents;
+
+	OutageDetector(MongoTemplate mongo, RegionSignals signals, IncidentMembers incidents, EventPublisher publisher,
+			TriageSettings settings, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.signals = signals;
+		this.incidents = incidents;
 		this.publisher = publisher;
 		this.settings = settings.outage();
 		this.meters = meters;
-		StartupIndexes.ensure(mongo, mongo.getCollectionName(Incident.class),
-				new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
 	}
 
 	/** Whether complaints of this category count towards outages. */
@@ -87,8 +87,8 @@ public class OutageDetector {
 				return null;
 			}
 		}
-		else if (!open.members().contains(complaint.complaintId())) {
-			open = join(open.id(), complaint.complaintId(), at);
+		else {
+			open = this.incidents.join(open.id(), complaint.complaintId(), at);
 		}
 		publish(open);
 		return open.id();
@@ -128,29 +128,18 @@ public class OutageDetector {
 		OutageSignal first = ordered.get(0);
 		String id = "INC-" + region + "-"
 				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
-		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(),
+		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(), null,
 				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
-			this.mongo.insert(incident);
+			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::at).toList());
 			this.meters.counter("triage.incidents.opened").increment();
 			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
 			return incident;
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance opened it first: join it
-			return join(id, complaint.complaintId(), at);
+			return this.incidents.join(id, complaint.complaintId(), at);
 		}
-	}
-
-	private Incident join(String incidentId, String complaintId, Instant at) {
-		Query notYetMember = Query.query(Criteria.where("_id").is(incidentId).and("members").ne(complaintId));
-		Update update = new Update().push("members", complaintId)
-			.inc("memberCount", 1)
-			.inc("revision", 1)
-			.max("lastSeenAt", at);
-		Incident updated = this.mongo.findAndModify(notYetMember, update,
-				FindAndModifyOptions.options().returnNew(true), Incident.class);
-		return (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
 	}
 
 	/**
