@@ -13,7 +13,6 @@ import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.policy.RemedyPolicy;
 import com.complaintflow.followup.deadline.MilestoneClock;
-import com.complaintflow.support.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -117,10 +116,7 @@ class CaseActionController {
 	}
 
 	private static CaseActions.Actor actor(Authentication auth) {
-		boolean supervisor = auth.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> ("ROLE_" + Roles.SUPERVISOR).equals(authority.getAuthority()));
-		return new CaseActions.Actor(auth.getName(), supervisor);
+		return CaseActions.Actor.of(auth);
 	}
 
 	/**
