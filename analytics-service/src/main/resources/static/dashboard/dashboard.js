@@ -12,6 +12,8 @@
   const COLORS = ['#2563eb', '#15803d', '#b45309', '#b91c1c', '#7c3aed', '#0e7490'];
   const SVG = 'http://www.w3.org/2000/svg';
   const HOUR = 3600 * 1000;
+  const LABELLED = ['channel', 'category', 'persona', 'playbook', 'milestone', 'outcome', 'nature', 'priority', 'churnRisk',
+    'tier', 'reminderKind', 'level', 'remedy', 'field'];
 
   let lang = chooseLanguage();
   let last = null;
@@ -39,7 +41,7 @@
 
   function anyLabel(value) {
     if (typeof value !== 'string') return String(value);
-    for (const dimension of ['channel', 'category', 'persona', 'playbook', 'milestone', 'outcome']) {
+    for (const dimension of LABELLED) {
       const key = dimension + '.' + value;
       if (M.en[key]) return label(dimension, value);
     }
@@ -51,7 +53,7 @@
     if (colon < 0) return t('measure.' + measure);
     const prefix = measure.slice(0, colon);
     const value = measure.slice(colon + 1);
-    const dimension = { slaMet: 'milestone', slaBreached: 'milestone', outcome: 'outcome' }[prefix];
+    const dimension = { slaMet: 'milestone', slaBreached: 'milestone', outcome: 'outcome', correctedField: 'field' }[prefix];
     return t('measure.' + prefix, { x: dimension ? label(dimension, value) : value });
   }
 
@@ -225,6 +227,10 @@
     const kpis = ['received', 'triaged', 'opened', 'resolved', 'closed', 'escalated'].map((measure) => el('div', { class: 'kpi', 'data-kpi': measure },
       el('b', {}, drillLink(number(totals[measure] || 0), drillHref(measure, from, to, filters))), measureLabel(measure)));
     kpis.push(el('div', { class: 'kpi', 'data-kpi': 'retention' }, el('b', { text: percent(summary.retention && summary.retention.retentionRate) }), t('retentionRate')));
+    if (summary.corrections) {
+      kpis.push(el('div', { class: 'kpi', 'data-kpi': 'corrections' }, el('b', {},
+        drillLink(percent(summary.corrections.rate), summary.corrections.corrected ? drillHref('corrected', from, to, filters) : null)), t('correctionRate')));
+    }
     document.getElementById('kpis').replaceChildren(...kpis);
 
     document.getElementById('volume-charts').replaceChildren(
@@ -235,6 +241,8 @@
     const quality = [sla(summary.sla || {}, from, to, filters)];
     if (retention) quality.push(retentionChart(retention, from, to, filters));
     quality.push(satisfaction(summary.satisfaction, from, to, filters), times(summary));
+    if (summary.corrections) quality.push(correctionsByField(summary.corrections, from, to, filters));
+    if (retention && retention.some((playbook) => playbook.corrections)) quality.push(correctionsByPlaybook(retention, from, to, filters));
     document.getElementById('quality-charts').replaceChildren(...quality);
     document.getElementById('hotspot-charts').replaceChildren(hotspotChart(hotspots));
     document.getElementById('status').textContent = t('updated', { time: when(last.at) });
@@ -291,6 +299,27 @@
         cells: [{ text: number(playbook.retention.closed), href }, { text: percent(playbook.retention.retentionRate) }] };
     });
     return figure('retention', t('chart.retention'), rows, { max: 1, headers: [t('dim.playbook'), t('closed'), t('retentionRate')] });
+  }
+
+  function correctionsByField(corrections, from, to, filters) {
+    const rows = Object.entries(corrections.byField || {}).map(([field, figures]) => {
+      const href = figures.corrected ? drillHref('correctedField:' + field, from, to, filters) : null;
+      return { label: label('field', field), value: figures.rate || 0, text: percent(figures.rate), href, color: COLORS[5],
+        cells: [{ text: number(figures.corrected), href }, { text: percent(figures.rate) }] };
+    });
+    return figure('corrections-by-field', t('chart.correctionsByField'), rows, { max: Math.max(0.05, ...rows.map((row) => row.value)),
+      headers: [t('field'), t('corrected'), t('correctionRate')] });
+  }
+
+  function correctionsByPlaybook(playbooks, from, to, filters) {
+    const rows = playbooks.filter((playbook) => playbook.corrections && playbook.corrections.triaged > 0).map((playbook) => {
+      const corrections = playbook.corrections;
+      const href = corrections.corrected ? drillHref('corrected', from, to, { ...filters, playbook: playbook.playbook }) : null;
+      return { label: label('playbook', playbook.playbook), value: corrections.rate || 0, text: percent(corrections.rate), href,
+        color: COLORS[5], cells: [{ text: number(corrections.triaged) }, { text: number(corrections.corrected), href }, { text: percent(corrections.rate) }] };
+    });
+    return figure('corrections-by-playbook', t('chart.correctionsByPlaybook'), rows, { max: Math.max(0.05, ...rows.map((row) => row.value)),
+      headers: [t('dim.playbook'), t('triaged'), t('corrected'), t('correctionRate')] });
   }
 
   function satisfaction(figures, from, to, filters) {

@@ -33,10 +33,10 @@ public final class DrillIndex {
 	public static final String STARTED_AT = "startedAt";
 
 	private static final Set<String> FLAGS = Set.of(Measures.ESCALATED, Measures.REPEAT, Measures.COMMUNICATIVE,
-			Measures.COMMUNICATIVE_ESCALATED);
+			Measures.COMMUNICATIVE_ESCALATED, Measures.CORRECTED);
 
 	private static final List<String> PREFIXES = List.of(Measures.OUTCOME, Measures.SLA_MET, Measures.SLA_BREACHED,
-			Measures.SATISFACTION);
+			Measures.SATISFACTION, Measures.CORRECTED_FIELD);
 
 	private DrillIndex() {
 	}
@@ -44,7 +44,8 @@ public final class DrillIndex {
 	/**
 	 * Whether the drill-down can list the complaints behind a measure.
 	 * @param measure a measure name
-	 * @return true for stages, flags, outcomes, SLA results and satisfaction scores
+	 * @return true for stages, flags, outcomes, SLA results, satisfaction scores and
+	 * corrected fields
 	 */
 	public static boolean indexed(String measure) {
 		return Measures.STAGES.contains(measure) || FLAGS.contains(measure) || PREFIXES.stream()
