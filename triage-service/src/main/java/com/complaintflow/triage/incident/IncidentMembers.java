@@ -1,7 +1,9 @@
 package com.complaintflow.triage.incident;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.complaintflow.support.mongo.StartupIndexes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,30 +70,54 @@ class IncidentMembers {
 		return bounded;
 	}
 
-	/**
-	 * Joins a complaint to an incident: one atomic update of the incident (count and
-	 * revision up, the id added to the bounded lists), only if the complaint is not among
-	 * its recent joiners, then the membership document. A join repeated after a crash in
-	 * between counts once (the recent list holds it) and writes the missing membership.
-	 * @return the incident after the join, or as it is when the complaint was a member
-	 */
+	/** Joins one complaint to an incident ({@link #joinAll} of one). */
 	Incident join(String incidentId, String complaintId, Instant at) {
-		if (isMember(incidentId, complaintId)) {
+		return joinAll(incidentId, List.of(complaintId), at);
+	}
+
+	/**
+	 * Joins a poll's complaints to an incident: those without a membership (one read by
+	 * {@code _id}) join in one atomic update of the incident (count up by their number,
+	 * revision up by one, ids added to the bounded lists), only if none of them is among
+	 * its first or recent members; then their membership documents. A join repeated after
+	 * a crash in between counts once (the recent list holds the complaint; the complaints
+	 * then join one by one) and writes the missing memberships.
+	 * @return the incident after the join, or as it is when every complaint was a member
+	 */
+	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
+		Set<String> known = new HashSet<>();
+		this.mongo.find(Query.query(Criteria.where("_id")
+			.in(complaintIds.stream().map((complaintId) -> IncidentMember.id(incidentId, complaintId)).toList())),
+				IncidentMember.class)
+			.forEach((member) -> known.add(member.complaintId()));
+		List<String> fresh = complaintIds.stream().filter((complaintId) -> !known.contains(complaintId)).toList();
+		if (fresh.isEmpty()) {
 			return this.mongo.findById(incidentId, Incident.class);
 		}
-		// not among the first or the recent members (an incident stored before members
+		Incident updated = update(incidentId, fresh, at);
+		if (updated == null && fresh.size() > 1) {
+			// one of them was counted before a crash: one by one, so the others count
+			for (String complaintId : fresh) {
+				Incident one = update(incidentId, List.of(complaintId), at);
+				updated = (one != null) ? one : updated;
+			}
+		}
+		Incident incident = (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
+		fresh.forEach((complaintId) -> remember(incidentId, complaintId, at, incident.revision()));
+		return incident;
+	}
+
+	private Incident update(String incidentId, List<String> complaintIds, Instant at) {
+		// none among the first or the recent members (an incident stored before members
 		// had
 		// their own collection lists all of them under members)
-		Query notRecent = Query
-			.query(Criteria.where("_id").is(incidentId).and("recent").ne(complaintId).and("members").ne(complaintId));
-		Update update = new Update().inc("memberCount", 1).inc("revision", 1).max("lastSeenAt", at);
-		update.push("members").slice(this.maxListed).each(complaintId);
-		update.push("recent").slice(-this.maxListed).each(complaintId);
-		Incident updated = this.mongo.findAndModify(notRecent, update, FindAndModifyOptions.options().returnNew(true),
+		Query noneListed = Query.query(
+				Criteria.where("_id").is(incidentId).and("recent").nin(complaintIds).and("members").nin(complaintIds));
+		Update update = new Update().inc("memberCount", complaintIds.size()).inc("revision", 1).max("lastSeenAt", at);
+		update.push("members").slice(this.maxListed).each(complaintIds.toArray());
+		update.push("recent").slice(-this.maxListed).each(complaintIds.toArray());
+		return this.mongo.findAndModify(noneListed, update, FindAndModifyOptions.options().returnNew(true),
 				Incident.class);
-		Incident incident = (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
-		remember(incidentId, complaintId, at, incident.revision());
-		return incident;
 	}
 
 	private void remember(String incidentId, String complaintId, Instant at, int revision) {

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.incident;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,6 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
-import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.triage.config.TriageSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -43,8 +43,6 @@ public class OutageDetector {
 
 	private final MongoTemplate mongo;
 
-	private final EventPublisher publisher;
-
 	private final TriageSettings.Outage settings;
 
 	private final MeterRegistry meters;
@@ -53,12 +51,11 @@ public class OutageDetector {
 
 	private final IncidentMembers incidents;
 
-	OutageDetector(MongoTemplate mongo, RegionSignals signals, IncidentMembers incidents, EventPublisher publisher,
-			TriageSettings settings, MeterRegistry meters) {
+	OutageDetector(MongoTemplate mongo, RegionSignals signals, IncidentMembers incidents, TriageSettings settings,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.signals = signals;
 		this.incidents = incidents;
-		this.publisher = publisher;
 		this.settings = settings.outage();
 		this.meters = meters;
 	}
@@ -69,29 +66,19 @@ public class OutageDetector {
 	}
 
 	/**
-	 * Records a complaint and returns the incident it belongs to, publishing the incident
-	 * when it opens or grows. Safe to repeat for the same complaint.
-	 * @param complaint the complaint
-	 * @param category its category (network or emergency)
-	 * @return the incident id, or null when there is no outage
+	 * The outage state of a poll's regions, read with two queries, to record the poll's
+	 * complaints in memory and write them back in bulk.
+	 * @param regions the regions of the poll's complaints
+	 * @param earliest the earliest time of the poll's complaints
+	 * @return the batch
 	 */
-	public String record(ComplaintReceived complaint, Category category) {
-		String region = complaint.location().regionCode();
-		Instant at = complaint.occurredAt();
-		List<OutageSignal> recent = this.signals.add(region,
-				new OutageSignal(complaint.complaintId(), complaint.customerId(), category, at));
-		Incident open = openIncident(region, at);
-		if (open == null) {
-			open = openIfThresholdPassed(complaint, category, region, at, recent);
-			if (open == null) {
-				return null;
-			}
-		}
-		else {
-			open = this.incidents.join(open.id(), complaint.complaintId(), at);
-		}
-		publish(open);
-		return open.id();
+	public OutageBatch batch(Collection<String> regions, Instant earliest) {
+		Query open = Query.query(Criteria.where("regionCode")
+			.in(regions)
+			.and("lastSeenAt")
+			.gte(earliest.minus(this.settings.quietPeriod())));
+		return new OutageBatch(this, this.signals, this.signals.load(regions), this.mongo.find(open, Incident.class),
+				this.settings.quietPeriod());
 	}
 
 	/**
@@ -113,7 +100,12 @@ public class OutageDetector {
 		return this.mongo.findOne(query, Incident.class);
 	}
 
-	private Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
+	/**
+	 * Opens the region's incident when the recent signals pass the threshold (one insert;
+	 * another instance's incident of the same signals is joined).
+	 * @return the incident opened, or null when the threshold is not passed
+	 */
+	Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
 			List<OutageSignal> recent) {
 		Instant from = at.minus(this.settings.window());
 		List<OutageSignal> signals = recent.stream()
@@ -143,6 +135,14 @@ public class OutageDetector {
 	}
 
 	/**
+	 * Adds a poll's new members to an incident ({@link IncidentMembers#joinAll}).
+	 * @return the incident after the update
+	 */
+	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
+		return this.incidents.joinAll(incidentId, complaintIds, at);
+	}
+
+	/**
 	 * The members an event lists: the first {@link #MAX_PUBLISHED_MEMBERS}, so an event
 	 * stays small in a large outage (the count stays exact, and every later member's own
 	 * {@code ComplaintTriaged} carries the incident id).
@@ -152,13 +152,14 @@ public class OutageDetector {
 				: members;
 	}
 
-	private void publish(Incident incident) {
-		this.publisher.publishAndWait(new IncidentDetected(
+	/** The event that announces an incident's current revision. */
+	static IncidentDetected event(Incident incident) {
+		return new IncidentDetected(
 				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
 				EventMetadata.now(), incident.firstComplaintId(), incident.firstCustomerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, incident.id(), incident.regionCode(), incident.category(),
 				published(incident.members()), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
-				incident.lastSeenAt()));
+				incident.lastSeenAt());
 	}
 
 }

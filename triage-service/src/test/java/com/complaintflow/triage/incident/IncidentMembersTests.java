@@ -95,6 +95,20 @@ class IncidentMembersTests {
 		assertThat(this.members.isMember(id, "c-3")).isTrue();
 	}
 
+	@Test
+	void aPollsNewMembersJoinInOneRevisionAndMembersAlreadyKnownAreLeftOut() {
+		String id = open("INC-D", 3);
+
+		Incident joined = this.members.joinAll(id, List.of("c-3", "c-4", "c-0"), START.plusSeconds(4));
+		Incident again = this.members.joinAll(id, List.of("c-3", "c-4", "c-5"), START.plusSeconds(5));
+
+		assertThat(joined.memberCount()).isEqualTo(5);
+		assertThat(joined.revision()).isEqualTo(2);
+		assertThat(again.memberCount()).isEqualTo(6);
+		assertThat(again.revision()).isEqualTo(3);
+		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(id)), IncidentMember.class)).isEqualTo(6);
+	}
+
 	private String open(String id, int size) {
 		List<String> first = IntStream.range(0, size).mapToObj((i) -> "c-" + i).toList();
 		this.members.open(new Incident(id, "BJ-CY", Category.NETWORK, first, null, size, 1, START,
