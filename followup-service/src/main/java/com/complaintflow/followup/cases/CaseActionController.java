@@ -13,7 +13,6 @@ import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.policy.RemedyPolicy;
 import com.complaintflow.followup.deadline.MilestoneClock;
-import com.complaintflow.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -138,10 +137,7 @@ class CaseActionController {
 	}
 
 	private static CaseActions.Actor actor(Authentication auth) {
-		boolean supervisor = auth.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> ("ROLE_" + Roles.SUPERVISOR).equals(authority.getAuthority()));
-		return new CaseActions.Actor(auth.getName(), supervisor);
+		return CaseActions.Actor.of(auth);
 	}
 
 	/**
