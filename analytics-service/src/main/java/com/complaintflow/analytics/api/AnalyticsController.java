@@ -11,6 +11,8 @@ import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.AnalyticsQueries.PlaybookRetention;
 import com.complaintflow.analytics.report.AnalyticsQueries.SeriesPoint;
 import com.complaintflow.analytics.report.AnalyticsQueries.SlaReport;
+import com.complaintflow.analytics.report.ComplaintFinder;
+import com.complaintflow.analytics.report.ComplaintFinder.ComplaintList;
 import com.complaintflow.analytics.report.Hotspot;
 import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
@@ -32,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The analytics REST API: summary, time series, SLA compliance, retention by playbook,
- * hotspots and the timeline of one complaint. Ranges are [from, to) rounded out to whole
- * hours; without them a summary covers everything up to now.
+ * hotspots, the complaints behind a figure (drill-down) and the timeline of one
+ * complaint. Ranges are [from, to) rounded out to whole hours; without them a summary
+ * covers everything up to now.
  */
 @Tag(name = "analytics", description = "Exact rollups, SLA compliance, retention, hotspots and timelines")
 @RestController
@@ -48,10 +51,14 @@ class AnalyticsController {
 
 	private final Timelines journal;
 
-	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, Timelines journal) {
+	private final ComplaintFinder complaints;
+
+	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, Timelines journal,
+			ComplaintFinder complaints) {
 		this.queries = queries;
 		this.hotspots = hotspots;
 		this.journal = journal;
+		this.complaints = complaints;
 	}
 
 	@Operation(summary = "Totals over a range",
@@ -113,6 +120,18 @@ class AnalyticsController {
 	@GetMapping("/hotspots")
 	List<Hotspot> hotspots(@RequestParam(required = false) Instant at) {
 		return this.hotspots.find((at != null) ? at : Instant.now());
+	}
+
+	@Operation(summary = "The complaints behind a figure (drill-down)",
+			description = "The complaints counted in one measure over [from, to) under the same filters as the rollups, at most limit of them. Roles: OPERATIONS.")
+	@RollupFilterParameters
+	@GetMapping("/complaints")
+	ComplaintList complaints(@RequestParam String measure, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "50") int limit,
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, null);
+		return this.complaints.find(measure, range.from(), range.to(), filter, limit);
 	}
 
 	@Operation(summary = "Every event of one complaint",

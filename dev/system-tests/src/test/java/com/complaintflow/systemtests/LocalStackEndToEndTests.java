@@ -1,5 +1,6 @@
 package com.complaintflow.systemtests;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import com.complaintflow.localstack.LocalStack;
@@ -8,6 +9,7 @@ import com.complaintflow.systemtests.hostile.PoisonRecords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
