@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * earlier one), publishes the decisions without waiting for each acknowledgement, and
  * returns only when all were acknowledged, so the offsets commit after every effect is
  * durable. A record that fails is reported by index: the records before it commit, it is
- * retried or dead-lettered, the rest are redelivered (and answered from the store).
+ * retried or dead-lettered, the rest are redelivered (and answered from the store). Each
+ * complaint is triaged in its own trace, taken from its record's {@code traceparent}.
  */
 @Component
 class ComplaintListener {
@@ -36,9 +38,12 @@ class ComplaintListener {
 
 	private final Duration sendTimeout;
 
-	ComplaintListener(Triage triage, EventPublisher publisher) {
+	private final ComplaintTrace trace;
+
+	ComplaintListener(Triage triage, EventPublisher publisher, ComplaintTrace trace) {
 		this.triage = triage;
 		this.sendTimeout = publisher.sendTimeout();
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
@@ -46,7 +51,8 @@ class ComplaintListener {
 		List<CompletableFuture<?>> published = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			try {
-				published.add(this.triage.triage(complaint(records.get(i))));
+				ConsumerRecord<String, Object> record = records.get(i);
+				published.add(this.trace.resume(record, "triage", () -> this.triage.triage(complaint(record))));
 			}
 			catch (RuntimeException ex) {
 				awaitAll(records, published);

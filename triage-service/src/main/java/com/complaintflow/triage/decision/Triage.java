@@ -14,6 +14,7 @@ import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesRegistry;
 import com.complaintflow.triage.rules.TriageContext;
 import com.complaintflow.triage.rules.Verdict;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -68,15 +69,20 @@ class Triage {
 	CompletableFuture<?> triage(ComplaintReceived complaint) {
 		Optional<ComplaintTriaged> stored = this.store.find(complaint.complaintId());
 		if (stored.isPresent()) {
-			this.meters.counter("triage.decisions.republished").increment();
+			Counter.builder("triage.decisions.republished")
+				.description("Redelivered complaints answered with their stored decision")
+				.register(this.meters)
+				.increment();
 			return this.publisher.publish(stored.get());
 		}
 		Verdict verdict = this.decisionTimer.record(() -> decide(complaint));
 		ComplaintTriaged decision = toEvent(complaint, verdict);
 		this.store.save(complaint, decision, verdict.decidedBy());
-		this.meters
-			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
-					"priority", decision.priority().name())
+		Counter.builder("triage.decisions")
+			.description("Triage decisions made, by category, playbook and priority")
+			.tags("category", decision.category().name(), "playbook", decision.playbook().name(), "priority",
+					decision.priority().name())
+			.register(this.meters)
 			.increment();
 		return this.publisher.publish(decision);
 	}
