@@ -91,6 +91,7 @@ public class CaseOpening {
 				triaged.priority(), triaged.playbook(), triaged.queue(), triaged.incidentId(), triaged.remedies(),
 				deadlines.callbackWithin().toMillis());
 		followupCase.setTraceParent(this.trace.current());
+		followupCase.setLanguage(triaged.language());
 		if (triaged.incidentId() != null) {
 			followupCase.setIncidentCaseId(incidentCaseIdFor(triaged.incidentId()));
 		}

@@ -58,11 +58,8 @@ public class CaseOutbox {
 		if (pending.isEmpty()) {
 			return;
 		}
-		this.trace.resume(followupCase.getTraceParent(), "case outbox", () -> {
-			for (String json : pending) {
-				this.publisher.publishAndWait(read(json));
-			}
-		});
+		this.trace.resume(followupCase.getTraceParent(), "case outbox",
+				() -> this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList()));
 		this.store.removePendingEvents(followupCase.getId(), pending);
 		followupCase.getPendingEvents().removeAll(pending);
 	}
