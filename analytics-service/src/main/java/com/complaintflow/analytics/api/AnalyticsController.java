@@ -18,6 +18,9 @@ import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.analytics.report.Summary;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * complaint. Ranges are [from, to) rounded out to whole hours; without them a summary
  * covers everything up to now.
  */
+@Tag(name = "analytics", description = "Exact rollups, SLA compliance, retention, hotspots and timelines")
 @RestController
 @RequestMapping("/api/v1/analytics")
 class AnalyticsController {
@@ -57,18 +61,24 @@ class AnalyticsController {
 		this.complaints = complaints;
 	}
 
+	@Operation(summary = "Totals over a range",
+			description = "Counts by channel, category, persona, playbook and region over [from, to), whole hours; everything up to now without a range. Roles: OPERATIONS.")
+	@RollupFilterParameters
 	@GetMapping("/summary")
 	Summary summary(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, Instant.EPOCH);
 		return this.queries.summary(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Counts per hour or day",
+			description = "granularity hour (at most 31 days) or day; the last seven days without a range. Roles: OPERATIONS.")
+	@RollupFilterParameters
 	@GetMapping("/timeseries")
 	List<SeriesPoint> timeseries(@RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "hour") String granularity,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		boolean daily = switch (granularity) {
@@ -82,36 +92,50 @@ class AnalyticsController {
 		return this.queries.series(range.from(), range.to(), daily, filter);
 	}
 
+	@Operation(summary = "SLA compliance per milestone",
+			description = "Met, breached and open milestones over the range. Roles: OPERATIONS.")
+	@RollupFilterParameters
 	@GetMapping("/sla")
 	SlaReport sla(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		return this.queries.sla(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Retention by playbook",
+			description = "Outcomes of closed cases per playbook over the range. Roles: OPERATIONS.")
+	@RollupFilterParameters
 	@GetMapping("/retention")
 	List<PlaybookRetention> retention(@RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam Map<String, String> params) {
+			@RequestParam(required = false) Instant to,
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		return this.queries.retention(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Regions with unusual complaint volume",
+			description = "Hotspots at the given time, now by default. Roles: OPERATIONS.")
 	@GetMapping("/hotspots")
 	List<Hotspot> hotspots(@RequestParam(required = false) Instant at) {
 		return this.hotspots.find((at != null) ? at : Instant.now());
 	}
 
+	@Operation(summary = "The complaints behind a figure (drill-down)",
+			description = "The complaints counted in one measure over [from, to) under the same filters as the rollups, at most limit of them. Roles: OPERATIONS.")
+	@RollupFilterParameters
 	@GetMapping("/complaints")
 	ComplaintList complaints(@RequestParam String measure, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		return this.complaints.find(measure, range.from(), range.to(), filter, limit);
 	}
 
+	@Operation(summary = "Every event of one complaint",
+			description = "From every service, in time order; 404 when analytics has received none. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping("/complaints/{complaintId}/timeline")
 	Timeline timeline(@PathVariable String complaintId) {
 		return this.journal.find(complaintId)

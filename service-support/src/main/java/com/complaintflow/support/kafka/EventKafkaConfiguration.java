@@ -121,7 +121,7 @@ public class EventKafkaConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings) {
 		List<NewTopic> topics = new java.util.ArrayList<>();
-		for (String topic : Topics.ALL) {
+		for (String topic : Topics.DECLARED) {
 			topics.add(TopicBuilder.name(topic)
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
