@@ -47,6 +47,11 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
+	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
+		new EndToEndScenario(stack.services()).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(stack.mongoUri());
+	}
+
+	@Test
 	void hostileRequestsNeverCauseA5xxAndEveryErrorIsAProblemDetail() throws InterruptedException {
 		int requests = Integer.getInteger("hostile.requests", 10_000);
 		HostileInput suite = new HostileInput(stack.services()).attackHttp(requests);
