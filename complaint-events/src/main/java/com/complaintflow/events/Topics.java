@@ -23,9 +23,8 @@ public final class Topics {
 	public static final String REMINDERS = "complaints.reminders";
 
 	/**
-	 * Staff corrections of triage decisions ({@code DecisionCorrected}); declared like
-	 * the others, outside {@link #ALL} until analytics consumes it (ALL is the pipeline
-	 * every consumer and the hostile-input suite cover).
+	 * Staff corrections of triage decisions ({@code DecisionCorrected}), published by
+	 * triage, consumed by analytics (the correction rate per field and per playbook).
 	 */
 	public static final String CORRECTIONS = "complaints.corrections";
 
@@ -45,8 +44,11 @@ public final class Topics {
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DLT_SUFFIX = ".DLT";
 
-	/** All event topics, in pipeline order. */
-	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS);
+	/**
+	 * All event topics, in pipeline order: each is declared with its dead-letter topic,
+	 * consumed by analytics and covered by the hostile-input suite.
+	 */
+	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS, CORRECTIONS);
 
 	/**
 	 * Every topic that is declared (with its dead-letter topic): the pipeline,

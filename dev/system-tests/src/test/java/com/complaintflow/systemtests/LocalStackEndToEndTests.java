@@ -1,44 +1,32 @@
 package com.complaintflow.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 
 import com.complaintflow.localstack.LocalStack;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default exactly as the README's run command starts it (broker as a child
- * JVM, MongoDB wire server with H2 files, four services), with complaints flowing end to
- * end over HTTP, and the hostile-input suite against every endpoint and topic
- * ({@code -Dhostile.requests=N}, default 10,000; {@code bench/hostile-input.sh} runs it
- * alone).
+ * The embedded default exactly as the README's run command starts it
+ * ({@link SharedStack}), with complaints flowing end to end over HTTP, and the
+ * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
+ * default 10,000; {@code bench/hostile-input.sh} runs it alone).
  */
+@ExtendWith(SharedStack.class)
 class LocalStackEndToEndTests {
-
-	@TempDir
-	static Path data;
 
 	static LocalStack stack;
 
 	@BeforeAll
-	static void startStack() throws IOException {
-		stack = LocalStack.start(data, freePortPair(), 0, true, List.of());
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-		}
+	static void stack(LocalStack shared) {
+		stack = shared;
 	}
 
 	@Test
@@ -49,6 +37,11 @@ class LocalStackEndToEndTests {
 	@Test
 	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
 		new EndToEndScenario(stack.services()).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(stack.mongoUri());
+	}
+
+	@Test
+	void aCorrectionReachesTheTrainingInputAndAnalyticsCorrectionRate(@TempDir Path dir) throws IOException {
+		new EndToEndScenario(stack.services()).aCorrectionReachesTheTrainingInputAndTheCorrectionRate(dir);
 	}
 
 	@Test
@@ -67,25 +60,10 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
-	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory() {
+	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory(SharedStack.Running running) {
+		Path data = running.data();
 		assertThat(data.resolve("kafka/log/meta.properties")).exists();
 		assertThat(data.resolve("mongo")).isDirectory();
-	}
-
-	private static int freePortPair() throws IOException {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			try (ServerSocket next = new ServerSocket(port + 1)) {
-				return port;
-			}
-			catch (IOException ex) {
-				// the controller port is taken; try another pair
-			}
-		}
-		throw new IOException("No two adjacent free ports found");
 	}
 
 }

@@ -33,12 +33,14 @@ import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.MilestoneStatus;
 import com.complaintflow.support.kafka.PublishFailedException;
+import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -391,6 +393,14 @@ public class CaseActions {
 	 * @param supervisor whether they hold the SUPERVISOR role
 	 */
 	public record Actor(String staffId, boolean supervisor) {
+
+		/** The signed-in staff member. */
+		public static Actor of(Authentication auth) {
+			boolean supervisor = auth.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> ("ROLE_" + Roles.SUPERVISOR).equals(authority.getAuthority()));
+			return new Actor(auth.getName(), supervisor);
+		}
 
 	}
 

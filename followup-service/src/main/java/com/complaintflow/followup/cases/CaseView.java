@@ -19,14 +19,14 @@ import com.complaintflow.followup.deadline.MilestoneStatus;
  * A case as the staff API shows it: state, milestones with their actual elapsed and
  * paused time, and the timeline.
  */
-record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
+public record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
 		Instant waitingSince, Channel channel, String regionCode, ValueTier customerTier, Category category,
 		Priority priority, Playbook playbook, String queue, String incidentId, String incidentCaseId,
 		List<String> memberCaseIds, Instant openedAt, Instant updatedAt, List<RemedyOption> remedies,
 		List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy, String resolution, Integer satisfaction,
 		Outcome outcome, int escalations, List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
-	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
+	public static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
 		return new CaseView(c.getId(), c.getKind(), c.getComplaintId(), c.getCustomerId(), c.getStatus(),
 				c.getWaitingSince(), c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(),
 				c.getPriority(), c.getPlaybook(), c.getQueue(), c.getIncidentId(), c.getIncidentCaseId(),
@@ -39,11 +39,11 @@ record CaseView(String caseId, CaseKind kind, String complaintId, String custome
 	 * One milestone: its deadline, whether it was met or breached, and its actual elapsed
 	 * (counted) and paused time in milliseconds.
 	 */
-	record MilestoneView(String milestoneId, MilestoneKind kind, int seq, MilestoneStatus status, String clock,
+	public record MilestoneView(String milestoneId, MilestoneKind kind, int seq, MilestoneStatus status, String clock,
 			Instant startedAt, Instant dueAt, long windowMs, long elapsedMs, long pausedMs, Instant metAt,
 			Instant breachedAt, boolean breached, Instant nextReminderAt) {
 
-		static MilestoneView of(Milestone m, MilestoneClock clock, Instant now) {
+		public static MilestoneView of(Milestone m, MilestoneClock clock, Instant now) {
 			return new MilestoneView(m.getId(), m.getKind(), m.getSeq(), m.getStatus(),
 					(m.getCalendar() != null) ? "BUSINESS:" + m.getCalendar() : "CALENDAR", m.getStartedAt(),
 					m.getDueAt(), m.getWindowMs(), clock.elapsedMs(m, now), clock.pausedMs(m, now), m.getMetAt(),

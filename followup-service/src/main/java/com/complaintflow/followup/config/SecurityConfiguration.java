@@ -5,18 +5,45 @@ import com.complaintflow.support.security.StaffSecurityConfiguration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may use the case API: agents and supervisors act on cases, operations may read
- * them.
+ * Who may use the case API and the console: agents and supervisors act on cases,
+ * operations may read them; the API takes stateless HTTP Basic, the console (same staff
+ * accounts) a form login with a session and CSRF-protected forms.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** The console's pages, scripts and styles, and the webjars they load. */
 	@Bean
+	@Order(1)
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/console", "/console/**", "/webjars/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/console/login", "/console/console.css", "/console/console.js",
+						"/webjars/**")
+				.permitAll()
+				.requestMatchers("/console/supervisor", "/console/supervisor/**")
+				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers(HttpMethod.POST, "/console/oncall/**")
+				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers(HttpMethod.POST, "/console/cases/**")
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+				.requestMatchers("/console", "/console/**")
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
+				.anyRequest()
+				.denyAll())
+			.formLogin((form) -> form.loginPage("/console/login").defaultSuccessUrl("/console/queue", false))
+			.logout((logout) -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain followupSecurityFilterChain(HttpSecurity http) throws Exception {
 		return StaffSecurityConfiguration.baseline(http)
 			.authorizeHttpRequests(

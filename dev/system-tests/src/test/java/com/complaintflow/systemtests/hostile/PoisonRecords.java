@@ -27,6 +27,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
 import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EscalationLevel;
@@ -76,8 +77,8 @@ public final class PoisonRecords {
 	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
 			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
 			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "followup", "analytics"),
-			Topics.REMINDERS, Set.of("triage", "analytics"), Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES,
-			Set.of("intake", "triage", "followup"));
+			Topics.REMINDERS, Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"),
+			Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES, Set.of("intake", "triage", "followup"));
 
 	/**
 	 * The pipeline's topics, then those analytics does not read (processing checked
@@ -280,6 +281,9 @@ public final class PoisonRecords {
 						NotificationKind.PROGRESS, Language.EN, "The records before this one were poison", null);
 			case Topics.ERASURES -> new CustomerErased(id, "hostile-suite", now, "ERA-" + complaint, key, 1,
 					"ERA-" + complaint, "hostile-suite");
+			case Topics.CORRECTIONS ->
+				new DecisionCorrected(id, "hostile-suite", now, complaint, key, 1, "corr-" + complaint, "playbook",
+						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT");
 			default -> new ReminderRaised(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
 					MilestoneKind.FIRST_RESPONSE, ReminderKind.WARNING, EscalationLevel.AGENT,
 					now.plus(Duration.ofHours(12)), "general-care", Priority.P4);
