@@ -9,6 +9,10 @@ import com.complaintflow.localstack.LocalStack;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
 import org.junit.jupiter.api.AfterAll;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.junit.Options;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM, MongoDB wire server with H2 files, four services), with complaints flowing end to
  * end over HTTP, and the hostile-input suite against every endpoint and topic
  * ({@code -Dhostile.requests=N}, default 10,000; {@code bench/hostile-input.sh} runs it
- * alone).
+ * alone), and the staff console in a real browser ({@link ConsoleJourney}).
  */
 class LocalStackEndToEndTests {
 
@@ -44,6 +48,16 @@ class LocalStackEndToEndTests {
 	@Test
 	void complaintsFlowThroughAllFourServicesAndAreCountedOnce() {
 		new EndToEndScenario(stack.services()).everyComplaintIsTriagedOpenedAndCountedOnce(12);
+	}
+
+	@Test
+	void agentWorksANewComplaintInTheConsoleFromTheQueueToTheCallback() {
+		Options browser = ConsoleJourney.browserOptions();
+		try (Playwright playwright = Playwright.create(browser.playwrightCreateOptions);
+				Browser chromium = playwright.chromium().launch(browser.launchOptions);
+				BrowserContext context = chromium.newContext(browser.contextOptions)) {
+			new ConsoleJourney(stack.services(), context.newPage()).agentWorksANewComplaintFromTheQueueToTheCallback();
+		}
 	}
 
 	@Test
