@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -103,15 +104,17 @@ class DashboardBrowserTests {
 				.asLong() >= 8
 					&& StreamSupport.stream(this.api.json("/api/v1/analytics/hotspots").spliterator(), false)
 						.anyMatch((hotspot) -> hotspot.get("region").asString().equals("HZ-XH")));
-		// Earlier test classes' events on the shared broker are counted too: wait until
-		// the
-		// figures stop moving, so the page and the API are compared on the same data.
+		// Earlier test classes' events on the shared broker count too: wait
+		// until the figures and the drill index stand still for two polls,
+		// so the page and the API are compared on the same data.
 		AtomicReference<String> previous = new AtomicReference<>("");
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+		AtomicInteger unchanged = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
 			String figures = this.api.json("/api/v1/analytics/summary").get("totals").toString() + this.api
 				.json("/api/v1/analytics/complaints?measure=received&from=" + now.minus(3, ChronoUnit.DAYS))
 				.get("total");
-			return figures.equals(previous.getAndSet(figures));
+			boolean same = figures.equals(previous.getAndSet(figures));
+			return ((same) ? unchanged.incrementAndGet() : unchanged.getAndSet(0)) >= 2;
 		});
 		published = true;
 	}
