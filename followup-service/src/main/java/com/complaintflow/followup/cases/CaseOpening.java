@@ -14,6 +14,7 @@ import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.tracing.ComplaintTrace;
 
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,17 @@ public class CaseOpening {
 
 	private final IncidentCases incidents;
 
+	private final ComplaintTrace trace;
+
 	private final Clock clock;
 
-	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents, Clock clock) {
+	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents,
+			ComplaintTrace trace, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.milestones = milestones;
 		this.incidents = incidents;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -82,6 +87,7 @@ public class CaseOpening {
 		followupCase.setTriage(triaged.channel(), triaged.regionCode(), triaged.customerTier(), triaged.category(),
 				triaged.priority(), triaged.playbook(), triaged.queue(), triaged.incidentId(), triaged.remedies(),
 				deadlines.callbackWithin().toMillis());
+		followupCase.setTraceParent(this.trace.current());
 		followupCase.setLanguage(triaged.language());
 		if (triaged.incidentId() != null) {
 			followupCase.setIncidentCaseId(incidentCaseIdFor(triaged.incidentId()));

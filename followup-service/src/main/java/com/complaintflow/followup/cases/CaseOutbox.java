@@ -13,6 +13,7 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * The events a case change must publish travel inside the case document and leave it only
  * after the broker acknowledged them, so a crash between saving and publishing loses
  * nothing: the next retry, or this sweeper, publishes them again with the same event ids.
+ * They are published in the complaint's trace, stored with the case, whenever that is.
  */
 @Component
 public class CaseOutbox {
@@ -37,11 +39,14 @@ public class CaseOutbox {
 
 	private final CaseStore store;
 
+	private final ComplaintTrace trace;
+
 	private final Clock clock;
 
-	CaseOutbox(EventPublisher publisher, CaseStore store, Clock clock) {
+	CaseOutbox(EventPublisher publisher, CaseStore store, ComplaintTrace trace, Clock clock) {
 		this.publisher = publisher;
 		this.store = store;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -56,7 +61,8 @@ public class CaseOutbox {
 		if (pending.isEmpty()) {
 			return;
 		}
-		this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList());
+		this.trace.resume(followupCase.getTraceParent(), "case outbox",
+				() -> this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList()));
 		this.store.removePendingEvents(followupCase.getId(), pending);
 		followupCase.getPendingEvents().removeAll(pending);
 	}

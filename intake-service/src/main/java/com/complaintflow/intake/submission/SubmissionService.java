@@ -15,6 +15,7 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.intake.metrics.IntakeMetrics;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import com.complaintflow.support.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Service;
  * With an Idempotency-Key the event is first stored PENDING under the key (unique index),
  * then published, then marked SENT (in batches, {@link SentMarks}); a retry, a concurrent
  * twin or the relay re-publishes the same stored event, so one key yields one complaint
- * and one eventId. The customer-facing status is written by its own consumer of the
- * events, off the request path.
+ * and one eventId. The record keeps the request's trace context, so a relayed event still
+ * starts the complaint's trace there. The customer-facing status is written by its own
+ * consumer of the events, off the request path.
  */
 @Service
 class SubmissionService {
@@ -48,13 +50,16 @@ class SubmissionService {
 
 	private final SubmissionSettings settings;
 
+	private final ComplaintTrace trace;
+
 	SubmissionService(EventPublisher publisher, IdempotencyStore store, SentMarks sentMarks, IntakeMetrics metrics,
-			SubmissionSettings settings) {
+			SubmissionSettings settings, ComplaintTrace trace) {
 		this.publisher = publisher;
 		this.store = store;
 		this.sentMarks = sentMarks;
 		this.metrics = metrics;
 		this.settings = settings;
+		this.trace = trace;
 	}
 
 	/**
@@ -78,7 +83,7 @@ class SubmissionService {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Instant now = EventMetadata.now();
 			IdempotencyRecord fresh = IdempotencyRecord.pending(id, hash, event, now,
-					now.plus(this.settings.idempotencyRetention()));
+					now.plus(this.settings.idempotencyRetention()), this.trace.current());
 			if (this.store.tryInsert(fresh)) {
 				publishClaimed(fresh, event, true);
 				this.metrics.accepted(channel);
@@ -107,7 +112,8 @@ class SubmissionService {
 	 * PENDING and tries again
 	 */
 	void publishClaimed(IdempotencyRecord record, boolean clientWaiting) {
-		publishClaimed(record, record.event(), clientWaiting);
+		this.trace.resume(record.traceParent(), "complaint relay",
+				() -> publishClaimed(record, record.event(), clientWaiting));
 	}
 
 	private void publishClaimed(IdempotencyRecord record, ComplaintReceived event, boolean clientWaiting) {
