@@ -1,5 +1,7 @@
-# Generates the complaint-flow Grafana dashboards (dashboards/*.json); edit here, run it, commit both.
-import json, os
+# Generates the complaint-flow Grafana dashboards (dashboards/*.json); edit here, run it, commit both
+# (check-dashboards.sh, run by 'mvn verify', fails when the committed JSON is not what this writes).
+# Usage: generate-dashboards.py [output folder, default dashboards/]
+import json, os, sys
 DS = {"type": "prometheus", "uid": "prometheus"}
 A = 'application="analytics"'
 
@@ -140,7 +142,7 @@ pipeline = dashboard("cf-pipeline", "complaint-flow / Pipeline health",
               [target(f'sum by (type) (rate(complaintflow_analytics_events_ingested_total{{{A}}}[5m]))', "{{type}}")], 12, 13, 12, 9, unit="ops"),
     ])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
 for name, d in [("volume", volume), ("sla", sla), ("retention", retention), ("hotspots", hotspots), ("pipeline", pipeline)]:
     with open(os.path.join(out, f"complaintflow-{name}.json"), "w") as f:
         json.dump(d, f, indent=2)

@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -163,6 +164,45 @@ class AnalyticsApiTests {
 					"complaint-received", "complaint-triaged", "case-opened", "customer-contacted", "remedy-offered",
 					"remedy-chosen", "case-resolved", "callback-completed", "case-closed");
 			assertThat(timeline.toString()).doesNotContain("Test Person");
+		});
+	}
+
+	@Test
+	void correctionRatePerFieldAndPerPlaybookStandsNextToRetention() {
+		TestEvents corrected = events("c", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents right = events("r", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents network = events("n", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		List<ComplaintEvent> all = List.of(corrected.received(), corrected.triaged(Nature.VALID, 0),
+				corrected.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(3)),
+				corrected.corrected("category", "PRODUCT", "rules", Duration.ofMinutes(4)), right.received(),
+				right.triaged(Nature.VALID, 0), network.received(), network.triaged(Nature.VALID, 0));
+
+		all.forEach(this.publisher::publishAndWait);
+		all.forEach(this.publisher::publishAndWait);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode retention = this.ops.json("/api/v1/analytics/retention" + range());
+			assertThat(retention.at("/0/playbook").asString()).isEqualTo("BILLING_ERROR");
+			assertThat(retention.at("/1/playbook").asString()).isEqualTo("NETWORK_FAULT");
+			assertThat(retention.at("/0/corrections/triaged").asLong()).isEqualTo(2);
+			assertThat(retention.at("/0/corrections/corrected").asLong()).isEqualTo(1);
+			assertThat(retention.at("/0/corrections/rate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/playbook/rate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/category/corrected").asLong()).isEqualTo(1);
+			assertThat(retention.at("/0/corrections/bySource/model").asLong()).isEqualTo(1);
+			assertThat(retention.at("/1/corrections/corrected").asLong()).isZero();
+			assertThat(retention.at("/1/corrections/rate").asDouble()).isEqualTo(0.0);
+		});
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+			assertThat(summary.at("/corrections/triaged").asLong()).isEqualTo(3);
+			assertThat(summary.at("/corrections/byField/playbook/corrected").asLong()).isEqualTo(1);
+			assertThat(summary.at("/corrections/rate").asDouble()).isCloseTo(0.333, within(0.001));
+		});
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode timeline = this.ops.json("/api/v1/analytics/complaints/" + corrected.complaintId() + "/timeline");
+			assertThat(timeline.at("/events").findValues("type").stream().map(JsonNode::asString))
+				.contains("decision-corrected");
 		});
 	}
 
@@ -320,7 +360,73 @@ class AnalyticsApiTests {
 			.untilAsserted(() -> assertThat(agent.get(timeline).getStatusCode().value()).isEqualTo(200));
 		assertThat(agent.get("/dashboard").getStatusCode().value()).isEqualTo(403);
 		assertThat(agent.get("/api/v1/analytics/sla").getStatusCode().value()).isEqualTo(403);
-		assertThat(this.ops.get("/dashboard").getBody()).contains("data-chart=\"volume\"");
+		assertThat(this.ops.get("/dashboard").getBody()).contains("/dashboard/dashboard.js");
+	}
+
+	@Test
+	void drillDownListsExactlyTheComplaintsCountedBehindAFigure() {
+		TestEvents kept = events("dk", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		TestEvents lost = events("dl", Channel.STORE, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents fresh = events("df", Channel.HOTLINE, Category.DEVICE, Playbook.DEVICE_FAULT);
+		List<ComplaintEvent> all = new ArrayList<>(kept.happyLife(Outcome.RETAINED, 4));
+		all.addAll(List.of(lost.received(), lost.triaged(Nature.VALID, 0), lost.opened(),
+				lost.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(30)), lost.closed(Duration.ofMinutes(50),
+						Outcome.CHURNED, List.of(lost.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 30))),
+				fresh.received()));
+
+		all.forEach(this.publisher::publishAndWait);
+		all.forEach(this.publisher::publishAndWait);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(drill("received", "")).containsExactlyInAnyOrder(kept.complaintId(), lost.complaintId(),
+					fresh.complaintId());
+			assertThat(drill("closed", "")).containsExactlyInAnyOrder(kept.complaintId(), lost.complaintId());
+		});
+		assertThat(drill("received", "&channel=HOTLINE")).containsExactlyInAnyOrder(kept.complaintId(),
+				fresh.complaintId());
+		assertThat(drill("received", "&category=UNKNOWN")).containsExactly(fresh.complaintId());
+		assertThat(drill("received", "&region=BJ-CY&category=NETWORK")).containsExactly(kept.complaintId());
+		assertThat(drill("closed", "&playbook=BILLING_ERROR")).containsExactly(lost.complaintId());
+		assertThat(drill("slaBreached:FIRST_RESPONSE", "")).containsExactly(lost.complaintId());
+		assertThat(drill("slaMet:FIRST_RESPONSE", "")).containsExactly(kept.complaintId());
+		assertThat(drill("outcome:RETAINED", "")).containsExactly(kept.complaintId());
+		assertThat(drill("satisfaction:4", "")).containsExactly(kept.complaintId());
+		JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+		assertThat(summary.at("/sla/FIRST_RESPONSE/breached").asLong()).isEqualTo(1);
+		assertThat(summary.at("/byChannel/HOTLINE/received").asLong()).isEqualTo(2);
+
+		JsonNode one = this.ops.json("/api/v1/analytics/complaints" + range() + "&measure=received&limit=1");
+		assertThat(one.get("total").asLong()).isEqualTo(3);
+		assertThat(one.get("complaints")).hasSize(1);
+		JsonNode row = this.ops
+			.json("/api/v1/analytics/complaints" + range() + "&measure=closed&playbook=BILLING_ERROR")
+			.at("/complaints/0");
+		assertThat(row.get("stage").asString()).isEqualTo("closed");
+		assertThat(row.get("channel").asString()).isEqualTo("STORE");
+		assertThat(row.get("region").asString()).isEqualTo("BJ-CY");
+		assertThat(row.get("countedAt").asString()).isEqualTo(this.hour.toString());
+		assertThat(new AnalyticsClient(this.port, "supervisor", "supervisor-dev")
+			.get("/api/v1/analytics/complaints" + range() + "&measure=received")
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(new AnalyticsClient(this.port, "agent", "agent-dev")
+			.get("/api/v1/analytics/complaints" + range() + "&measure=received")
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		for (String bad : List.of("measure=firstResponse", "measure=received&limit=0", "measure=received&limit=201",
+				"measure=received&channel=FAX", "measure=received&region=BJ-CY&channel=APP", "")) {
+			assertThat(this.ops.get("/api/v1/analytics/complaints" + range() + "&" + bad).getStatusCode().value())
+				.as(bad)
+				.isEqualTo(400);
+		}
+	}
+
+	private List<String> drill(String measure, String filters) {
+		JsonNode list = this.ops.json("/api/v1/analytics/complaints" + range() + "&measure=" + measure + filters);
+		List<String> ids = new ArrayList<>();
+		list.get("complaints").forEach((complaint) -> ids.add(complaint.get("complaintId").asString()));
+		assertThat(list.get("total").asLong()).isEqualTo(ids.size());
+		return ids;
 	}
 
 	@Test

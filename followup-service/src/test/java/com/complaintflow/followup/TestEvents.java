@@ -16,6 +16,7 @@ import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
@@ -61,7 +62,7 @@ public final class TestEvents {
 				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
 				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT, List.of("Listen first"),
 				Priority.P2, remedies, false, deadlines, "network-bj", incidentId, 0,
-				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)));
+				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)), Language.EN);
 	}
 
 }

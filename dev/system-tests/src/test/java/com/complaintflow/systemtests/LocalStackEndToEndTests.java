@@ -1,48 +1,32 @@
 package com.complaintflow.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 
 import com.complaintflow.localstack.LocalStack;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
-import org.junit.jupiter.api.AfterAll;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.junit.Options;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default exactly as the README's run command starts it (broker as a child
- * JVM, MongoDB wire server with H2 files, four services), with complaints flowing end to
- * end over HTTP, and the hostile-input suite against every endpoint and topic
- * ({@code -Dhostile.requests=N}, default 10,000; {@code bench/hostile-input.sh} runs it
- * alone), and the staff console in a real browser ({@link ConsoleJourney}).
+ * The embedded default exactly as the README's run command starts it
+ * ({@link SharedStack}), with complaints flowing end to end over HTTP, and the
+ * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
+ * default 10,000; {@code bench/hostile-input.sh} runs it alone).
  */
+@ExtendWith(SharedStack.class)
 class LocalStackEndToEndTests {
-
-	@TempDir
-	static Path data;
 
 	static LocalStack stack;
 
 	@BeforeAll
-	static void startStack() throws IOException {
-		stack = LocalStack.start(data, freePortPair(), 0, true, List.of());
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-		}
+	static void stack(LocalStack shared) {
+		stack = shared;
 	}
 
 	@Test
@@ -51,13 +35,8 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
-	void agentWorksANewComplaintInTheConsoleFromTheQueueToTheCallback() {
-		Options browser = ConsoleJourney.browserOptions();
-		try (Playwright playwright = Playwright.create(browser.playwrightCreateOptions);
-				Browser chromium = playwright.chromium().launch(browser.launchOptions);
-				BrowserContext context = chromium.newContext(browser.contextOptions)) {
-			new ConsoleJourney(stack.services(), context.newPage()).agentWorksANewComplaintFromTheQueueToTheCallback();
-		}
+	void aCorrectionReachesTheTrainingInputAndAnalyticsCorrectionRate(@TempDir Path dir) throws IOException {
+		new EndToEndScenario(stack.services()).aCorrectionReachesTheTrainingInputAndTheCorrectionRate(dir);
 	}
 
 	@Test
@@ -76,25 +55,10 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
-	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory() {
+	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory(SharedStack.Running running) {
+		Path data = running.data();
 		assertThat(data.resolve("kafka/log/meta.properties")).exists();
 		assertThat(data.resolve("mongo")).isDirectory();
-	}
-
-	private static int freePortPair() throws IOException {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			try (ServerSocket next = new ServerSocket(port + 1)) {
-				return port;
-			}
-			catch (IOException ex) {
-				// the controller port is taken; try another pair
-			}
-		}
-		throw new IOException("No two adjacent free ports found");
 	}
 
 }

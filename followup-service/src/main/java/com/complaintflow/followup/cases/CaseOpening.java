@@ -85,6 +85,7 @@ public class CaseOpening {
 		followupCase.setTriage(triaged.channel(), triaged.regionCode(), triaged.customerTier(), triaged.category(),
 				triaged.priority(), triaged.playbook(), triaged.queue(), triaged.incidentId(), triaged.remedies(),
 				deadlines.callbackWithin().toMillis());
+		followupCase.setLanguage(triaged.language());
 		if (triaged.incidentId() != null) {
 			followupCase.setIncidentCaseId(incidentCaseIdFor(triaged.incidentId()));
 		}

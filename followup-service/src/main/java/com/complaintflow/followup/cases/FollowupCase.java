@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
@@ -73,6 +74,11 @@ public class FollowupCase {
 	private RemedyOption chosenRemedy;
 
 	private long callbackWithinMs;
+
+	/**
+	 * The complaint's language, what the customer is told in (null before it was kept).
+	 */
+	private Language language;
 
 	private CaseStatus status;
 
@@ -254,6 +260,14 @@ public class FollowupCase {
 
 	public long getCallbackWithinMs() {
 		return this.callbackWithinMs;
+	}
+
+	public Language getLanguage() {
+		return this.language;
+	}
+
+	void setLanguage(Language language) {
+		this.language = language;
 	}
 
 	public CaseStatus getStatus() {

@@ -51,6 +51,8 @@ class SecurityConfiguration {
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 						.requestMatchers("/api/v1/cases/**")
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+						.requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
+						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 						.anyRequest()
 						.denyAll())
 			.build();

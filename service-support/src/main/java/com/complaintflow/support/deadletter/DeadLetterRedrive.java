@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.complaintflow.events.Topics;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,15 +71,15 @@ public class DeadLetterRedrive {
 
 	/**
 	 * Re-drives the dead letters of a topic.
-	 * @param topic the source topic (one of {@link Topics#ALL})
+	 * @param topic the source topic (one of {@link Topics#DECLARED})
 	 * @param from the earliest dead-letter time re-driven, or null for the beginning
 	 * @param to the time before which records are re-driven, or null for now
 	 * @param operator who asked, for the audit
 	 * @return what was done
 	 */
 	public Result redrive(String topic, Instant from, Instant to, String operator) {
-		if (!Topics.ALL.contains(topic)) {
-			throw new IllegalArgumentException("unknown topic " + topic + ", expected one of " + Topics.ALL);
+		if (!Topics.DECLARED.contains(topic)) {
+			throw new IllegalArgumentException("unknown topic " + topic + ", expected one of " + Topics.DECLARED);
 		}
 		Instant until = (to != null) ? to : Instant.now();
 		String id = UUID.randomUUID().toString();
@@ -190,6 +191,7 @@ public class DeadLetterRedrive {
 	 * @param redriven records published again onto the source topic
 	 * @param otherGroups records in range that other groups dead-lettered, left alone
 	 */
+	@Schema(name = "RedriveResult")
 	public record Result(String auditId, String topic, String group, int redriven, int otherGroups) {
 
 	}
