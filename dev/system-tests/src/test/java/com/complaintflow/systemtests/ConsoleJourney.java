@@ -11,16 +11,13 @@ import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 import com.complaintflow.browser.Accessibility;
-import com.complaintflow.browser.DebianChromium;
 import com.complaintflow.browser.PageErrors;
 import com.complaintflow.browser.Screenshots;
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.junit.Options;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,20 +51,6 @@ final class ConsoleJourney {
 	ConsoleJourney(RunningServices services, Page page) {
 		this.services = services;
 		this.page = page;
-	}
-
-	/**
-	 * The shared harness's browser options (one browser for this one journey, in the
-	 * stack's test class), or the test is skipped where no Chromium is installed.
-	 */
-	static Options browserOptions() {
-		try {
-			return new DebianChromium().getOptions();
-		}
-		catch (IllegalStateException ex) {
-			Assumptions.abort(ex.getMessage());
-			throw ex;
-		}
 	}
 
 	void agentWorksANewComplaintFromTheQueueToTheCallback() {
