@@ -12,6 +12,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,10 @@ public class OutageDetector {
 				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
 			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::at).toList());
-			this.meters.counter("triage.incidents.opened").increment();
+			Counter.builder("triage.incidents.opened")
+				.description("Outage incidents opened (complaints clustered by region and time)")
+				.register(this.meters)
+				.increment();
 			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
 			return incident;
 		}
