@@ -62,6 +62,11 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
+	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
+		new EndToEndScenario(stack.services()).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(stack.mongoUri());
+	}
+
+	@Test
 	void aCorrectionReachesTheTrainingInputAndAnalyticsCorrectionRate(@TempDir Path dir) throws IOException {
 		new EndToEndScenario(stack.services()).aCorrectionReachesTheTrainingInputAndTheCorrectionRate(dir);
 	}

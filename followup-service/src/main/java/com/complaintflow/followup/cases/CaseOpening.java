@@ -62,23 +62,20 @@ public class CaseOpening {
 	}
 
 	/**
-	 * Opens the case of a triaged complaint, or finds the one already opened, and
-	 * publishes its {@code CaseOpened} event if that is still pending.
+	 * Starts opening the cases of a poll's decisions in bulk: reads the cases that exist
+	 * with one query; {@link CaseBatch#add} then builds each new case in memory and
+	 * {@link CaseBatch#write} stores and announces them.
+	 * @param triaged the poll's decisions
+	 * @return the batch
 	 */
-	public FollowupCase open(ComplaintTriaged triaged) {
-		String caseId = caseIdFor(triaged.complaintId());
-		FollowupCase followupCase = this.store.findById(caseId).orElse(null);
-		if (followupCase == null) {
-			followupCase = build(caseId, triaged);
-			if (!this.store.insert(followupCase)) {
-				followupCase = this.store.findById(caseId).orElseThrow();
-			}
-		}
-		if (followupCase.getIncidentCaseId() != null) {
-			this.incidents.link(followupCase.getIncidentCaseId(), List.of(caseId));
-		}
-		this.outbox.flush(followupCase);
-		return followupCase;
+	CaseBatch begin(List<ComplaintTriaged> triaged) {
+		return new CaseBatch(this, this.store, this.outbox, this.incidents,
+				this.store.findAll(triaged.stream().map((decision) -> caseIdFor(decision.complaintId())).toList()));
+	}
+
+	/** Builds the case of a decision, in memory. */
+	FollowupCase build(ComplaintTriaged triaged) {
+		return build(caseIdFor(triaged.complaintId()), triaged);
 	}
 
 	private FollowupCase build(String caseId, ComplaintTriaged triaged) {

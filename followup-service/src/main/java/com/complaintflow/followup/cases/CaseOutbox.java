@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
@@ -65,18 +68,41 @@ public class CaseOutbox {
 	}
 
 	/**
+	 * Publishes the pending events of many cases with one flush, then removes them from
+	 * the outboxes in one bulk write.
+	 */
+	public void flushAll(List<FollowupCase> cases) {
+		Map<String, List<String>> pending = new LinkedHashMap<>();
+		cases.stream()
+			.filter((followupCase) -> !followupCase.getPendingEvents().isEmpty())
+			.forEach((followupCase) -> pending.put(followupCase.getId(), List.copyOf(followupCase.getPendingEvents())));
+		if (pending.isEmpty()) {
+			return;
+		}
+		this.publisher
+			.publishAllAndWait(pending.values().stream().flatMap(List::stream).map(CaseOutbox::read).toList());
+		this.store.removePendingEvents(pending);
+		cases.forEach((followupCase) -> followupCase.getPendingEvents()
+			.removeAll(pending.getOrDefault(followupCase.getId(), List.of())));
+	}
+
+	/**
 	 * Publishes the events of cases whose outbox was left non-empty (a crash or a broker
 	 * outage after the save) for more than the sweep age. Reads only the cases in the
-	 * outbox index, never the whole collection.
+	 * outbox index (one query for the cases), never the whole collection; the entries of
+	 * cases found published are removed in one bulk write.
 	 */
 	@Scheduled(fixedDelayString = "${complaintflow.followup.outbox-sweep-interval:5s}")
 	void sweep() {
 		Instant before = this.clock.instant().minus(SWEEP_AGE);
 		OutboxIndex index = this.store.outboxes();
-		for (OutboxIndex.Entry entry : index.entries(SWEEP_BATCH)) {
-			FollowupCase followupCase = this.store.findById(entry.caseId()).orElse(null);
+		List<OutboxIndex.Entry> entries = index.entries(SWEEP_BATCH);
+		Map<String, FollowupCase> cases = this.store.findAll(entries.stream().map(OutboxIndex.Entry::caseId).toList());
+		List<OutboxIndex.Entry> published = new ArrayList<>();
+		for (OutboxIndex.Entry entry : entries) {
+			FollowupCase followupCase = cases.get(entry.caseId());
 			if (followupCase == null || followupCase.getPendingEvents().isEmpty()) {
-				index.remove(entry);
+				published.add(entry);
 			}
 			else if (followupCase.getUpdatedAt() == null || followupCase.getUpdatedAt().isBefore(before)) {
 				try {
@@ -87,6 +113,7 @@ public class CaseOutbox {
 				}
 			}
 		}
+		index.removeAll(published);
 	}
 
 	private static ComplaintEvent read(String json) {
