@@ -53,6 +53,8 @@ class SecurityConfiguration {
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 						.requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+						.requestMatchers("/api/v1/operations/erasures", "/api/v1/operations/erasures/**")
+						.hasRole(Roles.OPERATIONS)
 						.anyRequest()
 						.denyAll())
 			.build();
