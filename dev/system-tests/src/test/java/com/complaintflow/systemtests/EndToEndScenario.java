@@ -54,8 +54,9 @@ final class EndToEndScenario {
 
 	/**
 	 * Posts complaints and checks that each flows through all four services exactly once.
+	 * @return the complaints' ids
 	 */
-	void everyComplaintIsTriagedOpenedAndCountedOnce(int complaints) {
+	List<String> everyComplaintIsTriagedOpenedAndCountedOnce(int complaints) {
 		JsonNode before = summary().path("totals");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < complaints; i++) {
@@ -90,6 +91,7 @@ final class EndToEndScenario {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertTotals(received, triaged, opened));
+		return ids;
 	}
 
 	/**

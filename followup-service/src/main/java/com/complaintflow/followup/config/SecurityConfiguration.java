@@ -25,7 +25,7 @@ class SecurityConfiguration {
 		return http.securityMatcher("/console", "/console/**", "/webjars/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/console/login", "/console/console.css", "/console/console.js",
-						"/webjars/**")
+						"/console/favicon.svg", "/webjars/**")
 				.permitAll()
 				.requestMatchers("/console/supervisor", "/console/supervisor/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)

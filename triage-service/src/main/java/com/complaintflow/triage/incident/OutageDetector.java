@@ -13,6 +13,7 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,10 @@ public class OutageDetector {
 				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
 			this.mongo.insert(incident);
-			this.meters.counter("triage.incidents.opened").increment();
+			Counter.builder("triage.incidents.opened")
+				.description("Outage incidents opened (complaints clustered by region and time)")
+				.register(this.meters)
+				.increment();
 			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
 			return incident;
 		}
