@@ -70,10 +70,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class PoisonRecords {
 
 	/** The consumer groups of each topic. */
-	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
-			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
-			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"), Topics.REMINDERS,
-			Set.of("triage", "analytics"));
+	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED,
+			Set.of("triage", "followup", "analytics"), Topics.TRIAGED, Set.of("followup", "intake", "analytics"),
+			Topics.INCIDENTS, Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"),
+			Topics.REMINDERS, Set.of("triage", "analytics"));
 
 	private static final String GROUP_HEADER = "kafka_dlt-original-consumer-group";
 
