@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -163,6 +164,45 @@ class AnalyticsApiTests {
 					"complaint-received", "complaint-triaged", "case-opened", "customer-contacted", "remedy-offered",
 					"remedy-chosen", "case-resolved", "callback-completed", "case-closed");
 			assertThat(timeline.toString()).doesNotContain("Test Person");
+		});
+	}
+
+	@Test
+	void correctionRatePerFieldAndPerPlaybookStandsNextToRetention() {
+		TestEvents corrected = events("c", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents right = events("r", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents network = events("n", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		List<ComplaintEvent> all = List.of(corrected.received(), corrected.triaged(Nature.VALID, 0),
+				corrected.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(3)),
+				corrected.corrected("category", "PRODUCT", "rules", Duration.ofMinutes(4)), right.received(),
+				right.triaged(Nature.VALID, 0), network.received(), network.triaged(Nature.VALID, 0));
+
+		all.forEach(this.publisher::publishAndWait);
+		all.forEach(this.publisher::publishAndWait);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode retention = this.ops.json("/api/v1/analytics/retention" + range());
+			assertThat(retention.at("/0/playbook").asString()).isEqualTo("BILLING_ERROR");
+			assertThat(retention.at("/1/playbook").asString()).isEqualTo("NETWORK_FAULT");
+			assertThat(retention.at("/0/corrections/triaged").asLong()).isEqualTo(2);
+			assertThat(retention.at("/0/corrections/corrected").asLong()).isEqualTo(1);
+			assertThat(retention.at("/0/corrections/rate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/playbook/rate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/category/corrected").asLong()).isEqualTo(1);
+			assertThat(retention.at("/0/corrections/bySource/model").asLong()).isEqualTo(1);
+			assertThat(retention.at("/1/corrections/corrected").asLong()).isZero();
+			assertThat(retention.at("/1/corrections/rate").asDouble()).isEqualTo(0.0);
+		});
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+			assertThat(summary.at("/corrections/triaged").asLong()).isEqualTo(3);
+			assertThat(summary.at("/corrections/byField/playbook/corrected").asLong()).isEqualTo(1);
+			assertThat(summary.at("/corrections/rate").asDouble()).isCloseTo(0.333, within(0.001));
+		});
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode timeline = this.ops.json("/api/v1/analytics/complaints/" + corrected.complaintId() + "/timeline");
+			assertThat(timeline.at("/events").findValues("type").stream().map(JsonNode::asString))
+				.contains("decision-corrected");
 		});
 	}
 

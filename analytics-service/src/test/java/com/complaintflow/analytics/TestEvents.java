@@ -22,6 +22,7 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EscalationLevel;
@@ -102,7 +103,17 @@ public final class TestEvents {
 				Emotion.ANGER, RootCauseLayer.OPERATOR_SIDE, ChurnRisk.LOW, this.playbook, List.of("listen"),
 				Priority.P2, List.of(new RemedyOption(RemedyKind.DATA_BONUS, "bonus", null)), false,
 				new Deadlines(at(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), "queue-1", null,
-				repeatCount, new Explanation("v1", List.of(), Map.of()));
+				repeatCount, new Explanation("v1", List.of(), Map.of()), Language.EN);
+	}
+
+	/**
+	 * A staff correction of one field of the decision, a given time after receipt; the
+	 * same arguments give the same event.
+	 */
+	public DecisionCorrected corrected(String field, String value, String decidedBy, Duration after) {
+		return new DecisionCorrected(id("corrected-" + field + "-" + after), "triage", at(after), this.complaintId,
+				this.customerId, 1, "corr-" + this.complaintId + "-" + field + "-" + after.toSeconds(), field,
+				"PREVIOUS", value, decidedBy, this.playbook, "AGENT");
 	}
 
 	public CaseOpened opened() {

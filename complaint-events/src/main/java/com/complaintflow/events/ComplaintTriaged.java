@@ -6,14 +6,15 @@ import java.util.UUID;
 
 /**
  * The triage decision for a complaint: what it is, who the customer is, how to keep them,
- * and by when.
+ * and by when; {@code language} is the complaint's (absent in decisions published before
+ * it was added), so what the customer is told is in their language.
  */
 public record ComplaintTriaged(UUID eventId, String source, Instant occurredAt, String complaintId, String customerId,
 		int schemaVersion, Channel channel, String regionCode, ValueTier customerTier, Category category, Nature nature,
 		Persona persona, Emotion emotion, RootCauseLayer rootCauseLayer, ChurnRisk churnRisk, Playbook playbook,
 		List<String> playbookSteps, Priority priority, List<RemedyOption> remedies, boolean verificationRequired,
-		Deadlines deadlines, String queue, String incidentId, int repeatCount,
-		Explanation explanation) implements ComplaintEvent {
+		Deadlines deadlines, String queue, String incidentId, int repeatCount, Explanation explanation,
+		Language language) implements ComplaintEvent {
 
 	public ComplaintTriaged {
 		Required.envelope(eventId, source, occurredAt, complaintId, customerId, schemaVersion);

@@ -27,7 +27,10 @@ public enum EventType {
 	CASE_WAITING_ON_CUSTOMER("case-waiting-on-customer", CaseWaitingOnCustomer.class, Topics.CASES),
 	CASE_RESUMED("case-resumed", CaseResumed.class, Topics.CASES),
 	REMINDER_RAISED("reminder-raised", ReminderRaised.class, Topics.REMINDERS),
-	DECISION_CORRECTED("decision-corrected", DecisionCorrected.class, Topics.CORRECTIONS);
+	DECISION_CORRECTED("decision-corrected", DecisionCorrected.class, Topics.CORRECTIONS),
+	NOTIFICATION_REQUESTED("notification-requested", NotificationRequested.class, Topics.NOTIFICATIONS),
+	CUSTOMER_ERASED("customer-erased", CustomerErased.class, Topics.ERASURES),
+	CUSTOMER_DATA_ERASED("customer-data-erased", CustomerDataErased.class, Topics.ERASURES);
 
 	private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

@@ -23,23 +23,39 @@ public final class Topics {
 	public static final String REMINDERS = "complaints.reminders";
 
 	/**
-	 * Staff corrections of triage decisions ({@code DecisionCorrected}); declared like
-	 * the others, outside {@link #ALL} until analytics consumes it (ALL is the pipeline
-	 * every consumer and the hostile-input suite cover).
+	 * Staff corrections of triage decisions ({@code DecisionCorrected}), published by
+	 * triage, consumed by analytics (the correction rate per field and per playbook).
 	 */
 	public static final String CORRECTIONS = "complaints.corrections";
+
+	/**
+	 * What the customer must be told ({@code NotificationRequested}), in the complaint's
+	 * language; consumed by followup's delivery adapter only, so outside {@link #ALL}.
+	 */
+	public static final String NOTIFICATIONS = "complaints.notifications";
+
+	/**
+	 * Erasure of a customer's personal data: the request ({@code CustomerErased}) and
+	 * each service's report ({@code CustomerDataErased}); outside {@link #ALL} (analytics
+	 * keeps no personal data to erase).
+	 */
+	public static final String ERASURES = "complaints.erasures";
 
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DLT_SUFFIX = ".DLT";
 
-	/** All event topics, in pipeline order. */
-	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS);
+	/**
+	 * All event topics, in pipeline order: each is declared with its dead-letter topic,
+	 * consumed by analytics and covered by the hostile-input suite.
+	 */
+	public static final List<String> ALL = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS, CORRECTIONS);
 
 	/**
-	 * Every topic that is declared (with its dead-letter topic): the pipeline and
-	 * corrections.
+	 * Every topic that is declared (with its dead-letter topic): the pipeline,
+	 * corrections, notifications and erasures.
 	 */
-	public static final List<String> DECLARED = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS, CORRECTIONS);
+	public static final List<String> DECLARED = List.of(RECEIVED, TRIAGED, INCIDENTS, CASES, REMINDERS, CORRECTIONS,
+			NOTIFICATIONS, ERASURES);
 
 	private Topics() {
 	}

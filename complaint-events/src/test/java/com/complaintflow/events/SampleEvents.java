@@ -41,7 +41,7 @@ final class SampleEvents {
 						new Deadlines(NOW.plus(Duration.ofHours(24)), NOW.plus(Duration.ofMinutes(30)),
 								NOW.plus(Duration.ofHours(2)), Duration.ofHours(4), Duration.ofHours(24)),
 						"network-ops", null, 2,
-						new Explanation("rules-1", List.of("keyword:drops"), Map.of("category", 0.9))),
+						new Explanation("rules-1", List.of("keyword:drops"), Map.of("category", 0.9)), Language.EN),
 				new IncidentDetected(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, "inc-1", "BJ-CY", Category.NETWORK,
 						List.of(COMPLAINT, "c-2"), 2, 1, NOW.minus(Duration.ofMinutes(5)), NOW),
 				new CaseOpened(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, Channel.HOTLINE, "BJ-CY",
@@ -73,7 +73,12 @@ final class SampleEvents {
 				new CaseResumed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", NOW, Duration.ofMinutes(90),
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))),
 				new DecisionCorrected(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, "corr-1", "category", "NETWORK",
-						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT"));
+						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT"),
+				new NotificationRequested(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, NotificationKind.INCIDENT,
+						Language.ZH, "您所在地区的网络故障已修复", "inc-1"),
+				new CustomerErased(id(), SOURCE, NOW, "ERA-1", CUSTOMER, 1, "ERA-1", "ops"),
+				new CustomerDataErased(id(), SOURCE, NOW, "ERA-1", CUSTOMER, 1, "ERA-1", "followup",
+						Map.of("cases", 2L, "notification_outbox", 1L)));
 	}
 
 	private static UUID id() {

@@ -41,6 +41,16 @@ public final class StaffClient {
 		return request.exchange((req, response) -> answer(response));
 	}
 
+	/** PUT without a body. */
+	public Answer put(String path) {
+		return this.client.put().uri(path).exchange((request, response) -> answer(response));
+	}
+
+	/** DELETE. */
+	public Answer delete(String path) {
+		return this.client.delete().uri(path).exchange((request, response) -> answer(response));
+	}
+
 	private static Answer answer(org.springframework.http.client.ClientHttpResponse response)
 			throws java.io.IOException {
 		byte[] bytes = response.getBody().readAllBytes();

@@ -83,7 +83,7 @@ public final class TestEvents {
 				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT,
 				List.of("Listen first", "Check the base-station alarms in the area", "Call back after the fix"),
 				Priority.P2, remedies, false, deadlines, "network-bj", incidentId, 0,
-				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)));
+				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)), Language.EN);
 	}
 
 }

@@ -14,6 +14,7 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.MilestoneActual;
 import com.complaintflow.events.MilestoneDue;
@@ -116,6 +117,14 @@ final class EventAttributes {
 				.append("kind", reminder.kind().name())
 				.append("level", reminder.level().name())
 				.append("dueAt", Date.from(reminder.dueAt()));
+		}
+		else if (event instanceof DecisionCorrected correction) {
+			doc.append("field", correction.field())
+				.append("previousValue", correction.previousValue())
+				.append("correctedValue", correction.correctedValue())
+				.append("decidedBy", correction.decidedBy())
+				.append("playbook", correction.playbook().name())
+				.append("role", correction.correctedByRole());
 		}
 		else if (event instanceof IncidentDetected incident) {
 			doc.append("incidentId", incident.incidentId())

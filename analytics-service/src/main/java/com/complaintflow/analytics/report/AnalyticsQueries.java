@@ -43,7 +43,7 @@ public class AnalyticsQueries {
 				main ? stages(splits.by("playbook")) : Map.of(), Figures.sla(total),
 				Figures.distribution(total, Measures.FIRST_RESPONSE), Figures.distribution(total, Measures.RESOLUTION),
 				Figures.satisfaction(total), Figures.retention(total), Figures.compensation(total),
-				Figures.pauses(total), Figures.actuals(total));
+				Figures.pauses(total), Figures.actuals(total), Figures.corrections(total));
 	}
 
 	/** Stage counts and SLA compliance per hour or day. */
@@ -77,15 +77,20 @@ public class AnalyticsQueries {
 				Figures.distribution(total, Measures.FIRST_RESPONSE), Figures.distribution(total, Measures.RESOLUTION));
 	}
 
-	/** Outcomes, satisfaction and compensation per playbook. */
+	/**
+	 * Outcomes, satisfaction, compensation and staff corrections of the decision per
+	 * playbook (the playbook triage chose).
+	 */
 	public List<PlaybookRetention> retention(Instant from, Instant to, RollupFilter filter) {
 		if (filter.view() != View.MAIN) {
 			throw new IllegalArgumentException("retention by playbook cannot be filtered by region");
 		}
 		List<PlaybookRetention> result = new ArrayList<>();
 		splits(from, to, filter).by("playbook")
-			.forEach((playbook, counters) -> result.add(new PlaybookRetention(playbook, counters.get("opened"),
-					Figures.retention(counters), Figures.satisfaction(counters), Figures.compensation(counters))));
+			.forEach((playbook,
+					counters) -> result.add(new PlaybookRetention(playbook, counters.get("opened"),
+							Figures.retention(counters), Figures.satisfaction(counters), Figures.compensation(counters),
+							Figures.corrections(counters))));
 		return result;
 	}
 
@@ -196,9 +201,10 @@ public class AnalyticsQueries {
 	 * @param retention outcomes of its closed cases
 	 * @param satisfaction callback satisfaction
 	 * @param compensation remedies offered and accepted
+	 * @param corrections decisions of this playbook staff corrected, per field
 	 */
 	public record PlaybookRetention(String playbook, long opened, Figures.Retention retention,
-			Figures.Satisfaction satisfaction, Figures.Compensation compensation) {
+			Figures.Satisfaction satisfaction, Figures.Compensation compensation, Figures.Corrections corrections) {
 
 	}
 

@@ -120,6 +120,22 @@ public final class Figures {
 		return actuals;
 	}
 
+	/**
+	 * Triage accuracy as staff see it: triaged decisions, those corrected, and the
+	 * correction rate (corrected over triaged) overall, per field and per source that had
+	 * decided the corrected field.
+	 */
+	public static Corrections corrections(Counters counters) {
+		long triaged = counters.get("triaged");
+		Map<String, FieldCorrections> byField = new TreeMap<>();
+		counters.withPrefix(Measures.CORRECTED_FIELD)
+			.forEach((field, corrected) -> byField.put(field,
+					new FieldCorrections(corrected, ratio(corrected, triaged))));
+		long corrected = counters.get(Measures.CORRECTED);
+		return new Corrections(triaged, corrected, ratio(corrected, triaged), byField,
+				counters.withPrefix(Measures.CORRECTED_SOURCE));
+	}
+
 	private static Double averageMinutes(long totalMs, long count) {
 		return (count == 0) ? null : round(totalMs / 60_000.0 / count);
 	}
@@ -192,6 +208,31 @@ public final class Figures {
 	 * @param acceptedValue their value
 	 */
 	public record Compensation(long offered, double offeredValue, long accepted, double acceptedValue) {
+
+	}
+
+	/**
+	 * Staff corrections of triage decisions.
+	 *
+	 * @param triaged decisions made
+	 * @param corrected decisions with at least one corrected field
+	 * @param rate corrected over triaged, or null
+	 * @param byField per corrected field (category, persona, playbook, churnRisk)
+	 * @param bySource corrected fields per source that had decided them (model, rules,
+	 * hard-rule)
+	 */
+	public record Corrections(long triaged, long corrected, Double rate, Map<String, FieldCorrections> byField,
+			Map<String, Long> bySource) {
+
+	}
+
+	/**
+	 * The corrections of one field.
+	 *
+	 * @param corrected decisions whose field was corrected
+	 * @param rate corrected over triaged, or null
+	 */
+	public record FieldCorrections(long corrected, Double rate) {
 
 	}
 

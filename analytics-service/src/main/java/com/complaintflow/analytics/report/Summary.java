@@ -26,12 +26,14 @@ import java.util.Map;
  * @param pauses pauses of cases waiting on the customer
  * @param actuals per milestone kind, the average elapsed time of milestones met on time
  * and late, from closed cases
+ * @param corrections triaged decisions staff corrected, overall and per field
  */
 public record Summary(Instant from, Instant to, Map<String, String> filters, Map<String, Long> totals,
 		Map<String, Map<String, Long>> byChannel, Map<String, Map<String, Long>> byCategory,
 		Map<String, Map<String, Long>> byRegion, Map<String, Map<String, Long>> byPersona,
 		Map<String, Map<String, Long>> byPlaybook, Map<String, Figures.Sla> sla, Figures.Distribution firstResponse,
 		Figures.Distribution resolution, Figures.Satisfaction satisfaction, Figures.Retention retention,
-		Figures.Compensation compensation, Figures.Pauses pauses, Map<String, Figures.Actuals> actuals) {
+		Figures.Compensation compensation, Figures.Pauses pauses, Map<String, Figures.Actuals> actuals,
+		Figures.Corrections corrections) {
 
 }

@@ -2,10 +2,12 @@ package com.complaintflow.analytics.rollup;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
@@ -51,6 +53,8 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 
 	private static final String RESUMED = EventType.CASE_RESUMED.typeName();
 
+	private static final String CORRECTED = EventType.DECISION_CORRECTED.typeName();
+
 	/** Computes a complaint's contributions from its journal. */
 	public static Contributions of(ComplaintRecord complaint) {
 		Builder builder = new Builder(complaint);
@@ -61,6 +65,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 		builder.communicativeEscalated();
 		builder.incidents();
 		builder.pausesAndActuals();
+		builder.corrections();
 		return new Contributions(builder.dims(), builder.byHour);
 	}
 
@@ -217,6 +222,26 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 				long elapsed = (actual.get("elapsedMs") instanceof Number number) ? number.longValue() : 0;
 				counters.add((late ? Measures.ACTUAL_BREACHED : Measures.ACTUAL_MET) + kind, 1)
 					.add((late ? Measures.ACTUAL_BREACHED_MS : Measures.ACTUAL_MET_MS) + kind, elapsed);
+			}
+		}
+
+		/**
+		 * Staff corrections of the decision: the complaint once (its first correction),
+		 * each corrected field once (its first correction), with the source that had
+		 * decided that field; a field corrected again is the same wrong decision.
+		 */
+		void corrections() {
+			List<JournalEntry> corrections = this.complaint.ofType(CORRECTED);
+			if (corrections.isEmpty()) {
+				return;
+			}
+			count(corrections.get(0), Measures.CORRECTED);
+			Set<String> fields = new HashSet<>();
+			for (JournalEntry correction : corrections) {
+				if (fields.add(correction.text("field"))) {
+					count(correction, Measures.CORRECTED_FIELD + correction.text("field"));
+					count(correction, Measures.CORRECTED_SOURCE + correction.text("decidedBy"));
+				}
 			}
 		}
 

@@ -79,6 +79,24 @@ public final class Measures {
 
 	public static final String ACTUAL_BREACHED_MS = "actualBreachedMs:";
 
+	/**
+	 * Triaged decisions a staff member corrected (in the hour of the first correction,
+	 * whatever the field).
+	 */
+	public static final String CORRECTED = "corrected";
+
+	/**
+	 * Prefix of decisions corrected per field ({@code correctedField:playbook}), each
+	 * (complaint, field) once, in the hour of its first correction.
+	 */
+	public static final String CORRECTED_FIELD = "correctedField:";
+
+	/**
+	 * Prefix of corrected fields per source that had decided them
+	 * ({@code correctedSource:model}, {@code :rules}, {@code :hard-rule}).
+	 */
+	public static final String CORRECTED_SOURCE = "correctedSource:";
+
 	private Measures() {
 	}
 

@@ -57,6 +57,23 @@ class ContributionsTests {
 	}
 
 	@Test
+	void aCorrectedDecisionCountsOnceAndEachCorrectedFieldOnceWithItsSource() {
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0),
+				this.life.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(5)),
+				this.life.corrected("playbook", "BILLING_ERROR", "model", Duration.ofMinutes(6)),
+				this.life.corrected("category", "BILLING", "rules", Duration.ofMinutes(80))));
+
+		Counters seven = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
+		Counters eight = contributions.at(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(seven.get(Measures.CORRECTED)).isEqualTo(1);
+		assertThat(seven.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(java.util.Map.entry("playbook", 1L));
+		assertThat(seven.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(java.util.Map.entry("model", 1L));
+		assertThat(eight.get(Measures.CORRECTED)).as("the decision counts once").isZero();
+		assertThat(eight.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(java.util.Map.entry("category", 1L));
+		assertThat(eight.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(java.util.Map.entry("rules", 1L));
+	}
+
+	@Test
 	void dimensionsAreUnknownUntilTriageTellsThem() {
 		assertThat(contributions(List.of(this.life.received())).dims())
 			.isEqualTo(new Dims("HOTLINE", Dims.UNKNOWN, "BJ-CY", Dims.UNKNOWN, Dims.UNKNOWN));

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,6 +16,7 @@ import java.util.UUID;
 
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
+import com.complaintflow.triage.model.training.Corrections;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,6 +90,65 @@ final class EndToEndScenario {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertTotals(received, triaged, opened));
+	}
+
+	/**
+	 * The correction loop across services: a complaint is triaged, an agent corrects its
+	 * category, the correction is in the training command's input (triage's export read
+	 * as the command reads it) and in analytics' correction rate of the decision's
+	 * playbook, next to its retention.
+	 */
+	void aCorrectionReachesTheTrainingInputAndTheCorrectionRate(Path dir) throws IOException {
+		ObjectNode body = JSON.createObjectNode();
+		body.putObject("customer").put("id", "E2E-" + UUID.randomUUID()).put("tier", "SILVER");
+		body.putObject("location").put("regionCode", "E2E-C");
+		body.put("description", "My bill went up by 20 dollars this month and nobody told me why");
+		String id = postComplaint(CHANNEL_KEYS[2], UUID.randomUUID().toString(), body.toString()).path("complaintId")
+			.asString();
+		JsonNode decision = await().atMost(WAIT)
+			.ignoreExceptions()
+			.until(() -> getJson(Service.TRIAGE, "/api/v1/triage/decisions/" + id, "ops:ops-dev"),
+					(node) -> node.has("playbook"));
+		String playbook = decision.path("playbook").asString();
+		String category = decision.path("category").asString().equals("PRODUCT") ? "BILLING" : "PRODUCT";
+		long before = correctedCategories(playbook);
+
+		HttpResponse<String> corrected = send(HttpRequest
+			.newBuilder(
+					URI.create(this.services.url(Service.TRIAGE) + "/api/v1/triage/decisions/" + id + "/corrections"))
+			.header("Authorization", basic("agent:agent-dev"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"field\":\"category\",\"value\":\"" + category + "\"}"))
+			.build());
+		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+
+		HttpResponse<String> export = send(
+				HttpRequest.newBuilder(URI.create(this.services.url(Service.TRIAGE) + "/api/v1/triage/corrections"))
+					.header("Authorization", basic("supervisor:supervisor-dev"))
+					.GET()
+					.build());
+		assertThat(export.statusCode()).isEqualTo(200);
+		Path file = dir.resolve("corrections.jsonl");
+		Files.writeString(file, export.body(), StandardCharsets.UTF_8);
+		assertThat(Corrections.read(file)).anySatisfy((example) -> {
+			assertThat(example.key()).isEqualTo(id);
+			assertThat(example.label("category")).isEqualTo(category);
+		});
+		await().atMost(WAIT).untilAsserted(() -> assertThat(correctedCategories(playbook)).isEqualTo(before + 1));
+	}
+
+	/** Analytics' count of corrected categories of one playbook's decisions. */
+	private long correctedCategories(String playbook) {
+		for (JsonNode row : getJson(Service.ANALYTICS, "/api/v1/analytics/retention", "ops:ops-dev")) {
+			if (row.path("playbook").asString().equals(playbook)) {
+				return row.at("/corrections/byField/category/corrected").asLong(0);
+			}
+		}
+		return 0;
+	}
+
+	private static String basic(String credentials) {
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void assertTotals(long received, long triaged, long opened) {

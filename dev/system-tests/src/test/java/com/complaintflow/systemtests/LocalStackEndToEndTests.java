@@ -47,6 +47,11 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
+	void aCorrectionReachesTheTrainingInputAndAnalyticsCorrectionRate(@TempDir Path dir) throws IOException {
+		new EndToEndScenario(stack.services()).aCorrectionReachesTheTrainingInputAndTheCorrectionRate(dir);
+	}
+
+	@Test
 	void hostileRequestsNeverCauseA5xxAndEveryErrorIsAProblemDetail() throws InterruptedException {
 		int requests = Integer.getInteger("hostile.requests", 10_000);
 		HostileInput suite = new HostileInput(stack.services()).attackHttp(requests);

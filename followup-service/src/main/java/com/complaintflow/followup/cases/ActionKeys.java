@@ -5,10 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import com.complaintflow.support.security.Roles;
-
-import org.springframework.security.core.Authentication;
-
 /**
  * What every action controller derives from a request: who acts, and the idempotency key
  * (the header's, or a hash of the action and its body when none was sent).
@@ -16,10 +12,6 @@ import org.springframework.security.core.Authentication;
 final class ActionKeys {
 
 	private ActionKeys() {
-	}
-
-	static CaseActions.Actor actor(Authentication auth) {
-		return new CaseActions.Actor(auth.getName(), CaseViews.hasRole(auth, Roles.SUPERVISOR));
 	}
 
 	/**

@@ -113,7 +113,7 @@ class CaseActionController {
 	}
 
 	private static CaseActions.Actor actor(Authentication auth) {
-		return ActionKeys.actor(auth);
+		return CaseActions.Actor.of(auth);
 	}
 
 	private static String key(String header, String action, Object body) {

@@ -18,9 +18,11 @@ import com.complaintflow.events.policy.RemedyPolicy;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.MilestoneStatus;
+import com.complaintflow.support.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -276,6 +278,11 @@ public class CaseActions {
 	 * @param supervisor whether they hold the SUPERVISOR role
 	 */
 	public record Actor(String staffId, boolean supervisor) {
+
+		/** The signed-in staff member. */
+		public static Actor of(Authentication auth) {
+			return new Actor(auth.getName(), CaseViews.hasRole(auth, Roles.SUPERVISOR));
+		}
 
 	}
 

@@ -53,9 +53,7 @@ public class CaseOutbox {
 		if (pending.isEmpty()) {
 			return;
 		}
-		for (String json : pending) {
-			this.publisher.publishAndWait(read(json));
-		}
+		this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList());
 		this.store.removePendingEvents(followupCase.getId(), pending);
 		followupCase.getPendingEvents().removeAll(pending);
 	}

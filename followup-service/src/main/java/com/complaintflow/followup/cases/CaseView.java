@@ -22,7 +22,7 @@ import com.complaintflow.followup.deadline.MilestoneStatus;
  * allowed) contact, triage's decision and explanation, checklist, notes, milestones with
  * their actual elapsed and paused time, and the timeline.
  */
-record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
+public record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
 		Instant waitingSince, Channel channel, String regionCode, ValueTier customerTier, Category category,
 		Priority priority, Playbook playbook, String queue, OwnerView owner, Language language,
 		CasePersonal.Contact customer, boolean contactHidden, ComplaintWords complaint, TriageFacts triage,
@@ -33,9 +33,17 @@ record CaseView(String caseId, CaseKind kind, String complaintId, String custome
 		List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
 	/**
+	 * The view of a case without the customer's contact (what the lists and every reader
+	 * without AGENT or SUPERVISOR see).
+	 */
+	public static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
+		return of(c, clock, now, false);
+	}
+
+	/**
 	 * The view of a case.
 	 * @param withContact whether the caller may see the customer's contact (the caller
-	 * audits the read)
+	 * audits the read: use {@link CaseViews#render})
 	 */
 	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now, boolean withContact) {
 		CasePersonal personal = c.getPersonal();
@@ -70,11 +78,11 @@ record CaseView(String caseId, CaseKind kind, String complaintId, String custome
 	 * One milestone: its deadline, whether it was met or breached, and its actual elapsed
 	 * (counted) and paused time in milliseconds.
 	 */
-	record MilestoneView(String milestoneId, MilestoneKind kind, int seq, MilestoneStatus status, String clock,
+	public record MilestoneView(String milestoneId, MilestoneKind kind, int seq, MilestoneStatus status, String clock,
 			Instant startedAt, Instant dueAt, long windowMs, long elapsedMs, long pausedMs, Instant metAt,
 			Instant breachedAt, boolean breached, Instant nextReminderAt) {
 
-		static MilestoneView of(Milestone m, MilestoneClock clock, Instant now) {
+		public static MilestoneView of(Milestone m, MilestoneClock clock, Instant now) {
 			return new MilestoneView(m.getId(), m.getKind(), m.getSeq(), m.getStatus(),
 					(m.getCalendar() != null) ? "BUSINESS:" + m.getCalendar() : "CALENDAR", m.getStartedAt(),
 					m.getDueAt(), m.getWindowMs(), clock.elapsedMs(m, now), clock.pausedMs(m, now), m.getMetAt(),

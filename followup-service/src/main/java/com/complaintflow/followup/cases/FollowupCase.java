@@ -9,8 +9,8 @@ import java.util.Objects;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
-import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.MilestoneKind;
@@ -86,8 +86,6 @@ public class FollowupCase {
 	/** Since when the current owner (team and agent) has the case. */
 	private Instant ownedSince;
 
-	private Language language;
-
 	private TriageFacts triage;
 
 	/** Contact, the customer's words and their search terms: the personal data. */
@@ -118,6 +116,11 @@ public class FollowupCase {
 	private RemedyOption chosenRemedy;
 
 	private long callbackWithinMs;
+
+	/**
+	 * The complaint's language, what the customer is told in (null before it was kept).
+	 */
+	private Language language;
 
 	private CaseStatus status;
 
@@ -214,6 +217,7 @@ public class FollowupCase {
 		this.incidentId = triaged.incidentId();
 		this.triageRemedies = new ArrayList<>(triaged.remedies());
 		this.callbackWithinMs = triaged.deadlines().callbackWithin().toMillis();
+		this.language = triaged.language();
 		this.triage = TriageFacts.of(triaged);
 		this.checklist = new ArrayList<>(
 				triaged.playbookSteps().stream().map((step) -> new ChecklistStep(step, false, null, null)).toList());
@@ -502,10 +506,6 @@ public class FollowupCase {
 		return this.ownedSince;
 	}
 
-	public Language getLanguage() {
-		return this.language;
-	}
-
 	public TriageFacts getTriage() {
 		return this.triage;
 	}
@@ -561,6 +561,10 @@ public class FollowupCase {
 
 	public long getCallbackWithinMs() {
 		return this.callbackWithinMs;
+	}
+
+	public Language getLanguage() {
+		return this.language;
 	}
 
 	public CaseStatus getStatus() {

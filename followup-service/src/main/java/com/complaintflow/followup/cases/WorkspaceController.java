@@ -44,36 +44,37 @@ class WorkspaceController {
 	@PostMapping("/claim")
 	CaseView claim(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
-		return view(this.actions.claim(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "claim", auth.getName())),
+		return view(
+				this.actions.claim(caseId, CaseActions.Actor.of(auth), ActionKeys.key(key, "claim", auth.getName())),
 				auth, "/claim");
 	}
 
 	@PostMapping("/release")
 	CaseView release(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
-		return view(
-				this.actions.release(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "release", auth.getName())),
-				auth, "/release");
+		return view(this.actions.release(caseId, CaseActions.Actor.of(auth),
+				ActionKeys.key(key, "release", auth.getName())), auth, "/release");
 	}
 
 	@PostMapping("/assign")
 	CaseView assign(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Owner body, Authentication auth) {
-		return view(this.actions.assign(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "assign", body),
+		return view(this.actions.assign(caseId, CaseActions.Actor.of(auth), ActionKeys.key(key, "assign", body),
 				body.team(), body.agent()), auth, "/assign");
 	}
 
 	@PostMapping("/transfer")
 	CaseView transfer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Transfer body, Authentication auth) {
-		return view(this.actions.transfer(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "transfer", body),
+		return view(this.actions.transfer(caseId, CaseActions.Actor.of(auth), ActionKeys.key(key, "transfer", body),
 				body.team(), body.agent(), body.reason()), auth, "/transfer");
 	}
 
 	@PostMapping("/notes")
 	CaseView note(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Note body, Authentication auth) {
-		return view(this.actions.note(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "note", body), body.text()),
+		return view(
+				this.actions.note(caseId, CaseActions.Actor.of(auth), ActionKeys.key(key, "note", body), body.text()),
 				auth, "/notes");
 	}
 
@@ -81,8 +82,8 @@ class WorkspaceController {
 	CaseView tick(@PathVariable String caseId, @PathVariable int index,
 			@RequestHeader(name = KEY_HEADER, required = false) String key, @RequestBody @Valid Tick body,
 			Authentication auth) {
-		return view(this.actions.tick(caseId, ActionKeys.actor(auth), ActionKeys.key(key, "tick-" + index, body), index,
-				body.done()), auth, "/checklist/{index}");
+		return view(this.actions.tick(caseId, CaseActions.Actor.of(auth), ActionKeys.key(key, "tick-" + index, body),
+				index, body.done()), auth, "/checklist/{index}");
 	}
 
 	private CaseView view(FollowupCase c, Authentication auth, String action) {

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.complaintflow.followup.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +62,8 @@ class OnCallDelivery {
 
 	private final HttpClient http;
 
+	private final Backoff backoff;
+
 	private final String owner = "oncall-" + java.util.UUID.randomUUID();
 
 	private final AtomicLong pending = new AtomicLong();
@@ -79,6 +81,7 @@ class OnCallDelivery {
 		this.breaches = breaches;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
 		Gauge.builder("followup.oncall.outbox.pending", this.pending, AtomicLong::get)
 			.description("On-call alerts not delivered yet")
 			.register(registry);
@@ -167,7 +170,7 @@ class OnCallDelivery {
 			return;
 		}
 		int attempts = alert.getAttempts() + 1;
-		Instant next = now.plus(jittered(backoff(attempts)));
+		Instant next = now.plus(this.backoff.jitteredAfter(attempts));
 		update.set("missing", stillMissing)
 			.set("attempts", attempts)
 			.set("nextAttemptAt", next)
@@ -199,27 +202,6 @@ class OnCallDelivery {
 
 	private List<String> receivers() {
 		return this.settings.webhookUrls().stream().map(URI::toString).toList();
-	}
-
-	/**
-	 * The wait after {@code attempts} failures: initial backoff doubled each time,
-	 * capped.
-	 */
-	Duration backoff(int attempts) {
-		Duration wait = this.settings.initialBackoff();
-		for (int i = 1; i < attempts && wait.compareTo(this.settings.maxBackoff()) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return (wait.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : wait;
-	}
-
-	/**
-	 * A wait between half and all of {@code wait}, so the followup instances do not retry
-	 * a recovering receiver in step.
-	 */
-	static Duration jittered(Duration wait) {
-		long millis = wait.toMillis();
-		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
 	private String post(URI url, String body) {

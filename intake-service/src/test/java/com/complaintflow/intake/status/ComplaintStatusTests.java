@@ -22,6 +22,7 @@ import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
@@ -196,7 +197,7 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB", BigDecimal.TEN)), false,
 				new Deadlines(at.plus(Duration.ofHours(24)), at.plus(Duration.ofMinutes(30)),
 						at.plus(Duration.ofHours(2)), Duration.ofHours(4), Duration.ofHours(24)),
-				"network-ops", null, 0, new Explanation("rules-1", List.of(), Map.of()));
+				"network-ops", null, 0, new Explanation("rules-1", List.of(), Map.of()), Language.EN);
 	}
 
 }

@@ -70,15 +70,15 @@ public class DeadLetterRedrive {
 
 	/**
 	 * Re-drives the dead letters of a topic.
-	 * @param topic the source topic (one of {@link Topics#ALL})
+	 * @param topic the source topic (one of {@link Topics#DECLARED})
 	 * @param from the earliest dead-letter time re-driven, or null for the beginning
 	 * @param to the time before which records are re-driven, or null for now
 	 * @param operator who asked, for the audit
 	 * @return what was done
 	 */
 	public Result redrive(String topic, Instant from, Instant to, String operator) {
-		if (!Topics.ALL.contains(topic)) {
-			throw new IllegalArgumentException("unknown topic " + topic + ", expected one of " + Topics.ALL);
+		if (!Topics.DECLARED.contains(topic)) {
+			throw new IllegalArgumentException("unknown topic " + topic + ", expected one of " + Topics.DECLARED);
 		}
 		Instant until = (to != null) ? to : Instant.now();
 		String id = UUID.randomUUID().toString();

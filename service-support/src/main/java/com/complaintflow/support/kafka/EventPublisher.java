@@ -1,6 +1,8 @@
 package com.complaintflow.support.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,22 +54,54 @@ public class EventPublisher {
 	 * @throws PublishFailedException when the broker did not acknowledge in time
 	 */
 	public void publishAndWait(ComplaintEvent event, Duration timeout) {
-		CompletableFuture<SendResult<Object, Object>> future;
+		await(List.of(event), List.of(send(event, 0)), timeout);
+	}
+
+	/**
+	 * Sends every event, flushes the producer and waits until the broker acknowledged all
+	 * of them, at most the configured send timeout for the whole list: the one way a
+	 * batch of effects is made durable before its offsets commit.
+	 * @param events the events, in the order a failure is reported
+	 * @throws PublishFailedException for the first event (in list order) not
+	 * acknowledged; every event before it was acknowledged.
+	 * {@link PublishFailedException#isTransient()} tells an outage from a record the
+	 * broker rejects
+	 */
+	public void publishAllAndWait(List<? extends ComplaintEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		List<CompletableFuture<?>> futures = new ArrayList<>(events.size());
+		for (int i = 0; i < events.size(); i++) {
+			futures.add(send(events.get(i), i));
+		}
+		this.template.flush();
+		await(events, futures, this.sendTimeout);
+	}
+
+	private CompletableFuture<?> send(ComplaintEvent event, int index) {
 		try {
-			future = publish(event);
+			return publish(event);
 		}
 		catch (RuntimeException ex) {
-			throw new PublishFailedException(event, ex);
+			throw new PublishFailedException(event, index, ex);
 		}
-		try {
-			future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PublishFailedException(event, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new PublishFailedException(event, ex);
+	}
+
+	private static void await(List<? extends ComplaintEvent> events, List<CompletableFuture<?>> futures,
+			Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (int i = 0; i < futures.size(); i++) {
+			try {
+				futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PublishFailedException(events.get(i), i, ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new PublishFailedException(events.get(i), i, ex);
+			}
 		}
 	}
 

@@ -47,8 +47,8 @@ public final class TransientFailures {
 	}
 
 	private static boolean isTransientItself(Throwable failure) {
-		return failure instanceof PublishFailedException || failure instanceof RetriableException
-				|| failure instanceof java.util.concurrent.TimeoutException
+		return (failure instanceof PublishFailedException published && published.isTransient())
+				|| failure instanceof RetriableException || failure instanceof java.util.concurrent.TimeoutException
 				|| failure instanceof DataAccessResourceFailureException
 				|| failure instanceof TransientDataAccessException || isTransientMongo(failure);
 	}

@@ -72,6 +72,18 @@ class EventKafkaConfigurationTests {
 		}
 	}
 
+	@Test
+	void publishingAListWaitsUntilTheBrokerAcknowledgedEveryEvent() {
+		List<CaseClosed> events = java.util.stream.IntStream.range(0, 50)
+			.mapToObj((i) -> new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-l" + i,
+					"cust-l" + i, 1, "case-l" + i, "agent", Outcome.RETAINED))
+			.toList();
+
+		this.publisher.publishAllAndWait(events);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.consumed.containsAll(events));
+	}
+
 	@SpringBootApplication
 	static class App {
 

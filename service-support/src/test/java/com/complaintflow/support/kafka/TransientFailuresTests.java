@@ -49,4 +49,16 @@ class TransientFailuresTests {
 		assertThat(TransientFailures.isTransient(new DuplicateKeyException("dup"))).isFalse();
 	}
 
+	@Test
+	void aPublishTheBrokerRejectsForTheRecordItselfIsNotTransient() {
+		CaseClosed event = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-1", "cust-1", 1,
+				"case-1", "agent", Outcome.RETAINED);
+		PublishFailedException tooLarge = new PublishFailedException(event, 3,
+				new java.util.concurrent.ExecutionException(
+						new org.apache.kafka.common.errors.RecordTooLargeException("too large")));
+		assertThat(tooLarge.index()).isEqualTo(3);
+		assertThat(tooLarge.isTransient()).isFalse();
+		assertThat(TransientFailures.isTransient(tooLarge)).isFalse();
+	}
+
 }

@@ -111,7 +111,8 @@ class Triage {
 				complaint.customer().tier(), verdict.category(), verdict.nature(), verdict.persona(), verdict.emotion(),
 				verdict.rootCauseLayer(), verdict.churnRisk(), verdict.playbook(), verdict.playbookSteps(),
 				verdict.priority(), verdict.remedies(), verdict.verificationRequired(), verdict.deadlines(),
-				verdict.queue(), verdict.incidentId(), verdict.repeatCount(), verdict.explanation());
+				verdict.queue(), verdict.incidentId(), verdict.repeatCount(), verdict.explanation(),
+				complaint.language());
 	}
 
 }

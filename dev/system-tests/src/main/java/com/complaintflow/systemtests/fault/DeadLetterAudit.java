@@ -25,7 +25,7 @@ final class DeadLetterAudit {
 						"dead-letter-audit-" + UUID.randomUUID()),
 				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 			long total = 0;
-			for (String topic : Topics.ALL) {
+			for (String topic : Topics.DECLARED) {
 				String deadLetters = Topics.deadLetter(topic);
 				List<TopicPartition> partitions = consumer.partitionsFor(deadLetters)
 					.stream()

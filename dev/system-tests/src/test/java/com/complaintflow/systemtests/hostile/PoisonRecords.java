@@ -26,6 +26,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
 import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EscalationLevel;
@@ -73,7 +74,7 @@ public final class PoisonRecords {
 	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED,
 			Set.of("triage", "followup", "analytics"), Topics.TRIAGED, Set.of("followup", "intake", "analytics"),
 			Topics.INCIDENTS, Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"),
-			Topics.REMINDERS, Set.of("triage", "analytics"));
+			Topics.REMINDERS, Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"));
 
 	private static final String GROUP_HEADER = "kafka_dlt-original-consumer-group";
 
@@ -222,13 +223,16 @@ public final class PoisonRecords {
 					List.of(new RemedyOption(RemedyKind.APOLOGY_GIFT, "Apology", BigDecimal.ONE),
 							new RemedyOption(RemedyKind.CUSTOM, "Customer's proposal", null)),
 					false, new Deadlines(now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)),
-					"general-care", null, 0, new Explanation("hostile-suite", List.of(), Map.of()));
+					"general-care", null, 0, new Explanation("hostile-suite", List.of(), Map.of()), Language.EN);
 			case Topics.INCIDENTS -> new IncidentDetected(id, "hostile-suite", now, complaint, key, 1,
 					"INC-POISON-" + this.run, "POISON", Category.NETWORK, List.of(complaint), 1, 1, now, now);
 			case Topics.CASES ->
 				new CaseOpened(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint, Channel.APP, "POISON",
 						Category.SERVICE_QUALITY, Priority.P4, Playbook.STANDARD_CARE, "general-care", null,
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, now.plus(Duration.ofHours(24)))));
+			case Topics.CORRECTIONS ->
+				new DecisionCorrected(id, "hostile-suite", now, complaint, key, 1, "corr-" + complaint, "playbook",
+						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT");
 			default -> new ReminderRaised(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
 					MilestoneKind.FIRST_RESPONSE, ReminderKind.WARNING, EscalationLevel.AGENT,
 					now.plus(Duration.ofHours(12)), "general-care", Priority.P4);

@@ -1,0 +1,144 @@
+package com.complaintflow.followup.console;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.complaintflow.events.Outcome;
+import com.complaintflow.followup.cases.CaseActions;
+import com.complaintflow.followup.cases.CaseException;
+import com.complaintflow.followup.cases.CaseActions.Actor;
+import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.cases.CaseView;
+import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One case as an agent works it: what happened and what is due, and a form for each
+ * action of the case API. The forms call the same {@link CaseActions} as the API (one
+ * source of the rules); each carries an idempotency key made when the page was drawn, so
+ * a form sent twice acts once.
+ */
+@Controller
+@RequestMapping("/console/cases/{caseId}")
+class CasePage {
+
+	private final CaseStore store;
+
+	private final CaseActions actions;
+
+	private final MilestoneClock milestones;
+
+	private final Clock clock;
+
+	private final LiveQueue live;
+
+	CasePage(CaseStore store, CaseActions actions, MilestoneClock milestones, Clock clock, LiveQueue live) {
+		this.store = store;
+		this.actions = actions;
+		this.milestones = milestones;
+		this.clock = clock;
+		this.live = live;
+	}
+
+	@GetMapping
+	String page(@PathVariable String caseId, Model model) {
+		fill(caseId, model);
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		model.addAttribute("outcomes", Outcome.values());
+		return "console/case";
+	}
+
+	@GetMapping("/live")
+	String live(@PathVariable String caseId, Model model) {
+		fill(caseId, model);
+		return "console/case :: live";
+	}
+
+	@PostMapping("/{action}")
+	String act(@PathVariable String caseId, @PathVariable String action, @Valid @ModelAttribute ActionForm form,
+			BindingResult binding, Authentication auth, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("error", "console.error.invalid");
+			return "redirect:/console/cases/" + caseId;
+		}
+		Actor actor = Actor.of(auth);
+		String key = "console-" + action + "-" + form.key();
+		try {
+			switch (action) {
+				case "contact" -> this.actions.contact(caseId, actor, key, form.note());
+				case "progress" -> this.actions.progress(caseId, actor, key, required(form.message()));
+				case "wait-on-customer" -> this.actions.waitOnCustomer(caseId, actor, key, form.note());
+				case "resume" -> this.actions.resume(caseId, actor, key);
+				case "offer" -> this.actions.offer(caseId, actor, key, null);
+				case "choose" -> this.actions.choose(caseId, actor, key, required(form.option()));
+				case "resolve" -> this.actions.resolve(caseId, actor, key, required(form.resolution()));
+				case "callback" -> this.actions.callback(caseId, actor, key, required(form.satisfaction()),
+						Boolean.TRUE.equals(form.problemResolved()));
+				case "close" -> this.actions.close(caseId, actor, key, required(form.outcome()));
+				default -> throw new ProblemException(HttpStatus.NOT_FOUND, "No such action", "No action " + action);
+			}
+			redirect.addFlashAttribute("done", "console.done." + action);
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
+		}
+		catch (CaseException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		this.live.changed(caseId);
+		return "redirect:/console/cases/" + caseId;
+	}
+
+	private void fill(String caseId, Model model) {
+		FollowupCase found = this.store.findById(caseId)
+			.orElseThrow(
+					() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found", "No case with id " + caseId));
+		CaseView view = CaseView.of(found, this.milestones, this.clock.instant());
+		model.addAttribute("c", view);
+		model.addAttribute("item", QueueItem.of(view, this.clock.instant()));
+	}
+
+	private static <T> T required(T value) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", "A required field is empty.");
+		}
+		return value;
+	}
+
+	/**
+	 * The fields of the case page's forms; each action reads the ones it needs.
+	 *
+	 * @param key the idempotency key of the page's forms
+	 * @param note a note (contact, waiting)
+	 * @param message a progress update
+	 * @param option the chosen remedy, 0-based
+	 * @param resolution what fixed the problem
+	 * @param satisfaction the callback's rating, 1 to 5
+	 * @param problemResolved whether the problem is gone
+	 * @param outcome the retention outcome
+	 */
+	record ActionForm(@NotBlank @Size(max = 100) String key, @Size(max = 2000) String note,
+			@Size(max = 2000) String message, @Min(0) Integer option, @Size(max = 2000) String resolution,
+			@Min(1) @Max(5) Integer satisfaction, Boolean problemResolved, Outcome outcome) {
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package com.complaintflow.followup.notification;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.followup.retry.Backoff;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery adapter: posts each pending notice to the SMS/push gateway, claimed with a
+ * lease so one instance sends it. A 2xx delivers it; a transient failure (connection,
+ * timeout, 5xx, 408, 429) is retried with capped jittered backoff, forever; a 4xx the
+ * gateway will always refuse rejects it. A customer who opted out gets nothing (the
+ * notice is recorded as suppressed). The gateway receives the notice id as
+ * {@code Idempotency-Key}, so a post repeated after a crash is recognised there too.
+ */
+@Component
+class NotificationDelivery {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationDelivery.class);
+
+	private static final int BATCH = 100;
+
+	private final MongoTemplate mongo;
+
+	private final NotificationSettings settings;
+
+	private final OptOuts optOuts;
+
+	private final Clock clock;
+
+	private final HttpClient http;
+
+	private final Backoff backoff;
+
+	private final String owner = "notify-" + UUID.randomUUID();
+
+	private final AtomicLong pending = new AtomicLong();
+
+	private final MeterRegistry registry;
+
+	NotificationDelivery(MongoTemplate mongo, NotificationSettings settings, OptOuts optOuts, Clock clock,
+			MeterRegistry registry) {
+		this.mongo = mongo;
+		this.settings = settings;
+		this.optOuts = optOuts;
+		this.clock = clock;
+		this.registry = registry;
+		this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+		Gauge.builder("followup.notifications.pending", this.pending, AtomicLong::get)
+			.description("Customer notices not delivered yet")
+			.register(registry);
+	}
+
+	@Scheduled(fixedDelayString = "${complaintflow.followup.notifications.poll-interval:1s}")
+	void deliverDue() {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Query due = Query.query(Criteria.where("nextAttemptAt").lte(now).and("leaseUntil").lt(now))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(BATCH);
+		due.fields().include("_id");
+		for (Notification candidate : this.mongo.find(due, Notification.class, NotificationOutbox.OUTBOX)) {
+			Notification notice = claim(candidate.getId(), now);
+			if (notice != null) {
+				deliver(notice);
+			}
+		}
+		this.pending.set(this.mongo.estimatedCount(NotificationOutbox.OUTBOX));
+	}
+
+	private Notification claim(String id, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(id).and("leaseUntil").lt(now));
+		Update update = new Update().set("leaseOwner", this.owner)
+			.set("leaseUntil", now.plus(this.settings.requestTimeout().multipliedBy(3)));
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				Notification.class, NotificationOutbox.OUTBOX);
+	}
+
+	private void deliver(Notification notice) {
+		if (this.optOuts.optedOut(notice.getCustomerId())) {
+			finish(notice, NotificationStatus.SUPPRESSED, null);
+			return;
+		}
+		Outcome outcome = post(notice);
+		if (outcome.status() != null) {
+			finish(notice, outcome.status(), outcome.error());
+			return;
+		}
+		int attempts = notice.getAttempts() + 1;
+		Instant next = this.clock.instant().plus(this.backoff.jitteredAfter(attempts));
+		this.mongo.findAndModify(mine(notice),
+				new Update().set("attempts", attempts)
+					.set("nextAttemptAt", next)
+					.set("lastError", outcome.error())
+					.set("leaseOwner", null)
+					.set("leaseUntil", Instant.EPOCH),
+				Notification.class, NotificationOutbox.OUTBOX);
+		count("retried");
+		logger.warn("Notice {} not taken by the gateway (attempt {}), next attempt at {}: {}", notice.getId(), attempts,
+				next, outcome.error());
+	}
+
+	/** Moves a finished notice to {@code notification_delivered} with its outcome. */
+	private void finish(Notification notice, NotificationStatus status, String error) {
+		Notification done = this.mongo.findAndModify(mine(notice),
+				new Update().set("status", status)
+					.set("finishedAt", this.clock.instant())
+					.inc("attempts", (status == NotificationStatus.SUPPRESSED) ? 0 : 1)
+					.set("lastError", error)
+					.set("leaseOwner", null)
+					.set("leaseUntil", Instant.EPOCH),
+				FindAndModifyOptions.options().returnNew(true), Notification.class, NotificationOutbox.OUTBOX);
+		if (done == null) {
+			return;
+		}
+		try {
+			this.mongo.insert(done, NotificationOutbox.DELIVERED);
+		}
+		catch (DuplicateKeyException ex) {
+			// moved before by an attempt that stopped before removing it
+		}
+		this.mongo.remove(Query.query(Criteria.where("_id").is(notice.getId())), NotificationOutbox.OUTBOX);
+		count(status.name().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	private Query mine(Notification notice) {
+		return Query.query(Criteria.where("_id").is(notice.getId()).and("leaseOwner").is(this.owner));
+	}
+
+	private Outcome post(Notification notice) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", notice.getId());
+		body.put("customerId", notice.getCustomerId());
+		body.put("complaintId", notice.getComplaintId());
+		body.put("kind", notice.getKind());
+		body.put("language", notice.getLanguage());
+		body.put("text", notice.getText());
+		HttpRequest request = HttpRequest.newBuilder(this.settings.gatewayUrl())
+			.timeout(this.settings.requestTimeout())
+			.header("Content-Type", "application/json; charset=utf-8")
+			.header("Idempotency-Key", notice.getId())
+			.POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)))
+			.build();
+		try {
+			int code = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (code / 100 == 2) {
+				return new Outcome(NotificationStatus.DELIVERED, null);
+			}
+			boolean transientFailure = code >= 500 || code == 408 || code == 429;
+			return new Outcome(transientFailure ? null : NotificationStatus.REJECTED, "HTTP " + code);
+		}
+		catch (IOException ex) {
+			return new Outcome(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Outcome(null, "interrupted");
+		}
+	}
+
+	private void count(String outcome) {
+		this.registry.counter("followup.notifications.deliveries", "outcome", outcome).increment();
+	}
+
+	/** A post's result: a final status, or null to retry, and the error if any. */
+	private record Outcome(NotificationStatus status, String error) {
+
+	}
+
+}

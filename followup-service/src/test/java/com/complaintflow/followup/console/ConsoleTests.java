@@ -1,0 +1,221 @@
+package com.complaintflow.followup.console;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.complaintflow.followup.StaffClient;
+import com.complaintflow.followup.TestEvents;
+import com.complaintflow.followup.cases.CaseOpening;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console over real HTTP, broker and wire server: form login, the queue, the case
+ * page's actions through the case rules (checked on the case API), the live stream naming
+ * a newly opened case, both languages, and the roles.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@DirtiesContext
+class ConsoleTests {
+
+	static final Duration SOON = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void signedOutVisitorIsSentToTheLoginAndWrongPasswordsAreRefused() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+
+		HttpResponse<String> queue = session.get("/console/queue");
+		assertThat(queue.uri().getPath()).isEqualTo("/console/login");
+		assertThat(queue.body()).contains("Staff sign-in");
+
+		HttpResponse<String> wrong = session.login("agent", "not-the-password");
+		assertThat(wrong.uri().getQuery()).isEqualTo("error");
+		assertThat(wrong.body()).contains("Wrong username or password.");
+	}
+
+	@Test
+	void agentWorksACaseFromTheQueueToTheCallback() throws Exception {
+		String caseId = open();
+		ConsoleSession session = new ConsoleSession(this.port);
+		HttpResponse<String> landed = session.login("agent", "agent-dev");
+		assertThat(landed.uri().getPath()).isEqualTo("/console/queue");
+		assertThat(landed.body()).contains(caseId);
+
+		String page = session.get("/console/cases/" + caseId).body();
+		assertThat(page).contains("Case " + caseId).contains("First response").contains("10 GB bonus data");
+
+		page = session.post(path(caseId, "contact"), page, Map.of("note", "called back")).body();
+		assertThat(page).contains("Contact recorded.");
+		assertThat(status(caseId)).isEqualTo("IN_PROGRESS");
+
+		page = session.post(path(caseId, "offer"), page, Map.of()).body();
+		assertThat(api(caseId).get("offeredRemedies").size()).isEqualTo(2);
+
+		page = session.post(path(caseId, "choose"), page, Map.of("option", "1")).body();
+		assertThat(api(caseId).get("chosenRemedy").get("kind").asString()).isEqualTo("BILL_CREDIT");
+
+		page = session.post(path(caseId, "resolve"), page, Map.of("resolution", "Line card replaced")).body();
+		assertThat(status(caseId)).isEqualTo("RESOLVED");
+
+		page = session.post(path(caseId, "callback"), page, Map.of("satisfaction", "4", "problemResolved", "true"))
+			.body();
+		assertThat(status(caseId)).isEqualTo("CALLBACK_DONE");
+		assertThat(page).contains("Callback recorded.").contains("CALLBACK_DONE");
+	}
+
+	@Test
+	void formSentTwiceActsOnceAndAnActionTheStateForbidsIsExplained() throws Exception {
+		String caseId = open();
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("agent", "agent-dev");
+		String page = session.get("/console/cases/" + caseId).body();
+
+		session.post(path(caseId, "progress"), page, Map.of("message", "Engineer on the way"));
+		session.post(path(caseId, "progress"), page, Map.of("message", "Engineer on the way"));
+		assertThat(api(caseId).get("timeline")
+			.valueStream()
+			.filter((entry) -> "PROGRESS_UPDATED".equals(entry.get("action").asString()))
+			.count()).isEqualTo(1);
+
+		String refused = session.post(path(caseId, "callback"), page, Map.of("satisfaction", "5")).body();
+		assertThat(refused).contains("Not done: Cannot callback a case that is OPEN");
+
+		String invalid = session.post(path(caseId, "callback"), page, Map.of("satisfaction", "nine")).body();
+		assertThat(invalid).contains("Some fields are not valid; nothing was done.");
+	}
+
+	@Test
+	void liveStreamNamesACaseAsSoonAsItOpens() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("agent", "agent-dev");
+		HttpResponse<InputStream> stream = session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events")).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		String complaintId = "CMP-" + UUID.randomUUID();
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
+
+		// the listener joins its group when the context starts; publish until it hears
+		await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> {
+			this.publisher
+				.publishAndWait(TestEvents.triaged(complaintId, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+			return named.isDone();
+		});
+		assertThat(named.get(1, TimeUnit.SECONDS)).isTrue();
+		stream.body().close();
+	}
+
+	@Test
+	void pagesSpeakTheBrowsersLanguageUntilOneIsChosen() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("supervisor", "supervisor-dev");
+		HttpResponse<String> chinese = session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/supervisor"))
+				.header("Accept-Language", "zh-CN,zh;q=0.9")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(chinese.body()).contains("升级与超时").contains("lang=\"zh\"");
+
+		assertThat(session.get("/console/supervisor?lang=en").body()).contains("Escalations and breaches");
+		HttpResponse<String> remembered = session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/oncall"))
+				.header("Accept-Language", "zh-CN")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(remembered.body()).contains("On-call: what paged and why");
+	}
+
+	@Test
+	void rolesDecideWhatEachStaffMemberMayDo() throws Exception {
+		String caseId = open();
+		ConsoleSession agent = new ConsoleSession(this.port);
+		agent.login("agent", "agent-dev");
+		assertThat(agent.get("/console/supervisor").statusCode()).isEqualTo(403);
+
+		ConsoleSession ops = new ConsoleSession(this.port);
+		ops.login("ops", "ops-dev");
+		String page = ops.get("/console/cases/" + caseId).body();
+		assertThat(ops.post(path(caseId, "contact"), page, Map.of()).statusCode()).isEqualTo(403);
+		assertThat(ops.get("/console/oncall").statusCode()).isEqualTo(200);
+
+		// the API keeps its stateless Basic authentication: a console session is no API
+		// login
+		assertThat(agent.get("/api/v1/cases/" + caseId).statusCode()).isEqualTo(401);
+	}
+
+	private static boolean reads(InputStream body, String caseId) {
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				if (line.equals("data:" + caseId)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
+	private String open() {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		this.publisher.publishAndWait(TestEvents.triaged(complaintId, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> staff().get("/api/v1/cases/" + caseId).code() == 200);
+		return caseId;
+	}
+
+	private String status(String caseId) {
+		return api(caseId).get("status").asString();
+	}
+
+	private tools.jackson.databind.JsonNode api(String caseId) {
+		return staff().get("/api/v1/cases/" + caseId).json();
+	}
+
+	private StaffClient staff() {
+		return new StaffClient(this.port, "agent", "agent-dev");
+	}
+
+	private static String path(String caseId, String action) {
+		return "/console/cases/" + caseId + "/" + action;
+	}
+
+}
