@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
@@ -18,15 +19,19 @@ import org.springframework.stereotype.Component;
 /**
  * Applies one staff action to a case, idempotently: reads the case, recognises a retry by
  * its key, checks the action's guard, lets the action change the case and name its
- * events, and saves state and events in one optimistic write (retried on a fresh read
- * when the case changed meanwhile), then publishes the events.
+ * events, and saves state and events in one optimistic write (retried on a fresh read,
+ * after a short random pause, when the case changed meanwhile), then publishes the
+ * events.
  */
 @Component
 class CaseChanges {
 
 	private static final Logger logger = LoggerFactory.getLogger(CaseChanges.class);
 
-	private static final int ATTEMPTS = 5;
+	private static final int ATTEMPTS = 10;
+
+	/** The longest pause between two attempts, in milliseconds. */
+	private static final long MAX_BACKOFF_MS = 50;
 
 	/**
 	 * Prefix of idempotency keys derived from the request body when the client sent none.
@@ -71,6 +76,7 @@ class CaseChanges {
 				this.store.save(c);
 			}
 			catch (OptimisticLockingFailureException ex) {
+				backOff(attempt);
 				continue;
 			}
 			publish(c);
@@ -78,6 +84,21 @@ class CaseChanges {
 		}
 		throw new CaseBusyException(
 				"The case changed concurrently " + ATTEMPTS + " times; retry with the same Idempotency-Key.");
+	}
+
+	/**
+	 * Waits a random time, growing with the attempt, so that writers who collided on a
+	 * case do not collide again at once (many staff, timers and retries on one case).
+	 */
+	private static void backOff(int attempt) {
+		long bound = Math.min(MAX_BACKOFF_MS, 2L << attempt);
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CaseBusyException("Interrupted while the case was busy; retry with the same Idempotency-Key.");
+		}
 	}
 
 	/**

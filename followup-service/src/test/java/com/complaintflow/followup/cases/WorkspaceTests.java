@@ -3,8 +3,13 @@ package com.complaintflow.followup.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.StaffClient.Answer;
@@ -230,6 +235,30 @@ class WorkspaceTests {
 		Answer full = agent().post(act(caseId, "notes"), "one-too-many", "{\"text\":\"one too many\"}");
 		assertThat(full.code()).isEqualTo(409);
 		assertThat(full.json().get("action").asString()).isEqualTo("note");
+	}
+
+	@Test
+	void concurrentActionsOnOneCaseAreEachAppliedOnce() throws Exception {
+		String caseId = openWithWords();
+		int writers = 12;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < writers; i++) {
+				String key = "parallel-" + i;
+				answers.add(pool
+					.submit(() -> agent().post(act(caseId, "notes"), key, "{\"text\":\"" + key + "\"}").code()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("notes").findValuesAsString("text"))
+			.hasSize(writers)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
