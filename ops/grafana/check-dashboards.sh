@@ -1,10 +1,20 @@
 #!/bin/sh
-# Checks the Grafana dashboards: valid JSON, unique uids, the Prometheus datasource, and every panel
-# query parses as PromQL (promtool, Debian's 'prometheus' package). Usage: ops/grafana/check-dashboards.sh
+# Checks the Grafana dashboards: the committed JSON is exactly what generate-dashboards.py writes (so
+# the two cannot drift), valid JSON, unique uids, the Prometheus datasource, and every panel query
+# parses as PromQL (promtool, Debian's 'prometheus' package). Run by ops/verify.sh, so by 'mvn verify'
+# where promtool is installed, and always in CI. Usage: ops/grafana/check-dashboards.sh
 set -eu
 dir=$(cd "$(dirname "$0")" && pwd)
 rules=$(mktemp)
-trap 'rm -f "$rules"' EXIT
+generated=$(mktemp -d)
+trap 'rm -rf "$rules" "$generated"' EXIT
+python3 "$dir/generate-dashboards.py" "$generated" >/dev/null
+if ! diff -r "$generated" "$dir/dashboards"; then
+  echo "ops/grafana/dashboards differ from what ops/grafana/generate-dashboards.py writes:" >&2
+  echo "edit the generator, run it (python3 ops/grafana/generate-dashboards.py) and commit both" >&2
+  exit 1
+fi
+echo "dashboards: the committed JSON is what the generator writes"
 python3 - "$dir/dashboards" "$rules" <<'PY'
 import glob, json, sys
 uids, exprs = set(), []

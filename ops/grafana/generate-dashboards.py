@@ -1,5 +1,7 @@
-# Generates the complaint-flow Grafana dashboards (dashboards/*.json); edit here, run it, commit both.
-import json, os
+# Generates the complaint-flow Grafana dashboards (dashboards/*.json); edit here, run it, commit both
+# (check-dashboards.sh, run by 'mvn verify', fails when the committed JSON is not what this writes).
+# Usage: generate-dashboards.py [output folder, default dashboards/]
+import json, os, sys
 DS = {"type": "prometheus", "uid": "prometheus"}
 A = 'application="analytics"'
 
@@ -76,17 +78,17 @@ sla = dashboard("cf-sla", "complaint-flow / SLA",
               [target(f'sum(delta(complaintflow_sla_milestones{{{A},result="breached"}}[24h:5m]))')], 6, 0, 6, 5),
         panel(3, "About to breach (follow-up)", "stat", [target('sum(followup_milestones_about_to_breach)')], 12, 0, 6, 5,
               desc="Open milestones due within the next hour, from followup-service."),
-        panel(4, "First response p90 (minutes, last 24 h)", "stat",
-              [target(f'max(complaintflow_first_response_minutes{{{A},quantile="0.9"}})')], 18, 0, 6, 5, unit="m"),
+        panel(4, "First response p90 (last 24 h)", "stat",
+              [target(f'max(complaintflow_first_response_seconds{{{A},quantile="0.9"}})')], 18, 0, 6, 5, unit="s"),
         panel(5, "Compliance by milestone (all time)", "bargauge",
               [target(f'sum by (milestone) (complaintflow_sla_milestones{{{A},result="met"}}) / sum by (milestone) (complaintflow_sla_milestones{{{A}}}) > -1', "{{milestone}}", instant=True)],
               0, 5, 12, 9, unit="percentunit", extra=thresholds_ratio),
         panel(6, "Breaches per hour by milestone", "timeseries",
               [target(f'sum by (milestone) (delta(complaintflow_sla_milestones{{{A},result="breached"}}[1h:1m]))', "{{milestone}}")], 12, 5, 12, 9),
-        panel(7, "Time to first response (minutes)", "timeseries",
-              [target(f'max by (quantile) (complaintflow_first_response_minutes{{{A}}})', "p{{quantile}}")], 0, 14, 12, 9, unit="m"),
-        panel(8, "Time to resolution (minutes)", "timeseries",
-              [target(f'max by (quantile) (complaintflow_resolution_minutes{{{A}}})', "p{{quantile}}")], 12, 14, 12, 9, unit="m"),
+        panel(7, "Time to first response", "timeseries",
+              [target(f'max by (quantile) (complaintflow_first_response_seconds{{{A}}})', "p{{quantile}}")], 0, 14, 12, 9, unit="s"),
+        panel(8, "Time to resolution", "timeseries",
+              [target(f'max by (quantile) (complaintflow_resolution_seconds{{{A}}})', "p{{quantile}}")], 12, 14, 12, 9, unit="s"),
     ])
 
 retention = dashboard("cf-retention", "complaint-flow / Retention",
@@ -140,7 +142,7 @@ pipeline = dashboard("cf-pipeline", "complaint-flow / Pipeline health",
               [target(f'sum by (type) (rate(complaintflow_analytics_events_ingested_total{{{A}}}[5m]))', "{{type}}")], 12, 13, 12, 9, unit="ops"),
     ])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
 for name, d in [("volume", volume), ("sla", sla), ("retention", retention), ("hotspots", hotspots), ("pipeline", pipeline)]:
     with open(os.path.join(out, f"complaintflow-{name}.json"), "w") as f:
         json.dump(d, f, indent=2)

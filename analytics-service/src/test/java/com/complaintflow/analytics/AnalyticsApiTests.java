@@ -360,7 +360,78 @@ class AnalyticsApiTests {
 			.untilAsserted(() -> assertThat(agent.get(timeline).getStatusCode().value()).isEqualTo(200));
 		assertThat(agent.get("/dashboard").getStatusCode().value()).isEqualTo(403);
 		assertThat(agent.get("/api/v1/analytics/sla").getStatusCode().value()).isEqualTo(403);
-		assertThat(this.ops.get("/dashboard").getBody()).contains("data-chart=\"volume\"");
+		assertThat(this.ops.get("/dashboard").getBody()).contains("/dashboard/dashboard.js");
+	}
+
+	@Test
+	void drillDownListsExactlyTheComplaintsCountedBehindAFigure() {
+		TestEvents kept = events("dk", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
+		TestEvents lost = events("dl", Channel.STORE, Category.BILLING, Playbook.BILLING_ERROR);
+		TestEvents fresh = events("df", Channel.HOTLINE, Category.DEVICE, Playbook.DEVICE_FAULT);
+		List<ComplaintEvent> all = new ArrayList<>(kept.happyLife(Outcome.RETAINED, 4));
+		all.addAll(List.of(lost.received(), lost.triaged(Nature.VALID, 0), lost.opened(),
+				lost.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(30)), lost.closed(Duration.ofMinutes(50),
+						Outcome.CHURNED, List.of(lost.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 30))),
+				fresh.received()));
+
+		all.forEach(this.publisher::publishAndWait);
+		all.forEach(this.publisher::publishAndWait);
+
+		// The timelines (drill index) and the rollups (the figures) are written from two
+		// output topics, and a complaint's events arrive from several topics in any
+		// order:
+		// wait for all of it.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(drill("received", "")).containsExactlyInAnyOrder(kept.complaintId(), lost.complaintId(),
+					fresh.complaintId());
+			assertThat(drill("closed", "")).containsExactlyInAnyOrder(kept.complaintId(), lost.complaintId());
+			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+			assertThat(summary.at("/sla/FIRST_RESPONSE/breached").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byChannel/HOTLINE/received").asLong()).isEqualTo(2);
+			assertThat(summary.at("/totals/closed").asLong()).isEqualTo(2);
+			assertThat(drill("received", "&channel=HOTLINE")).containsExactlyInAnyOrder(kept.complaintId(),
+					fresh.complaintId());
+			assertThat(drill("received", "&category=UNKNOWN")).containsExactly(fresh.complaintId());
+			assertThat(drill("received", "&region=BJ-CY&category=NETWORK")).containsExactly(kept.complaintId());
+			assertThat(drill("closed", "&playbook=BILLING_ERROR")).containsExactly(lost.complaintId());
+			assertThat(drill("slaBreached:FIRST_RESPONSE", "")).containsExactly(lost.complaintId());
+			assertThat(drill("slaMet:FIRST_RESPONSE", "")).containsExactly(kept.complaintId());
+			assertThat(drill("outcome:RETAINED", "")).containsExactly(kept.complaintId());
+			assertThat(drill("satisfaction:4", "")).containsExactly(kept.complaintId());
+		});
+
+		JsonNode one = this.ops.json("/api/v1/analytics/complaints" + range() + "&measure=received&limit=1");
+		assertThat(one.get("total").asLong()).isEqualTo(3);
+		assertThat(one.get("complaints")).hasSize(1);
+		JsonNode row = this.ops
+			.json("/api/v1/analytics/complaints" + range() + "&measure=closed&playbook=BILLING_ERROR")
+			.at("/complaints/0");
+		assertThat(row.get("stage").asString()).isEqualTo("closed");
+		assertThat(row.get("channel").asString()).isEqualTo("STORE");
+		assertThat(row.get("region").asString()).isEqualTo("BJ-CY");
+		assertThat(row.get("countedAt").asString()).isEqualTo(this.hour.toString());
+		assertThat(new AnalyticsClient(this.port, "supervisor", "supervisor-dev")
+			.get("/api/v1/analytics/complaints" + range() + "&measure=received")
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(new AnalyticsClient(this.port, "agent", "agent-dev")
+			.get("/api/v1/analytics/complaints" + range() + "&measure=received")
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		for (String bad : List.of("measure=firstResponse", "measure=received&limit=0", "measure=received&limit=201",
+				"measure=received&channel=FAX", "measure=received&region=BJ-CY&channel=APP", "")) {
+			assertThat(this.ops.get("/api/v1/analytics/complaints" + range() + "&" + bad).getStatusCode().value())
+				.as(bad)
+				.isEqualTo(400);
+		}
+	}
+
+	private List<String> drill(String measure, String filters) {
+		JsonNode list = this.ops.json("/api/v1/analytics/complaints" + range() + "&measure=" + measure + filters);
+		List<String> ids = new ArrayList<>();
+		list.get("complaints").forEach((complaint) -> ids.add(complaint.get("complaintId").asString()));
+		assertThat(list.get("total").asLong()).isEqualTo(ids.size());
+		return ids;
 	}
 
 	@Test

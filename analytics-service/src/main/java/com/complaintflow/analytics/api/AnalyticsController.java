@@ -11,11 +11,16 @@ import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.AnalyticsQueries.PlaybookRetention;
 import com.complaintflow.analytics.report.AnalyticsQueries.SeriesPoint;
 import com.complaintflow.analytics.report.AnalyticsQueries.SlaReport;
+import com.complaintflow.analytics.report.ComplaintFinder;
+import com.complaintflow.analytics.report.ComplaintFinder.ComplaintList;
 import com.complaintflow.analytics.report.Hotspot;
 import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.analytics.report.Summary;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The analytics REST API: summary, time series, SLA compliance, retention by playbook,
- * hotspots and the timeline of one complaint. Ranges are [from, to) rounded out to whole
- * hours; without them a summary covers everything up to now.
+ * hotspots, the complaints behind a figure (drill-down) and the timeline of one
+ * complaint. Ranges are [from, to) rounded out to whole hours; without them a summary
+ * covers everything up to now.
  */
+@Tag(name = "analytics", description = "Exact rollups, SLA compliance, retention, hotspots and timelines")
 @RestController
 @RequestMapping("/api/v1/analytics")
 class AnalyticsController {
@@ -44,24 +51,34 @@ class AnalyticsController {
 
 	private final Timelines journal;
 
-	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, Timelines journal) {
+	private final ComplaintFinder complaints;
+
+	AnalyticsController(AnalyticsQueries queries, HotspotFinder hotspots, Timelines journal,
+			ComplaintFinder complaints) {
 		this.queries = queries;
 		this.hotspots = hotspots;
 		this.journal = journal;
+		this.complaints = complaints;
 	}
 
+	@Operation(summary = "Totals over a range",
+			description = "Counts by channel, category, persona, playbook and region over [from, to), whole hours; everything up to now without a range. Roles: OPERATIONS, SUPERVISOR.")
+	@RollupFilterParameters
 	@GetMapping("/summary")
 	Summary summary(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, Instant.EPOCH);
 		return this.queries.summary(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Counts per hour or day",
+			description = "granularity hour (at most 31 days) or day; the last seven days without a range. Roles: OPERATIONS, SUPERVISOR.")
+	@RollupFilterParameters
 	@GetMapping("/timeseries")
 	List<SeriesPoint> timeseries(@RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "hour") String granularity,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		boolean daily = switch (granularity) {
@@ -75,27 +92,55 @@ class AnalyticsController {
 		return this.queries.series(range.from(), range.to(), daily, filter);
 	}
 
+	@Operation(summary = "SLA compliance per milestone",
+			description = "Met, breached and open milestones over the range. Roles: OPERATIONS, SUPERVISOR.")
+	@RollupFilterParameters
 	@GetMapping("/sla")
 	SlaReport sla(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam Map<String, String> params) {
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		return this.queries.sla(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Retention by playbook",
+			description = "Outcomes of closed cases per playbook over the range. Roles: OPERATIONS, SUPERVISOR.")
+	@RollupFilterParameters
 	@GetMapping("/retention")
 	List<PlaybookRetention> retention(@RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam Map<String, String> params) {
+			@RequestParam(required = false) Instant to,
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
 		return this.queries.retention(range.from(), range.to(), filter);
 	}
 
+	@Operation(summary = "Regions with unusual complaint volume",
+			description = "Hotspots at the given time, now by default. Roles: OPERATIONS, SUPERVISOR.")
 	@GetMapping("/hotspots")
 	List<Hotspot> hotspots(@RequestParam(required = false) Instant at) {
 		return this.hotspots.find((at != null) ? at : Instant.now());
 	}
 
+	@Operation(summary = "The complaints behind a figure (drill-down)",
+			description = "The complaints counted in one measure over [from, to) under the same filters as the rollups, "
+					+ "newest first, at most limit (1 to 200) of them; total is the figure itself. measure: a stage "
+					+ "(received, triaged, opened, resolved, closed), a flag (escalated, repeat, communicative, "
+					+ "communicativeEscalated, corrected), outcome:<OUTCOME>, slaMet:<MILESTONE>, "
+					+ "slaBreached:<MILESTONE>, satisfaction:<1-5> or correctedField:<field>. "
+					+ "Roles: OPERATIONS, SUPERVISOR.")
+	@RollupFilterParameters
+	@GetMapping("/complaints")
+	ComplaintList complaints(@RequestParam String measure, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "50") int limit,
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
+		RollupFilter filter = RollupFilter.of(params);
+		Range range = Range.of(from, to, null);
+		return this.complaints.find(measure, range.from(), range.to(), filter, limit);
+	}
+
+	@Operation(summary = "Every event of one complaint",
+			description = "From every service, in time order; 404 when analytics has received none. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping("/complaints/{complaintId}/timeline")
 	Timeline timeline(@PathVariable String complaintId) {
 		return this.journal.find(complaintId)

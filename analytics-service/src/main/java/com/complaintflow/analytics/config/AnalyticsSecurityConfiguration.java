@@ -10,8 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may read analytics: operations everything; supervisors and agents the timeline of
- * one complaint; supervisors the dashboard.
+ * Who may read analytics: operations and supervisors everything (the dashboard and the
+ * API it reads); agents the timeline of one complaint.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsSecurityConfiguration {
@@ -24,8 +24,8 @@ class AnalyticsSecurityConfiguration {
 						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR, Roles.AGENT)
 						.requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
 						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR)
-						.requestMatchers("/api/v1/analytics/**")
-						.hasRole(Roles.OPERATIONS)
+						.requestMatchers(HttpMethod.GET, "/api/v1/analytics/**")
+						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR)
 						.anyRequest()
 						.denyAll())
 			.build();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -16,13 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read model of complaint timelines: one document per complaint in {@code complaints}
- * with its events keyed by event id, replaced whole with the complaint's latest state
- * from the stream (so writing it again changes nothing).
+ * with its events keyed by event id (and the fields the drill-down finds it by), replaced
+ * whole with the complaint's latest state from the stream (so writing it again changes
+ * nothing).
  */
 @Component
 public class Timelines {
 
-	static final String COLLECTION = "complaints";
+	/** The collection. */
+	public static final String COLLECTION = "complaints";
 
 	private final MongoTemplate mongo;
 
@@ -30,15 +33,23 @@ public class Timelines {
 		this.mongo = mongo;
 	}
 
-	/** Replaces the events of each complaint, in one bulk write. */
-	public void write(Map<String, Document> eventsByComplaint) {
+	/**
+	 * Replaces the events of each complaint, with fields derived from them, in one bulk
+	 * write.
+	 * @param eventsByComplaint each complaint's events, keyed by event id
+	 * @param derived the fields stored beside a complaint's events
+	 */
+	public void write(Map<String, Document> eventsByComplaint, Function<ComplaintRecord, Document> derived) {
 		if (eventsByComplaint.isEmpty()) {
 			return;
 		}
 		List<ReplaceOneModel<Document>> writes = new ArrayList<>(eventsByComplaint.size());
-		eventsByComplaint
-			.forEach((complaintId, events) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", complaintId),
-					new Document("_id", complaintId).append("events", events), new ReplaceOptions().upsert(true))));
+		eventsByComplaint.forEach((complaintId, events) -> {
+			Document complaint = new Document("_id", complaintId).append("events", events);
+			derived.apply(toRecord(complaint)).forEach(complaint::putIfAbsent);
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", complaintId), complaint,
+					new ReplaceOptions().upsert(true)));
+		});
 		this.mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.complaintflow.analytics.journal.Timelines;
 import com.complaintflow.analytics.rollup.BucketKey;
 import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.DrillIndex;
 import com.complaintflow.analytics.rollup.RollupStore;
 import com.complaintflow.analytics.stream.AnalyticsTopics;
 import com.complaintflow.analytics.stream.BsonSerde;
@@ -58,7 +59,7 @@ class RollupSink {
 			}
 		}
 		this.store.write(buckets);
-		this.timelines.write(timelines);
+		this.timelines.write(timelines, DrillIndex::of);
 	}
 
 }

@@ -1,49 +1,69 @@
 package com.complaintflow.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.complaintflow.localstack.LocalStack;
+import com.complaintflow.localstack.Service;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default exactly as the README's run command starts it (broker as a child
- * JVM, MongoDB wire server with H2 files, four services), with complaints flowing end to
- * end over HTTP, and the hostile-input suite against every endpoint and topic
- * ({@code -Dhostile.requests=N}, default 10,000; {@code bench/hostile-input.sh} runs it
- * alone).
+ * The embedded default exactly as the README's run command starts it
+ * ({@link SharedStack}), with complaints flowing end to end over HTTP, and the
+ * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
+ * default 10,000; {@code bench/hostile-input.sh} runs it alone). The first complaint's
+ * records share one trace id on every topic, its reminder included; the metrics lint runs
+ * last, when every service has counted something.
  */
+@ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTests {
-
-	@TempDir
-	static Path data;
 
 	static LocalStack stack;
 
 	@BeforeAll
-	static void startStack() throws IOException {
-		stack = LocalStack.start(data, freePortPair(), 0, true, List.of());
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-		}
+	static void stack(LocalStack shared) {
+		stack = shared;
 	}
 
 	@Test
+	@Order(1)
 	void complaintsFlowThroughAllFourServicesAndAreCountedOnce() {
-		new EndToEndScenario(stack.services()).everyComplaintIsTriagedOpenedAndCountedOnce(12);
+		List<String> complaints = new EndToEndScenario(stack.services())
+			.everyComplaintIsTriagedOpenedAndCountedOnce(12);
+		new OneTracePerComplaint(stack.broker().bootstrapServers()).assertOneTrace(complaints.get(0),
+				Duration.ofSeconds(60));
+	}
+
+	@Test
+	@Order(2)
+	void latencyHistogramsCarryTraceExemplars() {
+		MetricsLint metrics = new MetricsLint(stack.services());
+		metrics.assertTraceExemplars(Service.INTAKE, "complaints_intake_publish_seconds");
+		metrics.assertTraceExemplars(Service.TRIAGE, "triage_decision_duration_seconds");
+		metrics.assertTraceExemplars(Service.INTAKE, "http_server_requests_seconds");
+	}
+
+	@Test
+	void infoAndSbomDescribeTheBuildForOperationsOnly() {
+		new BuildDescription(stack.services()).assertInfoAndSbom();
+	}
+
+	@Test
+	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
+		new EndToEndScenario(stack.services()).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(stack.mongoUri());
 	}
 
 	@Test
@@ -67,25 +87,16 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
-	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory() {
-		assertThat(data.resolve("kafka/log/meta.properties")).exists();
-		assertThat(data.resolve("mongo")).isDirectory();
+	@Order(Integer.MAX_VALUE)
+	void everyOwnMetricHasHelpTextAndBaseUnitsByPromtool() {
+		new MetricsLint(stack.services()).assertOwnFamiliesClean();
 	}
 
-	private static int freePortPair() throws IOException {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			try (ServerSocket next = new ServerSocket(port + 1)) {
-				return port;
-			}
-			catch (IOException ex) {
-				// the controller port is taken; try another pair
-			}
-		}
-		throw new IOException("No two adjacent free ports found");
+	@Test
+	void brokerAndDatabaseKeepTheirDataUnderTheDataDirectory(SharedStack.Running running) {
+		Path data = running.data();
+		assertThat(data.resolve("kafka/log/meta.properties")).exists();
+		assertThat(data.resolve("mongo")).isDirectory();
 	}
 
 }

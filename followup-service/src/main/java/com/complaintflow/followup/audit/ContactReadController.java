@@ -3,6 +3,8 @@ package com.complaintflow.followup.audit;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The contact-read audit for supervisors and operations: who read which customer's
  * contact, when.
  */
+@Tag(name = "audit", description = "Who read which customer's contact, when")
 @RestController
 @RequestMapping("/api/v1/audit/contact-reads")
 class ContactReadController {
@@ -27,6 +30,8 @@ class ContactReadController {
 		this.reads = reads;
 	}
 
+	@Operation(summary = "Read the contact-read audit",
+			description = "Newest first, by case, staff member and time. Roles: SUPERVISOR, OPERATIONS.")
 	@GetMapping
 	Page list(@Valid @ModelAttribute Filter filter) {
 		int page = (filter.page() != null) ? filter.page() : 0;

@@ -7,6 +7,8 @@ import com.complaintflow.events.Outcome;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.policy.RemedyPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Idempotency-Key} header when one is sent; without it, a request identical
  * (action and body) to the case's most recent action is taken as its retry.
  */
+@Tag(name = "case actions", description = "Staff actions on one case, each idempotent")
 @RestController
 @RequestMapping("/api/v1/cases/{caseId}")
 class CaseActionController {
@@ -44,6 +47,8 @@ class CaseActionController {
 		this.views = views;
 	}
 
+	@Operation(summary = "Record a contact with the customer",
+			description = "Starts the first-contact milestone's completion; an optional note. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/contact")
 	CaseView contact(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Note body, Authentication auth) {
@@ -52,6 +57,8 @@ class CaseActionController {
 				"/contact");
 	}
 
+	@Operation(summary = "Tell the customer about progress",
+			description = "The message is shown to the customer in the status view. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/progress")
 	CaseView progress(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Progress body, Authentication auth) {
@@ -59,6 +66,8 @@ class CaseActionController {
 				"/progress");
 	}
 
+	@Operation(summary = "Pause the case while waiting on the customer",
+			description = "Milestone clocks stop until the case is resumed. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/wait-on-customer")
 	CaseView waitOnCustomer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Note body, Authentication auth) {
@@ -67,12 +76,16 @@ class CaseActionController {
 				"/wait-on-customer");
 	}
 
+	@Operation(summary = "Resume a paused case",
+			description = "Milestone clocks run again, moved by the time paused. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/resume")
 	CaseView resume(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
 		return view(this.actions.resume(caseId, actor(auth), key(key, "resume", caseId)), auth, "/resume");
 	}
 
+	@Operation(summary = "Offer remedies",
+			description = "Without a body, the options triage proposed; custom options are checked against the remedy policy of the customer's tier (403 above it for an agent). Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/remedies/offer")
 	CaseView offer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Offer body, Authentication auth) {
@@ -81,6 +94,8 @@ class CaseActionController {
 				"/remedies/offer");
 	}
 
+	@Operation(summary = "Record the remedy the customer chose",
+			description = "The option is the 0-based index into the offered options. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/remedies/choose")
 	CaseView choose(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Choice body, Authentication auth) {
@@ -88,6 +103,8 @@ class CaseActionController {
 				"/remedies/choose");
 	}
 
+	@Operation(summary = "Resolve the case",
+			description = "Records what fixed the problem and starts the callback milestone. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/resolve")
 	CaseView resolve(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Resolution body, Authentication auth) {
@@ -95,6 +112,8 @@ class CaseActionController {
 				"/resolve");
 	}
 
+	@Operation(summary = "Record the callback's result",
+			description = "Satisfaction 1-5 and whether the problem is solved. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/callback")
 	CaseView callback(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Callback body, Authentication auth) {
@@ -102,6 +121,8 @@ class CaseActionController {
 				body.problemResolved()), auth, "/callback");
 	}
 
+	@Operation(summary = "Close the case",
+			description = "Records the retention outcome; a closed case takes no more actions. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/close")
 	CaseView close(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Closing body, Authentication auth) {

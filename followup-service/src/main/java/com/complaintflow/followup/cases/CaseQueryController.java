@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads cases: the filtered list (a plain JSON array, no contact) and one case with
  * everything an agent needs, contact included for those allowed (audited).
  */
+@Tag(name = "cases", description = "Reading cases and their milestones")
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseQueryController {
@@ -40,6 +43,8 @@ class CaseQueryController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Find cases",
+			description = "Filtered by complaint, status, queue or due time; at most limit (1-500) cases. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping
 	List<CaseView> list(@RequestParam(required = false) String complaintId,
 			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String queue,
@@ -55,6 +60,8 @@ class CaseQueryController {
 			.toList();
 	}
 
+	@Operation(summary = "Read one case",
+			description = "The case with its milestones and timeline. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping("/{caseId}")
 	CaseView one(@PathVariable String caseId, Authentication auth) {
 		FollowupCase followupCase = this.store.findById(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));

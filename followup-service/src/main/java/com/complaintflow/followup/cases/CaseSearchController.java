@@ -10,6 +10,8 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
 import com.complaintflow.events.ValueTier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * earliest open deadline (or by opening time), one bounded page at a time. Answers carry
  * no personal data.
  */
+@Tag(name = "cases", description = "Reading cases and their milestones")
 @RestController
 @RequestMapping("/api/v1/cases/search")
 class CaseSearchController {
@@ -38,6 +41,8 @@ class CaseSearchController {
 		this.store = store;
 	}
 
+	@Operation(summary = "Search cases, one page at a time",
+			description = "By customer, complaint, region, category, status, team, agent, words of the complaint and opened range; earliest open deadline first by default; no personal data. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping
 	Page search(@Valid @ModelAttribute Filter filter) {
 		CaseQuery query = filter.query();

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Brings a received complaint's personal data (contact and words) into its case, in
  * whichever order {@code complaint-received} and {@code complaint-triaged} arrive: the
  * words are first kept in {@code received_pending} (keyed by case id), then copied into
- * the case if it exists and the pending copy removed; opening a case copies any pending
- * words the same way. Both steps are conditional writes, so redeliveries and the race
- * between the two listeners copy the words exactly once.
+ * the case if it exists and the pending copy removed; storing new cases (a poll of
+ * decisions, {@link CaseBatch}) copies any pending words the same way. Both steps are
+ * conditional writes, so redeliveries and the race between the two listeners copy the
+ * words exactly once.
  */
 @Component
 public class ComplaintWordsIntake {
@@ -42,23 +43,29 @@ public class ComplaintWordsIntake {
 		attach(pending);
 	}
 
-	/** After a case was opened: attaches the words that arrived before it. */
-	void opened(String caseId) {
-		Pending pending = this.mongo.findById(caseId, Pending.class);
-		if (pending != null) {
-			attach(pending);
+	/**
+	 * After cases were stored: attaches the words that arrived before them (one
+	 * {@code _id $in} read; nothing is written when none did).
+	 */
+	void opened(List<String> caseIds) {
+		if (caseIds.isEmpty()) {
+			return;
 		}
+		this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), Pending.class).forEach(this::copy);
 	}
 
 	/**
 	 * Copies the words into the case if it exists (the existence is checked after the
-	 * pending copy was written, so a case opened later finds that copy), then removes the
-	 * pending copy.
+	 * pending copy was written, so a case stored later finds that copy).
 	 */
 	private void attach(Pending pending) {
-		if (this.store.existingIds(List.of(pending.id())).isEmpty()) {
-			return;
+		if (!this.store.existingIds(List.of(pending.id())).isEmpty()) {
+			copy(pending);
 		}
+	}
+
+	/** Copies the words into the existing case (once), then removes the pending copy. */
+	private void copy(Pending pending) {
 		this.store.attachPersonal(pending.id(), pending.personal(), pending.language());
 		this.mongo.remove(Query.query(Criteria.where("_id").is(pending.id())), Pending.class);
 	}

@@ -1,5 +1,7 @@
 package com.complaintflow.followup.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Idempotency-Key} header, else a repeat of the case's most recent identical
  * request is its retry.
  */
+@Tag(name = "case workspace", description = "Ownership, notes and checklist of one case, each idempotent")
 @RestController
 @RequestMapping("/api/v1/cases/{caseId}")
 class WorkspaceController {
@@ -41,6 +44,8 @@ class WorkspaceController {
 		this.views = views;
 	}
 
+	@Operation(summary = "Claim the case from its team's queue",
+			description = "The caller becomes the owning agent; 409 when another agent owns it. Roles: AGENT, SUPERVISOR.")
 	@PostMapping("/claim")
 	CaseView claim(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
@@ -49,6 +54,8 @@ class WorkspaceController {
 				auth, "/claim");
 	}
 
+	@Operation(summary = "Put the case back into its team's queue",
+			description = "By the owning agent or a supervisor. Roles: AGENT, SUPERVISOR.")
 	@PostMapping("/release")
 	CaseView release(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
@@ -56,6 +63,7 @@ class WorkspaceController {
 				ActionKeys.key(key, "release", auth.getName())), auth, "/release");
 	}
 
+	@Operation(summary = "Assign the case to an agent, a team or both", description = "Roles: SUPERVISOR.")
 	@PostMapping("/assign")
 	CaseView assign(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Owner body, Authentication auth) {
@@ -63,6 +71,8 @@ class WorkspaceController {
 				body.team(), body.agent()), auth, "/assign");
 	}
 
+	@Operation(summary = "Transfer the case to another agent or team",
+			description = "By the owning agent (or anyone while no agent owns it) or a supervisor, with a reason. Roles: AGENT, SUPERVISOR.")
 	@PostMapping("/transfer")
 	CaseView transfer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Transfer body, Authentication auth) {
@@ -70,6 +80,8 @@ class WorkspaceController {
 				body.team(), body.agent(), body.reason()), auth, "/transfer");
 	}
 
+	@Operation(summary = "Add a note",
+			description = "1-2000 characters, at most 100 notes per case. Roles: AGENT, SUPERVISOR.")
 	@PostMapping("/notes")
 	CaseView note(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Note body, Authentication auth) {
@@ -78,6 +90,8 @@ class WorkspaceController {
 				auth, "/notes");
 	}
 
+	@Operation(summary = "Tick or untick a playbook step",
+			description = "Records who and when; 404 for a step the case does not have. Roles: AGENT, SUPERVISOR.")
 	@PostMapping("/checklist/{index}")
 	CaseView tick(@PathVariable String caseId, @PathVariable int index,
 			@RequestHeader(name = KEY_HEADER, required = false) String key, @RequestBody @Valid Tick body,

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff API of customer notices: a customer's notices with their delivery state, and the
  * customer's opt-out (recorded when the customer asks not to be messaged).
  */
+@Tag(name = "notifications", description = "Customer notices and opt-outs")
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
@@ -38,23 +42,31 @@ class NotificationController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "List a customer's notices",
+			description = "With their delivery state. Roles: AGENT, SUPERVISOR.")
 	@GetMapping
 	List<NotificationView> list(@RequestParam String customerId) {
 		return this.outbox.forCustomer(valid(customerId)).stream().map(NotificationView::of).toList();
 	}
 
+	@Operation(summary = "Read a customer's opt-out",
+			description = "Whether and since when the customer asked not to be messaged. Roles: AGENT, SUPERVISOR.")
 	@GetMapping("/opt-outs/{customerId}")
 	OptOutView optOut(@PathVariable String customerId) {
 		Instant since = this.optOuts.since(valid(customerId));
 		return new OptOutView(customerId, since != null, since);
 	}
 
+	@Operation(summary = "Record a customer's opt-out",
+			description = "The customer asked not to be messaged; idempotent. Roles: AGENT, SUPERVISOR.")
 	@PutMapping("/opt-outs/{customerId}")
-	OptOutView optOut(@PathVariable String customerId, Principal staff) {
+	OptOutView optOut(@PathVariable String customerId, @Parameter(hidden = true) Principal staff) {
 		this.optOuts.optOut(valid(customerId), staff.getName(), this.clock.instant());
 		return optOut(customerId);
 	}
 
+	@Operation(summary = "Withdraw a customer's opt-out",
+			description = "The customer may be messaged again; idempotent. Roles: AGENT, SUPERVISOR.")
 	@DeleteMapping("/opt-outs/{customerId}")
 	OptOutView optIn(@PathVariable String customerId) {
 		this.optOuts.optIn(valid(customerId));

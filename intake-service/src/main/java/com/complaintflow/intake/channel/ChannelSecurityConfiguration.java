@@ -9,8 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Intake's filter chain: channels call {@code /api/**} with an API key, the OpenAPI
- * document and UI are open, actuator follows the shared staff rules.
+ * Intake's filter chain: channels call {@code /api/**} with an API key, actuator, the
+ * OpenAPI document and its UI follow the shared staff rules.
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelSecurityConfiguration {
@@ -19,11 +19,7 @@ class ChannelSecurityConfiguration {
 	SecurityFilterChain intakeSecurityFilterChain(HttpSecurity http, ChannelKeys keys) throws Exception {
 		return StaffSecurityConfiguration.baseline(http)
 			.addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-						"/swagger-ui/**")
-				.permitAll()
-				.requestMatchers(ApiKeyFilter.API_PATH + "**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(ApiKeyFilter.API_PATH + "**")
 				.hasRole(ChannelAuthentication.ROLE)
 				.anyRequest()
 				.authenticated())

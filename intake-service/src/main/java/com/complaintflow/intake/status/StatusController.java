@@ -5,6 +5,7 @@ import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The customer-facing status of a complaint, for the channel that submitted it; any other
  * channel gets 404, as if the complaint did not exist.
  */
+@Tag(name = "status", description = "The customer-facing status of a complaint")
 @RestController
 class StatusController {
 

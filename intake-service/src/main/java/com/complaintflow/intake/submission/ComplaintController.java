@@ -12,6 +12,7 @@ import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Kafka has it. The body is read here, bounded in size, so that every oversized, badly
  * encoded or malformed body is a 4xx with problem details.
  */
+@Tag(name = "complaints", description = "Channels submit complaints")
 @RestController
 class ComplaintController {
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.complaintflow.events.Topics;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -190,6 +191,7 @@ public class DeadLetterRedrive {
 	 * @param redriven records published again onto the source topic
 	 * @param otherGroups records in range that other groups dead-lettered, left alone
 	 */
+	@Schema(name = "RedriveResult")
 	public record Result(String auditId, String topic, String group, int redriven, int otherGroups) {
 
 	}

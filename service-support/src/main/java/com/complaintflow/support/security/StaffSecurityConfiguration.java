@@ -1,5 +1,7 @@
 package com.complaintflow.support.security;
 
+import com.complaintflow.support.openapi.OpenApiSupportConfiguration;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -67,9 +69,9 @@ public class StaffSecurityConfiguration {
 
 	/**
 	 * The common part of every service's filter chain: stateless Basic auth with
-	 * problem-detail errors, health open, other actuator endpoints for OPERATIONS and
-	 * METRICS, the operations endpoints (dead-letter re-drive) for OPERATIONS. Callers
-	 * add their own rules and build.
+	 * problem-detail errors, health and the API documents open, other actuator endpoints
+	 * for OPERATIONS and METRICS, the operations endpoints (dead-letter re-drive) for
+	 * OPERATIONS. Callers add their own rules and build.
 	 * @param http the builder
 	 * @return the builder with the common part applied
 	 * @throws Exception from the builder
@@ -83,6 +85,10 @@ public class StaffSecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/error")
+				.permitAll()
+				// the API documents hold no personal data: integrators read them without
+				// an account
+				.requestMatchers(HttpMethod.GET, OpenApiSupportConfiguration.DOCUMENT_PATHS)
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS)

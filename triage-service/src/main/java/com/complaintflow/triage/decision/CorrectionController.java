@@ -18,6 +18,8 @@ import com.complaintflow.events.Playbook;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * analytics; supervisors and operations export corrections as the training command's
  * input.
  */
+@Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
 @RequestMapping("/api/v1/triage")
 class CorrectionController {
@@ -59,6 +62,8 @@ class CorrectionController {
 		this.publisher = publisher;
 	}
 
+	@Operation(summary = "Correct a triage decision",
+			description = "Stores the correction as a labelled example and publishes decision-corrected; 422 when triage already decided that value. Roles: AGENT, SUPERVISOR.")
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
 			Authentication who) {
@@ -99,6 +104,8 @@ class CorrectionController {
 	 * Every correction that carries its text, one JSON object a line, oldest first: the
 	 * input of {@code bench/triage-train.sh --corrections}.
 	 */
+	@Operation(summary = "Export the corrections",
+			description = "One JSON object a line, oldest first: the input of bench/triage-train.sh --corrections. Roles: SUPERVISOR, OPERATIONS.")
 	@GetMapping(path = "/corrections", produces = "application/x-ndjson")
 	String export() {
 		StringBuilder out = new StringBuilder();

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.triage.rules.TriageContext;
@@ -46,18 +49,73 @@ class CustomerHistory {
 		if (history == null || history.complaints() == null) {
 			return TriageContext.NONE;
 		}
+		List<String> expired = expired(history.complaints(), keepFrom(complaint, window));
+		if (!expired.isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(history.customerId())), pull(expired),
+					CustomerHistoryDocument.class);
+		}
+		return context(history.complaints(), complaint, window);
+	}
+
+	/**
+	 * The histories of a poll's customers, read with one query, to decide the poll's
+	 * complaints in memory and write them back in one bulk write.
+	 */
+	HistoryBatch batch(Collection<String> customerIds) {
+		Map<String, List<PastComplaint>> loaded = new HashMap<>();
+		for (CustomerHistoryDocument history : this.mongo.find(Query.query(Criteria.where("_id").in(customerIds)),
+				CustomerHistoryDocument.class)) {
+			if (history.complaints() != null) {
+				loaded.put(history.customerId(), history.complaints());
+			}
+		}
+		return new HistoryBatch(this.mongo, loaded);
+	}
+
+	/**
+	 * What a customer's complaints say about a new complaint: the earlier complaints and
+	 * claims within the window, and whether the latest of them was mishandled.
+	 */
+	static TriageContext context(List<PastComplaint> complaints, ComplaintReceived complaint, Duration window) {
 		Instant receivedAt = complaint.occurredAt();
-		List<PastComplaint> previous = history.complaints()
-			.stream()
+		List<PastComplaint> previous = complaints.stream()
 			.filter((past) -> !past.complaintId().equals(complaint.complaintId()))
 			.filter((past) -> !past.receivedAt().isBefore(receivedAt.minus(window))
 					&& !past.receivedAt().isAfter(receivedAt))
 			.sorted(Comparator.comparing(PastComplaint::receivedAt).reversed())
 			.toList();
-		prune(history, receivedAt.minus(window.compareTo(MIN_RETENTION) > 0 ? window : MIN_RETENTION));
+		if (previous.isEmpty()) {
+			return TriageContext.NONE;
+		}
 		int claims = (int) previous.stream().filter(PastComplaint::claimed).count();
-		boolean lastMishandled = !previous.isEmpty() && previous.get(0).mishandled();
-		return new TriageContext(previous.size(), claims, lastMishandled, null);
+		return new TriageContext(previous.size(), claims, previous.get(0).mishandled(), null);
+	}
+
+	/** The oldest time a history read for this complaint keeps. */
+	static Instant keepFrom(ComplaintReceived complaint, Duration window) {
+		return complaint.occurredAt().minus(window.compareTo(MIN_RETENTION) > 0 ? window : MIN_RETENTION);
+	}
+
+	/**
+	 * The complaints pruned: older than {@code keepFrom}, or beyond the newest
+	 * {@link #MAX_KEPT}.
+	 */
+	static List<String> expired(List<PastComplaint> complaints, Instant keepFrom) {
+		List<PastComplaint> newestFirst = complaints.stream()
+			.sorted(Comparator.comparing(PastComplaint::receivedAt).reversed())
+			.toList();
+		List<String> dropped = new ArrayList<>();
+		for (int i = 0; i < newestFirst.size(); i++) {
+			PastComplaint past = newestFirst.get(i);
+			if (i >= MAX_KEPT || past.receivedAt().isBefore(keepFrom)) {
+				dropped.add(past.complaintId());
+			}
+		}
+		return dropped;
+	}
+
+	static Update pull(List<String> complaintIds) {
+		return new Update().pull("complaints", new Document("complaintId", new Document("$in", complaintIds)));
 	}
 
 	/** Adds a complaint to its customer's history; adding it again changes nothing. */
@@ -76,25 +134,6 @@ class CustomerHistory {
 	void markMishandled(String customerId, String complaintId) {
 		Query present = Query.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").is(complaintId));
 		this.mongo.updateFirst(present, Update.update("complaints.$.mishandled", true), CustomerHistoryDocument.class);
-	}
-
-	private void prune(CustomerHistoryDocument history, Instant keepFrom) {
-		List<PastComplaint> newestFirst = history.complaints()
-			.stream()
-			.sorted(Comparator.comparing(PastComplaint::receivedAt).reversed())
-			.toList();
-		List<String> dropped = new ArrayList<>();
-		for (int i = 0; i < newestFirst.size(); i++) {
-			PastComplaint past = newestFirst.get(i);
-			if (i >= MAX_KEPT || past.receivedAt().isBefore(keepFrom)) {
-				dropped.add(past.complaintId());
-			}
-		}
-		if (!dropped.isEmpty()) {
-			Document expired = new Document("complaintId", new Document("$in", dropped));
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(history.customerId())),
-					new Update().pull("complaints", expired), CustomerHistoryDocument.class);
-		}
 	}
 
 }

@@ -6,11 +6,17 @@ import java.util.regex.Pattern;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The triage API for staff: a stored decision with its explanation, and a preview of the
  * decision the rules in force would make for a complaint body.
  */
+@Tag(name = "decisions", description = "Triage decisions and their explanation")
 @RestController
 @RequestMapping("/api/v1/triage")
 class DecisionController {
@@ -43,6 +50,11 @@ class DecisionController {
 		this.triage = triage;
 	}
 
+	@Operation(summary = "Read a complaint's triage decision",
+			description = "The decision with its explanation; 404 while the complaint is unknown or not triaged yet. Roles: AGENT, SUPERVISOR, OPERATIONS.")
+	@ApiResponse(responseCode = "200", description = "The decision",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ComplaintTriaged.class)))
 	@GetMapping(path = "/decisions/{complaintId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> decision(@PathVariable String complaintId) {
 		return this.store.find(complaintId)
@@ -52,6 +64,11 @@ class DecisionController {
 							+ "' (unknown, or not triaged yet: decisions usually follow within a second)"));
 	}
 
+	@Operation(summary = "Preview the decision for a complaint",
+			description = "What the rules and model in force would decide; nothing is stored or published. Roles: AGENT, SUPERVISOR, OPERATIONS.")
+	@ApiResponse(responseCode = "200", description = "The decision triage would make",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ComplaintTriaged.class)))
 	@PostMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> preview(@Valid @RequestBody PreviewRequest body,
 			@RequestParam(defaultValue = "HOTLINE") Channel channel) {

@@ -2,16 +2,25 @@ package com.complaintflow.triage.decision;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.mongo.UnorderedBulk;
 import com.complaintflow.triage.rules.TriageContext;
 
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,18 +51,49 @@ class DecisionStore {
 	}
 
 	/**
-	 * Stores a decision and adds the complaint to its customer's history (history first:
-	 * a crash in between leaves the complaint undecided, and deciding it again adds
-	 * nothing).
+	 * The stored decisions of the given complaints, read with one query.
+	 * @return the decisions by complaint id; an undecided complaint is absent
 	 */
-	void save(ComplaintReceived complaint, ComplaintTriaged decision, Map<String, String> decidedBy) {
-		BigDecimal claimed = claimedAmount(complaint);
-		this.history.add(complaint.customerId(),
-				new PastComplaint(complaint.complaintId(), complaint.occurredAt(), claimed != null, false));
-		this.mongo.save(new StoredDecision(decision.complaintId(), decision.customerId(), decision.regionCode(),
-				complaint.occurredAt(), decision.category(), decision.playbook(), claimed,
+	Map<String, ComplaintTriaged> findAll(Collection<String> complaintIds) {
+		Map<String, ComplaintTriaged> found = new HashMap<>();
+		for (StoredDecision decision : this.mongo.find(Query.query(Criteria.where("_id").in(complaintIds)),
+				StoredDecision.class)) {
+			found.put(decision.complaintId(),
+					EventJson.mapper().readValue(decision.eventJson(), ComplaintTriaged.class));
+		}
+		return found;
+	}
+
+	/** The customer histories of a poll's customers, read with one query. */
+	HistoryBatch histories(Collection<String> customerIds) {
+		return this.history.batch(customerIds);
+	}
+
+	/** What is stored of a decision. */
+	static StoredDecision stored(ComplaintReceived complaint, ComplaintTriaged decision,
+			Map<String, String> decidedBy) {
+		return new StoredDecision(decision.complaintId(), decision.customerId(), decision.regionCode(),
+				complaint.occurredAt(), decision.category(), decision.playbook(), claimedAmount(complaint),
 				EventJson.mapper().writeValueAsString(decision), complaint.language(), complaint.description(),
-				decidedBy));
+				decidedBy);
+	}
+
+	/**
+	 * Stores decisions in one bulk write of upserts by complaint id (storing one again
+	 * changes nothing).
+	 */
+	void saveAll(List<StoredDecision> decisions) {
+		UnorderedBulk.write(this.mongo, StoredDecision.class,
+				decisions.stream()
+					.<Consumer<BulkOperations>>map((decision) -> (bulk) -> bulk.replaceOne(
+							Query.query(Criteria.where("_id").is(decision.complaintId())), decision,
+							FindAndReplaceOptions.options().upsert()))
+					.toList());
+	}
+
+	/** Whether a complaint is the customer's claim of an amount (for the history). */
+	static boolean claimed(ComplaintReceived complaint) {
+		return claimedAmount(complaint) != null;
 	}
 
 	/** Marks a complaint's handling as failed, so the customer's next one is valid. */

@@ -1,19 +1,21 @@
 package com.complaintflow.triage.decision;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.EventMetadata;
-import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.triage.incident.OutageDetector;
 import com.complaintflow.triage.model.ModelRegistry;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesRegistry;
 import com.complaintflow.triage.rules.TriageContext;
 import com.complaintflow.triage.rules.Verdict;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -38,19 +40,16 @@ class Triage {
 
 	private final OutageDetector outages;
 
-	private final EventPublisher publisher;
-
 	private final MeterRegistry meters;
 
 	private final Timer decisionTimer;
 
 	Triage(RulesRegistry rules, ModelRegistry models, DecisionStore store, OutageDetector outages,
-			EventPublisher publisher, MeterRegistry meters) {
+			MeterRegistry meters) {
 		this.rules = rules;
 		this.models = models;
 		this.store = store;
 		this.outages = outages;
-		this.publisher = publisher;
 		this.meters = meters;
 		this.decisionTimer = Timer.builder("triage.decision.duration")
 			.description("Time to decide one complaint (history, outage check, rules)")
@@ -59,26 +58,52 @@ class Triage {
 	}
 
 	/**
-	 * Decides and stores now, and starts publishing; at-least-once safe when the caller
-	 * waits for the returned future before committing the offset. A complaint already
-	 * decided is not decided again: its stored decision is published again.
-	 * @param complaint the received complaint
-	 * @return completes when the broker acknowledged the decision
+	 * Reads what a poll's complaints are decided with: their stored decisions, their
+	 * customers' histories, their regions' outage state (one query each).
 	 */
-	CompletableFuture<?> triage(ComplaintReceived complaint) {
-		Optional<ComplaintTriaged> stored = this.store.find(complaint.complaintId());
-		if (stored.isPresent()) {
-			this.meters.counter("triage.decisions.republished").increment();
-			return this.publisher.publish(stored.get());
+	TriageBatch begin(List<ComplaintReceived> complaints) {
+		Set<String> ids = new LinkedHashSet<>();
+		Set<String> customers = new LinkedHashSet<>();
+		Set<String> regions = new LinkedHashSet<>();
+		Instant earliest = Instant.MAX;
+		for (ComplaintReceived complaint : complaints) {
+			ids.add(complaint.complaintId());
+			customers.add(complaint.customerId());
+			regions.add(complaint.location().regionCode());
+			earliest = complaint.occurredAt().isBefore(earliest) ? complaint.occurredAt() : earliest;
 		}
-		Verdict verdict = this.decisionTimer.record(() -> decide(complaint));
+		return new TriageBatch(this.store, this.store.findAll(ids), this.store.histories(customers),
+				this.outages.batch(regions, earliest));
+	}
+
+	/**
+	 * Decides a complaint of the poll in memory; at-least-once safe when the caller
+	 * writes the batch and publishes the returned decision before committing the offset.
+	 * A complaint already decided is not decided again: its stored decision is returned
+	 * to be published again.
+	 * @param complaint the received complaint
+	 * @param batch the poll's batch
+	 * @return the decision to publish
+	 */
+	ComplaintTriaged triage(ComplaintReceived complaint, TriageBatch batch) {
+		ComplaintTriaged earlier = batch.decided(complaint.complaintId());
+		if (earlier != null) {
+			Counter.builder("triage.decisions.republished")
+				.description("Redelivered complaints answered with their stored decision")
+				.register(this.meters)
+				.increment();
+			return earlier;
+		}
+		Verdict verdict = this.decisionTimer.record(() -> decide(complaint, batch));
 		ComplaintTriaged decision = toEvent(complaint, verdict);
-		this.store.save(complaint, decision, verdict.decidedBy());
-		this.meters
-			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
-					"priority", decision.priority().name())
+		batch.decide(complaint, decision, verdict.decidedBy());
+		Counter.builder("triage.decisions")
+			.description("Triage decisions made, by category, playbook and priority")
+			.tags("category", decision.category().name(), "playbook", decision.playbook().name(), "priority",
+					decision.priority().name())
+			.register(this.meters)
 			.increment();
-		return this.publisher.publish(decision);
+		return decision;
 	}
 
 	/**
@@ -94,12 +119,12 @@ class Triage {
 		return toEvent(complaint, ruleSet.decide(analysis, context));
 	}
 
-	private Verdict decide(ComplaintReceived complaint) {
+	private Verdict decide(ComplaintReceived complaint, TriageBatch batch) {
 		RuleSet ruleSet = this.rules.current();
 		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
-		TriageContext context = this.store.history(complaint, ruleSet.historyWindow());
+		TriageContext context = batch.histories().contextFor(complaint, ruleSet.historyWindow());
 		if (this.outages.watches(analysis.category())) {
-			context = context.withIncident(this.outages.record(complaint, analysis.category()));
+			context = context.withIncident(batch.outages().record(complaint, analysis.category()));
 		}
 		return ruleSet.decide(analysis, context);
 	}

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.incident;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,9 +11,9 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
-import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +45,15 @@ public class OutageDetector {
 
 	private final MongoTemplate mongo;
 
-	private final EventPublisher publisher;
-
 	private final TriageSettings.Outage settings;
 
 	private final MeterRegistry meters;
 
 	private final RegionSignals signals;
 
-	OutageDetector(MongoTemplate mongo, RegionSignals signals, EventPublisher publisher, TriageSettings settings,
-			MeterRegistry meters) {
+	OutageDetector(MongoTemplate mongo, RegionSignals signals, TriageSettings settings, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.signals = signals;
-		this.publisher = publisher;
 		this.settings = settings.outage();
 		this.meters = meters;
 		StartupIndexes.ensure(mongo, mongo.getCollectionName(Incident.class),
@@ -69,29 +66,19 @@ public class OutageDetector {
 	}
 
 	/**
-	 * Records a complaint and returns the incident it belongs to, publishing the incident
-	 * when it opens or grows. Safe to repeat for the same complaint.
-	 * @param complaint the complaint
-	 * @param category its category (network or emergency)
-	 * @return the incident id, or null when there is no outage
+	 * The outage state of a poll's regions, read with two queries, to record the poll's
+	 * complaints in memory and write them back in bulk.
+	 * @param regions the regions of the poll's complaints
+	 * @param earliest the earliest time of the poll's complaints
+	 * @return the batch
 	 */
-	public String record(ComplaintReceived complaint, Category category) {
-		String region = complaint.location().regionCode();
-		Instant at = complaint.occurredAt();
-		List<OutageSignal> recent = this.signals.add(region,
-				new OutageSignal(complaint.complaintId(), complaint.customerId(), category, at));
-		Incident open = openIncident(region, at);
-		if (open == null) {
-			open = openIfThresholdPassed(complaint, category, region, at, recent);
-			if (open == null) {
-				return null;
-			}
-		}
-		else if (!open.members().contains(complaint.complaintId())) {
-			open = join(open.id(), complaint.complaintId(), at);
-		}
-		publish(open);
-		return open.id();
+	public OutageBatch batch(Collection<String> regions, Instant earliest) {
+		Query open = Query.query(Criteria.where("regionCode")
+			.in(regions)
+			.and("lastSeenAt")
+			.gte(earliest.minus(this.settings.quietPeriod())));
+		return new OutageBatch(this, this.signals, this.signals.load(regions), this.mongo.find(open, Incident.class),
+				this.settings.quietPeriod());
 	}
 
 	/**
@@ -113,7 +100,12 @@ public class OutageDetector {
 		return this.mongo.findOne(query, Incident.class);
 	}
 
-	private Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
+	/**
+	 * Opens the region's incident when the recent signals pass the threshold (one insert;
+	 * another instance's incident of the same signals is joined).
+	 * @return the incident opened, or null when the threshold is not passed
+	 */
+	Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
 			List<OutageSignal> recent) {
 		Instant from = at.minus(this.settings.window());
 		List<OutageSignal> signals = recent.stream()
@@ -132,7 +124,10 @@ public class OutageDetector {
 				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
 			this.mongo.insert(incident);
-			this.meters.counter("triage.incidents.opened").increment();
+			Counter.builder("triage.incidents.opened")
+				.description("Outage incidents opened (complaints clustered by region and time)")
+				.register(this.meters)
+				.increment();
 			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
 			return incident;
 		}
@@ -140,6 +135,30 @@ public class OutageDetector {
 			// another instance opened it first: join it
 			return join(id, complaint.complaintId(), at);
 		}
+	}
+
+	/**
+	 * Adds a poll's new members to an incident in one update, one revision for all of
+	 * them; if one of them is a member already (a redelivery), they join one by one.
+	 * @return the incident after the update
+	 */
+	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
+		Query noneYetMember = Query.query(Criteria.where("_id").is(incidentId).and("members").nin(complaintIds));
+		Update update = new Update().push("members")
+			.each(complaintIds.toArray())
+			.inc("memberCount", complaintIds.size())
+			.inc("revision", 1)
+			.max("lastSeenAt", at);
+		Incident updated = this.mongo.findAndModify(noneYetMember, update,
+				FindAndModifyOptions.options().returnNew(true), Incident.class);
+		if (updated != null) {
+			return updated;
+		}
+		Incident joined = null;
+		for (String complaintId : complaintIds) {
+			joined = join(incidentId, complaintId, at);
+		}
+		return joined;
 	}
 
 	private Incident join(String incidentId, String complaintId, Instant at) {
@@ -163,13 +182,14 @@ public class OutageDetector {
 				: members;
 	}
 
-	private void publish(Incident incident) {
-		this.publisher.publishAndWait(new IncidentDetected(
+	/** The event that announces an incident's current revision. */
+	static IncidentDetected event(Incident incident) {
+		return new IncidentDetected(
 				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
 				EventMetadata.now(), incident.firstComplaintId(), incident.firstCustomerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, incident.id(), incident.regionCode(), incident.category(),
 				published(incident.members()), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
-				incident.lastSeenAt()));
+				incident.lastSeenAt());
 	}
 
 }

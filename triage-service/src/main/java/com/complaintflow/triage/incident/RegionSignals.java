@@ -3,13 +3,22 @@ package com.complaintflow.triage.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import com.complaintflow.support.mongo.UnorderedBulk;
 import com.complaintflow.triage.config.TriageSettings;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -64,23 +73,75 @@ class RegionSignals {
 		}
 		OutageRegion stored = this.mongo.findById(region, OutageRegion.class);
 		List<OutageSignal> all = (stored != null && stored.signals() != null) ? stored.signals() : List.of(signal);
+		List<OutageSignal> newest = newest(all);
+		List<String> expired = expired(all, newest);
+		if (!expired.isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(region)), pull(expired), OutageRegion.class);
+		}
+		return newest;
+	}
+
+	/**
+	 * The signals of the regions, read with one query; a region without any is absent.
+	 */
+	Map<String, List<OutageSignal>> load(Collection<String> regions) {
+		Map<String, List<OutageSignal>> loaded = new HashMap<>();
+		for (OutageRegion region : this.mongo.find(Query.query(Criteria.where("_id").in(regions)),
+				OutageRegion.class)) {
+			if (region.signals() != null) {
+				loaded.put(region.regionCode(), region.signals());
+			}
+		}
+		return loaded;
+	}
+
+	/**
+	 * Writes the signals a poll added ({@code $addToSet}, so writing them again changes
+	 * nothing) and prunes the expired ones, in one bulk write.
+	 * @param added the new signals by region
+	 * @param expired the ids of the signals to prune, by region
+	 */
+	void write(Map<String, List<OutageSignal>> added, Map<String, List<String>> expired) {
+		List<Consumer<BulkOperations>> operations = new ArrayList<>();
+		added.forEach(
+				(region, signals) -> operations.add((bulk) -> bulk.upsert(Query.query(Criteria.where("_id").is(region)),
+						new Update().addToSet("signals").each(signals.toArray()))));
+		expired.forEach((region, ids) -> operations
+			.add((bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(region)), pull(ids))));
+		UnorderedBulk.write(this.mongo, OutageRegion.class, operations);
+	}
+
+	/**
+	 * The signals a region keeps: within the retention behind its newest, at most the
+	 * newest {@code maxSignals}, newest first.
+	 */
+	List<OutageSignal> newest(List<OutageSignal> all) {
+		if (all.isEmpty()) {
+			return List.of();
+		}
 		Instant keepFrom = all.stream()
 			.map(OutageSignal::at)
 			.max(Comparator.naturalOrder())
 			.orElseThrow()
 			.minus(this.retention);
-		List<OutageSignal> newest = all.stream()
+		return all.stream()
 			.filter((kept) -> !kept.at().isBefore(keepFrom))
 			.sorted(Comparator.comparing(OutageSignal::at).thenComparing(OutageSignal::id).reversed())
 			.limit(this.maxSignals)
 			.toList();
-		if (newest.size() < all.size()) {
-			java.util.Set<String> keep = new java.util.HashSet<>(newest.stream().map(OutageSignal::id).toList());
-			List<String> expired = all.stream().map(OutageSignal::id).filter((id) -> !keep.contains(id)).toList();
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(region)),
-					new Update().pull("signals", new Document("id", new Document("$in", expired))), OutageRegion.class);
+	}
+
+	/** The ids of the signals of {@code all} that {@code kept} leaves out. */
+	static List<String> expired(List<OutageSignal> all, List<OutageSignal> kept) {
+		if (kept.size() == all.size()) {
+			return List.of();
 		}
-		return newest;
+		Set<String> keep = new HashSet<>(kept.stream().map(OutageSignal::id).toList());
+		return all.stream().map(OutageSignal::id).filter((id) -> !keep.contains(id)).distinct().toList();
+	}
+
+	private static Update pull(List<String> ids) {
+		return new Update().pull("signals", new Document("id", new Document("$in", ids)));
 	}
 
 }

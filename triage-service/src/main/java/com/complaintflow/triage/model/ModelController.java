@@ -7,6 +7,9 @@ import java.util.Map;
 
 import com.complaintflow.support.web.ProblemException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Shows which learned model is in force per language and re-reads the model files on
  * demand (supervisors and operations); a rejected file answers 422 and changes nothing.
  */
+@Tag(name = "model", description = "The learned triage model in force per language")
 @RestController
 @RequestMapping("/api/v1/triage/model")
 class ModelController {
@@ -27,11 +31,14 @@ class ModelController {
 		this.registry = registry;
 	}
 
+	@Operation(summary = "Show the model in force per language", description = "Roles: SUPERVISOR, OPERATIONS.")
 	@GetMapping
 	List<ModelRegistry.ModelStatus> status() {
 		return this.registry.status();
 	}
 
+	@Operation(summary = "Re-read the model files",
+			description = "A rejected file answers 422 and the model in force stays. Roles: SUPERVISOR, OPERATIONS.")
 	@PostMapping("/reload")
 	List<ModelRegistry.ModelStatus> reload() {
 		Map<String, Instant> before = new HashMap<>();

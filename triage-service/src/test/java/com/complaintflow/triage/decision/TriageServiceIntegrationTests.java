@@ -145,6 +145,33 @@ class TriageServiceIntegrationTests {
 	}
 
 	@Test
+	void aPollIsTriagedInOrderAndItsPoisonRecordAloneIsDeadLettered() throws Exception {
+		ComplaintReceived first = complaint("XA-YT", "My bill has a charge I never ordered");
+		ComplaintReceived second = sameCustomer(first, "The same wrong charge again on this bill");
+		ComplaintReceived third = sameCustomer(first, "Third time I write about this charge");
+		String marker = "not-json-" + UUID.randomUUID();
+		try (KafkaTestConsumer dead = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED));
+				KafkaTestConsumer triaged = new KafkaTestConsumer(Topics.TRIAGED)) {
+			// one key, one partition, sent together: one poll (or a few) with the poison
+			// record between the complaints
+			this.publisher.publish(first);
+			this.publisher.publish(second);
+			this.template.send(Topics.RECEIVED, first.customerId(), marker.getBytes(StandardCharsets.UTF_8));
+			this.publisher.publishAllAndWait(List.of(third));
+
+			assertThat(awaitTriaged(triaged, second.complaintId(), 1).get(0).repeatCount()).isEqualTo(1);
+			assertThat(awaitTriaged(triaged, third.complaintId(), 1).get(0).repeatCount()).isEqualTo(2);
+			List<String> deadLettered = await().atMost(WAIT)
+				.until(() -> dead.poll()
+					.stream()
+					.filter((record) -> first.customerId().equals(record.key()))
+					.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
+					.toList(), (values) -> !values.isEmpty());
+			assertThat(deadLettered).containsExactly(marker);
+		}
+	}
+
+	@Test
 	void networkComplaintsFromOneRegionOpenOneIncidentThatGrowsAndLaterComplaintsJoinIt() throws Exception {
 		String region = "SZ-NS-" + UUID.randomUUID().toString().substring(0, 4);
 		try (KafkaTestConsumer incidents = new KafkaTestConsumer(Topics.INCIDENTS)) {

@@ -1,0 +1,115 @@
+package com.complaintflow.triage.model;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ChurnRisk;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.triage.config.TriageSettings;
+import com.complaintflow.triage.model.training.Scoring;
+import com.complaintflow.triage.rules.RuleSet;
+import com.complaintflow.triage.rules.RulesLoader;
+import com.complaintflow.triage.rules.TriageContext;
+import com.complaintflow.triage.rules.Verdict;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where the rules used to disagree with LABELLING.md the guide wins, in the decision the
+ * service makes (bundled rules and bundled models together): an employer-paid phone is
+ * LOW churn, repeated contact alone is LOW churn, scam and impersonation calls are
+ * EMERGENCY.
+ */
+class GuideRulesTests {
+
+	private static final RuleSet RULES = RulesLoader.bundled();
+
+	private static ModelRegistry models;
+
+	@BeforeAll
+	static void loadModels() {
+		models = new ModelRegistry(
+				new TriageSettings(null, Duration.ofSeconds(5), null,
+						new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))),
+				new SimpleMeterRegistry());
+	}
+
+	@AfterAll
+	static void closeModels() {
+		models.destroy();
+	}
+
+	@Test
+	void anEmployerPaidPhoneIsLowChurnAndKeepsItsPlaybook() {
+		for (String text : new String[] {
+				"My company pays for a work phone now, do I really need to keep my own number?",
+				"公司统一发了工作手机，我这个号每月五十多的套餐是不是可以不要了？" }) {
+			Verdict verdict = decide(text, TriageContext.NONE);
+
+			assertThat(verdict.churnRisk()).as("%s %s", text, verdict.explanation().signals()).isEqualTo(ChurnRisk.LOW);
+			assertThat(verdict.playbook()).as(text).isEqualTo(Playbook.OWN_NUMBER_ADVICE);
+		}
+	}
+
+	@Test
+	void repeatedContactAloneIsLowChurnButStillRaisesThePriority() {
+		String text = "Still no signal in my kitchen. Third complaint this month.";
+		Verdict first = decide(text, TriageContext.NONE);
+		Verdict repeated = decide(text, new TriageContext(3, 0, false, null));
+
+		assertThat(repeated.churnRisk()).isEqualTo(ChurnRisk.LOW);
+		assertThat(repeated.explanation().signals()).noneMatch((signal) -> signal.contains("repeat-complainer"));
+		assertThat(repeated.priority().compareTo(first.priority())).as("raised by repetition").isLessThan(0);
+		assertThat(decide("又掉线了，这个月第三次了，你们到底修不修？", new TriageContext(2, 0, false, null)).churnRisk())
+			.isEqualTo(ChurnRisk.LOW);
+	}
+
+	@Test
+	void theRulesStillCallADamagedRelationshipWithoutAnExitMediumChurn() {
+		ComplaintReceived complaint = Scoring
+			.complaint("Connection keeps dropping, third time I'm calling about this. Fed up.", Language.EN, "C-guide");
+
+		assertThat(RULES.decide(RULES.analyze(complaint, Map.of()), new TriageContext(2, 0, false, null)).churnRisk())
+			.isEqualTo(ChurnRisk.MEDIUM);
+	}
+
+	@Test
+	void scamAndImpersonationCallsAreEmergencies() {
+		for (String text : new String[] {
+				"I keep getting scam calls from someone impersonating your billing department",
+				"有人冒充你们客服打电话让我转账，这是电信诈骗，你们管不管？" }) {
+			Verdict verdict = decide(text, TriageContext.NONE);
+
+			assertThat(verdict.category()).as(text).isEqualTo(Category.EMERGENCY);
+			assertThat(verdict.priority()).as(text).isEqualTo(Priority.P1);
+			assertThat(verdict.playbook()).as("LABELLING.md section 4: scam calls are STANDARD_CARE")
+				.isEqualTo(Playbook.STANDARD_CARE);
+			assertThat(verdict.explanation().signals()).contains("rule:category.scam-calls");
+		}
+	}
+
+	@Test
+	void callingABillAScamIsAngerNotAnEmergency() {
+		assertThat(
+				decide("Still being charged for the cable box I returned in June. This is a scam.", TriageContext.NONE)
+					.category())
+			.isEqualTo(Category.BILLING);
+	}
+
+	private static Verdict decide(String text, TriageContext context) {
+		ComplaintReceived complaint = Scoring.complaint(text,
+				text.codePoints().anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+						? Language.ZH : Language.EN,
+				"C-guide");
+		return RULES.decide(RULES.analyze(complaint, models.advise(complaint)), context);
+	}
+
+}
