@@ -3,7 +3,8 @@
 # multi-process stack (one JVM per service, broker and database). Prints accepted complaints/s, HTTP latency,
 # 202 -> case opened and 202 -> counted in analytics latencies, consumer lag, CPU and memory per process, and the
 # raw Kafka ceiling (Kafka's ProducerPerformance, same broker, same payload size).
-# Usage: bench/pipeline.sh [SECONDS_PER_PHASE [RATE ...]]   (default: 30 s; 1000/s, 5000/s, then saturation)
+# Usage: bench/pipeline.sh [--jfr] [SECONDS_PER_PHASE [RATE ...]]   (default: 30 s; 1000/s, 5000/s, then saturation;
+#        --jfr: a JFR recording of each service, dumped at the end with its hottest methods printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath=$(dev/build-if-needed.sh system-tests)

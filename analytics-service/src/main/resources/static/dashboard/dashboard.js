@@ -122,9 +122,8 @@
     const captionId = id + '-caption';
     const summaryId = id + '-summary';
     const top = rows.reduce((best, row) => (best == null || row.value > best.value ? row : best), null);
-    const summary = rows.length && top && top.value > 0
-      ? t('chartSummary', { count: rows.length, label: top.label, value: top.text })
-      : t('chartEmpty');
+    const summary = !rows.length ? t('chartEmpty')
+      : t(rows.length === 1 ? 'chartSummaryOne' : 'chartSummary', { count: rows.length, label: top.label, value: top.text });
     const picture = options.vertical ? columns(rows, options) : bars(rows, options);
     picture.setAttribute('role', 'img');
     picture.setAttribute('aria-labelledby', captionId + ' ' + summaryId);
@@ -222,6 +221,9 @@
   function renderOverview() {
     renderFilters();
     if (!last) return;
+    // A redraw keeps what the viewer had open and where the keyboard was.
+    const opened = [...document.querySelectorAll('figure details[open]')].map((details) => details.closest('figure').id);
+    const focused = document.activeElement && document.activeElement.closest('#overview') ? document.activeElement.getAttribute('href') : null;
     const { filters, from, to, daily, summary, series, retention, hotspots } = last;
     const totals = summary.totals || {};
     const kpis = ['received', 'triaged', 'opened', 'resolved', 'closed', 'escalated'].map((measure) => el('div', { class: 'kpi', 'data-kpi': measure },
@@ -242,10 +244,15 @@
     if (retention) quality.push(retentionChart(retention, from, to, filters));
     quality.push(satisfaction(summary.satisfaction, from, to, filters), times(summary));
     if (summary.corrections) quality.push(correctionsByField(summary.corrections, from, to, filters));
-    if (retention && retention.some((playbook) => playbook.corrections)) quality.push(correctionsByPlaybook(retention, from, to, filters));
+    if (retention && summary.corrections && summary.corrections.corrected > 0) quality.push(correctionsByPlaybook(retention, from, to, filters));
     document.getElementById('quality-charts').replaceChildren(...quality);
     document.getElementById('hotspot-charts').replaceChildren(hotspotChart(hotspots));
     document.getElementById('status').textContent = t('updated', { time: when(last.at) });
+    opened.forEach((id) => { const details = document.querySelector('#' + id + ' details'); if (details) details.open = true; });
+    if (focused) {
+      const again = [...document.querySelectorAll('#overview a[href]')].find((link) => link.getAttribute('href') === focused);
+      if (again) again.focus();
+    }
   }
 
   function volume(series, from, to, daily, filters) {

@@ -1,6 +1,7 @@
 package com.complaintflow.intake;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Submission, idempotent retry and status against the real images (apache/kafka, mongo
@@ -59,7 +61,9 @@ class RealServersTests {
 		assertThat(first.statusCode()).isEqualTo(202);
 		String complaintId = IntakeHttp.json(first.body()).path("complaintId").asString();
 		assertThat(IntakeHttp.json(retry.body()).path("complaintId").asString()).isEqualTo(complaintId);
-		assertThat(http.get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId).statusCode()).isEqualTo(200);
+		// the status consumer writes it a moment after the 202, off the request path
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> http.get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId).statusCode() == 200);
 		assertThat(http.get(IntakeHttp.APP_KEY, "/api/v1/complaints/" + complaintId).statusCode()).isEqualTo(404);
 	}
 

@@ -62,7 +62,7 @@ class AnalyticsController {
 	}
 
 	@Operation(summary = "Totals over a range",
-			description = "Counts by channel, category, persona, playbook and region over [from, to), whole hours; everything up to now without a range. Roles: OPERATIONS.")
+			description = "Counts by channel, category, persona, playbook and region over [from, to), whole hours; everything up to now without a range. Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/summary")
 	Summary summary(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -73,7 +73,7 @@ class AnalyticsController {
 	}
 
 	@Operation(summary = "Counts per hour or day",
-			description = "granularity hour (at most 31 days) or day; the last seven days without a range. Roles: OPERATIONS.")
+			description = "granularity hour (at most 31 days) or day; the last seven days without a range. Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/timeseries")
 	List<SeriesPoint> timeseries(@RequestParam(required = false) Instant from,
@@ -93,7 +93,7 @@ class AnalyticsController {
 	}
 
 	@Operation(summary = "SLA compliance per milestone",
-			description = "Met, breached and open milestones over the range. Roles: OPERATIONS.")
+			description = "Met, breached and open milestones over the range. Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/sla")
 	SlaReport sla(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -104,7 +104,7 @@ class AnalyticsController {
 	}
 
 	@Operation(summary = "Retention by playbook",
-			description = "Outcomes of closed cases per playbook over the range. Roles: OPERATIONS.")
+			description = "Outcomes of closed cases per playbook over the range. Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/retention")
 	List<PlaybookRetention> retention(@RequestParam(required = false) Instant from,
@@ -116,14 +116,19 @@ class AnalyticsController {
 	}
 
 	@Operation(summary = "Regions with unusual complaint volume",
-			description = "Hotspots at the given time, now by default. Roles: OPERATIONS.")
+			description = "Hotspots at the given time, now by default. Roles: OPERATIONS, SUPERVISOR.")
 	@GetMapping("/hotspots")
 	List<Hotspot> hotspots(@RequestParam(required = false) Instant at) {
 		return this.hotspots.find((at != null) ? at : Instant.now());
 	}
 
 	@Operation(summary = "The complaints behind a figure (drill-down)",
-			description = "The complaints counted in one measure over [from, to) under the same filters as the rollups, at most limit of them. Roles: OPERATIONS.")
+			description = "The complaints counted in one measure over [from, to) under the same filters as the rollups, "
+					+ "newest first, at most limit (1 to 200) of them; total is the figure itself. measure: a stage "
+					+ "(received, triaged, opened, resolved, closed), a flag (escalated, repeat, communicative, "
+					+ "communicativeEscalated, corrected), outcome:<OUTCOME>, slaMet:<MILESTONE>, "
+					+ "slaBreached:<MILESTONE>, satisfaction:<1-5> or correctedField:<field>. "
+					+ "Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/complaints")
 	ComplaintList complaints(@RequestParam String measure, @RequestParam(required = false) Instant from,

@@ -90,9 +90,9 @@ class AnalyticsMetrics {
 		this.retentionRate = gauge(registry, "complaintflow.retention.rate",
 				"(RETAINED + NUMBER_KEPT) over closed cases per playbook, all time");
 		this.sla = gauge(registry, "complaintflow.sla.milestones", "Milestones met and breached per kind, all time");
-		this.firstResponse = gauge(registry, "complaintflow.first.response.minutes",
+		this.firstResponse = gauge(registry, "complaintflow.first.response.seconds",
 				"Time to first response, quantiles over the last 24 hours");
-		this.resolution = gauge(registry, "complaintflow.resolution.minutes",
+		this.resolution = gauge(registry, "complaintflow.resolution.seconds",
 				"Time to resolution, quantiles over the last 24 hours");
 		this.satisfaction = gauge(registry, "complaintflow.callbacks", "Callbacks per satisfaction score, all time");
 		this.compensation = gauge(registry, "complaintflow.compensation",
@@ -193,9 +193,10 @@ class AnalyticsMetrics {
 		values.put("0.9", distribution.p90Minutes());
 		values.put("0.99", distribution.p99Minutes());
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
-		values.forEach((quantile, value) -> {
-			if (value != null) {
-				rows.add(MultiGauge.Row.of(Tags.of("quantile", quantile), value));
+		values.forEach((quantile, minutes) -> {
+			if (minutes != null) {
+				// Prometheus' base unit of time is the second
+				rows.add(MultiGauge.Row.of(Tags.of("quantile", quantile), minutes * 60));
 			}
 		});
 		return rows;

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import com.complaintflow.analytics.AnalyticsClient;
@@ -50,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The built-in dashboard in a real browser (Debian's Chromium through Playwright) against
  * a running service with data: landmarks and no meta refresh, a text alternative and a
- * table behind every chart, axe-core clean on every view; a filter shows what the
+ * table behind every chart, axe-core clean on every view; a complaint received after the
+ * page loaded shows at its next redraw, without a reload; a filter shows what the
  * analytics API answers for it; a bar drills down to exactly the complaints the API
  * counts behind it and on to one complaint's timeline; Chinese for a Chinese browser,
  * switchable to English.
@@ -101,6 +104,18 @@ class DashboardBrowserTests {
 				.asLong() >= 8
 					&& StreamSupport.stream(this.api.json("/api/v1/analytics/hotspots").spliterator(), false)
 						.anyMatch((hotspot) -> hotspot.get("region").asString().equals("HZ-XH")));
+		// Earlier test classes' events on the shared broker count too: wait
+		// until the figures and the drill index stand still for two polls,
+		// so the page and the API are compared on the same data.
+		AtomicReference<String> previous = new AtomicReference<>("");
+		AtomicInteger unchanged = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+			String figures = this.api.json("/api/v1/analytics/summary").get("totals").toString() + this.api
+				.json("/api/v1/analytics/complaints?measure=received&from=" + now.minus(3, ChronoUnit.DAYS))
+				.get("total");
+			boolean same = figures.equals(previous.getAndSet(figures));
+			return ((same) ? unchanged.incrementAndGet() : unchanged.getAndSet(0)) >= 2;
+		});
 		published = true;
 	}
 
@@ -110,6 +125,7 @@ class DashboardBrowserTests {
 			.newContext(DebianChromium.contextOptions().setHttpCredentials("ops", "ops-dev"));
 		Page page = context.newPage();
 		PageErrors errors = PageErrors.watch(page);
+		page.clock().install();
 		page.navigate(url("/dashboard"));
 		assertThat(page.locator("#kpis [data-kpi=received] a")).isVisible();
 
@@ -121,6 +137,20 @@ class DashboardBrowserTests {
 		assertThat(page.locator("svg[data-chart=hotspots] rect.bar").first()).isVisible();
 		Accessibility.assertNoSeriousViolations(page);
 		Screenshots.save(page, "analytics-dashboard");
+
+		// Live: a complaint received now shows up at the next redraw (30 s on the page's
+		// clock), without a reload.
+		long received = this.api.json("/api/v1/analytics/summary").at("/totals/received").asLong();
+		TestEvents late = new TestEvents(prefix + "-late", EventMetadata.now(), Channel.APP, Category.BILLING, "BJ-CY",
+				Playbook.BILLING_ERROR);
+		this.publisher.publishAndWait(late.received());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.api.json("/api/v1/analytics/summary").at("/totals/received").asLong() == received + 1);
+		String shown = page.locator("#kpis [data-kpi=received] a").textContent();
+		page.clock().runFor(31_000);
+		assertThat(page.locator("#kpis [data-kpi=received] a")).not().hasText(shown);
+		assertThat(page.locator("#kpis [data-kpi=received] a"))
+			.hasText(format(Long.parseLong(shown.replace(",", "")) + 1));
 
 		// A filter: the page shows what the API answers for the same range and channel.
 		page.locator("select[name=channel]").selectOption("HOTLINE");
@@ -154,6 +184,7 @@ class DashboardBrowserTests {
 		assertThat(page.locator("#drill-table tr[data-complaint]")
 			.evaluateAll("rows => rows.map(r => r.dataset.complaint)")).isEqualTo(expected);
 		Accessibility.assertNoSeriousViolations(page);
+		Screenshots.save(page, "analytics-dashboard-drilldown");
 
 		// On to one complaint's timeline.
 		String complaintId = expected.get(0);
@@ -183,6 +214,7 @@ class DashboardBrowserTests {
 		assertThat(page.locator("select[name=channel] option[value=HOTLINE]")).hasText("热线");
 		assertThat(page.locator("svg[data-chart=by-channel]")).isVisible();
 		Accessibility.assertNoSeriousViolations(page);
+		Screenshots.save(page, "analytics-dashboard-zh");
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");

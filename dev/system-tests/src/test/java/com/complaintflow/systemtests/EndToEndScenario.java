@@ -54,8 +54,9 @@ final class EndToEndScenario {
 
 	/**
 	 * Posts complaints and checks that each flows through all four services exactly once.
+	 * @return the complaints' ids
 	 */
-	void everyComplaintIsTriagedOpenedAndCountedOnce(int complaints) {
+	List<String> everyComplaintIsTriagedOpenedAndCountedOnce(int complaints) {
 		JsonNode before = summary().path("totals");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < complaints; i++) {
@@ -90,6 +91,103 @@ final class EndToEndScenario {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertTotals(received, triaged, opened));
+		return ids;
+	}
+
+	/**
+	 * A customer's complaint goes through intake, triage and followup (a contact, a
+	 * progress update, the notices), then OPERATIONS erases the customer: every service
+	 * reports what it erased, no document of any collection of any service database still
+	 * holds the customer's id, name, phone or any of their words, and analytics still
+	 * counts the complaint.
+	 */
+	void erasureLeavesNoPersonalValueOfTheCustomerAnywhere(String mongoUri) {
+		JsonNode before = summary().path("totals");
+		String token = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String customerId = "ERASE-" + token;
+		String name = "Erasable Person " + token;
+		String phone = "+86 139 " + Math.abs(token.hashCode() % 100_000_000L);
+		ObjectNode complaint = JSON.createObjectNode();
+		complaint.putObject("customer").put("id", customerId).put("name", name).put("phone", phone).put("tier", "GOLD");
+		complaint.putObject("location").put("regionCode", "E2E-ERASE").put("address", "Probe street " + token);
+		complaint.put("description", "Broadband drops every 15 minutes since this morning, probe " + token);
+		complaint.put("believedCause", "the cabinet outside, probe " + token);
+		String complaintId = postComplaint("hotline-dev-key", UUID.randomUUID().toString(), complaint.toString())
+			.path("complaintId")
+			.asString();
+		String caseId = await().atMost(WAIT)
+			.until(() -> getJson(Service.FOLLOWUP, "/api/v1/cases?complaintId=" + complaintId, "agent:agent-dev"),
+					(cases) -> cases.size() == 1)
+			.get(0)
+			.path("caseId")
+			.asString();
+		post(Service.FOLLOWUP, "/api/v1/cases/" + caseId + "/contact", "agent:agent-dev",
+				"{\"note\":\"Called " + name + "\"}", 200);
+		post(Service.FOLLOWUP, "/api/v1/cases/" + caseId + "/progress", "agent:agent-dev",
+				"{\"message\":\"Dear " + name + ", the engineer is on site\"}", 200);
+		await().atMost(WAIT)
+			.until(() -> getJson(Service.FOLLOWUP, "/api/v1/notifications?customerId=" + customerId, "agent:agent-dev")
+				.toString(), (notices) -> notices.contains("\"PROGRESS\"") && notices.contains("\"ACCEPTED\""));
+		await().atMost(WAIT)
+			.ignoreExceptions()
+			.until(() -> getJson(Service.ANALYTICS, "/api/v1/analytics/complaints/" + complaintId + "/timeline",
+					"ops:ops-dev")
+				.toString(), (timeline) -> timeline.contains("progress-updated"));
+		long received = before.path("received").asLong() + 1;
+		long triaged = before.path("triaged").asLong() + 1;
+		long opened = before.path("opened").asLong() + 1;
+		await().atMost(WAIT).untilAsserted(() -> assertTotals(received, triaged, opened));
+
+		post(Service.FOLLOWUP, "/api/v1/operations/erasures", "agent:agent-dev",
+				"{\"customerId\":\"" + customerId + "\"}", 403);
+		String erasureId = post(Service.FOLLOWUP, "/api/v1/operations/erasures", "ops:ops-dev",
+				"{\"customerId\":\"" + customerId + "\",\"reference\":\"PIPL-47-" + UUID.randomUUID() + "\"}", 202)
+			.path("erasureId")
+			.asString();
+		JsonNode status = await().atMost(WAIT)
+			.until(() -> getJson(Service.FOLLOWUP, "/api/v1/operations/erasures/" + erasureId, "ops:ops-dev"),
+					(answer) -> answer.path("complete").asBoolean());
+		assertThat(status.path("services").path("intake").path("erased").path("idempotency_keys").asLong())
+			.as(status.toString())
+			.isEqualTo(1);
+		assertThat(status.path("services").path("triage").path("erased").path("decisions").asLong()).isEqualTo(1);
+		assertThat(status.path("services").path("followup").path("erased").path("cases").asLong()).isEqualTo(1);
+		assertThat(status.path("services").path("analytics").path("status").asString()).isEqualTo("KEPT");
+
+		List<String> values = List.of(token, customerId, name, phone);
+		assertThat(documentsHolding(mongoUri, values)).as("documents still holding a personal value").isEmpty();
+		assertTotals(received, triaged, opened);
+	}
+
+	/**
+	 * Every document, in every collection of every database, whose JSON holds a value.
+	 */
+	private static List<String> documentsHolding(String mongoUri, List<String> values) {
+		List<String> found = new ArrayList<>();
+		try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(mongoUri)) {
+			for (String database : client.listDatabaseNames()) {
+				for (String collection : client.getDatabase(database).listCollectionNames()) {
+					for (org.bson.Document document : client.getDatabase(database).getCollection(collection).find()) {
+						String json = document.toJson();
+						if (values.stream().anyMatch(json::contains)) {
+							found.add(database + "." + collection + " " + document.get("_id"));
+						}
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	private JsonNode post(Service service, String path, String credentials, String body, int expected) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
+			.header("Authorization", basic(credentials))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(expected);
+		return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
 	}
 
 	/**
@@ -170,7 +268,7 @@ final class EndToEndScenario {
 		return body.toString();
 	}
 
-	private JsonNode postComplaint(String apiKey, String idempotencyKey, String body) {
+	JsonNode postComplaint(String apiKey, String idempotencyKey, String body) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(this.services.url(Service.INTAKE) + "/api/v1/complaints"))
 			.header("Content-Type", "application/json")
@@ -183,7 +281,7 @@ final class EndToEndScenario {
 		return JSON.readTree(response.body());
 	}
 
-	private JsonNode getJson(Service service, String path, String credentials) {
+	JsonNode getJson(Service service, String path, String credentials) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

@@ -2,12 +2,18 @@ package com.complaintflow.systemtests;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import com.complaintflow.localstack.LocalStack;
+import com.complaintflow.localstack.Service;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded default exactly as the README's run command starts it
  * ({@link SharedStack}), with complaints flowing end to end over HTTP, and the
  * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
- * default 10,000; {@code bench/hostile-input.sh} runs it alone).
+ * default 10,000; {@code bench/hostile-input.sh} runs it alone). The first complaint's
+ * records share one trace id on every topic, its reminder included; the metrics lint runs
+ * last, when every service has counted something.
  */
 @ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTests {
 
 	static LocalStack stack;
@@ -30,8 +39,31 @@ class LocalStackEndToEndTests {
 	}
 
 	@Test
+	@Order(1)
 	void complaintsFlowThroughAllFourServicesAndAreCountedOnce() {
-		new EndToEndScenario(stack.services()).everyComplaintIsTriagedOpenedAndCountedOnce(12);
+		List<String> complaints = new EndToEndScenario(stack.services())
+			.everyComplaintIsTriagedOpenedAndCountedOnce(12);
+		new OneTracePerComplaint(stack.broker().bootstrapServers()).assertOneTrace(complaints.get(0),
+				Duration.ofSeconds(60));
+	}
+
+	@Test
+	@Order(2)
+	void latencyHistogramsCarryTraceExemplars() {
+		MetricsLint metrics = new MetricsLint(stack.services());
+		metrics.assertTraceExemplars(Service.INTAKE, "complaints_intake_publish_seconds");
+		metrics.assertTraceExemplars(Service.TRIAGE, "triage_decision_duration_seconds");
+		metrics.assertTraceExemplars(Service.INTAKE, "http_server_requests_seconds");
+	}
+
+	@Test
+	void infoAndSbomDescribeTheBuildForOperationsOnly() {
+		new BuildDescription(stack.services()).assertInfoAndSbom();
+	}
+
+	@Test
+	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
+		new EndToEndScenario(stack.services()).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(stack.mongoUri());
 	}
 
 	@Test
@@ -52,6 +84,12 @@ class LocalStackEndToEndTests {
 	void poisonRecordsOnEveryTopicAreDeadLetteredAndTheRecordsBehindThemProcessed() throws InterruptedException {
 		PoisonRecords.Result result = new PoisonRecords(stack.broker().bootstrapServers(), stack.services()).run();
 		assertThat(result.passed()).as(result.toString()).isTrue();
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everyOwnMetricHasHelpTextAndBaseUnitsByPromtool() {
+		new MetricsLint(stack.services()).assertOwnFamiliesClean();
 	}
 
 	@Test

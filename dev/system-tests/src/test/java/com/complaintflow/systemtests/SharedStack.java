@@ -46,10 +46,18 @@ public final class SharedStack implements ParameterResolver {
 	 */
 	record Running(LocalStack stack, Path data) implements AutoCloseable {
 
+		/**
+		 * The first warning of a first response falls a second or a few after triage (the
+		 * bundled policy warns at half the window), so the complaints the tests post
+		 * raise a reminder while they wait ({@code OneTracePerComplaint}).
+		 */
+		static final String FIRST_WARNING_IN_SECONDS = "complaintflow.followup.milestones.policies.FIRST_RESPONSE.warn-at=0.0001,0.5,0.8";
+
 		static Running start() {
 			try {
 				Path data = Files.createTempDirectory("complaint-flow-stack");
-				return new Running(LocalStack.start(data, freePortPair(), 0, true, List.of()), data);
+				return new Running(LocalStack.start(data, freePortPair(), 0, true, List.of(FIRST_WARNING_IN_SECONDS)),
+						data);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -14,6 +14,7 @@ import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.tracing.ComplaintTrace;
 
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,17 @@ public class CaseOpening {
 
 	private final IncidentCases incidents;
 
+	private final ComplaintTrace trace;
+
 	private final Clock clock;
 
-	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents, Clock clock) {
+	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents,
+			ComplaintTrace trace, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.milestones = milestones;
 		this.incidents = incidents;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -57,23 +62,20 @@ public class CaseOpening {
 	}
 
 	/**
-	 * Opens the case of a triaged complaint, or finds the one already opened, and
-	 * publishes its {@code CaseOpened} event if that is still pending.
+	 * Starts opening the cases of a poll's decisions in bulk: reads the cases that exist
+	 * with one query; {@link CaseBatch#add} then builds each new case in memory and
+	 * {@link CaseBatch#write} stores and announces them.
+	 * @param triaged the poll's decisions
+	 * @return the batch
 	 */
-	public FollowupCase open(ComplaintTriaged triaged) {
-		String caseId = caseIdFor(triaged.complaintId());
-		FollowupCase followupCase = this.store.findById(caseId).orElse(null);
-		if (followupCase == null) {
-			followupCase = build(caseId, triaged);
-			if (!this.store.insert(followupCase)) {
-				followupCase = this.store.findById(caseId).orElseThrow();
-			}
-		}
-		if (followupCase.getIncidentCaseId() != null) {
-			this.incidents.link(followupCase.getIncidentCaseId(), List.of(caseId));
-		}
-		this.outbox.flush(followupCase);
-		return followupCase;
+	CaseBatch begin(List<ComplaintTriaged> triaged) {
+		return new CaseBatch(this, this.store, this.outbox, this.incidents,
+				this.store.findAll(triaged.stream().map((decision) -> caseIdFor(decision.complaintId())).toList()));
+	}
+
+	/** Builds the case of a decision, in memory. */
+	FollowupCase build(ComplaintTriaged triaged) {
+		return build(caseIdFor(triaged.complaintId()), triaged);
 	}
 
 	private FollowupCase build(String caseId, ComplaintTriaged triaged) {
@@ -85,6 +87,7 @@ public class CaseOpening {
 		followupCase.setTriage(triaged.channel(), triaged.regionCode(), triaged.customerTier(), triaged.category(),
 				triaged.priority(), triaged.playbook(), triaged.queue(), triaged.incidentId(), triaged.remedies(),
 				deadlines.callbackWithin().toMillis());
+		followupCase.setTraceParent(this.trace.current());
 		followupCase.setLanguage(triaged.language());
 		if (triaged.incidentId() != null) {
 			followupCase.setIncidentCaseId(incidentCaseIdFor(triaged.incidentId()));

@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Component;
  * The events a case change must publish travel inside the case document and leave it only
  * after the broker acknowledged them, so a crash between saving and publishing loses
  * nothing: the next retry, or this sweeper, publishes them again with the same event ids.
+ * They are published in the complaint's trace, stored with the case, whenever that is.
  */
 @Component
 public class CaseOutbox {
@@ -34,11 +39,14 @@ public class CaseOutbox {
 
 	private final CaseStore store;
 
+	private final ComplaintTrace trace;
+
 	private final Clock clock;
 
-	CaseOutbox(EventPublisher publisher, CaseStore store, Clock clock) {
+	CaseOutbox(EventPublisher publisher, CaseStore store, ComplaintTrace trace, Clock clock) {
 		this.publisher = publisher;
 		this.store = store;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -53,24 +61,48 @@ public class CaseOutbox {
 		if (pending.isEmpty()) {
 			return;
 		}
-		this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList());
+		this.trace.resume(followupCase.getTraceParent(), "case outbox",
+				() -> this.publisher.publishAllAndWait(pending.stream().map(CaseOutbox::read).toList()));
 		this.store.removePendingEvents(followupCase.getId(), pending);
 		followupCase.getPendingEvents().removeAll(pending);
 	}
 
 	/**
+	 * Publishes the pending events of many cases with one flush, then removes them from
+	 * the outboxes in one bulk write.
+	 */
+	public void flushAll(List<FollowupCase> cases) {
+		Map<String, List<String>> pending = new LinkedHashMap<>();
+		cases.stream()
+			.filter((followupCase) -> !followupCase.getPendingEvents().isEmpty())
+			.forEach((followupCase) -> pending.put(followupCase.getId(), List.copyOf(followupCase.getPendingEvents())));
+		if (pending.isEmpty()) {
+			return;
+		}
+		this.publisher
+			.publishAllAndWait(pending.values().stream().flatMap(List::stream).map(CaseOutbox::read).toList());
+		this.store.removePendingEvents(pending);
+		cases.forEach((followupCase) -> followupCase.getPendingEvents()
+			.removeAll(pending.getOrDefault(followupCase.getId(), List.of())));
+	}
+
+	/**
 	 * Publishes the events of cases whose outbox was left non-empty (a crash or a broker
 	 * outage after the save) for more than the sweep age. Reads only the cases in the
-	 * outbox index, never the whole collection.
+	 * outbox index (one query for the cases), never the whole collection; the entries of
+	 * cases found published are removed in one bulk write.
 	 */
 	@Scheduled(fixedDelayString = "${complaintflow.followup.outbox-sweep-interval:5s}")
 	void sweep() {
 		Instant before = this.clock.instant().minus(SWEEP_AGE);
 		OutboxIndex index = this.store.outboxes();
-		for (OutboxIndex.Entry entry : index.entries(SWEEP_BATCH)) {
-			FollowupCase followupCase = this.store.findById(entry.caseId()).orElse(null);
+		List<OutboxIndex.Entry> entries = index.entries(SWEEP_BATCH);
+		Map<String, FollowupCase> cases = this.store.findAll(entries.stream().map(OutboxIndex.Entry::caseId).toList());
+		List<OutboxIndex.Entry> published = new ArrayList<>();
+		for (OutboxIndex.Entry entry : entries) {
+			FollowupCase followupCase = cases.get(entry.caseId());
 			if (followupCase == null || followupCase.getPendingEvents().isEmpty()) {
-				index.remove(entry);
+				published.add(entry);
 			}
 			else if (followupCase.getUpdatedAt() == null || followupCase.getUpdatedAt().isBefore(before)) {
 				try {
@@ -81,6 +113,7 @@ public class CaseOutbox {
 				}
 			}
 		}
+		index.removeAll(published);
 	}
 
 	private static ComplaintEvent read(String json) {

@@ -1,16 +1,29 @@
 package com.complaintflow.followup.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.mongo.StartupIndexes;
+import com.complaintflow.support.mongo.UnorderedBulk;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -54,6 +67,64 @@ public class CaseStore {
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Inserts new cases in one unordered bulk write, after indexing their timers and
+	 * outboxes (one bulk write each).
+	 * @return the ids of the cases that existed already (not written)
+	 */
+	public Set<String> insertAll(List<FollowupCase> cases) {
+		if (cases.isEmpty()) {
+			return Set.of();
+		}
+		cases.stream()
+			.filter((followupCase) -> followupCase.getVersion() == null)
+			.forEach((followupCase) -> followupCase.setVersion(0L));
+		indexAll(cases);
+		Set<String> existed = new HashSet<>();
+		try {
+			this.mongo.bulkOps(BulkMode.UNORDERED, FollowupCase.class).insert(cases).execute();
+		}
+		catch (BulkOperationException ex) {
+			for (BulkWriteError error : ex.getErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				existed.add(cases.get(error.getIndex()).getId());
+			}
+		}
+		Map<String, Instant> timers = new LinkedHashMap<>();
+		cases.stream()
+			.filter((followupCase) -> followupCase.getNextFireAt() != null && !existed.contains(followupCase.getId()))
+			.forEach((followupCase) -> timers.put(followupCase.getId(), followupCase.getNextFireAt()));
+		this.timers.writtenAll(timers);
+		return existed;
+	}
+
+	private void indexAll(List<FollowupCase> cases) {
+		Map<String, Instant> timers = new LinkedHashMap<>();
+		List<String> outboxes = new ArrayList<>();
+		for (FollowupCase followupCase : cases) {
+			if (followupCase.getNextFireAt() != null) {
+				timers.put(followupCase.getId(), followupCase.getNextFireAt());
+			}
+			if (!followupCase.getPendingEvents().isEmpty()) {
+				outboxes.add(followupCase.getId());
+			}
+		}
+		this.timers.addAll(timers);
+		this.outboxes.addAll(outboxes);
+	}
+
+	/** The cases with these ids, read with one query. */
+	public Map<String, FollowupCase> findAll(Collection<String> caseIds) {
+		Map<String, FollowupCase> found = new LinkedHashMap<>();
+		if (!caseIds.isEmpty()) {
+			this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), FollowupCase.class)
+				.forEach((followupCase) -> found.put(followupCase.getId(), followupCase));
+		}
+		return found;
 	}
 
 	public Optional<FollowupCase> findById(String caseId) {
@@ -127,6 +198,17 @@ public class CaseStore {
 	/** The index of cases that may still hold unpublished events. */
 	OutboxIndex outboxes() {
 		return this.outboxes;
+	}
+
+	/** Removes published events from many cases' outboxes, in one bulk write. */
+	void removePendingEvents(Map<String, List<String>> published) {
+		UnorderedBulk.write(this.mongo, FollowupCase.class,
+				published.entrySet()
+					.stream()
+					.<Consumer<BulkOperations>>map(
+							(entry) -> (bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(entry.getKey())),
+									new Update().pullAll("pendingEvents", entry.getValue().toArray())))
+					.toList());
 	}
 
 	/** Removes published events from a case's outbox. */

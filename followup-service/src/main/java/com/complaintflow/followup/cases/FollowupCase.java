@@ -111,6 +111,12 @@ public class FollowupCase {
 
 	private List<String> pendingEvents = new ArrayList<>();
 
+	/**
+	 * The W3C traceparent of the complaint's trace when the case was opened: the outbox
+	 * and the reminders publish in it, however much later.
+	 */
+	private String traceParent;
+
 	private Instant nextFireAt;
 
 	private String leaseOwner;
@@ -332,6 +338,14 @@ public class FollowupCase {
 
 	public List<String> getPendingEvents() {
 		return this.pendingEvents;
+	}
+
+	public String getTraceParent() {
+		return this.traceParent;
+	}
+
+	void setTraceParent(String traceParent) {
+		this.traceParent = traceParent;
 	}
 
 	public Instant getNextFireAt() {

@@ -1,17 +1,32 @@
 package com.complaintflow.followup.cases;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a case for every triage decision; the offset commits after the case is stored and
- * its {@code CaseOpened} acknowledged.
+ * Opens a case for every triage decision of a poll, in bulk; the offsets commit after the
+ * cases are stored and their {@code CaseOpened} acknowledged. A record that is not a
+ * decision, or whose case cannot be built, is reported by itself after the records before
+ * it were opened: they commit, it is dead-lettered alone, the rest are redelivered. A
+ * failure of the bulk work (an outage) is reported on the first record, so the whole poll
+ * is retried (opening is idempotent).
  */
 @Component
 class TriagedListener {
+
+	private static final LogAccessor log = new LogAccessor(TriagedListener.class);
 
 	private final CaseOpening opening;
 
@@ -19,9 +34,67 @@ class TriagedListener {
 		this.opening = opening;
 	}
 
-	@KafkaListener(topics = Topics.TRIAGED)
-	void on(ComplaintTriaged event) {
-		this.opening.open(event);
+	@KafkaListener(topics = Topics.TRIAGED, batch = "true")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		List<ComplaintTriaged> decisions = new ArrayList<>(records.size());
+		RuntimeException failure = null;
+		for (ConsumerRecord<String, Object> record : records) {
+			try {
+				decisions.add(decision(record));
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				break;
+			}
+		}
+		int taken = 0;
+		if (!decisions.isEmpty()) {
+			CaseBatch batch = durably(records, () -> this.opening.begin(decisions));
+			for (ComplaintTriaged decision : decisions) {
+				try {
+					batch.add(decision);
+					taken++;
+				}
+				catch (RuntimeException ex) {
+					failure = ex;
+					break;
+				}
+			}
+			durably(records, () -> {
+				batch.write();
+				return null;
+			});
+		}
+		if (failure != null) {
+			// by record, not index: a filter (re-drives for other groups) may have
+			// shortened the batch
+			throw new BatchListenerFailedException("Cannot open a case: " + failure.getMessage(), failure,
+					records.get(taken));
+		}
+	}
+
+	/** Runs a read or write of the whole poll; its failure is the first record's. */
+	private static <T> T durably(List<ConsumerRecord<String, Object>> records, Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Reading or writing the cases failed: " + ex.getMessage(), ex,
+					records.get(0));
+		}
+	}
+
+	private static ComplaintTriaged decision(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof ComplaintTriaged decision) {
+			return decision;
+		}
+		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+		if (failure != null) {
+			throw failure;
+		}
+		throw new IllegalArgumentException("not a complaint-triaged event: "
+				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
 	}
 
 }

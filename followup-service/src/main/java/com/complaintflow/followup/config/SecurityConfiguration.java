@@ -25,7 +25,7 @@ class SecurityConfiguration {
 		return http.securityMatcher("/console", "/console/**", "/webjars/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/console/login", "/console/console.css", "/console/console.js",
-						"/webjars/**")
+						"/console/favicon.svg", "/webjars/**")
 				.permitAll()
 				.requestMatchers("/console/supervisor", "/console/supervisor/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
@@ -53,6 +53,8 @@ class SecurityConfiguration {
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 						.requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+						.requestMatchers("/api/v1/operations/erasures", "/api/v1/operations/erasures/**")
+						.hasRole(Roles.OPERATIONS)
 						.anyRequest()
 						.denyAll())
 			.build();

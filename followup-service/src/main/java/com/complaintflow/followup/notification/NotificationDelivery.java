@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.retry.Backoff;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -185,7 +186,11 @@ class NotificationDelivery {
 	}
 
 	private void count(String outcome) {
-		this.registry.counter("followup.notifications.deliveries", "outcome", outcome).increment();
+		Counter.builder("followup.notifications.deliveries")
+			.description("Customer notification posts to the gateway, by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment();
 	}
 
 	/** A post's result: a final status, or null to retry, and the error if any. */

@@ -89,8 +89,8 @@ class OnCallDelivery {
 			.description("Age in seconds of the oldest undelivered on-call alert")
 			.baseUnit("seconds")
 			.register(registry);
-		this.delivered = Counter.builder("followup.oncall.deliveries").tag("outcome", "delivered").register(registry);
-		this.failed = Counter.builder("followup.oncall.deliveries").tag("outcome", "failed").register(registry);
+		this.delivered = deliveries(registry, "delivered");
+		this.failed = deliveries(registry, "failed");
 	}
 
 	@Scheduled(fixedDelayString = "${complaintflow.followup.oncall.poll-interval:500ms}")
@@ -229,6 +229,13 @@ class OnCallDelivery {
 		List<OnCallAlert> oldest = this.mongo.find(pendingQuery.with(Sort.by("raisedAt")).limit(1), OnCallAlert.class);
 		this.oldestPendingSeconds
 			.set(oldest.isEmpty() ? 0 : Duration.between(oldest.get(0).getRaisedAt(), now).toSeconds());
+	}
+
+	private static Counter deliveries(MeterRegistry registry, String outcome) {
+		return Counter.builder("followup.oncall.deliveries")
+			.description("On-call alert posts to the webhook receivers, by outcome (delivered or failed)")
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 }

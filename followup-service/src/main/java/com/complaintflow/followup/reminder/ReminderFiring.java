@@ -28,6 +28,7 @@ import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.ReminderStep;
 import com.complaintflow.followup.oncall.OnCallOutbox;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Component;
  * then records it as raised. A crash in between re-sends the same event id, which
  * consumers drop; a met or paused milestone raises nothing. Cases due at the same instant
  * are fired as one batch: all sends first, then all acknowledgements, then the records.
+ * Each case's reminders are published in its complaint's trace.
  */
 @Component
 public class ReminderFiring {
@@ -58,15 +60,18 @@ public class ReminderFiring {
 
 	private final ReminderMetrics metrics;
 
+	private final ComplaintTrace trace;
+
 	private final Clock clock;
 
 	ReminderFiring(CaseStore store, MilestoneClock milestones, EventPublisher publisher, OnCallOutbox onCall,
-			ReminderMetrics metrics, Clock clock) {
+			ReminderMetrics metrics, ComplaintTrace trace, Clock clock) {
 		this.store = store;
 		this.milestones = milestones;
 		this.publisher = publisher;
 		this.onCall = onCall;
 		this.metrics = metrics;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -114,7 +119,8 @@ public class ReminderFiring {
 			if (!firing.acknowledged(deadline)) {
 				continue;
 			}
-			firing.measure(now);
+			this.trace.resume(firing.followupCase().getTraceParent(), "reminder acknowledged",
+					() -> firing.measure(now));
 			try {
 				raised += record(firing.followupCase(), owner, firing.published());
 			}
@@ -152,7 +158,8 @@ public class ReminderFiring {
 					for (ComplaintEvent event : due.events()) {
 						if (published.add(event.eventId())) {
 							enqueueAlert(event);
-							this.publisher.publishAndWait(event);
+							this.trace.resume(current.getTraceParent(), "reminder",
+									() -> this.publisher.publishAndWait(event));
 							due.measure(event, now, this.metrics);
 						}
 					}
@@ -240,17 +247,21 @@ public class ReminderFiring {
 
 		void publish() {
 			try {
-				for (Due due : this.dues) {
-					for (ComplaintEvent event : due.events()) {
-						if (this.published.add(event.eventId())) {
-							enqueueAlert(event);
-							this.acks.add(ReminderFiring.this.publisher.publish(event));
-						}
-					}
-				}
+				ReminderFiring.this.trace.resume(this.followupCase.getTraceParent(), "reminder", this::send);
 			}
 			catch (RuntimeException ex) {
 				fail(ex);
+			}
+		}
+
+		private void send() {
+			for (Due due : this.dues) {
+				for (ComplaintEvent event : due.events()) {
+					if (this.published.add(event.eventId())) {
+						enqueueAlert(event);
+						this.acks.add(ReminderFiring.this.publisher.publish(event));
+					}
+				}
 			}
 		}
 

@@ -4,14 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -80,6 +87,67 @@ public class TimerIndex {
 					new UpdateOptions().upsert(true));
 		}
 		while (landedLate(second));
+	}
+
+	/**
+	 * Indexes many cases at once, as {@link #add} does one: one bulk write (one upsert
+	 * per due second), written again at the current second if it landed late.
+	 * @param fireAt the due time of each case
+	 */
+	public void addAll(Map<String, Instant> fireAt) {
+		if (fireAt.isEmpty()) {
+			return;
+		}
+		if (!this.cursorExists) {
+			cursor();
+		}
+		Map<String, Instant> pending = fireAt;
+		while (!pending.isEmpty()) {
+			long now = this.clock.instant().getEpochSecond();
+			Map<Long, List<String>> bySecond = new TreeMap<>();
+			pending.forEach((caseId, at) -> bySecond
+				.computeIfAbsent(Math.max(at.getEpochSecond(), now), (second) -> new ArrayList<>())
+				.add(caseId));
+			List<UpdateOneModel<Document>> writes = new ArrayList<>();
+			bySecond.forEach((second,
+					cases) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", second),
+							Updates.combine(Updates.addEachToSet("cases", cases), Updates.inc("n", 1L)),
+							new UpdateOptions().upsert(true))));
+			try {
+				this.buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				// two instances created the same second's bucket at once: now it exists
+				if (!ex.getWriteErrors()
+					.stream()
+					.allMatch((error) -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+					throw ex;
+				}
+				this.buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+			}
+			Map<String, Instant> late = new LinkedHashMap<>();
+			bySecond.forEach((second, cases) -> {
+				if (landedLate(second)) {
+					cases.forEach((caseId) -> late.put(caseId, Instant.ofEpochSecond(second)));
+				}
+			});
+			pending = late;
+		}
+	}
+
+	/**
+	 * Called after the write of many cases, as {@link #written} is after one: indexes
+	 * again the cases due so soon that a poller may have read them before the write.
+	 */
+	public void writtenAll(Map<String, Instant> fireAt) {
+		Instant soonest = this.clock.instant().plus(this.soon);
+		Map<String, Instant> dueSoon = new LinkedHashMap<>();
+		fireAt.forEach((caseId, at) -> {
+			if (!at.isAfter(soonest)) {
+				dueSoon.put(caseId, at);
+			}
+		});
+		addAll(dueSoon);
 	}
 
 	/**

@@ -17,6 +17,9 @@ import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -222,7 +225,7 @@ class PauseEventsTests {
 	static class CrashingOutbox extends CaseOutbox {
 
 		CrashingOutbox(EventPublisher publisher, CaseStore store, Clock clock) {
-			super(publisher, store, clock);
+			super(publisher, store, new ComplaintTrace(Tracer.NOOP, Propagator.NOOP), clock);
 		}
 
 		@Override

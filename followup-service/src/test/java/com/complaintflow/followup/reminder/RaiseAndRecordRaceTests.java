@@ -17,6 +17,7 @@ import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.oncall.OnCallOutbox;
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,9 @@ class RaiseAndRecordRaceTests {
 	@Autowired
 	ReminderMetrics metrics;
 
+	@Autowired
+	ComplaintTrace trace;
+
 	@BeforeEach
 	void everyTestStartsAtTheSameInstant() {
 		// the timers are off in this class, so the clock may go back between tests
@@ -93,7 +97,7 @@ class RaiseAndRecordRaceTests {
 	void reminderSentButNotRecordedIsSentAgainWithTheSameEventIdAndRecordedOnce() {
 		String caseId = openCase();
 		ReminderFiring crashing = new ReminderFiring(new CrashingStore(this.mongo, this.timers), this.milestones,
-				this.publisher, this.onCall, this.metrics, this.clock);
+				this.publisher, this.onCall, this.metrics, this.trace, this.clock);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			this.clock.advance(Duration.ofHours(12));
 			assertThat(this.store.claim(caseId, "crashed", this.clock.instant(), leaseEnd(this.clock))).isPresent();
@@ -185,7 +189,8 @@ class RaiseAndRecordRaceTests {
 	}
 
 	private ReminderFiring firingThrough(CaseStore racingStore) {
-		return new ReminderFiring(racingStore, this.milestones, this.publisher, this.onCall, this.metrics, this.clock);
+		return new ReminderFiring(racingStore, this.milestones, this.publisher, this.onCall, this.metrics, this.trace,
+				this.clock);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.complaintflow.intake.status;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseClosed;
@@ -11,6 +12,7 @@ import com.complaintflow.events.CaseResolved;
 import com.complaintflow.events.CaseResumed;
 import com.complaintflow.events.CaseWaitingOnCustomer;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.Deadlines;
@@ -20,19 +22,27 @@ import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyChosen;
 import com.complaintflow.events.RemedyOffered;
 import com.complaintflow.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the customer-facing status current from triage decisions and the case lifecycle;
- * at-least-once, every effect an idempotent upsert.
+ * Keeps the customer-facing status current from the accepted complaints, the triage
+ * decisions and the case lifecycle, a poll at a time: each record's change is queued in
+ * order and the poll's changes are written in one bulk write before the offsets commit
+ * (at-least-once, every effect an idempotent upsert). A record that is not an event is
+ * dead-lettered alone, after the records before it were written.
  */
 @Component
-@KafkaListener(topics = { Topics.TRIAGED, Topics.CASES })
 class StatusListener {
+
+	private static final LogAccessor log = new LogAccessor(StatusListener.class);
 
 	private final StatusProjection projection;
 
@@ -40,74 +50,149 @@ class StatusListener {
 		this.projection = projection;
 	}
 
-	@KafkaHandler
-	void on(ComplaintTriaged event) {
+	@KafkaListener(topics = { Topics.RECEIVED, Topics.TRIAGED, Topics.CASES }, batch = "true")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		StatusWrites writes = this.projection.begin();
+		for (ConsumerRecord<String, Object> record : records) {
+			try {
+				on(event(record), writes);
+			}
+			catch (RuntimeException ex) {
+				write(records, writes);
+				// by record, not index: a filter (re-drives for other groups) may have
+				// shortened the batch
+				throw new BatchListenerFailedException("Cannot apply to the status: " + ex.getMessage(), ex, record);
+			}
+		}
+		write(records, writes);
+	}
+
+	/** The status change of one event, queued. */
+	void on(ComplaintEvent event, StatusWrites writes) {
+		if (event instanceof ComplaintReceived received) {
+			writes.accepted(received);
+		}
+		else if (event instanceof ComplaintTriaged triaged) {
+			on(triaged, writes);
+		}
+		else if (event instanceof CaseOpened opened) {
+			on(opened, writes);
+		}
+		else if (event instanceof CustomerContacted contacted) {
+			on(contacted, writes);
+		}
+		else if (event instanceof ProgressUpdated progress) {
+			on(progress, writes);
+		}
+		else if (event instanceof RemedyOffered offered) {
+			on(offered, writes);
+		}
+		else if (event instanceof RemedyChosen chosen) {
+			on(chosen, writes);
+		}
+		else if (event instanceof CaseResolved resolved) {
+			on(resolved, writes);
+		}
+		else if (event instanceof CallbackCompleted callback) {
+			on(callback, writes);
+		}
+		else if (event instanceof CaseEscalated escalated) {
+			on(escalated, writes);
+		}
+		else if (event instanceof CaseWaitingOnCustomer waiting) {
+			on(waiting, writes);
+		}
+		else if (event instanceof CaseResumed resumed) {
+			on(resumed, writes);
+		}
+		else if (event instanceof CaseClosed closed) {
+			on(closed, writes);
+		}
+		// reminders and other events do not change what the customer sees
+	}
+
+	private static ComplaintEvent event(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof ComplaintEvent event) {
+			return event;
+		}
+		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+		if (failure != null) {
+			throw failure;
+		}
+		throw new IllegalArgumentException(
+				"not an event: " + ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
+	}
+
+	/** Writes the poll's queued changes; a failure (an outage) is the first record's. */
+	private static void write(List<ConsumerRecord<String, Object>> records, StatusWrites writes) {
+		try {
+			writes.write();
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Writing the status failed: " + ex.getMessage(), ex, records.get(0));
+		}
+	}
+
+	void on(ComplaintTriaged event, StatusWrites writes) {
 		Deadlines deadlines = event.deadlines();
 		Update facts = new Update().setOnInsert("channel", event.channel().name())
 			.setOnInsert("customerId", event.customerId());
 		deadline(facts, MilestoneKind.FIRST_RESPONSE, deadlines.firstResponseBy());
 		deadline(facts, MilestoneKind.ENGINEER_CONTACT, deadlines.engineerContactBy());
 		deadline(facts, MilestoneKind.PROMISED_ANSWER, deadlines.promisedAnswerBy());
-		this.projection.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
+		writes.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CaseOpened event) {
+	void on(CaseOpened event, StatusWrites writes) {
 		Update facts = new Update().setOnInsert("channel", event.channel().name())
 			.setOnInsert("customerId", event.customerId())
 			.set("caseId", event.caseId());
 		event.milestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
-		this.projection.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
+		writes.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CustomerContacted event) {
+	void on(CustomerContacted event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		if (!event.milestonesMet().isEmpty()) {
 			facts.addToSet("met").each(event.milestonesMet().stream().map(MilestoneKind::name).toArray());
 		}
-		this.projection.apply(event.complaintId(), facts, Stage.CONTACTED, event.occurredAt());
+		writes.apply(event.complaintId(), facts, Stage.CONTACTED, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(ProgressUpdated event) {
+	void on(ProgressUpdated event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.PROGRESS_UPDATE, event.nextUpdateDueAt());
-		this.projection.apply(event.complaintId(), facts, null, event.occurredAt());
+		writes.apply(event.complaintId(), facts, null, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(RemedyOffered event) {
-		this.projection.apply(event.complaintId(), caseFacts(event.caseId()), Stage.REMEDY_OFFERED, event.occurredAt());
+	void on(RemedyOffered event, StatusWrites writes) {
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), Stage.REMEDY_OFFERED, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(RemedyChosen event) {
-		this.projection.apply(event.complaintId(), caseFacts(event.caseId()), Stage.REMEDY_CHOSEN, event.occurredAt());
+	void on(RemedyChosen event, StatusWrites writes) {
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), Stage.REMEDY_CHOSEN, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CaseResolved event) {
+	void on(CaseResolved event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.CALLBACK, event.callbackDueAt());
 		facts.addToSet("met").each(MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name());
-		this.projection.apply(event.complaintId(), facts, Stage.RESOLVED, event.occurredAt());
+		writes.apply(event.complaintId(), facts, Stage.RESOLVED, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CallbackCompleted event) {
+	void on(CallbackCompleted event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId()).addToSet("met", MilestoneKind.CALLBACK.name());
-		this.projection.apply(event.complaintId(), facts, null, event.occurredAt());
+		writes.apply(event.complaintId(), facts, null, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CaseEscalated event) {
+	void on(CaseEscalated event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
 		if (event.newDeadline() != null) {
 			facts.pull("met", MilestoneKind.ESCALATED_RESOLUTION.name());
 		}
-		this.projection.apply(event.complaintId(), facts, stageOf(event.level()), event.occurredAt());
+		writes.apply(event.complaintId(), facts, stageOf(event.level()), event.occurredAt());
 	}
 
 	/**
@@ -122,31 +207,23 @@ class StatusListener {
 		};
 	}
 
-	@KafkaHandler
-	void on(CaseWaitingOnCustomer event) {
+	void on(CaseWaitingOnCustomer event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
-		this.projection.current(event.complaintId())
+		writes.current(event.complaintId())
 			.filter((stage) -> stage != Stage.WAITING_ON_CUSTOMER)
 			.ifPresent((stage) -> facts.set("resumeStage", stage.name()));
-		this.projection.apply(event.complaintId(), facts, Stage.WAITING_ON_CUSTOMER, event.occurredAt());
+		writes.apply(event.complaintId(), facts, Stage.WAITING_ON_CUSTOMER, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CaseResumed event) {
+	void on(CaseResumed event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		event.movedMilestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
-		Stage resumed = this.projection.resumeStage(event.complaintId()).orElse(Stage.IN_PROGRESS);
-		this.projection.apply(event.complaintId(), facts, resumed, event.occurredAt());
+		Stage resumed = writes.resumeStage(event.complaintId()).orElse(Stage.IN_PROGRESS);
+		writes.apply(event.complaintId(), facts, resumed, event.occurredAt());
 	}
 
-	@KafkaHandler
-	void on(CaseClosed event) {
-		this.projection.apply(event.complaintId(), caseFacts(event.caseId()), Stage.CLOSED, event.occurredAt());
-	}
-
-	@KafkaHandler(isDefault = true)
-	void ignore(ComplaintEvent event) {
-		// Reminders and other events do not change what the customer sees.
+	void on(CaseClosed event, StatusWrites writes) {
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), Stage.CLOSED, event.occurredAt());
 	}
 
 	private static Update caseFacts(String caseId) {

@@ -21,9 +21,11 @@ import org.bson.Document;
  * @param eventJson the ComplaintReceived event as published
  * @param attemptAt when the last publish attempt started
  * @param expiresAt when the key may be forgotten
+ * @param traceParent the W3C trace context of the request that created it (the relay
+ * publishes in that trace), or null
  */
 record IdempotencyRecord(String id, String requestHash, String complaintId, State state, String eventJson,
-		Instant attemptAt, Instant expiresAt) {
+		Instant attemptAt, Instant expiresAt, String traceParent) {
 
 	/** Where a record is on its way to Kafka. */
 	enum State {
@@ -38,9 +40,9 @@ record IdempotencyRecord(String id, String requestHash, String complaintId, Stat
 	}
 
 	static IdempotencyRecord pending(String id, String requestHash, ComplaintReceived event, Instant now,
-			Instant expiresAt) {
+			Instant expiresAt, String traceParent) {
 		return new IdempotencyRecord(id, requestHash, event.complaintId(), State.PENDING,
-				EventJson.mapper().writeValueAsString(event), now, expiresAt);
+				EventJson.mapper().writeValueAsString(event), now, expiresAt, traceParent);
 	}
 
 	ComplaintReceived event() {
@@ -54,14 +56,15 @@ record IdempotencyRecord(String id, String requestHash, String complaintId, Stat
 			.append("state", this.state.name())
 			.append("event", this.eventJson)
 			.append("attemptAt", Date.from(this.attemptAt))
-			.append("expiresAt", Date.from(this.expiresAt));
+			.append("expiresAt", Date.from(this.expiresAt))
+			.append("traceParent", this.traceParent);
 	}
 
 	static IdempotencyRecord fromDocument(Document document) {
 		return new IdempotencyRecord(document.getString("_id"), document.getString("requestHash"),
 				document.getString("complaintId"), State.valueOf(document.getString("state")),
 				document.getString("event"), document.getDate("attemptAt").toInstant(),
-				document.getDate("expiresAt").toInstant());
+				document.getDate("expiresAt").toInstant(), document.getString("traceParent"));
 	}
 
 	@Override

@@ -76,8 +76,9 @@ class IdempotencyStore {
 			.map(IdempotencyRecord::fromDocument);
 	}
 
-	void markSent(String id) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+	/** Marks many records SENT in one update by {@code _id}. */
+	void markSent(List<String> ids) {
+		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
 				Update.update("state", IdempotencyRecord.State.SENT.name()), COLLECTION);
 	}
 

@@ -13,9 +13,9 @@ import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.intake.metrics.IntakeMetrics;
-import com.complaintflow.intake.status.StatusProjection;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import com.complaintflow.support.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +27,11 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts a complaint: 202 only after Kafka acknowledged its {@code ComplaintReceived}.
  * With an Idempotency-Key the event is first stored PENDING under the key (unique index),
- * then published, then marked SENT; a retry, a concurrent twin or the relay re-publishes
- * the same stored event, so one key yields one complaint and one eventId.
+ * then published, then marked SENT (in batches, {@link SentMarks}); a retry, a concurrent
+ * twin or the relay re-publishes the same stored event, so one key yields one complaint
+ * and one eventId. The record keeps the request's trace context, so a relayed event still
+ * starts the complaint's trace there. The customer-facing status is written by its own
+ * consumer of the events, off the request path.
  */
 @Service
 class SubmissionService {
@@ -41,19 +44,22 @@ class SubmissionService {
 
 	private final IdempotencyStore store;
 
-	private final StatusProjection status;
+	private final SentMarks sentMarks;
 
 	private final IntakeMetrics metrics;
 
 	private final SubmissionSettings settings;
 
-	SubmissionService(EventPublisher publisher, IdempotencyStore store, StatusProjection status, IntakeMetrics metrics,
-			SubmissionSettings settings) {
+	private final ComplaintTrace trace;
+
+	SubmissionService(EventPublisher publisher, IdempotencyStore store, SentMarks sentMarks, IntakeMetrics metrics,
+			SubmissionSettings settings, ComplaintTrace trace) {
 		this.publisher = publisher;
 		this.store = store;
-		this.status = status;
+		this.sentMarks = sentMarks;
 		this.metrics = metrics;
 		this.settings = settings;
+		this.trace = trace;
 	}
 
 	/**
@@ -69,7 +75,6 @@ class SubmissionService {
 		ComplaintReceived event = ComplaintFactory.create(channel, request);
 		if (idempotencyKey == null) {
 			publish(event);
-			afterAck(event);
 			this.metrics.accepted(channel);
 			return new Submission(event.complaintId(), false);
 		}
@@ -78,7 +83,7 @@ class SubmissionService {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Instant now = EventMetadata.now();
 			IdempotencyRecord fresh = IdempotencyRecord.pending(id, hash, event, now,
-					now.plus(this.settings.idempotencyRetention()));
+					now.plus(this.settings.idempotencyRetention()), this.trace.current());
 			if (this.store.tryInsert(fresh)) {
 				publishClaimed(fresh, event, true);
 				this.metrics.accepted(channel);
@@ -107,7 +112,8 @@ class SubmissionService {
 	 * PENDING and tries again
 	 */
 	void publishClaimed(IdempotencyRecord record, boolean clientWaiting) {
-		publishClaimed(record, record.event(), clientWaiting);
+		this.trace.resume(record.traceParent(), "complaint relay",
+				() -> publishClaimed(record, record.event(), clientWaiting));
 	}
 
 	private void publishClaimed(IdempotencyRecord record, ComplaintReceived event, boolean clientWaiting) {
@@ -120,15 +126,10 @@ class SubmissionService {
 			}
 			throw ex;
 		}
-		try {
-			this.store.markSent(record.id());
-		}
-		catch (DataAccessException ex) {
-			// Kafka has it: the answer is 202; the record stays PENDING and the relay
-			// re-publishes the same event (same eventId), which consumers drop.
-			logger.warn("Complaint {} published but not marked SENT: {}", event.complaintId(), ex.toString());
-		}
-		afterAck(event);
+		// Kafka has it: the answer is 202; the mark is written with others' (a lost mark
+		// leaves the record PENDING and the relay re-publishes the same event, which
+		// consumers drop)
+		this.sentMarks.queue(record.id());
 	}
 
 	/**
@@ -138,7 +139,7 @@ class SubmissionService {
 		long deadline = System.nanoTime() + this.settings.staleAfter().plus(this.publisher.sendTimeout()).toNanos();
 		IdempotencyRecord record = found;
 		while (true) {
-			if (record.state() == IdempotencyRecord.State.SENT) {
+			if (record.state() == IdempotencyRecord.State.SENT || this.sentMarks.isQueued(record.id())) {
 				return new Submission(record.complaintId(), true);
 			}
 			Instant now = EventMetadata.now();
@@ -169,16 +170,6 @@ class SubmissionService {
 		}
 		finally {
 			this.metrics.publishTimer().record(Duration.ofNanos(System.nanoTime() - start));
-		}
-	}
-
-	private void afterAck(ComplaintReceived event) {
-		try {
-			this.status.accepted(event);
-		}
-		catch (DataAccessException ex) {
-			// The status view is rebuilt from complaints.triaged; the complaint is safe.
-			logger.warn("Status of complaint {} not recorded: {}", event.complaintId(), ex.toString());
 		}
 	}
 

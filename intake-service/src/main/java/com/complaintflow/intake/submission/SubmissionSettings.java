@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * start-up); a retried request republishes at once, so only channels that never retry
  * wait for it
  * @param cleanupInterval how often expired idempotency records are deleted
+ * @param sentMarkInterval how often the SENT marks of the published records are written
+ * (one write for all of them); below the stale age, so the relay never takes over a
+ * record only waiting for its mark
  */
 @Validated
 @ConfigurationProperties("complaintflow.intake.submission")
@@ -31,6 +34,7 @@ record SubmissionSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
 		@DefaultValue("5s") @DurationMin(millis = 500) Duration staleAfter,
 		@DefaultValue("2s") @DurationMin(seconds = 1) Duration retryAfter,
 		@DefaultValue("30s") @DurationMin(millis = 100) Duration relayInterval,
-		@DefaultValue("10m") @DurationMin(seconds = 1) Duration cleanupInterval) {
+		@DefaultValue("10m") @DurationMin(seconds = 1) Duration cleanupInterval,
+		@DefaultValue("100ms") @DurationMin(millis = 10) Duration sentMarkInterval) {
 
 }

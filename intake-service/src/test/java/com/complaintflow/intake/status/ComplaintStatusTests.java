@@ -60,7 +60,10 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 	void acceptedComplaintIsReadableByItsChannelOnly() {
 		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5001"));
 
-		HttpResponse<String> own = http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId);
+		// the status consumer writes it a moment after the 202, off the request path
+		HttpResponse<String> own = await().atMost(Duration.ofSeconds(15))
+			.until(() -> http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId),
+					(response) -> response.statusCode() == 200);
 		HttpResponse<String> other = http().get(IntakeHttp.STORE_KEY, "/api/v1/complaints/" + complaintId);
 		HttpResponse<String> unknown = http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/CMP-nope");
 

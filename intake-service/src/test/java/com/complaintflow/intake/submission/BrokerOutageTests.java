@@ -1,6 +1,7 @@
 package com.complaintflow.intake.submission;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.complaintflow.events.Channel;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With the broker killed (kill -9), intake answers 503 with Retry-After, never 202, and
@@ -80,8 +82,10 @@ class BrokerOutageTests {
 
 		assertThat(after.statusCode()).isEqualTo(202);
 		assertThat(IntakeHttp.json(after.body()).path("complaintId").asString()).isEqualTo(record.complaintId());
-		assertThat(this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state())
-			.isEqualTo(IdempotencyRecord.State.SENT);
+		// the SENT mark is written with others' a moment after the 202
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state(),
+					(state) -> state == IdempotencyRecord.State.SENT);
 		assertThat(http.submit(IntakeHttp.HOTLINE_KEY, null, body).statusCode()).isEqualTo(202);
 	}
 

@@ -22,6 +22,7 @@ import com.complaintflow.intake.IntakeHttp;
 import com.complaintflow.intake.IntakeIntegrationTest;
 import com.complaintflow.intake.SampleComplaints;
 import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,9 @@ import static org.awaitility.Awaitility.await;
  * twins, a crash between the MongoDB write and the Kafka send, and expiry.
  */
 class IdempotencyTests extends IntakeIntegrationTest {
+
+	/** The trace of the request that crashed: the relay publishes in it. */
+	private static final String CRASHED_TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 	private static KafkaTestConsumer received;
 
@@ -139,6 +143,8 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		ConsumerRecord<String, byte[]> record = assertExactlyOneRecord(event.complaintId());
 		assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
 			.isEqualTo(event.eventId().toString());
+		assertThat(ComplaintTrace.traceId(ComplaintTrace.traceparent(record))).as("the crashed request's trace")
+			.isEqualTo(ComplaintTrace.traceId(CRASHED_TRACE));
 	}
 
 	@Test
@@ -164,8 +170,8 @@ class IdempotencyTests extends IntakeIntegrationTest {
 				this.reader.read(SampleComplaints.minimal("C-3007", "Old").getBytes(StandardCharsets.UTF_8)));
 		Instant longAgo = EventMetadata.now().minus(Duration.ofDays(2));
 		this.store.tryInsert(new IdempotencyRecord(id, "old-hash", old.complaintId(), IdempotencyRecord.State.SENT,
-				IdempotencyRecord.pending(id, "old-hash", old, longAgo, longAgo).eventJson(), longAgo,
-				longAgo.plus(Duration.ofDays(1))));
+				IdempotencyRecord.pending(id, "old-hash", old, longAgo, longAgo, null).eventJson(), longAgo,
+				longAgo.plus(Duration.ofDays(1)), null));
 
 		HttpResponse<String> reused = http().submit(IntakeHttp.STORE_KEY, key,
 				SampleComplaints.minimal("C-3007", "New"));
@@ -173,7 +179,8 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		assertThat(complaintId(reused)).isNotEqualTo(old.complaintId());
 
 		String otherId = Channel.STORE.name() + ":" + UUID.randomUUID();
-		this.store.tryInsert(IdempotencyRecord.pending(otherId, "h", old, longAgo, longAgo.plus(Duration.ofDays(1))));
+		this.store
+			.tryInsert(IdempotencyRecord.pending(otherId, "h", old, longAgo, longAgo.plus(Duration.ofDays(1)), null));
 		this.housekeeping.deleteExpired();
 		assertThat(this.store.find(otherId)).isEmpty();
 		assertThat(this.store.find(id)).isPresent();
@@ -187,7 +194,7 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		ComplaintReceived event = ComplaintFactory.create(Channel.HOTLINE, request);
 		Instant before = EventMetadata.now().minus(Duration.ofMinutes(1));
 		this.store.tryInsert(IdempotencyRecord.pending(Channel.HOTLINE.name() + ":" + key,
-				SubmissionService.hash(request), event, before, before.plus(Duration.ofDays(1))));
+				SubmissionService.hash(request), event, before, before.plus(Duration.ofDays(1)), CRASHED_TRACE));
 		return event;
 	}
 

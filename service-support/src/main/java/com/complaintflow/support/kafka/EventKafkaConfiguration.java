@@ -8,6 +8,7 @@ import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.events.kafka.InvalidEventException;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -135,8 +136,9 @@ public class EventKafkaConfiguration {
 	}
 
 	@Bean
-	EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, KafkaTopicSettings settings) {
-		return new EventPublisher(template, settings.sendTimeout());
+	EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, KafkaTopicSettings settings,
+			ComplaintTrace trace) {
+		return new EventPublisher(template, settings.sendTimeout(), trace);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,13 +10,15 @@ import java.util.concurrent.TimeoutException;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
+import com.complaintflow.support.tracing.ComplaintTrace;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes events to their topic, keyed by customer id so one customer's events stay in
- * order on one partition.
+ * order on one partition. Each record carries the {@code traceparent} of the current
+ * trace, or of the trace given for it in a batch.
  */
 public class EventPublisher {
 
@@ -24,9 +26,12 @@ public class EventPublisher {
 
 	private final Duration sendTimeout;
 
-	public EventPublisher(KafkaTemplate<Object, Object> template, Duration sendTimeout) {
+	private final ComplaintTrace trace;
+
+	public EventPublisher(KafkaTemplate<Object, Object> template, Duration sendTimeout, ComplaintTrace trace) {
 		this.template = template;
 		this.sendTimeout = sendTimeout;
+		this.trace = trace;
 	}
 
 	/**
@@ -68,12 +73,27 @@ public class EventPublisher {
 	 * broker rejects
 	 */
 	public void publishAllAndWait(List<? extends ComplaintEvent> events) {
+		publishAllAndWait(events, List.of());
+	}
+
+	/**
+	 * Like {@link #publishAllAndWait(List)}, each event sent in its own complaint's trace
+	 * (a batch listener's records each belong to another).
+	 * @param events the events, in the order a failure is reported
+	 * @param traceParents the W3C trace context of the event at the same index; an index
+	 * past the list's end or a null entry: the current trace
+	 * @throws PublishFailedException for the first event (in list order) not acknowledged
+	 */
+	public void publishAllAndWait(List<? extends ComplaintEvent> events, List<String> traceParents) {
 		if (events.isEmpty()) {
 			return;
 		}
 		List<CompletableFuture<?>> futures = new ArrayList<>(events.size());
 		for (int i = 0; i < events.size(); i++) {
-			futures.add(send(events.get(i), i));
+			ComplaintEvent event = events.get(i);
+			int index = i;
+			String traceParent = (i < traceParents.size()) ? traceParents.get(i) : null;
+			futures.add(this.trace.resume(traceParent, "publish", () -> send(event, index)));
 		}
 		this.template.flush();
 		await(events, futures, this.sendTimeout);

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.decision;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  * records before it were made durable: they commit, it is retried or dead-lettered alone,
  * the rest are redelivered (and answered from the store). A failure of a write or a send
  * is reported on the first record not yet durable, so an outage is retried without end.
+ * Each complaint is decided, and its decision sent, in its own trace: its record's
+ * {@code traceparent} (the container observes single records only).
  */
 @Component
 class ComplaintListener {
@@ -38,9 +42,12 @@ class ComplaintListener {
 
 	private final EventPublisher publisher;
 
-	ComplaintListener(Triage triage, EventPublisher publisher) {
+	private final ComplaintTrace trace;
+
+	ComplaintListener(Triage triage, EventPublisher publisher, ComplaintTrace trace) {
 		this.triage = triage;
 		this.publisher = publisher;
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
@@ -59,9 +66,11 @@ class ComplaintListener {
 		List<ComplaintTriaged> decisions = new ArrayList<>(complaints.size());
 		if (!complaints.isEmpty()) {
 			TriageBatch batch = durably(records, () -> this.triage.begin(complaints));
-			for (ComplaintReceived complaint : complaints) {
+			for (int i = 0; i < complaints.size(); i++) {
+				ComplaintReceived complaint = complaints.get(i);
 				try {
-					decisions.add(this.triage.triage(complaint, batch));
+					decisions
+						.add(this.trace.resume(records.get(i), "triage", () -> this.triage.triage(complaint, batch)));
 				}
 				catch (RuntimeException ex) {
 					failure = ex;
@@ -110,10 +119,15 @@ class ComplaintListener {
 	private void publish(List<ConsumerRecord<String, Object>> records, List<IncidentDetected> incidents,
 			List<ComplaintTriaged> decisions) {
 		List<ComplaintEvent> events = new ArrayList<>(incidents.size() + decisions.size());
+		List<String> traces = new ArrayList<>(incidents.size() + decisions.size());
 		events.addAll(incidents);
+		traces.addAll(Collections.nCopies(incidents.size(), (String) null));
 		events.addAll(decisions);
+		for (int i = 0; i < decisions.size(); i++) {
+			traces.add(ComplaintTrace.traceparent(records.get(i)));
+		}
 		try {
-			this.publisher.publishAllAndWait(events);
+			this.publisher.publishAllAndWait(events, traces);
 		}
 		catch (PublishFailedException ex) {
 			throw new BatchListenerFailedException("Publishing the decisions failed", ex,

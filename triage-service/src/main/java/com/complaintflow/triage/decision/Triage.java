@@ -15,6 +15,7 @@ import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesRegistry;
 import com.complaintflow.triage.rules.TriageContext;
 import com.complaintflow.triage.rules.Verdict;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -87,15 +88,20 @@ class Triage {
 	ComplaintTriaged triage(ComplaintReceived complaint, TriageBatch batch) {
 		ComplaintTriaged earlier = batch.decided(complaint.complaintId());
 		if (earlier != null) {
-			this.meters.counter("triage.decisions.republished").increment();
+			Counter.builder("triage.decisions.republished")
+				.description("Redelivered complaints answered with their stored decision")
+				.register(this.meters)
+				.increment();
 			return earlier;
 		}
 		Verdict verdict = this.decisionTimer.record(() -> decide(complaint, batch));
 		ComplaintTriaged decision = toEvent(complaint, verdict);
 		batch.decide(complaint, decision, verdict.decidedBy());
-		this.meters
-			.counter("triage.decisions", "category", decision.category().name(), "playbook", decision.playbook().name(),
-					"priority", decision.priority().name())
+		Counter.builder("triage.decisions")
+			.description("Triage decisions made, by category, playbook and priority")
+			.tags("category", decision.category().name(), "playbook", decision.playbook().name(), "priority",
+					decision.priority().name())
+			.register(this.meters)
 			.increment();
 		return decision;
 	}

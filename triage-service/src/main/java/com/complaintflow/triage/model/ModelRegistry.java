@@ -17,6 +17,7 @@ import com.complaintflow.events.Language;
 import com.complaintflow.triage.config.TriageSettings;
 import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.text.ChineseScript;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -91,7 +92,11 @@ public class ModelRegistry implements DisposableBean {
 			return model.advise(complaint.description());
 		}
 		catch (RuntimeException ex) {
-			this.meters.counter("triage.model.failures", "language", language.name()).increment();
+			Counter.builder("triage.model.failures")
+				.description("Complaints the learned model failed on (the rules decided them), by language")
+				.tag("language", language.name())
+				.register(this.meters)
+				.increment();
 			log.error("The {} triage model failed on a complaint; the rules decide it", language, ex);
 			return Map.of();
 		}
@@ -152,12 +157,12 @@ public class ModelRegistry implements DisposableBean {
 		this.current.put(language, candidate);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.status.put(language, ModelStatus.loaded(language, candidate.version(), source, millis));
-		this.meters.counter("triage.model.reloads", "outcome", "accepted").increment();
+		reloaded("accepted");
 		log.info("Triage model {} for {} loaded from {} in {} ms", candidate.version(), language, source, millis);
 	}
 
 	private void reject(Language language, String source, String problem, LanguageModel previous) {
-		this.meters.counter("triage.model.reloads", "outcome", "rejected").increment();
+		reloaded("rejected");
 		if (previous != null) {
 			this.status.put(language, this.status.get(language).rejected(problem));
 			log.error("Rejected triage model file {}; model {} stays in force. Problem: {}", source, previous.version(),
@@ -247,6 +252,14 @@ public class ModelRegistry implements DisposableBean {
 					Instant.now(), why);
 		}
 
+	}
+
+	private void reloaded(String outcome) {
+		Counter.builder("triage.model.reloads")
+			.description("Learned model files offered for loading, by outcome (accepted or rejected)")
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.complaintflow.triage.config.TriageSettings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +86,14 @@ public class RulesRegistry implements DisposableBean {
 			RuleSet rules = RulesLoader.load(this.file);
 			this.current.set(rules);
 			this.status.set(new RulesStatus(rules.version(), this.file.toString(), Instant.now(), null, List.of()));
-			this.meters.counter("triage.rules.reloads", "outcome", "accepted").increment();
+			reloaded("accepted");
 			log.info("Triage rules {} loaded from {}", rules.version(), this.file);
 		}
 		catch (InvalidRulesException ex) {
 			RulesStatus previous = status();
 			this.status.set(new RulesStatus(previous.version(), previous.source(), previous.loadedAt(), Instant.now(),
 					ex.problems()));
-			this.meters.counter("triage.rules.reloads", "outcome", "rejected").increment();
+			reloaded("rejected");
 			log.error("Rejected triage rules file {}; rules {} stay in force. Problems: {}", this.file,
 					previous.version(), ex.problems());
 		}
@@ -141,6 +142,14 @@ public class RulesRegistry implements DisposableBean {
 	 */
 	public record RulesStatus(String version, String source, Instant loadedAt, Instant rejectedAt,
 			List<String> problems) {
+	}
+
+	private void reloaded(String outcome) {
+		Counter.builder("triage.rules.reloads")
+			.description("Rules files offered for loading, by outcome (accepted or rejected)")
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
 	}
 
 }

@@ -169,7 +169,7 @@ final class EndToEndProbe implements AutoCloseable {
 				if (total == 0) {
 					return;
 				}
-				pause(1000);
+				pause(250);
 			}
 		}
 		catch (Exception ex) {

@@ -27,7 +27,8 @@ import com.complaintflow.systemtests.load.IntakeClient;
  * HTTP latency, end-to-end latency from the 202 to the case being opened and to the
  * complaint being counted in analytics, consumer lag over time, CPU and memory per
  * process, CPU milliseconds and MongoDB commands per accepted complaint, and the raw
- * Kafka ceiling on the same broker for comparison.
+ * Kafka ceiling on the same broker for comparison; the end-to-end rate (accepted over the
+ * time until every consumer group has counted the last); JFR profiles on request.
  */
 public final class PipelineBenchmark {
 
@@ -47,16 +48,19 @@ public final class PipelineBenchmark {
 
 	/**
 	 * Runs the benchmark.
-	 * @param args {@code [seconds-per-phase [rates...]]}, default 30 s and rates 1000 and
-	 * 5000, then saturation
+	 * @param args {@code [--jfr] [seconds-per-phase [rates...]]}, default 30 s and rates
+	 * 1000 and 5000, then saturation; {@code --jfr} profiles every service with JFR and
+	 * prints their hottest methods at the end
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
 		QuietLogging.apply();
-		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 30;
+		List<String> arguments = new ArrayList<>(List.of(args));
+		boolean jfr = arguments.remove("--jfr");
+		int seconds = (!arguments.isEmpty()) ? Integer.parseInt(arguments.get(0)) : 30;
 		List<Integer> rates = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			rates.add(Integer.parseInt(args[i]));
+		for (int i = 1; i < arguments.size(); i++) {
+			rates.add(Integer.parseInt(arguments.get(i)));
 		}
 		if (rates.isEmpty()) {
 			rates = List.of(1000, 5000);
@@ -69,7 +73,11 @@ public final class PipelineBenchmark {
 		}
 		System.out.printf("Pipeline benchmark on %d cores; data and logs in %s%n",
 				Runtime.getRuntime().availableProcessors(), data);
-		try (ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), ProcessStack.THROUGHPUT)) {
+		List<String> jvmOptions = new ArrayList<>(ProcessStack.THROUGHPUT);
+		if (jfr) {
+			jvmOptions.add(FlightRecordings.jvmOption());
+		}
+		try (ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), jvmOptions)) {
 			PipelineBenchmark benchmark = new PipelineBenchmark(stack, texts);
 			// The mean complaint text plus the event's envelope and 5W1H fields.
 			int payloadBytes = texts.meanBytes() + 400;
@@ -82,6 +90,13 @@ public final class PipelineBenchmark {
 				benchmark.phase("fixed " + rate + "/s", Duration.ofSeconds(seconds), rate, ceiling);
 			}
 			benchmark.phase("saturation", Duration.ofSeconds(seconds), 0, ceiling);
+			if (jfr) {
+				System.out.println("\n== JFR profiles of the whole run (methods on top of the sampled stacks)");
+				for (ServiceProcess process : stack.services()) {
+					FlightRecordings.dumpAndSummarise(process.service().serviceName(), process.pid(),
+							data.resolve("logs/jfr"));
+				}
+			}
 		}
 	}
 
@@ -101,6 +116,7 @@ public final class PipelineBenchmark {
 			run(duration, rate, result);
 			long sendMillis = (System.nanoTime() - started) / 1_000_000;
 			probe.awaitDrained(Duration.ofMinutes(3));
+			EndToEndProbe.awaitNoLag(this.stack, Duration.ofMinutes(3));
 			long wallMillis = (System.nanoTime() - started) / 1_000_000;
 			Map<String, ProcessUsage> after = usage();
 			double acceptedPerSecond = result.accepted.get() * 1000.0 / sendMillis;
@@ -114,6 +130,10 @@ public final class PipelineBenchmark {
 			System.out.println("   202 -> counted in analytics: " + result.toAnalytics);
 			System.out.println("   consumer lag (max per group, sampled): " + probe.lagSummary());
 			System.out.printf("   all caught up %.1f s after the last request%n", (wallMillis - sendMillis) / 1000.0);
+			System.out.printf(
+					"   end to end: %.0f complaints/s (accepted / %.1f s from the first request until every "
+							+ "consumer group had counted the last)%n",
+					result.accepted.get() * 1000.0 / wallMillis, wallMillis / 1000.0);
 			after.forEach((process, usage) -> System.out.printf("   %-10s CPU %5.0f%% of a core, RSS %4d MB%n", process,
 					usage.cpuPercentSince(before.get(process), wallMillis), usage.rssMegabytes()));
 			costPerComplaint(result.accepted.get(), before, after, commandsBefore, mongoCommands());

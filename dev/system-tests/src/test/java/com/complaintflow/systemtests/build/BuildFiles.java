@@ -46,13 +46,16 @@ final class BuildFiles {
 	}
 
 	/**
-	 * The modules that build a service: an executable jar with the {@code exec}
+	 * The modules that build a service: they declare the spring-boot-maven-plugin, which
+	 * the root pom configures to write an executable jar with the {@code exec}
 	 * classifier.
 	 */
 	Set<String> serviceModules() {
 		Set<String> services = new LinkedHashSet<>();
+		boolean executable = read(this.root.resolve("pom.xml")).contains("<classifier>exec</classifier>");
 		for (String module : modules()) {
-			if (read(this.root.resolve(module).resolve("pom.xml")).contains("<classifier>exec</classifier>")) {
+			if (executable && read(this.root.resolve(module).resolve("pom.xml"))
+				.contains("<artifactId>spring-boot-maven-plugin</artifactId>")) {
 				services.add(module);
 			}
 		}
@@ -87,7 +90,7 @@ final class BuildFiles {
 		return found;
 	}
 
-	private static String read(Path file) {
+	static String read(Path file) {
 		try {
 			return Files.readString(file);
 		}

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.complaintflow.events.CaseOpened;
+import com.complaintflow.events.CustomerErased;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ChurnRisk;
@@ -38,6 +39,8 @@ import com.complaintflow.events.Location;
 import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Nature;
+import com.complaintflow.events.NotificationKind;
+import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
@@ -73,8 +76,17 @@ public final class PoisonRecords {
 	/** The consumer groups of each topic. */
 	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
 			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
-			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "analytics"), Topics.REMINDERS,
-			Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"));
+			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "followup", "analytics"),
+			Topics.REMINDERS, Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"),
+			Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES, Set.of("intake", "triage", "followup"));
+
+	/**
+	 * The pipeline's topics, then those analytics does not read (processing checked
+	 * apart).
+	 */
+	private static final List<String> TOPICS = java.util.stream.Stream
+		.concat(Topics.ALL.stream(), java.util.stream.Stream.of(Topics.NOTIFICATIONS, Topics.ERASURES))
+		.toList();
 
 	private static final String GROUP_HEADER = "kafka_dlt-original-consumer-group";
 
@@ -104,7 +116,7 @@ public final class PoisonRecords {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map
 			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new ByteArraySerializer())) {
-			for (String topic : Topics.ALL) {
+			for (String topic : TOPICS) {
 				String key = key(topic);
 				for (Poison poison : Poison.values()) {
 					producer.send(poison.record(topic, key));
@@ -120,13 +132,17 @@ public final class PoisonRecords {
 		List<String> lines = new ArrayList<>();
 		boolean passed = true;
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		for (String topic : Topics.ALL) {
+		for (String topic : TOPICS) {
 			Map<String, List<String>> reasons = deadLetters(topic, key(topic), deadline);
 			boolean allGroups = CONSUMERS.get(topic)
 				.stream()
 				.allMatch((group) -> reasons.getOrDefault(group, List.of()).size() >= Poison.values().length
 						&& reasons.get(group).stream().noneMatch(String::isBlank));
-			boolean processed = analyticsSaw(followers.get(topic), deadline);
+			boolean processed = switch (topic) {
+				case Topics.NOTIFICATIONS -> followupKept((NotificationRequested) followers.get(topic), deadline);
+				case Topics.ERASURES -> everyServiceReported((CustomerErased) followers.get(topic), deadline);
+				default -> analyticsSaw(followers.get(topic), deadline);
+			};
 			passed = passed && allGroups && processed;
 			lines.add(String.format("  %-4s %-22s dead-lettered by %s; record behind them processed: %s",
 					(allGroups && processed) ? "OK" : "FAIL", topic, summary(reasons), processed));
@@ -171,22 +187,52 @@ public final class PoisonRecords {
 	}
 
 	private boolean analyticsSaw(ComplaintEvent event, long deadline) throws InterruptedException {
-		URI timeline = URI.create(this.services.url(Service.ANALYTICS) + "/api/v1/analytics/complaints/"
-				+ event.complaintId() + "/timeline");
-		HttpRequest request = HttpRequest.newBuilder(timeline)
+		return staffSees(URI.create(this.services.url(Service.ANALYTICS) + "/api/v1/analytics/complaints/"
+				+ event.complaintId() + "/timeline"), "ops:ops-dev", event.eventId().toString(), deadline);
+	}
+
+	private static boolean staffSees(URI uri, String credentials, String text, long deadline)
+			throws InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri)
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("ops:ops-dev".getBytes(StandardCharsets.UTF_8)))
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
 			.build();
 		HttpClient client = HttpClient.newHttpClient();
 		while (System.nanoTime() < deadline) {
 			try {
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains(event.eventId().toString())) {
+				if (response.statusCode() == 200 && response.body().contains(text)) {
 					return true;
 				}
 			}
 			catch (java.io.IOException ex) {
 				// not up yet; try again
+			}
+			Thread.sleep(500);
+		}
+		return false;
+	}
+
+	/** Whether followup's delivery outbox took the notice (listed for its customer). */
+	private boolean followupKept(NotificationRequested notice, long deadline) throws InterruptedException {
+		return staffSees(URI
+			.create(this.services.url(Service.FOLLOWUP) + "/api/v1/notifications?customerId=" + notice.customerId()),
+				"agent:agent-dev", notice.eventId().toString(), deadline);
+	}
+
+	/** Whether intake, triage and followup each published their report of the erasure. */
+	private boolean everyServiceReported(CustomerErased erasure, long deadline) throws InterruptedException {
+		while (System.nanoTime() < deadline) {
+			Set<String> reported = new TreeSet<>();
+			WholeTopic.read(this.bootstrapServers, Topics.ERASURES, (record) -> {
+				String json = new String(record.value(), StandardCharsets.UTF_8);
+				if ("customer-data-erased".equals(header(record, CloudEventHeaders.TYPE))
+						&& json.contains("\"erasureId\":\"" + erasure.erasureId() + "\"")) {
+					reported.add(header(record, CloudEventHeaders.SOURCE));
+				}
+			});
+			if (reported.containsAll(CONSUMERS.get(Topics.ERASURES))) {
+				return true;
 			}
 			Thread.sleep(500);
 		}
@@ -230,6 +276,11 @@ public final class PoisonRecords {
 				new CaseOpened(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint, Channel.APP, "POISON",
 						Category.SERVICE_QUALITY, Priority.P4, Playbook.STANDARD_CARE, "general-care", null,
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, now.plus(Duration.ofHours(24)))));
+			case Topics.NOTIFICATIONS ->
+				new NotificationRequested(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
+						NotificationKind.PROGRESS, Language.EN, "The records before this one were poison", null);
+			case Topics.ERASURES -> new CustomerErased(id, "hostile-suite", now, "ERA-" + complaint, key, 1,
+					"ERA-" + complaint, "hostile-suite");
 			case Topics.CORRECTIONS ->
 				new DecisionCorrected(id, "hostile-suite", now, complaint, key, 1, "corr-" + complaint, "playbook",
 						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT");

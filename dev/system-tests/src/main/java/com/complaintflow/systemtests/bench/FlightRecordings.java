@@ -1,0 +1,74 @@
+package com.complaintflow.systemtests.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The benchmark's JFR profiles (flag {@code --jfr}): each service runs with a continuous
+ * flight recording; at the end each is dumped ({@code jcmd <pid> JFR.dump}) and the
+ * methods most often on top of the sampled stacks are printed, so a run says what bounds
+ * it. The recordings stay in the logs folder for JDK Mission Control.
+ */
+final class FlightRecordings {
+
+	private static final int TOP = 12;
+
+	private FlightRecordings() {
+	}
+
+	/** The JVM option that starts a recording with the profiling settings. */
+	static String jvmOption() {
+		return "-XX:StartFlightRecording=name=bench,settings=profile";
+	}
+
+	/**
+	 * Dumps a process's recording and prints its hottest methods.
+	 * @param name the process's name
+	 * @param pid its pid
+	 * @param folder where the recording is written
+	 */
+	static void dumpAndSummarise(String name, long pid, Path folder) throws IOException, InterruptedException {
+		Files.createDirectories(folder);
+		Path file = folder.resolve(name + ".jfr").toAbsolutePath();
+		Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "name=bench", "filename=" + file)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!jcmd.waitFor(60, TimeUnit.SECONDS) || !Files.exists(file)) {
+			System.out.printf("   %s: no recording dumped%n", name);
+			return;
+		}
+		Map<String, Integer> topFrames = new HashMap<>();
+		int samples = 0;
+		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+			if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
+				continue;
+			}
+			List<RecordedFrame> frames = event.getStackTrace().getFrames();
+			if (frames.isEmpty()) {
+				continue;
+			}
+			samples++;
+			RecordedFrame top = frames.get(0);
+			topFrames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+		}
+		System.out.printf("   %s: %d execution samples (%s), hottest methods:%n", name, samples, file);
+		int total = samples;
+		topFrames.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(TOP)
+			.forEach((entry) -> System.out.printf("     %5.1f%% %s%n", 100.0 * entry.getValue() / total,
+					entry.getKey()));
+	}
+
+}

@@ -1,0 +1,153 @@
+package com.complaintflow.systemtests;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+
+import com.complaintflow.browser.Accessibility;
+import com.complaintflow.browser.PageErrors;
+import com.complaintflow.browser.Screenshots;
+import com.complaintflow.localstack.RunningServices;
+import com.complaintflow.localstack.Service;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An agent's day in the console, in a real browser against the running services: signs
+ * in, sees a complaint posted to intake appear in the open queue without a reload, opens
+ * it from the keyboard and works it to the callback; after each step the case API and
+ * analytics' counts say the step happened. Saves the queue and case screenshots of
+ * docs/screenshots.
+ */
+final class ConsoleJourney {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final LocatorAssertions.IsVisibleOptions ARRIVES = new LocatorAssertions.IsVisibleOptions()
+		.setTimeout(WAIT.toMillis());
+
+	private final RunningServices services;
+
+	private final Page page;
+
+	/** The services' HTTP APIs, as the end-to-end scenario calls them. */
+	private final EndToEndScenario api;
+
+	ConsoleJourney(RunningServices services, Page page) {
+		this.services = services;
+		this.page = page;
+		this.api = new EndToEndScenario(services);
+	}
+
+	void agentWorksANewComplaintFromTheQueueToTheCallback() {
+		PageErrors errors = PageErrors.watch(this.page);
+		String console = this.services.url(Service.FOLLOWUP) + "/console";
+		this.page.navigate(console + "/queue");
+		this.page.locator("#username").fill("agent");
+		this.page.keyboard().press("Tab");
+		this.page.keyboard().type("agent-dev");
+		this.page.keyboard().press("Enter");
+		this.page.waitForURL("**/console/queue**");
+		this.page.evaluate("window.notReloaded = true");
+
+		// a complaint arrives while the queue is open
+		String complaintId = postComplaint();
+		String caseId = await().atMost(WAIT).until(() -> caseOf(complaintId), (id) -> id != null);
+		assertThat(this.page.locator("tr[data-case-id='" + caseId + "']")).isVisible(ARRIVES);
+		assertThat(this.page.evaluate("window.notReloaded === true")).as("the queue updated without a reload")
+			.isEqualTo(true);
+		Accessibility.assertNoSeriousViolations(this.page);
+		Screenshots.save(this.page, "console-queue");
+
+		// opened from the keyboard
+		this.page.locator("tr[data-case-id='" + caseId + "'] a").focus();
+		this.page.keyboard().press("Enter");
+		this.page.waitForURL("**/console/cases/" + caseId);
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Case " + caseId)))
+			.isVisible();
+		Accessibility.assertNoSeriousViolations(this.page);
+
+		this.page.locator("#contact-note").fill("Called the customer, engineer visit agreed");
+		click("Record contact with the customer");
+		assertThat(this.page.locator("#case-status")).hasText("In progress");
+		assertThat(caseJson(caseId).path("status").asString()).isEqualTo("IN_PROGRESS");
+
+		long offeredBefore = analytics((s) -> s.path("compensation").path("offered").asLong());
+		click("Offer triage's remedies");
+		assertThat(caseJson(caseId).path("offeredRemedies").size()).isGreaterThan(0);
+		awaitCount("remedies offered", (s) -> s.path("compensation").path("offered").asLong(), offeredBefore);
+
+		long acceptedBefore = analytics((s) -> s.path("compensation").path("accepted").asLong());
+		this.page.locator("#option-0").check();
+		click("Record the customer's choice");
+		assertThat(this.page.locator("#chosen-remedy")).isVisible();
+		assertThat(caseJson(caseId).path("chosenRemedy").isObject()).isTrue();
+		awaitCount("remedies accepted", (s) -> s.path("compensation").path("accepted").asLong(), acceptedBefore);
+
+		long resolvedBefore = analytics((s) -> s.path("totals").path("resolved").asLong());
+		this.page.locator("#resolution").fill("Faulty line card replaced at the cabinet");
+		click("Resolve");
+		assertThat(this.page.locator("#case-status")).hasText("Resolved, callback due");
+		assertThat(caseJson(caseId).path("status").asString()).isEqualTo("RESOLVED");
+		awaitCount("resolved", (s) -> s.path("totals").path("resolved").asLong(), resolvedBefore);
+
+		long callbacksBefore = analytics((s) -> s.path("satisfaction").path("count").asLong());
+		this.page.locator("#satisfaction").selectOption("5");
+		assertThat(this.page.locator("#problem-resolved")).isChecked();
+		click("Record the callback");
+		assertThat(this.page.locator("#case-status")).hasText("Callback done");
+		JsonNode done = caseJson(caseId);
+		assertThat(done.path("status").asString()).isEqualTo("CALLBACK_DONE");
+		assertThat(done.path("satisfaction").asInt()).isEqualTo(5);
+		awaitCount("callbacks", (s) -> s.path("satisfaction").path("count").asLong(), callbacksBefore);
+
+		Accessibility.assertNoSeriousViolations(this.page);
+		Screenshots.save(this.page, "console-case");
+		errors.assertNone();
+	}
+
+	private void click(String button) {
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+		this.page.waitForLoadState();
+	}
+
+	private void awaitCount(String what, ToLongFunction<JsonNode> count, long before) {
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(analytics(count)).as("analytics: " + what).isEqualTo(before + 1));
+	}
+
+	private long analytics(ToLongFunction<JsonNode> count) {
+		return count.applyAsLong(this.api.summary());
+	}
+
+	private String postComplaint() {
+		ObjectNode body = JSON.createObjectNode();
+		body.putObject("customer").put("id", "CONSOLE-" + UUID.randomUUID()).put("tier", "GOLD");
+		body.putObject("location").put("regionCode", "BJ-CY");
+		body.put("description", "Broadband drops every 15 minutes since this morning, I work from home");
+		return this.api.postComplaint("hotline-dev-key", UUID.randomUUID().toString(), body.toString())
+			.path("complaintId")
+			.asString();
+	}
+
+	private String caseOf(String complaintId) {
+		JsonNode cases = this.api.getJson(Service.FOLLOWUP, "/api/v1/cases?complaintId=" + complaintId,
+				"agent:agent-dev");
+		return cases.isEmpty() ? null : cases.get(0).path("caseId").asString();
+	}
+
+	private JsonNode caseJson(String caseId) {
+		return this.api.getJson(Service.FOLLOWUP, "/api/v1/cases/" + caseId, "agent:agent-dev");
+	}
+
+}
