@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.complaintflow.events.Outcome;
 import com.complaintflow.followup.cases.CaseActions;
+import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseView;
@@ -106,6 +107,9 @@ class CasePage {
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
+		}
+		catch (CaseException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		this.live.changed(caseId);
 		return "redirect:/console/cases/" + caseId;
