@@ -66,10 +66,18 @@ class CasePage {
 		return "console/case";
 	}
 
-	@GetMapping("/live")
-	String live(@PathVariable String caseId, Model model) {
+	/** The case's state and next deadline, reloaded when the case changes. */
+	@GetMapping("/summary")
+	String summary(@PathVariable String caseId, Model model) {
 		fill(caseId, model);
-		return "console/case :: live";
+		return "console/case :: summary";
+	}
+
+	/** The case's milestones and timeline, reloaded when the case changes. */
+	@GetMapping("/history")
+	String history(@PathVariable String caseId, Model model) {
+		fill(caseId, model);
+		return "console/case :: history";
 	}
 
 	@PostMapping("/{action}")
