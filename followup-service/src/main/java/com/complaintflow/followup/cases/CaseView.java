@@ -66,7 +66,7 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 	 * @param since since when
 	 * @param escalatedTo the highest level an escalation moved the case to, or null
 	 */
-	record OwnerView(String team, String agent, Instant since, EscalationLevel escalatedTo) {
+	public record OwnerView(String team, String agent, Instant since, EscalationLevel escalatedTo) {
 
 		static OwnerView of(FollowupCase c) {
 			return new OwnerView(c.getQueue(), c.getAssignee(), c.getOwnedSince(), c.getEscalatedTo());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * it.
  */
 @Component
-class CaseViews {
+public class CaseViews {
 
 	private final MilestoneClock milestones;
 
@@ -33,7 +33,7 @@ class CaseViews {
 	 * The case for the caller.
 	 * @param endpoint the endpoint answering, recorded in the audit
 	 */
-	CaseView render(FollowupCase c, Authentication caller, String endpoint) {
+	public CaseView render(FollowupCase c, Authentication caller, String endpoint) {
 		boolean withContact = mayReadContact(caller);
 		if (withContact && c.getPersonal() != null && c.getPersonal().contact() != null) {
 			this.audit.record(c.getId(), caller.getName(), endpoint);

@@ -32,6 +32,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/console/oncall/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/assign")
+				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.POST, "/console/cases/**")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 				.requestMatchers("/console", "/console/**")
