@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.complaintflow.events.Outcome;
 import com.complaintflow.followup.cases.CaseActions;
+import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseView;
@@ -65,10 +66,18 @@ class CasePage {
 		return "console/case";
 	}
 
-	@GetMapping("/live")
-	String live(@PathVariable String caseId, Model model) {
+	/** The case's state and next deadline, reloaded when the case changes. */
+	@GetMapping("/summary")
+	String summary(@PathVariable String caseId, Model model) {
 		fill(caseId, model);
-		return "console/case :: live";
+		return "console/case :: summary";
+	}
+
+	/** The case's milestones and timeline, reloaded when the case changes. */
+	@GetMapping("/history")
+	String history(@PathVariable String caseId, Model model) {
+		fill(caseId, model);
+		return "console/case :: history";
 	}
 
 	@PostMapping("/{action}")
@@ -98,6 +107,9 @@ class CasePage {
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
+		}
+		catch (CaseException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		this.live.changed(caseId);
 		return "redirect:/console/cases/" + caseId;
