@@ -19,7 +19,7 @@ final class Banner {
 				complaint-flow is up (%s, healthy in %d s). Data: %s (delete it to start afresh)
 				  intake     %s   POST /api/v1/complaints   (header X-Api-Key)
 				  triage     %s   GET  /api/v1/triage/decisions/{complaintId}
-				  followup   %s   GET  /api/v1/cases
+				  followup   %s   GET  /api/v1/cases, staff console at /console
 				  analytics  %s   GET  /api/v1/analytics/summary, dashboard at /dashboard
 				  Kafka      %s      MongoDB %s
 				Development API keys (local profile only): hotline-dev-key, store-dev-key, app-dev-key

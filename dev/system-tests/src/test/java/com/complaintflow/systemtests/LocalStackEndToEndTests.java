@@ -9,10 +9,6 @@ import com.complaintflow.localstack.LocalStack;
 import com.complaintflow.localstack.Service;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.junit.Options;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
  * default 10,000; {@code bench/hostile-input.sh} runs it alone). The first complaint's
  * records share one trace id on every topic, its reminder included; the metrics lint runs
- * last, when every service has counted something. The staff console is worked in a real
- * browser ({@link ConsoleJourney}).
+ * last, when every service has counted something.
  */
 @ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,16 +69,6 @@ class LocalStackEndToEndTests {
 	@Test
 	void aCorrectionReachesTheTrainingInputAndAnalyticsCorrectionRate(@TempDir Path dir) throws IOException {
 		new EndToEndScenario(stack.services()).aCorrectionReachesTheTrainingInputAndTheCorrectionRate(dir);
-	}
-
-	@Test
-	void agentWorksANewComplaintInTheConsoleFromTheQueueToTheCallback() {
-		Options browser = ConsoleJourney.browserOptions();
-		try (Playwright playwright = Playwright.create(browser.playwrightCreateOptions);
-				Browser chromium = playwright.chromium().launch(browser.launchOptions);
-				BrowserContext context = chromium.newContext(browser.contextOptions)) {
-			new ConsoleJourney(stack.services(), context.newPage()).agentWorksANewComplaintFromTheQueueToTheCallback();
-		}
 	}
 
 	@Test

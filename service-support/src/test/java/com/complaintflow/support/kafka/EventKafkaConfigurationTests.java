@@ -12,6 +12,7 @@ import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,32 @@ class EventKafkaConfigurationTests {
 		this.publisher.publishAllAndWait(events);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.consumed.containsAll(events));
+	}
+
+	@Test
+	void eachEventOfAListIsSentInTheTraceGivenForIt() {
+		String first = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		String second = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		List<CaseClosed> events = java.util.stream.IntStream.range(0, 3)
+			.mapToObj((i) -> new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-t" + i,
+					"cust-t" + i, 1, "case-t" + i, "agent", Outcome.RETAINED))
+			.toList();
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			this.publisher.publishAllAndWait(events, java.util.Arrays.asList(first, second));
+
+			java.util.Map<String, String> traceIds = new java.util.HashMap<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				for (ConsumerRecord<String, byte[]> record : cases.poll()) {
+					traceIds.put(record.key(), ComplaintTrace.traceId(ComplaintTrace.traceparent(record)));
+				}
+				return traceIds.keySet().containsAll(List.of("cust-t0", "cust-t1", "cust-t2"));
+			});
+			assertThat(traceIds.get("cust-t0")).isEqualTo(ComplaintTrace.traceId(first));
+			assertThat(traceIds.get("cust-t1")).isEqualTo(ComplaintTrace.traceId(second));
+			assertThat(traceIds.get("cust-t2")).as("no trace given: a trace of its own")
+				.matches("[0-9a-f]{32}")
+				.isNotIn(ComplaintTrace.traceId(first), ComplaintTrace.traceId(second));
+		}
 	}
 
 	@SpringBootApplication
