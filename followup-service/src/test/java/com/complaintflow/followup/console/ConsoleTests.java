@@ -196,10 +196,10 @@ class ConsoleTests {
 		List<String> failures = new ArrayList<>();
 		for (String value : hostile) {
 			String segment = URLEncoder.encode(value, StandardCharsets.UTF_8);
-			for (String path : List.of("/console/cases/" + segment, "/console/cases/" + segment + "/live",
-					"/console/queue?queue=" + segment, "/console/queue/rows?queue=" + segment,
-					"/console/supervisor/rows?lang=" + segment, "/console/oncall/rows",
-					"/console/queue?lang=" + segment)) {
+			for (String path : List.of("/console/cases/" + segment, "/console/cases/" + segment + "/summary",
+					"/console/cases/" + segment + "/history", "/console/queue?queue=" + segment,
+					"/console/queue/rows?queue=" + segment, "/console/supervisor/rows?lang=" + segment,
+					"/console/oncall/rows", "/console/queue?lang=" + segment)) {
 				check(failures, "GET " + path, session.get(path));
 			}
 			for (String action : List.of("contact", "progress", "wait-on-customer", "resume", "offer", "choose",
