@@ -10,13 +10,19 @@ import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Customer;
 import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.Emotion;
+import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.ExpectedRemedy;
+import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
@@ -40,6 +46,20 @@ public final class TestEvents {
 				new Deadlines(at.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null);
 	}
 
+	/**
+	 * A received complaint in the customer's words, from the customer
+	 * {@code "C-" + complaintId} (the one {@link #triaged} decides about).
+	 */
+	public static ComplaintReceived received(String complaintId, Instant at, String description, String name,
+			String phone) {
+		return new ComplaintReceived(EventMetadata.deterministicEventId("received", complaintId), "intake", at,
+				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+				new Customer("C-" + complaintId, name, phone, ValueTier.GOLD), at.minus(Duration.ofHours(2)),
+				new Location("BJ-CY", "Chaoyang, Building 7"), description, "your network is bad",
+				new ExpectedRemedy(ExpectedRemedyKind.FIX, null, at.plus(Duration.ofHours(2))), "broadband-200M", null,
+				new EmotionCues(true, false, false, false), Language.ZH);
+	}
+
 	/** An outage grouping the given complaints. */
 	public static IncidentDetected incident(String incidentId, Instant at, List<String> memberComplaintIds) {
 		return new IncidentDetected(EventMetadata.deterministicEventId("incident", incidentId, memberComplaintIds),
@@ -60,7 +80,8 @@ public final class TestEvents {
 		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,
 				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
 				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
-				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT, List.of("Listen first"),
+				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT,
+				List.of("Listen first", "Check the base-station alarms in the area", "Call back after the fix"),
 				Priority.P2, remedies, false, deadlines, "network-bj", incidentId, 0,
 				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)), Language.EN);
 	}

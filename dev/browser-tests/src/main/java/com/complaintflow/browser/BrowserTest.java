@@ -12,13 +12,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class that drives the real browser: Playwright's JUnit support with
  * {@link DebianChromium}'s options injects {@code Page}, {@code BrowserContext} (a fresh
- * one per test) and {@code Browser} (one per test JVM) into test methods; without an
- * installed Chromium the class is skipped.
+ * one per test) and {@code Browser} (one per test JVM) into test methods; Playwright's
+ * assertions wait up to 20 s; without an installed Chromium the class is skipped.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(ChromiumInstalled.class)
+@ExtendWith({ ChromiumInstalled.class, PatientAssertions.class })
 @UsePlaywright(DebianChromium.class)
 public @interface BrowserTest {
 

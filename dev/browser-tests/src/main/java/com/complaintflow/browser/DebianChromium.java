@@ -18,8 +18,8 @@ import com.microsoft.playwright.junit.OptionsFactory;
  * Playwright's options for every browser test: the installed Chromium ({@code CHROMIUM},
  * else {@code chromium} on the PATH), headless, never a downloaded browser, and no host
  * but {@code localhost} resolvable, so a page that needs the internet (a CDN) fails its
- * test. Pages open in English, UTC, 1280 x 900; a failed test keeps its Playwright trace
- * under {@code target/playwright}.
+ * test. Pages open in English, UTC, 1280 x 900; with {@code -Dplaywright.trace=true} a
+ * failed test keeps its Playwright trace under {@code target/playwright}.
  */
 public class DebianChromium implements OptionsFactory {
 
@@ -27,6 +27,12 @@ public class DebianChromium implements OptionsFactory {
 	public static final List<String> ARGUMENTS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 			"--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
+
+	/**
+	 * The system property that records a Playwright trace of each test and keeps it when
+	 * the test fails (recording costs CPU, so it is off by default).
+	 */
+	public static final String TRACE = "playwright.trace";
 
 	private static final List<String> NAMES = List.of("chromium", "chromium-browser");
 
@@ -41,7 +47,7 @@ public class DebianChromium implements OptionsFactory {
 				.setArgs(ARGUMENTS))
 			.setContextOptions(contextOptions())
 			.setOutputDir(Path.of("target", "playwright"))
-			.setTrace(Options.Trace.RETAIN_ON_FAILURE);
+			.setTrace(Boolean.getBoolean(TRACE) ? Options.Trace.RETAIN_ON_FAILURE : Options.Trace.OFF);
 	}
 
 	/**

@@ -1,12 +1,6 @@
 package com.complaintflow.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
@@ -46,11 +40,13 @@ final class ConsoleJourney {
 
 	private final Page page;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	/** The services' HTTP APIs, as the end-to-end scenario calls them. */
+	private final EndToEndScenario api;
 
 	ConsoleJourney(RunningServices services, Page page) {
 		this.services = services;
 		this.page = page;
+		this.api = new EndToEndScenario(services);
 	}
 
 	void agentWorksANewComplaintFromTheQueueToTheCallback() {
@@ -131,7 +127,7 @@ final class ConsoleJourney {
 	}
 
 	private long analytics(ToLongFunction<JsonNode> count) {
-		return count.applyAsLong(get(Service.ANALYTICS, "/api/v1/analytics/summary", "ops:ops-dev"));
+		return count.applyAsLong(this.api.summary());
 	}
 
 	private String postComplaint() {
@@ -139,49 +135,19 @@ final class ConsoleJourney {
 		body.putObject("customer").put("id", "CONSOLE-" + UUID.randomUUID()).put("tier", "GOLD");
 		body.putObject("location").put("regionCode", "BJ-CY");
 		body.put("description", "Broadband drops every 15 minutes since this morning, I work from home");
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(this.services.url(Service.INTAKE) + "/api/v1/complaints"))
-			.header("Content-Type", "application/json")
-			.header("X-Api-Key", "hotline-dev-key")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<String> response = send(request);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return JSON.readTree(response.body()).path("complaintId").asString();
+		return this.api.postComplaint("hotline-dev-key", UUID.randomUUID().toString(), body.toString())
+			.path("complaintId")
+			.asString();
 	}
 
 	private String caseOf(String complaintId) {
-		JsonNode cases = get(Service.FOLLOWUP, "/api/v1/cases?complaintId=" + complaintId, "agent:agent-dev");
+		JsonNode cases = this.api.getJson(Service.FOLLOWUP, "/api/v1/cases?complaintId=" + complaintId,
+				"agent:agent-dev");
 		return cases.isEmpty() ? null : cases.get(0).path("caseId").asString();
 	}
 
 	private JsonNode caseJson(String caseId) {
-		return get(Service.FOLLOWUP, "/api/v1/cases/" + caseId, "agent:agent-dev");
-	}
-
-	private JsonNode get(Service service, String path, String credentials) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-			.GET()
-			.build();
-		HttpResponse<String> response = send(request);
-		assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.api.getJson(Service.FOLLOWUP, "/api/v1/cases/" + caseId, "agent:agent-dev");
 	}
 
 }

@@ -268,7 +268,7 @@ final class EndToEndScenario {
 		return body.toString();
 	}
 
-	private JsonNode postComplaint(String apiKey, String idempotencyKey, String body) {
+	JsonNode postComplaint(String apiKey, String idempotencyKey, String body) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(this.services.url(Service.INTAKE) + "/api/v1/complaints"))
 			.header("Content-Type", "application/json")
@@ -281,7 +281,7 @@ final class EndToEndScenario {
 		return JSON.readTree(response.body());
 	}
 
-	private JsonNode getJson(Service service, String path, String credentials) {
+	JsonNode getJson(Service service, String path, String credentials) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

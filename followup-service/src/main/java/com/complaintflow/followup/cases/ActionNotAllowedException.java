@@ -2,22 +2,43 @@ package com.complaintflow.followup.cases;
 
 import java.util.Set;
 
-import com.complaintflow.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
-
 /**
- * An action the case's current state does not allow: answered 409 with the state and the
- * states that would allow it.
+ * An action the case's current state (its status, its owner, its notes) does not allow.
  */
-class ActionNotAllowedException extends ProblemException {
+public class ActionNotAllowedException extends CaseException {
 
-	ActionNotAllowedException(String action, CaseStatus status, Set<CaseStatus> allowedIn, String why) {
-		super(HttpStatus.CONFLICT, "Action not allowed",
-				"Cannot " + action + " a case that is " + status + ((why != null) ? ": " + why : "") + ".");
-		getProblem().setProperty("action", action);
-		getProblem().setProperty("status", status);
-		getProblem().setProperty("allowedIn", allowedIn);
+	private final CaseAction action;
+
+	private final CaseStatus status;
+
+	private final String owner;
+
+	ActionNotAllowedException(CaseAction action, CaseStatus status, String why, String owner) {
+		super("Cannot " + action.label() + " a case that is " + status + ((why != null) ? ": " + why : "") + ".");
+		this.action = action;
+		this.status = status;
+		this.owner = owner;
+	}
+
+	ActionNotAllowedException(CaseAction action, CaseStatus status) {
+		this(action, status, null, null);
+	}
+
+	public CaseAction action() {
+		return this.action;
+	}
+
+	public CaseStatus status() {
+		return this.status;
+	}
+
+	public Set<CaseStatus> allowedIn() {
+		return this.action.allowedIn();
+	}
+
+	/** The agent who owns the case when ownership is the reason, else null. */
+	public String owner() {
+		return this.owner;
 	}
 
 }

@@ -1,18 +1,12 @@
 package com.complaintflow.followup.cases;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.policy.RemedyPolicy;
-import com.complaintflow.followup.deadline.MilestoneClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,14 +40,11 @@ class CaseActionController {
 
 	private final CaseActions actions;
 
-	private final MilestoneClock milestones;
+	private final CaseViews views;
 
-	private final Clock clock;
-
-	CaseActionController(CaseActions actions, MilestoneClock milestones, Clock clock) {
+	CaseActionController(CaseActions actions, CaseViews views) {
 		this.actions = actions;
-		this.milestones = milestones;
-		this.clock = clock;
+		this.views = views;
 	}
 
 	@Operation(summary = "Record a contact with the customer",
@@ -62,7 +53,8 @@ class CaseActionController {
 	CaseView contact(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Note body, Authentication auth) {
 		Note note = (body != null) ? body : new Note(null);
-		return view(this.actions.contact(caseId, actor(auth), key(key, "contact", note), note.note()));
+		return view(this.actions.contact(caseId, actor(auth), key(key, "contact", note), note.note()), auth,
+				"/contact");
 	}
 
 	@Operation(summary = "Tell the customer about progress",
@@ -70,7 +62,8 @@ class CaseActionController {
 	@PostMapping("/progress")
 	CaseView progress(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Progress body, Authentication auth) {
-		return view(this.actions.progress(caseId, actor(auth), key(key, "progress", body), body.message()));
+		return view(this.actions.progress(caseId, actor(auth), key(key, "progress", body), body.message()), auth,
+				"/progress");
 	}
 
 	@Operation(summary = "Pause the case while waiting on the customer",
@@ -79,7 +72,8 @@ class CaseActionController {
 	CaseView waitOnCustomer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Note body, Authentication auth) {
 		Note note = (body != null) ? body : new Note(null);
-		return view(this.actions.waitOnCustomer(caseId, actor(auth), key(key, "wait", note), note.note()));
+		return view(this.actions.waitOnCustomer(caseId, actor(auth), key(key, "wait", note), note.note()), auth,
+				"/wait-on-customer");
 	}
 
 	@Operation(summary = "Resume a paused case",
@@ -87,7 +81,7 @@ class CaseActionController {
 	@PostMapping("/resume")
 	CaseView resume(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			Authentication auth) {
-		return view(this.actions.resume(caseId, actor(auth), key(key, "resume", caseId)));
+		return view(this.actions.resume(caseId, actor(auth), key(key, "resume", caseId)), auth, "/resume");
 	}
 
 	@Operation(summary = "Offer remedies",
@@ -96,7 +90,8 @@ class CaseActionController {
 	CaseView offer(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody(required = false) @Valid Offer body, Authentication auth) {
 		Offer offer = (body != null) ? body : new Offer(null);
-		return view(this.actions.offer(caseId, actor(auth), key(key, "offer", offer), offer.options()));
+		return view(this.actions.offer(caseId, actor(auth), key(key, "offer", offer), offer.options()), auth,
+				"/remedies/offer");
 	}
 
 	@Operation(summary = "Record the remedy the customer chose",
@@ -104,7 +99,8 @@ class CaseActionController {
 	@PostMapping("/remedies/choose")
 	CaseView choose(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Choice body, Authentication auth) {
-		return view(this.actions.choose(caseId, actor(auth), key(key, "choose", body), body.option()));
+		return view(this.actions.choose(caseId, actor(auth), key(key, "choose", body), body.option()), auth,
+				"/remedies/choose");
 	}
 
 	@Operation(summary = "Resolve the case",
@@ -112,7 +108,8 @@ class CaseActionController {
 	@PostMapping("/resolve")
 	CaseView resolve(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Resolution body, Authentication auth) {
-		return view(this.actions.resolve(caseId, actor(auth), key(key, "resolve", body), body.resolution()));
+		return view(this.actions.resolve(caseId, actor(auth), key(key, "resolve", body), body.resolution()), auth,
+				"/resolve");
 	}
 
 	@Operation(summary = "Record the callback's result",
@@ -121,7 +118,7 @@ class CaseActionController {
 	CaseView callback(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Callback body, Authentication auth) {
 		return view(this.actions.callback(caseId, actor(auth), key(key, "callback", body), body.satisfaction(),
-				body.problemResolved()));
+				body.problemResolved()), auth, "/callback");
 	}
 
 	@Operation(summary = "Close the case",
@@ -129,32 +126,19 @@ class CaseActionController {
 	@PostMapping("/close")
 	CaseView close(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Closing body, Authentication auth) {
-		return view(this.actions.close(caseId, actor(auth), key(key, "close", body), body.outcome()));
+		return view(this.actions.close(caseId, actor(auth), key(key, "close", body), body.outcome()), auth, "/close");
 	}
 
-	private CaseView view(FollowupCase c) {
-		return CaseView.of(c, this.milestones, this.clock.instant());
+	private CaseView view(FollowupCase c, Authentication auth, String action) {
+		return this.views.render(c, auth, "POST /api/v1/cases/{caseId}" + action);
 	}
 
 	private static CaseActions.Actor actor(Authentication auth) {
 		return CaseActions.Actor.of(auth);
 	}
 
-	/**
-	 * The header's key, or a hash of the action and its body when the caller sent none.
-	 */
 	private static String key(String header, String action, Object body) {
-		if (header != null && !header.isBlank()) {
-			return header;
-		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((action + "|" + body).getBytes(StandardCharsets.UTF_8));
-			return CaseActions.DERIVED_KEY_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ActionKeys.key(header, action, body);
 	}
 
 	/** An optional note. */

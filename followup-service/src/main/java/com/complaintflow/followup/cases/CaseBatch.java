@@ -12,8 +12,9 @@ import com.complaintflow.events.ComplaintTriaged;
  * The cases of one poll's decisions: those that exist read with one query, the new ones
  * built in memory, then written together: one insert of the new cases (after one write
  * each of their timer and outbox index entries), one link per incident, one flush of
- * every pending {@code CaseOpened}, one removal of the events from the outboxes and of
- * the new cases' outbox index entries.
+ * every pending {@code CaseOpened}, one read of the customer's words that arrived before
+ * their cases, one removal of the events from the outboxes and of the new cases' outbox
+ * index entries.
  */
 class CaseBatch {
 
@@ -25,6 +26,8 @@ class CaseBatch {
 
 	private final IncidentCases incidents;
 
+	private final ComplaintWordsIntake words;
+
 	private final Map<String, FollowupCase> cases;
 
 	private final List<FollowupCase> created = new ArrayList<>();
@@ -32,11 +35,12 @@ class CaseBatch {
 	private final List<String> opened = new ArrayList<>();
 
 	CaseBatch(CaseOpening opening, CaseStore store, CaseOutbox outbox, IncidentCases incidents,
-			Map<String, FollowupCase> existing) {
+			ComplaintWordsIntake words, Map<String, FollowupCase> existing) {
 		this.opening = opening;
 		this.store = store;
 		this.outbox = outbox;
 		this.incidents = incidents;
+		this.words = words;
 		this.cases = new LinkedHashMap<>(existing);
 	}
 
@@ -69,6 +73,11 @@ class CaseBatch {
 				.computeIfAbsent(followupCase.getIncidentCaseId(), (id) -> new ArrayList<>())
 				.add(followupCase.getId()));
 		byIncident.forEach(this.incidents::link);
+		// the customer's words that arrived before their case (one query for the poll)
+		this.words.opened(all.stream()
+			.filter((followupCase) -> followupCase.getPersonal() == null)
+			.map(FollowupCase::getId)
+			.toList());
 		this.outbox.flushAll(all);
 		// the entries the inserts created (one write each) are done with; an entry
 		// written again since is left to the sweeper

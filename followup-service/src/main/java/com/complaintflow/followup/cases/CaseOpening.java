@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import com.complaintflow.events.CaseOpened;
-import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.EventMetadata;
-import com.complaintflow.events.MilestoneDue;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class CaseOpening {
 
 	/** The source of every event this service publishes. */
-	public static final String SOURCE = "followup";
+	public static final String SOURCE = CaseEvents.SOURCE;
 
 	private final CaseStore store;
 
@@ -37,16 +34,19 @@ public class CaseOpening {
 
 	private final IncidentCases incidents;
 
+	private final ComplaintWordsIntake words;
+
 	private final ComplaintTrace trace;
 
 	private final Clock clock;
 
 	CaseOpening(CaseStore store, CaseOutbox outbox, MilestoneClock milestones, IncidentCases incidents,
-			ComplaintTrace trace, Clock clock) {
+			ComplaintWordsIntake words, ComplaintTrace trace, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.milestones = milestones;
 		this.incidents = incidents;
+		this.words = words;
 		this.trace = trace;
 		this.clock = clock;
 	}
@@ -69,7 +69,7 @@ public class CaseOpening {
 	 * @return the batch
 	 */
 	CaseBatch begin(List<ComplaintTriaged> triaged) {
-		return new CaseBatch(this, this.store, this.outbox, this.incidents,
+		return new CaseBatch(this, this.store, this.outbox, this.incidents, this.words,
 				this.store.findAll(triaged.stream().map((decision) -> caseIdFor(decision.complaintId())).toList()));
 	}
 
@@ -84,11 +84,8 @@ public class CaseOpening {
 		Deadlines deadlines = triaged.deadlines();
 		FollowupCase followupCase = new FollowupCase(caseId, CaseKind.COMPLAINT, triaged.complaintId(),
 				triaged.customerId(), now);
-		followupCase.setTriage(triaged.channel(), triaged.regionCode(), triaged.customerTier(), triaged.category(),
-				triaged.priority(), triaged.playbook(), triaged.queue(), triaged.incidentId(), triaged.remedies(),
-				deadlines.callbackWithin().toMillis());
+		followupCase.triaged(triaged);
 		followupCase.setTraceParent(this.trace.current());
-		followupCase.setLanguage(triaged.language());
 		if (triaged.incidentId() != null) {
 			followupCase.setIncidentCaseId(incidentCaseIdFor(triaged.incidentId()));
 		}
@@ -108,19 +105,9 @@ public class CaseOpening {
 		followupCase.rescheduleTimer();
 		followupCase.record(now, "OPENED", "system", "Opened for a " + triaged.category() + " complaint, priority "
 				+ triaged.priority() + ", playbook " + triaged.playbook() + ", queue " + triaged.queue());
-		this.outbox.add(followupCase, opened(followupCase, now));
+		this.outbox.add(followupCase,
+				CaseEvents.of(followupCase, now).opened(EventMetadata.deterministicEventId(caseId, "case-opened")));
 		return followupCase;
-	}
-
-	private static ComplaintEvent opened(FollowupCase c, Instant now) {
-		List<MilestoneDue> due = c.getMilestones()
-			.stream()
-			.map((milestone) -> new MilestoneDue(milestone.getKind(), milestone.getDueAt()))
-			.toList();
-		return new CaseOpened(EventMetadata.deterministicEventId(c.getId(), "case-opened"), SOURCE, now,
-				c.getComplaintId(), c.getCustomerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), c.getChannel(),
-				c.getRegionCode(), c.getCategory(), c.getPriority(), c.getPlaybook(), c.getQueue(), c.getIncidentId(),
-				due);
 	}
 
 }

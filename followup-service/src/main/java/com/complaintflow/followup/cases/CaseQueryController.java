@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads cases: the filtered list (a plain JSON array) and one case with its milestones
- * and timeline.
+ * Reads cases: the filtered list (a plain JSON array, no contact) and one case with
+ * everything an agent needs, contact included for those allowed (audited).
  */
 @Tag(name = "cases", description = "Reading cases and their milestones")
 @RestController
@@ -31,11 +32,14 @@ class CaseQueryController {
 
 	private final MilestoneClock milestones;
 
+	private final CaseViews views;
+
 	private final Clock clock;
 
-	CaseQueryController(CaseStore store, MilestoneClock milestones, Clock clock) {
+	CaseQueryController(CaseStore store, MilestoneClock milestones, CaseViews views, Clock clock) {
 		this.store = store;
 		this.milestones = milestones;
+		this.views = views;
 		this.clock = clock;
 	}
 
@@ -52,18 +56,16 @@ class CaseQueryController {
 		Instant now = this.clock.instant();
 		return this.store.search(new CaseFilter(status, queue, complaintId, dueBefore, limit))
 			.stream()
-			.map((c) -> CaseView.of(c, this.milestones, now))
+			.map((c) -> CaseView.of(c, this.milestones, now, false))
 			.toList();
 	}
 
 	@Operation(summary = "Read one case",
 			description = "The case with its milestones and timeline. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping("/{caseId}")
-	CaseView one(@PathVariable String caseId) {
-		FollowupCase followupCase = this.store.findById(caseId)
-			.orElseThrow(
-					() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found", "No case with id " + caseId));
-		return CaseView.of(followupCase, this.milestones, this.clock.instant());
+	CaseView one(@PathVariable String caseId, Authentication auth) {
+		FollowupCase followupCase = this.store.findById(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
+		return this.views.render(followupCase, auth, "GET /api/v1/cases/{caseId}");
 	}
 
 }

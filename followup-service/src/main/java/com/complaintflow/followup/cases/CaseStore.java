@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.complaintflow.events.Language;
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.support.mongo.UnorderedBulk;
@@ -53,7 +54,16 @@ public class CaseStore {
 		this.outboxes = new OutboxIndex(mongo);
 		StartupIndexes.ensure(mongo, mongo.getCollectionName(FollowupCase.class),
 				new Index("complaintId", Sort.Direction.ASC),
-				new Index("status", Sort.Direction.ASC).on("queue", Sort.Direction.ASC));
+				new Index("status", Sort.Direction.ASC).on("queue", Sort.Direction.ASC),
+				// one index per filter of the case search, each with the queue order
+				new Index("customerId", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC),
+				new Index("regionCode", Sort.Direction.ASC).on("sortDue", Sort.Direction.ASC),
+				new Index("category", Sort.Direction.ASC).on("sortDue", Sort.Direction.ASC),
+				new Index("status", Sort.Direction.ASC).on("sortDue", Sort.Direction.ASC),
+				new Index("queue", Sort.Direction.ASC).on("sortDue", Sort.Direction.ASC),
+				new Index("assignee", Sort.Direction.ASC).on("sortDue", Sort.Direction.ASC),
+				new Index("personal.searchTerms", Sort.Direction.ASC), new Index("openedAt", Sort.Direction.DESC),
+				new Index("updatedAt", Sort.Direction.DESC), new Index("sortDue", Sort.Direction.ASC));
 	}
 
 	/** Inserts a new case; false when a case with its id exists already. */
@@ -131,6 +141,18 @@ public class CaseStore {
 		return Optional.ofNullable(this.mongo.findById(caseId, FollowupCase.class));
 	}
 
+	/**
+	 * Sets a case's personal data and language if it has none yet (a conditional update
+	 * that bumps the version, so a concurrent save of an older copy fails and retries
+	 * instead of dropping them).
+	 * @return whether the case took them
+	 */
+	public boolean attachPersonal(String caseId, CasePersonal personal, Language language) {
+		Query query = Query.query(Criteria.where("_id").is(caseId).and("personal").is(null));
+		Update update = new Update().set("personal", personal).set("language", language).inc("version", 1);
+		return this.mongo.updateFirst(query, update, FollowupCase.class).getModifiedCount() > 0;
+	}
+
 	/** Which of the given case ids exist (one {@code _id} lookup, no scan). */
 	public List<String> existingIds(List<String> caseIds) {
 		Query query = Query.query(Criteria.where("_id").in(caseIds));
@@ -193,6 +215,52 @@ public class CaseStore {
 				.elemMatch(Criteria.where("status").is("OPEN").and("dueAt").lt(filter.dueBefore())));
 		}
 		return this.mongo.find(query.with(Sort.by("openedAt")).limit(filter.limit()), FollowupCase.class);
+	}
+
+	/**
+	 * One page of the case search, plus one case to tell whether another page follows.
+	 */
+	public List<FollowupCase> search(CaseQuery q) {
+		Query query = new Query();
+		equal(query, "customerId", q.customerId());
+		equal(query, "complaintId", q.complaintId());
+		equal(query, "regionCode", q.region());
+		equal(query, "category", q.category());
+		equal(query, "queue", q.team());
+		if (q.unassigned()) {
+			query.addCriteria(Criteria.where("assignee").is(null));
+		}
+		else {
+			equal(query, "assignee", q.agent());
+		}
+		if (!q.statuses().isEmpty()) {
+			query.addCriteria(Criteria.where("status").in(q.statuses()));
+		}
+		if (!q.terms().isEmpty()) {
+			query.addCriteria(Criteria.where("personal.searchTerms").all(q.terms()));
+		}
+		if (q.openedFrom() != null || q.openedTo() != null) {
+			Criteria opened = Criteria.where("openedAt");
+			opened = (q.openedFrom() != null) ? opened.gte(q.openedFrom()) : opened;
+			opened = (q.openedTo() != null) ? opened.lt(q.openedTo()) : opened;
+			query.addCriteria(opened);
+		}
+		if (q.updatedSince() != null) {
+			query.addCriteria(Criteria.where("updatedAt").gte(q.updatedSince()));
+		}
+		Sort sort = switch (q.sort()) {
+			case "newest" -> Sort.by(Sort.Direction.DESC, "openedAt");
+			case "oldest" -> Sort.by(Sort.Direction.ASC, "openedAt");
+			default -> Sort.by(Sort.Direction.ASC, "sortDue").and(Sort.by(Sort.Direction.ASC, "openedAt"));
+		};
+		query.with(sort.and(Sort.by("_id"))).skip((long) q.page() * q.size()).limit(q.size() + 1);
+		return this.mongo.find(query, FollowupCase.class);
+	}
+
+	private static void equal(Query query, String field, Object value) {
+		if (value != null) {
+			query.addCriteria(Criteria.where(field).is(value));
+		}
 	}
 
 	/** The index of cases that may still hold unpublished events. */

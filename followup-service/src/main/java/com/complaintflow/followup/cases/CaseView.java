@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
@@ -16,23 +18,60 @@ import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.MilestoneStatus;
 
 /**
- * A case as the staff API shows it: state, milestones with their actual elapsed and
- * paused time, and the timeline.
+ * A case as the staff API shows it: state, owner, the customer's words and (for those
+ * allowed) contact, triage's decision and explanation, checklist, notes, milestones with
+ * their actual elapsed and paused time, and the timeline.
  */
 public record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
 		Instant waitingSince, Channel channel, String regionCode, ValueTier customerTier, Category category,
-		Priority priority, Playbook playbook, String queue, String incidentId, String incidentCaseId,
+		Priority priority, Playbook playbook, String queue, OwnerView owner, Language language,
+		CasePersonal.Contact customer, boolean contactHidden, ComplaintWords complaint, TriageFacts triage,
+		Instant nextDueAt, MilestoneKind nextDueMilestone, String incidentId, String incidentCaseId,
 		List<String> memberCaseIds, Instant openedAt, Instant updatedAt, List<RemedyOption> remedies,
 		List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy, String resolution, Integer satisfaction,
-		Outcome outcome, int escalations, List<MilestoneView> milestones, List<TimelineEntry> timeline) {
+		Outcome outcome, int escalations, List<ChecklistStep> checklist, List<CaseNote> notes,
+		List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
+	/**
+	 * The view of a case without the customer's contact (what the lists and every reader
+	 * without AGENT or SUPERVISOR see).
+	 */
 	public static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
+		return of(c, clock, now, false);
+	}
+
+	/**
+	 * The view of a case.
+	 * @param withContact whether the caller may see the customer's contact (the caller
+	 * audits the read: use {@link CaseViews#render})
+	 */
+	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now, boolean withContact) {
+		CasePersonal personal = c.getPersonal();
 		return new CaseView(c.getId(), c.getKind(), c.getComplaintId(), c.getCustomerId(), c.getStatus(),
 				c.getWaitingSince(), c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(),
-				c.getPriority(), c.getPlaybook(), c.getQueue(), c.getIncidentId(), c.getIncidentCaseId(),
-				c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(), c.getTriageRemedies(), c.getOfferedRemedies(),
-				c.getChosenRemedy(), c.getResolution(), c.getSatisfaction(), c.getOutcome(), c.getEscalations(),
+				c.getPriority(), c.getPlaybook(), c.getQueue(), OwnerView.of(c), c.getLanguage(),
+				(withContact && personal != null) ? personal.contact() : null, !withContact,
+				(personal != null) ? personal.words() : null, c.getTriage(), c.getNextDueAt(), c.getNextDueMilestone(),
+				c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(),
+				c.getTriageRemedies(), c.getOfferedRemedies(), c.getChosenRemedy(), c.getResolution(),
+				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(), c.getNotes(),
 				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());
+	}
+
+	/**
+	 * Who owns a case: a team (its queue) and, once claimed or assigned, an agent.
+	 *
+	 * @param team the owning team
+	 * @param agent the owning agent, null while the case waits in the team's queue
+	 * @param since since when
+	 * @param escalatedTo the highest level an escalation moved the case to, or null
+	 */
+	public record OwnerView(String team, String agent, Instant since, EscalationLevel escalatedTo) {
+
+		static OwnerView of(FollowupCase c) {
+			return new OwnerView(c.getQueue(), c.getAssignee(), c.getOwnedSince(), c.getEscalatedTo());
+		}
+
 	}
 
 	/**

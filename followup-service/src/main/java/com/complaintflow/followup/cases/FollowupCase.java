@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Objects;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
@@ -22,9 +26,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A case as stored: its state, milestones, timeline, the events still to publish (an
- * outbox inside the document, so state and events are written in one atomic write), and
- * the timer fields: the earliest reminder due and the lease of the instance firing it.
+ * A case as stored, and the aggregate every change goes through: its status transitions
+ * and their guards ({@link CaseAction}), ownership, notes and checklist, milestones,
+ * timeline, the events still to publish (an outbox inside the document, so state and
+ * events are written in one atomic write), and the timer fields: the earliest reminder
+ * due and the lease of the instance firing it. Personal data lives only in
+ * {@code personal}, {@code notes} and {@code triage.signals}.
  */
 @Document("cases")
 public class FollowupCase {
@@ -34,6 +41,14 @@ public class FollowupCase {
 
 	/** The most applied-action keys a case keeps (its idempotency window). */
 	public static final int MAX_APPLIED_ACTIONS = 200;
+
+	/** The most notes a case takes. */
+	public static final int MAX_NOTES = 100;
+
+	/**
+	 * The sort key of a case without an open deadline: after every case with one.
+	 */
+	static final Instant NO_DEADLINE = Instant.parse("9999-12-31T23:59:59Z");
 
 	@Id
 	private String id;
@@ -59,7 +74,34 @@ public class FollowupCase {
 
 	private Playbook playbook;
 
+	/** The owning team: its queue. */
 	private String queue;
+
+	/** The owning agent; null while the case waits in its team's queue. */
+	private String assignee;
+
+	/** The highest level an escalation moved the case to; null when never. */
+	private EscalationLevel escalatedTo;
+
+	/** Since when the current owner (team and agent) has the case. */
+	private Instant ownedSince;
+
+	private TriageFacts triage;
+
+	/** Contact, the customer's words and their search terms: the personal data. */
+	private CasePersonal personal;
+
+	private List<ChecklistStep> checklist = new ArrayList<>();
+
+	private List<CaseNote> notes = new ArrayList<>();
+
+	/** The earliest deadline of an open or paused milestone; null when none. */
+	private Instant nextDueAt;
+
+	private MilestoneKind nextDueMilestone;
+
+	/** {@link #nextDueAt}, or {@link #NO_DEADLINE}: what the queue sorts by. */
+	private Instant sortDue;
 
 	private String incidentId;
 
@@ -135,15 +177,233 @@ public class FollowupCase {
 		this.updatedAt = openedAt;
 		this.status = CaseStatus.OPEN;
 		this.leaseUntil = Instant.EPOCH;
+		this.ownedSince = openedAt;
+		this.sortDue = NO_DEADLINE;
 	}
 
-	/** Recomputes the earliest reminder due over all milestones. */
+	/**
+	 * Recomputes the earliest reminder due over all milestones, and the earliest open
+	 * deadline the queue is ordered by.
+	 */
 	public void rescheduleTimer() {
 		this.nextFireAt = this.milestones.stream()
 			.map(Milestone::getNextReminderAt)
 			.filter(Objects::nonNull)
 			.min(Instant::compareTo)
 			.orElse(null);
+		Milestone next = this.milestones.stream()
+			.filter(Milestone::isActive)
+			.filter((m) -> m.getDueAt() != null)
+			.min(Comparator.comparing(Milestone::getDueAt))
+			.orElse(null);
+		this.nextDueAt = (next != null) ? next.getDueAt() : null;
+		this.nextDueMilestone = (next != null) ? next.getKind() : null;
+		this.sortDue = (next != null) ? next.getDueAt() : NO_DEADLINE;
+	}
+
+	/**
+	 * Checks that the case's status allows the action.
+	 * @throws ActionNotAllowedException when it does not
+	 */
+	void guard(CaseAction action) {
+		if (!action.allowedIn().contains(this.status)) {
+			throw new ActionNotAllowedException(action, this.status);
+		}
+	}
+
+	/** Takes triage's decision: classification, owner team, checklist, explanation. */
+	void triaged(ComplaintTriaged triaged) {
+		this.channel = triaged.channel();
+		this.regionCode = triaged.regionCode();
+		this.customerTier = triaged.customerTier();
+		this.category = triaged.category();
+		this.priority = triaged.priority();
+		this.playbook = triaged.playbook();
+		this.queue = triaged.queue();
+		this.incidentId = triaged.incidentId();
+		this.triageRemedies = new ArrayList<>(triaged.remedies());
+		this.callbackWithinMs = triaged.deadlines().callbackWithin().toMillis();
+		this.language = triaged.language();
+		this.triage = TriageFacts.of(triaged);
+		this.checklist = new ArrayList<>(
+				triaged.playbookSteps().stream().map((step) -> new ChecklistStep(step, false, null, null)).toList());
+	}
+
+	/** Describes the outage an incident case groups; its queue is {@code incidents}. */
+	void incident(IncidentDetected incident) {
+		this.regionCode = incident.regionCode();
+		this.category = incident.category();
+		this.priority = Priority.P1;
+		this.queue = "incidents";
+		this.incidentId = incident.incidentId();
+	}
+
+	/** The customer made contact: an open case is now in progress. */
+	void contacted() {
+		if (this.status == CaseStatus.OPEN) {
+			this.status = CaseStatus.IN_PROGRESS;
+		}
+	}
+
+	/** Records the options offered to the customer; any earlier choice is void. */
+	void offer(List<RemedyOption> options) {
+		this.offeredRemedies = new ArrayList<>(options);
+		this.chosenRemedy = null;
+	}
+
+	/**
+	 * Records the customer's choice among the offered options (0-based).
+	 * @throws ActionNotAllowedException when nothing was offered
+	 * @throws InvalidActionException when there is no such option
+	 */
+	RemedyOption choose(int option) {
+		if (this.offeredRemedies.isEmpty()) {
+			throw new ActionNotAllowedException(CaseAction.CHOOSE_REMEDY, this.status, "no remedy has been offered yet",
+					null);
+		}
+		if (option < 0 || option >= this.offeredRemedies.size()) {
+			throw new InvalidActionException("option must be between 0 and " + (this.offeredRemedies.size() - 1));
+		}
+		this.chosenRemedy = this.offeredRemedies.get(option);
+		return this.chosenRemedy;
+	}
+
+	/** The problem is fixed; the callback is next. */
+	void resolve(String resolution) {
+		this.status = CaseStatus.RESOLVED;
+		this.resolution = resolution;
+	}
+
+	/**
+	 * Records the callback's satisfaction; a satisfied customer with the problem gone
+	 * lets the case close, otherwise it is escalated.
+	 * @return whether the callback was satisfied
+	 */
+	boolean calledBack(int satisfaction, boolean problemResolved) {
+		this.satisfaction = satisfaction;
+		boolean satisfied = problemResolved && satisfaction >= 3;
+		this.status = satisfied ? CaseStatus.CALLBACK_DONE : CaseStatus.ESCALATED;
+		return satisfied;
+	}
+
+	/** Closes the case with its retention outcome. */
+	void close(Outcome outcome) {
+		this.status = CaseStatus.CLOSED;
+		this.outcome = outcome;
+	}
+
+	/**
+	 * The caller takes the case from its team's queue.
+	 * @return false when the caller owned it already
+	 * @throws ActionNotAllowedException when another agent owns it
+	 */
+	boolean claim(String staffId, Instant now) {
+		if (staffId.equals(this.assignee)) {
+			return false;
+		}
+		if (this.assignee != null) {
+			throw new ActionNotAllowedException(CaseAction.CLAIM, this.status,
+					"it is owned by " + this.assignee + "; ask for a transfer", this.assignee);
+		}
+		own(this.queue, staffId, now);
+		record(now, "OWNER_CLAIMED", staffId, "Claimed from team " + this.queue);
+		return true;
+	}
+
+	/**
+	 * The owning agent (or a supervisor) puts the case back into its team's queue.
+	 * @return false when no agent owned it
+	 */
+	boolean release(CaseActions.Actor actor, Instant now) {
+		if (this.assignee == null) {
+			return false;
+		}
+		requireOwner(CaseAction.RELEASE, actor);
+		String previous = this.assignee;
+		own(this.queue, null, now);
+		record(now, "OWNER_RELEASED", actor.staffId(), previous + " released it to team " + this.queue);
+		return true;
+	}
+
+	/** A supervisor sets the owner; a team alone leaves the case in that team's queue. */
+	void assign(String team, String agent, CaseActions.Actor actor, Instant now) {
+		own((team != null) ? team : this.queue, agent, now);
+		record(now, "OWNER_ASSIGNED", actor.staffId(), "Assigned to " + ownerText());
+	}
+
+	/**
+	 * Hands the case to another agent or team.
+	 * @throws ActionNotAllowedException when another agent owns it and the caller is not
+	 * a supervisor
+	 */
+	void transfer(String team, String agent, String reason, CaseActions.Actor actor, Instant now) {
+		requireOwner(CaseAction.TRANSFER, actor);
+		own((team != null) ? team : this.queue, agent, now);
+		record(now, "OWNER_TRANSFERRED", actor.staffId(), "Transferred to " + ownerText() + ": " + reason);
+	}
+
+	/**
+	 * An escalation moves the case to the team of its level, with no agent; only ever up
+	 * (a supervisor rung after the expert team took it changes nothing).
+	 * @return whether the case moved
+	 */
+	public boolean escalateTo(EscalationLevel level, String team, Instant now, String why) {
+		if (this.escalatedTo != null && this.escalatedTo.compareTo(level) >= 0) {
+			return false;
+		}
+		this.escalatedTo = level;
+		own(team, null, now);
+		record(now, "OWNER_ESCALATED", "system", "Moved to team " + team + ": " + why);
+		return true;
+	}
+
+	/**
+	 * Adds a staff note.
+	 * @throws ActionNotAllowedException when the case has {@link #MAX_NOTES} notes
+	 */
+	void addNote(CaseNote note) {
+		if (this.notes.size() >= MAX_NOTES) {
+			throw new ActionNotAllowedException(CaseAction.NOTE, this.status, "it has " + MAX_NOTES + " notes already",
+					null);
+		}
+		this.notes.add(note);
+		record(note.at(), "NOTE_ADDED", note.author(), "Note added");
+	}
+
+	/**
+	 * Ticks or unticks a checklist step, recording who and when.
+	 * @return false when the step was in that state already
+	 * @throws CaseNotFoundException when the case has no such step
+	 */
+	boolean tick(int index, boolean done, String staffId, Instant now) {
+		if (index < 0 || index >= this.checklist.size()) {
+			throw new CaseNotFoundException(
+					"Case " + this.id + " has no checklist step " + index + " (it has " + this.checklist.size() + ")");
+		}
+		ChecklistStep step = this.checklist.get(index);
+		if (step.done() == done) {
+			return false;
+		}
+		this.checklist.set(index, step.tick(done, staffId, now));
+		record(now, done ? "STEP_DONE" : "STEP_UNDONE", staffId, "Step " + (index + 1) + ": " + step.step());
+		return true;
+	}
+
+	private void requireOwner(CaseAction action, CaseActions.Actor actor) {
+		if (this.assignee != null && !this.assignee.equals(actor.staffId()) && !actor.supervisor()) {
+			throw new ActionNotAllowedException(action, this.status,
+					"it is owned by " + this.assignee + "; only they or a supervisor may", this.assignee);
+		}
+	}
+
+	private void own(String team, String agent, Instant now) {
+		this.queue = team;
+		this.assignee = agent;
+		this.ownedSince = now;
+	}
+
+	private String ownerText() {
+		return "team " + this.queue + ((this.assignee != null) ? ", agent " + this.assignee : "");
 	}
 
 	public Milestone milestone(String milestoneId) {
@@ -240,6 +500,47 @@ public class FollowupCase {
 		return this.queue;
 	}
 
+	public String getAssignee() {
+		return this.assignee;
+	}
+
+	public EscalationLevel getEscalatedTo() {
+		return this.escalatedTo;
+	}
+
+	public Instant getOwnedSince() {
+		return this.ownedSince;
+	}
+
+	public TriageFacts getTriage() {
+		return this.triage;
+	}
+
+	/** The personal data; null until the complaint's words arrived, or after erasure. */
+	public CasePersonal getPersonal() {
+		return this.personal;
+	}
+
+	public List<ChecklistStep> getChecklist() {
+		return this.checklist;
+	}
+
+	public List<CaseNote> getNotes() {
+		return this.notes;
+	}
+
+	public Instant getNextDueAt() {
+		return this.nextDueAt;
+	}
+
+	public MilestoneKind getNextDueMilestone() {
+		return this.nextDueMilestone;
+	}
+
+	public Instant getSortDue() {
+		return this.sortDue;
+	}
+
 	public String getIncidentId() {
 		return this.incidentId;
 	}
@@ -270,10 +571,6 @@ public class FollowupCase {
 
 	public Language getLanguage() {
 		return this.language;
-	}
-
-	void setLanguage(Language language) {
-		this.language = language;
 	}
 
 	public CaseStatus getStatus() {
@@ -360,34 +657,8 @@ public class FollowupCase {
 		return this.leaseUntil;
 	}
 
-	void setTriage(Channel channel, String regionCode, ValueTier customerTier, Category category, Priority priority,
-			Playbook playbook, String queue, String incidentId, List<RemedyOption> remedies, long callbackWithinMs) {
-		this.channel = channel;
-		this.regionCode = regionCode;
-		this.customerTier = customerTier;
-		this.category = category;
-		this.priority = priority;
-		this.playbook = playbook;
-		this.queue = queue;
-		this.incidentId = incidentId;
-		this.triageRemedies = new ArrayList<>(remedies);
-		this.callbackWithinMs = callbackWithinMs;
-	}
-
 	void setIncidentCaseId(String incidentCaseId) {
 		this.incidentCaseId = incidentCaseId;
-	}
-
-	void setOfferedRemedies(List<RemedyOption> offeredRemedies) {
-		this.offeredRemedies = new ArrayList<>(offeredRemedies);
-	}
-
-	void setChosenRemedy(RemedyOption chosenRemedy) {
-		this.chosenRemedy = chosenRemedy;
-	}
-
-	void setStatus(CaseStatus status) {
-		this.status = status;
 	}
 
 	/** Puts the case on hold until the customer answers, remembering where it was. */
@@ -408,18 +679,6 @@ public class FollowupCase {
 				? Duration.between(this.waitingSince, now) : Duration.ZERO;
 		this.waitingSince = null;
 		return waited;
-	}
-
-	void setResolution(String resolution) {
-		this.resolution = resolution;
-	}
-
-	void setSatisfaction(Integer satisfaction) {
-		this.satisfaction = satisfaction;
-	}
-
-	void setOutcome(Outcome outcome) {
-		this.outcome = outcome;
 	}
 
 	public void releaseLease() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.complaintflow.events.IncidentDetected;
-import com.complaintflow.events.Priority;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -38,8 +37,7 @@ class IncidentCases {
 		if (this.store.findById(id).isEmpty()) {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			FollowupCase c = new FollowupCase(id, CaseKind.INCIDENT, incident.incidentId(), incident.customerId(), now);
-			c.setTriage(null, incident.regionCode(), null, incident.category(), Priority.P1, null, "incidents",
-					incident.incidentId(), List.of(), 0);
+			c.incident(incident);
 			c.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());
 			this.store.insert(c);
 		}

@@ -11,9 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may use the case API and the console: agents and supervisors act on cases,
- * operations may read them; the API takes stateless HTTP Basic, the console (same staff
- * accounts) a form login with a session and CSRF-protected forms.
+ * Who may use the case API and the console: agents and supervisors act on cases (only
+ * supervisors assign), operations may read them (without contact); supervisors and
+ * operations read the contact-read audit. The API takes stateless HTTP Basic, the console
+ * (same staff accounts) a form login with a session and CSRF-protected forms.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,6 +32,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/console/oncall/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/assign")
+				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.POST, "/console/cases/**")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 				.requestMatchers("/console", "/console/**")
@@ -49,6 +52,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
+						.requestMatchers(HttpMethod.GET, "/api/v1/audit/contact-reads")
+						.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
+						.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assign")
+						.hasRole(Roles.SUPERVISOR)
 						.requestMatchers("/api/v1/cases/**")
 						.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 						.requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")

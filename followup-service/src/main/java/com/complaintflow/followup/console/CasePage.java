@@ -5,16 +5,21 @@ import java.util.UUID;
 
 import com.complaintflow.events.Outcome;
 import com.complaintflow.followup.cases.CaseActions;
+import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseActions.Actor;
+import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseView;
+import com.complaintflow.followup.cases.CaseViews;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.cases.WorkspaceActions;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -30,18 +35,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One case as an agent works it: what happened and what is due, and a form for each
- * action of the case API. The forms call the same {@link CaseActions} as the API (one
- * source of the rules); each carries an idempotency key made when the page was drawn, so
- * a form sent twice acts once.
+ * One case as an agent works it: the customer's words and contact, triage's reading,
+ * owner, checklist, remedies, milestones, notes and timeline, and a form for each action
+ * of the case API. The forms call the same {@link CaseActions} and
+ * {@link WorkspaceActions} as the API (one source of the rules); each carries an
+ * idempotency key made when the page was drawn, so a form sent twice acts once. Contact
+ * is shown once per page load, through {@link CaseViews} (audited); the parts reloaded
+ * live carry none.
  */
 @Controller
 @RequestMapping("/console/cases/{caseId}")
 class CasePage {
 
+	/** What the contact-read audit records as the endpoint of a console page view. */
+	static final String AUDITED_AS = "GET /console/cases/{caseId}";
+
 	private final CaseStore store;
 
 	private final CaseActions actions;
+
+	private final WorkspaceActions workspace;
+
+	private final CaseViews views;
 
 	private final MilestoneClock milestones;
 
@@ -49,26 +64,37 @@ class CasePage {
 
 	private final LiveQueue live;
 
-	CasePage(CaseStore store, CaseActions actions, MilestoneClock milestones, Clock clock, LiveQueue live) {
+	CasePage(CaseStore store, CaseActions actions, WorkspaceActions workspace, CaseViews views,
+			MilestoneClock milestones, Clock clock, LiveQueue live) {
 		this.store = store;
 		this.actions = actions;
+		this.workspace = workspace;
+		this.views = views;
 		this.milestones = milestones;
 		this.clock = clock;
 		this.live = live;
 	}
 
 	@GetMapping
-	String page(@PathVariable String caseId, Model model) {
-		fill(caseId, model);
-		model.addAttribute("formKey", UUID.randomUUID().toString());
+	String page(@PathVariable String caseId, Authentication auth, Model model) {
+		FollowupCase found = fill(caseId, auth, model);
+		model.addAttribute("full", this.views.render(found, auth, AUDITED_AS));
 		model.addAttribute("outcomes", Outcome.values());
 		return "console/case";
 	}
 
-	@GetMapping("/live")
-	String live(@PathVariable String caseId, Model model) {
-		fill(caseId, model);
-		return "console/case :: live";
+	/** The case's state, owner and checklist, reloaded when the case changes. */
+	@GetMapping("/summary")
+	String summary(@PathVariable String caseId, Authentication auth, Model model) {
+		fill(caseId, auth, model);
+		return "console/case :: summary";
+	}
+
+	/** The case's milestones, notes and timeline, reloaded when the case changes. */
+	@GetMapping("/history")
+	String history(@PathVariable String caseId, Authentication auth, Model model) {
+		fill(caseId, auth, model);
+		return "console/case :: history";
 	}
 
 	@PostMapping("/{action}")
@@ -92,9 +118,24 @@ class CasePage {
 				case "callback" -> this.actions.callback(caseId, actor, key, required(form.satisfaction()),
 						Boolean.TRUE.equals(form.problemResolved()));
 				case "close" -> this.actions.close(caseId, actor, key, required(form.outcome()));
+				case "claim" -> this.workspace.claim(caseId, actor, key);
+				case "release" -> this.workspace.release(caseId, actor, key);
+				case "transfer" -> this.workspace.transfer(caseId, actor, key, blankToNull(form.team()),
+						blankToNull(form.agent()), required(form.reason()));
+				case "assign" ->
+					this.workspace.assign(caseId, actor, key, blankToNull(form.team()), blankToNull(form.agent()));
+				case "note" -> this.workspace.note(caseId, actor, key, required(form.text()));
+				case "tick" -> {
+					boolean done = Boolean.TRUE.equals(form.done());
+					int step = required(form.step());
+					this.workspace.tick(caseId, actor, key + "-" + step + "-" + done, step, done);
+				}
 				default -> throw new ProblemException(HttpStatus.NOT_FOUND, "No such action", "No action " + action);
 			}
 			redirect.addFlashAttribute("done", "console.done." + action);
+		}
+		catch (CaseException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
@@ -103,13 +144,17 @@ class CasePage {
 		return "redirect:/console/cases/" + caseId;
 	}
 
-	private void fill(String caseId, Model model) {
+	private FollowupCase fill(String caseId, Authentication auth, Model model) {
 		FollowupCase found = this.store.findById(caseId)
 			.orElseThrow(
 					() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found", "No case with id " + caseId));
 		CaseView view = CaseView.of(found, this.milestones, this.clock.instant());
 		model.addAttribute("c", view);
 		model.addAttribute("item", QueueItem.of(view, this.clock.instant()));
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		model.addAttribute("mine", auth.getName().equals(view.owner().agent()));
+		model.addAttribute("supervisor", Actor.of(auth).supervisor());
+		return found;
 	}
 
 	private static <T> T required(T value) {
@@ -117,6 +162,10 @@ class CasePage {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", "A required field is empty.");
 		}
 		return value;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**
@@ -130,10 +179,21 @@ class CasePage {
 	 * @param satisfaction the callback's rating, 1 to 5
 	 * @param problemResolved whether the problem is gone
 	 * @param outcome the retention outcome
+	 * @param team the team to transfer or assign to
+	 * @param agent the agent to transfer or assign to
+	 * @param reason why the case is transferred
+	 * @param text a staff note
+	 * @param step the checklist step, 0-based
+	 * @param done whether the step is done
 	 */
 	record ActionForm(@NotBlank @Size(max = 100) String key, @Size(max = 2000) String note,
 			@Size(max = 2000) String message, @Min(0) Integer option, @Size(max = 2000) String resolution,
-			@Min(1) @Max(5) Integer satisfaction, Boolean problemResolved, Outcome outcome) {
+			@Min(1) @Max(5) Integer satisfaction, Boolean problemResolved, Outcome outcome,
+			@Pattern(regexp = STAFF_NAME) String team, @Pattern(regexp = STAFF_NAME) String agent,
+			@Size(max = 500) String reason, @Size(max = 2000) String text, @Min(0) Integer step, Boolean done) {
+
+		/** A team or agent name as the case API accepts it, or empty. */
+		static final String STAFF_NAME = "^$|^[A-Za-z0-9._@-]{1,64}$";
 
 	}
 

@@ -3,9 +3,9 @@ package com.complaintflow.followup.console;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
 
-import com.complaintflow.followup.cases.CaseFilter;
+import com.complaintflow.followup.cases.CaseQuery;
 import com.complaintflow.followup.cases.CaseStatus;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseView;
@@ -14,8 +14,8 @@ import com.complaintflow.followup.deadline.MilestoneClock;
 import org.springframework.stereotype.Component;
 
 /**
- * The cases staff still work on (every status before the callback is done), read through
- * the case store's staff filter and ordered by time to breach.
+ * The cases staff still work on (every status before the callback is done), read with the
+ * case store's one search, soonest deadline first.
  */
 @Component
 class CaseQueue {
@@ -24,8 +24,8 @@ class CaseQueue {
 	static final List<CaseStatus> WORKING = List.of(CaseStatus.ESCALATED, CaseStatus.OPEN, CaseStatus.IN_PROGRESS,
 			CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.RESOLVED);
 
-	/** The most cases read per status for one page. */
-	static final int PER_STATUS = 200;
+	/** The most cases one page shows. */
+	static final int SHOWN = 300;
 
 	private final CaseStore store;
 
@@ -39,11 +39,16 @@ class CaseQueue {
 		this.clock = clock;
 	}
 
-	/** The working cases of every queue, soonest breach first. */
-	List<QueueItem> working() {
+	/**
+	 * The working cases (of one agent, or of everybody when null), soonest breach first.
+	 */
+	List<QueueItem> working(String agent) {
 		Instant now = this.clock.instant();
-		return WORKING.stream()
-			.flatMap((status) -> this.store.search(new CaseFilter(status, null, null, null, PER_STATUS)).stream())
+		CaseQuery query = new CaseQuery(null, null, null, null, WORKING, null, agent, false, List.of(), null, null,
+				null, "due", 0, SHOWN);
+		return this.store.search(query)
+			.stream()
+			.limit(SHOWN)
 			.map((c) -> QueueItem.of(CaseView.of(c, this.milestones, now), now))
 			.sorted(QueueItem.BY_TIME_TO_BREACH)
 			.toList();
@@ -51,12 +56,7 @@ class CaseQueue {
 
 	/** The queues the working cases are in, by name. */
 	static List<String> queues(List<QueueItem> items) {
-		return items.stream()
-			.map((item) -> item.view().queue())
-			.flatMap((queue) -> (queue != null) ? Stream.of(queue) : Stream.empty())
-			.distinct()
-			.sorted()
-			.toList();
+		return items.stream().map((item) -> item.view().queue()).filter(Objects::nonNull).distinct().sorted().toList();
 	}
 
 }

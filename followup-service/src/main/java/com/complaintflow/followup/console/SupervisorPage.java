@@ -34,7 +34,7 @@ class SupervisorPage {
 	}
 
 	private void fill(Model model) {
-		List<QueueItem> all = this.cases.working();
+		List<QueueItem> all = this.cases.working(null);
 		model.addAttribute("teams", TeamLoad.of(all));
 		model.addAttribute("items",
 				all.stream().filter((item) -> TeamLoad.escalated(item) || item.breached()).toList());

@@ -1,22 +1,23 @@
 package com.complaintflow.followup.notification;
 
 import com.complaintflow.events.CaseEvent;
-import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.events.Topics;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.support.kafka.EventPublisher;
 
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Both halves of telling the customer: case events become notices on
+ * Both halves of telling the customer, in one listener container (each container in the
+ * group adds consumers to every rebalance): case events become notices on
  * {@link Topics#NOTIFICATIONS} (published and acknowledged before the offset commits),
- * and every notice requested there (by this service or any other) enters the delivery
- * outbox.
+ * and every notice requested there enters the delivery outbox.
  */
 @Component
+@KafkaListener(topics = { Topics.CASES, Topics.NOTIFICATIONS })
 class NotificationListeners {
 
 	private final CaseStore cases;
@@ -34,18 +35,18 @@ class NotificationListeners {
 		this.outbox = outbox;
 	}
 
-	@KafkaListener(topics = Topics.CASES)
-	void onCaseEvent(ComplaintEvent event) {
-		if (event instanceof CaseEvent caseEvent) {
-			this.cases.findById(caseEvent.caseId())
-				.flatMap((followupCase) -> this.notices.noticeFor(event, followupCase))
-				.ifPresent(this.publisher::publishAndWait);
-		}
-	}
-
-	@KafkaListener(topics = Topics.NOTIFICATIONS)
+	@KafkaHandler
 	void onNotification(NotificationRequested request) {
 		this.outbox.enqueue(request);
+	}
+
+	@KafkaHandler(isDefault = true)
+	void onCaseEvent(Object event) {
+		if (event instanceof CaseEvent caseEvent) {
+			this.cases.findById(caseEvent.caseId())
+				.flatMap((followupCase) -> this.notices.noticeFor(caseEvent, followupCase))
+				.ifPresent(this.publisher::publishAndWait);
+		}
 	}
 
 }

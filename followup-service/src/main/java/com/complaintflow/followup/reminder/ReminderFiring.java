@@ -15,14 +15,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.ReminderKind;
 import com.complaintflow.events.ReminderRaised;
-import com.complaintflow.followup.cases.CaseOpening;
+import com.complaintflow.followup.cases.CaseEvents;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.cases.OwnershipSettings;
 import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.ReminderStep;
@@ -60,13 +60,16 @@ public class ReminderFiring {
 
 	private final ReminderMetrics metrics;
 
+	private final OwnershipSettings ownership;
+
 	private final ComplaintTrace trace;
 
 	private final Clock clock;
 
 	ReminderFiring(CaseStore store, MilestoneClock milestones, EventPublisher publisher, OnCallOutbox onCall,
-			ReminderMetrics metrics, ComplaintTrace trace, Clock clock) {
+			ReminderMetrics metrics, OwnershipSettings ownership, ComplaintTrace trace, Clock clock) {
 		this.store = store;
+		this.ownership = ownership;
 		this.milestones = milestones;
 		this.publisher = publisher;
 		this.onCall = onCall;
@@ -185,6 +188,10 @@ public class ReminderFiring {
 				raised.add(new Due(dueAt, events(c, milestone, rung, now)));
 				c.record(now, "REMINDER_" + rung.kind(), "system", rung.kind() + " to " + rung.level() + " for "
 						+ milestone.getKind() + " due " + milestone.getDueAt());
+				if (rung.kind() == ReminderKind.ESCALATION && this.ownership.teamFor(rung.level()) != null) {
+					c.escalateTo(rung.level(), this.ownership.teamFor(rung.level()), now,
+							rung.level() + " rung of " + milestone.getKind());
+				}
 				this.milestones.advance(milestone, milestone.getNextStep());
 				step = this.milestones.due(milestone, now);
 			}
@@ -193,17 +200,15 @@ public class ReminderFiring {
 	}
 
 	private List<ComplaintEvent> events(FollowupCase c, Milestone milestone, ReminderStep step, Instant now) {
+		CaseEvents factory = CaseEvents.of(c, now);
 		List<ComplaintEvent> events = new ArrayList<>();
-		events.add(new ReminderRaised(reminderId(milestone.getId(), step), CaseOpening.SOURCE, now, c.getComplaintId(),
-				c.getCustomerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), milestone.getKind(), step.kind(),
-				step.level(), milestone.getDueAt(), c.getQueue(), c.getPriority()));
+		events.add(factory.reminder(reminderId(milestone.getId(), step), milestone, step));
 		if (step.kind() == ReminderKind.ESCALATION) {
-			events.add(new CaseEscalated(
-					EventMetadata.deterministicEventId("escalated", milestone.getId(), step.level()),
-					CaseOpening.SOURCE, now, c.getComplaintId(), c.getCustomerId(),
-					ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), step.level(), milestone.getKind() + " not met "
-							+ Math.round((step.fraction() - 1) * 100) + "% of its window after the deadline",
-					milestone.getKind(), null));
+			events
+				.add(factory.escalated(EventMetadata.deterministicEventId("escalated", milestone.getId(), step.level()),
+						step.level(), milestone.getKind() + " not met " + Math.round((step.fraction() - 1) * 100)
+								+ "% of its window after the deadline",
+						milestone.getKind(), null));
 		}
 		return events;
 	}

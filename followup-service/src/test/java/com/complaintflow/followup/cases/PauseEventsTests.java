@@ -116,8 +116,9 @@ class PauseEventsTests {
 	void actionRetriedAfterACrashBeforePublishingPublishesTheSameEventId() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
-			CaseActions crashing = new CaseActions(this.store,
-					new CrashingOutbox(this.publisher, this.store, this.clock), this.milestones, this.clock);
+			CaseActions crashing = new CaseActions(
+					new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
+					this.milestones, new OwnershipSettings("supervisors", "experts"));
 			CaseActions.Actor agent = new CaseActions.Actor("agent", false);
 
 			assertThatIllegalStateException().isThrownBy(() -> crashing.waitOnCustomer(caseId, agent, "w", null));

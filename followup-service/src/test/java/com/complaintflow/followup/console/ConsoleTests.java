@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +47,8 @@ import static org.awaitility.Awaitility.await;
 class ConsoleTests {
 
 	static final Duration SOON = Duration.ofSeconds(30);
+
+	static final String SCRIPT = "<script>alert(1)</script>";
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -177,6 +182,44 @@ class ConsoleTests {
 		// the API keeps its stateless Basic authentication: a console session is no API
 		// login
 		assertThat(agent.get("/api/v1/cases/" + caseId).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void hostileInputToEveryConsoleEndpointNeverCausesA5xxNorReachesThePageUnescaped() throws Exception {
+		String caseId = open();
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("supervisor", "supervisor-dev");
+		String page = session.get("/console/cases/" + caseId).body();
+		List<String> hostile = List.of("", " ", "-1", "99999999999999999999", "abc", "\u0000", SCRIPT,
+				"'; db.cases.drop(); '", "{\"$gt\":\"\"}", "\u202e\ud83d\ude00", "x".repeat(5000), "../../etc/passwd",
+				"%2e%2e%2f", "RETAINED\r\nSet-Cookie: x=y");
+		List<String> failures = new ArrayList<>();
+		for (String value : hostile) {
+			String segment = URLEncoder.encode(value, StandardCharsets.UTF_8);
+			for (String path : List.of("/console/cases/" + segment, "/console/cases/" + segment + "/summary",
+					"/console/cases/" + segment + "/history", "/console/queue?queue=" + segment,
+					"/console/queue/rows?queue=" + segment, "/console/supervisor/rows?lang=" + segment,
+					"/console/oncall/rows", "/console/queue?lang=" + segment)) {
+				check(failures, "GET " + path, session.get(path));
+			}
+			for (String action : List.of("contact", "progress", "wait-on-customer", "resume", "offer", "choose",
+					"resolve", "callback", "close", segment)) {
+				Map<String, String> fields = Map.of("key", value, "note", value, "message", value, "option", value,
+						"resolution", value, "satisfaction", value, "problemResolved", value, "outcome", value);
+				check(failures, "POST " + action, session.post(path(caseId, action), page, fields));
+			}
+			check(failures, "POST ack", session.post("/console/oncall/" + segment + "/ack", page, Map.of()));
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private static void check(List<String> failures, String request, HttpResponse<String> response) {
+		if (response.statusCode() >= 500) {
+			failures.add(request + " -> " + response.statusCode());
+		}
+		if (response.body().contains(SCRIPT)) {
+			failures.add(request + " -> the page carries the script unescaped");
+		}
 	}
 
 	private static boolean reads(InputStream body, String caseId) {

@@ -12,6 +12,7 @@ import com.complaintflow.followup.ReminderRecords.Received;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.cases.OwnershipSettings;
 import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.oncall.OnCallOutbox;
@@ -97,7 +98,8 @@ class RaiseAndRecordRaceTests {
 	void reminderSentButNotRecordedIsSentAgainWithTheSameEventIdAndRecordedOnce() {
 		String caseId = openCase();
 		ReminderFiring crashing = new ReminderFiring(new CrashingStore(this.mongo, this.timers), this.milestones,
-				this.publisher, this.onCall, this.metrics, this.trace, this.clock);
+				this.publisher, this.onCall, this.metrics, new OwnershipSettings("supervisors", "experts"), this.trace,
+				this.clock);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			this.clock.advance(Duration.ofHours(12));
 			assertThat(this.store.claim(caseId, "crashed", this.clock.instant(), leaseEnd(this.clock))).isPresent();
@@ -189,8 +191,8 @@ class RaiseAndRecordRaceTests {
 	}
 
 	private ReminderFiring firingThrough(CaseStore racingStore) {
-		return new ReminderFiring(racingStore, this.milestones, this.publisher, this.onCall, this.metrics, this.trace,
-				this.clock);
+		return new ReminderFiring(racingStore, this.milestones, this.publisher, this.onCall, this.metrics,
+				new OwnershipSettings("supervisors", "experts"), this.trace, this.clock);
 	}
 
 	/**

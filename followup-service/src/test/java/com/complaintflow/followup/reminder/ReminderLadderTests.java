@@ -101,6 +101,14 @@ class ReminderLadderTests {
 		assertThat(receiver.attempts()).isGreaterThan(receiver.accepted().size());
 		JsonNode view = agent().get("/api/v1/cases/" + caseId).json();
 		assertThat(view.get("milestones").get(0).get("breached").asBoolean()).isTrue();
+		// the SUPERVISOR rung moved the case to the supervisors' queue, the EXPERT_TEAM
+		// rung on to the expert team's: the owner changed, each move on the timeline
+		assertThat(view.get("owner").get("team").asString()).isEqualTo("experts");
+		assertThat(view.get("owner").get("escalatedTo").asString()).isEqualTo("EXPERT_TEAM");
+		assertThat(view.get("queue").asString()).isEqualTo("experts");
+		assertThat(view.get("timeline").findValuesAsString("detail"))
+			.anyMatch((detail) -> detail.startsWith("Moved to team supervisors"))
+			.anyMatch((detail) -> detail.startsWith("Moved to team experts"));
 		// Every milestone's escalations count, not only the first response's: the
 		// progress
 		// update runs on business hours, so whether it has escalated by now depends on

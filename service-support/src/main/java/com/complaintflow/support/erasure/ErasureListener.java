@@ -44,7 +44,7 @@ public class ErasureListener {
 		this.publisher = publisher;
 	}
 
-	@KafkaListener(topics = Topics.ERASURES)
+	@KafkaListener(topics = Topics.ERASURES, concurrency = "1")
 	void on(ComplaintEvent event) {
 		if (event instanceof CustomerErased request && !this.erasers.isEmpty()) {
 			Map<String, Long> erased = new TreeMap<>();

@@ -139,6 +139,7 @@ public final class OutageBatch {
 
 	private boolean isMember(Incident incident, String complaintId) {
 		return incident.members().contains(complaintId)
+				|| (incident.recent() != null && incident.recent().contains(complaintId))
 				|| this.joining.getOrDefault(incident.id(), List.of()).contains(complaintId);
 	}
 

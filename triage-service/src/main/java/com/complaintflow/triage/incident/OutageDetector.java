@@ -11,7 +11,6 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.IncidentDetected;
-import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.config.TriageSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +34,11 @@ public class OutageDetector {
 
 	private static final Logger log = LoggerFactory.getLogger(OutageDetector.class);
 
-	/** The most member complaint ids one {@code IncidentDetected} lists. */
-	static final int MAX_PUBLISHED_MEMBERS = 1_000;
+	/**
+	 * The most member complaint ids one {@code IncidentDetected} lists (the incident's
+	 * first members).
+	 */
+	static final int MAX_PUBLISHED_MEMBERS = IncidentMembers.MAX_LISTED;
 
 	private static final Set<Category> WATCHED = Set.of(Category.NETWORK, Category.EMERGENCY);
 
@@ -51,13 +50,15 @@ public class OutageDetector {
 
 	private final RegionSignals signals;
 
-	OutageDetector(MongoTemplate mongo, RegionSignals signals, TriageSettings settings, MeterRegistry meters) {
+	private final IncidentMembers incidents;
+
+	OutageDetector(MongoTemplate mongo, RegionSignals signals, IncidentMembers incidents, TriageSettings settings,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.signals = signals;
+		this.incidents = incidents;
 		this.settings = settings.outage();
 		this.meters = meters;
-		StartupIndexes.ensure(mongo, mongo.getCollectionName(Incident.class),
-				new Index().on("regionCode", Sort.Direction.ASC).on("lastSeenAt", Sort.Direction.DESC));
 	}
 
 	/** Whether complaints of this category count towards outages. */
@@ -120,10 +121,10 @@ public class OutageDetector {
 		OutageSignal first = ordered.get(0);
 		String id = "INC-" + region + "-"
 				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
-		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(),
+		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(), null,
 				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
-			this.mongo.insert(incident);
+			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::at).toList());
 			Counter.builder("triage.incidents.opened")
 				.description("Outage incidents opened (complaints clustered by region and time)")
 				.register(this.meters)
@@ -133,43 +134,16 @@ public class OutageDetector {
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance opened it first: join it
-			return join(id, complaint.complaintId(), at);
+			return this.incidents.join(id, complaint.complaintId(), at);
 		}
 	}
 
 	/**
-	 * Adds a poll's new members to an incident in one update, one revision for all of
-	 * them; if one of them is a member already (a redelivery), they join one by one.
+	 * Adds a poll's new members to an incident ({@link IncidentMembers#joinAll}).
 	 * @return the incident after the update
 	 */
 	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
-		Query noneYetMember = Query.query(Criteria.where("_id").is(incidentId).and("members").nin(complaintIds));
-		Update update = new Update().push("members")
-			.each(complaintIds.toArray())
-			.inc("memberCount", complaintIds.size())
-			.inc("revision", 1)
-			.max("lastSeenAt", at);
-		Incident updated = this.mongo.findAndModify(noneYetMember, update,
-				FindAndModifyOptions.options().returnNew(true), Incident.class);
-		if (updated != null) {
-			return updated;
-		}
-		Incident joined = null;
-		for (String complaintId : complaintIds) {
-			joined = join(incidentId, complaintId, at);
-		}
-		return joined;
-	}
-
-	private Incident join(String incidentId, String complaintId, Instant at) {
-		Query notYetMember = Query.query(Criteria.where("_id").is(incidentId).and("members").ne(complaintId));
-		Update update = new Update().push("members", complaintId)
-			.inc("memberCount", 1)
-			.inc("revision", 1)
-			.max("lastSeenAt", at);
-		Incident updated = this.mongo.findAndModify(notYetMember, update,
-				FindAndModifyOptions.options().returnNew(true), Incident.class);
-		return (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
+		return this.incidents.joinAll(incidentId, complaintIds, at);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.localstack.Service;
 
 /**
@@ -27,7 +28,9 @@ enum Attack {
 	private static final List<String> BAD_QUERIES = List.of(
 			"?size=-1&page=abc&from=notadate&to=&status=NOPE&limit=99999999999999999999",
 			"?from=2026-13-45T99:99:99Z&to=yesterday&granularity=CENTURY", "?status=%00&queue=$gt&dueBefore=-1",
-			"?complaintId[$ne]=1&region=" + "R".repeat(3000), "?hours=1e309&days=NaN&minGrowth=-Infinity");
+			"?complaintId[$ne]=1&region=" + "R".repeat(3000), "?hours=1e309&days=NaN&minGrowth=-Infinity",
+			"?q=" + "掉线".repeat(200) + "&unassigned=maybe&sort=$natural&openedTo=0&updatedSince=x&size=1e3",
+			"?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k&status=OPEN&status=OPEN&status=%24ne&staffId[$gt]=");
 
 	/**
 	 * A request of this kind against an endpoint.
@@ -37,7 +40,10 @@ enum Attack {
 	 * @return the request to send
 	 */
 	HostileRequest request(Endpoint endpoint, SplittableRandom random, String complaintId) {
-		String path = endpoint.path(encode(complaintId));
+		// followup's path variables name the case of the seeded complaint, so its
+		// actions meet a real case
+		String id = (endpoint.service() == Service.FOLLOWUP) ? CaseOpening.caseIdFor(complaintId) : complaintId;
+		String path = endpoint.path(encode(id));
 		String method = endpoint.method();
 		String auth = goodAuth(endpoint.service());
 		String contentType = "application/json";

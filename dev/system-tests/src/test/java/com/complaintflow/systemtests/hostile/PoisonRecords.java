@@ -74,11 +74,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class PoisonRecords {
 
 	/** The consumer groups of each topic. */
-	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED, Set.of("triage", "analytics"),
-			Topics.TRIAGED, Set.of("followup", "intake", "analytics"), Topics.INCIDENTS,
-			Set.of("followup", "analytics"), Topics.CASES, Set.of("intake", "triage", "followup", "analytics"),
-			Topics.REMINDERS, Set.of("triage", "analytics"), Topics.CORRECTIONS, Set.of("analytics"),
-			Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES, Set.of("intake", "triage", "followup"));
+	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED,
+			Set.of("triage", "followup", "analytics"), Topics.TRIAGED, Set.of("followup", "intake", "analytics"),
+			Topics.INCIDENTS, Set.of("followup", "analytics"), Topics.CASES,
+			Set.of("intake", "triage", "followup", "analytics"), Topics.REMINDERS, Set.of("triage", "analytics"),
+			Topics.CORRECTIONS, Set.of("analytics"), Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES,
+			Set.of("intake", "triage", "followup"));
 
 	/**
 	 * The pipeline's topics, then those analytics does not read (processing checked

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.LanguageModel;
@@ -53,42 +57,79 @@ public final class CrossValidation {
 			scores.put(system, fields);
 		}
 		Map<String, int[]> byModel = new LinkedHashMap<>();
-		for (int fold = 0; fold < folds; fold++) {
-			List<ModelTrainer.Doc> train = new ArrayList<>(correctionDocs);
-			List<LabelledExample> test = new ArrayList<>();
-			for (int i = 0; i < order.size(); i++) {
-				LabelledExample example = order.get(i);
-				if (i % folds == fold) {
-					test.add(example);
-				}
-				else {
-					train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example)));
-				}
+		// the folds are independent: trained side by side, scored in fold order
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(folds, PARALLEL_FOLDS)));
+		try {
+			List<Future<List<Decided>>> results = new ArrayList<>();
+			for (int fold = 0; fold < folds; fold++) {
+				int current = fold;
+				results.add(pool.submit(() -> fold(language, order, ruleOutcomes, correctionDocs, folds, current)));
 			}
-			LanguageModel model = this.trainer.train(language, train, "cv-fold-" + fold);
-			for (LabelledExample example : test) {
-				RuleOutcome alone = ruleOutcomes.get(example);
-				Map<String, String> modelOnly = Scoring.modelOnly(model, example);
-				RuleOutcome combined = Scoring.combined(this.rules, model, example);
-				for (String field : LabelledExample.FIELDS) {
-					scores.get("rules").get(field).add(example, alone.values().get(field));
-					scores.get("model")
-						.get(field)
-						.add(example, modelOnly.getOrDefault(field, alone.values().get(field)));
-					scores.get("combined").get(field).add(example, combined.values().get(field));
-					int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
-					counts[1]++;
-					if ("model".equals(combined.decidedBy().get(field))) {
-						counts[0]++;
+			for (int fold = 0; fold < folds; fold++) {
+				List<Decided> decided = results.get(fold).get();
+				for (Decided one : decided) {
+					for (String field : LabelledExample.FIELDS) {
+						scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
+						scores.get("model")
+							.get(field)
+							.add(one.example(), one.modelOnly().getOrDefault(field, one.alone().values().get(field)));
+						scores.get("combined").get(field).add(one.example(), one.combined().values().get(field));
+						int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
+						counts[1]++;
+						if ("model".equals(one.combined().decidedBy().get(field))) {
+							counts[0]++;
+						}
 					}
 				}
+				System.out.printf("  %s fold %d/%d: %d tested; combined %s%n", language, fold + 1, folds,
+						decided.size(), scores.get("combined").get("category"));
 			}
-			System.out.printf("  %s fold %d/%d: %d trained, %d tested; combined %s%n", language, fold + 1, folds,
-					train.size(), test.size(), scores.get("combined").get("category"));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
 		return new Result(language, examples.size(), folds, scores, decidedByModel);
+	}
+
+	/** Trains one fold's model on the other folds and decides the fold's texts. */
+	private List<Decided> fold(Language language, List<LabelledExample> order,
+			Map<LabelledExample, RuleOutcome> ruleOutcomes, List<ModelTrainer.Doc> correctionDocs, int folds,
+			int fold) {
+		List<ModelTrainer.Doc> train = new ArrayList<>(correctionDocs);
+		List<LabelledExample> test = new ArrayList<>();
+		for (int i = 0; i < order.size(); i++) {
+			LabelledExample example = order.get(i);
+			if (i % folds == fold) {
+				test.add(example);
+			}
+			else {
+				train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example)));
+			}
+		}
+		LanguageModel model = this.trainer.train(language, train, "cv-fold-" + fold);
+		List<Decided> decided = new ArrayList<>();
+		for (LabelledExample example : test) {
+			decided.add(new Decided(example, ruleOutcomes.get(example), Scoring.modelOnly(model, example),
+					Scoring.combined(this.rules, model, example)));
+		}
+		return decided;
+	}
+
+	/** How many folds are trained at once ({@code -Dtriage.train.parallel-folds}). */
+	private static final int PARALLEL_FOLDS = Integer.getInteger("triage.train.parallel-folds", 5);
+
+	/** One held-out text decided three ways. */
+	private record Decided(LabelledExample example, RuleOutcome alone, Map<String, String> modelOnly,
+			RuleOutcome combined) {
 	}
 
 }

@@ -50,10 +50,21 @@ public final class ModelTrainer {
 	 */
 	public record Options(int maxVocabulary, int minDocs, Map<String, Double> cost, int innerFolds, long seed) {
 
-		/** The settings the training command uses. */
+		/**
+		 * The settings the training command uses: C for every field
+		 * ({@code -Dtriage.train.cost}, 16), or for one
+		 * ({@code -Dtriage.train.cost.persona}).
+		 */
 		public static Options defaults() {
-			return new Options(Integer.getInteger("triage.train.vocabulary", 120_000), 2,
-					Map.of("*", Double.parseDouble(System.getProperty("triage.train.cost", "16"))), 3, 42);
+			Map<String, Double> cost = new HashMap<>();
+			cost.put("*", Double.parseDouble(System.getProperty("triage.train.cost", "16")));
+			for (String field : LabelledExample.FIELDS) {
+				String value = System.getProperty("triage.train.cost." + field);
+				if (value != null) {
+					cost.put(field, Double.parseDouble(value));
+				}
+			}
+			return new Options(Integer.getInteger("triage.train.vocabulary", 120_000), 2, Map.copyOf(cost), 3, 42);
 		}
 
 		double costOf(String field) {
@@ -184,7 +195,13 @@ public final class ModelTrainer {
 		if (present.size() < 2) {
 			return null;
 		}
-		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
+		Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
+		String watched = WATCHED.get(field);
+		if ("churnRisk".equals(field) && HIGH_CLASS_WEIGHT != 1 && classes.contains(watched)) {
+			// errors on churn HIGH cost more in training, for recall
+			parameter.setWeights(new double[] { HIGH_CLASS_WEIGHT }, new int[] { classes.indexOf(watched) });
+		}
+		Model model = Linear.train(problem, parameter);
 		int[] labels = model.getLabels();
 		int perFeature = (model.getNrClass() == 2) ? 1 : model.getNrClass();
 		double[] w = model.getFeatureWeights();
@@ -297,6 +314,10 @@ public final class ModelTrainer {
 	/** How much churn-HIGH recall weighs against accuracy when choosing. */
 	private static final double HIGH_RECALL_WEIGHT = Double
 		.parseDouble(System.getProperty("triage.train.high-recall-weight", "0.5"));
+
+	/** The weight of churn-HIGH examples in training (C times this for HIGH). */
+	private static final double HIGH_CLASS_WEIGHT = Double
+		.parseDouble(System.getProperty("triage.train.high-class-weight", "1"));
 
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");

@@ -1,0 +1,74 @@
+package com.complaintflow.followup.cases;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The workspace actions on a case: ownership (claim, release, assign, transfer), notes
+ * and checklist ticks. They change workspace state and the timeline, publish no lifecycle
+ * event, and are idempotent under their key like every action.
+ */
+@Component
+public class WorkspaceActions {
+
+	private final CaseChanges changes;
+
+	WorkspaceActions(CaseChanges changes) {
+		this.changes = changes;
+	}
+
+	/**
+	 * The caller takes the case from its team's queue (409 when another agent has it).
+	 */
+	public FollowupCase claim(String caseId, CaseActions.Actor actor, String key) {
+		return this.changes.apply(caseId, CaseAction.CLAIM, key, (c, now, ids) -> {
+			c.claim(actor.staffId(), now);
+			return List.of();
+		});
+	}
+
+	/** The owning agent, or a supervisor, puts the case back into its team's queue. */
+	public FollowupCase release(String caseId, CaseActions.Actor actor, String key) {
+		return this.changes.apply(caseId, CaseAction.RELEASE, key, (c, now, ids) -> {
+			c.release(actor, now);
+			return List.of();
+		});
+	}
+
+	/** A supervisor gives the case to an agent, a team, or an agent of a team. */
+	public FollowupCase assign(String caseId, CaseActions.Actor actor, String key, String team, String agent) {
+		return this.changes.apply(caseId, CaseAction.ASSIGN, key, (c, now, ids) -> {
+			c.assign(team, agent, actor, now);
+			return List.of();
+		});
+	}
+
+	/**
+	 * The owner (or a supervisor) hands the case to another agent or team, saying why.
+	 */
+	public FollowupCase transfer(String caseId, CaseActions.Actor actor, String key, String team, String agent,
+			String reason) {
+		return this.changes.apply(caseId, CaseAction.TRANSFER, key, (c, now, ids) -> {
+			c.transfer(team, agent, reason, actor, now);
+			return List.of();
+		});
+	}
+
+	/** Adds a note; its id follows from the request, so a retry adds nothing. */
+	public FollowupCase note(String caseId, CaseActions.Actor actor, String key, String text) {
+		return this.changes.apply(caseId, CaseAction.NOTE, key, (c, now, ids) -> {
+			c.addNote(new CaseNote(ids.id("note").toString(), now, actor.staffId(), text));
+			return List.of();
+		});
+	}
+
+	/** Ticks or unticks a playbook step, recording who and when. */
+	public FollowupCase tick(String caseId, CaseActions.Actor actor, String key, int index, boolean done) {
+		return this.changes.apply(caseId, CaseAction.TICK, key, (c, now, ids) -> {
+			c.tick(index, done, actor.staffId(), now);
+			return List.of();
+		});
+	}
+
+}
