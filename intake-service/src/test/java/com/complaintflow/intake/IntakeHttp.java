@@ -76,6 +76,18 @@ public final class IntakeHttp {
 			.build());
 	}
 
+	/** POSTs a JSON body with HTTP Basic credentials. */
+	public HttpResponse<String> postAsStaff(String user, String password, String path, String body) {
+		String token = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Basic " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
 	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

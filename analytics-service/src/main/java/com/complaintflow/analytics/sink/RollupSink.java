@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Materialises the Streams application's output into MongoDB, one poll at a time: the
- * latest value of each bucket and each complaint's events in a few bulk upserts, then the
- * offsets. The values are whole states (not increments), so writing one again after a
- * crash changes nothing, and the topics are read committed, so only what the exactly-once
- * transactions committed is ever written.
+ * latest value of each bucket and each complaint's events (with its drill index) in a few
+ * bulk upserts, then the offsets. The values are whole states (not increments), so
+ * writing one again after a crash changes nothing, and the topics are read committed, so
+ * only what the exactly-once transactions committed is ever written.
  */
 @Component
 class RollupSink {

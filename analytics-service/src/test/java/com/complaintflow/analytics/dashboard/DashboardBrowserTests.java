@@ -97,6 +97,9 @@ class DashboardBrowserTests {
 					Channel.HOTLINE, Category.NETWORK, "HZ-XH", Playbook.NETWORK_FAULT);
 			this.publisher.publish(burst.received());
 			this.publisher.publishAndWait(burst.triaged(Nature.VALID, 0));
+			if (i < 2) {
+				this.publisher.publishAndWait(burst.corrected("category", "DEVICE", "model", Duration.ofMinutes(5)));
+			}
 		}
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> this.api.json("/api/v1/analytics/complaints?measure=triaged&region=HZ-XH&category=NETWORK")
@@ -151,6 +154,16 @@ class DashboardBrowserTests {
 		assertThat(page.locator("#kpis [data-kpi=received] a")).not().hasText(shown);
 		assertThat(page.locator("#kpis [data-kpi=received] a"))
 			.hasText(format(Long.parseLong(shown.replace(",", "")) + 1));
+
+		// The keyboard's way down: a figure in a chart's data table lists its complaints.
+		page.locator("#corrections-by-field summary").click();
+		page.locator("table[data-table=corrections-by-field] a").first().click();
+		assertThat(page.locator("#drill-title")).containsText("Corrected category");
+		assertThat(page.locator("#drill-table tr[data-complaint]")).hasCount(2);
+		assertThat(page.locator("#drill-table")).containsText(prefix + "-hot-0");
+		assertThat(page.locator("#drill-table")).containsText(prefix + "-hot-1");
+		page.locator("#drill a[href='#overview']").click();
+		assertThat(page.locator("#overview")).isVisible();
 
 		// A filter: the page shows what the API answers for the same range and channel.
 		page.locator("select[name=channel]").selectOption("HOTLINE");
@@ -230,7 +243,7 @@ class DashboardBrowserTests {
 		List<String> charts = ((List<?>) page.locator("svg[role=img]")
 			.evaluateAll("svgs => svgs.map(s => s.dataset.chart)")).stream().map(String::valueOf).toList();
 		assertThat(charts).contains("volume", "by-channel", "by-category", "sla", "retention", "hotspots",
-				"satisfaction");
+				"satisfaction", "corrections-by-field", "corrections-by-playbook");
 		for (String chart : charts) {
 			String label = (String) page.locator("svg[data-chart='" + chart + "']")
 				.evaluate("s => s.getAttribute('aria-labelledby').split(' ')"

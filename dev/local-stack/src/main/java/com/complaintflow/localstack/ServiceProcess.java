@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class ServiceProcess {
 
-	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+	// generous: on a shared 2-core machine under load a service can take minutes to start
+	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(300);
 
 	private final Service service;
 

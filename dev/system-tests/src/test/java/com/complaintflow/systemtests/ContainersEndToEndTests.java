@@ -44,4 +44,9 @@ class ContainersEndToEndTests {
 		new EndToEndScenario(services).everyComplaintIsTriagedOpenedAndCountedOnce(12);
 	}
 
+	@Test
+	void erasureLeavesNoPersonalValueOfTheCustomerInAnyCollectionOfAnyService() {
+		new EndToEndScenario(services).erasureLeavesNoPersonalValueOfTheCustomerAnywhere(mongo.getConnectionString());
+	}
+
 }

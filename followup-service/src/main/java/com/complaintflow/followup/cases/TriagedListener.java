@@ -6,13 +6,11 @@ import java.util.function.Supplier;
 
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.kafka.BatchRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TriagedListener {
 
-	private static final LogAccessor log = new LogAccessor(TriagedListener.class);
-
 	private final CaseOpening opening;
 
 	TriagedListener(CaseOpening opening) {
@@ -40,7 +36,7 @@ class TriagedListener {
 		RuntimeException failure = null;
 		for (ConsumerRecord<String, Object> record : records) {
 			try {
-				decisions.add(decision(record));
+				decisions.add(BatchRecords.event(record, ComplaintTriaged.class));
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
@@ -82,19 +78,6 @@ class TriagedListener {
 			throw new BatchListenerFailedException("Reading or writing the cases failed: " + ex.getMessage(), ex,
 					records.get(0));
 		}
-	}
-
-	private static ComplaintTriaged decision(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ComplaintTriaged decision) {
-			return decision;
-		}
-		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-		if (failure != null) {
-			throw failure;
-		}
-		throw new IllegalArgumentException("not a complaint-triaged event: "
-				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
 	}
 
 }

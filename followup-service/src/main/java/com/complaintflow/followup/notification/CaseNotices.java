@@ -48,10 +48,10 @@ class CaseNotices {
 		Language language = (followupCase.getLanguage() != null) ? followupCase.getLanguage() : Language.ZH;
 		String ref = event.complaintId();
 		if (event instanceof CaseOpened opened) {
-			return notice(event, followupCase, NotificationKind.ACCEPTED, accepted(language, ref, opened));
+			return notice(event, followupCase, language, NotificationKind.ACCEPTED, accepted(language, ref, opened));
 		}
 		if (event instanceof CustomerContacted contacted && !contacted.milestonesMet().isEmpty()) {
-			return notice(event, followupCase, NotificationKind.ENGINEER_CONTACT,
+			return notice(event, followupCase, language, NotificationKind.ENGINEER_CONTACT,
 					this.texts.text(language, "engineer", ref, contacted.staffId(), this.settings.hotline()));
 		}
 		if (event instanceof ProgressUpdated progress) {
@@ -59,21 +59,21 @@ class CaseNotices {
 			if (progress.nextUpdateDueAt() != null) {
 				text += this.texts.text(language, "progress.next", this.texts.time(progress.nextUpdateDueAt()));
 			}
-			return notice(event, followupCase, NotificationKind.PROGRESS, text);
+			return notice(event, followupCase, language, NotificationKind.PROGRESS, text);
 		}
 		if (event instanceof CaseResolved resolved) {
 			if (followupCase.getIncidentId() != null && !reopened(followupCase)) {
 				return Optional.of(incidentNotice(resolved, followupCase, language));
 			}
-			return notice(event, followupCase, NotificationKind.RESOLVED, this.texts.text(language, "resolved", ref,
-					orEmpty(resolved.resolution()), this.texts.time(resolved.callbackDueAt())));
+			return notice(event, followupCase, language, NotificationKind.RESOLVED, this.texts.text(language,
+					"resolved", ref, orEmpty(resolved.resolution()), this.texts.time(resolved.callbackDueAt())));
 		}
 		if (event instanceof CallbackCompleted callback) {
 			Milestone escalated = latest(followupCase, MilestoneKind.ESCALATED_RESOLUTION);
 			boolean done = callback.problemResolved() && callback.satisfaction() >= 3;
 			String text = (done || escalated == null) ? this.texts.text(language, "callback.done", ref)
 					: this.texts.text(language, "callback.escalated", ref, this.texts.time(escalated.getDueAt()));
-			return notice(event, followupCase, NotificationKind.CALLBACK, text);
+			return notice(event, followupCase, language, NotificationKind.CALLBACK, text);
 		}
 		return Optional.empty();
 	}
@@ -149,12 +149,11 @@ class CaseNotices {
 			.orElse(null);
 	}
 
-	private static Optional<NotificationRequested> notice(ComplaintEvent event, FollowupCase c, NotificationKind kind,
-			String text) {
+	private static Optional<NotificationRequested> notice(ComplaintEvent event, FollowupCase c, Language language,
+			NotificationKind kind, String text) {
 		return Optional.of(new NotificationRequested(EventMetadata.deterministicEventId("notice", event.eventId()),
 				CaseOpening.SOURCE, event.occurredAt(), event.complaintId(), event.customerId(),
-				ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), kind,
-				c.getLanguage() != null ? c.getLanguage() : Language.ZH, text, c.getIncidentId()));
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), kind, language, text, c.getIncidentId()));
 	}
 
 	private static String orEmpty(String text) {

@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * (a JDK HttpServer that fails the first posts with 503): every member of an outage gets
  * exactly one notice with its compensation in the complaint's language, also after the
  * service restarts and re-consumes every case event and notice from the start of the
- * topics; a customer who opted out gets nothing.
+ * topics; a member who opted out gets nothing, and their notices are recorded as
+ * suppressed.
  */
 class CustomerNoticesTests {
 
@@ -62,26 +63,32 @@ class CustomerNoticesTests {
 	}
 
 	@Test
-	void everyOutageMemberIsToldOnceWithItsCompensationEvenAfterARestartReconsumesEverything() {
+	void everyOutageMemberIsToldOnceWithItsCompensationEvenAfterARestartReconsumesEverythingButWhoOptedOut() {
 		try (WebhookReceiver gateway = WebhookReceiver.start(2)) {
 			ConfigurableApplicationContext first = start(gateway, "notices-" + UUID.randomUUID());
 			String incidentId = "INC-" + UUID.randomUUID();
 			Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID(),
 					"CMP-" + UUID.randomUUID());
+			String optedOut = "CMP-" + UUID.randomUUID();
+			StaffClient agent = new StaffClient(port(first), "agent", "agent-dev");
+			assertThat(agent.put("/api/v1/notifications/opt-outs/C-" + optedOut).json().get("optedOut").asBoolean())
+				.isTrue();
+			List<String> members = new ArrayList<>(complaints);
+			members.add(optedOut);
 			EventPublisher publisher = first.getBean(EventPublisher.class);
 			Deadlines deadlines = new Deadlines(at.plus(Duration.ofHours(24)), at.plus(Duration.ofMinutes(30)), null,
 					null, Duration.ofHours(24));
-			for (int i = 0; i < complaints.size(); i++) {
-				ComplaintTriaged triaged = TestEvents.triaged(complaints.get(i), at, deadlines, incidentId);
+			for (int i = 0; i < members.size(); i++) {
+				ComplaintTriaged triaged = TestEvents.triaged(members.get(i), at, deadlines, incidentId);
 				publisher.publishAndWait((i == 0) ? inLanguage(triaged, Language.ZH) : triaged);
 			}
-			publisher.publishAndWait(TestEvents.incident(incidentId, at, complaints));
+			publisher.publishAndWait(TestEvents.incident(incidentId, at, members));
 			String incidentCase = CaseOpening.incidentCaseIdFor(incidentId);
 			MongoTemplate mongo = first.getBean(MongoTemplate.class);
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> mongo.findById(incidentCase, org.bson.Document.class, "cases"),
-						(c) -> c != null && c.getList("memberCaseIds", String.class).size() == complaints.size());
+						(c) -> c != null && c.getList("memberCaseIds", String.class).size() == members.size());
 
 			StaffClient supervisor = new StaffClient(port(first), "supervisor", "supervisor-dev");
 			assertThat(supervisor
@@ -108,6 +115,12 @@ class CustomerNoticesTests {
 				.allSatisfy((n) -> assertThat(n.get("text").asString()).contains("has been accepted",
 						"An engineer will contact you by"));
 			assertThat(gateway.attempts()).isGreaterThan(gateway.accepted().size());
+			JsonNode suppressed = await().atMost(Duration.ofSeconds(30))
+				.until(() -> agent.get("/api/v1/notifications?customerId=C-" + optedOut).json(),
+						(list) -> list.size() == 2 && values(list, "status").stream().allMatch("SUPPRESSED"::equals));
+			assertThat(values(suppressed, "kind")).containsExactlyInAnyOrder("ACCEPTED", "INCIDENT");
+			assertThat(new StaffClient(port(first), "ops", "ops-dev").get("/api/v1/notifications?customerId=x").code())
+				.isEqualTo(403);
 
 			// restart under a new consumer group: every case event and notice is read
 			// again
@@ -124,32 +137,12 @@ class CustomerNoticesTests {
 			assertThat(bodies(gateway, customers, "ACCEPTED")).hasSize(complaints.size());
 			assertThat(bodies(gateway, customers, null)).extracting((n) -> n.get("id").asString())
 				.doesNotHaveDuplicates();
-		}
-	}
-
-	@Test
-	void customerWhoOptedOutGetsNothingAndTheNoticeIsRecordedAsSuppressed() {
-		try (WebhookReceiver gateway = WebhookReceiver.start(0)) {
-			ConfigurableApplicationContext service = start(gateway, "notices-" + UUID.randomUUID());
-			String complaintId = "CMP-" + UUID.randomUUID();
-			String customerId = "C-" + complaintId;
-			StaffClient agent = new StaffClient(port(service), "agent", "agent-dev");
-			assertThat(agent.put("/api/v1/notifications/opt-outs/" + customerId).json().get("optedOut").asBoolean())
-				.isTrue();
-
-			service.getBean(EventPublisher.class)
-				.publishAndWait(TestEvents.triaged(complaintId, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-
-			JsonNode notices = await().atMost(Duration.ofSeconds(30))
-				.until(() -> agent.get("/api/v1/notifications?customerId=" + customerId).json(),
-						(list) -> list.size() == 1 && "SUPPRESSED".equals(list.get(0).get("status").asString()));
-			assertThat(notices.get(0).get("kind").asString()).isEqualTo("ACCEPTED");
-			assertThat(bodies(gateway, Set.of(customerId), null)).isEmpty();
-			assertThat(agent.delete("/api/v1/notifications/opt-outs/" + customerId).json().get("optedOut").asBoolean())
-				.isFalse();
-			assertThat(
-					new StaffClient(port(service), "ops", "ops-dev").get("/api/v1/notifications?customerId=x").code())
-				.isEqualTo(403);
+			assertThat(bodies(gateway, Set.of("C-" + optedOut), null)).isEmpty();
+			StaffClient agentAgain = new StaffClient(port(second), "agent", "agent-dev");
+			assertThat(agentAgain.delete("/api/v1/notifications/opt-outs/C-" + optedOut)
+				.json()
+				.get("optedOut")
+				.asBoolean()).isFalse();
 		}
 	}
 
@@ -166,6 +159,12 @@ class CustomerNoticesTests {
 					"--complaintflow.followup.notifications.max-backoff=400ms");
 		this.instances.add(context);
 		return context;
+	}
+
+	private static List<String> values(JsonNode list, String field) {
+		List<String> values = new ArrayList<>();
+		list.forEach((item) -> values.add(item.get(field).asString()));
+		return values;
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -22,14 +22,12 @@ import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyChosen;
 import com.complaintflow.events.RemedyOffered;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.kafka.BatchRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusListener {
 
-	private static final LogAccessor log = new LogAccessor(StatusListener.class);
-
 	private final StatusProjection projection;
 
 	StatusListener(StatusProjection projection) {
@@ -55,7 +51,7 @@ class StatusListener {
 		StatusWrites writes = this.projection.begin();
 		for (ConsumerRecord<String, Object> record : records) {
 			try {
-				on(event(record), writes);
+				on(BatchRecords.event(record, ComplaintEvent.class), writes);
 			}
 			catch (RuntimeException ex) {
 				write(records, writes);
@@ -109,19 +105,6 @@ class StatusListener {
 			on(closed, writes);
 		}
 		// reminders and other events do not change what the customer sees
-	}
-
-	private static ComplaintEvent event(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ComplaintEvent event) {
-			return event;
-		}
-		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-		if (failure != null) {
-			throw failure;
-		}
-		throw new IllegalArgumentException(
-				"not an event: " + ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
 	}
 
 	/** Writes the poll's queued changes; a failure (an outage) is the first record's. */

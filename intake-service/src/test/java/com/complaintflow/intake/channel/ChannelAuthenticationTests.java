@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Channels authenticate with their API key (401 problem details otherwise); health is
- * open, other actuator endpoints need staff credentials.
+ * open, other actuator endpoints and the shared operations endpoints need staff
+ * credentials.
  */
 class ChannelAuthenticationTests extends IntakeIntegrationTest {
 
@@ -35,6 +36,19 @@ class ChannelAuthenticationTests extends IntakeIntegrationTest {
 	@Test
 	void staffCredentialsDoNotOpenTheChannelApi() {
 		assertThat(http().getAsStaff("ops", "ops-dev", "/api/v1/complaints/CMP-1").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theSharedOperationsEndpointTakesStaffWithOperationsNotAChannelKey() {
+		String redrive = "/api/v1/operations/dead-letters/redrive";
+		String body = "{\"topic\":\"complaints.cases\"}";
+
+		HttpResponse<String> operations = http().postAsStaff("ops", "ops-dev", redrive, body);
+
+		assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
+		assertThat(IntakeHttp.json(operations.body()).path("group").asString()).isEqualTo("intake");
+		assertThat(http().postAsStaff("agent", "agent-dev", redrive, body).statusCode()).isEqualTo(403);
+		assertThat(http().get(IntakeHttp.HOTLINE_KEY, redrive).statusCode()).isEqualTo(401);
 	}
 
 	@Test

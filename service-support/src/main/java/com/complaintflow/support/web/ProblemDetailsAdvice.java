@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,6 +67,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
 							violation.getMessage()))
 					.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Spring Security's firewall checks some header values only when they are read (a
+	 * non-ASCII or control character in {@code Idempotency-Key}, say): the request is
+	 * malformed, never a server error. The value is not echoed.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has a header, path or parameter value with characters that are not allowed.");
+		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().body(problem);
 	}
 

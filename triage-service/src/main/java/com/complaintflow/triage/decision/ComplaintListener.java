@@ -10,16 +10,14 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.kafka.BatchRecords;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ComplaintListener {
-
-	private static final LogAccessor log = new LogAccessor(ComplaintListener.class);
 
 	private final Triage triage;
 
@@ -56,7 +52,7 @@ class ComplaintListener {
 		RuntimeException failure = null;
 		for (ConsumerRecord<String, Object> record : records) {
 			try {
-				complaints.add(complaint(record));
+				complaints.add(BatchRecords.event(record, ComplaintReceived.class));
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
@@ -86,19 +82,6 @@ class ComplaintListener {
 			throw new BatchListenerFailedException("Cannot triage: " + failure.getMessage(), failure,
 					records.get(decisions.size()));
 		}
-	}
-
-	private static ComplaintReceived complaint(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ComplaintReceived complaint) {
-			return complaint;
-		}
-		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-		if (failure != null) {
-			throw failure;
-		}
-		throw new IllegalArgumentException("not a complaint-received event: "
-				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
 	}
 
 	/** Runs a read or write of the whole batch; its failure is the first record's. */

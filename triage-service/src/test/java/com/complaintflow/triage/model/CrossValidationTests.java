@@ -25,8 +25,7 @@ class CrossValidationTests {
 
 		CrossValidation.Result result = validation.run(Language.EN, examples, List.of(), 3, 42);
 
-		assertThat(result.scores().get("combined").get("category").toString())
-			.endsWith("(n=" + examples.size() + ")");
+		assertThat(result.scores().get("combined").get("category").toString()).endsWith("(n=" + examples.size() + ")");
 		assertThat(result.scores().get("model").get("category").accuracy()).isGreaterThan(0.9);
 	}
 

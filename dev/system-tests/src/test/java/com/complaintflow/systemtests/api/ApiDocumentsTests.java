@@ -23,9 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every service publishes an OpenAPI 3.1 document without credentials, every operation in
- * it has a summary and a tag and answers its errors as problem details, and Spectral's
- * {@code spectral:oas} ruleset (the repository's {@code .spectral.yaml}) finds no error
- * in any of them. The documents are written to {@code target/api-docs/<service>.json}.
+ * it has a summary and a tag, answers its errors as problem details and, for staff, names
+ * the roles it needs, and Spectral's {@code spectral:oas} ruleset (the repository's
+ * {@code .spectral.yaml}) finds no error in any of them. The documents are written to
+ * {@code target/api-docs/<service>.json}.
  */
 @ExtendWith(SharedStack.class)
 class ApiDocumentsTests {
@@ -80,6 +81,11 @@ class ApiDocumentsTests {
 				});
 				if (!op.path("responses").has("401")) {
 					problems.add(where + ": no 401");
+				}
+				JsonNode security = op.has("security") ? op.path("security") : document.path("security");
+				if (security.toString().contains("staffBasic")
+						&& !op.path("description").asString("").matches("(?s).*Roles: [A-Z, ]+\\..*")) {
+					problems.add(where + ": a staff operation whose description does not name the roles it needs");
 				}
 			})));
 		assertThat(problems).isEmpty();
