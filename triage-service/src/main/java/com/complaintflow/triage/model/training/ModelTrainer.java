@@ -317,7 +317,7 @@ public final class ModelTrainer {
 
 	/** The weight of churn-HIGH examples in training (C times this for HIGH). */
 	private static final double HIGH_CLASS_WEIGHT = Double
-		.parseDouble(System.getProperty("triage.train.high-class-weight", "1"));
+		.parseDouble(System.getProperty("triage.train.high-class-weight", "3"));
 
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
