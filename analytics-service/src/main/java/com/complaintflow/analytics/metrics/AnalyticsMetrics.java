@@ -91,9 +91,9 @@ class AnalyticsMetrics {
 				"(RETAINED + NUMBER_KEPT) over closed cases per playbook, all time");
 		this.sla = gauge(registry, "complaintflow.sla.milestones", "Milestones met and breached per kind, all time");
 		this.firstResponse = gauge(registry, "complaintflow.first.response.seconds",
-				"Time to first response, quantiles over the last 24 hours");
+				"Time to first response: percentiles 50, 90 and 99 over the last 24 hours");
 		this.resolution = gauge(registry, "complaintflow.resolution.seconds",
-				"Time to resolution, quantiles over the last 24 hours");
+				"Time to resolution: percentiles 50, 90 and 99 over the last 24 hours");
 		this.satisfaction = gauge(registry, "complaintflow.callbacks", "Callbacks per satisfaction score, all time");
 		this.compensation = gauge(registry, "complaintflow.compensation",
 				"Remedies offered and accepted: count and value, all time");
@@ -189,14 +189,17 @@ class AnalyticsMetrics {
 
 	private static List<MultiGauge.Row<?>> quantiles(Figures.Distribution distribution) {
 		Map<String, Double> values = new TreeMap<>();
-		values.put("0.5", distribution.p50Minutes());
-		values.put("0.9", distribution.p90Minutes());
-		values.put("0.99", distribution.p99Minutes());
+		values.put("50", distribution.p50Minutes());
+		values.put("90", distribution.p90Minutes());
+		values.put("99", distribution.p99Minutes());
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
-		values.forEach((quantile, minutes) -> {
+		values.forEach((percentile, minutes) -> {
 			if (minutes != null) {
-				// Prometheus' base unit of time is the second
-				rows.add(MultiGauge.Row.of(Tags.of("quantile", quantile), minutes * 60));
+				// Prometheus' base unit of time is the second; its "quantile" label
+				// belongs
+				// to summaries only, so these precomputed figures are labelled
+				// "percentile"
+				rows.add(MultiGauge.Row.of(Tags.of("percentile", percentile), minutes * 60));
 			}
 		});
 		return rows;

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * An agent's day in the console, in a real browser against the running services: signs
  * in, sees a complaint posted to intake appear in the open queue without a reload, opens
- * it from the keyboard and works it to the callback; after each step the case API and
+ * it from the keyboard, reads the customer's words and contact (audited), claims it,
+ * ticks checklist steps and works it to the callback; after each step the case API and
  * analytics' counts say the step happened. Saves the queue and case screenshots of
  * docs/screenshots.
  */
@@ -35,6 +36,12 @@ final class ConsoleJourney {
 
 	private static final LocatorAssertions.IsVisibleOptions ARRIVES = new LocatorAssertions.IsVisibleOptions()
 		.setTimeout(WAIT.toMillis());
+
+	private static final String WORDS = "Broadband drops every 15 minutes since this morning, I work from home";
+
+	private static final String NAME = "Wang Fang";
+
+	private static final String PHONE = "13800138000";
 
 	private final RunningServices services;
 
@@ -76,6 +83,34 @@ final class ConsoleJourney {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Case " + caseId)))
 			.isVisible();
 		Accessibility.assertNoSeriousViolations(this.page);
+
+		// reads what the customer said and how to reach them (the read is audited)
+		assertThat(this.page.locator("#complaint-text")).hasText(WORDS);
+		assertThat(this.page.locator("#contact")).containsText(NAME);
+		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PHONE))).hasAttribute("href",
+				"tel:" + PHONE);
+		JsonNode reads = this.api.getJson(Service.FOLLOWUP, "/api/v1/audit/contact-reads?caseId=" + caseId,
+				"supervisor:supervisor-dev");
+		assertThat(reads.path("items").valueStream().map((read) -> read.path("staffId").asString())).contains("agent");
+
+		click("Claim");
+		assertThat(this.page.locator("#owner")).containsText("agent");
+		assertThat(caseJson(caseId).path("owner").path("agent").asString()).isEqualTo("agent");
+
+		// ticks the first two steps of the playbook
+		int steps = this.page.locator("#checklist li").count();
+		assertThat(steps).isGreaterThanOrEqualTo(2);
+		for (int step = 1; step <= 2; step++) {
+			this.page.locator("#checklist li:nth-child(" + step + ") button").click();
+			this.page.waitForLoadState();
+			assertThat(this.page.locator("#checklist li:nth-child(" + step + ") button")).hasAttribute("aria-pressed",
+					"true");
+		}
+		JsonNode checklist = caseJson(caseId).path("checklist");
+		for (int index = 0; index < 2; index++) {
+			assertThat(checklist.get(index).path("done").asBoolean()).isTrue();
+			assertThat(checklist.get(index).path("doneBy").asString()).isEqualTo("agent");
+		}
 
 		this.page.locator("#contact-note").fill("Called the customer, engineer visit agreed");
 		click("Record contact with the customer");
@@ -132,9 +167,13 @@ final class ConsoleJourney {
 
 	private String postComplaint() {
 		ObjectNode body = JSON.createObjectNode();
-		body.putObject("customer").put("id", "CONSOLE-" + UUID.randomUUID()).put("tier", "GOLD");
+		body.putObject("customer")
+			.put("id", "CONSOLE-" + UUID.randomUUID())
+			.put("tier", "GOLD")
+			.put("name", NAME)
+			.put("phone", PHONE);
 		body.putObject("location").put("regionCode", "BJ-CY");
-		body.put("description", "Broadband drops every 15 minutes since this morning, I work from home");
+		body.put("description", WORDS);
 		return this.api.postComplaint("hotline-dev-key", UUID.randomUUID().toString(), body.toString())
 			.path("complaintId")
 			.asString();

@@ -73,14 +73,24 @@ public class CaseOutbox {
 	 */
 	public void flushAll(List<FollowupCase> cases) {
 		Map<String, List<String>> pending = new LinkedHashMap<>();
-		cases.stream()
-			.filter((followupCase) -> !followupCase.getPendingEvents().isEmpty())
-			.forEach((followupCase) -> pending.put(followupCase.getId(), List.copyOf(followupCase.getPendingEvents())));
+		Map<String, String> traceOf = new LinkedHashMap<>();
+		for (FollowupCase followupCase : cases) {
+			if (!followupCase.getPendingEvents().isEmpty()) {
+				pending.put(followupCase.getId(), List.copyOf(followupCase.getPendingEvents()));
+				traceOf.put(followupCase.getId(), followupCase.getTraceParent());
+			}
+		}
 		if (pending.isEmpty()) {
 			return;
 		}
-		this.publisher
-			.publishAllAndWait(pending.values().stream().flatMap(List::stream).map(CaseOutbox::read).toList());
+		// each case's events in its complaint's trace
+		List<ComplaintEvent> events = new ArrayList<>();
+		List<String> traces = new ArrayList<>();
+		pending.forEach((caseId, jsons) -> jsons.forEach((json) -> {
+			events.add(read(json));
+			traces.add(traceOf.get(caseId));
+		}));
+		this.publisher.publishAllAndWait(events, traces);
 		this.store.removePendingEvents(pending);
 		cases.forEach((followupCase) -> followupCase.getPendingEvents()
 			.removeAll(pending.getOrDefault(followupCase.getId(), List.of())));

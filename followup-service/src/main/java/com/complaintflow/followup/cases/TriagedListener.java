@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.kafka.BatchRecords;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,15 +20,19 @@ import org.springframework.stereotype.Component;
  * decision, or whose case cannot be built, is reported by itself after the records before
  * it were opened: they commit, it is dead-lettered alone, the rest are redelivered. A
  * failure of the bulk work (an outage) is reported on the first record, so the whole poll
- * is retried (opening is idempotent).
+ * is retried (opening is idempotent). Each case is built in its decision's trace (the
+ * record's {@code traceparent}), which it keeps for its outbox and reminders.
  */
 @Component
 class TriagedListener {
 
 	private final CaseOpening opening;
 
-	TriagedListener(CaseOpening opening) {
+	private final ComplaintTrace trace;
+
+	TriagedListener(CaseOpening opening, ComplaintTrace trace) {
 		this.opening = opening;
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = Topics.TRIAGED, batch = "true")
@@ -48,7 +53,8 @@ class TriagedListener {
 			CaseBatch batch = durably(records, () -> this.opening.begin(decisions));
 			for (ComplaintTriaged decision : decisions) {
 				try {
-					batch.add(decision);
+					this.trace.resume(ComplaintTrace.traceparent(records.get(taken)), "open case",
+							() -> batch.add(decision));
 					taken++;
 				}
 				catch (RuntimeException ex) {

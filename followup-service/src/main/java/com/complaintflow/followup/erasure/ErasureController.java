@@ -19,6 +19,9 @@ import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and each service's report of what it erased where is readable under the erasure's id.
  * Analytics keeps its anonymous counts (it stores no customer id, name, phone or text).
  */
+@Tag(name = "erasures", description = "Erasure of a customer's personal data in every service")
 @RestController
 @RequestMapping("/api/v1/operations/erasures")
 class ErasureController {
@@ -57,9 +61,12 @@ class ErasureController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Erase a customer's personal data",
+			description = "Records the request (who, when, reference) and publishes customer-erased; every service erases and reports. Idempotent under the Idempotency-Key header. Roles: OPERATIONS.")
 	@PostMapping
 	ResponseEntity<Map<String, Object>> request(@RequestBody @Valid Request body,
-			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key, Principal staff) {
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+			@Parameter(hidden = true) Principal staff) {
 		String erasureId = "ERA-" + ((key != null)
 				? EventMetadata.deterministicEventId("erasure", key, body.customerId()) : UUID.randomUUID());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -72,6 +79,8 @@ class ErasureController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(erasureId));
 	}
 
+	@Operation(summary = "Read an erasure's progress",
+			description = "Each service's report of what it erased where; analytics keeps its anonymous counts. Roles: OPERATIONS.")
 	@GetMapping("/{erasureId}")
 	Map<String, Object> status(@PathVariable String erasureId) {
 		Document erasure = this.ledger.find(erasureId)

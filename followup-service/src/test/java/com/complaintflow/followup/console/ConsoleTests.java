@@ -105,6 +105,44 @@ class ConsoleTests {
 	}
 
 	@Test
+	void casePageShowsTheCustomersWordsAndContactAuditedAndTheWorkspaceActionsWork() throws Exception {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.publisher.publishAndWait(TestEvents.received(complaintId, now, "宽带每15分钟掉线一次", "张先生", "13800000000"));
+		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> api(caseId).path("complaint").isObject());
+		ConsoleSession agent = new ConsoleSession(this.port);
+		agent.login("agent", "agent-dev");
+
+		String page = agent.get("/console/cases/" + caseId).body();
+		assertThat(page).contains("宽带每15分钟掉线一次").contains("张先生").contains("tel:13800000000").contains("Listen first");
+		assertThat(supervisor().get("/api/v1/audit/contact-reads?caseId=" + caseId)
+			.json()
+			.path("items")
+			.valueStream()
+			.map((read) -> read.path("endpoint").asString())).contains(CasePage.AUDITED_AS);
+		assertThat(agent.get("/console/cases/" + caseId + "/summary").body()).doesNotContain("13800000000");
+
+		page = agent.post(path(caseId, "claim"), page, Map.of()).body();
+		assertThat(api(caseId).path("owner").path("agent").asString()).isEqualTo("agent");
+		page = agent.post(path(caseId, "tick"), page, Map.of("step", "0", "done", "true")).body();
+		assertThat(api(caseId).path("checklist").get(0).path("doneBy").asString()).isEqualTo("agent");
+		page = agent.post(path(caseId, "note"), page, Map.of("text", "Call after 18:00")).body();
+		assertThat(page).contains("Call after 18:00");
+		page = agent.post(path(caseId, "transfer"), page, Map.of("team", "billing-sh", "reason", "billing question"))
+			.body();
+		assertThat(api(caseId).path("owner").path("team").asString()).isEqualTo("billing-sh");
+		assertThat(agent.post(path(caseId, "assign"), page, Map.of("agent", "bob")).statusCode()).isEqualTo(403);
+
+		ConsoleSession ops = new ConsoleSession(this.port);
+		ops.login("ops", "ops-dev");
+		assertThat(ops.get("/console/cases/" + caseId).body()).contains("宽带每15分钟掉线一次")
+			.doesNotContain("13800000000")
+			.contains("Contact details are shown to agents and supervisors only.");
+	}
+
+	@Test
 	void formSentTwiceActsOnceAndAnActionTheStateForbidsIsExplained() throws Exception {
 		String caseId = open();
 		ConsoleSession session = new ConsoleSession(this.port);
@@ -251,6 +289,10 @@ class ConsoleTests {
 
 	private tools.jackson.databind.JsonNode api(String caseId) {
 		return staff().get("/api/v1/cases/" + caseId).json();
+	}
+
+	private StaffClient supervisor() {
+		return new StaffClient(this.port, "supervisor", "supervisor-dev");
 	}
 
 	private StaffClient staff() {

@@ -75,8 +75,8 @@ public final class PoisonRecords {
 
 	/** The consumer groups of each topic. */
 	private static final Map<String, Set<String>> CONSUMERS = Map.of(Topics.RECEIVED,
-			Set.of("triage", "followup", "analytics"), Topics.TRIAGED, Set.of("followup", "intake", "analytics"),
-			Topics.INCIDENTS, Set.of("followup", "analytics"), Topics.CASES,
+			Set.of("triage", "followup", "analytics", "intake"), Topics.TRIAGED,
+			Set.of("followup", "intake", "analytics"), Topics.INCIDENTS, Set.of("followup", "analytics"), Topics.CASES,
 			Set.of("intake", "triage", "followup", "analytics"), Topics.REMINDERS, Set.of("triage", "analytics"),
 			Topics.CORRECTIONS, Set.of("analytics"), Topics.NOTIFICATIONS, Set.of("followup"), Topics.ERASURES,
 			Set.of("intake", "triage", "followup"));
