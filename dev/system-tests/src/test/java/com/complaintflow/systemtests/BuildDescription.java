@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks {@code /actuator/info} (build and git data) and {@code /actuator/sbom} (the
- * CycloneDX SBOM) of every service: both answer operations and metrics accounts only. In
- * the embedded stack the four services share one classpath, so the build and SBOM seen
- * are one service's; each image carries its own.
+ * CycloneDX SBOM) of every service: both answer operations and metrics accounts only, and
+ * each describes its own service, also in the embedded stack where the four share one
+ * classpath.
  */
 final class BuildDescription {
 
@@ -46,7 +46,7 @@ final class BuildDescription {
 
 			JsonNode info = json(get(service, "/actuator/info", "ops:ops-dev"));
 			assertThat(info.path("build").path("artifact").asString()).as(service + " build artifact")
-				.endsWith("-service");
+				.isEqualTo(service.serviceName() + "-service");
 			assertThat(info.path("build").path("version").asString()).isNotBlank();
 			if (gitKnown) {
 				assertThat(info.path("git").path("commit").path("id").asString()).as(service + " git commit")
@@ -58,6 +58,8 @@ final class BuildDescription {
 			JsonNode sbom = json(get(service, "/actuator/sbom/application", "ops:ops-dev"));
 			assertThat(sbom.path("bomFormat").asString()).isEqualTo("CycloneDX");
 			assertThat(sbom.path("components").toString()).contains("spring-boot");
+			assertThat(sbom.path("metadata").path("component").path("name").asString()).as(service + " SBOM")
+				.isEqualTo(service.serviceName() + "-service");
 		}
 	}
 
