@@ -112,7 +112,7 @@ class Triage {
 	 */
 	ComplaintTriaged preview(ComplaintReceived complaint) {
 		RuleSet ruleSet = this.rules.current();
-		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
+		RuleSet.Analysis analysis = ruleSet.analyze(complaint, (signals) -> this.models.advise(complaint, signals));
 		TriageContext context = this.store.history(complaint, ruleSet.historyWindow())
 			.withIncident(
 					this.outages.peek(complaint.location().regionCode(), analysis.category(), complaint.occurredAt()));
@@ -121,7 +121,7 @@ class Triage {
 
 	private Verdict decide(ComplaintReceived complaint, TriageBatch batch) {
 		RuleSet ruleSet = this.rules.current();
-		RuleSet.Analysis analysis = ruleSet.analyze(complaint, this.models.advise(complaint));
+		RuleSet.Analysis analysis = ruleSet.analyze(complaint, (signals) -> this.models.advise(complaint, signals));
 		TriageContext context = batch.histories().contextFor(complaint, ruleSet.historyWindow());
 		if (this.outages.watches(analysis.category())) {
 			context = context.withIncident(batch.outages().record(complaint, analysis.category()));

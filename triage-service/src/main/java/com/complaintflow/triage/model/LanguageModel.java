@@ -87,7 +87,15 @@ public final class LanguageModel {
 	 * value.
 	 */
 	public Map<String, Advice> advise(String text) {
-		SparseVector x = features(text);
+		return advise(text, List.of());
+	}
+
+	/**
+	 * The model's advice on a text whose rules fired the given signals (a model trained
+	 * without signal features ignores them).
+	 */
+	public Map<String, Advice> advise(String text, List<String> signals) {
+		SparseVector x = SparseVector.of(text, signals, this.scheme, this.vocabulary);
 		int[] ids = x.ids();
 		double[] values = x.values();
 		double[] sums = new double[this.stride];

@@ -82,6 +82,13 @@ public class ModelRegistry implements DisposableBean {
 	 * has no model or the model fails, so the rules decide.
 	 */
 	public Map<String, Advice> advise(ComplaintReceived complaint) {
+		return advise(complaint, List.of());
+	}
+
+	/**
+	 * The advice of the model of the complaint's language, given the rules signals fired.
+	 */
+	public Map<String, Advice> advise(ComplaintReceived complaint, List<String> signals) {
 		Language language = (complaint.language() != null) ? complaint.language()
 				: (ChineseScript.hasHan(complaint.description()) ? Language.ZH : Language.EN);
 		LanguageModel model = model(language);
@@ -89,7 +96,7 @@ public class ModelRegistry implements DisposableBean {
 			return Map.of();
 		}
 		try {
-			return model.advise(complaint.description());
+			return model.advise(complaint.description(), signals);
 		}
 		catch (RuntimeException ex) {
 			Counter.builder("triage.model.failures")

@@ -136,6 +136,17 @@ public enum NgramFeatures {
 		return name.toString();
 	}
 
+	/**
+	 * The 64-bit hash of a rules signal used as a feature ({@code s:} and the signal id,
+	 * e.g. {@code s:churn.leave}).
+	 */
+	public static long signalHash(String signal) {
+		return hash(SIGNAL_PREFIX + signal);
+	}
+
+	/** The prefix of a rules signal's feature name. */
+	public static final String SIGNAL_PREFIX = "s:";
+
 	/** The 64-bit hash of an n-gram name; equal to what {@link #forEach} reports. */
 	public static long hash(String name) {
 		long hash = FNV_OFFSET;

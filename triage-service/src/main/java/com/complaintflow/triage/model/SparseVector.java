@@ -1,10 +1,13 @@
 package com.complaintflow.triage.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
- * L2-normalised weights, and where each n-gram first occurs (for explanations).
+ * L2-normalised weights, and where each n-gram first occurs (for explanations); then the
+ * known rules signals the text fired, each with the value {@link #SIGNAL_VALUE}.
  *
  * @param ids feature indexes, each once
  * @param values their values
@@ -12,8 +15,16 @@ import java.util.Arrays;
  * @param ends end of that occurrence
  * @param words whether each feature is a word n-gram
  * @param folded the folded text
+ * @param signals the signal ids of the features after the n-grams
  */
-public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends, boolean[] words, String folded) {
+public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends, boolean[] words, String folded,
+		List<String> signals) {
+
+	/**
+	 * The value of a fired rules signal beside the L2-normalised n-grams (chosen by
+	 * cross-validation: 0.3).
+	 */
+	public static final double SIGNAL_VALUE = 0.3;
 
 	/** The features of a text under a vocabulary. */
 	public static SparseVector of(String raw, NgramFeatures scheme, Vocabulary vocabulary) {
@@ -27,8 +38,38 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 		return collector.vector(folded);
 	}
 
-	/** The readable n-gram of the k-th feature. */
+	/**
+	 * The features of a text under a vocabulary, with the rules signals it fired that the
+	 * vocabulary knows.
+	 */
+	public static SparseVector of(String raw, List<String> signals, NgramFeatures scheme, Vocabulary vocabulary) {
+		return ofFolded(NgramFeatures.fold(raw), scheme, vocabulary).withSignals(signals, vocabulary);
+	}
+
+	/** These features plus the known signals among the given ones (each once). */
+	public SparseVector withSignals(List<String> fired, Vocabulary vocabulary) {
+		int n = this.ids.length;
+		int[] ids = Arrays.copyOf(this.ids, n + fired.size());
+		double[] values = Arrays.copyOf(this.values, n + fired.size());
+		List<String> known = new ArrayList<>();
+		for (String signal : fired) {
+			int id = vocabulary.indexOf(NgramFeatures.signalHash(signal));
+			if (id >= 0 && !known.contains(signal)) {
+				ids[n + known.size()] = id;
+				values[n + known.size()] = SIGNAL_VALUE;
+				known.add(signal);
+			}
+		}
+		int total = n + known.size();
+		return new SparseVector(Arrays.copyOf(ids, total), Arrays.copyOf(values, total), this.starts, this.ends,
+				this.words, this.folded, List.copyOf(known));
+	}
+
+	/** The readable n-gram (or {@code signal:} id) of the k-th feature. */
 	public String ngram(int k) {
+		if (k >= this.starts.length) {
+			return "signal:" + this.signals.get(k - this.starts.length);
+		}
 		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]);
 		return name.substring(2);
 	}
@@ -110,7 +151,7 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 				values[k] *= scale;
 			}
 			return new SparseVector(Arrays.copyOf(this.ids, n), values, starts, ends, Arrays.copyOf(this.wordFlags, n),
-					folded);
+					folded, List.of());
 		}
 
 	}

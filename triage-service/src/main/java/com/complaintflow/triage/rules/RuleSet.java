@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
@@ -69,9 +70,19 @@ public final class RuleSet {
 	 * when it is sure enough, then the rules.
 	 */
 	public Analysis analyze(ComplaintReceived complaint, Map<String, Advice> advice) {
+		return analyze(complaint, (signals) -> advice);
+	}
+
+	/**
+	 * Reads the complaint's text and decides its category, combining the rules with the
+	 * advice the learned model gives on the text and the signal ids the rules fired in
+	 * it.
+	 */
+	public Analysis analyze(ComplaintReceived complaint, Function<List<String>, Map<String, Advice>> advisor) {
 		String text = (complaint.believedCause() != null) ? complaint.description() + "\n" + complaint.believedCause()
 				: complaint.description();
 		TextAnalyzer.Result result = this.analyzer.analyze(text);
+		Map<String, Advice> advice = advisor.apply(List.copyOf(result.fired().keySet()));
 		Map<Field, Map<String, Double>> scores = new EnumMap<>(Field.class);
 		result.fired()
 			.keySet()

@@ -147,9 +147,10 @@ public final class TriageBenchmark {
 		});
 		measure("rules and models", seconds, corpus, (complaint) -> {
 			LanguageModel model = models.get(complaint.language());
-			Map<String, com.complaintflow.triage.rules.Advice> advice = (model != null)
-					? model.advise(complaint.description()) : Map.of();
-			rules.decide(rules.analyze(complaint, advice), TriageContext.NONE);
+			rules.decide(
+					rules.analyze(complaint,
+							(signals) -> (model != null) ? model.advise(complaint.description(), signals) : Map.of()),
+					TriageContext.NONE);
 		});
 	}
 

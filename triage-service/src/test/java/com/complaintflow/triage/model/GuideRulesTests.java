@@ -109,7 +109,7 @@ class GuideRulesTests {
 				text.codePoints().anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
 						? Language.ZH : Language.EN,
 				"C-guide");
-		return RULES.decide(RULES.analyze(complaint, models.advise(complaint)), context);
+		return RULES.decide(RULES.analyze(complaint, (signals) -> models.advise(complaint, signals)), context);
 	}
 
 }

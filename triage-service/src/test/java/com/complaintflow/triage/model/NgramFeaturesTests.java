@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * N-grams as the issue asks (Chinese characters 1-3; English words 1-2 and characters
- * 3-5), hashes that match their names, script folding, and bounded time on any text.
+ * 3-5), hashes that match their names, script folding, the rules signals as features, and
+ * bounded time on any text.
  */
 class NgramFeaturesTests {
 
@@ -44,6 +45,20 @@ class NgramFeaturesTests {
 	@Test
 	void foldingUnifiesWidthCaseDigitsAndScript() {
 		assertThat(NgramFeatures.fold("ＢＩＬＬ  $89.99\n寬頻簡訊")).isEqualTo("bill $00.00 宽带短信");
+	}
+
+	@Test
+	void knownRulesSignalsAreFeaturesAfterTheNgrams() {
+		Vocabulary vocabulary = new Vocabulary(new long[] { NgramFeatures.hash("w:cancel"),
+				NgramFeatures.signalHash("churn.leave"), NgramFeatures.signalHash("category.billing") });
+
+		SparseVector x = SparseVector.of("Cancel it", List.of("churn.leave", "churn.leave", "unknown.signal"),
+				NgramFeatures.EN, vocabulary);
+
+		assertThat(x.ids()).containsExactly(0, 1);
+		assertThat(x.values()[1]).isEqualTo(SparseVector.SIGNAL_VALUE);
+		assertThat(x.ngram(0)).isEqualTo("cancel");
+		assertThat(x.ngram(1)).isEqualTo("signal:churn.leave");
 	}
 
 	@Test

@@ -118,7 +118,8 @@ public final class CrossValidation {
 		LanguageModel model = this.trainer.train(language, train, "cv-fold-" + fold);
 		List<Decided> decided = new ArrayList<>();
 		for (LabelledExample example : test) {
-			decided.add(new Decided(example, ruleOutcomes.get(example), Scoring.modelOnly(model, example),
+			decided.add(new Decided(example, ruleOutcomes.get(example),
+					Scoring.modelOnly(model, example, ruleOutcomes.get(example).signals()),
 					Scoring.combined(this.rules, model, example)));
 		}
 		return decided;

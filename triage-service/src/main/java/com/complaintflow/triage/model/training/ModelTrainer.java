@@ -24,10 +24,10 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
 /**
- * Trains a {@link LanguageModel} with LIBLINEAR: the vocabulary (n-grams in at least
- * {@code minDocs} texts), one L2-regularised logistic regression per field, then on
- * out-of-fold predictions of the training data the softmax temperature (calibration) and
- * the probability threshold at which the model beats the rules.
+ * Trains a {@link LanguageModel} with LIBLINEAR: the vocabulary (n-grams and rules
+ * signals in at least {@code minDocs} texts), one L2-regularised logistic regression per
+ * field, then on out-of-fold predictions of the training data the softmax temperature
+ * (calibration) and the probability threshold at which the model beats the rules.
  */
 public final class ModelTrainer {
 
@@ -85,9 +85,10 @@ public final class ModelTrainer {
 	/** Trains a model of the language on the documents. */
 	public LanguageModel train(Language language, List<Doc> docs, String version) {
 		NgramFeatures scheme = (language == Language.ZH) ? NgramFeatures.ZH : NgramFeatures.EN;
-		Vocabulary vocabulary = vocabulary(scheme, docs);
+		Vocabulary vocabulary = vocabulary(scheme, docs, SIGNAL_LANGUAGES.contains(language.name()));
 		List<SparseVector> vectors = docs.stream()
-			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary))
+			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary)
+				.withSignals(doc.rules().signals(), vocabulary))
 			.toList();
 		Map<String, FieldClassifier> classifiers = new LinkedHashMap<>();
 		for (String field : LabelledExample.FIELDS) {
@@ -99,7 +100,18 @@ public final class ModelTrainer {
 		return new LanguageModel(language, version, scheme, vocabulary, classifiers);
 	}
 
-	private Vocabulary vocabulary(NgramFeatures scheme, List<Doc> docs) {
+	/**
+	 * The n-grams in at least {@code minDocs} texts (the most frequent, at most
+	 * {@code maxVocabulary}), then the rules signals fired in at least {@code minDocs}
+	 * texts (if the language learns from them).
+	 */
+	private Vocabulary vocabulary(NgramFeatures scheme, List<Doc> docs, boolean withSignals) {
+		Map<Long, int[]> signals = new HashMap<>();
+		for (Doc doc : withSignals ? docs : List.<Doc>of()) {
+			for (String signal : new java.util.HashSet<>(doc.rules().signals())) {
+				signals.computeIfAbsent(NgramFeatures.signalHash(signal), (key) -> new int[1])[0]++;
+			}
+		}
 		Map<Long, int[]> frequency = new HashMap<>();
 		for (Doc doc : docs) {
 			java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -117,7 +129,16 @@ public final class ModelTrainer {
 			.mapToLong(Map.Entry::getKey)
 			.sorted()
 			.toArray();
-		return new Vocabulary(kept);
+		long[] keptSignals = signals.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue()[0] >= this.options.minDocs())
+			.mapToLong(Map.Entry::getKey)
+			.filter((hash) -> java.util.Arrays.binarySearch(kept, hash) < 0)
+			.sorted()
+			.toArray();
+		long[] all = java.util.Arrays.copyOf(kept, kept.length + keptSignals.length);
+		System.arraycopy(keptSignals, 0, all, kept.length, keptSignals.length);
+		return new Vocabulary(all);
 	}
 
 	private FieldClassifier trainField(String field, List<Doc> docs, List<SparseVector> vectors, int features) {
@@ -247,16 +268,18 @@ public final class ModelTrainer {
 	/**
 	 * The probability at which the model decides instead of the (non-hard) rules, and the
 	 * offset of the field's watched value (churn HIGH up, playbook STANDARD_CARE down):
-	 * the pair with the best out-of-fold objective (accuracy, accepted alternatives
-	 * counting as right; plus half the churn-HIGH recall for churn; minus 1.5 times the
-	 * wrong fallback to STANDARD_CARE for the playbook). A threshold above 1 means the
-	 * model never decides.
+	 * the pair with the best out-of-fold accuracy (accepted alternatives counting as
+	 * right) among those that meet the field's target, if any does: churn-HIGH recall of
+	 * at least {@link #HIGH_RECALL_TARGET}, wrong fallback to STANDARD_CARE of at most
+	 * {@link #FALLBACK_LIMIT}. When none does, the pair closest to the target (then the
+	 * most accurate). A threshold above 1 means the model never decides.
 	 */
 	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
 			double[][] outOfFold, double temperature) {
 		String watched = WATCHED.get(field);
 		int watchedIndex = (watched != null) ? classes.indexOf(watched) : -1;
-		double[] offsets = (watchedIndex >= 0) ? new double[] { -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3 }
+		double[] offsets = (watchedIndex >= 0)
+				? new double[] { -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6 }
 				: new double[] { 0 };
 		Choice best = null;
 		for (double offset : offsets) {
@@ -292,38 +315,56 @@ public final class ModelTrainer {
 						}
 					}
 				}
-				double objective = (double) right / rows.size();
+				double accuracy = (double) right / rows.size();
+				double shortfall = 0;
 				if ("churnRisk".equals(field) && watchedLabels > 0) {
-					objective += HIGH_RECALL_WEIGHT * watchedRight / watchedLabels;
+					shortfall = Math.max(0, HIGH_RECALL_TARGET - (double) watchedRight / watchedLabels);
 				}
 				if ("playbook".equals(field)) {
-					objective -= FALLBACK_PENALTY * watchedWrong / rows.size();
+					shortfall = Math.max(0, (double) watchedWrong / rows.size() - FALLBACK_LIMIT);
 				}
-				if (best == null || objective > best.objective + 1e-9) {
-					best = new Choice(t, offsetVector, objective);
+				if (best == null || shortfall < best.shortfall - 1e-9
+						|| (shortfall <= best.shortfall + 1e-9 && accuracy > best.accuracy + 1e-9)) {
+					best = new Choice(t, offsetVector, accuracy, shortfall);
 				}
 			}
 		}
 		return best;
 	}
 
-	/** How much a wrong STANDARD_CARE weighs against a right answer when choosing. */
-	private static final double FALLBACK_PENALTY = Double
-		.parseDouble(System.getProperty("triage.train.fallback-penalty", "1.5"));
+	/**
+	 * The churn-HIGH recall the out-of-fold choice must reach (the issue's target, 0.90;
+	 * {@code -Dtriage.train.high-recall-target}).
+	 */
+	private static final double HIGH_RECALL_TARGET = Double
+		.parseDouble(System.getProperty("triage.train.high-recall-target", "0.90"));
 
-	/** How much churn-HIGH recall weighs against accuracy when choosing. */
-	private static final double HIGH_RECALL_WEIGHT = Double
-		.parseDouble(System.getProperty("triage.train.high-recall-weight", "0.5"));
+	/**
+	 * The wrong fallback to STANDARD_CARE the out-of-fold choice may not exceed (the
+	 * target is 5 %; 4 % leaves a margin; {@code -Dtriage.train.fallback-limit}).
+	 */
+	private static final double FALLBACK_LIMIT = Double
+		.parseDouble(System.getProperty("triage.train.fallback-limit", "0.04"));
 
 	/** The weight of churn-HIGH examples in training (C times this for HIGH). */
 	private static final double HIGH_CLASS_WEIGHT = Double
 		.parseDouble(System.getProperty("triage.train.high-class-weight", "3"));
 
+	/**
+	 * The languages whose models learn from the rules' signals besides the n-grams
+	 * ({@code -Dtriage.train.signals}, EN,ZH).
+	 */
+	private static final List<String> SIGNAL_LANGUAGES = List
+		.of(System.getProperty("triage.train.signals", "EN,ZH").split(","));
+
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
 
-	/** A threshold and offsets with their objective. */
-	private record Choice(double threshold, float[] offsets, double objective) {
+	/**
+	 * A threshold and offsets with their out-of-fold accuracy and how far they miss the
+	 * field's target.
+	 */
+	private record Choice(double threshold, float[] offsets, double accuracy, double shortfall) {
 	}
 
 	static int argmax(double[] values) {

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.model.training;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,11 +13,13 @@ import com.complaintflow.triage.rules.Verdict;
  * @param values field key to value
  * @param hard the fields a hard rule decided
  * @param decidedBy field key to its source (hard-rule, model, rules)
+ * @param signals the signal ids the rules fired in the text
  */
-public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<String, String> decidedBy) {
+public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<String, String> decidedBy,
+		List<String> signals) {
 
-	/** The outcome of a verdict. */
-	public static RuleOutcome of(Verdict verdict) {
+	/** The outcome of a verdict on a text whose rules fired the given signals. */
+	public static RuleOutcome of(Verdict verdict, List<String> signals) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("category", verdict.category().name());
 		values.put("emotion", verdict.emotion().name());
@@ -31,7 +34,7 @@ public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<Stri
 				hard.add(field);
 			}
 		});
-		return new RuleOutcome(values, hard, verdict.decidedBy());
+		return new RuleOutcome(values, hard, verdict.decidedBy(), List.copyOf(signals));
 	}
 
 }

@@ -47,20 +47,24 @@ public final class Scoring {
 	/** What the rules alone decide for an example. */
 	public static RuleOutcome rules(RuleSet rules, LabelledExample example) {
 		ComplaintReceived complaint = complaint(example.text(), example.language(), example.key());
-		return RuleOutcome.of(rules.decide(rules.analyze(complaint), TriageContext.NONE));
+		RuleSet.Analysis analysis = rules.analyze(complaint);
+		return RuleOutcome.of(rules.decide(analysis, TriageContext.NONE), analysis.signals());
 	}
 
 	/** What rules and model together decide for an example. */
 	public static RuleOutcome combined(RuleSet rules, LanguageModel model, LabelledExample example) {
 		ComplaintReceived complaint = complaint(example.text(), example.language(), example.key());
-		Map<String, Advice> advice = model.advise(example.text());
-		return RuleOutcome.of(rules.decide(rules.analyze(complaint, advice), TriageContext.NONE));
+		RuleSet.Analysis analysis = rules.analyze(complaint, (signals) -> model.advise(example.text(), signals));
+		return RuleOutcome.of(rules.decide(analysis, TriageContext.NONE), analysis.signals());
 	}
 
-	/** The model's own choice per field (the most probable value). */
-	public static Map<String, String> modelOnly(LanguageModel model, LabelledExample example) {
+	/**
+	 * The model's own choice per field (the most probable value), given the signals the
+	 * rules fired.
+	 */
+	public static Map<String, String> modelOnly(LanguageModel model, LabelledExample example, List<String> signals) {
 		Map<String, String> values = new LinkedHashMap<>();
-		model.advise(example.text()).forEach((field, advice) -> values.put(field, advice.value()));
+		model.advise(example.text(), signals).forEach((field, advice) -> values.put(field, advice.value()));
 		return values;
 	}
 
@@ -131,6 +135,16 @@ public final class Scoring {
 			Map<String, Integer> row = this.confusion.getOrDefault(value, Map.of());
 			int total = row.values().stream().mapToInt(Integer::intValue).sum();
 			return (total == 0) ? Double.NaN : (double) row.getOrDefault(value, 0) / total;
+		}
+
+		/** Precision of one decided value (accepted alternatives count as right). */
+		public double precision(String value) {
+			int decided = 0;
+			for (Map<String, Integer> row : this.confusion.values()) {
+				decided += row.getOrDefault(value, 0);
+			}
+			return (decided == 0) ? Double.NaN
+					: (double) this.confusion.getOrDefault(value, Map.of()).getOrDefault(value, 0) / decided;
 		}
 
 		/**

@@ -131,17 +131,18 @@ public final class TrainCommand {
 			this.rulesVersion = rulesVersion;
 			this.corrections = corrections;
 			this.summary.append(
-					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | wrong fallback to STANDARD_CARE |\n")
-				.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | churn HIGH precision | wrong fallback to STANDARD_CARE |\n")
+				.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		}
 
 		void add(LabelStore.DataSet set, CrossValidation.Result result) {
 			for (String system : CrossValidation.SYSTEMS) {
 				Map<String, Scoring.FieldScore> s = result.scores().get(system);
 				this.summary.append(String.format(Locale.ROOT,
-						"| %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %.1f %% |%n", set.name, result.examples(), system,
-						s.get("category").accuracy(), s.get("playbook").accuracy(), s.get("persona").accuracy(),
-						s.get("churnRisk").recall("HIGH"), 100 * s.get("playbook").wrongRate("STANDARD_CARE")));
+						"| %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% |%n", set.name, result.examples(),
+						system, s.get("category").accuracy(), s.get("playbook").accuracy(), s.get("persona").accuracy(),
+						s.get("churnRisk").recall("HIGH"), s.get("churnRisk").precision("HIGH"),
+						100 * s.get("playbook").wrongRate("STANDARD_CARE")));
 			}
 			this.details.append("\n### ")
 				.append(set.name)
