@@ -46,8 +46,9 @@ final class OneTracePerComplaint {
 	 * Waits until the complaint has a record on each topic, then checks their trace ids.
 	 * @param complaintId the complaint
 	 * @param wait how long its reminder may take
+	 * @return the trace id
 	 */
-	void assertOneTrace(String complaintId, Duration wait) {
+	String assertOneTrace(String complaintId, Duration wait) {
 		Map<String, String> traceIds = await().atMost(wait)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> traceIds(complaintId), (found) -> found.keySet().containsAll(TOPICS));
@@ -58,6 +59,7 @@ final class OneTracePerComplaint {
 		await().atMost(wait)
 			.untilAsserted(() -> assertThat(CapturedSpans.of(traceId)).as("spans of trace " + traceId)
 				.containsAll(READ_MODEL_SPANS));
+		return traceId;
 	}
 
 	/** The trace id of the complaint's first record on each topic that has one. */
