@@ -38,7 +38,10 @@ public final class LabelStore {
 		/** Comcast complaints to the FCC: title and narrative, FCC notice stripped. */
 		COMCAST("comcast-fcc-2015-dev", "Ticket #", Language.EN),
 
-		/** Weibo posts to Chinese operators: the customer's first turn. */
+		/**
+		 * Weibo posts to Chinese operators: all the customer's turns (what the labels
+		 * describe: the guide labels the customer's words, agent replies aside).
+		 */
 		WEIBO("weibo-telecom-complaints-zh-dev", "id", Language.ZH);
 
 		public final String name;
@@ -61,7 +64,8 @@ public final class LabelStore {
 				return row.getOrDefault("Customer Complaint", "") + ". "
 						+ ((notice > 0) ? description.substring(0, notice) : description);
 			}
-			return row.getOrDefault("customer_first_turn", "");
+			String all = row.getOrDefault("customer_text", "");
+			return all.isBlank() ? row.getOrDefault("customer_first_turn", "") : all;
 		}
 
 		public String csvFile() {

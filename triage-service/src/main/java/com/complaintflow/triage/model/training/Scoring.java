@@ -20,7 +20,6 @@ import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.triage.model.LanguageModel;
-import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.TriageContext;
 
