@@ -32,8 +32,11 @@ class NotificationOutbox {
 
 	private final MongoTemplate mongo;
 
-	NotificationOutbox(MongoTemplate mongo) {
+	private final NotificationDelivery delivery;
+
+	NotificationOutbox(MongoTemplate mongo, NotificationDelivery delivery) {
 		this.mongo = mongo;
+		this.delivery = delivery;
 	}
 
 	/**
@@ -61,6 +64,9 @@ class NotificationOutbox {
 		Set<String> late = delivered(inserted);
 		if (!late.isEmpty()) {
 			this.mongo.remove(Query.query(Criteria.where("_id").in(late)), OUTBOX);
+		}
+		if (late.size() < inserted.size()) {
+			this.delivery.wake();
 		}
 	}
 

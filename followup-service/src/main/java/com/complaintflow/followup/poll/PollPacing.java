@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PollPacing {
 
+	private final Duration idle;
+
 	private final long idleNanos;
 
 	/**
@@ -28,9 +30,10 @@ public final class PollPacing {
 
 	private volatile long quietSince;
 
-	private volatile boolean idle;
+	private volatile boolean idling;
 
 	public PollPacing(Duration idle) {
+		this.idle = idle;
 		this.idleNanos = idle.toNanos();
 	}
 
@@ -45,19 +48,22 @@ public final class PollPacing {
 		if (wanted.isBefore(this.dueBy)) {
 			this.dueBy = wanted;
 		}
-		return !this.idle || System.nanoTime() - this.quietSince >= this.idleNanos || !now.isBefore(this.dueBy);
+		return !this.idling || System.nanoTime() - this.quietSince >= this.idleNanos || !now.isBefore(this.dueBy);
 	}
 
 	/**
 	 * Records a poll that {@link #due} allowed.
+	 * @param now the service clock when it began
 	 * @param busy whether it found work (then the poller keeps its own rate)
 	 * @param nextDue when the poll saw the next thing fall due, by the service clock
 	 * ({@code Instant.MAX}: nothing within its sight)
 	 */
-	public void polled(boolean busy, Instant nextDue) {
-		this.idle = !busy;
+	public void polled(Instant now, boolean busy, Instant nextDue) {
+		this.idling = !busy;
 		this.quietSince = System.nanoTime();
-		this.dueBy = nextDue;
+		// the idle interval by the service clock too: a clock that jumps (tests) polls
+		Instant idleEnd = now.plus(this.idle);
+		this.dueBy = nextDue.isBefore(idleEnd) ? nextDue : idleEnd;
 	}
 
 	/** Something this instance wrote falls due at {@code at}: poll by then. */

@@ -92,6 +92,9 @@ class DueTimers {
 		if (next > cursor) {
 			this.index.advance(cursor, next);
 		}
+		// a walk stopped short of the horizon (a downtime caught up, a full batch) goes
+		// on
+		busy |= from <= horizonSecond;
 		Instant nextDue = (ahead == Long.MAX_VALUE) ? Instant.MAX
 				: Instant.ofEpochSecond(ahead).minus(this.settings.lookahead());
 		return new Claimed(poll.claimed(), busy, nextDue);
@@ -103,7 +106,8 @@ class DueTimers {
 	 * within the lookahead ({@code Instant.MAX}: none within sight).
 	 *
 	 * @param cases the cases claimed
-	 * @param busy whether entries were due (or left to finish)
+	 * @param busy whether entries were due (or left to finish), or the walk stopped short
+	 * of the horizon
 	 * @param nextDue when the poller must look again at the latest
 	 */
 	record Claimed(List<FollowupCase> cases, boolean busy, Instant nextDue) {

@@ -133,7 +133,7 @@ class ReminderScheduler implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Reminder poll failed, retrying: {}", ex.toString());
-				this.pacing.polled(true, Instant.MIN);
+				this.pacing.polled(this.clock.instant(), true, Instant.MIN);
 				nextPoll = System.nanoTime() + pollNanos;
 			}
 		}
@@ -144,7 +144,7 @@ class ReminderScheduler implements SmartLifecycle {
 		for (FollowupCase followupCase : claimed.cases()) {
 			this.held.add(new Held(followupCase.getNextFireAt(), followupCase.getId()));
 		}
-		this.pacing.polled(claimed.busy(), claimed.nextDue());
+		this.pacing.polled(now, claimed.busy(), claimed.nextDue());
 	}
 
 	/**
