@@ -95,7 +95,7 @@ class NotificationDelivery {
 		boolean busy = false;
 		Instant nextDue = Instant.MAX;
 		for (Notification candidate : this.mongo.find(free, Notification.class, NotificationOutbox.OUTBOX)) {
-			if (candidate.getNextAttemptAt().isAfter(now)) {
+			if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
 				nextDue = candidate.getNextAttemptAt();
 				break;
 			}

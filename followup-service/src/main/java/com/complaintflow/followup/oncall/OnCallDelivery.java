@@ -114,7 +114,7 @@ class OnCallDelivery {
 		boolean busy = false;
 		Instant nextDue = Instant.MAX;
 		for (OnCallAlert candidate : this.mongo.find(free, OnCallAlert.class)) {
-			if (candidate.getNextAttemptAt().isAfter(now)) {
+			if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
 				nextDue = candidate.getNextAttemptAt();
 				break;
 			}
