@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Writes a batch of idempotent operations on one collection in one unordered bulk write
  * (one command however many documents). Two upserts that create the same new document at
  * once (two instances) fail one of them with a duplicate key; the write is then repeated
- * once, when the document exists and every upsert matches it.
+ * once, when the document exists and every upsert matches it. Inserts of new documents go
+ * the same way ({@link #insertNew}): one that exists already is left as it is.
  */
 public final class UnorderedBulk {
 
