@@ -25,18 +25,19 @@ final class Docker {
 	}
 
 	/**
-	 * Fails fast, saying what to install, when the docker command or its compose plugin
-	 * cannot run.
+	 * Fails fast, saying what is missing, when the docker command, its compose plugin or
+	 * the engine cannot be reached.
 	 * @return this
 	 */
 	Docker require() {
 		try {
 			run("compose", "version");
+			run("version", "--format", "{{.Server.Version}}");
 			return this;
 		}
 		catch (IllegalStateException ex) {
 			throw new IllegalStateException("--compose needs Docker with the compose plugin ('" + this.executable
-					+ " compose'), which cannot run here: " + ex.getMessage(), ex);
+					+ " compose') and a running engine: " + ex.getMessage(), ex);
 		}
 	}
 

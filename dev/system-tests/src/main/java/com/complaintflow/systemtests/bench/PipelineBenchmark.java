@@ -1,5 +1,6 @@
 package com.complaintflow.systemtests.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,8 +60,7 @@ public final class PipelineBenchmark {
 		boolean jfr = arguments.remove("--jfr");
 		boolean compose = arguments.remove("--compose");
 		if (jfr && compose) {
-			throw new IllegalArgumentException(
-					"--jfr is not supported with --compose (the services run in containers)");
+			exit("--jfr is not supported with --compose (the services run in containers)");
 		}
 		int seconds = (!arguments.isEmpty()) ? Integer.parseInt(arguments.get(0)) : 30;
 		List<Integer> rates = new ArrayList<>();
@@ -71,8 +71,7 @@ public final class PipelineBenchmark {
 			rates = List.of(1000, 5000);
 		}
 		ComplaintTexts texts = ComplaintTexts.load();
-		try (BenchTarget stack = compose ? ComposeTarget.start(Path.of(""), System.getenv())
-				: EmbeddedTarget.start(jfr)) {
+		try (BenchTarget stack = compose ? startCompose() : EmbeddedTarget.start(jfr)) {
 			System.out.printf("Pipeline benchmark on %d cores against %s%n", Runtime.getRuntime().availableProcessors(),
 					stack.description());
 			PipelineBenchmark benchmark = new PipelineBenchmark(stack, texts);
@@ -88,6 +87,25 @@ public final class PipelineBenchmark {
 			}
 			benchmark.phase("saturation", Duration.ofSeconds(seconds), 0, ceiling);
 		}
+	}
+
+	/**
+	 * The compose stack; what keeps it from being used (no docker, no .env, no
+	 * credentials) ends the run with its message rather than a stack trace.
+	 */
+	private static BenchTarget startCompose() throws IOException {
+		try {
+			return ComposeTarget.start(Path.of("").toAbsolutePath(), System.getenv());
+		}
+		catch (IllegalStateException ex) {
+			exit(ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private static void exit(String message) {
+		System.err.println("bench/pipeline.sh: " + message);
+		System.exit(2);
 	}
 
 	private void warmUp() throws InterruptedException {

@@ -50,7 +50,8 @@ class ContainerUsageTests {
 		Docker missing = new Docker("docker-not-installed-here", Path.of("."));
 
 		assertThatIllegalStateException().isThrownBy(missing::require)
-			.withMessageContaining("--compose needs Docker with the compose plugin")
+			.withMessageContaining(
+					"--compose needs Docker with the compose plugin ('docker-not-installed-here compose') and a running engine")
 			.withMessageContaining("'docker-not-installed-here' not found on PATH");
 		assertThat(ContainerUsage.of(missing, "0123456789ab")).isEqualTo(ProcessUsage.UNKNOWN);
 	}
