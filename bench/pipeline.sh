@@ -7,7 +7,7 @@
 #        saturation; --jfr: a JFR recording of each service, dumped at the end with its hottest methods printed;
 #        --compose: against docker-compose.yml's stack (real Kafka and MongoDB), brought up if it is not, with the
 #        credentials ops/make-env.sh printed in BENCH_HOTLINE_KEY/BENCH_STORE_KEY/BENCH_APP_KEY and BENCH_OPS_PASSWORD
-#        or in the KEY=VALUE file BENCH_CREDENTIALS names: docs/BENCHMARKS.md#pipeline)
+#        or in the KEY=VALUE file BENCH_CREDENTIALS names: docs/BENCHMARKS.md, Pipeline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath=$(dev/build-if-needed.sh system-tests)
