@@ -7,9 +7,6 @@ package com.complaintflow.systemtests.bench;
  */
 final class ContainerUsage {
 
-	/** What {@link #parse} reads: the two files, one after the other. */
-	static final String[] READ = { "cat", "/sys/fs/cgroup/cpu.stat", "/sys/fs/cgroup/memory.current" };
-
 	private ContainerUsage() {
 	}
 
@@ -21,11 +18,8 @@ final class ContainerUsage {
 	 */
 	static ProcessUsage of(Docker docker, String containerId) {
 		try {
-			String[] command = new String[READ.length + 2];
-			command[0] = "exec";
-			command[1] = containerId;
-			System.arraycopy(READ, 0, command, 2, READ.length);
-			return parse(docker.run(command));
+			return parse(
+					docker.run("exec", containerId, "cat", "/sys/fs/cgroup/cpu.stat", "/sys/fs/cgroup/memory.current"));
 		}
 		catch (RuntimeException ex) {
 			return ProcessUsage.UNKNOWN;
@@ -33,8 +27,8 @@ final class ContainerUsage {
 	}
 
 	/**
-	 * Parses the output of {@link #READ}: {@code usage_usec N} among cpu.stat's lines,
-	 * and memory.current's lone number of bytes; -1 for what is missing.
+	 * Parses the two files one after the other: {@code usage_usec N} among cpu.stat's
+	 * lines, and memory.current's lone number of bytes; -1 for what is missing.
 	 */
 	static ProcessUsage parse(String text) {
 		long cpuMillis = -1;
