@@ -5,6 +5,7 @@ import java.util.List;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.kafka.BatchRecords;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,14 +23,18 @@ class ReceivedListener {
 
 	private final ComplaintWordsIntake words;
 
-	ReceivedListener(ComplaintWordsIntake words) {
+	private final ComplaintTrace trace;
+
+	ReceivedListener(ComplaintWordsIntake words, ComplaintTrace trace) {
 		this.words = words;
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchRecords.Leading<ComplaintWordsIntake.Pending> poll = BatchRecords.leading(records,
-				(record) -> ComplaintWordsIntake.pending(BatchRecords.event(record, ComplaintReceived.class)));
+				(record) -> this.trace.resume(record, "customer's words",
+						() -> ComplaintWordsIntake.pending(BatchRecords.event(record, ComplaintReceived.class))));
 		BatchRecords.durably(records, "Keeping the customers' words", () -> {
 			this.words.received(poll.values());
 			return null;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import com.complaintflow.events.CaseEvent;
 import com.complaintflow.events.ComplaintEvent;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * in bulk ({@link NotificationOutbox#enqueueAll}). A record that cannot be read, or whose
  * notice cannot be worded, is dead-lettered alone after the records before it were done;
  * a failure of the bulk work (an outage) retries the whole poll, which repeats nothing
- * (notice ids follow from the events).
+ * (notice ids follow from the events). Each notice is worded in its record's trace (the
+ * container observes single records only).
  */
 @Component
 class NotificationListeners {
@@ -43,11 +45,15 @@ class NotificationListeners {
 
 	private final NotificationOutbox outbox;
 
-	NotificationListeners(CaseStore cases, CaseNotices notices, EventPublisher publisher, NotificationOutbox outbox) {
+	private final ComplaintTrace trace;
+
+	NotificationListeners(CaseStore cases, CaseNotices notices, EventPublisher publisher, NotificationOutbox outbox,
+			ComplaintTrace trace) {
 		this.cases = cases;
 		this.notices = notices;
 		this.publisher = publisher;
 		this.outbox = outbox;
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = { Topics.CASES, Topics.NOTIFICATIONS }, batch = "true")
@@ -62,8 +68,9 @@ class NotificationListeners {
 			.toList();
 		Map<String, FollowupCase> found = BatchRecords.durably(records, "Reading the cases",
 				() -> this.cases.findAll(caseIds));
-		BatchRecords.Leading<Optional<NotificationRequested>> told = BatchRecords.leading(read.values(),
-				(event) -> noticeFor(event, found));
+		BatchRecords.Leading<Optional<NotificationRequested>> told = BatchRecords
+			.leading(IntStream.range(0, read.values().size()).boxed().toList(), (i) -> this.trace.resume(records.get(i),
+					"customer notice", () -> noticeFor(read.values().get(i), found)));
 		List<NotificationRequested> requested = new ArrayList<>();
 		List<NotificationRequested> notices = new ArrayList<>();
 		List<Integer> noticeRecords = new ArrayList<>();
