@@ -50,6 +50,13 @@ class CasePage {
 	/** What the contact-read audit records as the endpoint of a console page view. */
 	static final String AUDITED_AS = "GET /console/cases/{caseId}";
 
+	/**
+	 * After an action, the case page again: the case id is filled in (encoded) from the
+	 * request's path, never pasted into the view name, where a brace would be read as a
+	 * template variable.
+	 */
+	private static final String BACK = "redirect:/console/cases/{caseId}";
+
 	private final CaseStore store;
 
 	private final CaseActions actions;
@@ -99,7 +106,7 @@ class CasePage {
 			BindingResult binding, Authentication auth, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			redirect.addFlashAttribute("error", "console.error.invalid");
-			return "redirect:/console/cases/" + caseId;
+			return BACK;
 		}
 		Actor actor = Actor.of(auth);
 		String key = "console-" + action + "-" + form.key();
@@ -137,7 +144,7 @@ class CasePage {
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
 		}
-		return "redirect:/console/cases/" + caseId;
+		return BACK;
 	}
 
 	private FollowupCase fill(String caseId, Authentication auth, Model model) {

@@ -253,6 +253,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 				check(failures, "POST " + action, session.post(path(caseId, action), page, fields));
 			}
 			check(failures, "POST ack", session.post("/console/oncall/" + segment + "/ack", page, Map.of()));
+			check(failures, "POST contact to case " + segment,
+					session.post("/console/cases/" + segment + "/contact", page, Map.of()));
 		}
 		assertThat(failures).isEmpty();
 	}

@@ -95,20 +95,32 @@ public final class HostileInput {
 	private void classify(HostileRequest hostile, RawHttp.Answer response) {
 		int status = response.status();
 		this.statusCounts.computeIfAbsent(String.valueOf(status), (k) -> new AtomicLong()).incrementAndGet();
-		String where = hostile.attack() + " " + hostile.method() + " " + hostile.endpoint() + " -> " + status;
+		String problem = problemWith(response);
+		if (problem != null) {
+			this.failures.add(hostile.attack() + " " + hostile.method() + " " + hostile.endpoint() + " -> " + status
+					+ ": " + problem);
+		}
+	}
+
+	/**
+	 * What is wrong with an answer to a hostile request: a 5xx, or a 4xx that is not an
+	 * RFC 9457 problem detail or carries a stack trace; null when nothing is.
+	 */
+	static String problemWith(RawHttp.Answer response) {
+		int status = response.status();
 		if (status >= 500) {
-			this.failures.add(where + ": server error " + abbreviate(response.body()));
+			return "server error " + abbreviate(response.body());
 		}
-		else if (status >= 400) {
-			String contentType = response.contentType();
-			if (!contentType.startsWith("application/problem+json") || !response.body().contains("\"status\"")) {
-				this.failures
-					.add(where + ": not a problem detail (" + contentType + ") " + abbreviate(response.body()));
-			}
-			if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
-				this.failures.add(where + ": stack trace in the answer");
-			}
+		if (status < 400) {
+			return null;
 		}
+		if (!response.contentType().startsWith("application/problem+json") || !response.body().contains("\"status\"")) {
+			return "not a problem detail (" + response.contentType() + ") " + abbreviate(response.body());
+		}
+		if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
+			return "stack trace in the answer";
+		}
+		return null;
 	}
 
 	private static String abbreviate(String text) {
