@@ -10,18 +10,14 @@ import com.complaintflow.events.Channel;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.RealServers;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,23 +29,13 @@ import static org.awaitility.Awaitility.await;
  * the bulk writes, {@code $in} reads and {@code $min}/{@code $max} updates are checked on
  * a real mongod too. Runs where Docker exists and is skipped cleanly where it does not.
  */
-@Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.kafka.streams.properties.replication.factor=1")
-@ActiveProfiles("local")
 @DirtiesContext
-class RealServersTests {
-
-	@Container
-	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
-
-	@Container
-	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+class RealServersTests extends RealServers {
 
 	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
-		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/analytics");
+	static void stateDir(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.streams.state-dir", () -> AnalyticsTestProperties.stateDir().toString());
 	}
 

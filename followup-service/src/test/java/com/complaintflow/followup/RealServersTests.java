@@ -7,18 +7,12 @@ import java.util.UUID;
 
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.RealServers;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,22 +21,8 @@ import static org.awaitility.Awaitility.await;
  * Case opening against the real images (apache/kafka, mongo 8). Runs where Docker exists
  * and is skipped cleanly where it does not.
  */
-@Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class RealServersTests {
-
-	@Container
-	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
-
-	@Container
-	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
-		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/followup");
-	}
+class RealServersTests extends RealServers {
 
 	@LocalServerPort
 	int port;

@@ -5,19 +5,13 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.bson.Document;
+import com.complaintflow.support.test.RealServers;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,28 +21,14 @@ import static org.awaitility.Awaitility.await;
  * 8), plus what only real MongoDB has: the TTL index that expires idempotency keys. Runs
  * where Docker exists and is skipped cleanly where it does not.
  */
-@Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class RealServersTests {
-
-	@Container
-	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
-
-	@Container
-	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+class RealServersTests extends RealServers {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MongoTemplate mongoTemplate;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
-		registry.add("spring.mongodb.uri", () -> mongo.getConnectionString() + "/intake");
-	}
 
 	@Test
 	void retriedComplaintIsAcceptedOnceAndReadableByItsChannel() {

@@ -1,11 +1,11 @@
 package com.complaintflow.followup.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
@@ -13,6 +13,9 @@ import com.complaintflow.support.kafka.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +31,20 @@ class CaseChanges {
 
 	private static final Logger logger = LoggerFactory.getLogger(CaseChanges.class);
 
-	private static final int ATTEMPTS = 10;
-
-	/** The longest pause between two attempts, in milliseconds. */
-	private static final long MAX_BACKOFF_MS = 50;
+	/**
+	 * Another write to the case since it was read: read it again and retry, nine times at
+	 * most, after a random pause growing from 2 ms to 50 ms so that writers who collided
+	 * on a case (many staff, timers and retries on one case) do not collide again at
+	 * once.
+	 */
+	private static final RetryTemplate RETRY_ON_CONFLICT = new RetryTemplate(RetryPolicy.builder()
+		.includes(OptimisticLockingFailureException.class)
+		.maxRetries(9)
+		.delay(Duration.ofMillis(2))
+		.jitter(Duration.ofMillis(2))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(50))
+		.build());
 
 	/**
 	 * Prefix of idempotency keys derived from the request body when the client sent none.
@@ -57,48 +70,40 @@ class CaseChanges {
 	 * @throws CaseBusyException when the case changed concurrently on every attempt
 	 */
 	FollowupCase apply(String caseId, CaseAction action, String key, Change change) {
+		try {
+			return RETRY_ON_CONFLICT.execute(() -> attempt(caseId, action, key, change));
+		}
+		catch (RetryException ex) {
+			if (ex.getCause() instanceof OptimisticLockingFailureException
+					|| ex.getCause() instanceof InterruptedException) {
+				throw new CaseBusyException(
+						"The case changed concurrently too often; retry with the same Idempotency-Key.");
+			}
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private FollowupCase attempt(String caseId, CaseAction action, String key, Change change) {
 		String applied = action.label() + ":" + key;
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			FollowupCase c = this.store.findById(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
-			if (isRetry(c.getAppliedActions(), applied, key)) {
-				publish(c);
-				return c;
-			}
-			c.guard(action);
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			long position = c.appliedActionCount();
-			List<ComplaintEvent> events = change.apply(c, now,
-					(name) -> EventMetadata.deterministicEventId(caseId, action.label(), key, position, name));
-			c.applied(applied);
-			events.forEach((event) -> this.outbox.add(c, event));
-			c.rescheduleTimer();
-			try {
-				this.store.save(c);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				backOff(attempt);
-				continue;
-			}
+		FollowupCase c = this.store.findById(caseId).orElseThrow(() -> CaseNotFoundException.caseId(caseId));
+		if (isRetry(c.getAppliedActions(), applied, key)) {
 			publish(c);
 			return c;
 		}
-		throw new CaseBusyException(
-				"The case changed concurrently " + ATTEMPTS + " times; retry with the same Idempotency-Key.");
-	}
-
-	/**
-	 * Waits a random time, growing with the attempt, so that writers who collided on a
-	 * case do not collide again at once (many staff, timers and retries on one case).
-	 */
-	private static void backOff(int attempt) {
-		long bound = Math.min(MAX_BACKOFF_MS, 2L << attempt);
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CaseBusyException("Interrupted while the case was busy; retry with the same Idempotency-Key.");
-		}
+		c.guard(action);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		long position = c.appliedActionCount();
+		List<ComplaintEvent> events = change.apply(c, now,
+				(name) -> EventMetadata.deterministicEventId(caseId, action.label(), key, position, name));
+		c.applied(applied);
+		events.forEach((event) -> this.outbox.add(c, event));
+		c.rescheduleTimer();
+		this.store.save(c);
+		publish(c);
+		return c;
 	}
 
 	/**

@@ -5,6 +5,11 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
@@ -21,6 +26,8 @@ public final class StartupIndexes {
 	/** How long start-up keeps retrying before it gives up. */
 	static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
 
+	private static final RetryTemplate RETRY = retryWhileUnreachable();
+
 	private StartupIndexes() {
 	}
 
@@ -33,35 +40,54 @@ public final class StartupIndexes {
 	 * {@link #GIVE_UP_AFTER}
 	 */
 	public static void ensure(MongoOperations mongo, String collection, IndexDefinition... indexes) {
-		long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-		long backoffMillis = 250;
 		for (IndexDefinition index : indexes) {
-			while (true) {
-				try {
-					mongo.indexOps(collection).createIndex(index);
-					break;
-				}
-				catch (DataAccessResourceFailureException ex) {
-					if (System.nanoTime() > giveUpAt) {
-						throw ex;
+			try {
+				RETRY.execute(new Retryable<String>() {
+
+					@Override
+					public String execute() {
+						return mongo.indexOps(collection).createIndex(index);
 					}
-					log.warn("Cannot create an index on {} yet, retrying in {} ms: {}", collection, backoffMillis,
-							ex.getMessage());
-					sleep(backoffMillis);
-					backoffMillis = Math.min(backoffMillis * 2, 5_000);
+
+					@Override
+					public String getName() {
+						return "an index on " + collection;
+					}
+
+				});
+			}
+			catch (RetryException ex) {
+				if (ex.getLastException() instanceof RuntimeException failure) {
+					throw failure;
 				}
+				throw new IllegalStateException("Cannot create an index on " + collection, ex);
 			}
 		}
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for MongoDB", ex);
-		}
+	/**
+	 * Retries only an unreachable or busy database (never a bad index definition),
+	 * waiting 250 ms, then twice as long each time up to 5 s, for at most
+	 * {@link #GIVE_UP_AFTER}.
+	 */
+	private static RetryTemplate retryWhileUnreachable() {
+		RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+			.includes(DataAccessResourceFailureException.class)
+			.maxRetries(Long.MAX_VALUE)
+			.timeout(GIVE_UP_AFTER)
+			.delay(Duration.ofMillis(250))
+			.multiplier(2)
+			.maxDelay(Duration.ofSeconds(5))
+			.build());
+		retry.setRetryListener(new RetryListener() {
+
+			@Override
+			public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+				log.warn("Cannot create {} yet, retrying: {}", retryable.getName(), failure.getMessage());
+			}
+
+		});
+		return retry;
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CustomerErased;
@@ -57,6 +59,8 @@ import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
 import com.complaintflow.systemtests.audit.WholeTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -161,19 +165,33 @@ public final class PoisonRecords {
 		return "poison-" + this.run + "-" + topic;
 	}
 
-	private Map<String, List<String>> deadLetters(String topic, String key, long deadline) throws InterruptedException {
-		Map<String, List<String>> reasons = new HashMap<>();
-		while (System.nanoTime() < deadline) {
-			reasons = readDeadLetters(topic, key);
-			Map<String, List<String>> found = reasons;
-			if (CONSUMERS.get(topic)
+	private Map<String, List<String>> deadLetters(String topic, String key, long deadline) {
+		AtomicReference<Map<String, List<String>>> reasons = new AtomicReference<>(Map.of());
+		eventually(deadline, () -> {
+			reasons.set(readDeadLetters(topic, key));
+			return CONSUMERS.get(topic)
 				.stream()
-				.allMatch((group) -> found.getOrDefault(group, List.of()).size() >= Poison.values().length)) {
-				break;
-			}
-			Thread.sleep(500);
+				.allMatch((group) -> reasons.get().getOrDefault(group, List.of()).size() >= Poison.values().length);
+		});
+		return reasons.get();
+	}
+
+	/**
+	 * Whether the condition held before the deadline, asked every half second (an
+	 * exception counts as not yet: a service still starting).
+	 */
+	private static boolean eventually(long deadline, Callable<Boolean> condition) {
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptions()
+				.until(condition);
+			return true;
 		}
-		return reasons;
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
 	}
 
 	private Map<String, List<String>> readDeadLetters(String topic, String key) {
@@ -187,43 +205,33 @@ public final class PoisonRecords {
 		return reasons;
 	}
 
-	private boolean analyticsSaw(ComplaintEvent event, long deadline) throws InterruptedException {
+	private boolean analyticsSaw(ComplaintEvent event, long deadline) {
 		return staffSees(URI.create(this.services.url(Service.ANALYTICS) + "/api/v1/analytics/complaints/"
 				+ event.complaintId() + "/timeline"), "ops:ops-dev", event.eventId().toString(), deadline);
 	}
 
-	private static boolean staffSees(URI uri, String credentials, String text, long deadline)
-			throws InterruptedException {
+	private static boolean staffSees(URI uri, String credentials, String text, long deadline) {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
 			.build();
 		HttpClient client = HttpClient.newHttpClient();
-		while (System.nanoTime() < deadline) {
-			try {
-				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains(text)) {
-					return true;
-				}
-			}
-			catch (java.io.IOException ex) {
-				// not up yet; try again
-			}
-			Thread.sleep(500);
-		}
-		return false;
+		return eventually(deadline, () -> {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains(text);
+		});
 	}
 
 	/** Whether followup's delivery outbox took the notice (listed for its customer). */
-	private boolean followupKept(NotificationRequested notice, long deadline) throws InterruptedException {
+	private boolean followupKept(NotificationRequested notice, long deadline) {
 		return staffSees(URI
 			.create(this.services.url(Service.FOLLOWUP) + "/api/v1/notifications?customerId=" + notice.customerId()),
 				"agent:agent-dev", notice.eventId().toString(), deadline);
 	}
 
 	/** Whether intake, triage and followup each published their report of the erasure. */
-	private boolean everyServiceReported(CustomerErased erasure, long deadline) throws InterruptedException {
-		while (System.nanoTime() < deadline) {
+	private boolean everyServiceReported(CustomerErased erasure, long deadline) {
+		return eventually(deadline, () -> {
 			Set<String> reported = new TreeSet<>();
 			WholeTopic.read(this.bootstrapServers, Topics.ERASURES, (record) -> {
 				String json = new String(record.value(), StandardCharsets.UTF_8);
@@ -232,12 +240,8 @@ public final class PoisonRecords {
 					reported.add(header(record, CloudEventHeaders.SOURCE));
 				}
 			});
-			if (reported.containsAll(CONSUMERS.get(Topics.ERASURES))) {
-				return true;
-			}
-			Thread.sleep(500);
-		}
-		return false;
+			return reported.containsAll(CONSUMERS.get(Topics.ERASURES));
+		});
 	}
 
 	private static String summary(Map<String, List<String>> reasons) {
