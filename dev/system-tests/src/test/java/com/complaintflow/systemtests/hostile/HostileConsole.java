@@ -11,18 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -69,11 +65,7 @@ public final class HostileConsole {
 
 	private final RunningServices services;
 
-	private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
-
-	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-
-	private final AtomicLong sent = new AtomicLong();
+	private final Tally tally = new Tally();
 
 	public HostileConsole(RunningServices services) {
 		this.services = services;
@@ -165,7 +157,7 @@ public final class HostileConsole {
 	}
 
 	private void send(Probe probe, Session session) {
-		this.sent.incrementAndGet();
+		this.tally.sent();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Accept-Language", "en");
 		if (!probe.signedOut()) {
@@ -178,39 +170,31 @@ public final class HostileConsole {
 		try {
 			RawHttp.Answer answer = RawHttp.send(this.services.port(Service.FOLLOWUP), probe.method(), probe.path(),
 					headers, probe.body());
-			this.statusCounts.computeIfAbsent(String.valueOf(answer.status()), (k) -> new AtomicLong())
-				.incrementAndGet();
+			this.tally.answered(answer.status());
 			String problem = HostileInput.problemWith(answer);
 			if (problem != null) {
-				this.failures.add(where + " -> " + answer.status() + ": " + problem);
+				this.tally.fail(where + " -> " + answer.status() + ": " + problem);
 			}
 			else if (answer.body().contains(SCRIPT)) {
-				this.failures.add(where + " -> " + answer.status() + ": the answer carries the script unescaped");
+				this.tally.fail(where + " -> " + answer.status() + ": the answer carries the script unescaped");
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			this.failures.add(where + ": no answer (" + ex + ")");
+			this.tally.fail(where + ": no answer (" + ex + ")");
 		}
 	}
 
 	public long sent() {
-		return this.sent.get();
+		return this.tally.requests();
 	}
 
 	public List<String> failures() {
-		return List.copyOf(this.failures);
+		return this.tally.failures();
 	}
 
 	/** The counts by status and the first failures. */
 	public String report() {
-		StringBuilder report = new StringBuilder();
-		report.append(String.format("Console: %d requests; answers by status %s; failures %d%n", this.sent.get(),
-				new TreeMap<>(this.statusCounts), this.failures.size()));
-		this.failures.stream()
-			.distinct()
-			.limit(30)
-			.forEach((failure) -> report.append("  FAIL ").append(failure).append('\n'));
-		return report.toString();
+		return this.tally.report("Console");
 	}
 
 	private static List<String> matches(Pattern pattern, String text) {
