@@ -21,11 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.FollowupApplication;
 import com.complaintflow.followup.FollowupIntegrationTest;
+import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.support.test.KafkaTestConsumer;
+import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,10 +42,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console over real HTTP, broker and wire server: form login, the queue, the case
  * page's actions through the case rules (checked on the case API), the live stream naming
- * a newly opened case and a case a colleague worked on through the API (by its
- * {@code case-worked} event on the broker), both languages, and the roles.
+ * a newly opened case and a case a colleague worked on through another instance's API (by
+ * its {@code case-worked} event on the broker), both languages, and the roles.
  */
 class ConsoleTests extends FollowupIntegrationTest {
+
+	@Autowired
+	ApplicationContext context;
 
 	static final String SCRIPT = "<script>alert(1)</script>";
 
@@ -155,22 +167,24 @@ class ConsoleTests extends FollowupIntegrationTest {
 	}
 
 	@Test
-	void aColleaguesWorkThroughTheApiReachesTheOpenConsolesThroughTheBrokerWithoutPersonalData() throws Exception {
+	void aColleaguesWorkOnAnotherInstanceReachesTheOpenConsolesThroughTheBrokerWithoutPersonalData() throws Exception {
 		String caseId = openWithWords("宽带每15分钟掉线一次", "张先生", "13800000000");
-		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
-			HttpResponse<InputStream> stream = events("supervisor", "supervisor-dev");
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES);
+				ConfigurableApplicationContext other = anotherInstance()) {
+			StaffClient colleague = new StaffClient(
+					other.getEnvironment().getRequiredProperty("local.server.port", Integer.class), "supervisor",
+					"supervisor-dev");
+			HttpResponse<InputStream> stream = events("agent", "agent-dev");
 			CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
 
-			// the API itself pushes nothing to the pages: the case id reaches them only
-			// as
-			// the case-worked event, read back from the broker by the console's listener
-			// (as on every other instance)
-			assertThat(agent2().post("/api/v1/cases/" + caseId + "/notes", "note-1", "{\"text\":\"Call after 18:00\"}")
+			// the other instance's API pushes nothing to this one's pages: the case id
+			// reaches them only as its case-worked event, read back from the broker
+			assertThat(colleague.post("/api/v1/cases/" + caseId + "/notes", "note-1", "{\"text\":\"Call after 18:00\"}")
 				.code()).isEqualTo(200);
 			AtomicInteger ticks = new AtomicInteger();
 			await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> {
 				int tick = ticks.getAndIncrement();
-				agent2().post("/api/v1/cases/" + caseId + "/checklist/0", "tick-" + tick,
+				colleague.post("/api/v1/cases/" + caseId + "/checklist/0", "tick-" + tick,
 						"{\"done\":" + (tick % 2 == 0) + "}");
 				return named.isDone();
 			});
@@ -185,7 +199,7 @@ class ConsoleTests extends FollowupIntegrationTest {
 					.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
 					.filter((json) -> json.contains(caseId))
 					.toList(), (records) -> records.size() >= 2);
-			assertThat(worked.get(0)).contains("\"kind\":\"NOTE_ADDED\"").contains("\"staffId\":\"agent2\"");
+			assertThat(worked.get(0)).contains("\"kind\":\"NOTE_ADDED\"").contains("\"staffId\":\"supervisor\"");
 			assertThat(worked.get(1)).contains("\"kind\":\"STEP_DONE\"");
 			assertThat(worked)
 				.allSatisfy((json) -> assertThat(json).doesNotContain("Call after 18:00", "张先生", "13800000000", "宽带"));
@@ -266,6 +280,19 @@ class ConsoleTests extends FollowupIntegrationTest {
 		if (response.body().contains(SCRIPT)) {
 			failures.add(request + " -> the page carries the script unescaped");
 		}
+	}
+
+	/**
+	 * A second instance of the service on this test's database and consumer group, as
+	 * production runs several.
+	 */
+	private ConfigurableApplicationContext anotherInstance() {
+		Environment here = this.context.getEnvironment();
+		return new SpringApplicationBuilder(FollowupApplication.class).profiles("local")
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+					"--spring.mongodb.uri=" + here.getProperty("spring.mongodb.uri"),
+					"--spring.mongodb.database=" + here.getProperty("spring.mongodb.database"),
+					"--complaintflow.kafka.partitions=3", "--complaintflow.followup.timers.instance-id=other");
 	}
 
 	/** The console's live stream, as a signed-in page opens it. */
