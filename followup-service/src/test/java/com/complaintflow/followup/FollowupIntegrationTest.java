@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
  * port against the shared real broker and MongoDB wire server, with the development
  * accounts and a second agent. Subclasses declare nothing of their own configuration, so
  * Spring starts this context once per test JVM and they all share it (and its database):
- * every test makes its own complaint ids and looks only at its own cases. While another
- * test class runs its own context, Spring pauses this one (its listeners and timers
- * stop), so the two never share the {@code followup} consumer group's partitions.
+ * every test makes its own complaint ids and looks only at its own cases. Spring pauses
+ * it (its listeners and timers stop) whenever no test class uses it (the tests'
+ * {@code spring.properties}), so it never shares the {@code followup} consumer group's
+ * partitions with another test's context or instances.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"complaintflow.security.users[0].username=agent", "complaintflow.security.users[0].password={noop}agent-dev",
