@@ -5,8 +5,11 @@ import json, os, sys
 DS = {"type": "prometheus", "uid": "prometheus"}
 A = 'application="analytics"'
 
-def target(expr, legend="", ref="A", instant=False):
+def target(expr, legend="", ref="A", instant=False, exemplar=False):
     t = {"datasource": DS, "expr": expr, "legendFormat": legend, "refId": ref}
+    if exemplar:
+        # the histogram's exemplars (trace ids), linked to Jaeger by the Prometheus datasource
+        t["exemplar"] = True
     if instant:
         t["instant"] = True
         t["range"] = False
@@ -140,6 +143,10 @@ pipeline = dashboard("cf-pipeline", "complaint-flow / Pipeline health",
               [target(f'max by (topic) (complaintflow_dlt_records{{{A}}})', "{{topic}}")], 0, 13, 12, 9),
         panel(7, "Events ingested by analytics per second", "timeseries",
               [target(f'sum by (type) (rate(complaintflow_analytics_events_ingested_total{{{A}}}[5m]))', "{{type}}")], 12, 13, 12, 9, unit="ops"),
+        panel(8, "HTTP request latency p95 by service", "timeseries",
+              [target('histogram_quantile(0.95, sum by (application, le) (rate(http_server_requests_seconds_bucket{job="complaint-flow"}[5m])))',
+                      "{{application}}", exemplar=True)], 0, 22, 24, 9, unit="s",
+              desc="The dots are exemplars: one request each, with its trace id; click one to open the trace in Jaeger."),
     ])
 
 out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")

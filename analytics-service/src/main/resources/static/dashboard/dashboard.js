@@ -349,8 +349,8 @@
     return el('figure', { id: 'times', 'aria-labelledby': 'times-caption' },
       el('figcaption', { id: 'times-caption', text: t('chart.times') }),
       el('table', { 'data-table': 'times' },
-        el('thead', {}, el('tr', {}, ['', 'times.n', 'times.mean', 'times.p50', 'times.p90', 'times.p99']
-          .map((key) => el('th', { scope: 'col', text: key ? t(key) : '' })))),
+        el('thead', {}, el('tr', {}, ['times.what', 'times.n', 'times.mean', 'times.p50', 'times.p90', 'times.p99']
+          .map((key) => el('th', { scope: 'col', text: t(key) })))),
         el('tbody', {}, row('times.firstResponse', summary.firstResponse), row('times.resolution', summary.resolution))));
   }
 

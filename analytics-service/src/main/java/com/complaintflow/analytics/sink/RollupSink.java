@@ -11,6 +11,7 @@ import com.complaintflow.analytics.rollup.DrillIndex;
 import com.complaintflow.analytics.rollup.RollupStore;
 import com.complaintflow.analytics.stream.AnalyticsTopics;
 import com.complaintflow.analytics.stream.BsonSerde;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
  * latest value of each bucket and each complaint's events (with its drill index) in a few
  * bulk upserts, then the offsets. The values are whole states (not increments), so
  * writing one again after a crash changes nothing, and the topics are read committed, so
- * only what the exactly-once transactions committed is ever written.
+ * only what the exactly-once transactions committed is ever written. A complaint's
+ * timeline is taken in the complaint's trace: the Streams topology passes each event's
+ * headers through, so a timeline record carries the {@code traceparent} of the event that
+ * changed it. A bucket sums many complaints (its header names only the last one), so its
+ * write joins no complaint's trace.
  */
 @Component
 class RollupSink {
@@ -36,10 +41,13 @@ class RollupSink {
 
 	private final AnalyticsTopics topics;
 
-	RollupSink(RollupStore store, Timelines timelines, AnalyticsTopics topics) {
+	private final ComplaintTrace trace;
+
+	RollupSink(RollupStore store, Timelines timelines, AnalyticsTopics topics, ComplaintTrace trace) {
 		this.store = store;
 		this.timelines = timelines;
 		this.topics = topics;
+		this.trace = trace;
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, containerFactory = SinkConfiguration.FACTORY,
@@ -55,7 +63,8 @@ class RollupSink {
 					.put(BucketKey.fieldOf(record.key()), Counters.fromDocument(value));
 			}
 			else if (value != null) {
-				timelines.put(record.key(), value);
+				this.trace.resume(ComplaintTrace.traceparent(record), "timeline update",
+						() -> timelines.put(record.key(), value));
 			}
 		}
 		this.store.write(buckets);

@@ -1,7 +1,9 @@
 package com.complaintflow.browser;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -30,6 +32,7 @@ public final class Accessibility {
 	public static AxeResults assertNoSeriousViolations(Page page) {
 		AxeResults results = new AxeBuilder(page).analyze();
 		List<Rule> failing = seriousViolations(results);
+		System.out.println(summary(results));
 		if (!failing.isEmpty()) {
 			throw new AssertionError(
 					"axe-core found " + failing.size() + " critical or serious violation(s) on " + page.url() + ":\n"
@@ -45,6 +48,22 @@ public final class Accessibility {
 	 */
 	public static List<Rule> seriousViolations(AxeResults results) {
 		return results.getViolations().stream().filter((rule) -> FAILING.contains(rule.getImpact())).toList();
+	}
+
+	/**
+	 * One line on an axe run, for the test output: the violated rules by impact and the
+	 * number of rules passed.
+	 * @param results the results
+	 * @return the summary
+	 */
+	public static String summary(AxeResults results) {
+		Map<String, List<String>> byImpact = results.getViolations()
+			.stream()
+			.collect(Collectors.groupingBy(Rule::getImpact, TreeMap::new,
+					Collectors.mapping(Rule::getId, Collectors.toList())));
+		return "axe-core " + results.getTestEngine().getVersion() + " on " + results.getUrl() + ": "
+				+ results.getViolations().size() + " violations " + byImpact + ", " + results.getPasses().size()
+				+ " rules passed";
 	}
 
 	private static String describe(Rule rule) {

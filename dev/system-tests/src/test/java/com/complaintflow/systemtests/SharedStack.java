@@ -14,10 +14,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The embedded default exactly as the README's run command starts it (broker as a child
- * JVM, MongoDB wire server with H2 files, four services), started once per test JVM and
- * shared by every test class that declares it, so the suites over the running system pay
- * for one start. Test and lifecycle methods receive it as a {@link LocalStack} parameter,
- * or as {@link Running} to see its data directory too.
+ * JVM, MongoDB wire server with H2 files, four services; the tests add a quicker first
+ * warning and {@link CapturedSpans}), started once per test JVM and shared by every test
+ * class that declares it, so the suites over the running system pay for one start. Test
+ * and lifecycle methods receive it as a {@link LocalStack} parameter, or as
+ * {@link Running} to see its data directory too.
  */
 public final class SharedStack implements ParameterResolver {
 
@@ -56,8 +57,8 @@ public final class SharedStack implements ParameterResolver {
 		static Running start() {
 			try {
 				Path data = Files.createTempDirectory("complaint-flow-stack");
-				return new Running(LocalStack.start(data, freePortPair(), 0, true, List.of(FIRST_WARNING_IN_SECONDS)),
-						data);
+				return new Running(LocalStack.start(data, freePortPair(), 0, true,
+						List.of(FIRST_WARNING_IN_SECONDS, CapturedSpans.PROPERTY)), data);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

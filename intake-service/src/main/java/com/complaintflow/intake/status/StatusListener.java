@@ -23,6 +23,7 @@ import com.complaintflow.events.RemedyChosen;
 import com.complaintflow.events.RemedyOffered;
 import com.complaintflow.events.Topics;
 import com.complaintflow.support.kafka.BatchRecords;
+import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,15 +36,20 @@ import org.springframework.stereotype.Component;
  * decisions and the case lifecycle, a poll at a time: each record's change is queued in
  * order and the poll's changes are written in one bulk write before the offsets commit
  * (at-least-once, every effect an idempotent upsert). A record that is not an event is
- * dead-lettered alone, after the records before it were written.
+ * dead-lettered alone, after the records before it were written. Each record's change is
+ * made in its complaint's trace (a span per record, child of its {@code traceparent}: the
+ * container observes single records only).
  */
 @Component
 class StatusListener {
 
 	private final StatusProjection projection;
 
-	StatusListener(StatusProjection projection) {
+	private final ComplaintTrace trace;
+
+	StatusListener(StatusProjection projection, ComplaintTrace trace) {
 		this.projection = projection;
+		this.trace = trace;
 	}
 
 	@KafkaListener(topics = { Topics.RECEIVED, Topics.TRIAGED, Topics.CASES }, batch = "true")
@@ -51,7 +57,8 @@ class StatusListener {
 		StatusWrites writes = this.projection.begin();
 		for (ConsumerRecord<String, Object> record : records) {
 			try {
-				on(BatchRecords.event(record, ComplaintEvent.class), writes);
+				ComplaintEvent event = BatchRecords.event(record, ComplaintEvent.class);
+				this.trace.resume(ComplaintTrace.traceparent(record), "status update", () -> on(event, writes));
 			}
 			catch (RuntimeException ex) {
 				write(records, writes);

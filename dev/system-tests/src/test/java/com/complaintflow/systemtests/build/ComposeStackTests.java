@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The compose stack is closed, checked from docker-compose.yml without a Docker engine:
  * only the HTTP services are published on every interface, the tools on the loopback,
  * MongoDB not at all and with authentication; every credential is required from .env and
- * no service runs with the 'local' profile.
+ * no service runs with the 'local' profile. Its Prometheus keeps the latency histograms'
+ * exemplars and Grafana links their trace ids to Jaeger.
  */
 class ComposeStackTests {
 
@@ -67,6 +68,31 @@ class ComposeStackTests {
 			.doesNotContain("prometheus-dev")
 			.contains("password_file");
 		assertThat(this.files.root().resolve(".gitignore")).content().containsPattern("(?m)^\\.env$");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void prometheusKeepsExemplarsAndGrafanaLinksTheirTraceIdsToJaeger() {
+		Map<String, Object> prometheus = services().get("prometheus");
+		assertThat(String.valueOf(prometheus.get("entrypoint"))).contains("--enable-feature=exemplar-storage");
+		assertThat(services()).containsKey("jaeger");
+		Map<String, Object> provisioning = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(BuildFiles.read(this.files.root().resolve("ops/grafana/provisioning/datasources/prometheus.yml")));
+		List<Map<String, Object>> datasources = (List<Map<String, Object>>) provisioning.get("datasources");
+		Map<String, Object> jaeger = datasources.stream()
+			.filter((datasource) -> "jaeger".equals(datasource.get("type")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(jaeger.get("url")).isEqualTo("http://jaeger:16686");
+		Map<String, Object> jsonData = (Map<String, Object>) datasources.stream()
+			.filter((datasource) -> "prometheus".equals(datasource.get("uid")))
+			.findFirst()
+			.orElseThrow()
+			.get("jsonData");
+		// the label Micrometer gives an exemplar's trace id (MetricsLint checks the
+		// exposition)
+		assertThat((List<Map<String, Object>>) jsonData.get("exemplarTraceIdDestinations"))
+			.containsExactly(Map.of("name", "trace_id", "datasourceUid", jaeger.get("uid")));
 	}
 
 }
