@@ -43,7 +43,7 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
 		page.evaluate("window.notReloaded = true");
 
-		String caseId = open(Duration.ofHours(24));
+		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);

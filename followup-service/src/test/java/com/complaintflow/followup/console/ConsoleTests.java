@@ -67,7 +67,7 @@ class ConsoleTests extends FollowupIntegrationTest {
 
 	@Test
 	void agentWorksACaseFromTheQueueToTheCallback() throws Exception {
-		String caseId = open();
+		String caseId = open(FollowupIntegrationTest.AMONG_THE_FIRST_IN_THE_QUEUE);
 		ConsoleSession session = new ConsoleSession(this.port);
 		HttpResponse<String> landed = session.login("agent", "agent-dev");
 		assertThat(landed.uri().getPath()).isEqualTo("/console/queue");
@@ -119,6 +119,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 		page = agent.post(path(caseId, "transfer"), page, Map.of("team", "billing-sh", "reason", "billing question"))
 			.body();
 		assertThat(api(caseId).path("owner").path("team").asString()).isEqualTo("billing-sh");
+		assertThat(agent.get("/console/queue?queue=billing-sh").body()).contains(caseId);
+		assertThat(agent.get("/console/queue/rows?queue=network-bj").body()).doesNotContain(caseId);
 		assertThat(agent.post(path(caseId, "assign"), page, Map.of("agent", "bob")).statusCode()).isEqualTo(403);
 
 		ConsoleSession ops = new ConsoleSession(this.port);
