@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.complaintflow.events.CaseWorkKind;
+import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
@@ -331,6 +333,12 @@ class AnalyticsApiTests {
 	void eventOfAnUnknownTypeIsDeadLetteredWithTheReasonAndTheNextEventIsCounted() {
 		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
 			TestEvents after = events("u", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
+			// staff work (case-worked) is read and ignored, never dead-lettered: it goes
+			// first on the same partition, so it was handled when the unknown one arrives
+			CaseWorked worked = new CaseWorked(EventMetadata.newEventId(), "followup", after.opened().occurredAt(),
+					after.complaintId(), after.received().customerId(), 1, after.opened().caseId(),
+					CaseWorkKind.CLAIMED, "agent");
+			this.publisher.publishAndWait(worked);
 			ProducerRecord<Object, Object> unknown = new ProducerRecord<>(Topics.CASES, after.received().customerId(),
 					("{\"type\":\"case-teleported\",\"schemaVersion\":1,\"complaintId\":\"" + after.complaintId()
 							+ "\"}")
@@ -348,6 +356,12 @@ class AnalyticsApiTests {
 				assertThat(new String(record.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8))
 					.contains("case-teleported");
 			}));
+			assertThat(dlt.poll()).noneMatch((record) -> new String(record.value(), StandardCharsets.UTF_8)
+				.contains(worked.eventId().toString()));
+			String timeline = "/api/v1/analytics/complaints/" + after.complaintId() + "/timeline";
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.ops.json(timeline).at("/events").findValuesAsString("type"))
+					.containsExactly("case-opened"));
 		}
 	}
 

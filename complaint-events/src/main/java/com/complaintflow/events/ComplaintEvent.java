@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The envelope every event carries; {@link #type()} is the logical name used on the wire.
  */
-public sealed interface ComplaintEvent permits ComplaintReceived, ComplaintTriaged, CaseEvent, ReminderRaised,
-		IncidentDetected, DecisionCorrected, NotificationRequested, CustomerErased, CustomerDataErased {
+public sealed interface ComplaintEvent permits ComplaintReceived, ComplaintTriaged, CaseEvent, CaseWorked,
+		ReminderRaised, IncidentDetected, DecisionCorrected, NotificationRequested, CustomerErased, CustomerDataErased {
 
 	/** The schema version this code writes. */
 	int CURRENT_SCHEMA_VERSION = 1;

@@ -26,6 +26,7 @@ public enum EventType {
 	CASE_CLOSED("case-closed", CaseClosed.class, Topics.CASES),
 	CASE_WAITING_ON_CUSTOMER("case-waiting-on-customer", CaseWaitingOnCustomer.class, Topics.CASES),
 	CASE_RESUMED("case-resumed", CaseResumed.class, Topics.CASES),
+	CASE_WORKED("case-worked", CaseWorked.class, Topics.CASES),
 	REMINDER_RAISED("reminder-raised", ReminderRaised.class, Topics.REMINDERS),
 	DECISION_CORRECTED("decision-corrected", DecisionCorrected.class, Topics.CORRECTIONS),
 	NOTIFICATION_REQUESTED("notification-requested", NotificationRequested.class, Topics.NOTIFICATIONS),

@@ -72,6 +72,7 @@ final class SampleEvents {
 						List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.PROGRESS_UPDATE)),
 				new CaseResumed(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, "agent-7", NOW, Duration.ofMinutes(90),
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))),
+				new CaseWorked(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, CaseWorkKind.CLAIMED, "agent-7"),
 				new DecisionCorrected(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, "corr-1", "category", "NETWORK",
 						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT"),
 				new NotificationRequested(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, NotificationKind.INCIDENT,

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.Share;
+import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
 import com.complaintflow.events.Topics;
@@ -126,6 +127,8 @@ class AnalyticsTopology {
 		IngestMetrics metrics = new IngestMetrics(registry);
 		KTable<String, ComplaintState> complaints = builder
 			.stream(Topics.ALL, Consumed.with(KEYS, EVENTS).withName("events"))
+			// staff work that moves no lifecycle (case-worked) changes no figure
+			.filter((customerId, event) -> !(event instanceof CaseWorked), Named.as("counted-types"))
 			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
 					Named.as("entry-by-complaint"))
 			.groupByKey(Grouped.with("by-complaint", KEYS, ENTRIES))

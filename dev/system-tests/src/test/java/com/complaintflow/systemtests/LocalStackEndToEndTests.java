@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.complaintflow.localstack.LocalStack;
 import com.complaintflow.localstack.Service;
+import com.complaintflow.systemtests.hostile.HostileConsole;
 import com.complaintflow.systemtests.hostile.HostileInput;
 import com.complaintflow.systemtests.hostile.PoisonRecords;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded default exactly as the README's run command starts it
  * ({@link SharedStack}), with complaints flowing end to end over HTTP, and the
  * hostile-input suite against every endpoint and topic ({@code -Dhostile.requests=N},
- * default 10,000; {@code bench/hostile-input.sh} runs it alone). The first complaint's
- * records share one trace id on every topic, its reminder included; the metrics lint runs
- * last, when every service has counted something.
+ * default 10,000; {@code bench/hostile-input.sh} runs it alone) and the console's pages
+ * and forms in a signed-in session. The first complaint's records share one trace id on
+ * every topic, its reminder included; the metrics lint runs last, when every service has
+ * counted something.
  */
 @ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -77,6 +79,14 @@ class LocalStackEndToEndTests {
 		HostileInput suite = new HostileInput(stack.services()).attackHttp(requests);
 		System.out.print(suite.report());
 		assertThat(suite.sent()).isEqualTo(requests);
+		assertThat(suite.failures()).as(suite.report()).isEmpty();
+	}
+
+	@Test
+	void hostileConsoleInputNeverCausesA5xxAndEveryErrorIsAProblemDetail() throws Exception {
+		HostileConsole suite = new HostileConsole(stack.services()).attack();
+		System.out.print(suite.report());
+		assertThat(suite.sent()).isGreaterThan(300);
 		assertThat(suite.failures()).as(suite.report()).isEmpty();
 	}
 

@@ -32,18 +32,19 @@ class CaseChanges {
 	private static final Logger logger = LoggerFactory.getLogger(CaseChanges.class);
 
 	/**
-	 * Another write to the case since it was read: read it again and retry, nine times at
-	 * most, after a random pause growing from 2 ms to 50 ms so that writers who collided
-	 * on a case (many staff, timers and retries on one case) do not collide again at
-	 * once.
+	 * Another write to the case since it was read: read it again and retry, 30 times at
+	 * most, after a random pause growing from 2 ms to 100 ms, so that writers who
+	 * collided on a case do not collide again at once. Each round lets one writer
+	 * through, so a dozen staff, timers and retries racing on one case all get theirs in
+	 * (ten attempts were once too few for twelve writers on a loaded machine).
 	 */
 	private static final RetryTemplate RETRY_ON_CONFLICT = new RetryTemplate(RetryPolicy.builder()
 		.includes(OptimisticLockingFailureException.class)
-		.maxRetries(9)
+		.maxRetries(30)
 		.delay(Duration.ofMillis(2))
 		.jitter(Duration.ofMillis(2))
 		.multiplier(2)
-		.maxDelay(Duration.ofMillis(50))
+		.maxDelay(Duration.ofMillis(100))
 		.build());
 
 	/**

@@ -12,6 +12,8 @@ import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
 import com.complaintflow.events.CaseResumed;
 import com.complaintflow.events.CaseWaitingOnCustomer;
+import com.complaintflow.events.CaseWorkKind;
+import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.EscalationLevel;
@@ -104,6 +106,11 @@ public record CaseEvents(FollowupCase c, Instant now) {
 	CaseClosed closed(UUID id, String staffId, Outcome outcome) {
 		return new CaseClosed(id, SOURCE, this.now, complaintId(), customerId(), VERSION, caseId(), staffId, outcome,
 				MilestoneActuals.of(this.c.getMilestones()));
+	}
+
+	/** Staff work that moves no lifecycle: ids and the kind only, for the consoles. */
+	CaseWorked worked(UUID id, CaseWorkKind kind, String staffId) {
+		return new CaseWorked(id, SOURCE, this.now, complaintId(), customerId(), VERSION, caseId(), kind, staffId);
 	}
 
 	/** A rung of a milestone's reminder ladder. */

@@ -15,16 +15,12 @@ import com.complaintflow.events.Language;
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.support.mongo.UnorderedBulk;
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -93,17 +89,8 @@ public class CaseStore {
 			.forEach((followupCase) -> followupCase.setVersion(0L));
 		indexAll(cases);
 		Set<String> existed = new HashSet<>();
-		try {
-			this.mongo.bulkOps(BulkMode.UNORDERED, FollowupCase.class).insert(cases).execute();
-		}
-		catch (BulkOperationException ex) {
-			for (BulkWriteError error : ex.getErrors()) {
-				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-					throw ex;
-				}
-				existed.add(cases.get(error.getIndex()).getId());
-			}
-		}
+		UnorderedBulk.insertNew(this.mongo, FollowupCase.class, cases)
+			.forEach((index) -> existed.add(cases.get(index).getId()));
 		Map<String, Instant> timers = new LinkedHashMap<>();
 		cases.stream()
 			.filter((followupCase) -> followupCase.getNextFireAt() != null && !existed.contains(followupCase.getId()))
@@ -142,15 +129,36 @@ public class CaseStore {
 	}
 
 	/**
-	 * Sets a case's personal data and language if it has none yet (a conditional update
-	 * that bumps the version, so a concurrent save of an older copy fails and retries
-	 * instead of dropping them).
-	 * @return whether the case took them
+	 * Sets each case's personal data and language if it has none yet, in one bulk write
+	 * (conditional updates that bump the version, so a concurrent save of an older copy
+	 * fails and retries instead of dropping them); a case that has them is left alone.
+	 * @param personal the personal data and language by case id
 	 */
-	public boolean attachPersonal(String caseId, CasePersonal personal, Language language) {
-		Query query = Query.query(Criteria.where("_id").is(caseId).and("personal").is(null));
-		Update update = new Update().set("personal", personal).set("language", language).inc("version", 1);
-		return this.mongo.updateFirst(query, update, FollowupCase.class).getModifiedCount() > 0;
+	public void attachPersonal(Map<String, Personal> personal) {
+		UnorderedBulk.write(this.mongo, FollowupCase.class,
+				personal.entrySet()
+					.stream()
+					.<Consumer<BulkOperations>>map((entry) -> (bulk) -> bulk.updateOne(
+							Query.query(Criteria.where("_id").is(entry.getKey()).and("personal").is(null)),
+							new Update().set("personal", entry.getValue().personal())
+								.set("language", entry.getValue().language())
+								.inc("version", 1)))
+					.toList());
+	}
+
+	/**
+	 * A case's personal data and the complaint's language.
+	 *
+	 * @param personal contact and words
+	 * @param language the language
+	 */
+	public record Personal(CasePersonal personal, Language language) {
+
+		@Override
+		public String toString() {
+			return "Personal[redacted]";
+		}
+
 	}
 
 	/** Which of the given case ids exist (one {@code _id} lookup, no scan). */

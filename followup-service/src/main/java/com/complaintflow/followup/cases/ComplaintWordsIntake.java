@@ -1,12 +1,18 @@
 package com.complaintflow.followup.cases;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Language;
+import com.complaintflow.support.mongo.UnorderedBulk;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,13 +20,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings a received complaint's personal data (contact and words) into its case, in
- * whichever order {@code complaint-received} and {@code complaint-triaged} arrive: the
- * words are first kept in {@code received_pending} (keyed by case id), then copied into
- * the case if it exists and the pending copy removed; storing new cases (a poll of
- * decisions, {@link CaseBatch}) copies any pending words the same way. Both steps are
- * conditional writes, so redeliveries and the race between the two listeners copy the
- * words exactly once.
+ * Brings received complaints' personal data (contact and words) into their cases, in
+ * whichever order {@code complaint-received} and {@code complaint-triaged} arrive, a poll
+ * at a time: the words are first kept in {@code received_pending} (keyed by case id, one
+ * bulk write), then copied into those cases that exist (one {@code _id $in} read) and the
+ * pending copies removed; storing new cases (a poll of decisions, {@link CaseBatch})
+ * copies any pending words the same way. The copies are conditional writes, so
+ * redeliveries and the race between the two listeners copy the words exactly once.
  */
 @Component
 public class ComplaintWordsIntake {
@@ -34,13 +40,31 @@ public class ComplaintWordsIntake {
 		this.store = store;
 	}
 
-	/** Per record: keeps the words, and attaches them if the case is open already. */
-	public void received(ComplaintReceived received) {
-		String caseId = CaseOpening.caseIdFor(received.complaintId());
-		Pending pending = new Pending(caseId, received.customerId(), received.language(), CasePersonal.of(received),
-				received.occurredAt());
-		this.mongo.save(pending);
-		attach(pending);
+	/** What a received complaint leaves for its case (no database work). */
+	static Pending pending(ComplaintReceived received) {
+		return new Pending(CaseOpening.caseIdFor(received.complaintId()), received.customerId(), received.language(),
+				CasePersonal.of(received), received.occurredAt());
+	}
+
+	/**
+	 * A poll's words: kept (one bulk write), then attached to the cases that are open
+	 * already (existence read after the pending copies were written, so a case stored
+	 * meanwhile finds them).
+	 */
+	void received(List<Pending> received) {
+		if (received.isEmpty()) {
+			return;
+		}
+		Map<String, Pending> byCase = new LinkedHashMap<>();
+		received.forEach((pending) -> byCase.put(pending.id(), pending));
+		UnorderedBulk.write(this.mongo, Pending.class,
+				byCase.values()
+					.stream()
+					.<Consumer<BulkOperations>>map(
+							(pending) -> (bulk) -> bulk.replaceOne(Query.query(Criteria.where("_id").is(pending.id())),
+									pending, FindAndReplaceOptions.options().upsert()))
+					.toList());
+		copy(this.store.existingIds(List.copyOf(byCase.keySet())).stream().map(byCase::get).toList());
 	}
 
 	/**
@@ -51,23 +75,22 @@ public class ComplaintWordsIntake {
 		if (caseIds.isEmpty()) {
 			return;
 		}
-		this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), Pending.class).forEach(this::copy);
+		copy(this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), Pending.class));
 	}
 
 	/**
-	 * Copies the words into the case if it exists (the existence is checked after the
-	 * pending copy was written, so a case stored later finds that copy).
+	 * Copies the words into their existing cases (once: one conditional bulk write), then
+	 * removes the pending copies (one delete).
 	 */
-	private void attach(Pending pending) {
-		if (!this.store.existingIds(List.of(pending.id())).isEmpty()) {
-			copy(pending);
+	private void copy(List<Pending> pending) {
+		if (pending.isEmpty()) {
+			return;
 		}
-	}
-
-	/** Copies the words into the existing case (once), then removes the pending copy. */
-	private void copy(Pending pending) {
-		this.store.attachPersonal(pending.id(), pending.personal(), pending.language());
-		this.mongo.remove(Query.query(Criteria.where("_id").is(pending.id())), Pending.class);
+		Map<String, CaseStore.Personal> personal = new LinkedHashMap<>();
+		pending
+			.forEach((words) -> personal.put(words.id(), new CaseStore.Personal(words.personal(), words.language())));
+		this.store.attachPersonal(personal);
+		this.mongo.remove(Query.query(Criteria.where("_id").in(personal.keySet())), Pending.class);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package com.complaintflow.followup.cases;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
@@ -50,7 +49,7 @@ class TriagedListener {
 		}
 		int taken = 0;
 		if (!decisions.isEmpty()) {
-			CaseBatch batch = durably(records, () -> this.opening.begin(decisions));
+			CaseBatch batch = BatchRecords.durably(records, "Reading the cases", () -> this.opening.begin(decisions));
 			for (ComplaintTriaged decision : decisions) {
 				try {
 					this.trace.resume(ComplaintTrace.traceparent(records.get(taken)), "open case",
@@ -62,7 +61,7 @@ class TriagedListener {
 					break;
 				}
 			}
-			durably(records, () -> {
+			BatchRecords.durably(records, "Writing the cases", () -> {
 				batch.write();
 				return null;
 			});
@@ -72,17 +71,6 @@ class TriagedListener {
 			// shortened the batch
 			throw new BatchListenerFailedException("Cannot open a case: " + failure.getMessage(), failure,
 					records.get(taken));
-		}
-	}
-
-	/** Runs a read or write of the whole poll; its failure is the first record's. */
-	private static <T> T durably(List<ConsumerRecord<String, Object>> records, Supplier<T> step) {
-		try {
-			return step.get();
-		}
-		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Reading or writing the cases failed: " + ex.getMessage(), ex,
-					records.get(0));
 		}
 	}
 

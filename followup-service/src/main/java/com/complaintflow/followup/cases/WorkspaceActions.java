@@ -1,13 +1,19 @@
 package com.complaintflow.followup.cases;
 
+import java.time.Instant;
 import java.util.List;
+
+import com.complaintflow.events.CaseWorkKind;
+import com.complaintflow.events.ComplaintEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The workspace actions on a case: ownership (claim, release, assign, transfer), notes
- * and checklist ticks. They change workspace state and the timeline, publish no lifecycle
- * event, and are idempotent under their key like every action.
+ * and checklist ticks. They change workspace state and the timeline and move no
+ * lifecycle; each publishes one {@code case-worked} event (ids and the kind only) through
+ * the case's outbox, so every instance's console hears of it. Idempotent under their key
+ * like every action.
  */
 @Component
 public class WorkspaceActions {
@@ -24,7 +30,7 @@ public class WorkspaceActions {
 	public FollowupCase claim(String caseId, CaseActions.Actor actor, String key) {
 		return this.changes.apply(caseId, CaseAction.CLAIM, key, (c, now, ids) -> {
 			c.claim(actor.staffId(), now);
-			return List.of();
+			return worked(c, now, ids, CaseWorkKind.CLAIMED, actor);
 		});
 	}
 
@@ -32,7 +38,7 @@ public class WorkspaceActions {
 	public FollowupCase release(String caseId, CaseActions.Actor actor, String key) {
 		return this.changes.apply(caseId, CaseAction.RELEASE, key, (c, now, ids) -> {
 			c.release(actor, now);
-			return List.of();
+			return worked(c, now, ids, CaseWorkKind.RELEASED, actor);
 		});
 	}
 
@@ -40,7 +46,7 @@ public class WorkspaceActions {
 	public FollowupCase assign(String caseId, CaseActions.Actor actor, String key, String team, String agent) {
 		return this.changes.apply(caseId, CaseAction.ASSIGN, key, (c, now, ids) -> {
 			c.assign(team, agent, actor, now);
-			return List.of();
+			return worked(c, now, ids, CaseWorkKind.ASSIGNED, actor);
 		});
 	}
 
@@ -51,7 +57,7 @@ public class WorkspaceActions {
 			String reason) {
 		return this.changes.apply(caseId, CaseAction.TRANSFER, key, (c, now, ids) -> {
 			c.transfer(team, agent, reason, actor, now);
-			return List.of();
+			return worked(c, now, ids, CaseWorkKind.TRANSFERRED, actor);
 		});
 	}
 
@@ -59,7 +65,7 @@ public class WorkspaceActions {
 	public FollowupCase note(String caseId, CaseActions.Actor actor, String key, String text) {
 		return this.changes.apply(caseId, CaseAction.NOTE, key, (c, now, ids) -> {
 			c.addNote(new CaseNote(ids.id("note").toString(), now, actor.staffId(), text));
-			return List.of();
+			return worked(c, now, ids, CaseWorkKind.NOTE_ADDED, actor);
 		});
 	}
 
@@ -67,8 +73,13 @@ public class WorkspaceActions {
 	public FollowupCase tick(String caseId, CaseActions.Actor actor, String key, int index, boolean done) {
 		return this.changes.apply(caseId, CaseAction.TICK, key, (c, now, ids) -> {
 			c.tick(index, done, actor.staffId(), now);
-			return List.of();
+			return worked(c, now, ids, done ? CaseWorkKind.STEP_DONE : CaseWorkKind.STEP_UNDONE, actor);
 		});
+	}
+
+	private static List<ComplaintEvent> worked(FollowupCase c, Instant now, CaseChanges.EventIds ids, CaseWorkKind kind,
+			CaseActions.Actor actor) {
+		return List.of(CaseEvents.of(c, now).worked(ids.id("worked"), kind, actor.staffId()));
 	}
 
 }

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hears every change of every case, whichever instance made it (a case opened, a reminder
- * raised, a staff action), and passes its case id to the open console pages. Each
- * instance reads as its own consumer group from the newest record on, as plain text: a
- * record it cannot read is skipped, never dead-lettered (the service's own listeners own
- * the dead-letter topics).
+ * raised, a lifecycle action, staff work such as a claim, note or tick as
+ * {@code case-worked}), and passes its case id to this instance's open console pages.
+ * Each instance reads as its own consumer group from the newest record on, as plain text:
+ * a record it cannot read is skipped, never dead-lettered (the service's own listeners
+ * own the dead-letter topics).
  */
 @Component
 class CaseChangeListener {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.complaintflow.events.Outcome;
 import com.complaintflow.followup.cases.CaseActions;
-import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.CaseException;
 import com.complaintflow.followup.cases.CaseStore;
@@ -39,9 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * owner, checklist, remedies, milestones, notes and timeline, and a form for each action
  * of the case API. The forms call the same {@link CaseActions} and
  * {@link WorkspaceActions} as the API (one source of the rules); each carries an
- * idempotency key made when the page was drawn, so a form sent twice acts once. Contact
- * is shown once per page load, through {@link CaseViews} (audited); the parts reloaded
- * live carry none.
+ * idempotency key made when the page was drawn, so a form sent twice acts once. What an
+ * action changes reaches the open pages through its event, on every instance
+ * ({@link CaseChangeListener}). Contact is shown once per page load, through
+ * {@link CaseViews} (audited); the parts reloaded live carry none.
  */
 @Controller
 @RequestMapping("/console/cases/{caseId}")
@@ -49,6 +49,13 @@ class CasePage {
 
 	/** What the contact-read audit records as the endpoint of a console page view. */
 	static final String AUDITED_AS = "GET /console/cases/{caseId}";
+
+	/**
+	 * After an action, the case page again: the case id is filled in (encoded) from the
+	 * request's path, never pasted into the view name, where a brace would be read as a
+	 * template variable.
+	 */
+	private static final String BACK = "redirect:/console/cases/{caseId}";
 
 	private final CaseStore store;
 
@@ -62,17 +69,14 @@ class CasePage {
 
 	private final Clock clock;
 
-	private final LiveQueue live;
-
 	CasePage(CaseStore store, CaseActions actions, WorkspaceActions workspace, CaseViews views,
-			MilestoneClock milestones, Clock clock, LiveQueue live) {
+			MilestoneClock milestones, Clock clock) {
 		this.store = store;
 		this.actions = actions;
 		this.workspace = workspace;
 		this.views = views;
 		this.milestones = milestones;
 		this.clock = clock;
-		this.live = live;
 	}
 
 	@GetMapping
@@ -102,7 +106,7 @@ class CasePage {
 			BindingResult binding, Authentication auth, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			redirect.addFlashAttribute("error", "console.error.invalid");
-			return "redirect:/console/cases/" + caseId;
+			return BACK;
 		}
 		Actor actor = Actor.of(auth);
 		String key = "console-" + action + "-" + form.key();
@@ -140,8 +144,7 @@ class CasePage {
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", ex.getProblem().getDetail());
 		}
-		this.live.changed(caseId);
-		return "redirect:/console/cases/" + caseId;
+		return BACK;
 	}
 
 	private FollowupCase fill(String caseId, Authentication auth, Model model) {

@@ -43,8 +43,17 @@ class CaseQueue {
 	 * The working cases (of one agent, or of everybody when null), soonest breach first.
 	 */
 	List<QueueItem> working(String agent) {
+		return working(agent, null);
+	}
+
+	/**
+	 * The working cases of one work queue (every queue when null) and one agent (every
+	 * agent when null), soonest breach first; the queue is part of the search, so a
+	 * queue's cases are all there however many other queues have sooner deadlines.
+	 */
+	List<QueueItem> working(String agent, String queue) {
 		Instant now = this.clock.instant();
-		CaseQuery query = new CaseQuery(null, null, null, null, WORKING, null, agent, false, List.of(), null, null,
+		CaseQuery query = new CaseQuery(null, null, null, null, WORKING, queue, agent, false, List.of(), null, null,
 				null, "due", 0, SHOWN);
 		return this.store.search(query)
 			.stream()

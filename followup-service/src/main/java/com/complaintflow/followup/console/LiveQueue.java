@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -48,6 +50,18 @@ class LiveQueue {
 				this.pages.remove(page);
 			}
 		}
+	}
+
+	/**
+	 * Ends every stream when the service stops, so its graceful shutdown does not wait
+	 * for open console pages (they reconnect to another instance by themselves).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		for (SseEmitter page : this.pages) {
+			page.complete();
+		}
+		this.pages.clear();
 	}
 
 	int pages() {

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The agent's queue: working cases, soonest breach first, optionally of one team's queue
- * or only the agent's own; the rows are reloaded whenever the live stream says a case
+ * or only the agent's own (both part of the case search, so the page shows all of that
+ * queue's cases it can); the rows are reloaded whenever the live stream says a case
  * changed.
  */
 @Controller
@@ -27,7 +28,10 @@ class QueuePage {
 	@GetMapping
 	String page(@RequestParam(required = false) String queue, @RequestParam(defaultValue = "false") boolean mine,
 			Principal staff, Model model) {
-		fill(queue, mine, staff, model);
+		List<QueueItem> shown = fill(queue, mine, staff, model);
+		// the filter offers every queue with work, whichever one is shown
+		List<QueueItem> all = (model.getAttribute("queue") != null) ? this.cases.working(agent(mine, staff)) : shown;
+		model.addAttribute("queues", CaseQueue.queues(all));
 		return "console/queue";
 	}
 
@@ -38,14 +42,17 @@ class QueuePage {
 		return "console/queue :: rows";
 	}
 
-	private void fill(String queue, boolean mine, Principal staff, Model model) {
-		List<QueueItem> all = this.cases.working(mine ? staff.getName() : null);
-		model.addAttribute("mine", mine);
+	private List<QueueItem> fill(String queue, boolean mine, Principal staff, Model model) {
 		String selected = (queue != null && !queue.isBlank()) ? queue : null;
-		model.addAttribute("queues", CaseQueue.queues(all));
+		List<QueueItem> shown = this.cases.working(agent(mine, staff), selected);
+		model.addAttribute("mine", mine);
 		model.addAttribute("queue", selected);
-		model.addAttribute("items",
-				all.stream().filter((item) -> selected == null || selected.equals(item.view().queue())).toList());
+		model.addAttribute("items", shown);
+		return shown;
+	}
+
+	private static String agent(boolean mine, Principal staff) {
+		return mine ? staff.getName() : null;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.followup.poll.PollPacing;
 import com.complaintflow.followup.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -60,6 +61,8 @@ class NotificationDelivery {
 
 	private final AtomicLong pending = new AtomicLong();
 
+	private final PollPacing pacing;
+
 	private final MeterRegistry registry;
 
 	NotificationDelivery(MongoTemplate mongo, NotificationSettings settings, OptOuts optOuts, Clock clock,
@@ -71,6 +74,7 @@ class NotificationDelivery {
 		this.registry = registry;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
 		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+		this.pacing = new PollPacing(settings.idlePollInterval());
 		Gauge.builder("followup.notifications.pending", this.pending, AtomicLong::get)
 			.description("Customer notices not delivered yet")
 			.register(registry);
@@ -82,17 +86,32 @@ class NotificationDelivery {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Query due = Query.query(Criteria.where("nextAttemptAt").lte(now).and("leaseUntil").lt(now))
-			.with(Sort.by("nextAttemptAt"))
-			.limit(BATCH);
-		due.fields().include("_id");
-		for (Notification candidate : this.mongo.find(due, Notification.class, NotificationOutbox.OUTBOX)) {
+		if (!this.pacing.due(now)) {
+			return;
+		}
+		// the free notices soonest due first: those due now, then when the next one is
+		Query free = Query.query(Criteria.where("leaseUntil").lt(now)).with(Sort.by("nextAttemptAt")).limit(BATCH);
+		free.fields().include("_id").include("nextAttemptAt");
+		boolean busy = false;
+		Instant nextDue = Instant.MAX;
+		for (Notification candidate : this.mongo.find(free, Notification.class, NotificationOutbox.OUTBOX)) {
+			if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
+				nextDue = candidate.getNextAttemptAt();
+				break;
+			}
+			busy = true;
 			Notification notice = claim(candidate.getId(), now);
 			if (notice != null) {
 				deliver(notice);
 			}
 		}
 		this.pending.set(this.mongo.estimatedCount(NotificationOutbox.OUTBOX));
+		this.pacing.polled(now, busy, nextDue);
+	}
+
+	/** Notices were kept here: deliver them at the next poll. */
+	void wake() {
+		this.pacing.wake();
 	}
 
 	private Notification claim(String id, Instant now) {

@@ -1,12 +1,18 @@
 package com.complaintflow.followup.notification;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.complaintflow.events.NotificationRequested;
+import com.complaintflow.support.mongo.UnorderedBulk;
+import org.bson.Document;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,26 +32,54 @@ class NotificationOutbox {
 
 	private final MongoTemplate mongo;
 
-	NotificationOutbox(MongoTemplate mongo) {
+	private final NotificationDelivery delivery;
+
+	NotificationOutbox(MongoTemplate mongo, NotificationDelivery delivery) {
 		this.mongo = mongo;
+		this.delivery = delivery;
 	}
 
-	/** Stores a requested notice once. */
-	void enqueue(NotificationRequested request) {
-		Query byId = Query.query(Criteria.where("_id").is(request.eventId().toString()));
-		if (this.mongo.exists(byId, DELIVERED)) {
+	/**
+	 * Stores requested notices once each, in bulk: those not finished already (one
+	 * {@code _id $in} read of {@code notification_delivered}) are inserted in one bulk
+	 * write, those pending already left alone; then those just inserted but delivered by
+	 * another instance meanwhile (a second read) are removed again, so none is sent
+	 * twice.
+	 */
+	void enqueueAll(List<NotificationRequested> requests) {
+		Map<String, Notification> fresh = new LinkedHashMap<>();
+		requests.forEach((request) -> fresh.putIfAbsent(request.eventId().toString(), Notification.of(request)));
+		fresh.keySet().removeAll(delivered(fresh.keySet()));
+		if (fresh.isEmpty()) {
 			return;
 		}
-		try {
-			this.mongo.insert(Notification.of(request), OUTBOX);
-			// delivered by another instance between the check and the insert: not twice
-			if (this.mongo.exists(byId, DELIVERED)) {
-				this.mongo.remove(byId, OUTBOX);
+		List<Notification> notices = List.copyOf(fresh.values());
+		Set<Integer> existed = UnorderedBulk.insertNew(this.mongo, Notification.class, notices);
+		List<String> inserted = new ArrayList<>();
+		for (int i = 0; i < notices.size(); i++) {
+			if (!existed.contains(i)) {
+				inserted.add(notices.get(i).getId());
 			}
 		}
-		catch (DuplicateKeyException ex) {
-			// requested before (a redelivery): already kept
+		Set<String> late = delivered(inserted);
+		if (!late.isEmpty()) {
+			this.mongo.remove(Query.query(Criteria.where("_id").in(late)), OUTBOX);
 		}
+		if (late.size() < inserted.size()) {
+			this.delivery.wake();
+		}
+	}
+
+	/** Which of these notices are finished (one read by {@code _id}). */
+	private Set<String> delivered(Collection<String> ids) {
+		Set<String> found = new HashSet<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include("_id");
+		this.mongo.find(query, Document.class, DELIVERED).forEach((doc) -> found.add(doc.getString("_id")));
+		return found;
 	}
 
 	/** A customer's notices, pending and finished, oldest first. */

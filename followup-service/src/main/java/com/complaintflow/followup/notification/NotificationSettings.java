@@ -21,13 +21,18 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long one post may take
  * @param zone the time zone the promised times are written in
  * @param hotline the number a customer calls to reach the engineer on their case
+ * @param idlePollInterval after a poll that found nothing due, how long the next one
+ * waits at most (notices this instance keeps wake it at once; those of another instance
+ * are seen within this interval)
  */
 @Validated
 @ConfigurationProperties("complaintflow.followup.notifications")
 public record NotificationSettings(URI gatewayUrl, @NotNull Duration pollInterval, @NotNull Duration initialBackoff,
-		@NotNull Duration maxBackoff, @NotNull Duration requestTimeout, @NotNull ZoneId zone, @NotNull String hotline) {
+		@NotNull Duration maxBackoff, @NotNull Duration requestTimeout, @NotNull ZoneId zone, @NotNull String hotline,
+		Duration idlePollInterval) {
 
 	public NotificationSettings {
+		idlePollInterval = (idlePollInterval != null) ? idlePollInterval : Duration.ofSeconds(5);
 		gatewayUrl = (gatewayUrl == null || gatewayUrl.toString().isBlank()) ? null : gatewayUrl;
 	}
 

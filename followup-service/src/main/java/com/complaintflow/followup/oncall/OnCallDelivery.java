@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.complaintflow.followup.poll.PollPacing;
 import com.complaintflow.followup.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -68,6 +69,8 @@ class OnCallDelivery {
 
 	private final AtomicLong pending = new AtomicLong();
 
+	private final PollPacing pacing;
+
 	private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
 	private final Counter delivered;
@@ -82,6 +85,7 @@ class OnCallDelivery {
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
 		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+		this.pacing = new PollPacing(settings.idlePollInterval());
 		Gauge.builder("followup.oncall.outbox.pending", this.pending, AtomicLong::get)
 			.description("On-call alerts not delivered yet")
 			.register(registry);
@@ -99,18 +103,34 @@ class OnCallDelivery {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Query due = Query
-			.query(Criteria.where("status").in(IN_OUTBOX).and("nextAttemptAt").lte(now).and("leaseUntil").lt(now))
+		if (!this.pacing.due(now)) {
+			return;
+		}
+		// the free alerts soonest due first: those due now, then when the next one is
+		Query free = Query.query(Criteria.where("status").in(IN_OUTBOX).and("leaseUntil").lt(now))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(BATCH);
-		due.fields().include("_id");
-		for (OnCallAlert candidate : this.mongo.find(due, OnCallAlert.class)) {
+		free.fields().include("_id").include("nextAttemptAt");
+		boolean busy = false;
+		Instant nextDue = Instant.MAX;
+		for (OnCallAlert candidate : this.mongo.find(free, OnCallAlert.class)) {
+			if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
+				nextDue = candidate.getNextAttemptAt();
+				break;
+			}
+			busy = true;
 			OnCallAlert alert = claim(candidate.getId(), now);
 			if (alert != null) {
 				deliver(alert);
 			}
 		}
 		measure(now);
+		this.pacing.polled(now, busy, nextDue);
+	}
+
+	/** An alert was raised here: deliver it at the next poll. */
+	void wake() {
+		this.pacing.wake();
 	}
 
 	private OnCallAlert claim(String id, Instant now) {

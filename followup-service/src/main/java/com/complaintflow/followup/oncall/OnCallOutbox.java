@@ -20,8 +20,11 @@ public class OnCallOutbox {
 
 	private final MongoTemplate mongo;
 
-	OnCallOutbox(MongoTemplate mongo) {
+	private final OnCallDelivery delivery;
+
+	OnCallOutbox(MongoTemplate mongo, OnCallDelivery delivery) {
 		this.mongo = mongo;
+		this.delivery = delivery;
 	}
 
 	/** Stores the alert of a breach or escalation once. */
@@ -35,6 +38,9 @@ public class OnCallOutbox {
 			// checked after the insert, so a delivery finishing meanwhile is seen
 			if (this.mongo.exists(Query.query(Criteria.where("_id").is(id)), OnCallDelivery.DELIVERED)) {
 				this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(id)), OnCallAlert.class);
+			}
+			else {
+				this.delivery.wake();
 			}
 		}
 		catch (DuplicateKeyException ex) {

@@ -26,12 +26,15 @@ import org.springframework.validation.annotation.Validated;
  * @param firingFor the {@code endsAt} of each post, from now: must outlast a few renewals
  * so the alert never lapses while its breach is open
  * @param generatorUrl the link put in each alert (the staff case API)
+ * @param idlePollInterval after a poll that found nothing due, how long the next one
+ * waits at most (alerts this instance raises wake it at once; those of another instance
+ * are seen within this interval)
  */
 @Validated
 @ConfigurationProperties("complaintflow.followup.oncall")
 public record OnCallSettings(List<URI> webhookUrls, Format format, @NotNull Duration pollInterval,
 		@NotNull Duration initialBackoff, @NotNull Duration maxBackoff, @NotNull Duration requestTimeout,
-		Duration renewInterval, Duration firingFor, String generatorUrl) {
+		Duration renewInterval, Duration firingFor, String generatorUrl, Duration idlePollInterval) {
 
 	public OnCallSettings {
 		webhookUrls = (webhookUrls != null)
@@ -43,6 +46,7 @@ public record OnCallSettings(List<URI> webhookUrls, Format format, @NotNull Dura
 			throw new IllegalArgumentException("complaintflow.followup.oncall.firing-for (" + firingFor
 					+ ") must be at least twice renew-interval (" + renewInterval + "), or alerts lapse while firing");
 		}
+		idlePollInterval = (idlePollInterval != null) ? idlePollInterval : Duration.ofSeconds(5);
 		generatorUrl = (generatorUrl != null) ? generatorUrl : "http://localhost:8083/api/v1/cases/";
 	}
 

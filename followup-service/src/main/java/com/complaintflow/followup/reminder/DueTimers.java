@@ -47,11 +47,16 @@ class DueTimers {
 
 	/**
 	 * Claims the cases due by {@code now + lookahead}, oldest bucket first, at most the
-	 * batch size, skipping those this instance already holds.
+	 * batch size, skipping those this instance already holds; sees the buckets of the
+	 * idle poll interval after that too (in the same read), so an idle poller knows when
+	 * to look again.
 	 */
-	List<FollowupCase> claim(Instant now, Set<String> held) {
+	Claimed claim(Instant now, Set<String> held) {
 		Instant horizon = now.plus(this.settings.lookahead());
 		long horizonSecond = horizon.getEpochSecond();
+		long sightSecond = horizon.plus(this.settings.idlePollInterval()).getEpochSecond();
+		long ahead = Long.MAX_VALUE;
+		boolean busy = false;
 		long finishable = Math.floorDiv(now.minus(this.settings.bucketGrace()).toEpochMilli(), 1000);
 		long cursor = this.index.cursor();
 		this.examined.keySet().removeIf((second) -> second < cursor);
@@ -60,8 +65,13 @@ class DueTimers {
 		Poll poll = new Poll(now, horizon, held, new ArrayList<>());
 		long from = cursor;
 		for (int chunk = 0; chunk < MAX_CHUNKS && from <= horizonSecond; chunk++) {
-			long to = Math.min(from + CHUNK - 1, horizonSecond);
+			long to = Math.min(from + CHUNK - 1, sightSecond);
 			for (TimerBucket bucket : this.index.buckets(from, to)) {
+				if (bucket.second() > horizonSecond) {
+					ahead = Math.min(ahead, bucket.second());
+					continue;
+				}
+				busy = true;
 				if (finishing && bucket.second() < finishable && finish(bucket, poll)) {
 					continue;
 				}
@@ -72,7 +82,7 @@ class DueTimers {
 				examine(bucket, poll);
 			}
 			if (finishing) {
-				next = Math.min(to + 1, finishable);
+				next = Math.min(Math.min(to, horizonSecond) + 1, finishable);
 			}
 			if (poll.claimed().size() >= this.settings.batchSize()) {
 				break;
@@ -82,7 +92,26 @@ class DueTimers {
 		if (next > cursor) {
 			this.index.advance(cursor, next);
 		}
-		return poll.claimed();
+		// a walk stopped short of the horizon (a downtime caught up, a full batch) goes
+		// on
+		busy |= from <= horizonSecond;
+		Instant nextDue = (ahead == Long.MAX_VALUE) ? Instant.MAX
+				: Instant.ofEpochSecond(ahead).minus(this.settings.lookahead());
+		return new Claimed(poll.claimed(), busy, nextDue);
+	}
+
+	/**
+	 * What a poll claimed, whether it found any timer index entry within the lookahead
+	 * (then it polls again at its rate), and when the next entry it saw beyond falls
+	 * within the lookahead ({@code Instant.MAX}: none within sight).
+	 *
+	 * @param cases the cases claimed
+	 * @param busy whether entries were due (or left to finish), or the walk stopped short
+	 * of the horizon
+	 * @param nextDue when the poller must look again at the latest
+	 */
+	record Claimed(List<FollowupCase> cases, boolean busy, Instant nextDue) {
+
 	}
 
 	/** Looks at the cases of a bucket not known to be settled, and claims those due. */

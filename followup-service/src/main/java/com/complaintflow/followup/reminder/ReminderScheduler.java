@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.poll.PollPacing;
 import com.complaintflow.followup.timer.TimerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ class ReminderScheduler implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final PollPacing pacing;
+
 	private final PriorityQueue<Held> held = new PriorityQueue<>();
 
 	private final Set<String> heldIds = new HashSet<>();
@@ -59,6 +62,9 @@ class ReminderScheduler implements SmartLifecycle {
 		this.firing = firing;
 		this.settings = settings;
 		this.clock = clock;
+		this.pacing = new PollPacing(settings.idlePollInterval());
+		// a timer this instance indexes within sight of the next poll wakes it in time
+		index.onAdded((second) -> this.pacing.dueBy(Instant.ofEpochSecond(second).minus(settings.lookahead())));
 	}
 
 	@Override
@@ -103,7 +109,8 @@ class ReminderScheduler implements SmartLifecycle {
 
 	/**
 	 * Polls every poll interval of real time (not of the service clock, so a clock that
-	 * jumps, as in tests, is caught up poll by poll) and fires what is due in between.
+	 * jumps, as in tests, is caught up poll by poll) while timers are due, less often
+	 * while none is ({@link PollPacing}), and fires what is due in between.
 	 */
 	private void loop() {
 		long pollNanos = this.settings.pollInterval().toNanos();
@@ -111,7 +118,10 @@ class ReminderScheduler implements SmartLifecycle {
 		while (this.running) {
 			try {
 				if (System.nanoTime() - nextPoll >= 0) {
-					claim(this.clock.instant());
+					Instant now = this.clock.instant();
+					if (this.pacing.due(now)) {
+						claim(now);
+					}
 					nextPoll = System.nanoTime() + pollNanos;
 				}
 				fireDue();
@@ -123,15 +133,18 @@ class ReminderScheduler implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Reminder poll failed, retrying: {}", ex.toString());
+				this.pacing.polled(this.clock.instant(), true, Instant.MIN);
 				nextPoll = System.nanoTime() + pollNanos;
 			}
 		}
 	}
 
 	private void claim(Instant now) {
-		for (FollowupCase claimed : this.due.claim(now, this.heldIds)) {
-			this.held.add(new Held(claimed.getNextFireAt(), claimed.getId()));
+		DueTimers.Claimed claimed = this.due.claim(now, this.heldIds);
+		for (FollowupCase followupCase : claimed.cases()) {
+			this.held.add(new Held(followupCase.getNextFireAt(), followupCase.getId()));
 		}
+		this.pacing.polled(now, claimed.busy(), claimed.nextDue());
 	}
 
 	/**

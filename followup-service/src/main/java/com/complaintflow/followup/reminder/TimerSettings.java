@@ -24,17 +24,24 @@ import org.springframework.validation.annotation.Validated;
  * @param bucketGrace how long after its second a bucket of the timer index stays open: it
  * must exceed the longest time between indexing a case and saving it, plus the clock skew
  * between instances
+ * @param idlePollInterval after a poll that found no timer due within the lookahead (nor
+ * within this interval after it), how long the next poll waits at most: timers this
+ * instance writes wake it earlier, those another instance writes are seen within this
+ * interval
  */
 @Validated
 @ConfigurationProperties("complaintflow.followup.timers")
 public record TimerSettings(Boolean enabled, @NotNull Duration pollInterval, @NotNull Duration lookahead,
-		@NotNull Duration lease, @Min(1) int batchSize, String instanceId, Integer fireThreads, Duration bucketGrace) {
+		@NotNull Duration lease, @Min(1) int batchSize, String instanceId, Integer fireThreads, Duration bucketGrace,
+		Duration idlePollInterval) {
 
 	public TimerSettings {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
 		fireThreads = (fireThreads != null && fireThreads > 0) ? fireThreads : 8;
 		bucketGrace = (bucketGrace != null && !bucketGrace.isNegative() && !bucketGrace.isZero()) ? bucketGrace
 				: Duration.ofSeconds(10);
+		idlePollInterval = (idlePollInterval != null && idlePollInterval.compareTo(pollInterval) > 0) ? idlePollInterval
+				: pollInterval;
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
 				: "followup-" + UUID.randomUUID().toString().substring(0, 8);
 		if (lease.compareTo(lookahead.plus(pollInterval)) <= 0) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -57,6 +58,9 @@ public class TimerIndex {
 
 	private volatile boolean cursorExists;
 
+	private volatile LongConsumer added = (second) -> {
+	};
+
 	TimerIndex(MongoTemplate mongo, Clock clock,
 			@Value("${complaintflow.followup.timers.lookahead:1s}") Duration lookahead,
 			@Value("${complaintflow.followup.timers.bucket-grace:10s}") Duration bucketGrace) {
@@ -87,6 +91,7 @@ public class TimerIndex {
 					new UpdateOptions().upsert(true));
 		}
 		while (landedLate(second));
+		this.added.accept(second);
 	}
 
 	/**
@@ -132,7 +137,17 @@ public class TimerIndex {
 				}
 			});
 			pending = late;
+			this.added.accept(bySecond.keySet().iterator().next());
 		}
+	}
+
+	/**
+	 * Tells this instance's poller of every entry written (the earliest second of a bulk
+	 * write), once the write has landed.
+	 * @param listener takes the second written
+	 */
+	public void onAdded(LongConsumer listener) {
+		this.added = listener;
 	}
 
 	/**

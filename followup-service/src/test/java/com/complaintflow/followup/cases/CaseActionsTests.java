@@ -17,23 +17,16 @@ import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.StaffClient.Answer;
 import com.complaintflow.followup.TestEvents;
-import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,12 +36,7 @@ import static org.awaitility.Awaitility.await;
  * lifecycle event, every forbidden action as a 409 problem, idempotent retries, remedy
  * limits by role, and incidents resolving their member cases.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@DirtiesContext
-class CaseActionsTests {
-
-	static final Duration SOON = Duration.ofSeconds(20);
+class CaseActionsTests extends FollowupIntegrationTest {
 
 	static final String CONTACT = "contact";
 
@@ -85,17 +73,6 @@ class CaseActionsTests {
 		ALLOWED.put(CaseStatus.CALLBACK_DONE, Set.of(CLOSE));
 		ALLOWED.put(CaseStatus.CLOSED, Set.of());
 	}
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EventPublisher publisher;
 
 	@Autowired
 	CaseStore store;
@@ -218,8 +195,7 @@ class CaseActionsTests {
 		String custom = "{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"Three months waived\",\"amount\":450}]}";
 
 		Answer byAgent = agent().post(path(caseId, OFFER), null, custom);
-		Answer bySupervisor = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
-				custom);
+		Answer bySupervisor = supervisor().post(path(caseId, OFFER), null, custom);
 
 		assertThat(byAgent.code()).isEqualTo(403);
 		assertThat(byAgent.json().get("title").asString()).isEqualTo("Supervisor approval needed");
@@ -240,7 +216,7 @@ class CaseActionsTests {
 		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
 
 		Answer triagesOwn = agent().post(path(caseId, OFFER), null, "{}");
-		Answer aboveCap = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
+		Answer aboveCap = supervisor().post(path(caseId, OFFER), null,
 				"{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"x\",\"amount\":600.01}]}");
 
 		assertThat(triagesOwn.code()).isEqualTo(200);
@@ -253,7 +229,7 @@ class CaseActionsTests {
 	void aRemedyAmountIsMoneyOrAProblemDetailNeverA500() {
 		String caseId = open();
 		for (String amount : List.of("1E-60000", "-500", "0.001", "1E+60000", "12345678.5")) {
-			Answer answer = new StaffClient(this.port, "supervisor", "supervisor-dev").post(path(caseId, OFFER), null,
+			Answer answer = supervisor().post(path(caseId, OFFER), null,
 					"{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"x\",\"amount\":" + amount + "}]}");
 			assertThat(answer.code()).as(amount).isEqualTo(400);
 			assertThat(answer.json().get("errors").get(0).get("field").asString()).as(amount)
@@ -298,7 +274,7 @@ class CaseActionsTests {
 	@Test
 	void operationsMayReadCasesButNotActOnThem() {
 		String caseId = open();
-		StaffClient ops = new StaffClient(this.port, "ops", "ops-dev");
+		StaffClient ops = ops();
 
 		assertThat(ops.get("/api/v1/cases/" + caseId).code()).isEqualTo(200);
 		assertThat(ops.post(path(caseId, CONTACT), null, "{}").code()).isEqualTo(403);
@@ -323,8 +299,13 @@ class CaseActionsTests {
 		String soon = Instant.now().plus(Duration.ofHours(25)).truncatedTo(ChronoUnit.SECONDS).toString();
 		String tooSoon = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
 
-		JsonNode due = agent().get("/api/v1/cases?status=OPEN&queue=network-bj&dueBefore=" + soon).json();
-		JsonNode notDue = agent().get("/api/v1/cases?dueBefore=" + tooSoon).json();
+		// the complaint id keeps the list to this test's case: the context's database is
+		// shared
+		String complaintId = agent().get("/api/v1/cases/" + caseId).json().get("complaintId").asString();
+		JsonNode due = agent()
+			.get("/api/v1/cases?status=OPEN&queue=network-bj&complaintId=" + complaintId + "&dueBefore=" + soon)
+			.json();
+		JsonNode notDue = agent().get("/api/v1/cases?complaintId=" + complaintId + "&dueBefore=" + tooSoon).json();
 
 		assertThat(due).anyMatch((c) -> caseId.equals(c.get("caseId").asString()));
 		assertThat(notDue).noneMatch((c) -> caseId.equals(c.get("caseId").asString()));
@@ -383,10 +364,6 @@ class CaseActionsTests {
 		return caseId;
 	}
 
-	private String open() {
-		return open("CMP-" + UUID.randomUUID(), null);
-	}
-
 	private String open(String complaintId, String incidentId) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
@@ -402,10 +379,6 @@ class CaseActionsTests {
 
 	private static String path(String caseId, String action) {
 		return "/api/v1/cases/" + caseId + "/" + action;
-	}
-
-	private StaffClient agent() {
-		return new StaffClient(this.port, "agent", "agent-dev");
 	}
 
 	private static JsonNode milestone(JsonNode view, String kind, int seq) {

@@ -11,22 +11,15 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
-import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,28 +29,14 @@ import static org.awaitility.Awaitility.await;
  * one case with its first-response milestone and publishes one {@code CaseOpened}, even
  * when the decision is delivered twice.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@DirtiesContext
-class CaseOpeningTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EventPublisher publisher;
+class CaseOpeningTests extends FollowupIntegrationTest {
 
 	@Test
 	void triagedComplaintOpensOneCaseWithFirstResponseDueIn24Hours() {
 		String complaintId = "CMP-" + UUID.randomUUID();
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		ComplaintTriaged triaged = TestEvents.triaged(complaintId, at);
-		StaffClient agent = new StaffClient(this.port, "agent", "agent-dev");
+		StaffClient agent = agent();
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			this.publisher.publishAndWait(triaged);
 			this.publisher.publishAndWait(triaged);
@@ -98,7 +77,7 @@ class CaseOpeningTests {
 
 	@Test
 	void unknownCaseIsNotFoundProblem() {
-		StaffClient agent = new StaffClient(this.port, "agent", "agent-dev");
+		StaffClient agent = agent();
 		StaffClient.Answer answer = agent.get("/api/v1/cases/nope");
 		assertThat(answer.code()).isEqualTo(404);
 		assertThat(answer.json().get("title").asString()).isEqualTo("Case not found");

@@ -9,23 +9,17 @@ import java.util.UUID;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.support.test.KafkaTestConsumer;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,18 +29,7 @@ import static org.awaitility.Awaitility.await;
  * opens, and re-driving it again opens nothing more and publishes no second
  * {@code case-opened}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@DirtiesContext
-class CaseRedriveTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
+class CaseRedriveTests extends FollowupIntegrationTest {
 
 	@Autowired
 	KafkaTemplate<Object, Object> template;
@@ -59,8 +42,8 @@ class CaseRedriveTests {
 				triaged.customerId(), triaged);
 		deadLetter.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "followup".getBytes(StandardCharsets.UTF_8));
 		this.template.send(deadLetter).get();
-		StaffClient agent = new StaffClient(this.port, "agent", "agent-dev");
-		StaffClient ops = new StaffClient(this.port, "ops", "ops-dev");
+		StaffClient agent = agent();
+		StaffClient ops = ops();
 
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			JsonNode first = ops

@@ -1,6 +1,5 @@
 package com.complaintflow.followup.cases;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,22 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.complaintflow.followup.StaffClient;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient.Answer;
 import com.complaintflow.followup.TestEvents;
-import com.complaintflow.support.kafka.EventPublisher;
-import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,33 +29,9 @@ import static org.awaitility.Awaitility.await;
  * moves by claim, transfer and assignment, notes are bounded, and the search finds cases
  * by their fields and words one bounded page at a time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"complaintflow.security.users[0].username=agent", "complaintflow.security.users[0].password={noop}agent-dev",
-		"complaintflow.security.users[0].roles=AGENT", "complaintflow.security.users[1].username=agent2",
-		"complaintflow.security.users[1].password={noop}agent2-dev", "complaintflow.security.users[1].roles=AGENT",
-		"complaintflow.security.users[2].username=supervisor",
-		"complaintflow.security.users[2].password={noop}supervisor-dev",
-		"complaintflow.security.users[2].roles=AGENT,SUPERVISOR", "complaintflow.security.users[3].username=ops",
-		"complaintflow.security.users[3].password={noop}ops-dev",
-		"complaintflow.security.users[3].roles=OPERATIONS,METRICS" })
-@ActiveProfiles("local")
-@DirtiesContext
-class WorkspaceTests {
-
-	static final Duration SOON = Duration.ofSeconds(30);
+class WorkspaceTests extends FollowupIntegrationTest {
 
 	static final String WORDS = "宽带每15分钟掉线一次, router lights blinking";
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EventPublisher publisher;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -314,16 +281,7 @@ class WorkspaceTests {
 	}
 
 	private String openWithWords(String words) {
-		String complaintId = "CMP-" + UUID.randomUUID();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.publisher.publishAndWait(TestEvents.received(complaintId, now, words, "王先生", "13900000000"));
-		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now));
-		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> {
-			Answer answer = ops().get("/api/v1/cases/" + caseId);
-			return answer.code() == 200 && !answer.json().get("complaint").isNull();
-		});
-		return caseId;
+		return openWithWords(words, "王先生", "13900000000");
 	}
 
 	private String complaintOf(String caseId) {
@@ -344,22 +302,6 @@ class WorkspaceTests {
 
 	private static String step(String caseId, int index) {
 		return act(caseId, "checklist/" + index);
-	}
-
-	private StaffClient agent() {
-		return new StaffClient(this.port, "agent", "agent-dev");
-	}
-
-	private StaffClient agent2() {
-		return new StaffClient(this.port, "agent2", "agent2-dev");
-	}
-
-	private StaffClient supervisor() {
-		return new StaffClient(this.port, "supervisor", "supervisor-dev");
-	}
-
-	private StaffClient ops() {
-		return new StaffClient(this.port, "ops", "ops-dev");
 	}
 
 }

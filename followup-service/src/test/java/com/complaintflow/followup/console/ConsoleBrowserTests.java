@@ -1,24 +1,16 @@
 package com.complaintflow.followup.console;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import com.complaintflow.browser.Accessibility;
 import com.complaintflow.browser.BrowserTest;
 import com.complaintflow.browser.DebianChromium;
 import com.complaintflow.browser.PageErrors;
 import com.complaintflow.browser.Screenshots;
-import com.complaintflow.events.Deadlines;
-import com.complaintflow.followup.TestEvents;
-import com.complaintflow.followup.cases.CaseOpening;
-import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.oncall.OnCallAlerts;
 import com.complaintflow.followup.oncall.PagedAlert;
-import com.complaintflow.support.kafka.EventPublisher;
-import com.complaintflow.support.test.TestInfrastructure;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -26,12 +18,6 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,26 +31,7 @@ import static org.awaitility.Awaitility.await;
  * screenshots of docs/screenshots.
  */
 @BrowserTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@DirtiesContext
-class ConsoleBrowserTests {
-
-	static final Duration SOON = Duration.ofSeconds(30);
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EventPublisher publisher;
-
-	@Autowired
-	CaseStore store;
+class ConsoleBrowserTests extends FollowupIntegrationTest {
 
 	@Autowired
 	OnCallAlerts alerts;
@@ -76,7 +43,7 @@ class ConsoleBrowserTests {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
 		page.evaluate("window.notReloaded = true");
 
-		String caseId = open(Duration.ofHours(24));
+		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
@@ -147,16 +114,6 @@ class ConsoleBrowserTests {
 		page.keyboard().type(password);
 		page.keyboard().press("Enter");
 		page.waitForURL("**/console/queue**");
-	}
-
-	private String open(Duration firstResponseIn) {
-		String complaintId = "CMP-" + UUID.randomUUID();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now,
-				new Deadlines(now.plus(firstResponseIn), null, null, null, Duration.ofHours(24)), null));
-		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> this.store.findById(caseId).isPresent());
-		return caseId;
 	}
 
 	private String url(String path) {

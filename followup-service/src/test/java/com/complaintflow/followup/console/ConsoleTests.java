@@ -17,21 +17,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.followup.FollowupApplication;
+import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseOpening;
-import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,27 +42,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console over real HTTP, broker and wire server: form login, the queue, the case
  * page's actions through the case rules (checked on the case API), the live stream naming
- * a newly opened case, both languages, and the roles.
+ * a newly opened case and a case a colleague worked on through another instance's API (by
+ * its {@code case-worked} event on the broker), both languages, and the roles.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@DirtiesContext
-class ConsoleTests {
-
-	static final Duration SOON = Duration.ofSeconds(30);
-
-	static final String SCRIPT = "<script>alert(1)</script>";
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
+class ConsoleTests extends FollowupIntegrationTest {
 
 	@Autowired
-	EventPublisher publisher;
+	ApplicationContext context;
+
+	static final String SCRIPT = "<script>alert(1)</script>";
 
 	@Test
 	void signedOutVisitorIsSentToTheLoginAndWrongPasswordsAreRefused() throws Exception {
@@ -76,7 +67,7 @@ class ConsoleTests {
 
 	@Test
 	void agentWorksACaseFromTheQueueToTheCallback() throws Exception {
-		String caseId = open();
+		String caseId = open(FollowupIntegrationTest.AMONG_THE_FIRST_IN_THE_QUEUE);
 		ConsoleSession session = new ConsoleSession(this.port);
 		HttpResponse<String> landed = session.login("agent", "agent-dev");
 		assertThat(landed.uri().getPath()).isEqualTo("/console/queue");
@@ -106,12 +97,7 @@ class ConsoleTests {
 
 	@Test
 	void casePageShowsTheCustomersWordsAndContactAuditedAndTheWorkspaceActionsWork() throws Exception {
-		String complaintId = "CMP-" + UUID.randomUUID();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.publisher.publishAndWait(TestEvents.received(complaintId, now, "宽带每15分钟掉线一次", "张先生", "13800000000"));
-		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now));
-		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> api(caseId).path("complaint").isObject());
+		String caseId = openWithWords("宽带每15分钟掉线一次", "张先生", "13800000000");
 		ConsoleSession agent = new ConsoleSession(this.port);
 		agent.login("agent", "agent-dev");
 
@@ -133,6 +119,8 @@ class ConsoleTests {
 		page = agent.post(path(caseId, "transfer"), page, Map.of("team", "billing-sh", "reason", "billing question"))
 			.body();
 		assertThat(api(caseId).path("owner").path("team").asString()).isEqualTo("billing-sh");
+		assertThat(agent.get("/console/queue?queue=billing-sh").body()).contains(caseId);
+		assertThat(agent.get("/console/queue/rows?queue=network-bj").body()).doesNotContain(caseId);
 		assertThat(agent.post(path(caseId, "assign"), page, Map.of("agent", "bob")).statusCode()).isEqualTo(403);
 
 		ConsoleSession ops = new ConsoleSession(this.port);
@@ -165,13 +153,7 @@ class ConsoleTests {
 
 	@Test
 	void liveStreamNamesACaseAsSoonAsItOpens() throws Exception {
-		ConsoleSession session = new ConsoleSession(this.port);
-		session.login("agent", "agent-dev");
-		HttpResponse<InputStream> stream = session.http()
-			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events")).GET().build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(stream.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		HttpResponse<InputStream> stream = events("agent", "agent-dev");
 		String complaintId = "CMP-" + UUID.randomUUID();
 		String caseId = CaseOpening.caseIdFor(complaintId);
 		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
@@ -184,6 +166,46 @@ class ConsoleTests {
 		});
 		assertThat(named.get(1, TimeUnit.SECONDS)).isTrue();
 		stream.body().close();
+	}
+
+	@Test
+	void aColleaguesWorkOnAnotherInstanceReachesTheOpenConsolesThroughTheBrokerWithoutPersonalData() throws Exception {
+		String caseId = openWithWords("宽带每15分钟掉线一次", "张先生", "13800000000");
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES);
+				ConfigurableApplicationContext other = anotherInstance()) {
+			StaffClient colleague = new StaffClient(
+					other.getEnvironment().getRequiredProperty("local.server.port", Integer.class), "supervisor",
+					"supervisor-dev");
+			HttpResponse<InputStream> stream = events("agent", "agent-dev");
+			CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
+
+			// the other instance's API pushes nothing to this one's pages: the case id
+			// reaches them only as its case-worked event, read back from the broker
+			assertThat(colleague.post("/api/v1/cases/" + caseId + "/notes", "note-1", "{\"text\":\"Call after 18:00\"}")
+				.code()).isEqualTo(200);
+			AtomicInteger ticks = new AtomicInteger();
+			await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> {
+				int tick = ticks.getAndIncrement();
+				colleague.post("/api/v1/cases/" + caseId + "/checklist/0", "tick-" + tick,
+						"{\"done\":" + (tick % 2 == 0) + "}");
+				return named.isDone();
+			});
+			assertThat(named.get(1, TimeUnit.SECONDS)).isTrue();
+			stream.body().close();
+
+			List<String> worked = await().atMost(SOON)
+				.until(() -> cases.poll()
+					.stream()
+					.filter((record) -> "case-worked".equals(new String(
+							record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8)))
+					.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
+					.filter((json) -> json.contains(caseId))
+					.toList(), (records) -> records.size() >= 2);
+			assertThat(worked.get(0)).contains("\"kind\":\"NOTE_ADDED\"").contains("\"staffId\":\"supervisor\"");
+			assertThat(worked.get(1)).contains("\"kind\":\"STEP_DONE\"");
+			assertThat(worked)
+				.allSatisfy((json) -> assertThat(json).doesNotContain("Call after 18:00", "张先生", "13800000000", "宽带"));
+		}
 	}
 
 	@Test
@@ -247,6 +269,8 @@ class ConsoleTests {
 				check(failures, "POST " + action, session.post(path(caseId, action), page, fields));
 			}
 			check(failures, "POST ack", session.post("/console/oncall/" + segment + "/ack", page, Map.of()));
+			check(failures, "POST contact to case " + segment,
+					session.post("/console/cases/" + segment + "/contact", page, Map.of()));
 		}
 		assertThat(failures).isEmpty();
 	}
@@ -258,6 +282,31 @@ class ConsoleTests {
 		if (response.body().contains(SCRIPT)) {
 			failures.add(request + " -> the page carries the script unescaped");
 		}
+	}
+
+	/**
+	 * A second instance of the service on this test's database and consumer group, as
+	 * production runs several.
+	 */
+	private ConfigurableApplicationContext anotherInstance() {
+		Environment here = this.context.getEnvironment();
+		return new SpringApplicationBuilder(FollowupApplication.class).profiles("local")
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+					"--spring.mongodb.uri=" + here.getProperty("spring.mongodb.uri"),
+					"--spring.mongodb.database=" + here.getProperty("spring.mongodb.database"),
+					"--complaintflow.kafka.partitions=3", "--complaintflow.followup.timers.instance-id=other");
+	}
+
+	/** The console's live stream, as a signed-in page opens it. */
+	private HttpResponse<InputStream> events(String user, String password) throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login(user, password);
+		HttpResponse<InputStream> stream = session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events")).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		return stream;
 	}
 
 	private static boolean reads(InputStream body, String caseId) {
@@ -275,28 +324,12 @@ class ConsoleTests {
 		}
 	}
 
-	private String open() {
-		String complaintId = "CMP-" + UUID.randomUUID();
-		this.publisher.publishAndWait(TestEvents.triaged(complaintId, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> staff().get("/api/v1/cases/" + caseId).code() == 200);
-		return caseId;
-	}
-
 	private String status(String caseId) {
 		return api(caseId).get("status").asString();
 	}
 
 	private tools.jackson.databind.JsonNode api(String caseId) {
-		return staff().get("/api/v1/cases/" + caseId).json();
-	}
-
-	private StaffClient supervisor() {
-		return new StaffClient(this.port, "supervisor", "supervisor-dev");
-	}
-
-	private StaffClient staff() {
-		return new StaffClient(this.port, "agent", "agent-dev");
+		return agent().get("/api/v1/cases/" + caseId).json();
 	}
 
 	private static String path(String caseId, String action) {

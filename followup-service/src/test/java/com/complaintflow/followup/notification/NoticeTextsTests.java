@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoticeTextsTests {
 
-	private final NoticeTexts texts = new NoticeTexts(new NotificationSettings(null, Duration.ofSeconds(1),
-			Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), ZoneId.of("Asia/Shanghai"), "10000"));
+	private final NoticeTexts texts = new NoticeTexts(
+			new NotificationSettings(null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5),
+					Duration.ofSeconds(5), ZoneId.of("Asia/Shanghai"), "10000", null));
 
 	@Test
 	void bothBundlesHaveTheSameKeysAndARemedyWordForEveryKind() throws IOException {

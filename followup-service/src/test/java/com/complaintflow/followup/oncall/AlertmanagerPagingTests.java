@@ -97,11 +97,12 @@ class AlertmanagerPagingTests {
 				new Deadlines(now.plusSeconds(2), null, null, null, Duration.ofHours(24)), null));
 		String caseId = CaseOpening.caseIdFor(complaintId);
 
-		// When the breach fires, the first member pages at once
-		await().atMost(Duration.ofSeconds(30)).until(() -> breachFiring(FIRST_PORT, caseId));
+		// When the breach fires, the first member pages at once (generous limits: the
+		// case is opened through the broker and its consumer group's first assignment)
+		await().atMost(Duration.ofSeconds(90)).until(() -> breachFiring(FIRST_PORT, caseId));
 		// and the second gets it when it comes up
 		start(SECOND_PORT);
-		await().atMost(Duration.ofSeconds(30)).until(() -> breachFiring(SECOND_PORT, caseId));
+		await().atMost(Duration.ofSeconds(90)).until(() -> breachFiring(SECOND_PORT, caseId));
 
 		// Then it stays firing for twice the endsAt of any single post (4 s)
 		await().during(Duration.ofSeconds(8))
@@ -112,7 +113,7 @@ class AlertmanagerPagingTests {
 		assertThat(new StaffClient(this.port, "agent", "agent-dev")
 			.post("/api/v1/cases/" + caseId + "/contact", null, "{}")
 			.code()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(60))
 			.until(() -> !breachFiring(FIRST_PORT, caseId) && !breachFiring(SECOND_PORT, caseId));
 	}
 

@@ -1,15 +1,25 @@
 package com.complaintflow.support.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * The event a record of a batch listener's poll carries: a batch listener receives a
  * record that could not be read as it is (its value null, the failure in a header), so it
- * asks here and gets the event or the failure to report for that record alone.
+ * asks here and gets the event or the failure to report for that record alone. A batch
+ * listener reads its poll with {@link #leading}, runs the poll's reads and writes
+ * {@link #durably}, then {@link Leading#rethrow reports} the record that failed, if any:
+ * the records before it commit, it is retried or dead-lettered alone, the rest are
+ * redelivered.
  */
 public final class BatchRecords {
 
@@ -39,6 +49,74 @@ public final class BatchRecords {
 		}
 		throw new IllegalArgumentException("not a " + type.getSimpleName() + ": "
 				+ ((record.value() != null) ? record.value().getClass().getSimpleName() : "null"));
+	}
+
+	/**
+	 * Reads a poll's records (or what its first records were read as) in order up to the
+	 * first that cannot be read.
+	 * @param records the poll, or what its first records were read as
+	 * @param read reads one record (its event, or what the listener makes of it); a
+	 * failure is that record's
+	 * @param <R> the record type
+	 * @param <T> what a record is read as
+	 * @return what the records before the first failure were read as, and that failure
+	 */
+	public static <R, T> Leading<T> leading(List<R> records, Function<R, T> read) {
+		List<T> values = new ArrayList<>(records.size());
+		for (R record : records) {
+			try {
+				values.add(read.apply(record));
+			}
+			catch (RuntimeException ex) {
+				return new Leading<>(values, ex);
+			}
+		}
+		return new Leading<>(values, null);
+	}
+
+	/**
+	 * Runs a read or write of the whole poll; its failure (an outage, retried without
+	 * limit when transient) is reported on the first record, so the whole poll is
+	 * redelivered: every step must be idempotent.
+	 * @param records the poll
+	 * @param what the step, for the message
+	 * @param step the step
+	 * @param <T> its result
+	 * @return its result
+	 */
+	public static <T> T durably(List<? extends ConsumerRecord<?, ?>> records, String what, Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException(what + " failed: " + ex.getMessage(), ex, records.get(0));
+		}
+	}
+
+	/**
+	 * What a poll's first records were read as, and the failure of the record after them
+	 * (null when every record was read).
+	 *
+	 * @param <T> what a record is read as
+	 * @param values one per leading record, in order
+	 * @param failure the failure of record number {@code values.size()}, or null
+	 */
+	public record Leading<T>(List<T> values, RuntimeException failure) {
+
+		/**
+		 * Reports the record that failed, if any, after the records before it were made
+		 * durable (by record, not index: a filter may have shortened the batch).
+		 * @param records the poll
+		 * @param what what could not be done, for the message
+		 * @throws BatchListenerFailedException naming that record
+		 */
+		public void rethrow(List<? extends ConsumerRecord<?, ?>> records, String what) {
+			if (this.failure != null) {
+				throw new BatchListenerFailedException(what + ": " + this.failure.getMessage(), this.failure,
+						records.get(this.values.size()));
+			}
+		}
+
 	}
 
 }

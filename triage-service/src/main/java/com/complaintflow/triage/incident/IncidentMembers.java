@@ -1,14 +1,18 @@
 package com.complaintflow.triage.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.complaintflow.support.mongo.StartupIndexes;
+import com.complaintflow.support.mongo.UnorderedBulk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -18,9 +22,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Incidents and their members: opening an incident with its first members, and joining
- * one complaint to it, both safe to repeat. Members live in {@code incident_members} (one
- * document each, by {@code _id}); the incident document keeps an exact count and at most
+ * Incidents and their members: opening an incident with its first members, and joining a
+ * poll's complaints to it, both safe to repeat (membership documents in one bulk write
+ * each time). Members live in {@code incident_members} (one document each, by
+ * {@code _id}); the incident document keeps an exact count and at most
  * {@link #MAX_LISTED} first and recent members.
  */
 @Component
@@ -60,9 +65,13 @@ class IncidentMembers {
 	 * opened it)
 	 */
 	Incident open(Incident incident, List<Instant> joinedAt) {
+		List<IncidentMember> members = new ArrayList<>(incident.members().size());
 		for (int i = 0; i < incident.members().size(); i++) {
-			remember(incident.id(), incident.members().get(i), joinedAt.get(i), 1);
+			String complaintId = incident.members().get(i);
+			members.add(new IncidentMember(IncidentMember.id(incident.id(), complaintId), incident.id(), complaintId,
+					joinedAt.get(i), 1));
 		}
+		remember(members);
 		Incident bounded = new Incident(incident.id(), incident.regionCode(), incident.category(),
 				first(incident.members()), last(incident.members()), incident.memberCount(), incident.revision(),
 				incident.firstSeenAt(), incident.lastSeenAt(), incident.firstComplaintId(), incident.firstCustomerId());
@@ -103,7 +112,10 @@ class IncidentMembers {
 			}
 		}
 		Incident incident = (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
-		fresh.forEach((complaintId) -> remember(incidentId, complaintId, at, incident.revision()));
+		remember(fresh.stream()
+			.map((complaintId) -> new IncidentMember(IncidentMember.id(incidentId, complaintId), incidentId,
+					complaintId, at, incident.revision()))
+			.toList());
 		return incident;
 	}
 
@@ -120,18 +132,20 @@ class IncidentMembers {
 				Incident.class);
 	}
 
-	private void remember(String incidentId, String complaintId, Instant at, int revision) {
-		try {
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(IncidentMember.id(incidentId, complaintId))),
-					new Update().setOnInsert("incidentId", incidentId)
-						.setOnInsert("complaintId", complaintId)
-						.setOnInsert("joinedAt", at)
-						.setOnInsert("revision", revision),
-					IncidentMember.class);
-		}
-		catch (DuplicateKeyException ex) {
-			// a concurrent upsert of the same membership inserted it first
-		}
+	/**
+	 * Writes membership documents that do not exist yet, in one bulk write of upserts
+	 * (one existing keeps what it says).
+	 */
+	private void remember(List<IncidentMember> members) {
+		UnorderedBulk.write(this.mongo, IncidentMember.class,
+				members.stream()
+					.<Consumer<BulkOperations>>map(
+							(member) -> (bulk) -> bulk.upsert(Query.query(Criteria.where("_id").is(member.id())),
+									new Update().setOnInsert("incidentId", member.incidentId())
+										.setOnInsert("complaintId", member.complaintId())
+										.setOnInsert("joinedAt", member.joinedAt())
+										.setOnInsert("revision", member.revision())))
+					.toList());
 	}
 
 	private List<String> first(List<String> members) {

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
-import com.complaintflow.localstack.ProcessStack;
 import com.complaintflow.localstack.Service;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,7 +42,7 @@ final class EndToEndProbe implements AutoCloseable {
 
 	private static final List<String> GROUPS = List.of("triage", "followup", "analytics", "intake");
 
-	private final ProcessStack stack;
+	private final BenchTarget stack;
 
 	private final PipelineBenchmark.PhaseResult result;
 
@@ -61,7 +60,7 @@ final class EndToEndProbe implements AutoCloseable {
 
 	private volatile long analyticsCounted;
 
-	EndToEndProbe(ProcessStack stack, PipelineBenchmark.PhaseResult result) {
+	EndToEndProbe(BenchTarget stack, PipelineBenchmark.PhaseResult result) {
 		this.stack = stack;
 		this.result = result;
 		this.analyticsBaseline = analyticsReceived();
@@ -89,7 +88,7 @@ final class EndToEndProbe implements AutoCloseable {
 	 */
 	private void watchCases() {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers()),
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers()),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASES)
 				.stream()
@@ -138,7 +137,7 @@ final class EndToEndProbe implements AutoCloseable {
 
 	private void watchLag() {
 		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.broker().bootstrapServers()))) {
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers()))) {
 			while (this.running.get()) {
 				try {
 					for (String group : GROUPS) {
@@ -157,10 +156,9 @@ final class EndToEndProbe implements AutoCloseable {
 	 * Waits until no consumer group has anything left to process, so that one phase does
 	 * not bleed into the next.
 	 */
-	static void awaitNoLag(ProcessStack stack, Duration timeout) {
+	static void awaitNoLag(BenchTarget stack, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()))) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
 			while (System.nanoTime() < deadline) {
 				long total = 0;
 				for (String group : GROUPS) {
@@ -195,9 +193,9 @@ final class EndToEndProbe implements AutoCloseable {
 
 	private long analyticsReceived() {
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(this.stack.service(Service.ANALYTICS).url() + "/api/v1/analytics/summary"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("ops:ops-dev".getBytes(StandardCharsets.UTF_8)))
+			.newBuilder(URI.create(this.stack.url(Service.ANALYTICS) + "/api/v1/analytics/summary"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("ops:" + this.stack.credentials().opsPassword()).getBytes(StandardCharsets.UTF_8)))
 			.build();
 		try {
 			String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -1,10 +1,10 @@
 package com.complaintflow.systemtests.bench;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,50 +13,55 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.complaintflow.localstack.ProcessStack;
 import com.complaintflow.localstack.QuietLogging;
 import com.complaintflow.localstack.Service;
-import com.complaintflow.localstack.ServiceProcess;
 import com.complaintflow.systemtests.load.ComplaintPayloads;
 import com.complaintflow.systemtests.load.ComplaintTexts;
 import com.complaintflow.systemtests.load.IntakeClient;
 
 /**
  * The pipeline benchmark: real complaint texts posted to intake at fixed rates and at
- * saturation through the multi-process stack; reports accepted complaints per second,
- * HTTP latency, end-to-end latency from the 202 to the case being opened and to the
- * complaint being counted in analytics, consumer lag over time, CPU and memory per
- * process, CPU milliseconds and MongoDB commands per accepted complaint, and the raw
- * Kafka ceiling on the same broker for comparison; the end-to-end rate (accepted over the
- * time until every consumer group has counted the last); JFR profiles on request.
+ * saturation through the multi-process stack (or, with {@code --compose}, the docker
+ * compose stack: {@link BenchTarget}); reports accepted complaints per second, HTTP
+ * latency, end-to-end latency from the 202 to the case being opened and to the complaint
+ * being counted in analytics, consumer lag over time, CPU and memory per process, CPU
+ * milliseconds and MongoDB commands per accepted complaint, and the raw Kafka ceiling on
+ * the same broker for comparison; the end-to-end rate (accepted over the time until every
+ * consumer group has counted the last); JFR profiles on request.
  */
 public final class PipelineBenchmark {
 
 	private final ComplaintPayloads payloads;
 
-	private final ProcessStack stack;
+	private final BenchTarget stack;
 
 	private final IntakeClient client;
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private PipelineBenchmark(ProcessStack stack, ComplaintTexts texts) {
+	private PipelineBenchmark(BenchTarget stack, ComplaintTexts texts) {
 		this.stack = stack;
-		this.payloads = new ComplaintPayloads(texts, 50_000, UUID.randomUUID().toString().substring(0, 8));
-		this.client = new IntakeClient(stack.service(Service.INTAKE).url());
+		this.payloads = new ComplaintPayloads(texts, 50_000, UUID.randomUUID().toString().substring(0, 8),
+				stack.credentials().channelKeys());
+		this.client = new IntakeClient(stack.url(Service.INTAKE));
 	}
 
 	/**
 	 * Runs the benchmark.
-	 * @param args {@code [--jfr] [seconds-per-phase [rates...]]}, default 30 s and rates
-	 * 1000 and 5000, then saturation; {@code --jfr} profiles every service with JFR and
-	 * prints their hottest methods at the end
+	 * @param args {@code [--jfr | --compose] [seconds-per-phase [rates...]]}, default 30
+	 * s and rates 1000 and 5000, then saturation; {@code --jfr} profiles every service
+	 * with JFR and prints their hottest methods at the end; {@code --compose} measures
+	 * the docker compose stack instead of the embedded one
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
 		QuietLogging.apply();
 		List<String> arguments = new ArrayList<>(List.of(args));
 		boolean jfr = arguments.remove("--jfr");
+		boolean compose = arguments.remove("--compose");
+		if (jfr && compose) {
+			exit("--jfr is not supported with --compose (the services run in containers)");
+		}
 		int seconds = (!arguments.isEmpty()) ? Integer.parseInt(arguments.get(0)) : 30;
 		List<Integer> rates = new ArrayList<>();
 		for (int i = 1; i < arguments.size(); i++) {
@@ -66,23 +71,14 @@ public final class PipelineBenchmark {
 			rates = List.of(1000, 5000);
 		}
 		ComplaintTexts texts = ComplaintTexts.load();
-		Path data = Files.createTempDirectory("complaint-flow-bench");
-		Map<Service, Integer> ports = new EnumMap<>(Service.class);
-		for (Service service : Service.values()) {
-			ports.put(service, service.defaultPort() + 20_000);
-		}
-		System.out.printf("Pipeline benchmark on %d cores; data and logs in %s%n",
-				Runtime.getRuntime().availableProcessors(), data);
-		List<String> jvmOptions = new ArrayList<>(ProcessStack.THROUGHPUT);
-		if (jfr) {
-			jvmOptions.add(FlightRecordings.jvmOption());
-		}
-		try (ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), jvmOptions)) {
+		try (BenchTarget stack = compose ? startCompose() : EmbeddedTarget.start(jfr)) {
+			System.out.printf("Pipeline benchmark on %d cores against %s%n", Runtime.getRuntime().availableProcessors(),
+					stack.description());
 			PipelineBenchmark benchmark = new PipelineBenchmark(stack, texts);
 			// The mean complaint text plus the event's envelope and 5W1H fields.
 			int payloadBytes = texts.meanBytes() + 400;
-			double ceiling = KafkaCeiling.measure(stack.broker().bootstrapServers(), 300_000, payloadBytes,
-					data.resolve("logs/kafka-ceiling.log"));
+			double ceiling = KafkaCeiling.measure(stack.bootstrapServers(), 300_000, payloadBytes,
+					stack.logs().resolve("kafka-ceiling.log"));
 			System.out.printf("Kafka ceiling (ProducerPerformance, acks=all, %d-byte records): %.0f records/s%n",
 					payloadBytes, ceiling);
 			benchmark.warmUp();
@@ -90,14 +86,26 @@ public final class PipelineBenchmark {
 				benchmark.phase("fixed " + rate + "/s", Duration.ofSeconds(seconds), rate, ceiling);
 			}
 			benchmark.phase("saturation", Duration.ofSeconds(seconds), 0, ceiling);
-			if (jfr) {
-				System.out.println("\n== JFR profiles of the whole run (methods on top of the sampled stacks)");
-				for (ServiceProcess process : stack.services()) {
-					FlightRecordings.dumpAndSummarise(process.service().serviceName(), process.pid(),
-							data.resolve("logs/jfr"));
-				}
-			}
 		}
+	}
+
+	/**
+	 * The compose stack; what keeps it from being used (no docker, no .env, no
+	 * credentials) ends the run with its message rather than a stack trace.
+	 */
+	private static BenchTarget startCompose() throws IOException {
+		try {
+			return ComposeTarget.start(Path.of("").toAbsolutePath(), System.getenv());
+		}
+		catch (IllegalStateException ex) {
+			exit(ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private static void exit(String message) {
+		System.err.println("bench/pipeline.sh: " + message);
+		System.exit(2);
 	}
 
 	private void warmUp() throws InterruptedException {
@@ -134,8 +142,8 @@ public final class PipelineBenchmark {
 					"   end to end: %.0f complaints/s (accepted / %.1f s from the first request until every "
 							+ "consumer group had counted the last)%n",
 					result.accepted.get() * 1000.0 / wallMillis, wallMillis / 1000.0);
-			after.forEach((process, usage) -> System.out.printf("   %-10s CPU %5.0f%% of a core, RSS %4d MB%n", process,
-					usage.cpuPercentSince(before.get(process), wallMillis), usage.rssMegabytes()));
+			after.forEach((process, usage) -> System.out.printf("   %-10s %s%n", process,
+					usage.describeSince(before.get(process), wallMillis)));
 			costPerComplaint(result.accepted.get(), before, after, commandsBefore, mongoCommands());
 		}
 	}
@@ -189,14 +197,14 @@ public final class PipelineBenchmark {
 		StringBuilder cpu = new StringBuilder();
 		long servicesMillis = 0;
 		for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
-			long millis = process.getValue().cpuMillis() - before.get(process.getKey()).cpuMillis();
-			cpu.append(String.format(" %s %.2f", process.getKey(), (double) millis / accepted));
+			long millis = process.getValue().cpuMillisSince(before.get(process.getKey()));
+			cpu.append(String.format(" %s %s", process.getKey(), perComplaint(millis, accepted)));
 			if (commandsAfter.containsKey(process.getKey())) {
-				servicesMillis += millis;
+				servicesMillis = (millis < 0 || servicesMillis < 0) ? -1 : servicesMillis + millis;
 			}
 		}
-		System.out.printf("   CPU ms per accepted complaint: services together %.2f;%s%n",
-				(double) servicesMillis / accepted, cpu);
+		System.out.printf("   CPU ms per accepted complaint: services together %s;%s%n",
+				perComplaint(servicesMillis, accepted), cpu);
 		StringBuilder commands = new StringBuilder();
 		long total = 0;
 		for (Map.Entry<String, Long> service : commandsAfter.entrySet()) {
@@ -214,21 +222,21 @@ public final class PipelineBenchmark {
 				(double) total / accepted, commands);
 	}
 
+	private static String perComplaint(long amount, long accepted) {
+		return (amount < 0) ? "n/a" : String.format("%.2f", (double) amount / accepted);
+	}
+
 	private Map<String, Long> mongoCommands() {
-		Map<String, Long> commands = new java.util.LinkedHashMap<>();
-		for (ServiceProcess process : this.stack.services()) {
-			commands.put(process.service().serviceName(), MongoCommands.of(process.url()));
+		Map<String, Long> commands = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			commands.put(service.serviceName(),
+					ServiceMetrics.mongoCommands(this.stack.url(service), this.stack.credentials().scrapePassword()));
 		}
 		return commands;
 	}
 
 	private Map<String, ProcessUsage> usage() {
-		Map<String, ProcessUsage> usage = new java.util.LinkedHashMap<>();
-		for (ServiceProcess process : this.stack.services()) {
-			usage.put(process.service().serviceName(), ProcessUsage.of(process.pid()));
-		}
-		usage.put("kafka", ProcessUsage.of(this.stack.broker().process().pid()));
-		usage.put("mongo", ProcessUsage.of(this.stack.mongoPid()));
+		Map<String, ProcessUsage> usage = new LinkedHashMap<>(this.stack.usage());
 		usage.put("load+probe", ProcessUsage.of(ProcessHandle.current().pid()));
 		return usage;
 	}

@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time and resident memory of a process, read from /proc (Linux).
+ * CPU time and memory of a process (or of a container), -1 where not known.
  *
  * @param cpuMillis user plus system CPU time so far
- * @param rssMegabytes resident set size
+ * @param rssMegabytes resident set size (a container's memory in use)
  */
 record ProcessUsage(long cpuMillis, long rssMegabytes) {
 
+	static final ProcessUsage UNKNOWN = new ProcessUsage(-1, -1);
+
 	private static final long TICKS_PER_SECOND = 100;
 
+	/** A process's usage read from /proc (Linux). */
 	static ProcessUsage of(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
@@ -28,13 +31,21 @@ record ProcessUsage(long cpuMillis, long rssMegabytes) {
 			return new ProcessUsage(ticks * 1000 / TICKS_PER_SECOND, rssKb / 1024);
 		}
 		catch (IOException | RuntimeException ex) {
-			return new ProcessUsage(0, 0);
+			return UNKNOWN;
 		}
 	}
 
-	/** Average CPU use between two readings, in percent of one core. */
-	double cpuPercentSince(ProcessUsage earlier, long wallMillis) {
-		return (wallMillis > 0) ? 100.0 * (this.cpuMillis - earlier.cpuMillis) / wallMillis : 0;
+	/** CPU milliseconds used since an earlier reading; -1 when either is unknown. */
+	long cpuMillisSince(ProcessUsage earlier) {
+		return (this.cpuMillis < 0 || earlier.cpuMillis < 0) ? -1 : this.cpuMillis - earlier.cpuMillis;
+	}
+
+	/** "CPU 45% of a core, RSS 512 MB" since an earlier reading, n/a where unknown. */
+	String describeSince(ProcessUsage earlier, long wallMillis) {
+		long millis = cpuMillisSince(earlier);
+		String cpu = (millis < 0 || wallMillis <= 0) ? "  n/a" : String.format("%5.0f%%", 100.0 * millis / wallMillis);
+		String rss = (this.rssMegabytes < 0) ? " n/a" : String.format("%4d", this.rssMegabytes);
+		return "CPU " + cpu + " of a core, RSS " + rss + " MB";
 	}
 
 }

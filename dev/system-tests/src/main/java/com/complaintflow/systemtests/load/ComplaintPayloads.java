@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds realistic complaint requests: real texts, a pool of customers (so some complain
- * repeatedly), regions, tiers and the three channels' development keys.
+ * repeatedly), regions, tiers and the three channels' keys (the development ones unless
+ * given).
  */
 public final class ComplaintPayloads {
 
@@ -24,6 +25,8 @@ public final class ComplaintPayloads {
 
 	private final ComplaintTexts texts;
 
+	private final List<String> channelKeys;
+
 	private final int customers;
 
 	private final String runId;
@@ -34,7 +37,18 @@ public final class ComplaintPayloads {
 	 * @param runId distinguishes the customer ids of one run from another's
 	 */
 	public ComplaintPayloads(ComplaintTexts texts, int customers, String runId) {
+		this(texts, customers, runId, CHANNEL_KEYS);
+	}
+
+	/**
+	 * @param texts the complaint texts
+	 * @param customers how many distinct customers the complaints come from
+	 * @param runId distinguishes the customer ids of one run from another's
+	 * @param channelKeys the channel keys requests are sent with, in turn
+	 */
+	public ComplaintPayloads(ComplaintTexts texts, int customers, String runId, List<String> channelKeys) {
 		this.texts = texts;
+		this.channelKeys = List.copyOf(channelKeys);
 		this.customers = customers;
 		this.runId = runId;
 	}
@@ -50,7 +64,8 @@ public final class ComplaintPayloads {
 		body.putObject("location").put("regionCode", REGIONS.get(random.nextInt(REGIONS.size())));
 		body.put("description", text.description());
 		body.put("language", text.language());
-		return new Request(body.toString(), CHANNEL_KEYS.get((int) (i % CHANNEL_KEYS.size())), this.runId + "-" + i);
+		return new Request(body.toString(), this.channelKeys.get((int) (i % this.channelKeys.size())),
+				this.runId + "-" + i);
 	}
 
 	/**

@@ -1,12 +1,9 @@
 package com.complaintflow.systemtests.hostile;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +23,7 @@ public final class HostileInput {
 
 	private final RunningServices services;
 
-	private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
-
-	private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-
-	private final AtomicLong sent = new AtomicLong();
+	private final Tally tally = new Tally();
 
 	public HostileInput(RunningServices services) {
 		this.services = services;
@@ -65,7 +58,7 @@ public final class HostileInput {
 		}
 		for (Service service : Service.values()) {
 			if (!this.services.context(service).isActive()) {
-				this.failures.add(service.serviceName() + " is no longer running");
+				this.tally.fail(service.serviceName() + " is no longer running");
 			}
 		}
 		System.out.printf("Attacked %d endpoints with %d attack kinds%n", endpoints.size(), attacks.length);
@@ -73,7 +66,7 @@ public final class HostileInput {
 	}
 
 	private void send(HostileRequest hostile) {
-		this.sent.incrementAndGet();
+		this.tally.sent();
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		if (!hostile.contentType().isEmpty() && hostile.body() != null) {
 			headers.put("Content-Type", hostile.contentType());
@@ -88,27 +81,39 @@ public final class HostileInput {
 			classify(hostile, answer);
 		}
 		catch (IOException | RuntimeException ex) {
-			this.failures.add(hostile.attack() + " " + hostile.endpoint() + ": no answer (" + ex + ")");
+			this.tally.fail(hostile.attack() + " " + hostile.endpoint() + ": no answer (" + ex + ")");
 		}
 	}
 
 	private void classify(HostileRequest hostile, RawHttp.Answer response) {
 		int status = response.status();
-		this.statusCounts.computeIfAbsent(String.valueOf(status), (k) -> new AtomicLong()).incrementAndGet();
-		String where = hostile.attack() + " " + hostile.method() + " " + hostile.endpoint() + " -> " + status;
+		this.tally.answered(status);
+		String problem = problemWith(response);
+		if (problem != null) {
+			this.tally.fail(hostile.attack() + " " + hostile.method() + " " + hostile.endpoint() + " -> " + status
+					+ ": " + problem);
+		}
+	}
+
+	/**
+	 * What is wrong with an answer to a hostile request: a 5xx, or a 4xx that is not an
+	 * RFC 9457 problem detail or carries a stack trace; null when nothing is.
+	 */
+	static String problemWith(RawHttp.Answer response) {
+		int status = response.status();
 		if (status >= 500) {
-			this.failures.add(where + ": server error " + abbreviate(response.body()));
+			return "server error " + abbreviate(response.body());
 		}
-		else if (status >= 400) {
-			String contentType = response.contentType();
-			if (!contentType.startsWith("application/problem+json") || !response.body().contains("\"status\"")) {
-				this.failures
-					.add(where + ": not a problem detail (" + contentType + ") " + abbreviate(response.body()));
-			}
-			if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
-				this.failures.add(where + ": stack trace in the answer");
-			}
+		if (status < 400) {
+			return null;
 		}
+		if (!response.contentType().startsWith("application/problem+json") || !response.body().contains("\"status\"")) {
+			return "not a problem detail (" + response.contentType() + ") " + abbreviate(response.body());
+		}
+		if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
+			return "stack trace in the answer";
+		}
+		return null;
 	}
 
 	private static String abbreviate(String text) {
@@ -116,27 +121,20 @@ public final class HostileInput {
 	}
 
 	public boolean passed() {
-		return this.failures.isEmpty();
+		return this.tally.failures().isEmpty();
 	}
 
 	public long sent() {
-		return this.sent.get();
+		return this.tally.requests();
 	}
 
 	public List<String> failures() {
-		return List.copyOf(this.failures);
+		return this.tally.failures();
 	}
 
 	/** The counts by status and the first failures. */
 	public String report() {
-		StringBuilder report = new StringBuilder();
-		report.append(String.format("HTTP: %d requests; answers by status %s; failures %d%n", this.sent.get(),
-				new TreeMap<>(this.statusCounts), this.failures.size()));
-		this.failures.stream()
-			.distinct()
-			.limit(30)
-			.forEach((failure) -> report.append("  FAIL ").append(failure).append('\n'));
-		return report.toString();
+		return this.tally.report("HTTP");
 	}
 
 }

@@ -78,6 +78,10 @@ final class RawHttp {
 				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
 			}
 		}
+		if (headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+			// a live stream does not end: its status and headers are the answer
+			return new Answer(status, headers, "");
+		}
 		byte[] body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? chunked(in) : rest(in, headers);
 		return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
 	}
