@@ -116,6 +116,9 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(api(caseId).path("checklist").get(0).path("doneBy").asString()).isEqualTo("agent");
 		page = agent.post(path(caseId, "note"), page, Map.of("text", "Call after 18:00")).body();
 		assertThat(page).contains("Call after 18:00");
+		assertThat(page).contains("<input id=\"transfer-team\" name=\"team\"")
+			.contains("<label for=\"transfer-agent\"")
+			.doesNotContain("assign-team");
 		page = agent.post(path(caseId, "transfer"), page, Map.of("team", "billing-sh", "reason", "billing question"))
 			.body();
 		assertThat(api(caseId).path("owner").path("team").asString()).isEqualTo("billing-sh");
