@@ -36,7 +36,16 @@ public final class CrossValidation {
 
 	/** Scores per system and field, and the share of each field the model decided. */
 	public record Result(Language language, int examples, int folds,
-			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel) {
+			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
+			List<Disagreement> disagreements) {
+	}
+
+	/**
+	 * A held-out text whose combined decision differs from its label in one field: the
+	 * rows worth re-reading against LABELLING.md (never relabelled from the decision
+	 * itself).
+	 */
+	public record Disagreement(String key, String field, String label, String decided) {
 	}
 
 	public Result run(Language language, List<LabelledExample> examples, List<LabelledExample> corrections, int folds,
@@ -57,6 +66,7 @@ public final class CrossValidation {
 			scores.put(system, fields);
 		}
 		Map<String, int[]> byModel = new LinkedHashMap<>();
+		List<Disagreement> disagreements = new ArrayList<>();
 		// the folds are independent: trained side by side, scored in fold order
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(folds, PARALLEL_FOLDS)));
 		try {
@@ -73,7 +83,12 @@ public final class CrossValidation {
 						scores.get("model")
 							.get(field)
 							.add(one.example(), one.modelOnly().getOrDefault(field, one.alone().values().get(field)));
-						scores.get("combined").get(field).add(one.example(), one.combined().values().get(field));
+						String decidedValue = one.combined().values().get(field);
+						scores.get("combined").get(field).add(one.example(), decidedValue);
+						String label = one.example().label(field);
+						if (label != null && !one.example().accepts(field, decidedValue)) {
+							disagreements.add(new Disagreement(one.example().key(), field, label, decidedValue));
+						}
 						int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
 						counts[1]++;
 						if ("model".equals(one.combined().decidedBy().get(field))) {
@@ -97,7 +112,7 @@ public final class CrossValidation {
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
-		return new Result(language, examples.size(), folds, scores, decidedByModel);
+		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

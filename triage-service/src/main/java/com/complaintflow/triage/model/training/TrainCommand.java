@@ -30,7 +30,9 @@ import com.complaintflow.triage.rules.RulesLoader;
  * (triage-service/training/labels), {@code --corrections FILE} (JSON Lines from
  * {@code GET /api/v1/triage/corrections}), {@code --models DIR}
  * (triage-service/src/main/resources/rules/models), {@code --report FILE}
- * (docs/triage-model-evaluation.md), {@code --folds N} (5), {@code --no-cv}.
+ * (docs/triage-model-evaluation.md), {@code --folds N} (5), {@code --no-cv},
+ * {@code --disagreements FILE} (JSON Lines of the held-out rows whose combined decision
+ * differs from the label, per field: the rows to re-read in a label review).
  */
 public final class TrainCommand {
 
@@ -67,8 +69,12 @@ public final class TrainCommand {
 					ownCorrections.size());
 			System.out.flush();
 			if (crossValidate) {
-				report.add(set,
-						new CrossValidation(rules, trainer).run(set.language, examples, ownCorrections, folds, 42));
+				CrossValidation.Result result = new CrossValidation(rules, trainer).run(set.language, examples,
+						ownCorrections, folds, 42);
+				report.add(set, result);
+				if (options.containsKey("disagreements")) {
+					writeDisagreements(Path.of(options.get("disagreements")), set, result);
+				}
 			}
 			List<ModelTrainer.Doc> docs = new ArrayList<>();
 			for (LabelledExample example : examples) {
@@ -95,6 +101,19 @@ public final class TrainCommand {
 		Files.writeString(reportFile, report.markdown(), StandardCharsets.UTF_8);
 		System.out.println(report.summary());
 		System.out.println("report: " + reportFile);
+	}
+
+	private static void writeDisagreements(Path file, LabelStore.DataSet set, CrossValidation.Result result)
+			throws IOException {
+		StringBuilder lines = new StringBuilder();
+		for (CrossValidation.Disagreement one : result.disagreements()) {
+			lines.append(String.format(Locale.ROOT,
+					"{\"set\":\"%s\",\"key\":\"%s\",\"field\":\"%s\",\"label\":\"%s\",\"decided\":\"%s\"}%n", set.name,
+					one.key(), one.field(), one.label(), one.decided()));
+		}
+		Files.writeString(file, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.APPEND);
+		System.out.printf("%d disagreements appended to %s%n", result.disagreements().size(), file);
 	}
 
 	private static Map<String, String> options(String[] args) {
