@@ -89,14 +89,38 @@ public final class FieldClassifier {
 	}
 
 	/**
-	 * Probabilities from this field's slice of scores summed over all fields' weights.
+	 * The most probable value given this field's slice of scores summed over all fields'
+	 * weights: the largest scaled score, no exponential needed (the first of equals, as
+	 * {@link #best}).
 	 */
-	double[] probabilitiesFromSums(double[] sums) {
-		double[] scores = new double[this.classes.size()];
-		for (int c = 0; c < scores.length; c++) {
-			scores[c] = this.bias[c] + sums[this.offset + c];
+	int bestFromSums(double[] sums) {
+		int best = 0;
+		double max = Double.NEGATIVE_INFINITY;
+		for (int c = 0; c < this.bias.length; c++) {
+			double scaled = scaled(sums, c);
+			if (scaled > max) {
+				max = scaled;
+				best = c;
+			}
 		}
-		return softmax(scores, this.temperature, this.offsets);
+		return best;
+	}
+
+	/**
+	 * The probability of one value (the most probable: {@link #bestFromSums}) given the
+	 * summed scores, as {@link #softmax} computes it.
+	 */
+	double probabilityFromSums(double[] sums, int value) {
+		double max = scaled(sums, value);
+		double sum = 0;
+		for (int c = 0; c < this.bias.length; c++) {
+			sum += Math.exp(scaled(sums, c) - max);
+		}
+		return 1 / sum;
+	}
+
+	private double scaled(double[] sums, int c) {
+		return (this.bias[c] + sums[this.offset + c]) / this.temperature + this.offsets[c];
 	}
 
 	/** The weight of a value for a feature. */

@@ -84,7 +84,8 @@ public final class LanguageModel {
 	/**
 	 * The model's advice for every field it classifies: one pass over the text's n-grams
 	 * for all fields' scores, one more for the n-grams that weighed most for each chosen
-	 * value.
+	 * value the model is sure enough to decide (the advice of a field below its threshold
+	 * carries no evidence).
 	 */
 	public Map<String, Advice> advise(String text) {
 		return advise(text, List.of());
@@ -110,21 +111,29 @@ public final class LanguageModel {
 			}
 		}
 		int fields = this.ordered.size();
-		double[][] probabilities = new double[fields][];
+		double[] probability = new double[fields];
 		int[] best = new int[fields];
+		// evidence only for the fields the model decides: the others' is never shown
+		int[] evidenceColumn = new int[fields];
+		int evidenced = 0;
 		for (int i = 0; i < fields; i++) {
-			probabilities[i] = this.ordered.get(i).probabilitiesFromSums(sums);
-			best[i] = FieldClassifier.best(probabilities[i]);
+			FieldClassifier classifier = this.ordered.get(i);
+			best[i] = classifier.bestFromSums(sums);
+			probability[i] = classifier.probabilityFromSums(sums, best[i]);
+			if (probability[i] >= classifier.threshold()) {
+				evidenceColumn[evidenced++] = i;
+			}
 		}
 		int[][] top = new int[fields][FieldClassifier.EVIDENCE];
 		double[][] weight = new double[fields][FieldClassifier.EVIDENCE];
 		int[] found = new int[fields];
-		for (int k = 0; k < ids.length; k++) {
+		for (int k = 0; evidenced > 0 && k < ids.length; k++) {
 			int base = ids[k] * this.stride;
 			if (base + this.stride > this.matrix.length) {
 				continue;
 			}
-			for (int i = 0; i < fields; i++) {
+			for (int e = 0; e < evidenced; e++) {
+				int i = evidenceColumn[e];
 				found[i] = FieldClassifier.offer(top[i], weight[i], found[i], k,
 						this.matrix[base + this.offsets[i] + best[i]] * values[k]);
 			}
@@ -132,7 +141,7 @@ public final class LanguageModel {
 		Map<String, Advice> advice = new LinkedHashMap<>();
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
-			advice.put(classifier.field(), new Advice(classifier.classes().get(best[i]), probabilities[i][best[i]],
+			advice.put(classifier.field(), new Advice(classifier.classes().get(best[i]), probability[i],
 					classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i])));
 		}
 		return advice;

@@ -32,6 +32,29 @@ public final class ChineseScript {
 		if (!hasHan(text)) {
 			return text;
 		}
+		if (text.length() > MEMO_LIMIT) {
+			return simplify(text);
+		}
+		String[] last = LAST.get();
+		if (text.equals(last[0])) {
+			return last[1];
+		}
+		String simplified = simplify(text);
+		last[0] = text;
+		last[1] = simplified;
+		return simplified;
+	}
+
+	/**
+	 * The last text converted on this thread and its result: the rules and the model fold
+	 * the same text one after the other, and the transliteration is the dearest step.
+	 */
+	private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
+	/** The longest text remembered (the model reads at most 2,500 characters). */
+	private static final int MEMO_LIMIT = 4096;
+
+	private static String simplify(String text) {
 		String simplified = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(text);
 		for (Map.Entry<String, String> word : REGIONAL.entrySet()) {
 			if (simplified.contains(word.getKey())) {

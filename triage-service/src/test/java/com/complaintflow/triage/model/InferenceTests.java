@@ -1,0 +1,86 @@
+package com.complaintflow.triage.model;
+
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.rules.Advice;
+import com.complaintflow.triage.text.ChineseScript;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The shortcuts of a decision give what the plain computation gives: the vocabulary's
+ * table finds every n-gram and nothing else, one pass's advice equals each classifier's
+ * own softmax, evidence comes with the fields the model decides, and the remembered
+ * script conversion returns what a fresh one would.
+ */
+class InferenceTests {
+
+	@Test
+	void theVocabularyFindsEveryHashAtItsIndexAndNothingElse() {
+		long[] hashes = new long[5000];
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < hashes.length; i++) {
+			hashes[i] = (i < 3) ? new long[] { 0, -1, Long.MIN_VALUE }[i] : random.nextLong();
+		}
+		Vocabulary vocabulary = new Vocabulary(hashes);
+
+		for (int i = 0; i < hashes.length; i++) {
+			assertThat(vocabulary.indexOf(hashes[i])).isEqualTo(i);
+		}
+		assertThat(vocabulary.indexOf(12345L)).isEqualTo(-1);
+		assertThat(vocabulary.indexOf(NgramFeatures.hash("w:never-seen"))).isEqualTo(-1);
+		assertThat(new Vocabulary(new long[0]).indexOf(0)).isEqualTo(-1);
+		assertThatThrownBy(() -> new Vocabulary(new long[] { 42, 7, 42 })).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("duplicate");
+	}
+
+	@Test
+	void oneNgramPassAdvisesAsEachClassifierAlone() {
+		for (Language language : List.of(Language.EN, Language.ZH)) {
+			LanguageModel model = SmallCorpus.model(language);
+			for (String text : List.of("They billed me twice, refund the extra charge",
+					"No signal at home for three days", "宽带老是断网，网速很慢", "这个月账单多扣了十五块，马上退钱", "")) {
+				Map<String, Advice> advice = model.advise(text);
+				SparseVector x = model.features(text);
+				model.classifiers().forEach((field, classifier) -> {
+					double[] p = classifier.probabilities(x);
+					int best = FieldClassifier.best(p);
+					Advice one = advice.get(field);
+					assertThat(one.value()).as(field + " of " + text).isEqualTo(classifier.classes().get(best));
+					assertThat(one.probability()).as(field + " of " + text).isCloseTo(p[best], within(1e-12));
+					if (!one.decides()) {
+						assertThat(one.evidence()).as(field).isEmpty();
+					}
+				});
+			}
+		}
+	}
+
+	@Test
+	void aDecidingFieldNamesItsEvidence() {
+		Advice category = SmallCorpus.model(Language.EN)
+			.advise("They billed me twice, refund the extra charge")
+			.get("category");
+
+		assertThat(category.decides()).isTrue();
+		assertThat(category.evidence()).isNotEmpty();
+	}
+
+	@Test
+	void theRememberedConversionIsTheFreshOne() {
+		String traditional = "網路一直斷線，寬頻也不行";
+		String other = "帳單又錯了";
+
+		String first = ChineseScript.toSimplified(traditional);
+		assertThat(ChineseScript.toSimplified(traditional)).isEqualTo(first).isEqualTo("网络一直断线，宽带也不行");
+		assertThat(ChineseScript.toSimplified(other)).isEqualTo("账单又错了");
+		assertThat(ChineseScript.toSimplified(traditional)).isEqualTo(first);
+		assertThat(ChineseScript.toSimplified("no han here")).isEqualTo("no han here");
+	}
+
+}
