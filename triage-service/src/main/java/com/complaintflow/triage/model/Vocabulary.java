@@ -1,18 +1,18 @@
 package com.complaintflow.triage.model;
 
+import java.util.Arrays;
+
 /**
  * The n-grams a model knows, by 64-bit hash, each with a feature index: an
- * open-addressing table whose slots hold the hash and the index side by side (one cache
- * line read per lookup), so a lookup allocates nothing.
+ * open-addressing table, so a lookup allocates nothing.
  */
 public final class Vocabulary {
 
 	private final long[] hashes;
 
-	/**
-	 * Slot s: the hash at {@code 2s}, the feature index + 1 at {@code 2s + 1} (0: empty).
-	 */
-	private final long[] table;
+	private final long[] slots;
+
+	private final int[] ids;
 
 	private final int mask;
 
@@ -20,35 +20,33 @@ public final class Vocabulary {
 	public Vocabulary(long[] hashes) {
 		this.hashes = hashes.clone();
 		int capacity = Integer.highestOneBit(Math.max(4, hashes.length * 2 + 1)) << 1;
-		this.table = new long[2 * capacity];
+		this.slots = new long[capacity];
+		this.ids = new int[capacity];
+		Arrays.fill(this.ids, -1);
 		this.mask = capacity - 1;
 		for (int i = 0; i < hashes.length; i++) {
 			int slot = slot(hashes[i]);
-			while (this.table[2 * slot + 1] != 0) {
-				if (this.table[2 * slot] == hashes[i]) {
+			while (this.ids[slot] >= 0) {
+				if (this.slots[slot] == hashes[i]) {
 					throw new IllegalArgumentException("duplicate n-gram hash at feature " + i);
 				}
 				slot = (slot + 1) & this.mask;
 			}
-			this.table[2 * slot] = hashes[i];
-			this.table[2 * slot + 1] = i + 1;
+			this.slots[slot] = hashes[i];
+			this.ids[slot] = i;
 		}
 	}
 
 	/** The feature index of an n-gram hash, or -1. */
 	public int indexOf(long hash) {
-		long[] table = this.table;
 		int slot = slot(hash);
-		while (true) {
-			long id = table[2 * slot + 1];
-			if (id == 0) {
-				return -1;
-			}
-			if (table[2 * slot] == hash) {
-				return (int) id - 1;
+		while (this.ids[slot] >= 0) {
+			if (this.slots[slot] == hash) {
+				return this.ids[slot];
 			}
 			slot = (slot + 1) & this.mask;
 		}
+		return -1;
 	}
 
 	/** How many features. */
