@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Counters;
-import com.complaintflow.analytics.rollup.Share;
 import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
@@ -48,10 +47,10 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * The analytics engine, on Kafka Streams (exactly once): every event becomes an entry of
  * its complaint's state (a KTable keyed by complaint id, built from all topics in any
- * order); each change of a complaint's state yields the shares of the rollup buckets it
- * changed (a KTable keyed by complaint and slot); the buckets are a grouped aggregation
- * of those shares with an adder and a subtractor, so a complaint's contribution moves
- * exactly when its state changes. Buckets and timelines are written to two compacted
+ * order); each change of a complaint's state yields what it changed in each rollup bucket
+ * (the complaint's new share minus its old one); the buckets are a grouped aggregation
+ * adding those changes, so a complaint's contribution moves exactly when its state
+ * changes, in the same transaction. Buckets and timelines are written to two compacted
  * topics that {@code RollupSink} materialises into MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,8 +60,6 @@ class AnalyticsTopology {
 	private static final Logger logger = LoggerFactory.getLogger(AnalyticsTopology.class);
 
 	static final String COMPLAINTS_STORE = "complaints";
-
-	static final String SHARES_STORE = "shares";
 
 	static final String BUCKETS_STORE = "buckets";
 
@@ -77,10 +74,6 @@ class AnalyticsTopology {
 
 	private static final Serde<ComplaintState> STATES = BsonSerde.of(ComplaintState::toDocument,
 			ComplaintState::fromDocument);
-
-	private static final Serde<Share> SHARES = BsonSerde.of(
-			(share) -> new Document("bucket", share.bucket()).append("m", share.counters().toDocument()),
-			(doc) -> new Share(doc.getString("bucket"), Counters.fromDocument(doc.get("m", Document.class))));
 
 	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
 
@@ -132,7 +125,7 @@ class AnalyticsTopology {
 			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
 					Named.as("entry-by-complaint"))
 			.groupByKey(Grouped.with("by-complaint", KEYS, ENTRIES))
-			// Not cached: every change must reach the shares, one event at a time.
+			// Not cached: every change must reach the buckets, one event at a time.
 			.aggregate(() -> ComplaintState.empty(null), (complaintId, entry, state) -> state.with(complaintId, entry),
 					Named.as("complaint-state"),
 					Materialized.<String, ComplaintState, KeyValueStore<Bytes, byte[]>>as(COMPLAINTS_STORE)
@@ -144,15 +137,9 @@ class AnalyticsTopology {
 		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
 			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
 		KTable<String, Counters> buckets = changed
-			.flatMap((complaintId, state) -> shareChanges(complaintId, state), Named.as("share-changes"))
-			.toTable(Named.as("shares-table"),
-					Materialized.<String, Share, KeyValueStore<Bytes, byte[]>>as(SHARES_STORE)
-						.withKeySerde(KEYS)
-						.withValueSerde(SHARES))
-			.groupBy((slot, share) -> KeyValue.pair(share.bucket(), share.counters()),
-					Grouped.with("by-bucket", KEYS, COUNTERS))
-			.aggregate(Counters::new, (bucket, counters, total) -> total.merge(counters),
-					(bucket, counters, total) -> total.subtract(counters), Named.as("bucket-totals"),
+			.flatMap((complaintId, state) -> bucketChanges(state), Named.as("bucket-changes-by-complaint"))
+			.groupByKey(Grouped.with("by-bucket", KEYS, COUNTERS))
+			.aggregate(Counters::new, (bucket, change, total) -> total.merge(change), Named.as("bucket-totals"),
 					Materialized.<String, Counters, KeyValueStore<Bytes, byte[]>>as(BUCKETS_STORE)
 						.withKeySerde(KEYS)
 						.withValueSerde(COUNTERS));
@@ -169,9 +156,9 @@ class AnalyticsTopology {
 		return event.complaintId();
 	}
 
-	private static List<KeyValue<String, Share>> shareChanges(String complaintId, ComplaintState state) {
-		List<KeyValue<String, Share>> changes = new ArrayList<>(state.changes().size());
-		state.changes().forEach((slot, share) -> changes.add(KeyValue.pair(complaintId + "#" + slot, share)));
+	private static List<KeyValue<String, Counters>> bucketChanges(ComplaintState state) {
+		List<KeyValue<String, Counters>> changes = new ArrayList<>(state.changes().size());
+		state.changes().forEach((bucket, change) -> changes.add(KeyValue.pair(bucket, change)));
 		return changes;
 	}
 
