@@ -31,6 +31,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bson.Document;
@@ -118,22 +119,14 @@ class AnalyticsTopology {
 	@Bean
 	KTable<String, Counters> buckets(StreamsBuilder builder, AnalyticsTopics topics, MeterRegistry registry) {
 		IngestMetrics metrics = new IngestMetrics(registry);
-		KTable<String, ComplaintState> complaints = builder
+		KStream<String, ComplaintState> changed = builder
 			.stream(Topics.ALL, Consumed.with(KEYS, EVENTS).withName("events"))
 			// staff work that moves no lifecycle (case-worked) changes no figure
 			.filter((customerId, event) -> !(event instanceof CaseWorked), Named.as("counted-types"))
 			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
 					Named.as("entry-by-complaint"))
-			.groupByKey(Grouped.with("by-complaint", KEYS, ENTRIES))
-			// Not cached: every change must reach the buckets, one event at a time.
-			.aggregate(() -> ComplaintState.empty(null), (complaintId, entry, state) -> state.with(complaintId, entry),
-					Named.as("complaint-state"),
-					Materialized.<String, ComplaintState, KeyValueStore<Bytes, byte[]>>as(COMPLAINTS_STORE)
-						.withKeySerde(KEYS)
-						.withValueSerde(STATES)
-						.withCachingDisabled());
-		KStream<String, ComplaintState> changed = complaints.toStream(Named.as("complaint-changes"))
-			.filter((complaintId, state) -> state.fresh(), Named.as("fresh-events"));
+			.repartition(Repartitioned.with(KEYS, ENTRIES).withName("by-complaint"))
+			.process(ComplaintChanges.supplier(COMPLAINTS_STORE, STATES), Named.as("complaint-state"));
 		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
 			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
 		KTable<String, Counters> buckets = changed

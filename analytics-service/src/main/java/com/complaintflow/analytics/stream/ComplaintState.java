@@ -53,21 +53,18 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		return events;
 	}
 
+	/**
+	 * The state as stored: the complaint and its events (a change is forwarded, not
+	 * stored).
+	 */
 	Document toDocument() {
-		Document changed = new Document();
-		this.changes.forEach((bucket, delta) -> changed.append(bucket, delta.toDocument()));
-		return new Document("c", this.complaintId).append("e", eventsDocument())
-			.append("d", changed)
-			.append("f", this.fresh);
+		return new Document("c", this.complaintId).append("e", eventsDocument());
 	}
 
 	static ComplaintState fromDocument(Document doc) {
 		Map<String, JournalEntry> entries = new TreeMap<>();
 		doc.get("e", Document.class).forEach((id, entry) -> entries.put(id, JournalEntry.of(id, (Document) entry)));
-		Map<String, Counters> changes = new TreeMap<>();
-		doc.get("d", Document.class)
-			.forEach((bucket, delta) -> changes.put(bucket, Counters.fromDocument((Document) delta)));
-		return new ComplaintState(doc.getString("c"), entries, changes, doc.getBoolean("f", false));
+		return new ComplaintState(doc.getString("c"), entries, Map.of(), false);
 	}
 
 }
