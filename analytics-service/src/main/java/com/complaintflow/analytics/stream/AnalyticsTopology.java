@@ -1,8 +1,7 @@
 package com.complaintflow.analytics.stream;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.analytics.journal.JournalEntry;
@@ -63,6 +62,11 @@ class AnalyticsTopology {
 	static final String COMPLAINTS_STORE = "complaints";
 
 	static final String BUCKETS_STORE = "buckets";
+
+	static final String PENDING_STORE = "pending";
+
+	/** How often the summed changes per bucket go on to the bucket totals. */
+	private static final Duration SEND_INTERVAL = Duration.ofMillis(100);
 
 	private static final Serde<String> KEYS = Serdes.String();
 
@@ -130,8 +134,11 @@ class AnalyticsTopology {
 		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
 			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
 		KTable<String, Counters> buckets = changed
-			.flatMap((complaintId, state) -> bucketChanges(state), Named.as("bucket-changes-by-complaint"))
-			.groupByKey(Grouped.with("by-bucket", KEYS, COUNTERS))
+			.process(BucketChanges.supplier(PENDING_STORE, COUNTERS, SEND_INTERVAL), Named.as("pending-changes"))
+			// explicit: the optimizer would otherwise merge it with by-complaint (the
+			// processor hides that it changes the key)
+			.repartition(Repartitioned.with(KEYS, COUNTERS).withName("by-bucket"))
+			.groupByKey(Grouped.with(KEYS, COUNTERS))
 			.aggregate(Counters::new, (bucket, change, total) -> total.merge(change), Named.as("bucket-totals"),
 					Materialized.<String, Counters, KeyValueStore<Bytes, byte[]>>as(BUCKETS_STORE)
 						.withKeySerde(KEYS)
@@ -147,12 +154,6 @@ class AnalyticsTopology {
 			throw new InvalidEventException("event without complaintId, eventId or occurredAt");
 		}
 		return event.complaintId();
-	}
-
-	private static List<KeyValue<String, Counters>> bucketChanges(ComplaintState state) {
-		List<KeyValue<String, Counters>> changes = new ArrayList<>(state.changes().size());
-		state.changes().forEach((bucket, change) -> changes.add(KeyValue.pair(bucket, change)));
-		return changes;
 	}
 
 	/**
