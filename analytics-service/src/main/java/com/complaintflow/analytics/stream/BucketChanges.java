@@ -3,7 +3,6 @@ package com.complaintflow.analytics.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.complaintflow.analytics.rollup.Counters;
 import org.apache.kafka.common.serialization.Serde;
@@ -48,19 +47,7 @@ final class BucketChanges implements Processor<String, ComplaintState, String, C
 		StoreBuilder<KeyValueStore<String, Counters>> builder = Stores
 			.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), counters)
 			.withCachingEnabled();
-		return new ProcessorSupplier<>() {
-
-			@Override
-			public Processor<String, ComplaintState, String, Counters> get() {
-				return new BucketChanges(store, interval);
-			}
-
-			@Override
-			public Set<StoreBuilder<?>> stores() {
-				return Set.of(builder);
-			}
-
-		};
+		return new StoreProcessor<>(() -> new BucketChanges(store, interval), builder);
 	}
 
 	@Override

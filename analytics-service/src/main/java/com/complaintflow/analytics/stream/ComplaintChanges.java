@@ -1,7 +1,5 @@
 package com.complaintflow.analytics.stream;
 
-import java.util.Set;
-
 import com.complaintflow.analytics.journal.JournalEntry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,6 +18,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ComplaintChanges implements Processor<String, JournalEntry, String, ComplaintState> {
 
+	private final String store;
+
 	private KeyValueStore<String, ComplaintState> complaints;
 
 	private ProcessorContext<String, ComplaintState> context;
@@ -30,22 +30,8 @@ final class ComplaintChanges implements Processor<String, JournalEntry, String, 
 		StoreBuilder<KeyValueStore<String, ComplaintState>> builder = Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), states)
 			.withCachingEnabled();
-		return new ProcessorSupplier<>() {
-
-			@Override
-			public Processor<String, JournalEntry, String, ComplaintState> get() {
-				return new ComplaintChanges(store);
-			}
-
-			@Override
-			public Set<StoreBuilder<?>> stores() {
-				return Set.of(builder);
-			}
-
-		};
+		return new StoreProcessor<>(() -> new ComplaintChanges(store), builder);
 	}
-
-	private final String store;
 
 	private ComplaintChanges(String store) {
 		this.store = store;
