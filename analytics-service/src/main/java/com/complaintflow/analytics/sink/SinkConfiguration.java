@@ -17,9 +17,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The sink's consumers: raw bytes, read committed, their own group
- * ({@code <application id>.sink}), offsets committed after each whole poll is written,
- * and a failed write retried until it succeeds (a rollup is never dead-lettered or
- * skipped: MongoDB down only delays the read model).
+ * ({@code <application id>.sink}), polls of up to half a second's output (each poll is
+ * one bulk write per collection, and a period document written once per poll however many
+ * of its buckets changed), offsets committed after each whole poll is written, and a
+ * failed write retried until it succeeds (a rollup is never dead-lettered or skipped:
+ * MongoDB down only delays the read model).
  */
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
@@ -33,7 +35,9 @@ class SinkConfiguration {
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));

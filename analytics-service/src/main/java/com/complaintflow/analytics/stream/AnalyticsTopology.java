@@ -1,13 +1,11 @@
 package com.complaintflow.analytics.stream;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Counters;
-import com.complaintflow.analytics.rollup.Share;
 import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
@@ -32,6 +30,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bson.Document;
@@ -48,10 +47,10 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * The analytics engine, on Kafka Streams (exactly once): every event becomes an entry of
  * its complaint's state (a KTable keyed by complaint id, built from all topics in any
- * order); each change of a complaint's state yields the shares of the rollup buckets it
- * changed (a KTable keyed by complaint and slot); the buckets are a grouped aggregation
- * of those shares with an adder and a subtractor, so a complaint's contribution moves
- * exactly when its state changes. Buckets and timelines are written to two compacted
+ * order); each change of a complaint's state yields what it changed in each rollup bucket
+ * (the complaint's new share minus its old one); the buckets are a grouped aggregation
+ * adding those changes, so a complaint's contribution moves exactly when its state
+ * changes, in the same transaction. Buckets and timelines are written to two compacted
  * topics that {@code RollupSink} materialises into MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,9 +61,12 @@ class AnalyticsTopology {
 
 	static final String COMPLAINTS_STORE = "complaints";
 
-	static final String SHARES_STORE = "shares";
-
 	static final String BUCKETS_STORE = "buckets";
+
+	static final String PENDING_STORE = "pending";
+
+	/** How often the summed changes per bucket go on to the bucket totals. */
+	private static final Duration SEND_INTERVAL = Duration.ofMillis(100);
 
 	private static final Serde<String> KEYS = Serdes.String();
 
@@ -77,10 +79,6 @@ class AnalyticsTopology {
 
 	private static final Serde<ComplaintState> STATES = BsonSerde.of(ComplaintState::toDocument,
 			ComplaintState::fromDocument);
-
-	private static final Serde<Share> SHARES = BsonSerde.of(
-			(share) -> new Document("bucket", share.bucket()).append("m", share.counters().toDocument()),
-			(doc) -> new Share(doc.getString("bucket"), Counters.fromDocument(doc.get("m", Document.class))));
 
 	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
 
@@ -125,34 +123,23 @@ class AnalyticsTopology {
 	@Bean
 	KTable<String, Counters> buckets(StreamsBuilder builder, AnalyticsTopics topics, MeterRegistry registry) {
 		IngestMetrics metrics = new IngestMetrics(registry);
-		KTable<String, ComplaintState> complaints = builder
+		KStream<String, ComplaintState> changed = builder
 			.stream(Topics.ALL, Consumed.with(KEYS, EVENTS).withName("events"))
 			// staff work that moves no lifecycle (case-worked) changes no figure
 			.filter((customerId, event) -> !(event instanceof CaseWorked), Named.as("counted-types"))
 			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
 					Named.as("entry-by-complaint"))
-			.groupByKey(Grouped.with("by-complaint", KEYS, ENTRIES))
-			// Not cached: every change must reach the shares, one event at a time.
-			.aggregate(() -> ComplaintState.empty(null), (complaintId, entry, state) -> state.with(complaintId, entry),
-					Named.as("complaint-state"),
-					Materialized.<String, ComplaintState, KeyValueStore<Bytes, byte[]>>as(COMPLAINTS_STORE)
-						.withKeySerde(KEYS)
-						.withValueSerde(STATES)
-						.withCachingDisabled());
-		KStream<String, ComplaintState> changed = complaints.toStream(Named.as("complaint-changes"))
-			.filter((complaintId, state) -> state.fresh(), Named.as("fresh-events"));
+			.repartition(Repartitioned.with(KEYS, ENTRIES).withName("by-complaint"))
+			.process(ComplaintChanges.supplier(COMPLAINTS_STORE, STATES), Named.as("complaint-state"));
 		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
 			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
 		KTable<String, Counters> buckets = changed
-			.flatMap((complaintId, state) -> shareChanges(complaintId, state), Named.as("share-changes"))
-			.toTable(Named.as("shares-table"),
-					Materialized.<String, Share, KeyValueStore<Bytes, byte[]>>as(SHARES_STORE)
-						.withKeySerde(KEYS)
-						.withValueSerde(SHARES))
-			.groupBy((slot, share) -> KeyValue.pair(share.bucket(), share.counters()),
-					Grouped.with("by-bucket", KEYS, COUNTERS))
-			.aggregate(Counters::new, (bucket, counters, total) -> total.merge(counters),
-					(bucket, counters, total) -> total.subtract(counters), Named.as("bucket-totals"),
+			.process(BucketChanges.supplier(PENDING_STORE, COUNTERS, SEND_INTERVAL), Named.as("pending-changes"))
+			// explicit: the optimizer would otherwise merge it with by-complaint (the
+			// processor hides that it changes the key)
+			.repartition(Repartitioned.with(KEYS, COUNTERS).withName("by-bucket"))
+			.groupByKey(Grouped.with(KEYS, COUNTERS))
+			.aggregate(Counters::new, (bucket, change, total) -> total.merge(change), Named.as("bucket-totals"),
 					Materialized.<String, Counters, KeyValueStore<Bytes, byte[]>>as(BUCKETS_STORE)
 						.withKeySerde(KEYS)
 						.withValueSerde(COUNTERS));
@@ -167,12 +154,6 @@ class AnalyticsTopology {
 			throw new InvalidEventException("event without complaintId, eventId or occurredAt");
 		}
 		return event.complaintId();
-	}
-
-	private static List<KeyValue<String, Share>> shareChanges(String complaintId, ComplaintState state) {
-		List<KeyValue<String, Share>> changes = new ArrayList<>(state.changes().size());
-		state.changes().forEach((slot, share) -> changes.add(KeyValue.pair(complaintId + "#" + slot, share)));
-		return changes;
 	}
 
 	/**

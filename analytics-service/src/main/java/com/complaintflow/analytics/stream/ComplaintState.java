@@ -1,32 +1,28 @@
 package com.complaintflow.analytics.stream;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Contributions;
 import com.complaintflow.analytics.rollup.Counters;
-import com.complaintflow.analytics.rollup.Share;
+import com.complaintflow.analytics.rollup.Shares;
 import org.bson.Document;
 
 /**
  * The state of one complaint in the stream: every event analytics received for it, keyed
- * by event id (so a duplicate changes nothing), and what the last event changed in its
- * shares of the rollups ({@link #changes()}: the new share of each slot that changed, or
- * null for a slot it no longer fills).
+ * by event id (so a duplicate changes nothing), and what the last event changed in the
+ * rollups ({@link #changes()}: per bucket, the complaint's new share minus its old one).
  *
  * @param complaintId the complaint
  * @param entries its events by event id
- * @param changes the shares the last event changed, by slot; empty for a duplicate
+ * @param changes what the last event added to each bucket it changed (negative counts for
+ * what it took away), by bucket key; empty for a duplicate
  * @param fresh whether the last event was new to the complaint
  */
-record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map<String, Share> changes,
+record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map<String, Counters> changes,
 		boolean fresh) {
 
 	static ComplaintState empty(String complaintId) {
@@ -40,21 +36,10 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		}
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
 		next.put(entry.eventId(), entry);
-		Map<String, Share> before = this.entries.isEmpty() ? Map.of() : Share.of(Contributions.of(record()));
+		Map<String, Counters> before = this.entries.isEmpty() ? Map.of() : Shares.of(Contributions.of(record()));
 		ComplaintState state = new ComplaintState(complaintId, next, Map.of(), true);
-		Map<String, Share> after = Share.of(Contributions.of(state.record()));
-		Map<String, Share> changes = new LinkedHashMap<>();
-		after.forEach((slot, share) -> {
-			if (!share.equals(before.get(slot))) {
-				changes.put(slot, share);
-			}
-		});
-		before.keySet().forEach((slot) -> {
-			if (!after.containsKey(slot)) {
-				changes.put(slot, null);
-			}
-		});
-		return new ComplaintState(complaintId, next, changes, true);
+		Map<String, Counters> after = Shares.of(Contributions.of(state.record()));
+		return new ComplaintState(complaintId, next, Shares.difference(before, after), true);
 	}
 
 	ComplaintRecord record() {
@@ -68,34 +53,18 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		return events;
 	}
 
+	/**
+	 * The state as stored: the complaint and its events (a change is forwarded, not
+	 * stored).
+	 */
 	Document toDocument() {
-		List<Document> changed = new ArrayList<>();
-		this.changes.forEach((slot, share) -> {
-			Document change = new Document("slot", slot);
-			if (share != null) {
-				change.append("bucket", share.bucket()).append("m", share.counters().toDocument());
-			}
-			changed.add(change);
-		});
-		return new Document("c", this.complaintId).append("e", eventsDocument())
-			.append("d", changed)
-			.append("f", this.fresh);
+		return new Document("c", this.complaintId).append("e", eventsDocument());
 	}
 
 	static ComplaintState fromDocument(Document doc) {
 		Map<String, JournalEntry> entries = new TreeMap<>();
 		doc.get("e", Document.class).forEach((id, entry) -> entries.put(id, JournalEntry.of(id, (Document) entry)));
-		Map<String, Share> changes = new LinkedHashMap<>();
-		Set<String> seen = new HashSet<>();
-		for (Document change : doc.getList("d", Document.class, List.of())) {
-			String slot = change.getString("slot");
-			if (seen.add(slot)) {
-				String bucket = change.getString("bucket");
-				changes.put(slot, (bucket != null)
-						? new Share(bucket, Counters.fromDocument(change.get("m", Document.class))) : null);
-			}
-		}
-		return new ComplaintState(doc.getString("c"), entries, changes, doc.getBoolean("f", false));
+		return new ComplaintState(doc.getString("c"), entries, Map.of(), false);
 	}
 
 }

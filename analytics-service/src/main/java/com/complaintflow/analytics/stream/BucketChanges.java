@@ -1,0 +1,81 @@
+package com.complaintflow.analytics.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.complaintflow.analytics.rollup.Counters;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Sums the complaints' changes per bucket in a logged store ({@code pending}) and sends
+ * each bucket's sum on at a fixed interval, removing it from the store in the same
+ * transaction: many complaints' changes to one bucket travel to its total as one record,
+ * and a change is sent exactly once (pending or sent, never both, never neither).
+ */
+final class BucketChanges implements Processor<String, ComplaintState, String, Counters> {
+
+	private final String store;
+
+	private final Duration interval;
+
+	private KeyValueStore<String, Counters> pending;
+
+	private ProcessorContext<String, Counters> context;
+
+	private BucketChanges(String store, Duration interval) {
+		this.store = store;
+		this.interval = interval;
+	}
+
+	/**
+	 * The processor with its store, named {@code store}, sending every {@code interval}.
+	 */
+	static ProcessorSupplier<String, ComplaintState, String, Counters> supplier(String store, Serde<Counters> counters,
+			Duration interval) {
+		StoreBuilder<KeyValueStore<String, Counters>> builder = Stores
+			.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), counters)
+			.withCachingEnabled();
+		return new StoreProcessor<>(() -> new BucketChanges(store, interval), builder);
+	}
+
+	@Override
+	public void init(ProcessorContext<String, Counters> context) {
+		this.context = context;
+		this.pending = context.getStateStore(this.store);
+		context.schedule(this.interval, PunctuationType.WALL_CLOCK_TIME, this::send);
+	}
+
+	@Override
+	public void process(Record<String, ComplaintState> record) {
+		record.value().changes().forEach((bucket, change) -> {
+			Counters sum = this.pending.get(bucket);
+			this.pending.put(bucket, (sum != null) ? sum.merge(change) : change);
+		});
+	}
+
+	private void send(long timestamp) {
+		List<KeyValue<String, Counters>> sums = new ArrayList<>();
+		try (KeyValueIterator<String, Counters> all = this.pending.all()) {
+			all.forEachRemaining(sums::add);
+		}
+		for (KeyValue<String, Counters> sum : sums) {
+			this.pending.delete(sum.key);
+			if (!sum.value.isEmpty()) {
+				this.context.forward(new Record<>(sum.key, sum.value, timestamp));
+			}
+		}
+	}
+
+}
