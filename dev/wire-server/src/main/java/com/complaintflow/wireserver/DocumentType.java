@@ -24,6 +24,8 @@ final class DocumentType extends BasicDataType<Document> {
 	/** Above every tag of H2's {@link ObjectDataType} (the highest is 119). */
 	private static final byte BSON = 127;
 
+	private static final int MAX_ATTEMPTS = 100;
+
 	private final ObjectDataType serialised = new ObjectDataType();
 
 	/** A running estimate of a document's size, for H2's page and cache accounting. */
@@ -38,13 +40,36 @@ final class DocumentType extends BasicDataType<Document> {
 	public void write(WriteBuffer buffer, Document document) {
 		ByteBuf bson = Unpooled.buffer(this.averageSize + 64);
 		try {
-			BsonEncoder.encodeDocument(document, bson);
+			encode(document, bson);
 			int size = bson.readableBytes();
 			buffer.put(BSON).put(bson.nioBuffer());
 			this.averageSize = (15 * this.averageSize + size) / 16;
 		}
 		finally {
 			bson.release();
+		}
+	}
+
+	/**
+	 * Encodes a document that a command may be changing meanwhile: mongo-java-server
+	 * updates a stored document in place while H2 writes an older page that holds it in
+	 * the background, so iterating it can fail; it is encoded again (the update marks its
+	 * page for the next write anyway). Java serialisation did not fail there, as it does
+	 * not check for concurrent changes.
+	 */
+	private static void encode(Document document, ByteBuf bson) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				BsonEncoder.encodeDocument(document, bson);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+				bson.clear();
+				Thread.onSpinWait();
+			}
 		}
 	}
 
