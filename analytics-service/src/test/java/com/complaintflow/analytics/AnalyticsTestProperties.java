@@ -33,10 +33,14 @@ public final class AnalyticsTestProperties {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** A fresh temporary state directory. */
+	/**
+	 * A fresh state directory under the module's {@code target} folder (removed with the
+	 * build's output, never left in the system's temporary folder).
+	 */
 	public static Path stateDir() {
 		try {
-			return Files.createTempDirectory("analytics-streams-");
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target", "streams-state")),
+					"analytics-streams-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The multi-process stack: the MongoDB wire server, the Kafka broker and each service in
  * its own JVM, so that any of them can be killed with SIGKILL and restarted. Logs go to
@@ -186,6 +188,21 @@ public final class ProcessStack implements AutoCloseable {
 		order.forEach((service) -> this.services.get(service).stop());
 		this.broker.close();
 		JavaProcess.stop(this.mongo, 30);
+	}
+
+	/**
+	 * Deletes the broker's log and the database's file under a stopped stack's data
+	 * folder (gigabytes after a benchmark), keeping its process logs.
+	 * @param data the folder the stack was started in
+	 */
+	public static void discardStores(Path data) {
+		try {
+			FileSystemUtils.deleteRecursively(data.resolve("kafka"));
+			FileSystemUtils.deleteRecursively(data.resolve("mongo"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Path createDirectories(Path directory) {

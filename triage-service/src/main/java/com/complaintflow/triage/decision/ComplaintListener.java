@@ -3,7 +3,7 @@ package com.complaintflow.triage.decision;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
@@ -48,50 +48,23 @@ class ComplaintListener {
 
 	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
 	void on(List<ConsumerRecord<String, Object>> records) {
-		List<ComplaintReceived> complaints = new ArrayList<>(records.size());
-		RuntimeException failure = null;
-		for (ConsumerRecord<String, Object> record : records) {
-			try {
-				complaints.add(BatchRecords.event(record, ComplaintReceived.class));
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-				break;
-			}
+		BatchRecords.Leading<ComplaintReceived> read = BatchRecords.leading(records,
+				(record) -> BatchRecords.event(record, ComplaintReceived.class));
+		List<ComplaintReceived> complaints = read.values();
+		if (complaints.isEmpty()) {
+			read.rethrow(records, "Cannot triage");
+			return;
 		}
-		List<ComplaintTriaged> decisions = new ArrayList<>(complaints.size());
-		if (!complaints.isEmpty()) {
-			TriageBatch batch = durably(records, () -> this.triage.begin(complaints));
-			for (int i = 0; i < complaints.size(); i++) {
-				ComplaintReceived complaint = complaints.get(i);
-				try {
-					decisions
-						.add(this.trace.resume(records.get(i), "triage", () -> this.triage.triage(complaint, batch)));
-				}
-				catch (RuntimeException ex) {
-					failure = ex;
-					break;
-				}
-			}
-			List<IncidentDetected> incidents = durably(records, batch::write);
-			publish(records, incidents, decisions);
-		}
-		if (failure != null) {
-			// by record, not index: a filter (re-drives for other groups) may have
-			// shortened the batch
-			throw new BatchListenerFailedException("Cannot triage: " + failure.getMessage(), failure,
-					records.get(decisions.size()));
-		}
-	}
-
-	/** Runs a read or write of the whole batch; its failure is the first record's. */
-	private static <T> T durably(List<ConsumerRecord<String, Object>> records, Supplier<T> step) {
-		try {
-			return step.get();
-		}
-		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Reading or writing the batch failed", ex, records.get(0));
-		}
+		TriageBatch batch = BatchRecords.durably(records, "Reading the batch's history",
+				() -> this.triage.begin(complaints));
+		BatchRecords.Leading<ComplaintTriaged> decided = BatchRecords.leading(
+				IntStream.range(0, complaints.size()).boxed().toList(),
+				(i) -> this.trace.resume(records.get(i), "triage", () -> this.triage.triage(complaints.get(i), batch)));
+		List<IncidentDetected> incidents = BatchRecords.durably(records, "Writing the batch's decisions", batch::write);
+		publish(records, incidents, decided.values());
+		// the first record that failed: a decision's, else the first unreadable record
+		RuntimeException failure = (decided.failure() != null) ? decided.failure() : read.failure();
+		new BatchRecords.Leading<>(decided.values(), failure).rethrow(records, "Cannot triage");
 	}
 
 	/**

@@ -104,6 +104,8 @@ final class EmbeddedTarget implements BenchTarget {
 		}
 		finally {
 			this.stack.close();
+			ProcessStack.discardStores(this.data);
+			System.out.println("Process logs kept in " + logs() + " (the broker's and database's data deleted)");
 		}
 	}
 

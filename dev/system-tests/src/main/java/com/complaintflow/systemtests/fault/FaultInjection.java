@@ -104,6 +104,7 @@ public final class FaultInjection {
 		}
 		ComplaintTexts texts = ComplaintTexts.load();
 		List<String> properties = this.deadlines.triageProperties(data);
+		boolean passed;
 		try (ProcessStack stack = ProcessStack.start(data, KAFKA_PORT, MONGO_PORT, ports, properties,
 				ProcessStack.FAST_START)) {
 			long started = System.nanoTime();
@@ -113,10 +114,14 @@ public final class FaultInjection {
 			List<Check> checks = new Verification(stack, this.accepted, this.deadlines)
 				.awaitAndCheck(Duration.ofMinutes(10).plusMillis(30L * this.complaints));
 			checks.forEach((check) -> System.out.println(check));
-			boolean passed = checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
+			passed = checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
 			System.out.println(passed ? "FAULT INJECTION PASSED" : "FAULT INJECTION FAILED");
-			return passed;
 		}
+		if (passed) {
+			// a failed run keeps the broker's and database's data to look into
+			ProcessStack.discardStores(data);
+		}
+		return passed;
 	}
 
 	private void send(ProcessStack stack, ComplaintTexts texts) throws InterruptedException {
