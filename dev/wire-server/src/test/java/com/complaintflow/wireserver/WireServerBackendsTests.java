@@ -1,6 +1,8 @@
 package com.complaintflow.wireserver;
 
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.mongodb.MongoWriteException;
@@ -8,13 +10,19 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Queries that name one {@code _id} and more answer exactly as before (and as mongod
  * does) on both backends: a condition that fails matches nothing, updates and upserts
- * keep their meaning, duplicates are refused, data in an H2 file survives a restart.
+ * keep their meaning, duplicates are refused, data in an H2 file survives a restart, and
+ * a file written with H2's own index maps opens with ours, rebuilt from the documents.
  */
 class WireServerBackendsTests {
 
@@ -103,12 +112,66 @@ class WireServerBackendsTests {
 	@Test
 	void anH2FileKeepsItsDataAcrossARestart() {
 		String file = directory.resolve("restart.mv").toString();
+		Document typed = new Document("_id", "typed").append("int", 7)
+			.append("long", 7L)
+			.append("double", 0.5)
+			.append("decimal", Decimal128.parse("12.30"))
+			.append("date", new Date(1_700_000_000_123L))
+			.append("id", new ObjectId())
+			.append("bytes", new Binary(new byte[] { 1, 2, 3 }))
+			.append("text", "投诉 ✓")
+			.append("nothing", null)
+			.append("list", List.of(1, "two", new Document("three", 3L)))
+			.append("nested", new Document("a", new Document("b", true)));
 		try (Served first = new Served(WireServerBackends.h2File(file))) {
 			first.collection().insertOne(new Document("_id", "kept").append("version", 1));
+			first.collection().insertOne(typed);
 		}
 		try (Served second = new Served(WireServerBackends.h2File(file))) {
 			assertThat(second.collection().find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("version", 1))))
 				.hasSize(1);
+			assertThat(second.collection().find(Filters.eq("_id", "typed")).first()).isEqualTo(typed);
+		}
+	}
+
+	@Test
+	void anH2FileWrittenWithH2sOwnIndexesOpensWithItsIndexesRebuilt() {
+		String file = directory.resolve("plain.mv").toString();
+		try (Served plain = new Served(new H2Backend(file))) {
+			plain.collection().createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+			plain.collection().insertOne(new Document("_id", "kept").append("email", "a@example.com"));
+		}
+		try (Served ours = new Served(WireServerBackends.h2File(file))) {
+			MongoCollection<Document> things = ours.collection();
+			assertThat(things.find(Filters.eq("_id", "kept"))).hasSize(1);
+			assertThat(things.find(Filters.eq("email", "a@example.com"))).hasSize(1);
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> things.insertOne(new Document("_id", "kept")));
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> things.insertOne(new Document("_id", "other").append("email", "a@example.com")));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void uniqueIndexesTellValuesOfEveryTypeApart(String backend) {
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> things = served.collection();
+			things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+			List<Object> keys = List.of("1", 1L, 2, 2.5, true, new Date(1), new ObjectId(), new Document("a", 1),
+					new Document("a", 2), List.of(7, 8));
+			for (int i = 0; i < keys.size(); i++) {
+				things.insertOne(new Document("_id", i).append("key", keys.get(i)));
+			}
+			for (int i = 0; i < keys.size(); i++) {
+				Object key = keys.get(i);
+				assertThat(things.find(Filters.eq("_id", i))).hasSize(1);
+				assertThatExceptionOfType(MongoWriteException.class).as("duplicate %s", key)
+					.isThrownBy(() -> things.insertOne(new Document("_id", "dup").append("key", key)));
+			}
+			things.dropIndex("key_1");
+			things.insertOne(new Document("_id", "dup").append("key", "1"));
+			assertThat(things.countDocuments(Filters.eq("key", "1"))).isEqualTo(2);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package com.complaintflow.wireserver;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,21 +14,22 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 
 /**
  * Prints how many conditional single-document updates ({@code {_id: x, version: v}}, the
  * shape of an optimistic save or a lease claim) the wire server answers per second as the
- * collection grows, with mongo-java-server's plain backend and with ours. Usage:
- * {@code bench/wire-server.sh [documents...]}.
+ * collection grows, with mongo-java-server's plain backends (memory, H2 file) and with
+ * ours. Usage: {@code bench/wire-server.sh [documents...]}.
  */
 public final class WireServerBenchmark {
 
 	private WireServerBenchmark() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
 		List<Integer> sizes = new ArrayList<>();
 		for (String arg : args) {
 			sizes.add(Integer.parseInt(arg));
@@ -33,11 +37,21 @@ public final class WireServerBenchmark {
 		if (sizes.isEmpty()) {
 			sizes = List.of(1_000, 10_000, 100_000);
 		}
-		System.out.println("documents | plain mongo-java-server | with the _id lookup (updates/s)");
+		System.out.println("documents | plain mongo-java-server | with the _id lookup | H2 file, plain | H2 file, ours"
+				+ " (updates/s)");
 		for (int size : sizes) {
-			System.out.printf("%,9d | %,23.0f | %,.0f%n", size, updatesPerSecond(new MemoryBackend(), size),
-					updatesPerSecond(WireServerBackends.inMemory(), size));
+			System.out.printf("%,9d | %,23.0f | %,19.0f | %,14.0f | %,.0f%n", size,
+					updatesPerSecond(new MemoryBackend(), size), updatesPerSecond(WireServerBackends.inMemory(), size),
+					updatesPerSecond(new H2Backend(tempFile()), size),
+					updatesPerSecond(WireServerBackends.h2File(tempFile()), size));
 		}
+	}
+
+	private static String tempFile() throws IOException {
+		Path file = Files.createTempFile("wire-bench", ".mv");
+		Files.delete(file);
+		file.toFile().deleteOnExit();
+		return file.toString();
 	}
 
 	private static double updatesPerSecond(MongoBackend backend, int documents) {

@@ -47,7 +47,11 @@ final class EmbeddedTarget implements BenchTarget {
 		if (jfr) {
 			jvmOptions.add(FlightRecordings.jvmOption());
 		}
-		return new EmbeddedTarget(ProcessStack.start(data, 39092, 47017, ports, List.of(), jvmOptions), data, jfr);
+		ProcessStack stack = ProcessStack.start(data, 39092, 47017, ports, List.of(), jvmOptions);
+		if (jfr) {
+			FlightRecordings.startIn(stack.mongoPid());
+		}
+		return new EmbeddedTarget(stack, data, jfr);
 	}
 
 	@Override
@@ -95,6 +99,7 @@ final class EmbeddedTarget implements BenchTarget {
 					FlightRecordings.dumpAndSummarise(process.service().serviceName(), process.pid(),
 							logs().resolve("jfr"));
 				}
+				FlightRecordings.dumpAndSummarise("mongo", this.stack.mongoPid(), logs().resolve("jfr"));
 			}
 		}
 		finally {

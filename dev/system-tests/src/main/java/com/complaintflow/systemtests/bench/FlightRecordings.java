@@ -3,6 +3,7 @@ package com.complaintflow.systemtests.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,30 @@ final class FlightRecordings {
 	}
 
 	/**
+	 * Starts the same recording in a running JVM (the wire server, whose command line the
+	 * stack owns).
+	 * @param pid the process
+	 */
+	static void startIn(long pid) throws IOException {
+		jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+	}
+
+	private static boolean jcmd(long pid, String... command) throws IOException {
+		List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try {
+			return jcmd.waitFor(60, TimeUnit.SECONDS) && jcmd.exitValue() == 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
 	 * Dumps a process's recording and prints its hottest methods.
 	 * @param name the process's name
 	 * @param pid its pid
@@ -39,11 +64,7 @@ final class FlightRecordings {
 	static void dumpAndSummarise(String name, long pid, Path folder) throws IOException, InterruptedException {
 		Files.createDirectories(folder);
 		Path file = folder.resolve(name + ".jfr").toAbsolutePath();
-		Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "name=bench", "filename=" + file)
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		if (!jcmd.waitFor(60, TimeUnit.SECONDS) || !Files.exists(file)) {
+		if (!jcmd(pid, "JFR.dump", "name=bench", "filename=" + file) || !Files.exists(file)) {
 			System.out.printf("   %s: no recording dumped%n", name);
 			return;
 		}
