@@ -156,7 +156,15 @@ class OnCallDelivery {
 		String body = events ? alert.getEventJson() : AlertBody.of(alert, this.settings, endsAt);
 		List<String> failures = new ArrayList<>();
 		List<String> stillMissing = new ArrayList<>();
-		for (String url : missing) {
+		// in the Alertmanager format a post is idempotent and renews endsAt: while a
+		// receiver is missing, the ones that took it are posted again so theirs never
+		// lapses
+		List<String> targets = (events || status == OnCallStatus.RESOLVING) ? missing : receivers();
+		for (String url : targets) {
+			if (!missing.contains(url)) {
+				post(URI.create(url), body);
+				continue;
+			}
 			String error = post(URI.create(url), body);
 			if (error != null) {
 				stillMissing.add(url);
@@ -191,6 +199,10 @@ class OnCallDelivery {
 		}
 		int attempts = alert.getAttempts() + 1;
 		Instant next = now.plus(this.backoff.jitteredAfter(attempts));
+		if (!events && status != OnCallStatus.RESOLVING && next.isAfter(now.plus(this.settings.renewInterval()))) {
+			// the receivers that have it firing are renewed at least every renew-interval
+			next = now.plus(this.settings.renewInterval());
+		}
 		update.set("missing", stillMissing)
 			.set("attempts", attempts)
 			.set("nextAttemptAt", next)
