@@ -161,11 +161,11 @@ class OnCallDelivery {
 		// lapses
 		List<String> targets = (events || status == OnCallStatus.RESOLVING) ? missing : receivers();
 		for (String url : targets) {
+			String error = post(URI.create(url), body);
 			if (!missing.contains(url)) {
-				post(URI.create(url), body);
+				// a renewal at a receiver that has it: a failure is retried with the next
 				continue;
 			}
-			String error = post(URI.create(url), body);
 			if (error != null) {
 				stillMissing.add(url);
 				failures.add(error);
