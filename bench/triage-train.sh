@@ -4,6 +4,7 @@
 # combination), writes docs/triage-model-evaluation.md, then trains on all labels and writes the model
 # files beside the rules (triage-service/src/main/resources/rules/models).
 # Usage: bench/triage-train.sh [--corrections corrections.jsonl] [--folds 5] [--no-cv] [--data ../shared/data]
+#        [--disagreements FILE]  (JSON Lines of held-out rows whose decision differs from the label: rows to re-read in a label review)
 # Staff corrections: curl -s -u supervisor:... localhost:8082/api/v1/triage/corrections > corrections.jsonl
 set -euo pipefail
 cd "$(dirname "$0")/.."
