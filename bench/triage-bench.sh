@@ -3,7 +3,7 @@
 # (load time, heap, CPU per decision median/p99 over the real texts in ../shared/data), then the whole
 # service through an embedded Kafka broker and the MongoDB wire server.
 # Usage: bench/triage-bench.sh [engine] [model] [kafka]
-# Tunables: -Dbench.seconds=10 -Dbench.complaints=20000 -Dbench.concurrency=1 via BENCH_OPTS.
+# Tunables: -Dbench.seconds=10 -Dbench.complaints=20000 -Dbench.concurrency=1 -Dbench.regions=200 via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(dev/test-classpath.sh triage-service)

@@ -43,9 +43,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.RawBsonDocument;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Decisions per second of one triage instance: the rule engine alone (one thread and all
@@ -64,6 +66,9 @@ public final class TriageBenchmark {
 			"This is the third time my phone was sent for repair and the screen still goes black.",
 			"宽带从早上开始就断网了，我在家办公，很着急，请尽快派人来修一下。", "这个月话费莫名其妙多扣了50块，我根本没有订购什么增值业务，请退款！", "上周报修宽带，说好48小时内上门，到现在还没人来。",
 			"营业厅工作人员态度恶劣，爱理不理的，问两句就不耐烦。", "移动那边搞活动，转网送手机，还送一年宽带，你们有什么优惠？", "單位配了工作手機，這個號碼用不著了，想銷戶。" };
+
+	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+		.getOperatingSystemMXBean();
 
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
 		.getThreadMXBean();
@@ -224,9 +229,9 @@ public final class TriageBenchmark {
 	}
 
 	private static void kafka(int complaints) throws Exception {
-		System.out.printf(
-				"%nThrough Kafka and MongoDB (embedded broker, mongo-java-server in memory), %,d complaints%n",
-				complaints);
+		int regions = Integer.getInteger("bench.regions", 200);
+		System.out.printf("%nThrough Kafka and MongoDB (embedded broker, mongo-java-server in memory), %,d complaints"
+				+ " in %d regions%n", complaints, regions);
 		String bootstrap = TestInfrastructure.bootstrapServers();
 		String database = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 		// command-line arguments: they win over application.yml, unlike default
@@ -237,13 +242,14 @@ public final class TriageBenchmark {
 					"--spring.mongodb.database=" + database,
 					"--spring.kafka.consumer.group-id=triage-bench-" + database, "--logging.level.root=WARN",
 					"--spring.kafka.listener.concurrency=" + System.getProperty("bench.concurrency", "1"));
-		List<ComplaintReceived> corpus = corpus(complaints, database);
+		List<ComplaintReceived> corpus = corpus(complaints, database, regions);
 		try (KafkaConsumer<String, byte[]> triaged = consumer(bootstrap, Topics.TRIAGED);
 				KafkaProducer<String, ComplaintEvent> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
 								ProducerConfig.LINGER_MS_CONFIG, 5),
 						new StringSerializer(), new ComplaintEventSerializer())) {
 			triaged.poll(Duration.ofSeconds(2));
+			long cpuStart = PROCESS.getProcessCpuTime();
 			long start = System.nanoTime();
 			for (ComplaintReceived complaint : corpus) {
 				producer.send(new ProducerRecord<>(Topics.RECEIVED, complaint.customerId(), complaint));
@@ -259,11 +265,34 @@ public final class TriageBenchmark {
 									: 0));
 			}
 			double secondsTaken = (System.nanoTime() - start) / 1e9;
+			long cpu = PROCESS.getProcessCpuTime() - cpuStart;
 			System.out.printf("  produced in %.1f s; %,d decisions published in %.1f s: %,.0f decisions/s%n",
 					(produced - start) / 1e9, seen.get(), secondsTaken, seen.get() / secondsTaken);
+			System.out.printf("  process CPU (triage, broker, wire server, client): %.2f ms per decision%n",
+					cpu / 1e6 / Math.max(1, seen.get()));
+			documentSizes(app.getBean(MongoTemplate.class));
 		}
 		finally {
 			app.close();
+		}
+	}
+
+	/** The number, mean and largest size of the documents of outage detection. */
+	private static void documentSizes(MongoTemplate mongo) {
+		for (String collection : List.of("outage_regions", "incidents", "incident_first_members", "incident_members")) {
+			long count = 0;
+			long bytes = 0;
+			long largest = 0;
+			for (RawBsonDocument document : mongo.getCollection(collection)
+				.withDocumentClass(RawBsonDocument.class)
+				.find()) {
+				long size = document.getByteBuffer().remaining();
+				count++;
+				bytes += size;
+				largest = Math.max(largest, size);
+			}
+			System.out.printf("  %-22s %,7d documents, mean %,7d bytes, largest %,7d bytes%n", collection, count,
+					(count > 0) ? bytes / count : 0, largest);
 		}
 	}
 
@@ -278,6 +307,10 @@ public final class TriageBenchmark {
 	}
 
 	private static List<ComplaintReceived> corpus(int size, String run) {
+		return corpus(size, run, 200);
+	}
+
+	private static List<ComplaintReceived> corpus(int size, String run, int regions) {
 		List<ComplaintReceived> corpus = new ArrayList<>(size);
 		Instant now = EventMetadata.now();
 		for (int i = 0; i < size; i++) {
@@ -286,8 +319,8 @@ public final class TriageBenchmark {
 			corpus.add(new ComplaintReceived(EventMetadata.newEventId(), "bench", now, run + "-" + i, customerId,
 					ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.APP,
 					new Customer(customerId, null, null, ValueTier.values()[i % 4]), now,
-					new Location("R-" + (i % 200), null), text, null, null, null, (BigDecimal) null, EmotionCues.NONE,
-					text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN));
+					new Location("R-" + (i % regions), null), text, null, null, null, (BigDecimal) null,
+					EmotionCues.NONE, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN));
 		}
 		return corpus;
 	}
