@@ -48,6 +48,19 @@ public record TriageSettings(String rulesFile, @NotNull @DefaultValue("5s") Dura
 	 */
 	public record Outage(@Min(2) @DefaultValue("5") int threshold, @NotNull @DefaultValue("10m") Duration window,
 			@NotNull @DefaultValue("60m") Duration quietPeriod) {
+
+		/**
+		 * The quiet period is at least the window: a complaint that joined an incident
+		 * could then never count towards another's threshold, so it is recorded as a
+		 * member only (docs/triage.md, Outage detection).
+		 */
+		public Outage {
+			if (window != null && quietPeriod != null && quietPeriod.compareTo(window) < 0) {
+				throw new IllegalArgumentException("complaintflow.triage.outage.quiet-period (" + quietPeriod
+						+ ") must not be shorter than window (" + window + ")");
+			}
+		}
+
 	}
 
 }

@@ -66,14 +66,16 @@ class Triage {
 		Set<String> customers = new LinkedHashSet<>();
 		Set<String> regions = new LinkedHashSet<>();
 		Instant earliest = Instant.MAX;
+		Instant latest = Instant.MIN;
 		for (ComplaintReceived complaint : complaints) {
 			ids.add(complaint.complaintId());
 			customers.add(complaint.customerId());
 			regions.add(complaint.location().regionCode());
 			earliest = complaint.occurredAt().isBefore(earliest) ? complaint.occurredAt() : earliest;
+			latest = complaint.occurredAt().isAfter(latest) ? complaint.occurredAt() : latest;
 		}
 		return new TriageBatch(this.store, this.store.findAll(ids), this.store.histories(customers),
-				this.outages.batch(regions, earliest));
+				this.outages.batch(regions, earliest, latest));
 	}
 
 	/**

@@ -9,19 +9,28 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An outage in a region; the revision grows as members join. The document stays bounded
- * however large the outage: every member is in {@code incident_members}
- * ({@link IncidentMember}), the incident keeps only the first members (the ones its event
- * lists) and the most recent joiners (which make a retried join count once), each at most
- * {@link IncidentMembers#MAX_LISTED}. Its events carry the first member's complaint and
- * customer, so every revision has the same Kafka key and consumers read them in order.
+ * An outage in a region: a small document of counts and times, whose size does not depend
+ * on the outage's size, rewritten once per poll that adds members. Every member is in
+ * {@code incident_members} ({@link IncidentMember}); the first members (the ones its
+ * event lists) are in {@code incident_first_members} ({@link FirstMembers}). Its events
+ * carry the first member's complaint and customer, so every revision has the same Kafka
+ * key and consumers read them in order.
  *
- * @param members the first members, in joining order (at most MAX_LISTED)
- * @param recent the most recent joiners (at most MAX_LISTED)
+ * @param members the first members, only in a document stored before the first members
+ * had their own collection (null since)
+ * @param recent the most recent joiners, likewise only in such an older document
+ * @param joining complaints counted whose membership is not written yet (a join in
+ * flight, or one a crash interrupted): a repeated join of these does not count again
  * @param memberCount every member, exact
  */
 @Document("incidents")
 record Incident(@Id String id, String regionCode, Category category, List<String> members, List<String> recent,
-		int memberCount, int revision, Instant firstSeenAt, Instant lastSeenAt, String firstComplaintId,
-		String firstCustomerId) {
+		List<String> joining, int memberCount, int revision, Instant firstSeenAt, Instant lastSeenAt,
+		String firstComplaintId, String firstCustomerId) {
+
+	/** Whether a complaint is counted and its membership may not be written yet. */
+	boolean isJoining(String complaintId) {
+		return this.joining != null && this.joining.contains(complaintId);
+	}
+
 }

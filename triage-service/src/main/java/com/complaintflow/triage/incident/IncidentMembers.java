@@ -2,8 +2,12 @@ package com.complaintflow.triage.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,20 +27,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Incidents and their members: opening an incident with its first members, and joining a
- * poll's complaints to it, both safe to repeat (membership documents in one bulk write
- * each time). Members live in {@code incident_members} (one document each, by
- * {@code _id}); the incident document keeps an exact count and at most
- * {@link #MAX_LISTED} first and recent members.
+ * poll's complaints to their incidents, both safe to repeat. Every member is a document
+ * of {@code incident_members} (by {@code _id}); the incident document keeps the exact
+ * count and only the complaints of joins in flight, and the first {@link #MAX_LISTED}
+ * members are in {@code incident_first_members}, so no document grows with the outage.
  */
 @Component
 class IncidentMembers {
 
-	/** The most member ids an incident document lists, first and recent each. */
+	/** The most member ids an incident's events list (its first members). */
 	static final int MAX_LISTED = 1_000;
+
+	/** The full (no longer changing) first-member lists kept in memory, at most. */
+	private static final int CACHED_LISTS = 64;
 
 	private final MongoTemplate mongo;
 
 	private final int maxListed;
+
+	private final Map<String, List<String>> fullLists = Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+				return size() > CACHED_LISTS;
+			}
+		});
 
 	@Autowired
 	IncidentMembers(MongoTemplate mongo) {
@@ -59,77 +74,177 @@ class IncidentMembers {
 	}
 
 	/**
-	 * Opens an incident with its first members: their membership documents first (so a
-	 * crash in between leaves nothing to repair), then the incident.
+	 * Opens an incident with its first members: their membership documents first, then
+	 * its list of first members, then the incident (so a crash in between leaves nothing
+	 * to repair: opening again writes the same).
+	 * @param incident the incident, with the count of {@code members}
+	 * @param members its members, in joining order
+	 * @param joinedAt when each member was received
 	 * @throws DuplicateKeyException when the incident exists already (another instance
 	 * opened it)
 	 */
-	Incident open(Incident incident, List<Instant> joinedAt) {
-		List<IncidentMember> members = new ArrayList<>(incident.members().size());
-		for (int i = 0; i < incident.members().size(); i++) {
-			String complaintId = incident.members().get(i);
-			members.add(new IncidentMember(IncidentMember.id(incident.id(), complaintId), incident.id(), complaintId,
-					joinedAt.get(i), 1));
+	Incident open(Incident incident, List<String> members, List<Instant> joinedAt) {
+		List<IncidentMember> memberships = new ArrayList<>(members.size());
+		for (int i = 0; i < members.size(); i++) {
+			memberships.add(new IncidentMember(IncidentMember.id(incident.id(), members.get(i)), incident.id(),
+					members.get(i), joinedAt.get(i), 1));
 		}
-		remember(members);
-		Incident bounded = new Incident(incident.id(), incident.regionCode(), incident.category(),
-				first(incident.members()), last(incident.members()), incident.memberCount(), incident.revision(),
-				incident.firstSeenAt(), incident.lastSeenAt(), incident.firstComplaintId(), incident.firstCustomerId());
-		this.mongo.insert(bounded);
-		return bounded;
-	}
-
-	/** Joins one complaint to an incident ({@link #joinAll} of one). */
-	Incident join(String incidentId, String complaintId, Instant at) {
-		return joinAll(incidentId, List.of(complaintId), at);
-	}
-
-	/**
-	 * Joins a poll's complaints to an incident: those without a membership (one read by
-	 * {@code _id}) join in one atomic update of the incident (count up by their number,
-	 * revision up by one, ids added to the bounded lists), only if none of them is among
-	 * its first or recent members; then their membership documents. A join repeated after
-	 * a crash in between counts once (the recent list holds the complaint; the complaints
-	 * then join one by one) and writes the missing memberships.
-	 * @return the incident after the join, or as it is when every complaint was a member
-	 */
-	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
-		Set<String> known = new HashSet<>();
-		this.mongo.find(Query.query(Criteria.where("_id")
-			.in(complaintIds.stream().map((complaintId) -> IncidentMember.id(incidentId, complaintId)).toList())),
-				IncidentMember.class)
-			.forEach((member) -> known.add(member.complaintId()));
-		List<String> fresh = complaintIds.stream().filter((complaintId) -> !known.contains(complaintId)).toList();
-		if (fresh.isEmpty()) {
-			return this.mongo.findById(incidentId, Incident.class);
-		}
-		Incident updated = update(incidentId, fresh, at);
-		if (updated == null && fresh.size() > 1) {
-			// one of them was counted before a crash: one by one, so the others count
-			for (String complaintId : fresh) {
-				Incident one = update(incidentId, List.of(complaintId), at);
-				updated = (one != null) ? one : updated;
-			}
-		}
-		Incident incident = (updated != null) ? updated : this.mongo.findById(incidentId, Incident.class);
-		remember(fresh.stream()
-			.map((complaintId) -> new IncidentMember(IncidentMember.id(incidentId, complaintId), incidentId,
-					complaintId, at, incident.revision()))
-			.toList());
+		remember(memberships);
+		List<String> first = first(members);
+		UnorderedBulk.write(this.mongo, FirstMembers.class, List.of((bulk) -> bulk
+			.upsert(Query.query(Criteria.where("_id").is(incident.id())), new Update().setOnInsert("members", first))));
+		this.mongo.insert(incident);
 		return incident;
 	}
 
+	/** Joins one complaint to an incident at once ({@link #joinAll} of one). */
+	Incident join(String incidentId, String complaintId, Instant at) {
+		Incident current = this.mongo.findById(incidentId, Incident.class);
+		return joinAll(Map.of(incidentId, List.of(complaintId)), Map.of(incidentId, at), Map.of(incidentId, current))
+			.get(incidentId);
+	}
+
+	/**
+	 * Joins a poll's complaints to their incidents. Those without a membership (one read
+	 * by {@code _id} for all) and not counted already join their incident in one atomic
+	 * update each (count up by their number, revision up by one, the ids added to
+	 * {@code joining}), only if none of them is in {@code joining}; then their membership
+	 * documents (one bulk write), the first members while the list has room (one bulk
+	 * write), and last their ids leave {@code joining} (one bulk write). A join repeated
+	 * after a crash in between counts once (the complaint is still in {@code joining})
+	 * and writes what is missing.
+	 * @param candidates the complaints to join, by incident
+	 * @param lastSeen the latest time of each incident's candidates
+	 * @param current the incidents as read
+	 * @return every incident after its join (as read when nothing was counted)
+	 */
+	Map<String, Incident> joinAll(Map<String, List<String>> candidates, Map<String, Instant> lastSeen,
+			Map<String, Incident> current) {
+		Set<String> known = memberships(candidates);
+		List<IncidentMember> memberships = new ArrayList<>();
+		List<Consumer<BulkOperations>> listings = new ArrayList<>();
+		List<Consumer<BulkOperations>> settlings = new ArrayList<>();
+		Map<String, Incident> joined = new LinkedHashMap<>();
+		candidates.forEach((incidentId, complaintIds) -> {
+			Incident incident = current.get(incidentId);
+			List<String> settle = new ArrayList<>(complaintIds.stream().filter(incident::isJoining).toList());
+			List<String> fresh = complaintIds.stream()
+				.filter((id) -> !incident.isJoining(id) && !known.contains(IncidentMember.id(incidentId, id)))
+				.toList();
+			List<String> counted = new ArrayList<>();
+			Incident after = count(incidentId, fresh, lastSeen.get(incidentId), counted, settle);
+			after = (after != null) ? after : incident;
+			joined.put(incidentId, after);
+			List<String> done = new ArrayList<>(counted);
+			done.addAll(settle);
+			if (done.isEmpty()) {
+				return;
+			}
+			for (String complaintId : done) {
+				memberships.add(new IncidentMember(IncidentMember.id(incidentId, complaintId), incidentId, complaintId,
+						lastSeen.get(incidentId), after.revision()));
+			}
+			if (after.members() == null && after.memberCount() - counted.size() < this.maxListed) {
+				listings.add((bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(incidentId)),
+						new Update().addToSet("members").each(done.toArray())));
+			}
+			settlings.add((bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(incidentId)),
+					new Update().pullAll("joining", done.toArray())));
+		});
+		remember(memberships);
+		UnorderedBulk.write(this.mongo, FirstMembers.class, listings);
+		UnorderedBulk.write(this.mongo, Incident.class, settlings);
+		return joined;
+	}
+
+	/**
+	 * Counts complaints into an incident, together or, when one of them is counted
+	 * already (in {@code joining}), one by one.
+	 * @param counted receives the complaints counted now
+	 * @param settle receives the complaints found counted already
+	 * @return the incident after the last update, or null when none was made
+	 */
+	Incident count(String incidentId, List<String> complaintIds, Instant at, List<String> counted,
+			List<String> settle) {
+		if (complaintIds.isEmpty()) {
+			return null;
+		}
+		Incident after = update(incidentId, complaintIds, at);
+		if (after != null) {
+			counted.addAll(complaintIds);
+			return after;
+		}
+		if (complaintIds.size() == 1) {
+			settle.addAll(complaintIds);
+			return null;
+		}
+		for (String complaintId : complaintIds) {
+			Incident one = count(incidentId, List.of(complaintId), at, counted, settle);
+			after = (one != null) ? one : after;
+		}
+		return after;
+	}
+
+	/**
+	 * The first members each incident's events list: an older document's own list, a full
+	 * list kept in memory, or one read of {@code incident_first_members} for the rest.
+	 */
+	Map<String, List<String>> firstMembers(Collection<Incident> incidents) {
+		Map<String, List<String>> lists = new LinkedHashMap<>();
+		List<String> toRead = new ArrayList<>();
+		for (Incident incident : incidents) {
+			List<String> cached = this.fullLists.get(incident.id());
+			if (incident.members() != null) {
+				lists.put(incident.id(), first(incident.members()));
+			}
+			else if (cached != null) {
+				lists.put(incident.id(), cached);
+			}
+			else {
+				toRead.add(incident.id());
+			}
+		}
+		if (!toRead.isEmpty()) {
+			for (FirstMembers read : this.mongo.find(Query.query(Criteria.where("_id").in(toRead)),
+					FirstMembers.class)) {
+				List<String> first = first(read.members());
+				lists.put(read.incidentId(), first);
+				if (first.size() >= this.maxListed) {
+					this.fullLists.put(read.incidentId(), first);
+				}
+			}
+		}
+		return lists;
+	}
+
 	private Incident update(String incidentId, List<String> complaintIds, Instant at) {
-		// none among the first or the recent members (an incident stored before members
-		// had
-		// their own collection lists all of them under members)
-		Query noneListed = Query.query(
-				Criteria.where("_id").is(incidentId).and("recent").nin(complaintIds).and("members").nin(complaintIds));
+		// none counted already: neither in a join in flight nor (in a document stored
+		// before members had their own collection) among its first or recent members
+		Query noneCounted = Query.query(Criteria.where("_id")
+			.is(incidentId)
+			.and("joining")
+			.nin(complaintIds)
+			.and("recent")
+			.nin(complaintIds)
+			.and("members")
+			.nin(complaintIds));
 		Update update = new Update().inc("memberCount", complaintIds.size()).inc("revision", 1).max("lastSeenAt", at);
-		update.push("members").slice(this.maxListed).each(complaintIds.toArray());
-		update.push("recent").slice(-this.maxListed).each(complaintIds.toArray());
-		return this.mongo.findAndModify(noneListed, update, FindAndModifyOptions.options().returnNew(true),
+		update.push("joining").each(complaintIds.toArray());
+		return this.mongo.findAndModify(noneCounted, update, FindAndModifyOptions.options().returnNew(true),
 				Incident.class);
+	}
+
+	/** The ids of the membership documents of the candidates that exist. */
+	private Set<String> memberships(Map<String, List<String>> candidates) {
+		List<String> ids = new ArrayList<>();
+		candidates.forEach((incidentId, complaintIds) -> complaintIds
+			.forEach((complaintId) -> ids.add(IncidentMember.id(incidentId, complaintId))));
+		Set<String> known = new HashSet<>();
+		if (!ids.isEmpty()) {
+			this.mongo.find(Query.query(Criteria.where("_id").in(ids)), IncidentMember.class)
+				.forEach((member) -> known.add(member.id()));
+		}
+		return known;
 	}
 
 	/**
@@ -150,11 +265,6 @@ class IncidentMembers {
 
 	private List<String> first(List<String> members) {
 		return (members.size() > this.maxListed) ? List.copyOf(members.subList(0, this.maxListed)) : members;
-	}
-
-	private List<String> last(List<String> members) {
-		return (members.size() > this.maxListed)
-				? List.copyOf(members.subList(members.size() - this.maxListed, members.size())) : members;
 	}
 
 }

@@ -15,10 +15,13 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.IncidentDetected;
 
 /**
- * The outage state of one poll's regions in memory: their signals and open incidents,
- * read once, so each complaint is recorded without a round trip; the new signals are
- * written in one bulk write and each incident the poll joined in one update (one revision
- * for all its new members). An incident opens at once (one insert), as before.
+ * The outage state of one poll's regions in memory: their open incidents and, where none
+ * is open, their signals, read once, so each complaint is recorded without a round trip.
+ * A complaint of a region with an open incident joins it and is no signal (it could never
+ * count: the incident stays open longer than a window after it); one of a region without
+ * is a signal, and opens an incident when the threshold is passed (one insert, at once).
+ * The poll's new signals are written in one bulk write and its joins in one update per
+ * incident (one revision for all its new members).
  */
 public final class OutageBatch {
 
@@ -59,22 +62,25 @@ public final class OutageBatch {
 	public String record(ComplaintReceived complaint, Category category) {
 		String region = complaint.location().regionCode();
 		Instant at = complaint.occurredAt();
-		OutageSignal signal = new OutageSignal(complaint.complaintId(), complaint.customerId(), category, at);
-		List<OutageSignal> all = this.signals.computeIfAbsent(region, (key) -> new ArrayList<>());
-		if (all.stream().noneMatch((known) -> known.id().equals(signal.id()))) {
-			all.add(signal);
-			this.added.computeIfAbsent(region, (key) -> new ArrayList<>()).add(signal);
-		}
 		Incident open = openIncident(region, at);
 		if (open == null) {
+			OutageSignal signal = new OutageSignal(complaint.complaintId(), complaint.customerId(), category, at);
+			List<OutageSignal> all = this.signals.computeIfAbsent(region, (key) -> new ArrayList<>());
+			if (all.stream().noneMatch((known) -> known.id().equals(signal.id()))) {
+				all.add(signal);
+				this.added.computeIfAbsent(region, (key) -> new ArrayList<>()).add(signal);
+			}
 			open = this.detector.openIfThresholdPassed(complaint, category, region, at, this.regionSignals.newest(all));
 			if (open == null) {
 				return null;
 			}
 			this.incidents.add(open);
 		}
-		else if (!isMember(open, complaint.complaintId())) {
-			this.joining.computeIfAbsent(open.id(), (id) -> new ArrayList<>()).add(complaint.complaintId());
+		else {
+			List<String> members = this.joining.computeIfAbsent(open.id(), (id) -> new ArrayList<>());
+			if (!members.contains(complaint.complaintId())) {
+				members.add(complaint.complaintId());
+			}
 			this.lastSeen.merge(open.id(), at, (a, b) -> a.isAfter(b) ? a : b);
 		}
 		this.touched.add(open.id());
@@ -109,19 +115,18 @@ public final class OutageBatch {
 		});
 		this.regionSignals.write(this.added, expired);
 		this.added.clear();
-		this.joining.forEach((id, members) -> replace(this.detector.joinAll(id, members, this.lastSeen.get(id))));
+		if (!this.joining.isEmpty()) {
+			Map<String, Incident> current = new LinkedHashMap<>();
+			this.incidents.forEach((incident) -> current.put(incident.id(), incident));
+			this.detector.joinAll(this.joining, this.lastSeen, current).values().forEach(this::replace);
+		}
 		this.joining.clear();
 		this.lastSeen.clear();
-		List<IncidentDetected> events = new ArrayList<>();
-		for (String id : this.touched) {
-			this.incidents.stream()
-				.filter((incident) -> incident.id().equals(id))
-				.findFirst()
-				.map(OutageDetector::event)
-				.ifPresent(events::add);
-		}
+		List<Incident> announced = this.incidents.stream()
+			.filter((incident) -> this.touched.contains(incident.id()))
+			.toList();
 		this.touched.clear();
-		return events;
+		return this.detector.events(announced);
 	}
 
 	private Incident openIncident(String region, Instant at) {
@@ -137,16 +142,8 @@ public final class OutageBatch {
 		return (pending != null && pending.isAfter(incident.lastSeenAt())) ? pending : incident.lastSeenAt();
 	}
 
-	private boolean isMember(Incident incident, String complaintId) {
-		return incident.members().contains(complaintId)
-				|| (incident.recent() != null && incident.recent().contains(complaintId))
-				|| this.joining.getOrDefault(incident.id(), List.of()).contains(complaintId);
-	}
-
 	private void replace(Incident updated) {
-		if (updated != null) {
-			this.incidents.replaceAll((incident) -> incident.id().equals(updated.id()) ? updated : incident);
-		}
+		this.incidents.replaceAll((incident) -> incident.id().equals(updated.id()) ? updated : incident);
 	}
 
 }

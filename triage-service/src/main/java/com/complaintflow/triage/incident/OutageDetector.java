@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.ComplaintEvent;
@@ -68,17 +70,27 @@ public class OutageDetector {
 
 	/**
 	 * The outage state of a poll's regions, read with two queries, to record the poll's
-	 * complaints in memory and write them back in bulk.
+	 * complaints in memory and write them back in bulk: the open incidents, then the
+	 * signals of the regions where none is open for every complaint of the poll (in the
+	 * others every complaint joins the incident, and signals do not count).
 	 * @param regions the regions of the poll's complaints
 	 * @param earliest the earliest time of the poll's complaints
+	 * @param latest the latest time of the poll's complaints
 	 * @return the batch
 	 */
-	public OutageBatch batch(Collection<String> regions, Instant earliest) {
+	public OutageBatch batch(Collection<String> regions, Instant earliest, Instant latest) {
 		Query open = Query.query(Criteria.where("regionCode")
 			.in(regions)
 			.and("lastSeenAt")
 			.gte(earliest.minus(this.settings.quietPeriod())));
-		return new OutageBatch(this, this.signals, this.signals.load(regions), this.mongo.find(open, Incident.class),
+		List<Incident> incidents = this.mongo.find(open, Incident.class);
+		Instant openThroughout = latest.minus(this.settings.quietPeriod());
+		Set<String> inOutage = incidents.stream()
+			.filter((incident) -> !incident.lastSeenAt().isBefore(openThroughout))
+			.map(Incident::regionCode)
+			.collect(Collectors.toSet());
+		List<String> quiet = regions.stream().filter((region) -> !inOutage.contains(region)).toList();
+		return new OutageBatch(this, this.signals, quiet.isEmpty() ? Map.of() : this.signals.load(quiet), incidents,
 				this.settings.quietPeriod());
 	}
 
@@ -121,10 +133,11 @@ public class OutageDetector {
 		OutageSignal first = ordered.get(0);
 		String id = "INC-" + region + "-"
 				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
-		Incident incident = new Incident(id, region, category, ordered.stream().map(OutageSignal::id).toList(), null,
-				ordered.size(), 1, first.at(), ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
+		Incident incident = new Incident(id, region, category, null, null, null, ordered.size(), 1, first.at(),
+				ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
 		try {
-			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::at).toList());
+			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::id).toList(),
+					ordered.stream().map(OutageSignal::at).toList());
 			Counter.builder("triage.incidents.opened")
 				.description("Outage incidents opened (complaints clustered by region and time)")
 				.register(this.meters)
@@ -139,11 +152,23 @@ public class OutageDetector {
 	}
 
 	/**
-	 * Adds a poll's new members to an incident ({@link IncidentMembers#joinAll}).
-	 * @return the incident after the update
+	 * Adds a poll's new members to their incidents ({@link IncidentMembers#joinAll}).
+	 * @return the incidents after the update
 	 */
-	Incident joinAll(String incidentId, List<String> complaintIds, Instant at) {
-		return this.incidents.joinAll(incidentId, complaintIds, at);
+	Map<String, Incident> joinAll(Map<String, List<String>> candidates, Map<String, Instant> lastSeen,
+			Map<String, Incident> current) {
+		return this.incidents.joinAll(candidates, lastSeen, current);
+	}
+
+	/** The events that announce the incidents' current revisions (one read at most). */
+	List<IncidentDetected> events(Collection<Incident> incidents) {
+		if (incidents.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<String>> lists = this.incidents.firstMembers(incidents);
+		return incidents.stream()
+			.map((incident) -> event(incident, lists.getOrDefault(incident.id(), List.of())))
+			.toList();
 	}
 
 	/**
@@ -157,12 +182,12 @@ public class OutageDetector {
 	}
 
 	/** The event that announces an incident's current revision. */
-	static IncidentDetected event(Incident incident) {
+	static IncidentDetected event(Incident incident, List<String> firstMembers) {
 		return new IncidentDetected(
 				EventMetadata.deterministicEventId("incident-detected", incident.id(), incident.revision()), "triage",
 				EventMetadata.now(), incident.firstComplaintId(), incident.firstCustomerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, incident.id(), incident.regionCode(), incident.category(),
-				published(incident.members()), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
+				published(firstMembers), incident.memberCount(), incident.revision(), incident.firstSeenAt(),
 				incident.lastSeenAt());
 	}
 

@@ -18,6 +18,7 @@ import com.complaintflow.support.test.PartitionAssignments;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.TriageApplication;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +34,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Scale by partitions: two instances in one consumer group share the partitions of
  * complaints.received (each is assigned some) and decide every complaint exactly once,
- * each customer's complaints in order (a customer's partition is one instance's).
+ * each customer's complaints in order (a customer's partition is one instance's), and
+ * count the network complaints of one region, which both decide, into its incident once
+ * each.
  */
 class TriageScaleOutTests {
 
 	static final int CUSTOMERS = 60;
 
 	static final int PER_CUSTOMER = 4;
+
+	static final int OUTAGE = 40;
 
 	final String database = "scale-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -70,9 +75,14 @@ class TriageScaleOutTests {
 						.add(TriageServiceIntegrationTests.sameCustomer(first, "The wrong charge is still there"));
 				}
 			}
+			String region = "WH-JA-" + this.database;
+			for (int i = 0; i < OUTAGE; i++) {
+				complaints
+					.add(TriageServiceIntegrationTests.complaint(region, "Internet is down in the whole building"));
+			}
 			a.getBean(EventPublisher.class).publishAllAndWait(complaints);
 			Set<String> ids = complaints.stream().map(ComplaintReceived::complaintId).collect(Collectors.toSet());
-			int total = CUSTOMERS * PER_CUSTOMER;
+			int total = CUSTOMERS * PER_CUSTOMER + OUTAGE;
 
 			Map<String, List<ComplaintTriaged>> decided = await().atMost(Duration.ofSeconds(120))
 				.until(() -> decisions(triaged, ids), (byId) -> byId.size() == total);
@@ -81,7 +91,9 @@ class TriageScaleOutTests {
 			assertThat(mongo.count(Query.query(Criteria.where("_id").in(ids)), StoredDecision.class)).isEqualTo(total);
 			assertThat(decided.values()).allSatisfy(
 					(copies) -> assertThat(copies.stream().map(ComplaintTriaged::eventId).distinct()).hasSize(1));
+			assertCountedOnceIntoTheirIncidents(mongo, region, decided);
 			Map<String, List<Integer>> repeats = complaints.stream()
+				.limit(CUSTOMERS * PER_CUSTOMER)
 				.collect(Collectors.groupingBy(ComplaintReceived::customerId,
 						Collectors.mapping((complaint) -> decided.get(complaint.complaintId()).get(0).repeatCount(),
 								Collectors.toList())));
@@ -95,6 +107,35 @@ class TriageScaleOutTests {
 			assertThat(ofA).isNotEmpty().doesNotContainAnyElementsOf(ofB);
 			assertThat(ofB).isNotEmpty();
 		}
+	}
+
+	/**
+	 * Every incident of the region counts each member once (its count is its membership
+	 * documents, none left in flight), and every decision that names an incident is one
+	 * of its members.
+	 */
+	private static void assertCountedOnceIntoTheirIncidents(MongoTemplate mongo, String region,
+			Map<String, List<ComplaintTriaged>> decided) {
+		List<Document> incidents = mongo.find(Query.query(Criteria.where("regionCode").is(region)), Document.class,
+				"incidents");
+		assertThat(incidents).isNotEmpty();
+		for (Document incident : incidents) {
+			List<Document> members = mongo.find(Query.query(Criteria.where("incidentId").is(incident.get("_id"))),
+					Document.class, "incident_members");
+			assertThat(incident.getInteger("memberCount")).isEqualTo(members.size());
+			assertThat(incident.getList("joining", String.class, List.of())).isEmpty();
+		}
+		decided.values()
+			.stream()
+			.map((copies) -> copies.get(0))
+			.filter((decision) -> decision.incidentId() != null)
+			.forEach((decision) -> assertThat(mongo.exists(
+					Query.query(Criteria.where("_id").is(decision.incidentId() + "|" + decision.complaintId())),
+					"incident_members"))
+				.as(decision.complaintId())
+				.isTrue());
+		assertThat(decided.values().stream().filter((copies) -> copies.get(0).incidentId() != null).count())
+			.isGreaterThanOrEqualTo(OUTAGE - 10);
 	}
 
 	private ConfigurableApplicationContext start() {

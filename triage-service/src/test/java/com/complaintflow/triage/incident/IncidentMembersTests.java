@@ -1,7 +1,9 @@
 package com.complaintflow.triage.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -22,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Incident membership in its own collection, against the MongoDB wire server: every
  * member is one document, joining twice counts once (also after a crash between the
- * incident's update and the membership write), and the incident document stays bounded
- * however many complaints join.
+ * incident's update and the membership write), and neither the incident document nor its
+ * list of first members grows with the number of complaints that join.
  */
 class IncidentMembersTests {
 
@@ -47,7 +49,7 @@ class IncidentMembersTests {
 	}
 
 	@Test
-	void everyMemberIsADocumentAndTheIncidentStaysBounded() {
+	void everyMemberIsADocumentAndNoDocumentGrowsWithTheOutage() {
 		String id = open("INC-A", 3);
 
 		for (int i = 3; i < 200; i++) {
@@ -57,8 +59,13 @@ class IncidentMembersTests {
 		Incident incident = mongo.findById(id, Incident.class);
 		assertThat(incident.memberCount()).isEqualTo(200);
 		assertThat(incident.revision()).isEqualTo(198);
-		assertThat(incident.members()).hasSize(10).startsWith("c-0", "c-1", "c-2").endsWith("c-9");
-		assertThat(incident.recent()).hasSize(10).endsWith("c-199");
+		assertThat(incident.members()).isNull();
+		assertThat(incident.recent()).isNull();
+		assertThat(incident.joining()).isEmpty();
+		assertThat(mongo.findById(id, FirstMembers.class).members()).hasSize(10)
+			.startsWith("c-0", "c-1", "c-2")
+			.endsWith("c-9");
+		assertThat(this.members.firstMembers(List.of(incident)).get(id)).hasSize(10).endsWith("c-9");
 		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(id)), IncidentMember.class)).isEqualTo(200);
 		assertThat(this.members.isMember(id, "c-0")).isTrue();
 		assertThat(this.members.isMember(id, "c-150")).isTrue();
@@ -84,23 +91,24 @@ class IncidentMembersTests {
 	@Test
 	void aJoinRepeatedAfterACrashBeforeTheMembershipWriteCountsOnceAndWritesIt() {
 		String id = open("INC-C", 3);
-		this.members.join(id, "c-3", START.plusSeconds(3));
-		// the crash: the incident counted c-3, its membership document was never written
-		mongo.remove(Query.query(Criteria.where("_id").is(IncidentMember.id(id, "c-3"))), IncidentMember.class);
+		// the crash: the incident counted c-3, nothing after that was written
+		this.members.count(id, List.of("c-3"), START.plusSeconds(3), new ArrayList<>(), new ArrayList<>());
 
 		Incident retried = this.members.join(id, "c-3", START.plusSeconds(3));
 
 		assertThat(retried.memberCount()).isEqualTo(4);
 		assertThat(retried.revision()).isEqualTo(2);
 		assertThat(this.members.isMember(id, "c-3")).isTrue();
+		assertThat(mongo.findById(id, FirstMembers.class).members()).containsExactly("c-0", "c-1", "c-2", "c-3");
+		assertThat(mongo.findById(id, Incident.class).joining()).isEmpty();
 	}
 
 	@Test
 	void aPollsNewMembersJoinInOneRevisionAndMembersAlreadyKnownAreLeftOut() {
 		String id = open("INC-D", 3);
 
-		Incident joined = this.members.joinAll(id, List.of("c-3", "c-4", "c-0"), START.plusSeconds(4));
-		Incident again = this.members.joinAll(id, List.of("c-3", "c-4", "c-5"), START.plusSeconds(5));
+		Incident joined = joinAll(id, List.of("c-3", "c-4", "c-0"), START.plusSeconds(4));
+		Incident again = joinAll(id, List.of("c-3", "c-4", "c-5"), START.plusSeconds(5));
 
 		assertThat(joined.memberCount()).isEqualTo(5);
 		assertThat(joined.revision()).isEqualTo(2);
@@ -109,11 +117,34 @@ class IncidentMembersTests {
 		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(id)), IncidentMember.class)).isEqualTo(6);
 	}
 
+	@Test
+	void anIncidentStoredWithItsListsKeepsThemAndCountsEachComplaintOnce() {
+		List<String> first = List.of("c-0", "c-1", "c-2");
+		mongo.insert(new Incident("INC-E", "BJ-CY", Category.NETWORK, first, first, null, 3, 1, START,
+				START.plusSeconds(2), "c-0", "C-0"));
+
+		this.members.join("INC-E", "c-3", START.plusSeconds(3));
+		Incident again = this.members.join("INC-E", "c-1", START.plusSeconds(4));
+
+		assertThat(again.memberCount()).isEqualTo(4);
+		assertThat(again.revision()).isEqualTo(2);
+		assertThat(again.members()).isEqualTo(first);
+		assertThat(this.members.firstMembers(List.of(again)).get("INC-E")).isEqualTo(first);
+		assertThat(this.members.isMember("INC-E", "c-3")).isTrue();
+	}
+
+	private Incident joinAll(String id, List<String> complaintIds, Instant at) {
+		return this.members
+			.joinAll(Map.of(id, complaintIds), Map.of(id, at), Map.of(id, mongo.findById(id, Incident.class)))
+			.get(id);
+	}
+
 	private String open(String id, int size) {
 		List<String> first = IntStream.range(0, size).mapToObj((i) -> "c-" + i).toList();
-		this.members.open(new Incident(id, "BJ-CY", Category.NETWORK, first, null, size, 1, START,
-				START.plusSeconds(size - 1), "c-0", "C-0"),
-				IntStream.range(0, size).mapToObj(START::plusSeconds).toList());
+		this.members.open(
+				new Incident(id, "BJ-CY", Category.NETWORK, null, null, null, size, 1, START,
+						START.plusSeconds(size - 1), "c-0", "C-0"),
+				first, IntStream.range(0, size).mapToObj(START::plusSeconds).toList());
 		return id;
 	}
 

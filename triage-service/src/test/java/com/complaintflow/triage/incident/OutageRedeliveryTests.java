@@ -1,0 +1,120 @@
+package com.complaintflow.triage.incident;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Customer;
+import com.complaintflow.events.EmotionCues;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Location;
+import com.complaintflow.events.ValueTier;
+import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.config.TriageSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outage detection of whole polls against the MongoDB wire server: a poll redelivered
+ * (the offsets were not committed) counts none of its complaints twice, and complaints
+ * that join an open incident are members, not signals, so a region's signals stay few
+ * however large the outage.
+ */
+class OutageRedeliveryTests {
+
+	private static final Instant START = Instant.parse("2026-11-30T08:00:00Z");
+
+	private static final TriageSettings SETTINGS = new TriageSettings(null, Duration.ofSeconds(5), null,
+			new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60)));
+
+	private static MongoClient client;
+
+	private static MongoTemplate mongo;
+
+	private static OutageDetector detector;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(TestInfrastructure.mongoUri());
+		mongo = new MongoTemplate(client, "outages-" + UUID.randomUUID().toString().substring(0, 8));
+		detector = new OutageDetector(mongo, new RegionSignals(mongo, SETTINGS), new IncidentMembers(mongo), SETTINGS,
+				new SimpleMeterRegistry());
+	}
+
+	@AfterAll
+	static void close() {
+		client.close();
+	}
+
+	@Test
+	void aRedeliveredPollCountsNoComplaintTwice() {
+		List<ComplaintReceived> first = complaints("GZ-TH", 0, 5);
+		List<ComplaintReceived> redelivered = complaints("GZ-TH", 0, 6);
+
+		IncidentDetected opened = poll(first).get(0);
+		IncidentDetected again = poll(redelivered).get(0);
+		IncidentDetected once = poll(redelivered).get(0);
+
+		assertThat(opened.memberCount()).isEqualTo(5);
+		assertThat(opened.revision()).isEqualTo(2);
+		assertThat(opened.memberComplaintIds()).containsExactly("GZ-TH-0", "GZ-TH-1", "GZ-TH-2", "GZ-TH-3", "GZ-TH-4");
+		assertThat(again.incidentId()).isEqualTo(opened.incidentId());
+		assertThat(again.memberCount()).isEqualTo(6);
+		assertThat(again.revision()).isEqualTo(3);
+		assertThat(again.memberComplaintIds()).hasSize(6).endsWith("GZ-TH-5");
+		assertThat(once.eventId()).isEqualTo(again.eventId());
+		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(opened.incidentId())), IncidentMember.class))
+			.isEqualTo(6);
+		assertThat(mongo.findById(opened.incidentId(), Incident.class).joining()).isEmpty();
+	}
+
+	@Test
+	void complaintsThatJoinAnOpenIncidentAreNoSignals() {
+		poll(complaints("SZ-NS", 0, 3));
+		for (int i = 3; i < 60; i += 10) {
+			poll(complaints("SZ-NS", i, i + 10));
+		}
+
+		assertThat(mongo.findById("SZ-NS", OutageRegion.class).signals()).extracting(OutageSignal::id)
+			.containsExactlyInAnyOrder("SZ-NS-0", "SZ-NS-1", "SZ-NS-2");
+		assertThat(detector.peek("SZ-NS", Category.NETWORK, START.plusSeconds(60))).startsWith("INC-SZ-NS");
+	}
+
+	private static List<IncidentDetected> poll(List<ComplaintReceived> complaints) {
+		OutageBatch batch = detector.batch(List.of(complaints.get(0).location().regionCode()),
+				complaints.get(0).occurredAt(), complaints.get(complaints.size() - 1).occurredAt());
+		complaints.forEach((complaint) -> batch.record(complaint, Category.NETWORK));
+		return batch.write();
+	}
+
+	private static List<ComplaintReceived> complaints(String region, int from, int to) {
+		return IntStream.range(from, to).mapToObj((i) -> {
+			String customerId = region + "-C" + i;
+			return new ComplaintReceived(EventMetadata.newEventId(), "intake", EventMetadata.now(), region + "-" + i,
+					customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+					new Customer(customerId, null, null, ValueTier.SILVER), START.plusSeconds(i),
+					new Location(region, null), "No signal at all", null, null, null, (BigDecimal) null,
+					EmotionCues.NONE, Language.EN);
+		}).toList();
+	}
+
+}
