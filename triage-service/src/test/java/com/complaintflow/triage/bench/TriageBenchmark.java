@@ -35,6 +35,8 @@ import com.complaintflow.triage.model.training.Scoring;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesLoader;
 import com.complaintflow.triage.rules.TriageContext;
+import com.complaintflow.wireserver.WireServerBackends;
+import de.bwaldvogel.mongo.MongoServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -234,12 +236,21 @@ public final class TriageBenchmark {
 				+ " in %d regions%n", complaints, regions);
 		String bootstrap = TestInfrastructure.bootstrapServers();
 		String database = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+		String mongoUri = TestInfrastructure.mongoUri();
+		if ("h2".equals(System.getProperty("bench.wire"))) {
+			// the H2 file backend, as dev/wire-server and the pipeline benchmark run it
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("triage-bench", ".h2");
+			file.toFile().deleteOnExit();
+			MongoServer server = new MongoServer(WireServerBackends.h2File(file.toString()));
+			java.net.InetSocketAddress address = server.bind();
+			mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+			System.out.printf("  wire server: H2 file backend (%s)%n", file);
+		}
 		// command-line arguments: they win over application.yml, unlike default
 		// properties
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class).profiles("local")
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + database,
-					"--spring.mongodb.database=" + database,
+					"--spring.mongodb.uri=" + mongoUri + "/" + database, "--spring.mongodb.database=" + database,
 					"--spring.kafka.consumer.group-id=triage-bench-" + database, "--logging.level.root=WARN",
 					"--spring.kafka.listener.concurrency=" + System.getProperty("bench.concurrency", "1"));
 		List<ComplaintReceived> corpus = corpus(complaints, database, regions);
@@ -250,6 +261,7 @@ public final class TriageBenchmark {
 						new StringSerializer(), new ComplaintEventSerializer())) {
 			triaged.poll(Duration.ofSeconds(2));
 			long cpuStart = PROCESS.getProcessCpuTime();
+			long wireStart = wireServerCpu();
 			long start = System.nanoTime();
 			for (ComplaintReceived complaint : corpus) {
 				producer.send(new ProducerRecord<>(Topics.RECEIVED, complaint.customerId(), complaint));
@@ -266,15 +278,32 @@ public final class TriageBenchmark {
 			}
 			double secondsTaken = (System.nanoTime() - start) / 1e9;
 			long cpu = PROCESS.getProcessCpuTime() - cpuStart;
+			long wire = wireServerCpu() - wireStart;
 			System.out.printf("  produced in %.1f s; %,d decisions published in %.1f s: %,.0f decisions/s%n",
 					(produced - start) / 1e9, seen.get(), secondsTaken, seen.get() / secondsTaken);
 			System.out.printf("  process CPU (triage, broker, wire server, client): %.2f ms per decision%n",
 					cpu / 1e6 / Math.max(1, seen.get()));
+			System.out.printf("  of which the wire server's threads: %.2f ms per decision%n",
+					wire / 1e6 / Math.max(1, seen.get()));
 			documentSizes(app.getBean(MongoTemplate.class));
 		}
 		finally {
 			app.close();
 		}
+	}
+
+	/**
+	 * CPU time of the wire server's threads so far (its network workers and H2's
+	 * background writer).
+	 */
+	private static long wireServerCpu() {
+		long total = 0;
+		for (java.lang.management.ThreadInfo thread : CPU.dumpAllThreads(false, false)) {
+			if (thread.getThreadName().startsWith("mongo-server") || thread.getThreadName().startsWith("H2")) {
+				total += Math.max(0, CPU.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	/** The number, mean and largest size of the documents of outage detection. */
