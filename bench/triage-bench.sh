@@ -4,7 +4,7 @@
 # service through an embedded Kafka broker and the MongoDB wire server.
 # Usage: bench/triage-bench.sh [engine] [model] [kafka]
 # Tunables: -Dbench.seconds=10 -Dbench.complaints=20000 -Dbench.concurrency=1 -Dbench.regions=200 -Dbench.wire=h2 (the wire
-# server's H2 file backend instead of the in-memory one) via BENCH_OPTS.
+# server's H2 file backend instead of the in-memory one) -Dbench.maxPollRecords=500 via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(dev/test-classpath.sh triage-service)

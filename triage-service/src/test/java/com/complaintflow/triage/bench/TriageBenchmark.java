@@ -252,7 +252,10 @@ public final class TriageBenchmark {
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
 					"--spring.mongodb.uri=" + mongoUri + "/" + database, "--spring.mongodb.database=" + database,
 					"--spring.kafka.consumer.group-id=triage-bench-" + database, "--logging.level.root=WARN",
-					"--spring.kafka.listener.concurrency=" + System.getProperty("bench.concurrency", "1"));
+					"--spring.kafka.listener.concurrency=" + System.getProperty("bench.concurrency", "1"),
+					// small polls, as a service that keeps up with a steady rate gets
+					// them
+					"--spring.kafka.consumer.max-poll-records=" + System.getProperty("bench.maxPollRecords", "500"));
 		List<ComplaintReceived> corpus = corpus(complaints, database, regions);
 		try (KafkaConsumer<String, byte[]> triaged = consumer(bootstrap, Topics.TRIAGED);
 				KafkaProducer<String, ComplaintEvent> producer = new KafkaProducer<>(
