@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Field;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -117,10 +118,42 @@ public class CaseStore {
 
 	/** The cases with these ids, read with one query. */
 	public Map<String, FollowupCase> findAll(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> {
+		});
+	}
+
+	/**
+	 * The cases with these ids, read with one query, without their history, personal data
+	 * and outbox (timeline, applied actions, notes, checklist, triage facts, personal
+	 * data, pending events, incident members): the state a reader of the case's status,
+	 * milestones, remedies and language needs, for a fraction of the bytes and mapping.
+	 * Such a copy cannot be saved.
+	 */
+	public Map<String, FollowupCase> findState(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> fields.exclude("timeline", "appliedActions", "notes", "checklist", "triage",
+				"personal", "pendingEvents", "memberCaseIds"));
+	}
+
+	/**
+	 * The outboxes of the cases with these ids (pending events, trace, last update), read
+	 * with one query; such a copy cannot be saved.
+	 */
+	Map<String, FollowupCase> findOutboxes(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> fields.include("pendingEvents", "traceParent", "updatedAt"));
+	}
+
+	private Map<String, FollowupCase> findAll(Collection<String> caseIds, Consumer<Field> projection) {
 		Map<String, FollowupCase> found = new LinkedHashMap<>();
 		if (!caseIds.isEmpty()) {
-			this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), FollowupCase.class)
-				.forEach((followupCase) -> found.put(followupCase.getId(), followupCase));
+			Query query = Query.query(Criteria.where("_id").in(caseIds));
+			projection.accept(query.fields());
+			boolean partial = !query.getFieldsObject().isEmpty();
+			this.mongo.find(query, FollowupCase.class).forEach((followupCase) -> {
+				if (partial) {
+					followupCase.readInPart();
+				}
+				found.put(followupCase.getId(), followupCase);
+			});
 		}
 		return found;
 	}
@@ -180,6 +213,7 @@ public class CaseStore {
 	 * @throws OptimisticLockingFailureException when somebody did
 	 */
 	public FollowupCase save(FollowupCase followupCase) {
+		requireWhole(followupCase);
 		index(followupCase);
 		Long expected = followupCase.getVersion();
 		followupCase.setVersion(expected + 1);
@@ -204,6 +238,7 @@ public class CaseStore {
 	 * was read
 	 */
 	public FollowupCase saveFired(FollowupCase followupCase) {
+		requireWhole(followupCase);
 		index(followupCase);
 		Long expected = followupCase.getVersion();
 		Update update = new Update().set("milestones", followupCase.getMilestones())
@@ -234,6 +269,12 @@ public class CaseStore {
 		followupCase.written();
 		written(followupCase);
 		return followupCase;
+	}
+
+	private static void requireWhole(FollowupCase followupCase) {
+		if (followupCase.isPartial()) {
+			throw new IllegalStateException("Case " + followupCase.getId() + " was read in part and cannot be saved");
+		}
 	}
 
 	private static Query current(String caseId, Long version) {

@@ -180,6 +180,13 @@ public class FollowupCase {
 	@Transient
 	private boolean timelineTrimmed;
 
+	/**
+	 * Whether this copy was read without some of its fields
+	 * ({@link CaseStore#findState}): it is only to be read, never saved.
+	 */
+	@Transient
+	private boolean partial;
+
 	FollowupCase() {
 	}
 
@@ -450,6 +457,15 @@ public class FollowupCase {
 	/** Whether timeline entries were dropped since the case was read or last written. */
 	boolean timelineTrimmedSinceWrite() {
 		return this.timelineTrimmed;
+	}
+
+	/** This copy lacks fields: it must not be saved. */
+	void readInPart() {
+		this.partial = true;
+	}
+
+	boolean isPartial() {
+		return this.partial;
 	}
 
 	/** The case was written: nothing is recorded since. */
