@@ -117,9 +117,7 @@ class PauseEventsTests {
 	void actionRetriedAfterACrashBeforePublishingPublishesTheSameEventId() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
-			CaseActions crashing = new CaseActions(
-					new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
-					this.milestones, new OwnershipSettings("supervisors", "experts"));
+			CaseActions crashing = crashingActions();
 			CaseActions.Actor agent = new CaseActions.Actor("agent", false);
 
 			assertThatIllegalStateException().isThrownBy(() -> crashing.waitOnCustomer(caseId, agent, "w", null));
@@ -141,9 +139,7 @@ class PauseEventsTests {
 	void eventsLeftInTheOutboxByACrashAreSweptWithTheirEventIds() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
-			CaseActions crashing = new CaseActions(
-					new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
-					this.milestones, new OwnershipSettings("supervisors", "experts"));
+			CaseActions crashing = crashingActions();
 
 			assertThatIllegalStateException()
 				.isThrownBy(() -> crashing.waitOnCustomer(caseId, new CaseActions.Actor("agent", false), "w", null));
@@ -253,6 +249,13 @@ class PauseEventsTests {
 
 	private static String eventId(String pendingJson) {
 		return EventJson.mapper().readTree(pendingJson).get("eventId").asString();
+	}
+
+	/** Case actions whose process dies after saving the case, before publishing. */
+	private CaseActions crashingActions() {
+		return new CaseActions(
+				new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
+				this.milestones, new OwnershipSettings("supervisors", "experts"));
 	}
 
 	/** An outbox whose process dies after the case was saved, before publishing. */
