@@ -98,16 +98,18 @@ public class CaseOutbox {
 
 	/**
 	 * Publishes the events of cases whose outbox was left non-empty (a crash or a broker
-	 * outage after the save) for more than the sweep age. Reads only the cases in the
-	 * outbox index (one query for the cases), never the whole collection; the entries of
-	 * cases found published are removed in one bulk write.
+	 * outage after the save) for more than the sweep age. Reads only the outbox fields of
+	 * the cases in the outbox index (one query for the cases), never the whole collection
+	 * nor whole cases; the entries of cases found published are removed in one bulk
+	 * write.
 	 */
 	@Scheduled(fixedDelayString = "${complaintflow.followup.outbox-sweep-interval:5s}")
 	void sweep() {
 		Instant before = this.clock.instant().minus(SWEEP_AGE);
 		OutboxIndex index = this.store.outboxes();
 		List<OutboxIndex.Entry> entries = index.entries(SWEEP_BATCH);
-		Map<String, FollowupCase> cases = this.store.findAll(entries.stream().map(OutboxIndex.Entry::caseId).toList());
+		Map<String, FollowupCase> cases = this.store
+			.findOutboxes(entries.stream().map(OutboxIndex.Entry::caseId).toList());
 		List<OutboxIndex.Entry> published = new ArrayList<>();
 		for (OutboxIndex.Entry entry : entries) {
 			FollowupCase followupCase = cases.get(entry.caseId());

@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Field;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,7 @@ public class CaseStore {
 		index(followupCase);
 		try {
 			this.mongo.insert(followupCase);
+			followupCase.written();
 			written(followupCase);
 			return true;
 		}
@@ -116,10 +118,42 @@ public class CaseStore {
 
 	/** The cases with these ids, read with one query. */
 	public Map<String, FollowupCase> findAll(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> {
+		});
+	}
+
+	/**
+	 * The cases with these ids, read with one query, without their history, personal data
+	 * and outbox (timeline, applied actions, notes, checklist, triage facts, personal
+	 * data, pending events, incident members): the state a reader of the case's status,
+	 * milestones, remedies and language needs, for a fraction of the bytes and mapping.
+	 * Such a copy cannot be saved.
+	 */
+	public Map<String, FollowupCase> findState(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> fields.exclude("timeline", "appliedActions", "notes", "checklist", "triage",
+				"personal", "pendingEvents", "memberCaseIds"));
+	}
+
+	/**
+	 * The outboxes of the cases with these ids (pending events, trace, last update), read
+	 * with one query; such a copy cannot be saved.
+	 */
+	Map<String, FollowupCase> findOutboxes(Collection<String> caseIds) {
+		return findAll(caseIds, (fields) -> fields.include("pendingEvents", "traceParent", "updatedAt"));
+	}
+
+	private Map<String, FollowupCase> findAll(Collection<String> caseIds, Consumer<Field> projection) {
 		Map<String, FollowupCase> found = new LinkedHashMap<>();
 		if (!caseIds.isEmpty()) {
-			this.mongo.find(Query.query(Criteria.where("_id").in(caseIds)), FollowupCase.class)
-				.forEach((followupCase) -> found.put(followupCase.getId(), followupCase));
+			Query query = Query.query(Criteria.where("_id").in(caseIds));
+			projection.accept(query.fields());
+			boolean partial = !query.getFieldsObject().isEmpty();
+			this.mongo.find(query, FollowupCase.class).forEach((followupCase) -> {
+				if (partial) {
+					followupCase.readInPart();
+				}
+				found.put(followupCase.getId(), followupCase);
+			});
 		}
 		return found;
 	}
@@ -173,22 +207,92 @@ public class CaseStore {
 
 	/**
 	 * Saves the whole case if nobody changed it since it was read (optimistic locking on
-	 * {@code version}). Written as a {@code findAndModify} replacement, which MongoDB and
-	 * the wire server both answer from the {@code _id} index.
+	 * {@code version}). Written as a replacement conditional on {@code _id} and
+	 * {@code version}, which MongoDB and the wire server both answer from the {@code _id}
+	 * index; nothing is read back.
 	 * @throws OptimisticLockingFailureException when somebody did
 	 */
 	public FollowupCase save(FollowupCase followupCase) {
+		requireWhole(followupCase);
 		index(followupCase);
 		Long expected = followupCase.getVersion();
-		Query query = Query.query(Criteria.where("_id").is(followupCase.getId()).and("version").is(expected));
 		followupCase.setVersion(expected + 1);
-		if (this.mongo.findAndReplace(query, followupCase) == null) {
+		if (this.mongo.replace(current(followupCase.getId(), expected), followupCase).getMatchedCount() == 0) {
 			followupCase.setVersion(expected);
-			throw new OptimisticLockingFailureException(
-					"Case " + followupCase.getId() + " changed since version " + expected);
+			throw conflict(followupCase.getId(), expected);
 		}
+		followupCase.written();
 		written(followupCase);
 		return followupCase;
+	}
+
+	/**
+	 * Writes what firing a case's reminders changes, not the whole case: the milestones,
+	 * the timer and queue-order fields, the owner (an escalation rung moves the case),
+	 * the lease given back, and the timeline entries recorded since the read
+	 * ({@code $push}; the whole timeline only when entries were dropped to keep it
+	 * bounded). Conditional on the version read, like {@link #save}, so the entries are
+	 * appended to the timeline they were recorded after; the case's personal data, triage
+	 * facts, notes, checklist and outbox are not rewritten.
+	 * @throws OptimisticLockingFailureException when somebody changed the case since it
+	 * was read
+	 */
+	public FollowupCase saveFired(FollowupCase followupCase) {
+		requireWhole(followupCase);
+		index(followupCase);
+		Long expected = followupCase.getVersion();
+		Update update = new Update().set("milestones", followupCase.getMilestones())
+			.set("sortDue", followupCase.getSortDue())
+			.set("updatedAt", followupCase.getUpdatedAt())
+			.set("queue", followupCase.getQueue())
+			.set("ownedSince", followupCase.getOwnedSince())
+			.set("leaseUntil", followupCase.getLeaseUntil())
+			.inc("version", 1);
+		setOrUnset(update, "nextFireAt", followupCase.getNextFireAt());
+		setOrUnset(update, "nextDueAt", followupCase.getNextDueAt());
+		setOrUnset(update, "nextDueMilestone", followupCase.getNextDueMilestone());
+		setOrUnset(update, "assignee", followupCase.getAssignee());
+		setOrUnset(update, "escalatedTo", followupCase.getEscalatedTo());
+		setOrUnset(update, "leaseOwner", followupCase.getLeaseOwner());
+		if (followupCase.timelineTrimmedSinceWrite()) {
+			update.set("timeline", followupCase.getTimeline())
+				.set("timelineDropped", followupCase.getTimelineDropped());
+		}
+		else if (!followupCase.recordedSinceWrite().isEmpty()) {
+			update.push("timeline").each(followupCase.recordedSinceWrite().toArray());
+		}
+		if (this.mongo.updateFirst(current(followupCase.getId(), expected), update, FollowupCase.class)
+			.getMatchedCount() == 0) {
+			throw conflict(followupCase.getId(), expected);
+		}
+		followupCase.setVersion(expected + 1);
+		followupCase.written();
+		written(followupCase);
+		return followupCase;
+	}
+
+	private static void requireWhole(FollowupCase followupCase) {
+		if (followupCase.isPartial()) {
+			throw new IllegalStateException("Case " + followupCase.getId() + " was read in part and cannot be saved");
+		}
+	}
+
+	private static Query current(String caseId, Long version) {
+		return Query.query(Criteria.where("_id").is(caseId).and("version").is(version));
+	}
+
+	private static OptimisticLockingFailureException conflict(String caseId, Long version) {
+		return new OptimisticLockingFailureException("Case " + caseId + " changed since version " + version);
+	}
+
+	/** Sets the field, or removes it when null (as a whole-case write leaves it out). */
+	private static void setOrUnset(Update update, String field, Object value) {
+		if (value != null) {
+			update.set(field, value);
+		}
+		else {
+			update.unset(field);
+		}
 	}
 
 	private void index(FollowupCase followupCase) {
@@ -295,16 +399,50 @@ public class CaseStore {
 
 	/**
 	 * Claims a case whose next reminder is due by {@code horizon}, atomically and only if
-	 * no live lease holds it; one {@code findAndModify} on {@code _id}.
-	 * @return the claimed case, or empty when it is not due or another instance holds it
+	 * no live lease holds it; one {@code findAndModify} on {@code _id}, answering only
+	 * the timer fields.
+	 * @return the claimed case's timer, or empty when it is not due or another instance
+	 * holds it
 	 */
-	public Optional<FollowupCase> claimDue(String caseId, String owner, Instant now, Instant horizon,
-			Instant leaseUntil) {
-		Query query = Query
-			.query(Criteria.where("_id").is(caseId).and("leaseUntil").lt(now).and("nextFireAt").lte(horizon));
+	public Optional<CaseTimer> claimDue(String caseId, String owner, Instant now, Instant horizon, Instant leaseUntil) {
+		Query query = timerFields(
+				Query.query(Criteria.where("_id").is(caseId).and("leaseUntil").lt(now).and("nextFireAt").lte(horizon)));
 		Update update = new Update().set("leaseOwner", owner).set("leaseUntil", leaseUntil).inc("version", 1);
-		return Optional.ofNullable(this.mongo.findAndModify(query, update,
-				FindAndModifyOptions.options().returnNew(true), FollowupCase.class));
+		return Optional
+			.ofNullable(this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+					FollowupCase.class))
+			.map(CaseTimer::of);
+	}
+
+	/**
+	 * A case's timer fields alone, read by {@code _id}; empty when there is no such case.
+	 */
+	public Optional<CaseTimer> findTimer(String caseId) {
+		return Optional
+			.ofNullable(
+					this.mongo.findOne(timerFields(Query.query(Criteria.where("_id").is(caseId))), FollowupCase.class))
+			.map(CaseTimer::of);
+	}
+
+	private static Query timerFields(Query query) {
+		query.fields().include("nextFireAt", "leaseUntil");
+		return query;
+	}
+
+	/**
+	 * A case's timer: when its next reminder is due (null: none) and until when a lease
+	 * holds it.
+	 *
+	 * @param caseId the case
+	 * @param nextFireAt the earliest reminder due, or null
+	 * @param leaseUntil the end of the lease
+	 */
+	public record CaseTimer(String caseId, Instant nextFireAt, Instant leaseUntil) {
+
+		static CaseTimer of(FollowupCase projected) {
+			return new CaseTimer(projected.getId(), projected.getNextFireAt(), projected.getLeaseUntil());
+		}
+
 	}
 
 	/**

@@ -22,6 +22,7 @@ import com.complaintflow.events.ValueTier;
 import com.complaintflow.followup.deadline.Milestone;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -164,6 +165,27 @@ public class FollowupCase {
 	private String leaseOwner;
 
 	private Instant leaseUntil;
+
+	/**
+	 * Timeline entries recorded since the case was read or last written: what a targeted
+	 * write appends ({@link CaseStore#saveFired}).
+	 */
+	@Transient
+	private final List<TimelineEntry> recorded = new ArrayList<>();
+
+	/**
+	 * Whether entries were dropped from the timeline since it was read or last written: a
+	 * targeted write then sets the whole timeline instead of appending.
+	 */
+	@Transient
+	private boolean timelineTrimmed;
+
+	/**
+	 * Whether this copy was read without some of its fields
+	 * ({@link CaseStore#findState}): it is only to be read, never saved.
+	 */
+	@Transient
+	private boolean partial;
 
 	FollowupCase() {
 	}
@@ -416,12 +438,40 @@ public class FollowupCase {
 	 * however many actions it sees.
 	 */
 	public void record(Instant at, String action, String actor, String detail) {
-		this.timeline.add(new TimelineEntry(at, action, actor, detail));
+		TimelineEntry entry = new TimelineEntry(at, action, actor, detail);
+		this.timeline.add(entry);
+		this.recorded.add(entry);
 		while (this.timeline.size() > MAX_TIMELINE) {
 			this.timeline.remove(1);
 			this.timelineDropped++;
+			this.timelineTrimmed = true;
 		}
 		this.updatedAt = at;
+	}
+
+	/** The timeline entries recorded since the case was read or last written. */
+	List<TimelineEntry> recordedSinceWrite() {
+		return this.recorded;
+	}
+
+	/** Whether timeline entries were dropped since the case was read or last written. */
+	boolean timelineTrimmedSinceWrite() {
+		return this.timelineTrimmed;
+	}
+
+	/** This copy lacks fields: it must not be saved. */
+	void readInPart() {
+		this.partial = true;
+	}
+
+	boolean isPartial() {
+		return this.partial;
+	}
+
+	/** The case was written: nothing is recorded since. */
+	void written() {
+		this.recorded.clear();
+		this.timelineTrimmed = false;
 	}
 
 	/**

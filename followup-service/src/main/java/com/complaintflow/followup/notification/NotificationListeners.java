@@ -67,7 +67,7 @@ class NotificationListeners {
 			.distinct()
 			.toList();
 		Map<String, FollowupCase> found = BatchRecords.durably(records, "Reading the cases",
-				() -> this.cases.findAll(caseIds));
+				() -> this.cases.findState(caseIds));
 		BatchRecords.Leading<Optional<NotificationRequested>> told = BatchRecords
 			.leading(IntStream.range(0, read.values().size()).boxed().toList(), (i) -> this.trace.resume(records.get(i),
 					"customer notice", () -> noticeFor(read.values().get(i), found)));

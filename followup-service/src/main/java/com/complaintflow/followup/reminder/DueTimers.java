@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.complaintflow.followup.cases.CaseStore;
-import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.cases.CaseStore.CaseTimer;
 import com.complaintflow.followup.timer.TimerBucket;
 import com.complaintflow.followup.timer.TimerIndex;
 
@@ -110,7 +110,7 @@ class DueTimers {
 	 * of the horizon
 	 * @param nextDue when the poller must look again at the latest
 	 */
-	record Claimed(List<FollowupCase> cases, boolean busy, Instant nextDue) {
+	record Claimed(List<CaseTimer> cases, boolean busy, Instant nextDue) {
 
 	}
 
@@ -164,25 +164,25 @@ class DueTimers {
 	 * claimed now by this instance), the lease's end when another instance holds it.
 	 */
 	private Instant lookAt(String caseId, TimerBucket bucket, Poll poll) {
-		Optional<FollowupCase> claimed = this.store.claimDue(caseId, this.settings.instanceId(), poll.now(),
+		Optional<CaseTimer> claimed = this.store.claimDue(caseId, this.settings.instanceId(), poll.now(),
 				poll.horizon(), poll.now().plus(this.settings.lease()));
 		if (claimed.isPresent()) {
 			poll.claimed().add(claimed.get());
 			poll.held().add(caseId);
 			return Instant.MIN;
 		}
-		FollowupCase current = this.store.findById(caseId).orElse(null);
-		if (current == null || current.getNextFireAt() == null || !current.getNextFireAt().isBefore(bucket.end())) {
+		CaseTimer current = this.store.findTimer(caseId).orElse(null);
+		if (current == null || current.nextFireAt() == null || !current.nextFireAt().isBefore(bucket.end())) {
 			return Instant.MAX;
 		}
-		if (current.getNextFireAt().isAfter(poll.horizon())) {
-			return current.getNextFireAt().minus(this.settings.lookahead());
+		if (current.nextFireAt().isAfter(poll.horizon())) {
+			return current.nextFireAt().minus(this.settings.lookahead());
 		}
-		return current.getLeaseUntil();
+		return current.leaseUntil();
 	}
 
 	/** What one poll knows: its instants, the cases held, and those it claimed. */
-	private record Poll(Instant now, Instant horizon, Set<String> held, List<FollowupCase> claimed) {
+	private record Poll(Instant now, Instant horizon, Set<String> held, List<CaseTimer> claimed) {
 
 	}
 

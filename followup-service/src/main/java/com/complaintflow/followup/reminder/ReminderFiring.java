@@ -138,8 +138,9 @@ public class ReminderFiring {
 	}
 
 	/**
-	 * Saves the raised rungs and releases the lease; on a concurrent staff change, reads
-	 * the case again and raises (and publishes, waiting) only what was not sent yet.
+	 * Saves the raised rungs and releases the lease, writing only what firing changed
+	 * ({@link CaseStore#saveFired}); on a concurrent staff change, reads the case again
+	 * and raises (and publishes, waiting) only what was not sent yet.
 	 */
 	private int record(FollowupCase followupCase, String owner, Set<UUID> published) {
 		FollowupCase current = followupCase;
@@ -147,7 +148,7 @@ public class ReminderFiring {
 			current.rescheduleTimer();
 			current.releaseLease();
 			try {
-				this.store.save(current);
+				this.store.saveFired(current);
 				return published.size();
 			}
 			catch (OptimisticLockingFailureException ex) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.followup.cases.CaseStore;
-import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.poll.PollPacing;
 import com.complaintflow.followup.timer.TimerIndex;
 import org.slf4j.Logger;
@@ -141,8 +140,8 @@ class ReminderScheduler implements SmartLifecycle {
 
 	private void claim(Instant now) {
 		DueTimers.Claimed claimed = this.due.claim(now, this.heldIds);
-		for (FollowupCase followupCase : claimed.cases()) {
-			this.held.add(new Held(followupCase.getNextFireAt(), followupCase.getId()));
+		for (CaseStore.CaseTimer timer : claimed.cases()) {
+			this.held.add(new Held(timer.nextFireAt(), timer.caseId()));
 		}
 		this.pacing.polled(now, claimed.busy(), claimed.nextDue());
 	}

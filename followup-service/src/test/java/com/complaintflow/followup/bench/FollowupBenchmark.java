@@ -89,6 +89,7 @@ public final class FollowupBenchmark {
 				"followup benchmark %s: %,d pending milestones, %,d cases through Kafka, %,d reminders due in %d s%n",
 				Instant.now().truncatedTo(ChronoUnit.SECONDS), milestones, kafkaCases, dueCases, windowSeconds);
 
+		Cpu cpu = new Cpu(infra);
 		Instant sent = Instant.now();
 		Instant at = sent.truncatedTo(ChronoUnit.MILLIS);
 		for (int i = 0; i < kafkaCases; i++) {
@@ -106,6 +107,7 @@ public final class FollowupBenchmark {
 		System.out.printf(
 				"case creation through Kafka: %,d cases in %.1f s = %,.0f cases/s (consume, store, publish CaseOpened)%n",
 				kafkaCases, seconds, kafkaCases / seconds);
+		cpu.print("case creation", kafkaCases, "case");
 
 		Document template = cases.find().first();
 		int milestonesPerCase = template.getList("milestones", Document.class).size();
@@ -135,6 +137,7 @@ public final class FollowupBenchmark {
 				"for comparison, one nextFireAt range query (a full scan on the wire server, not used by the service): %d ms%n",
 				Duration.between(scanStart, Instant.now()).toMillis());
 
+		cpu = new Cpu(infra);
 		List<Long> lateness = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		int duplicates = 0;
@@ -160,6 +163,7 @@ public final class FollowupBenchmark {
 				}
 			}
 		}
+		cpu.print("reminder window (30 s idle lead-in included)", ids.size(), "reminder");
 		lateness.sort(Long::compare);
 		System.out.printf("reminders due in the window: %,d expected, %,d received, %,d missing, %,d duplicates%n",
 				dueCases, ids.size(), dueCases - ids.size(), duplicates);
@@ -253,6 +257,43 @@ public final class FollowupBenchmark {
 		c.put("milestones", milestones);
 		c.put("nextFireAt", Date.from(fireAt));
 		return c;
+	}
+
+	/**
+	 * CPU time of this JVM (the service and the benchmark's consumer) and of the
+	 * infrastructure JVM (broker and wire server) since construction.
+	 */
+	private static final class Cpu {
+
+		private final Process infra;
+
+		private final long service;
+
+		private final long infrastructure;
+
+		Cpu(Process infra) {
+			this.infra = infra;
+			this.service = serviceNanos();
+			this.infrastructure = infraNanos(infra);
+		}
+
+		void print(String phase, int count, String unit) {
+			double service = (serviceNanos() - this.service) / 1e6;
+			double infrastructure = (infraNanos(this.infra) - this.infrastructure) / 1e6;
+			System.out.printf("CPU, %s: service %,.0f ms, broker + wire server %,.0f ms; per %s: %.2f ms + %.2f ms%n",
+					phase, service, infrastructure, unit, service / Math.max(1, count),
+					infrastructure / Math.max(1, count));
+		}
+
+		private static long serviceNanos() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
+		}
+
+		private static long infraNanos(Process infra) {
+			return infra.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+		}
+
 	}
 
 	private static long percentile(List<Long> sorted, double p) {

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Wait-on-customer and resume publish their lifecycle events once, with the pause and the
  * moved deadlines, under the same event ids when retried after a crash; closing publishes
- * every milestone's actuals. Real HTTP, broker and wire server, a clock moved by hand.
+ * every milestone's actuals; events a crash left in a case's outbox are swept out with
+ * their ids. Real HTTP, broker and wire server, a clock moved by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -116,9 +117,7 @@ class PauseEventsTests {
 	void actionRetriedAfterACrashBeforePublishingPublishesTheSameEventId() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
-			CaseActions crashing = new CaseActions(
-					new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
-					this.milestones, new OwnershipSettings("supervisors", "experts"));
+			CaseActions crashing = crashingActions();
 			CaseActions.Actor agent = new CaseActions.Actor("agent", false);
 
 			assertThatIllegalStateException().isThrownBy(() -> crashing.waitOnCustomer(caseId, agent, "w", null));
@@ -134,6 +133,36 @@ class PauseEventsTests {
 			assertThat(ids(cases, caseId, RESUMED)).containsOnly(pendingResumeId);
 			assertThat(this.store.findById(caseId).orElseThrow().getPendingEvents()).isEmpty();
 		}
+	}
+
+	@Test
+	void eventsLeftInTheOutboxByACrashAreSweptWithTheirEventIds() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = open();
+			CaseActions crashing = crashingActions();
+
+			assertThatIllegalStateException()
+				.isThrownBy(() -> crashing.waitOnCustomer(caseId, new CaseActions.Actor("agent", false), "w", null));
+			String pendingId = eventId(this.store.findById(caseId).orElseThrow().getPendingEvents().get(0));
+			this.clock.advance(Duration.ofSeconds(6));
+
+			await().atMost(SOON).until(() -> this.store.findById(caseId).orElseThrow().getPendingEvents().isEmpty());
+			await().atMost(SOON).until(() -> ids(cases, caseId, WAITING).size() == 1);
+			assertThat(ids(cases, caseId, WAITING)).containsOnly(pendingId);
+		}
+	}
+
+	@Test
+	void aCaseReadInPartCannotBeSaved() {
+		String caseId = open();
+		FollowupCase state = this.store.findState(java.util.List.of(caseId)).get(caseId);
+
+		assertThat(state.getMilestones()).isNotEmpty();
+		assertThat(state.getStatus()).isEqualTo(CaseStatus.OPEN);
+		assertThat(state.getTimeline()).isEmpty();
+		assertThatIllegalStateException().isThrownBy(() -> this.store.save(state));
+		assertThatIllegalStateException().isThrownBy(() -> this.store.saveFired(state));
+		assertThat(this.store.findById(caseId).orElseThrow().getTimeline()).isNotEmpty();
 	}
 
 	@Test
@@ -220,6 +249,13 @@ class PauseEventsTests {
 
 	private static String eventId(String pendingJson) {
 		return EventJson.mapper().readTree(pendingJson).get("eventId").asString();
+	}
+
+	/** Case actions whose process dies after saving the case, before publishing. */
+	private CaseActions crashingActions() {
+		return new CaseActions(
+				new CaseChanges(this.store, new CrashingOutbox(this.publisher, this.store, this.clock), this.clock),
+				this.milestones, new OwnershipSettings("supervisors", "experts"));
 	}
 
 	/** An outbox whose process dies after the case was saved, before publishing. */

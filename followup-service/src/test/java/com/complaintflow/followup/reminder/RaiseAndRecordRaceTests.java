@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * dies there (its lease expires, another raises the same event ids, which consumers drop,
  * and records them once), a staff change saved first, and another instance that took the
  * lease over and fired the same rungs. Every rung is recorded, and every escalation
- * counted, exactly once.
+ * counted, exactly once. The record is a targeted write ({@link CaseStore#saveFired}):
+ * the case it leaves is the one a whole-case save leaves.
  */
 @SpringBootTest(properties = "complaintflow.followup.timers.enabled=false")
 @ActiveProfiles("local")
@@ -176,6 +177,70 @@ class RaiseAndRecordRaceTests {
 		}
 	}
 
+	@Test
+	void theTargetedRecordStoresWhatAWholeSaveStores() {
+		assertFiredLikeAWholeSave(0);
+	}
+
+	@Test
+	void theTargetedRecordKeepsAFullTimelineBoundedLikeAWholeSave() {
+		FollowupCase fired = assertFiredLikeAWholeSave(FollowupCase.MAX_TIMELINE - 2);
+		assertThat(fired.getTimeline()).hasSize(FollowupCase.MAX_TIMELINE);
+		assertThat(fired.getTimelineDropped()).isPositive();
+	}
+
+	/**
+	 * Opens two identical cases, gives each {@code notes} timeline entries, fires both 30
+	 * hours later (warnings, breach and escalation rungs, which move the owner), one
+	 * recorded by the targeted write and one by a whole-case save, and compares the
+	 * stored documents.
+	 * @return the case recorded by the targeted write
+	 */
+	private FollowupCase assertFiredLikeAWholeSave(int notes) {
+		String targeted = openCase();
+		String whole = openCase();
+		for (String caseId : List.of(targeted, whole)) {
+			FollowupCase c = this.store.findById(caseId).orElseThrow();
+			for (int i = 0; i < notes; i++) {
+				c.record(this.clock.instant(), "NOTE", "agent", "note " + i);
+			}
+			this.store.save(c);
+		}
+		this.clock.advance(Duration.ofHours(30));
+		claim(targeted, "first");
+		claim(whole, "first");
+		CaseStore wholeStore = new CaseStore(this.mongo, this.timers) {
+			@Override
+			public FollowupCase saveFired(FollowupCase followupCase) {
+				return save(followupCase);
+			}
+		};
+
+		assertThat(firingThrough(this.store).fire(targeted, "first")).isGreaterThanOrEqualTo(4);
+		assertThat(firingThrough(wholeStore).fire(whole, "first")).isGreaterThanOrEqualTo(4);
+
+		assertThat(stored(targeted)).isEqualTo(stored(whole));
+		FollowupCase fired = this.store.findById(targeted).orElseThrow();
+		assertThat(fired.getEscalatedTo()).isNotNull();
+		assertThat(fired.getLeaseOwner()).isNull();
+		return fired;
+	}
+
+	/**
+	 * The stored case as JSON parsed back, with its own ids replaced by placeholders and
+	 * its trace (each complaint's own) left out.
+	 */
+	private org.bson.Document stored(String caseId) {
+		org.bson.Document raw = this.mongo.findById(caseId, org.bson.Document.class, "cases");
+		assertThat(raw).isNotNull();
+		raw.remove("traceParent");
+		String json = raw.toJson()
+			.replace(caseId, "CASE")
+			.replace(raw.getString("complaintId"), "COMPLAINT")
+			.replace(raw.getString("customerId"), "CUSTOMER");
+		return org.bson.Document.parse(json);
+	}
+
 	private String openCase() {
 		String complaintId = "CMP-" + UUID.randomUUID();
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, this.clock.instant()));
@@ -234,7 +299,7 @@ class RaiseAndRecordRaceTests {
 		}
 
 		@Override
-		public FollowupCase save(FollowupCase followupCase) {
+		public FollowupCase saveFired(FollowupCase followupCase) {
 			throw new IllegalStateException("killed between send and record");
 		}
 
@@ -251,13 +316,13 @@ class RaiseAndRecordRaceTests {
 		}
 
 		@Override
-		public FollowupCase save(FollowupCase followupCase) {
+		public FollowupCase saveFired(FollowupCase followupCase) {
 			Runnable first = this.competitor;
 			this.competitor = null;
 			if (first != null) {
 				first.run();
 			}
-			return super.save(followupCase);
+			return super.saveFired(followupCase);
 		}
 
 	}
