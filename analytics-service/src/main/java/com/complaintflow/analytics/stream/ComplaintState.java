@@ -53,18 +53,4 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		return events;
 	}
 
-	/**
-	 * The state as stored: the complaint and its events (a change is forwarded, not
-	 * stored).
-	 */
-	Document toDocument() {
-		return new Document("c", this.complaintId).append("e", eventsDocument());
-	}
-
-	static ComplaintState fromDocument(Document doc) {
-		Map<String, JournalEntry> entries = new TreeMap<>();
-		doc.get("e", Document.class).forEach((id, entry) -> entries.put(id, JournalEntry.of(id, (Document) entry)));
-		return new ComplaintState(doc.getString("c"), entries, Map.of(), false);
-	}
-
 }

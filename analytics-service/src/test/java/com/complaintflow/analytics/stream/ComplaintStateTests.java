@@ -67,7 +67,7 @@ class ComplaintStateTests {
 
 	@Test
 	void theStoredStateKeepsTheEventsButNotTheLastChange() {
-		Serde<ComplaintState> serde = BsonSerde.of(ComplaintState::toDocument, ComplaintState::fromDocument);
+		Serde<ComplaintState> serde = CompactSerde.STATES;
 		ComplaintState state = ComplaintState.empty(null)
 			.with("c-1", JournalEntry.of(this.life.received()))
 			.with("c-1", JournalEntry.of(this.life.triaged(Nature.VENTING, 1)));
