@@ -124,7 +124,7 @@ public final class CompactSerde {
 			String eventId = input.readString();
 			entries.put(eventId, readEntry(input, eventId));
 		}
-		return new ComplaintState(complaintId, entries, Map.of(), false);
+		return new ComplaintState(complaintId, entries, Map.of(), null, false);
 	}
 
 	/** An event as BSON kept it: its time to the millisecond. */

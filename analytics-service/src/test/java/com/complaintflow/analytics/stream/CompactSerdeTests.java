@@ -95,7 +95,7 @@ class CompactSerdeTests {
 		assertThat(read.attributes()).containsEntry("null", null);
 		assertThat(read.source()).isNull();
 		ComplaintState nullId = roundTrip(CompactSerde.STATES,
-				new ComplaintState(null, Map.of("e-1", entry), Map.of(), true));
+				new ComplaintState(null, Map.of("e-1", entry), Map.of(), null, true));
 		assertThat(nullId.complaintId()).isNull();
 		assertThat(nullId.entries()).containsEntry("e-1", entry);
 	}
