@@ -116,6 +116,27 @@ class EventContractTests {
 	}
 
 	@Test
+	void withTheTypeHeaderTheSameInputIsRejectedForTheSameReason() {
+		ComplaintEvent event = samples().get(5);
+		String json = json(event);
+		String type = EventType.of(event).typeName();
+		ObjectNode missing = (ObjectNode) EventJson.mapper().readTree(json(samples().get(3)));
+		missing.remove("caseId");
+		String missingType = EventType.of(samples().get(3)).typeName();
+
+		assertThat(read(type, json)).isEqualTo(event);
+		assertThatThrownBy(() -> read(type, json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+			.isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("unsupported schemaVersion 2");
+		assertThatThrownBy(() -> read(type, json.replace("\"schemaVersion\":1,", "")))
+			.hasMessageContaining("unsupported schemaVersion 0");
+		assertThatThrownBy(() -> read(type, "not json at all")).hasMessageContaining("not JSON");
+		assertThatThrownBy(() -> read(type, "[1]")).hasMessageContaining("not a JSON object");
+		assertThatThrownBy(() -> read(missingType, missing.toString())).isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("caseId");
+	}
+
+	@Test
 	void caseClosedWithoutMilestoneActualsFromAnEarlierProducerReadsAsEmpty() {
 		CaseClosed closed = (CaseClosed) sample(EventType.CASE_CLOSED);
 		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(closed));
@@ -159,7 +180,11 @@ class EventContractTests {
 	}
 
 	private static ComplaintEvent read(String json) {
-		return ComplaintEventDeserializer.read(null, json.getBytes(StandardCharsets.UTF_8));
+		return read(null, json);
+	}
+
+	private static ComplaintEvent read(String typeHeader, String json) {
+		return ComplaintEventDeserializer.read(typeHeader, json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String json(ComplaintEvent event) {

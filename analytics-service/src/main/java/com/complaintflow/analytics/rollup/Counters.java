@@ -75,6 +75,16 @@ public final class Counters {
 		return this.counts.isEmpty();
 	}
 
+	/** How many measures are not 0. */
+	public int size() {
+		return this.counts.size();
+	}
+
+	/** Each measure that is not 0 and its value, in name order. */
+	public void forEach(java.util.function.BiConsumer<String, Long> action) {
+		this.counts.forEach(action);
+	}
+
 	/** The measures as a document (measure name to count). */
 	public Document toDocument() {
 		return new Document(this.counts);

@@ -10,7 +10,7 @@ import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.DrillIndex;
 import com.complaintflow.analytics.rollup.RollupStore;
 import com.complaintflow.analytics.stream.AnalyticsTopics;
-import com.complaintflow.analytics.stream.BsonSerde;
+import com.complaintflow.analytics.stream.CompactSerde;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,19 +54,22 @@ class RollupSink {
 			topics = { "#{@analyticsTopics.rollups()}", "#{@analyticsTopics.timelines()}" })
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		Map<String, Map<String, Counters>> buckets = new LinkedHashMap<>();
-		Map<String, Document> timelines = new LinkedHashMap<>();
+		Map<String, byte[]> latest = new LinkedHashMap<>();
 		// In offset order: the last value of a key in the poll is its latest.
 		for (ConsumerRecord<String, byte[]> record : records) {
-			Document value = (record.value() != null) ? BsonSerde.document(record.value()) : null;
 			if (record.topic().equals(this.topics.rollups())) {
+				Counters value = (record.value() != null) ? CompactSerde.counters(record.value()) : new Counters();
 				buckets.computeIfAbsent(BucketKey.documentIdOf(record.key()), (id) -> new LinkedHashMap<>())
-					.put(BucketKey.fieldOf(record.key()), Counters.fromDocument(value));
+					.put(BucketKey.fieldOf(record.key()), value);
 			}
-			else if (value != null) {
+			else if (record.value() != null) {
 				this.trace.resume(ComplaintTrace.traceparent(record), "timeline update",
-						() -> timelines.put(record.key(), value));
+						() -> latest.put(record.key(), record.value()));
 			}
 		}
+		// only a complaint's latest state in the poll is read and written
+		Map<String, Document> timelines = new LinkedHashMap<>();
+		latest.forEach((complaintId, value) -> timelines.put(complaintId, CompactSerde.events(value)));
 		this.store.write(buckets);
 		this.timelines.write(timelines, DrillIndex::of);
 	}

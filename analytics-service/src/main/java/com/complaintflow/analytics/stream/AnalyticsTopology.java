@@ -33,7 +33,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,16 +72,11 @@ class AnalyticsTopology {
 	private static final Serde<ComplaintEvent> EVENTS = Serdes.serdeFrom(new ComplaintEventSerializer(),
 			new ComplaintEventDeserializer());
 
-	private static final Serde<JournalEntry> ENTRIES = BsonSerde.of(
-			(entry) -> entry.toDocument().append("id", entry.eventId()),
-			(doc) -> JournalEntry.of(doc.getString("id"), doc));
+	private static final Serde<JournalEntry> ENTRIES = CompactSerde.ENTRIES;
 
-	private static final Serde<ComplaintState> STATES = BsonSerde.of(ComplaintState::toDocument,
-			ComplaintState::fromDocument);
+	private static final Serde<ComplaintState> STATES = CompactSerde.STATES;
 
-	private static final Serde<Counters> COUNTERS = BsonSerde.of(Counters::toDocument, Counters::fromDocument);
-
-	private static final Serde<Document> DOCUMENTS = BsonSerde.of((doc) -> doc, (doc) -> doc);
+	private static final Serde<Counters> COUNTERS = CompactSerde.COUNTER_VALUES;
 
 	/**
 	 * A stream thread that dies of an unexpected error (a fenced or out-of-sequence
@@ -131,8 +125,8 @@ class AnalyticsTopology {
 					Named.as("entry-by-complaint"))
 			.repartition(Repartitioned.with(KEYS, ENTRIES).withName("by-complaint"))
 			.process(ComplaintChanges.supplier(COMPLAINTS_STORE, STATES), Named.as("complaint-state"));
-		changed.mapValues(ComplaintState::eventsDocument, Named.as("timeline"))
-			.to(topics.timelines(), Produced.with(KEYS, DOCUMENTS).withName("timelines"));
+		// the complaint's events, in the stored state's form (the sink reads them)
+		changed.to(topics.timelines(), Produced.with(KEYS, STATES).withName("timelines"));
 		KTable<String, Counters> buckets = changed
 			.process(BucketChanges.supplier(PENDING_STORE, COUNTERS, SEND_INTERVAL), Named.as("pending-changes"))
 			// explicit: the optimizer would otherwise merge it with by-complaint (the

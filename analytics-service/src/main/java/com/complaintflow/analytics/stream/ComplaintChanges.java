@@ -1,6 +1,11 @@
 package com.complaintflow.analytics.stream;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.analytics.rollup.Counters;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,11 +19,26 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Adds each event to its complaint's events in the {@code complaints} store (cached and
  * logged: only the events are stored) and forwards the complaint's new state with what
- * the event changed in the rollups; a duplicate forwards nothing.
+ * the event changed in the rollups; a duplicate forwards nothing. The shares of the
+ * complaints changed last are remembered (bounded, per task), so an event of a complaint
+ * seen recently costs one computation of its shares, not two; they are used only when
+ * they were computed from exactly the events the store holds.
  */
 final class ComplaintChanges implements Processor<String, JournalEntry, String, ComplaintState> {
 
+	/** How many complaints' shares are remembered per task. */
+	private static final int REMEMBERED = 10_000;
+
 	private final String store;
+
+	private final Map<String, Known> recent = new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+			return size() > REMEMBERED;
+		}
+
+	};
 
 	private KeyValueStore<String, ComplaintState> complaints;
 
@@ -41,17 +61,34 @@ final class ComplaintChanges implements Processor<String, JournalEntry, String, 
 	public void init(ProcessorContext<String, ComplaintState> context) {
 		this.context = context;
 		this.complaints = context.getStateStore(this.store);
+		this.recent.clear();
 	}
 
 	@Override
 	public void process(Record<String, JournalEntry> record) {
 		ComplaintState stored = this.complaints.get(record.key());
-		ComplaintState state = ((stored != null) ? stored : ComplaintState.empty(record.key())).with(record.key(),
-				record.value());
+		if (stored == null) {
+			stored = ComplaintState.empty(record.key());
+		}
+		Known known = this.recent.get(record.key());
+		Map<String, Counters> before = (known != null && known.eventIds().equals(stored.entries().keySet()))
+				? known.shares() : null;
+		ComplaintState state = stored.with(record.key(), record.value(), before);
 		if (state.fresh()) {
 			this.complaints.put(record.key(), state);
+			this.recent.put(record.key(), new Known(Set.copyOf(state.entries().keySet()), state.shares()));
 			this.context.forward(record.withValue(state));
 		}
+	}
+
+	/**
+	 * A complaint's shares and the events they were computed from.
+	 *
+	 * @param eventIds the ids of the events
+	 * @param shares the shares
+	 */
+	private record Known(Set<String> eventIds, Map<String, Counters> shares) {
+
 	}
 
 }

@@ -20,26 +20,37 @@ import org.bson.Document;
  * @param entries its events by event id
  * @param changes what the last event added to each bucket it changed (negative counts for
  * what it took away), by bucket key; empty for a duplicate
+ * @param shares the complaint's share of each bucket after the last event, when known
+ * (null when read from the store: it is not stored)
  * @param fresh whether the last event was new to the complaint
  */
 record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map<String, Counters> changes,
-		boolean fresh) {
+		Map<String, Counters> shares, boolean fresh) {
 
 	static ComplaintState empty(String complaintId) {
-		return new ComplaintState(complaintId, Map.of(), Map.of(), false);
+		return new ComplaintState(complaintId, Map.of(), Map.of(), Map.of(), false);
 	}
 
 	/** The state with one more event: a duplicate changes nothing. */
 	ComplaintState with(String complaintId, JournalEntry entry) {
+		return with(complaintId, entry, null);
+	}
+
+	/**
+	 * The state with one more event, given the complaint's shares before it when they are
+	 * known (null computes them from the events): a duplicate changes nothing.
+	 */
+	ComplaintState with(String complaintId, JournalEntry entry, Map<String, Counters> known) {
 		if (this.entries.containsKey(entry.eventId())) {
-			return new ComplaintState(complaintId, this.entries, Map.of(), false);
+			return new ComplaintState(complaintId, this.entries, Map.of(), known, false);
 		}
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
 		next.put(entry.eventId(), entry);
-		Map<String, Counters> before = this.entries.isEmpty() ? Map.of() : Shares.of(Contributions.of(record()));
-		ComplaintState state = new ComplaintState(complaintId, next, Map.of(), true);
+		Map<String, Counters> before = (known != null) ? known
+				: this.entries.isEmpty() ? Map.of() : Shares.of(Contributions.of(record()));
+		ComplaintState state = new ComplaintState(complaintId, next, Map.of(), null, true);
 		Map<String, Counters> after = Shares.of(Contributions.of(state.record()));
-		return new ComplaintState(complaintId, next, Shares.difference(before, after), true);
+		return new ComplaintState(complaintId, next, Shares.difference(before, after), after, true);
 	}
 
 	ComplaintRecord record() {
@@ -51,20 +62,6 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		Document events = new Document();
 		this.entries.forEach((id, entry) -> events.append(id, entry.toDocument()));
 		return events;
-	}
-
-	/**
-	 * The state as stored: the complaint and its events (a change is forwarded, not
-	 * stored).
-	 */
-	Document toDocument() {
-		return new Document("c", this.complaintId).append("e", eventsDocument());
-	}
-
-	static ComplaintState fromDocument(Document doc) {
-		Map<String, JournalEntry> entries = new TreeMap<>();
-		doc.get("e", Document.class).forEach((id, entry) -> entries.put(id, JournalEntry.of(id, (Document) entry)));
-		return new ComplaintState(doc.getString("c"), entries, Map.of(), false);
 	}
 
 }

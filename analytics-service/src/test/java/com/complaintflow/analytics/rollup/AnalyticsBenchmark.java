@@ -60,9 +60,15 @@ public final class AnalyticsBenchmark {
 		System.out.println("analytics benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version"));
 		Duration spread = (args.length > 2) ? Duration.parse(args[2]) : Duration.ofDays(30);
-		ingest(complaints, spread);
-		if (total > 0) {
-			summary(total);
+		try {
+			ingest(complaints, spread);
+			if (total > 0) {
+				summary(total);
+			}
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			System.exit(1);
 		}
 		System.exit(0);
 	}
@@ -96,9 +102,15 @@ public final class AnalyticsBenchmark {
 				.stream()
 				.mapToDouble((counter) -> counter.count())
 				.sum();
-			Supplier<Long> counted = () -> queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
-				.totals()
-				.getOrDefault("received", 0L);
+			long triaged = events.stream().filter((event) -> event.type().equals("complaint-triaged")).count();
+			long closed = events.stream().filter((event) -> event.type().equals("case-closed")).count();
+			Map<String, Long> expected = Map.of("received", received, "triaged", triaged, "closed", closed);
+			Supplier<Map<String, Long>> counted = () -> {
+				Map<String, Long> totals = queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
+					.totals();
+				return Map.of("received", totals.getOrDefault("received", 0L), "triaged",
+						totals.getOrDefault("triaged", 0L), "closed", totals.getOrDefault("closed", 0L));
+			};
 			while (ingested.get() == 0) {
 				TimeUnit.MILLISECONDS.sleep(1);
 			}
@@ -110,8 +122,17 @@ public final class AnalyticsBenchmark {
 				TimeUnit.MILLISECONDS.sleep(5);
 			}
 			double seconds = (System.nanoTime() - begin) / 1e9;
-			while (counted.get() < received && System.nanoTime() < deadline) {
+			// complete when the three totals are; stalled when they stop moving for 30 s
+			Map<String, Long> last = counted.get();
+			long lastChange = System.nanoTime();
+			while (!last.equals(expected) && System.nanoTime() < deadline
+					&& System.nanoTime() - lastChange < Duration.ofSeconds(30).toNanos()) {
 				TimeUnit.MILLISECONDS.sleep(50);
+				Map<String, Long> now = counted.get();
+				if (!now.equals(last)) {
+					last = now;
+					lastChange = System.nanoTime();
+				}
 			}
 			double caughtUp = (System.nanoTime() - begin) / 1e9;
 			double cpu = (processCpuNanos() - cpuBegin) / 1e9;
@@ -122,15 +143,12 @@ public final class AnalyticsBenchmark {
 					"[ingest] %d events read by the Streams application in %.2f s = %.0f events/s%n", events.size(),
 					seconds, events.size() / seconds);
 			System.out.printf(Locale.ROOT,
-					"[ingest] rollups in MongoDB complete after %.2f s (%.0f events/s end to end); CPU of this JVM (broker, wire server and analytics together) %.1f s = %.2f ms per event%n",
+					"[ingest] rollups in MongoDB complete (received, triaged and closed totals) after %.2f s (%.0f events/s end to end); CPU of this JVM (broker, wire server and analytics together) %.1f s = %.2f ms per event%n",
 					caughtUp, events.size() / caughtUp, cpu, cpu * 1000 / events.size());
 			System.out.printf(Locale.ROOT,
 					"[ingest] MongoDB commands by name (driver command listener; the finds are the benchmark's polling): %s; writes %.4f per event, %.4f per complaint%n",
 					commands, (double) writes / events.size(), (double) writes / complaints);
-			Map<String, Long> totals = queries.summary(start, start.plus(Duration.ofDays(400)), RollupFilter.NONE)
-				.totals();
-			long triaged = events.stream().filter((event) -> event.type().equals("complaint-triaged")).count();
-			long closed = events.stream().filter((event) -> event.type().equals("case-closed")).count();
+			Map<String, Long> totals = counted.get();
 			boolean exact = totals.getOrDefault("received", 0L) == received
 					&& totals.getOrDefault("triaged", 0L) == triaged && totals.getOrDefault("closed", 0L) == closed;
 			System.out.printf(Locale.ROOT, "[ingest] totals received %d / %d, triaged %d / %d, closed %d / %d: %s%n",

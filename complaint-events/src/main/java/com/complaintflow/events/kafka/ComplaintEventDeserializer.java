@@ -37,6 +37,31 @@ public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> 
 	 * @throws InvalidEventException when the bytes are not a valid event
 	 */
 	public static ComplaintEvent read(String typeHint, byte[] data) {
+		ComplaintEvent event = (typeHint != null) ? readTyped(typeHint, data) : null;
+		return (event != null) ? event : readChecked(typeHint, data);
+	}
+
+	/**
+	 * The event read in one pass straight into the class its type header names, or null
+	 * when that does not give a valid event of the current schema version (the checked
+	 * read then says what is wrong).
+	 */
+	private static ComplaintEvent readTyped(String typeName, byte[] data) {
+		EventType type = EventType.forName(typeName).orElse(null);
+		if (type == null) {
+			return null;
+		}
+		try {
+			ComplaintEvent event = EventJson.mapper().readValue(data, type.eventClass());
+			return (event != null && event.schemaVersion() == ComplaintEvent.CURRENT_SCHEMA_VERSION) ? event : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** Reads the JSON as a tree, checks its type and version, then binds it. */
+	private static ComplaintEvent readChecked(String typeHint, byte[] data) {
 		JsonNode tree;
 		try {
 			tree = EventJson.mapper().readTree(data);
