@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -163,11 +162,12 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kafka's own random id: it never starts with '-', which the storage tool would read
+	 * as an option (a URL-safe Base64 UUID does, one start in 64).
+	 */
 	private static String randomClusterId() {
-		UUID uuid = UUID.randomUUID();
-		java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-		buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+		return org.apache.kafka.common.Uuid.randomUuid().toString();
 	}
 
 }
