@@ -24,6 +24,8 @@ class OnCallAlert {
 
 	private String caseId;
 
+	private String milestoneId;
+
 	private MilestoneKind milestone;
 
 	private ReminderKind kind;
@@ -61,10 +63,11 @@ class OnCallAlert {
 	OnCallAlert() {
 	}
 
-	OnCallAlert(String id, String caseId, MilestoneKind milestone, ReminderKind kind, EscalationLevel level,
-			String queue, Priority priority, Instant dueAt, Instant raisedAt, String eventJson) {
+	OnCallAlert(String id, String caseId, String milestoneId, MilestoneKind milestone, ReminderKind kind,
+			EscalationLevel level, String queue, Priority priority, Instant dueAt, Instant raisedAt, String eventJson) {
 		this.id = id;
 		this.caseId = caseId;
+		this.milestoneId = milestoneId;
 		this.milestone = milestone;
 		this.kind = kind;
 		this.level = level;
@@ -84,6 +87,13 @@ class OnCallAlert {
 
 	String getCaseId() {
 		return this.caseId;
+	}
+
+	/**
+	 * The id of the milestone it pages for; null for an alert kept before the id was.
+	 */
+	String getMilestoneId() {
+		return this.milestoneId;
 	}
 
 	MilestoneKind getMilestone() {

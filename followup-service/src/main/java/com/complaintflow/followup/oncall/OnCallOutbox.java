@@ -27,13 +27,18 @@ public class OnCallOutbox {
 		this.delivery = delivery;
 	}
 
-	/** Stores the alert of a breach or escalation once. */
-	public void enqueue(ReminderRaised reminder) {
+	/**
+	 * Stores the alert of a breach or escalation once.
+	 * @param reminder the breach or escalation
+	 * @param milestoneId the milestone it is raised for (its case's breach check reads
+	 * that milestone)
+	 */
+	public void enqueue(ReminderRaised reminder, String milestoneId) {
 		String id = reminder.eventId().toString();
 		try {
-			this.mongo.insert(new OnCallAlert(reminder.eventId().toString(), reminder.caseId(), reminder.milestone(),
-					reminder.kind(), reminder.level(), reminder.queue(), reminder.priority(), reminder.dueAt(),
-					reminder.occurredAt(), EventJson.mapper().writeValueAsString(reminder)));
+			this.mongo.insert(new OnCallAlert(reminder.eventId().toString(), reminder.caseId(), milestoneId,
+					reminder.milestone(), reminder.kind(), reminder.level(), reminder.queue(), reminder.priority(),
+					reminder.dueAt(), reminder.occurredAt(), EventJson.mapper().writeValueAsString(reminder)));
 			// a copy delivered before (then moved out of the outbox) must not page twice;
 			// checked after the insert, so a delivery finishing meanwhile is seen
 			if (this.mongo.exists(Query.query(Criteria.where("_id").is(id)), OnCallDelivery.DELIVERED)) {

@@ -161,7 +161,7 @@ public class ReminderFiring {
 				for (Due due : raise(current, now)) {
 					for (ComplaintEvent event : due.events()) {
 						if (published.add(event.eventId())) {
-							enqueueAlert(event);
+							enqueueAlert(event, due.milestoneId());
 							this.trace.resume(current.getTraceParent(), "reminder",
 									() -> this.publisher.publishAndWait(event));
 							due.measure(event, now, this.metrics);
@@ -173,9 +173,9 @@ public class ReminderFiring {
 		return published.size();
 	}
 
-	private void enqueueAlert(ComplaintEvent event) {
+	private void enqueueAlert(ComplaintEvent event, String milestoneId) {
 		if (event instanceof ReminderRaised reminder && reminder.kind() != ReminderKind.WARNING) {
-			this.onCall.enqueue(reminder);
+			this.onCall.enqueue(reminder, milestoneId);
 		}
 	}
 
@@ -186,7 +186,7 @@ public class ReminderFiring {
 			while (step.isPresent()) {
 				Instant dueAt = milestone.getNextReminderAt();
 				ReminderStep rung = step.get();
-				raised.add(new Due(dueAt, events(c, milestone, rung, now)));
+				raised.add(new Due(milestone.getId(), dueAt, events(c, milestone, rung, now)));
 				c.record(now, "REMINDER_" + rung.kind(), "system", rung.kind() + " to " + rung.level() + " for "
 						+ milestone.getKind() + " due " + milestone.getDueAt());
 				if (rung.kind() == ReminderKind.ESCALATION && this.ownership.teamFor(rung.level()) != null) {
@@ -214,8 +214,8 @@ public class ReminderFiring {
 		return events;
 	}
 
-	/** The events of one rung and the instant it was due. */
-	private record Due(Instant dueAt, List<ComplaintEvent> events) {
+	/** The events of one rung, its milestone and the instant it was due. */
+	private record Due(String milestoneId, Instant dueAt, List<ComplaintEvent> events) {
 
 		void measure(ComplaintEvent event, Instant now, ReminderMetrics metrics) {
 			if (event instanceof ReminderRaised reminder) {
@@ -264,7 +264,7 @@ public class ReminderFiring {
 			for (Due due : this.dues) {
 				for (ComplaintEvent event : due.events()) {
 					if (this.published.add(event.eventId())) {
-						enqueueAlert(event);
+						enqueueAlert(event, due.milestoneId());
 						this.acks.add(ReminderFiring.this.publisher.publish(event));
 					}
 				}

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.MutableClock;
 import com.complaintflow.followup.ReminderRecords;
 import com.complaintflow.followup.ReminderRecords.Received;
 import com.complaintflow.followup.TestEvents;
+import com.complaintflow.followup.WebhookReceiver;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.OwnershipSettings;
@@ -21,8 +23,10 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,9 +48,11 @@ import static org.awaitility.Awaitility.await;
  * and records them once), a staff change saved first, and another instance that took the
  * lease over and fired the same rungs. Every rung is recorded, and every escalation
  * counted, exactly once. The record is a targeted write ({@link CaseStore#saveFired}):
- * the case it leaves is the one a whole-case save leaves.
+ * the case it leaves is the one a whole-case save leaves. A breach's on-call alert is
+ * kept before the rung is recorded, and a delivery in between pages it as firing.
  */
-@SpringBootTest(properties = "complaintflow.followup.timers.enabled=false")
+@SpringBootTest(properties = { "complaintflow.followup.timers.enabled=false",
+		"complaintflow.followup.oncall.poll-interval=100ms" })
 @ActiveProfiles("local")
 @Import(MutableClock.Config.class)
 @DirtiesContext
@@ -54,9 +60,17 @@ class RaiseAndRecordRaceTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
+	static final WebhookReceiver onCallReceiver = WebhookReceiver.start(0);
+
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry);
+		registry.add("complaintflow.followup.oncall.webhook-urls", onCallReceiver::url);
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		onCallReceiver.close();
 	}
 
 	@Autowired
@@ -175,6 +189,35 @@ class RaiseAndRecordRaceTests {
 			assertThat(recorded.getLeaseOwner()).isNull();
 			assertEachRungCountedOnce(recorded, reminders, 2);
 		}
+	}
+
+	@Test
+	void aBreachDeliveredBeforeItsRungIsRecordedPagesFiring() {
+		String caseId = openCase();
+		this.clock.advance(Duration.ofHours(24));
+		claim(caseId, "first");
+		// the on-call delivery reads the case after the alert is kept (and the reminder
+		// acknowledged) but before the breach is recorded
+		ReminderFiring slowRecord = firingThrough(new RacingStore(this.mongo, this.timers,
+				() -> await().atMost(Duration.ofSeconds(20)).until(() -> !breachPosts(caseId).isEmpty())));
+
+		slowRecord.fire(caseId, "first");
+
+		JsonNode firstPost = breachPosts(caseId).get(0);
+		assertThat(java.time.Instant.parse(firstPost.path("endsAt").asString()))
+			.as("the first post of the breach fires (endsAt ahead), it does not resolve it")
+			.isAfter(this.clock.instant());
+		assertThat(this.store.findById(caseId).orElseThrow().getMilestones().get(0).getBreachedAt()).isNotNull();
+	}
+
+	/** The alerts the on-call receiver took for the case's breach, in order. */
+	private static List<JsonNode> breachPosts(String caseId) {
+		return onCallReceiver.accepted()
+			.stream()
+			.flatMap((body) -> EventJson.mapper().readTree(body).valueStream())
+			.filter((alert) -> caseId.equals(alert.path("labels").path("caseId").asString(null))
+					&& "ComplaintMilestoneBreach".equals(alert.path("labels").path("alertname").asString(null)))
+			.toList();
 	}
 
 	@Test
