@@ -2,6 +2,7 @@ package com.complaintflow.followup.reminder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -204,7 +205,7 @@ class RaiseAndRecordRaceTests {
 		slowRecord.fire(caseId, "first");
 
 		JsonNode firstPost = breachPosts(caseId).get(0);
-		assertThat(java.time.Instant.parse(firstPost.path("endsAt").asString()))
+		assertThat(Instant.parse(firstPost.path("endsAt").asString()))
 			.as("the first post of the breach fires (endsAt ahead), it does not resolve it")
 			.isAfter(this.clock.instant());
 		assertThat(this.store.findById(caseId).orElseThrow().getMilestones().get(0).getBreachedAt()).isNotNull();
