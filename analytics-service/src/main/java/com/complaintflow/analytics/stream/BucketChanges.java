@@ -2,7 +2,9 @@ package com.complaintflow.analytics.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.analytics.rollup.Counters;
 import org.apache.kafka.common.serialization.Serde;
@@ -22,13 +24,20 @@ import org.apache.kafka.streams.state.Stores;
  * Sums the complaints' changes per bucket in a logged store ({@code pending}) and sends
  * each bucket's sum on at a fixed interval, removing it from the store in the same
  * transaction: many complaints' changes to one bucket travel to its total as one record,
- * and a change is sent exactly once (pending or sent, never both, never neither).
+ * and a change is sent exactly once (pending or sent, never both, never neither). The
+ * sums since the last send are also kept as objects, so adding to a bucket reads no
+ * stored bytes back: the store stays the record (every sum is put there, and what is sent
+ * is read from it), the objects only save decoding what was just encoded. They are
+ * dropped at each send and whenever the task starts (Kafka Streams initialises the
+ * processor again after any restore or rollback of the store).
  */
 final class BucketChanges implements Processor<String, ComplaintState, String, Counters> {
 
 	private final String store;
 
 	private final Duration interval;
+
+	private final Map<String, Counters> sums = new HashMap<>();
 
 	private KeyValueStore<String, Counters> pending;
 
@@ -54,28 +63,37 @@ final class BucketChanges implements Processor<String, ComplaintState, String, C
 	public void init(ProcessorContext<String, Counters> context) {
 		this.context = context;
 		this.pending = context.getStateStore(this.store);
+		this.sums.clear();
 		context.schedule(this.interval, PunctuationType.WALL_CLOCK_TIME, this::send);
 	}
 
 	@Override
 	public void process(Record<String, ComplaintState> record) {
 		record.value().changes().forEach((bucket, change) -> {
-			Counters sum = this.pending.get(bucket);
-			this.pending.put(bucket, (sum != null) ? sum.merge(change) : change);
+			Counters sum = this.sums.computeIfAbsent(bucket, this::stored);
+			sum.merge(change);
+			this.pending.put(bucket, sum);
 		});
 	}
 
+	/** A bucket's pending sum as stored (restored from the changelog), or none yet. */
+	private Counters stored(String bucket) {
+		Counters sum = this.pending.get(bucket);
+		return (sum != null) ? sum : new Counters();
+	}
+
 	private void send(long timestamp) {
-		List<KeyValue<String, Counters>> sums = new ArrayList<>();
+		List<KeyValue<String, Counters>> due = new ArrayList<>();
 		try (KeyValueIterator<String, Counters> all = this.pending.all()) {
-			all.forEachRemaining(sums::add);
+			all.forEachRemaining(due::add);
 		}
-		for (KeyValue<String, Counters> sum : sums) {
+		for (KeyValue<String, Counters> sum : due) {
 			this.pending.delete(sum.key);
 			if (!sum.value.isEmpty()) {
 				this.context.forward(new Record<>(sum.key, sum.value, timestamp));
 			}
 		}
+		this.sums.clear();
 	}
 
 }
