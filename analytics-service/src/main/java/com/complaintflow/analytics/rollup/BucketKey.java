@@ -66,12 +66,12 @@ public record BucketKey(Grain grain, Instant period, View view, Dims dims) {
 		return text.substring(documentIdOf(text).length() + 1);
 	}
 
-	private static Dims dims(String[] parts, int from) {
+	static Dims dims(String[] parts, int from) {
 		return new Dims(decode(parts[from]), decode(parts[from + 1]), decode(parts[from + 2]), decode(parts[from + 3]),
 				decode(parts[from + 4]));
 	}
 
-	private static String encode(String value) {
+	static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E");
 	}
 

@@ -1,15 +1,13 @@
 package com.complaintflow.analytics.rollup;
 
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one complaint adds to each rollup bucket it is counted in: its measures per hour,
- * summed into their days and months, in both views, keyed by bucket
- * ({@link BucketKey#text()}).
+ * What one complaint adds to the rollups: its measures per hour under its dimensions
+ * ({@link #bySlot}, what the stream keeps and sums), and, spread over days, months and
+ * both views, per bucket ({@link #of}, keyed by {@link BucketKey#text()}).
  */
 public final class Shares {
 
@@ -18,29 +16,26 @@ public final class Shares {
 
 	/** Every share of a complaint, by bucket key text. */
 	public static Map<String, Counters> of(Contributions contributions) {
-		Map<Grain, Map<Instant, Counters>> periods = new EnumMap<>(Grain.class);
-		contributions.byHour().forEach((hour, counters) -> {
-			for (Grain grain : Grain.values()) {
-				periods.computeIfAbsent(grain, (key) -> new TreeMap<>())
-					.computeIfAbsent(grain.startOf(hour), (key) -> new Counters())
-					.merge(counters);
-			}
-		});
 		Map<String, Counters> shares = new HashMap<>();
-		periods.forEach((grain, byPeriod) -> byPeriod.forEach((period, counters) -> {
-			if (counters.isEmpty()) {
-				return;
-			}
-			for (View view : View.values()) {
-				shares.put(new BucketKey(grain, period, view, view.project(contributions.dims())).text(), counters);
-			}
-		}));
+		bySlot(contributions).forEach((slot, counters) -> Slot.spread(slot, counters, shares));
+		shares.values().removeIf(Counters::isEmpty);
 		return shares;
 	}
 
+	/** A complaint's measures per hour, by slot text ({@link Slot#text()}). */
+	public static Map<String, Counters> bySlot(Contributions contributions) {
+		Map<String, Counters> slots = new HashMap<>();
+		contributions.byHour().forEach((hour, counters) -> {
+			if (!counters.isEmpty()) {
+				slots.put(new Slot(hour, contributions.dims()).text(), counters);
+			}
+		});
+		return slots;
+	}
+
 	/**
-	 * What moves from the shares before to the shares after, per bucket: the new share
-	 * minus the old; buckets that do not change are left out.
+	 * What moves from the shares before to the shares after, per key (bucket or slot):
+	 * the new share minus the old; keys that do not change are left out.
 	 */
 	public static Map<String, Counters> difference(Map<String, Counters> before, Map<String, Counters> after) {
 		Map<String, Counters> deltas = new TreeMap<>();

@@ -46,8 +46,9 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * The analytics engine, on Kafka Streams (exactly once): every event becomes an entry of
  * its complaint's state (a KTable keyed by complaint id, built from all topics in any
- * order); each change of a complaint's state yields what it changed in each rollup bucket
- * (the complaint's new share minus its old one); the buckets are a grouped aggregation
+ * order); each change of a complaint's state yields what it changed in each hour slot
+ * (the complaint's new share minus its old one), summed per slot and spread over the
+ * rollup buckets every {@code SEND_INTERVAL}; the buckets are a grouped aggregation
  * adding those changes, so a complaint's contribution moves exactly when its state
  * changes, in the same transaction. Buckets and timelines are written to two compacted
  * topics that {@code RollupSink} materialises into MongoDB.

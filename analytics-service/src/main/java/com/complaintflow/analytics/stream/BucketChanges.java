@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.Slot;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -21,15 +23,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Sums the complaints' changes per bucket in a logged store ({@code pending}) and sends
- * each bucket's sum on at a fixed interval, removing it from the store in the same
- * transaction: many complaints' changes to one bucket travel to its total as one record,
- * and a change is sent exactly once (pending or sent, never both, never neither). The
- * sums since the last send are also kept as objects, so adding to a bucket reads no
- * stored bytes back: the store stays the record (every sum is put there, and what is sent
- * is read from it), the objects only save decoding what was just encoded. They are
- * dropped at each send and whenever the task starts (Kafka Streams initialises the
- * processor again after any restore or rollback of the store).
+ * Sums the complaints' changes per slot (an hour under full dimensions) in a logged store
+ * ({@code pending}) and, at a fixed interval, spreads the sums over the buckets (hour,
+ * day, month, both views) and sends each bucket's sum on, removing them from the store in
+ * the same transaction: many complaints' changes to one bucket travel to its total as one
+ * record, and a change is sent exactly once (pending or sent, never both, never neither).
+ * Summing per slot, not per bucket, stores one sum per changed hour instead of six. The
+ * sums since the last send are also kept as objects, so adding to a slot reads no stored
+ * bytes back: the store stays the record (every sum is put there, and what is sent is
+ * read from it), the objects only save decoding what was just encoded. They are dropped
+ * at each send and whenever the task starts (Kafka Streams initialises the processor
+ * again after any restore or rollback of the store). Sums kept per bucket by builds
+ * before 2026-12-01 are sent as they are ({@link Slot#spread}).
  */
 final class BucketChanges implements Processor<String, ComplaintState, String, Counters> {
 
@@ -69,16 +74,16 @@ final class BucketChanges implements Processor<String, ComplaintState, String, C
 
 	@Override
 	public void process(Record<String, ComplaintState> record) {
-		record.value().changes().forEach((bucket, change) -> {
-			Counters sum = this.sums.computeIfAbsent(bucket, this::stored);
+		record.value().changes().forEach((slot, change) -> {
+			Counters sum = this.sums.computeIfAbsent(slot, this::stored);
 			sum.merge(change);
-			this.pending.put(bucket, sum);
+			this.pending.put(slot, sum);
 		});
 	}
 
-	/** A bucket's pending sum as stored (restored from the changelog), or none yet. */
-	private Counters stored(String bucket) {
-		Counters sum = this.pending.get(bucket);
+	/** A slot's pending sum as stored (restored from the changelog), or none yet. */
+	private Counters stored(String slot) {
+		Counters sum = this.pending.get(slot);
 		return (sum != null) ? sum : new Counters();
 	}
 
@@ -87,12 +92,16 @@ final class BucketChanges implements Processor<String, ComplaintState, String, C
 		try (KeyValueIterator<String, Counters> all = this.pending.all()) {
 			all.forEachRemaining(due::add);
 		}
+		Map<String, Counters> buckets = new TreeMap<>();
 		for (KeyValue<String, Counters> sum : due) {
 			this.pending.delete(sum.key);
-			if (!sum.value.isEmpty()) {
-				this.context.forward(new Record<>(sum.key, sum.value, timestamp));
-			}
+			Slot.spread(sum.key, sum.value, buckets);
 		}
+		buckets.forEach((bucket, sum) -> {
+			if (!sum.isEmpty()) {
+				this.context.forward(new Record<>(bucket, sum, timestamp));
+			}
+		});
 		this.sums.clear();
 	}
 

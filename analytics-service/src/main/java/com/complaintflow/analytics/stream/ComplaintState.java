@@ -14,14 +14,16 @@ import org.bson.Document;
 /**
  * The state of one complaint in the stream: every event analytics received for it, keyed
  * by event id (so a duplicate changes nothing), and what the last event changed in the
- * rollups ({@link #changes()}: per bucket, the complaint's new share minus its old one).
+ * rollups ({@link #changes()}: per slot, an hour under the complaint's dimensions, the
+ * complaint's new share minus its old one; {@code BucketChanges} spreads them over the
+ * buckets).
  *
  * @param complaintId the complaint
  * @param entries its events by event id
- * @param changes what the last event added to each bucket it changed (negative counts for
- * what it took away), by bucket key; empty for a duplicate
- * @param shares the complaint's share of each bucket after the last event, when known
- * (null when read from the store: it is not stored)
+ * @param changes what the last event added to each slot it changed (negative counts for
+ * what it took away), by slot text ({@link Shares#bySlot}); empty for a duplicate
+ * @param shares the complaint's share of each slot after the last event, when known (null
+ * when read from the store: it is not stored)
  * @param fresh whether the last event was new to the complaint
  */
 record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map<String, Counters> changes,
@@ -47,9 +49,9 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
 		next.put(entry.eventId(), entry);
 		Map<String, Counters> before = (known != null) ? known
-				: this.entries.isEmpty() ? Map.of() : Shares.of(Contributions.of(record()));
+				: this.entries.isEmpty() ? Map.of() : Shares.bySlot(Contributions.of(record()));
 		ComplaintState state = new ComplaintState(complaintId, next, Map.of(), null, true);
-		Map<String, Counters> after = Shares.of(Contributions.of(state.record()));
+		Map<String, Counters> after = Shares.bySlot(Contributions.of(state.record()));
 		return new ComplaintState(complaintId, next, Shares.difference(before, after), after, true);
 	}
 

@@ -15,6 +15,7 @@ import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Contributions;
 import com.complaintflow.analytics.rollup.Counters;
 import com.complaintflow.analytics.rollup.Shares;
+import com.complaintflow.analytics.rollup.Slot;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
@@ -77,8 +78,8 @@ class ComplaintStateTests {
 			computed = computed.with("c-1", JournalEntry.of(event));
 			remembered = remembered.with("c-1", JournalEntry.of(event), known);
 			assertThat(remembered.changes()).isEqualTo(computed.changes());
-			assertThat(remembered.shares()).isEqualTo(
-					Shares.of(Contributions.of(new ComplaintRecord("c-1", List.copyOf(computed.entries().values())))));
+			assertThat(remembered.shares()).isEqualTo(Shares
+				.bySlot(Contributions.of(new ComplaintRecord("c-1", List.copyOf(computed.entries().values())))));
 		}
 	}
 
@@ -97,14 +98,16 @@ class ComplaintStateTests {
 			.isEqualTo(state.with("c-1", JournalEntry.of(this.life.opened())).changes());
 	}
 
-	/** The buckets' totals after adding each event's changes as the aggregation does. */
+	/**
+	 * The buckets' totals after spreading each event's changes over the buckets and
+	 * adding them as the aggregation does.
+	 */
 	private static Map<String, Counters> applyAll(List<ComplaintEvent> arrival) {
 		ComplaintState state = ComplaintState.empty(null);
 		Map<String, Counters> totals = new TreeMap<>();
 		for (ComplaintEvent event : arrival) {
 			state = state.with("c-1", JournalEntry.of(event));
-			state.changes()
-				.forEach((bucket, change) -> totals.computeIfAbsent(bucket, (key) -> new Counters()).merge(change));
+			state.changes().forEach((slot, change) -> Slot.spread(slot, change, totals));
 		}
 		totals.values().removeIf(Counters::isEmpty);
 		return totals;
