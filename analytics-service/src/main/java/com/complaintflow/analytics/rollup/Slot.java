@@ -1,6 +1,8 @@
 package com.complaintflow.analytics.rollup;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,27 +33,40 @@ public record Slot(Instant hour, Dims dims) {
 	 * builds before 2026-12-01 kept) and is added as it is.
 	 */
 	public static void spread(String key, Counters counters, Map<String, Counters> buckets) {
-		if (!key.startsWith(PREFIX)) {
+		addTo(bucketsOf(key), counters, buckets);
+	}
+
+	/** Adds counters to each of the buckets named (a result of {@link #bucketsOf}). */
+	public static void addTo(List<String> keys, Counters counters, Map<String, Counters> buckets) {
+		for (String key : keys) {
 			buckets.computeIfAbsent(key, (bucket) -> new Counters()).merge(counters);
-			return;
+		}
+	}
+
+	/**
+	 * The keys of the buckets counters kept under a key belong to: a slot's six; a key
+	 * that is not a slot is a bucket key, its own.
+	 */
+	public static List<String> bucketsOf(String key) {
+		if (!key.startsWith(PREFIX)) {
+			return List.of(key);
 		}
 		String[] parts = key.split("\\|", -1);
 		if (parts.length != 7) {
 			throw new IllegalArgumentException("not a slot: " + key);
 		}
-		new Slot(Instant.parse(parts[1]), BucketKey.dims(parts, 2)).addTo(buckets, counters);
+		return new Slot(Instant.parse(parts[1]), BucketKey.dims(parts, 2)).buckets();
 	}
 
-	private void addTo(Map<String, Counters> buckets, Counters counters) {
+	private List<String> buckets() {
+		List<String> keys = new ArrayList<>(Grain.values().length * View.values().length);
 		for (Grain grain : Grain.values()) {
 			Instant period = grain.startOf(this.hour);
 			for (View view : View.values()) {
-				buckets
-					.computeIfAbsent(new BucketKey(grain, period, view, view.project(this.dims)).text(),
-							(bucket) -> new Counters())
-					.merge(counters);
+				keys.add(new BucketKey(grain, period, view, view.project(this.dims)).text());
 			}
 		}
+		return List.copyOf(keys);
 	}
 
 }

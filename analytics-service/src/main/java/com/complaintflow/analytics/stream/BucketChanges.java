@@ -3,6 +3,7 @@ package com.complaintflow.analytics.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,11 +39,26 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class BucketChanges implements Processor<String, ComplaintState, String, Counters> {
 
+	/** How many slots' bucket keys are remembered per task. */
+	private static final int REMEMBERED = 10_000;
+
 	private final String store;
 
 	private final Duration interval;
 
 	private final Map<String, Counters> sums = new HashMap<>();
+
+	/**
+	 * The bucket keys of the slots sent lately: a pure function of the slot, remembered.
+	 */
+	private final Map<String, List<String>> bucketKeys = new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+			return size() > REMEMBERED;
+		}
+
+	};
 
 	private KeyValueStore<String, Counters> pending;
 
@@ -95,7 +111,7 @@ final class BucketChanges implements Processor<String, ComplaintState, String, C
 		Map<String, Counters> buckets = new TreeMap<>();
 		for (KeyValue<String, Counters> sum : due) {
 			this.pending.delete(sum.key);
-			Slot.spread(sum.key, sum.value, buckets);
+			Slot.addTo(this.bucketKeys.computeIfAbsent(sum.key, Slot::bucketsOf), sum.value, buckets);
 		}
 		buckets.forEach((bucket, sum) -> {
 			if (!sum.isEmpty()) {
