@@ -3,10 +3,12 @@
 # (real broker, Mongo wire server, both in the benchmark's JVM), the time until the rollups in MongoDB
 # are complete and exact, and the summary query over rollups of 10,000,000 complaints.
 # Usage: [JFR=file.jfr] bench/analytics.sh [complaints] [rollup complaints, 0 skips] [span of the complaints, ISO: P30D, PT1H]
+# HEAP=12g gives the benchmark's JVM more heap than the default 4g (a million complaints: their
+# timelines sit in the in-memory wire server).
 # JFR=file.jfr records a Flight Recorder profile of the run (settings=profile; read it with
 # `jfr print --events jdk.ExecutionSample file.jfr` or `jfr summary file.jfr`).
 set -eu
 cd "$(dirname "$0")/.."
 cp=$(dev/test-classpath.sh analytics-service)
 jfr=${JFR:+-XX:StartFlightRecording=settings=profile,filename=$JFR}
-exec java -Xmx4g -XX:+UseParallelGC $jfr -cp "$cp" com.complaintflow.analytics.rollup.AnalyticsBenchmark "$@"
+exec java -Xmx${HEAP:-4g} -XX:+UseParallelGC $jfr -cp "$cp" com.complaintflow.analytics.rollup.AnalyticsBenchmark "$@"

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
@@ -33,8 +34,18 @@ public final class ScenarioEvents {
 	 * @param seed the random seed
 	 */
 	public static List<ComplaintEvent> of(String prefix, int count, Instant start, Duration spread, long seed) {
-		Random random = new Random(seed);
 		List<ComplaintEvent> events = new ArrayList<>();
+		forEach(prefix, count, start, spread, seed, events::add);
+		return events;
+	}
+
+	/**
+	 * The same events as {@link #of}, handed over one at a time (a million complaints
+	 * need not sit in memory).
+	 */
+	public static void forEach(String prefix, int count, Instant start, Duration spread, long seed,
+			Consumer<ComplaintEvent> events) {
+		Random random = new Random(seed);
 		for (int i = 0; i < count; i++) {
 			Instant at = start.plusSeconds((long) (random.nextDouble() * spread.toSeconds()));
 			Category category = Category.values()[random.nextInt(Category.values().length)];
@@ -42,25 +53,24 @@ public final class ScenarioEvents {
 					Channel.values()[random.nextInt(Channel.values().length)], category,
 					REGIONS[random.nextInt(REGIONS.length)], playbook(category));
 			int stage = random.nextInt(6);
-			events.add(life.received());
+			events.accept(life.received());
 			if (stage >= 1) {
-				events.add(life.triaged((stage == 5) ? Nature.VENTING : Nature.VALID, random.nextInt(3)));
+				events.accept(life.triaged((stage == 5) ? Nature.VENTING : Nature.VALID, random.nextInt(3)));
 			}
 			if (stage >= 2) {
-				events.add(life.opened());
+				events.accept(life.opened());
 			}
 			if (stage == 3 || stage == 4) {
 				Outcome outcome = (random.nextInt(4) == 0) ? Outcome.CHURNED : Outcome.RETAINED;
-				events.addAll(life.happyLife(outcome, 1 + random.nextInt(5)).subList(3, 9));
+				life.happyLife(outcome, 1 + random.nextInt(5)).subList(3, 9).forEach(events);
 			}
 			if (stage == 5) {
-				events.add(life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(20 + random.nextInt(600))));
-				events.add(life.escalated(Duration.ofHours(2)));
-				events.add(life.closed(Duration.ofHours(5), Outcome.NUMBER_KEPT,
+				events.accept(life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(20 + random.nextInt(600))));
+				events.accept(life.escalated(Duration.ofHours(2)));
+				events.accept(life.closed(Duration.ofHours(5), Outcome.NUMBER_KEPT,
 						List.of(life.breachedUnmet(MilestoneKind.FIRST_RESPONSE, 20))));
 			}
 		}
-		return events;
 	}
 
 	private static Playbook playbook(Category category) {
