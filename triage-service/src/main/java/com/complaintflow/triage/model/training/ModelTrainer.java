@@ -288,7 +288,12 @@ public final class ModelTrainer {
 			if (!positive) {
 				continue;
 			}
-			Model model = Linear.train(binary, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
+			Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
+			if ("churnRisk".equals(field) && classes.get(c).equals(WATCHED.get(field))) {
+				// as LIBLINEAR's own one-vs-rest: the watched value's examples weigh more
+				parameter.setWeights(new double[] { HIGH_CLASS_WEIGHT }, new int[] { 1 });
+			}
+			Model model = Linear.train(binary, parameter);
 			// LIBLINEAR's one weight vector scores its first label
 			float sign = (model.getLabels()[0] == 1) ? 1f : -1f;
 			double[] w = model.getFeatureWeights();
