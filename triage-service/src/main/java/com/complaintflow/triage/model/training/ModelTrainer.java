@@ -222,6 +222,9 @@ public final class ModelTrainer {
 		if (present.size() < 2) {
 			return null;
 		}
+		if (RATIO_FIELDS.contains(field)) {
+			return fitWithRatios(field, classes, problem, features, cost);
+		}
 		Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
 		String watched = WATCHED.get(field);
 		if ("churnRisk".equals(field) && HIGH_CLASS_WEIGHT != 1 && classes.contains(watched)) {
@@ -247,6 +250,91 @@ public final class ModelTrainer {
 		}
 		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
 	}
+
+	/**
+	 * One-vs-rest logistic regressions over features scaled per value by their log-count
+	 * ratio (NB-SVM, Wang and Manning 2012): for value c,
+	 * {@code r[j] = log((a[j] / |a|) / (b[j] / |b|))} where a and b count the texts with
+	 * feature j among those labelled c and the others (plus one). The ratio is folded
+	 * into the weights ({@code w[j] * r[j]}), so a decision reads the same features as
+	 * any model.
+	 */
+	private static FieldClassifier fitWithRatios(String field, List<String> classes, Problem problem, int features,
+			double cost) {
+		int n = classes.size();
+		float[] weights = new float[features * n];
+		float[] bias = new float[n];
+		Arrays.fill(bias, -1e4f);
+		for (int c = 0; c < n; c++) {
+			double[] ratio = logCountRatio(problem, features, c);
+			Problem binary = new Problem();
+			binary.l = problem.l;
+			binary.n = problem.n;
+			binary.bias = problem.bias;
+			binary.x = new Feature[problem.l][];
+			binary.y = new double[problem.l];
+			boolean positive = false;
+			for (int i = 0; i < problem.l; i++) {
+				Feature[] nodes = problem.x[i];
+				Feature[] scaled = new Feature[nodes.length];
+				for (int k = 0; k < nodes.length; k++) {
+					int j = nodes[k].getIndex();
+					scaled[k] = (j <= features) ? new FeatureNode(j, nodes[k].getValue() * ratio[j - 1]) : nodes[k];
+				}
+				binary.x[i] = scaled;
+				binary.y[i] = (problem.y[i] == c) ? 1 : 0;
+				positive |= problem.y[i] == c;
+			}
+			if (!positive) {
+				continue;
+			}
+			Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
+			if ("churnRisk".equals(field) && classes.get(c).equals(WATCHED.get(field))) {
+				// as LIBLINEAR's own one-vs-rest: the watched value's examples weigh more
+				parameter.setWeights(new double[] { HIGH_CLASS_WEIGHT }, new int[] { 1 });
+			}
+			Model model = Linear.train(binary, parameter);
+			// LIBLINEAR's one weight vector scores its first label
+			float sign = (model.getLabels()[0] == 1) ? 1f : -1f;
+			double[] w = model.getFeatureWeights();
+			for (int j = 0; j < features; j++) {
+				weights[j * n + c] = sign * (float) (w[j] * ratio[j]);
+			}
+			bias[c] = sign * (float) w[features];
+		}
+		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
+	}
+
+	/** The log-count ratio of every feature for one value against the others. */
+	static double[] logCountRatio(Problem problem, int features, int value) {
+		double[] with = new double[features];
+		double[] without = new double[features];
+		Arrays.fill(with, 1);
+		Arrays.fill(without, 1);
+		for (int i = 0; i < problem.l; i++) {
+			double[] counts = (problem.y[i] == value) ? with : without;
+			for (Feature node : problem.x[i]) {
+				if (node.getIndex() <= features) {
+					counts[node.getIndex() - 1]++;
+				}
+			}
+		}
+		double sumWith = Arrays.stream(with).sum();
+		double sumWithout = Arrays.stream(without).sum();
+		double[] ratio = new double[features];
+		for (int j = 0; j < features; j++) {
+			ratio[j] = Math.log((with[j] / sumWith) / (without[j] / sumWithout));
+		}
+		return ratio;
+	}
+
+	/**
+	 * The fields trained on log-count-ratio scaled features
+	 * ({@code -Dtriage.train.ratios}, comma-separated; chosen by cross-validation, see
+	 * docs/triage.md).
+	 */
+	private static final java.util.Set<String> RATIO_FIELDS = java.util.Set
+		.of(System.getProperty("triage.train.ratios", "category,playbook").split(","));
 
 	/** The softmax temperature that minimises the out-of-fold log loss. */
 	private static double temperature(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
