@@ -132,16 +132,24 @@ public final class AnalyticsBenchmark {
 				TimeUnit.MILLISECONDS.sleep(5);
 			}
 			double seconds = (System.nanoTime() - begin) / 1e9;
-			// complete when the three totals are; stalled when they stop moving for 30 s
+			// complete when the three totals are; stalled when they stop moving for two
+			// minutes (a rebalance after a long pause of this crowded JVM can hold them
+			// that long); the totals are printed every 30 s meanwhile
 			Map<String, Long> last = counted.get();
 			long lastChange = System.nanoTime();
+			long lastPrinted = System.nanoTime();
 			while (!last.equals(expected) && System.nanoTime() < deadline
-					&& System.nanoTime() - lastChange < Duration.ofSeconds(30).toNanos()) {
+					&& System.nanoTime() - lastChange < Duration.ofMinutes(2).toNanos()) {
 				TimeUnit.MILLISECONDS.sleep(50);
 				Map<String, Long> now = counted.get();
 				if (!now.equals(last)) {
 					last = now;
 					lastChange = System.nanoTime();
+				}
+				if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
+					System.out.printf(Locale.ROOT, "[ingest] %.0f s: totals %s of %s%n",
+							(System.nanoTime() - begin) / 1e9, last, expected);
+					lastPrinted = System.nanoTime();
 				}
 			}
 			double caughtUp = (System.nanoTime() - begin) / 1e9;

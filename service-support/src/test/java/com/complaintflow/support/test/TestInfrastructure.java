@@ -34,7 +34,9 @@ public final class TestInfrastructure {
 			broker.brokerProperty("transaction.state.log.replication.factor", "1");
 			broker.brokerProperty("transaction.state.log.min.isr", "1");
 			broker.afterPropertiesSet();
-			mongo = new MongoServer(WireServerBackends.inMemory());
+			// a benchmark too big for the heap keeps the documents in an H2 file instead
+			String file = System.getProperty("complaintflow.test.wire-server-file");
+			mongo = new MongoServer((file != null) ? WireServerBackends.h2File(file) : WireServerBackends.inMemory());
 			mongoUri = "mongodb://" + hostAndPort(mongo.bind());
 			// No shutdown hook stops them: Spring closes its cached test contexts in a
 			// hook of its own, and their
