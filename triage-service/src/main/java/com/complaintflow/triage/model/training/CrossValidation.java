@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.complaintflow.events.Language;
-import com.complaintflow.triage.model.LanguageModel;
 import com.complaintflow.triage.rules.RuleSet;
 
 /**
@@ -130,7 +129,7 @@ public final class CrossValidation {
 				train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example)));
 			}
 		}
-		LanguageModel model = this.trainer.train(language, train, "cv-fold-" + fold);
+		AugmentedModel model = this.trainer.trainAugmented(language, train, "cv-fold-" + fold);
 		List<Decided> decided = new ArrayList<>();
 		for (LabelledExample example : test) {
 			decided.add(new Decided(example, ruleOutcomes.get(example),

@@ -33,8 +33,19 @@ public final class ModelTrainer {
 
 	private final Options options;
 
+	private final DenseFeatures dense;
+
 	public ModelTrainer(Options options) {
+		this(options, null);
+	}
+
+	/**
+	 * A trainer that appends sentence embeddings to the n-grams of the fields they apply
+	 * to (null: none), for cross-validation only.
+	 */
+	public ModelTrainer(Options options, DenseFeatures dense) {
 		this.options = options;
+		this.dense = dense;
 		Linear.disableDebugOutput();
 	}
 
@@ -83,8 +94,24 @@ public final class ModelTrainer {
 
 	}
 
-	/** Trains a model of the language on the documents. */
+	/**
+	 * Trains a model of the language on the documents (without dense features: a model
+	 * file holds n-gram and signal weights only).
+	 */
 	public LanguageModel train(Language language, List<Doc> docs, String version) {
+		AugmentedModel trained = trainAugmented(language, docs, version);
+		if (!trained.dense().isEmpty()) {
+			throw new IllegalStateException(
+					"a model trained with sentence embeddings cannot be written to a model file");
+		}
+		return trained.model();
+	}
+
+	/**
+	 * Trains a model of the language on the documents, with the weights of the sentence
+	 * embeddings for the fields that see them (none without dense features).
+	 */
+	public AugmentedModel trainAugmented(Language language, List<Doc> docs, String version) {
 		NgramFeatures scheme = (language == Language.ZH) ? NgramFeatures.ZH : NgramFeatures.EN;
 		java.util.Set<String> signalFields = signalFields(language);
 		Vocabulary vocabulary = vocabulary(scheme, docs, !signalFields.isEmpty());
@@ -95,15 +122,40 @@ public final class ModelTrainer {
 		for (int i = 0; i < docs.size(); i++) {
 			withSignals.add(ngrams.get(i).withSignals(docs.get(i).rules().signals(), vocabulary));
 		}
+		boolean withDense = this.dense != null && this.dense.covers(language);
+		float[][] embeddings = new float[docs.size()][];
+		for (int i = 0; withDense && i < docs.size(); i++) {
+			embeddings[i] = this.dense.of(docs.get(i).example());
+		}
+		List<SparseVector> none = docs.stream().map((doc) -> SparseVector.ofFolded("", scheme, vocabulary)).toList();
 		Map<String, FieldClassifier> classifiers = new LinkedHashMap<>();
+		Map<String, float[]> denseWeights = new LinkedHashMap<>();
 		for (String field : LabelledExample.FIELDS) {
 			boolean signals = signalFields.contains(field) || signalFields.contains("*");
-			FieldClassifier classifier = trainField(field, docs, signals ? withSignals : ngrams, vocabulary.size());
-			if (classifier != null) {
-				classifiers.put(field, classifier);
+			boolean denseField = withDense && this.dense.appliesTo(field);
+			List<SparseVector> vectors = (denseField && this.dense.only()) ? none : signals ? withSignals : ngrams;
+			Fitted fitted = trainField(field, docs, vectors, denseField ? embeddings : null, vocabulary.size());
+			if (fitted != null) {
+				classifiers.put(field, fitted.classifier());
+				if (fitted.dense() != null) {
+					denseWeights.put(field, fitted.dense());
+				}
 			}
 		}
-		return new LanguageModel(language, version, scheme, vocabulary, classifiers);
+		return new AugmentedModel(new LanguageModel(language, version, scheme, vocabulary, classifiers), denseWeights,
+				this.dense);
+	}
+
+	/**
+	 * A field's classifier and, if it saw sentence embeddings, their weights
+	 * ({@code dense[d * values + value]}).
+	 */
+	private record Fitted(FieldClassifier classifier, float[] dense) {
+
+		double[] scores(SparseVector x, float[] embedding) {
+			return AugmentedModel.plusDense(this.classifier.scores(x), this.dense, embedding);
+		}
+
 	}
 
 	/**
@@ -147,7 +199,12 @@ public final class ModelTrainer {
 		return new Vocabulary(all);
 	}
 
-	private FieldClassifier trainField(String field, List<Doc> docs, List<SparseVector> vectors, int features) {
+	/**
+	 * Trains one field; {@code embeddings} per document (a row may be null), or null when
+	 * the field sees none.
+	 */
+	private Fitted trainField(String field, List<Doc> docs, List<SparseVector> vectors, float[][] embeddings,
+			int features) {
 		List<Integer> rows = new ArrayList<>();
 		TreeSet<String> seen = new TreeSet<>();
 		for (int i = 0; i < docs.size(); i++) {
@@ -176,12 +233,12 @@ public final class ModelTrainer {
 			for (int k = 0; k < order.size(); k++) {
 				((k % folds == fold) ? held : train).add(order.get(k));
 			}
-			FieldClassifier inner = fit(field, classes, docs, vectors, rows, train, features, cost);
+			Fitted inner = fit(field, classes, docs, vectors, embeddings, rows, train, features, cost);
 			if (inner == null) {
 				continue;
 			}
 			for (int r : held) {
-				outOfFold[r] = inner.scores(vectors.get(rows.get(r)));
+				outOfFold[r] = inner.scores(vectors.get(rows.get(r)), embedding(embeddings, rows.get(r)));
 			}
 		}
 		double temperature = temperature(field, classes, docs, rows, outOfFold);
@@ -190,16 +247,37 @@ public final class ModelTrainer {
 		for (int r = 0; r < rows.size(); r++) {
 			all.add(r);
 		}
-		FieldClassifier full = fit(field, classes, docs, vectors, rows, all, features, cost);
-		return (full != null) ? full.calibrated(temperature, choice.threshold(), choice.offsets()) : null;
+		Fitted full = fit(field, classes, docs, vectors, embeddings, rows, all, features, cost);
+		return (full != null) ? new Fitted(
+				full.classifier().calibrated(temperature, choice.threshold(), choice.offsets()), full.dense()) : null;
 	}
 
-	/** Trains on the given rows (indexes into {@code rows}); null if one value only. */
-	private FieldClassifier fit(String field, List<String> classes, List<Doc> docs, List<SparseVector> vectors,
-			List<Integer> rows, List<Integer> subset, int features, double cost) {
+	private static float[] embedding(float[][] embeddings, int doc) {
+		return (embeddings != null) ? embeddings[doc] : null;
+	}
+
+	/** The length of the embeddings (0 if none). */
+	private static int dimensions(float[][] embeddings) {
+		for (int i = 0; embeddings != null && i < embeddings.length; i++) {
+			if (embeddings[i] != null) {
+				return embeddings[i].length;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Trains on the given rows (indexes into {@code rows}); null if one value only. The
+	 * embedding of a text, if any, follows its n-grams as features
+	 * {@code features + 1 ... features + d}, before the bias.
+	 */
+	private Fitted fit(String field, List<String> classes, List<Doc> docs, List<SparseVector> vectors,
+			float[][] embeddings, List<Integer> rows, List<Integer> subset, int features, double cost) {
+		int dimensions = dimensions(embeddings);
+		int total = features + dimensions;
 		Problem problem = new Problem();
 		problem.l = subset.size();
-		problem.n = features + 1;
+		problem.n = total + 1;
 		problem.bias = 1;
 		problem.x = new Feature[subset.size()][];
 		problem.y = new double[subset.size()];
@@ -207,13 +285,20 @@ public final class ModelTrainer {
 		for (int i = 0; i < subset.size(); i++) {
 			int doc = rows.get(subset.get(i));
 			SparseVector x = vectors.get(doc);
-			Feature[] nodes = new Feature[x.ids().length + 1];
-			for (int k = 0; k < x.ids().length; k++) {
+			float[] embedding = embedding(embeddings, doc);
+			int sparse = x.ids().length;
+			int dense = (embedding != null) ? dimensions : 0;
+			Feature[] nodes = new Feature[sparse + dense + 1];
+			for (int k = 0; k < sparse; k++) {
 				nodes[k] = new FeatureNode(x.ids()[k] + 1, x.values()[k]);
 			}
-			// LIBLINEAR wants ascending indexes; the bias feature is the last
-			Arrays.sort(nodes, 0, x.ids().length, java.util.Comparator.comparingInt(Feature::getIndex));
-			nodes[x.ids().length] = new FeatureNode(features + 1, 1.0);
+			// LIBLINEAR wants ascending indexes; the embedding follows, the bias is the
+			// last
+			Arrays.sort(nodes, 0, sparse, java.util.Comparator.comparingInt(Feature::getIndex));
+			for (int d = 0; d < dense; d++) {
+				nodes[sparse + d] = new FeatureNode(features + 1 + d, embedding[d]);
+			}
+			nodes[sparse + dense] = new FeatureNode(total + 1, 1.0);
 			problem.x[i] = nodes;
 			int label = classes.indexOf(docs.get(doc).example().label(field));
 			problem.y[i] = label;
@@ -223,7 +308,7 @@ public final class ModelTrainer {
 			return null;
 		}
 		if (RATIO_FIELDS.contains(field)) {
-			return fitWithRatios(field, classes, problem, features, cost);
+			return fitWithRatios(field, classes, problem, features, dimensions, cost);
 		}
 		Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
 		String watched = WATCHED.get(field);
@@ -237,6 +322,7 @@ public final class ModelTrainer {
 		double[] w = model.getFeatureWeights();
 		int n = classes.size();
 		float[] weights = new float[features * n];
+		float[] dense = (dimensions > 0) ? new float[dimensions * n] : null;
 		float[] bias = new float[n];
 		Arrays.fill(bias, -1e4f);
 		for (int k = 0; k < labels.length; k++) {
@@ -246,9 +332,12 @@ public final class ModelTrainer {
 			for (int j = 0; j < features; j++) {
 				weights[j * n + c] = sign * (float) w[j * perFeature + column];
 			}
-			bias[c] = sign * (float) w[features * perFeature + column];
+			for (int d = 0; d < dimensions; d++) {
+				dense[d * n + c] = sign * (float) w[(features + d) * perFeature + column];
+			}
+			bias[c] = sign * (float) w[total * perFeature + column];
 		}
-		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
+		return new Fitted(new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]), dense);
 	}
 
 	/**
@@ -257,12 +346,14 @@ public final class ModelTrainer {
 	 * {@code r[j] = log((a[j] / |a|) / (b[j] / |b|))} where a and b count the texts with
 	 * feature j among those labelled c and the others (plus one). The ratio is folded
 	 * into the weights ({@code w[j] * r[j]}), so a decision reads the same features as
-	 * any model.
+	 * any model. The embedding's features ({@code dimensions} after the n-grams) are not
+	 * scaled.
 	 */
-	private static FieldClassifier fitWithRatios(String field, List<String> classes, Problem problem, int features,
-			double cost) {
+	private static Fitted fitWithRatios(String field, List<String> classes, Problem problem, int features,
+			int dimensions, double cost) {
 		int n = classes.size();
 		float[] weights = new float[features * n];
+		float[] dense = (dimensions > 0) ? new float[dimensions * n] : null;
 		float[] bias = new float[n];
 		Arrays.fill(bias, -1e4f);
 		for (int c = 0; c < n; c++) {
@@ -300,9 +391,12 @@ public final class ModelTrainer {
 			for (int j = 0; j < features; j++) {
 				weights[j * n + c] = sign * (float) (w[j] * ratio[j]);
 			}
-			bias[c] = sign * (float) w[features];
+			for (int d = 0; d < dimensions; d++) {
+				dense[d * n + c] = sign * (float) w[features + d];
+			}
+			bias[c] = sign * (float) w[features + dimensions];
 		}
-		return new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]);
+		return new Fitted(new FieldClassifier(field, classes, weights, bias, 1.0, 1.0, new float[n]), dense);
 	}
 
 	/** The log-count ratio of every feature for one value against the others. */

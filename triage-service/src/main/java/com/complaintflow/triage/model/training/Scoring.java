@@ -19,7 +19,6 @@ import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
-import com.complaintflow.triage.model.LanguageModel;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.TriageContext;
 
@@ -50,10 +49,13 @@ public final class Scoring {
 		return RuleOutcome.of(rules.decide(analysis, TriageContext.NONE), analysis.signals());
 	}
 
-	/** What rules and model together decide for an example. */
-	public static RuleOutcome combined(RuleSet rules, LanguageModel model, LabelledExample example) {
+	/**
+	 * What rules and a model (perhaps with sentence embeddings) together decide for an
+	 * example.
+	 */
+	public static RuleOutcome combined(RuleSet rules, AugmentedModel model, LabelledExample example) {
 		ComplaintReceived complaint = complaint(example.text(), example.language(), example.key());
-		RuleSet.Analysis analysis = rules.analyze(complaint, (signals) -> model.advise(example.text(), signals));
+		RuleSet.Analysis analysis = rules.analyze(complaint, (signals) -> model.advise(example, signals));
 		return RuleOutcome.of(rules.decide(analysis, TriageContext.NONE), analysis.signals());
 	}
 
@@ -61,9 +63,9 @@ public final class Scoring {
 	 * The model's own choice per field (the most probable value), given the signals the
 	 * rules fired.
 	 */
-	public static Map<String, String> modelOnly(LanguageModel model, LabelledExample example, List<String> signals) {
+	public static Map<String, String> modelOnly(AugmentedModel model, LabelledExample example, List<String> signals) {
 		Map<String, String> values = new LinkedHashMap<>();
-		model.advise(example.text(), signals).forEach((field, advice) -> values.put(field, advice.value()));
+		model.advise(example, signals).forEach((field, advice) -> values.put(field, advice.value()));
 		return values;
 	}
 

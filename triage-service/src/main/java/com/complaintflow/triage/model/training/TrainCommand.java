@@ -32,7 +32,11 @@ import com.complaintflow.triage.rules.RulesLoader;
  * (triage-service/src/main/resources/rules/models), {@code --report FILE}
  * (docs/triage-model-evaluation.md), {@code --folds N} (5), {@code --no-cv},
  * {@code --disagreements FILE} (JSON Lines of the held-out rows whose combined decision
- * differs from the label, per field: the rows to re-read in a label review).
+ * differs from the label, per field: the rows to re-read in a label review),
+ * {@code --no-models} (cross-validate and report only); {@code -Dtriage.train.cv-seed}
+ * shuffles the texts into folds (42). With sentence embeddings
+ * ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it cross-validates only:
+ * a model file holds no embedding weights.
  */
 public final class TrainCommand {
 
@@ -50,11 +54,17 @@ public final class TrainCommand {
 		List<LabelledExample> corrections = options.containsKey("corrections")
 				? Corrections.read(Path.of(options.get("corrections"))) : List.of();
 		RuleSet rules = RulesLoader.bundled();
-		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults());
+		DenseFeatures dense = DenseFeatures.fromSystemProperties();
+		boolean writeModels = !options.containsKey("no-models") && dense == null;
+		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults(), dense);
 		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
 			.withZone(ZoneOffset.UTC)
 			.format(Instant.now());
 		Report report = new Report(stamp, rules.version(), corrections.size());
+		if (dense != null) {
+			System.out.println("with " + dense.describe() + " (cross-validation only, no model files)");
+			report.setup(dense.describe());
+		}
 		for (LabelStore.DataSet set : LabelStore.DataSet.values()) {
 			Path labelFile = labels.resolve(set.labelFile());
 			if (!Files.exists(labelFile)) {
@@ -70,28 +80,15 @@ public final class TrainCommand {
 			System.out.flush();
 			if (crossValidate) {
 				CrossValidation.Result result = new CrossValidation(rules, trainer).run(set.language, examples,
-						ownCorrections, folds, 42);
+						ownCorrections, folds, Long.getLong("triage.train.cv-seed", 42));
 				report.add(set, result);
 				if (options.containsKey("disagreements")) {
 					writeDisagreements(Path.of(options.get("disagreements")), set, result);
 				}
 			}
-			List<ModelTrainer.Doc> docs = new ArrayList<>();
-			for (LabelledExample example : examples) {
-				docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
+			if (writeModels) {
+				writeModel(trainer, rules, set, examples, ownCorrections, stamp, models, report);
 			}
-			for (LabelledExample example : ownCorrections) {
-				docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
-			}
-			String version = stamp + "-" + set.language.name().toLowerCase(Locale.ROOT) + "-" + examples.size() + "+"
-					+ ownCorrections.size();
-			LanguageModel model = trainer.train(set.language, docs, version);
-			Path file = models.resolve(ModelFile.fileName(set.language));
-			ModelFile.write(model, file);
-			report.model(set, model, file, Files.size(file));
-			System.out.printf("wrote %s (%d n-grams, %d KiB)%n", file, model.vocabulary().size(),
-					Files.size(file) / 1024);
-			System.out.flush();
 			Path second = labels.resolve("second").resolve(set.labelFile());
 			if (Files.exists(second)) {
 				report.agreement(set, Agreement.kappa(labelFile, second));
@@ -101,6 +98,29 @@ public final class TrainCommand {
 		Files.writeString(reportFile, report.markdown(), StandardCharsets.UTF_8);
 		System.out.println(report.summary());
 		System.out.println("report: " + reportFile);
+	}
+
+	/**
+	 * Trains a language's model on all its labels and corrections and writes its file.
+	 */
+	private static void writeModel(ModelTrainer trainer, RuleSet rules, LabelStore.DataSet set,
+			List<LabelledExample> examples, List<LabelledExample> corrections, String stamp, Path models, Report report)
+			throws IOException {
+		List<ModelTrainer.Doc> docs = new ArrayList<>();
+		for (LabelledExample example : examples) {
+			docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
+		}
+		for (LabelledExample example : corrections) {
+			docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
+		}
+		String version = stamp + "-" + set.language.name().toLowerCase(Locale.ROOT) + "-" + examples.size() + "+"
+				+ corrections.size();
+		LanguageModel model = trainer.train(set.language, docs, version);
+		Path file = models.resolve(ModelFile.fileName(set.language));
+		ModelFile.write(model, file);
+		report.model(set, model, file, Files.size(file));
+		System.out.printf("wrote %s (%d n-grams, %d KiB)%n", file, model.vocabulary().size(), Files.size(file) / 1024);
+		System.out.flush();
 	}
 
 	private static void writeDisagreements(Path file, LabelStore.DataSet set, CrossValidation.Result result)
@@ -116,7 +136,7 @@ public final class TrainCommand {
 		System.out.printf("%d disagreements appended to %s%n", result.disagreements().size(), file);
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static Map<String, String> options(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].startsWith("--")) {
@@ -145,6 +165,8 @@ public final class TrainCommand {
 
 		private final StringBuilder agreementSection = new StringBuilder();
 
+		private String setup = "";
+
 		Report(String stamp, String rulesVersion, int corrections) {
 			this.stamp = stamp;
 			this.rulesVersion = rulesVersion;
@@ -152,6 +174,11 @@ public final class TrainCommand {
 			this.summary.append(
 					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | churn HIGH precision | wrong fallback to STANDARD_CARE |\n")
 				.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+		}
+
+		/** Says how the models were trained, when not as the product's are. */
+		void setup(String setup) {
+			this.setup = "Trained with " + setup + " (an experiment: no model files written).\n\n";
 		}
 
 		void add(LabelStore.DataSet set, CrossValidation.Result result) {
@@ -223,8 +250,8 @@ public final class TrainCommand {
 					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
 					+ " staff corrections in training). Accuracy counts an accepted alternative (LABELLING.md section 8) "
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
-					+ "where the label is another playbook, over all texts.\n\n## Summary\n\n" + this.summary
-					+ "\n## Per field\n" + this.details + "\n## Models\n\n" + this.modelsSection
+					+ "where the label is another playbook, over all texts.\n\n" + this.setup + "## Summary\n\n"
+					+ this.summary + "\n## Per field\n" + this.details + "\n## Models\n\n" + this.modelsSection
 					+ "\n## Agreement between labellers\n"
 					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n" : this.agreementSection);
 		}

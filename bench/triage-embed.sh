@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The sentence-embedding experiment of triage training (docs/triage.md, "Sentence embeddings"): computes the
+# embedding of every labelled text with LangChain4j's in-process ONNX model all-MiniLM-L6-v2 (quantised; for Chinese
+# too, no Chinese model is served; Maven profile `embeddings`, test scope: never in the service) on one thread,
+# writes them to triage-service/target/embeddings and prints the cost (load time, heap, CPU ms per text).
+# Then cross-validate with them (no model files are written):
+#   JAVA_TOOL_OPTIONS="-Dtriage.train.embeddings=triage-service/target/embeddings -Dtriage.train.embeddings.scale=1" \
+#     bench/triage-train.sh --report /tmp/with-embeddings.md
+# Usage: bench/triage-embed.sh [--data ../shared/data] [--labels DIR] [--out DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CP=$(MAVEN_ARGS="${MAVEN_ARGS:-} -Pembeddings" dev/test-classpath.sh triage-service)
+exec java -Xmx1g -cp "$CP" com.complaintflow.triage.model.training.EmbedCommand "$@"

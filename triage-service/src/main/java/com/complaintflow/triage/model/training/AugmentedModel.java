@@ -1,0 +1,66 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.triage.model.FieldClassifier;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.SparseVector;
+import com.complaintflow.triage.rules.Advice;
+
+/**
+ * A model trained in cross-validation with, for some fields, weights for a text's
+ * sentence embedding beside its n-grams: advises as the {@link LanguageModel} does, plus
+ * the embedding's contribution to each such field's scores (training and cross-validation
+ * only; a model file holds no embedding weights).
+ *
+ * @param model the n-gram model (all of it when there are no embedding weights)
+ * @param dense field key to its embedding weights ({@code [d * values + value]})
+ * @param features the embeddings of the texts (null when {@code dense} is empty)
+ */
+public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, DenseFeatures features) {
+
+	/**
+	 * The advice on an example's text whose rules fired the given signals; without
+	 * embedding weights exactly {@link LanguageModel#advise(String, List)}. Explanations
+	 * carry no evidence here.
+	 */
+	public Map<String, Advice> advise(LabelledExample example, List<String> signals) {
+		if (this.dense.isEmpty()) {
+			return this.model.advise(example.text(), signals);
+		}
+		float[] embedding = this.features.of(example);
+		SparseVector x = SparseVector.of(example.text(), signals, this.model.scheme(), this.model.vocabulary());
+		SparseVector none = SparseVector.ofFolded("", this.model.scheme(), this.model.vocabulary());
+		Map<String, Advice> advice = new LinkedHashMap<>();
+		this.model.classifiers().forEach((field, classifier) -> {
+			float[] weights = this.dense.get(field);
+			boolean alone = weights != null && this.features.only();
+			double[] scores = plusDense(classifier.scores(alone ? none : x), weights, embedding);
+			double[] p = FieldClassifier.softmax(scores, classifier.temperature(), classifier.offsets());
+			int best = ModelTrainer.argmax(p);
+			advice.put(field, new Advice(classifier.classes().get(best), p[best], classifier.threshold(), List.of()));
+		});
+		return advice;
+	}
+
+	/**
+	 * Adds an embedding's contribution ({@code weights[d * values + value]}) to a field's
+	 * scores; no weights or no embedding adds nothing.
+	 */
+	static double[] plusDense(double[] scores, float[] weights, float[] embedding) {
+		if (weights == null || embedding == null) {
+			return scores;
+		}
+		int n = scores.length;
+		for (int d = 0; d < embedding.length; d++) {
+			double value = embedding[d];
+			for (int c = 0; c < n; c++) {
+				scores[c] += weights[d * n + c] * value;
+			}
+		}
+		return scores;
+	}
+
+}
