@@ -1,5 +1,6 @@
 package com.complaintflow.triage.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Detects outages: when network or emergency complaints from one region pass the
- * threshold within the window, one incident is opened and published; later complaints
- * join it and it is republished with a higher revision.
+ * threshold within one window (in whatever order they are decided), one incident is
+ * opened and published; later complaints join it and it is republished with a higher
+ * revision.
  */
 @Component
 public class OutageDetector {
@@ -120,16 +122,10 @@ public class OutageDetector {
 	 */
 	Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
 			List<OutageSignal> recent) {
-		Instant from = at.minus(this.settings.window());
-		List<OutageSignal> signals = recent.stream()
-			.filter((signal) -> !signal.at().isBefore(from) && !signal.at().isAfter(at))
-			.toList();
-		if (signals.size() < this.settings.threshold()) {
+		List<OutageSignal> ordered = busiestWindow(recent, at, this.settings.window());
+		if (ordered.size() < this.settings.threshold()) {
 			return null;
 		}
-		List<OutageSignal> ordered = signals.stream()
-			.sorted(Comparator.comparing(OutageSignal::at).thenComparing(OutageSignal::id))
-			.toList();
 		OutageSignal first = ordered.get(0);
 		String id = "INC-" + region + "-"
 				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
@@ -149,6 +145,34 @@ public class OutageDetector {
 			// another instance opened it first: join it
 			return this.incidents.join(id, complaint.complaintId(), at);
 		}
+	}
+
+	/**
+	 * The most signals that fall within one window holding {@code at}, in time order:
+	 * complaints of several partitions arrive out of time order, so a complaint counts
+	 * the signals that came after it as well as those before, and the region's outage is
+	 * found whatever the order its complaints are decided in.
+	 */
+	static List<OutageSignal> busiestWindow(List<OutageSignal> signals, Instant at, Duration window) {
+		List<OutageSignal> near = signals.stream()
+			.filter((signal) -> !signal.at().isBefore(at.minus(window)) && !signal.at().isAfter(at.plus(window)))
+			.sorted(Comparator.comparing(OutageSignal::at).thenComparing(OutageSignal::id))
+			.toList();
+		int bestFrom = 0;
+		int bestTo = 0;
+		int to = 0;
+		for (int from = 0; from < near.size() && !near.get(from).at().isAfter(at); from++) {
+			Instant end = near.get(from).at().plus(window);
+			to = Math.max(to, from);
+			while (to < near.size() && !near.get(to).at().isAfter(end)) {
+				to++;
+			}
+			if (to - from > bestTo - bestFrom) {
+				bestFrom = from;
+				bestTo = to;
+			}
+		}
+		return near.subList(bestFrom, bestTo);
 	}
 
 	/**

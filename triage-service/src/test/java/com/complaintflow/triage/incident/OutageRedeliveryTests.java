@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Outage detection of whole polls against the MongoDB wire server: a poll redelivered
- * (the offsets were not committed) counts none of its complaints twice, and complaints
- * that join an open incident are members, not signals, so a region's signals stay few
- * however large the outage.
+ * (the offsets were not committed) counts none of its complaints twice, complaints that
+ * join an open incident are members, not signals, so a region's signals stay few however
+ * large the outage, and complaints decided out of time order (several partitions) are
+ * found to be an outage all the same.
  */
 class OutageRedeliveryTests {
 
@@ -99,6 +100,48 @@ class OutageRedeliveryTests {
 		assertThat(detector.peek("SZ-NS", Category.NETWORK, START.plusSeconds(60))).startsWith("INC-SZ-NS");
 	}
 
+	@Test
+	void complaintsDecidedOutOfTimeOrderStillOpenTheIncident() {
+		// several partitions: the latest complaint of the region can be decided first
+		Instant now = EventMetadata.now();
+		List<ComplaintReceived> newestFirst = IntStream.range(0, 5)
+			.mapToObj((i) -> complaint("HK-RV", 4 - i, now.minusSeconds(i)))
+			.toList();
+		OutageBatch batch = detector.batch(List.of("HK-RV"), now.minusSeconds(4), now);
+
+		List<String> incidents = newestFirst.stream()
+			.map((complaint) -> String.valueOf(batch.record(complaint, Category.NETWORK)))
+			.toList();
+		List<IncidentDetected> announced = batch.write();
+
+		assertThat(incidents.subList(0, 2)).containsOnly("null");
+		assertThat(incidents.subList(2, 5)).allMatch((id) -> id.startsWith("INC-HK-RV")).containsOnly(incidents.get(2));
+		assertThat(announced).singleElement().satisfies((incident) -> {
+			assertThat(incident.memberCount()).isEqualTo(5);
+			assertThat(incident.memberComplaintIds()).containsExactlyInAnyOrder("HK-RV-0", "HK-RV-1", "HK-RV-2",
+					"HK-RV-3", "HK-RV-4");
+		});
+	}
+
+	@Test
+	void theBusiestWindowHoldingTheComplaintCountsSignalsOnBothSidesOfIt() {
+		Duration window = Duration.ofMinutes(10);
+		List<OutageSignal> signals = IntStream.of(0, 4, 9, 12, 30)
+			.mapToObj((minute) -> new OutageSignal("S" + minute, "C" + minute, Category.NETWORK,
+					START.plus(Duration.ofMinutes(minute))))
+			.toList();
+
+		assertThat(OutageDetector.busiestWindow(signals, START.plus(Duration.ofMinutes(4)), window))
+			.extracting(OutageSignal::id)
+			.containsExactly("S0", "S4", "S9");
+		assertThat(OutageDetector.busiestWindow(signals, START.plus(Duration.ofMinutes(12)), window))
+			.extracting(OutageSignal::id)
+			.containsExactly("S4", "S9", "S12");
+		assertThat(OutageDetector.busiestWindow(signals, START.plus(Duration.ofMinutes(30)), window))
+			.extracting(OutageSignal::id)
+			.containsExactly("S30");
+	}
+
 	private static List<IncidentDetected> poll(List<ComplaintReceived> complaints) {
 		OutageBatch batch = detector.batch(List.of(complaints.get(0).location().regionCode()),
 				complaints.get(0).occurredAt(), complaints.get(complaints.size() - 1).occurredAt());
@@ -107,14 +150,17 @@ class OutageRedeliveryTests {
 	}
 
 	private static List<ComplaintReceived> complaints(String region, int from, int to) {
-		return IntStream.range(from, to).mapToObj((i) -> {
-			String customerId = region + "-C" + i;
-			return new ComplaintReceived(EventMetadata.newEventId(), "intake", EventMetadata.now(), region + "-" + i,
-					customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
-					new Customer(customerId, null, null, ValueTier.SILVER), START.plusSeconds(i),
-					new Location(region, null), "No signal at all", null, null, null, (BigDecimal) null,
-					EmotionCues.NONE, Language.EN);
-		}).toList();
+		return IntStream.range(from, to).mapToObj((i) -> complaint(region, i, EventMetadata.now())).toList();
+	}
+
+	/** The i-th complaint of a region, received at the given time. */
+	private static ComplaintReceived complaint(String region, int i, Instant receivedAt) {
+		String customerId = region + "-C" + i;
+		return new ComplaintReceived(EventMetadata.newEventId(), "intake", receivedAt, region + "-" + i, customerId,
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE,
+				new Customer(customerId, null, null, ValueTier.SILVER), START.plusSeconds(i),
+				new Location(region, null), "No signal at all", null, null, null, (BigDecimal) null, EmotionCues.NONE,
+				Language.EN);
 	}
 
 }

@@ -19,8 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
  * The benchmark's JFR profiles (flag {@code --jfr}): each service runs with a continuous
  * flight recording; at the end each is dumped ({@code jcmd <pid> JFR.dump}) and the
  * methods most often on top of the sampled stacks are printed, with the shares by library
- * (start-up threads left out), so a run says what bounds it. The recordings
- * stay in the logs folder for JDK Mission Control.
+ * (start-up threads left out), so a run says what bounds it. The recordings stay in the
+ * logs folder for JDK Mission Control.
  */
 final class FlightRecordings {
 
@@ -31,7 +31,10 @@ final class FlightRecordings {
 	private FlightRecordings() {
 	}
 
-	/** Whether a thread only starts the application: Spring Boot's main thread and its pre-initialisation. */
+	/**
+	 * Whether a thread only starts the application: Spring Boot's main thread and its
+	 * pre-initialisation.
+	 */
 	private static boolean isStartUp(RecordedThread thread) {
 		return thread != null && START_UP_THREADS.contains(thread.getJavaName());
 	}
