@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +22,7 @@ import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
+import com.complaintflow.triage.model.training.WrittenSet;
 
 /**
  * The hand-labelled evaluation set ({@code eval/triage-eval.psv}): complaints with the
@@ -52,23 +51,6 @@ final class EvaluationSet {
 	 */
 	static final String FOURTH = "eval/triage-eval-4.psv";
 
-	/** The fields evaluated, in column order, with the codes used in the file. */
-	static final Map<String, Map<String, String>> CODES = new LinkedHashMap<>();
-
-	static {
-		CODES.put("category", Map.of("NET", "NETWORK", "BIL", "BILLING", "PRO", "PRODUCT", "DEV", "DEVICE", "ATT",
-				"SERVICE_ATTITUDE", "QUA", "SERVICE_QUALITY", "EME", "EMERGENCY"));
-		CODES.put("playbook",
-				Map.of("CM", "COMPETITOR_MISLEADING", "CP", "COMPETITOR_PROMOTION", "UIT", "UNRESOLVED_IN_TIME", "BE",
-						"BILLING_ERROR", "DF", "DEVICE_FAULT", "NF", "NETWORK_FAULT", "ONA", "OWN_NUMBER_ADVICE", "UD",
-						"UNREASONABLE_DEMAND", "SC", "STANDARD_CARE"));
-		CODES.put("churnRisk", Map.of("L", "LOW", "M", "MEDIUM", "H", "HIGH"));
-		CODES.put("emotion", Map.of("A", "ANGER", "X", "ANXIETY", "D", "DISAPPOINTMENT", "N", "NEUTRAL"));
-		CODES.put("nature", Map.of("V", "VALID", "H", "HELP_SEEKING", "I", "INQUIRY", "E", "VENTING"));
-		CODES.put("persona", Map.of("V", "VENTING", "R", "RESPECT_SEEKING", "C", "COMPENSATION_SEEKING"));
-		CODES.put("rootCause", Map.of("C", "CUSTOMER_SIDE", "O", "OPERATOR_SIDE", "E", "EXTERNAL", "U", "UNKNOWN"));
-	}
-
 	private EvaluationSet() {
 	}
 
@@ -77,39 +59,17 @@ final class EvaluationSet {
 	}
 
 	static List<Case> load(String resource) {
-		List<Case> cases = new ArrayList<>();
 		try (InputStream in = EvaluationSet.class.getClassLoader().getResourceAsStream(resource);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					cases.add(parse(line));
-				}
-			}
+			return WrittenSet.read(reader)
+				.stream()
+				.map((row) -> new Case(row.id(), row.language(), row.text(), row.labels(),
+						Options.parse(row.options())))
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return cases;
-	}
-
-	private static Case parse(String line) {
-		String[] columns = line.split("\\|", 11);
-		Map<String, String> expected = new LinkedHashMap<>();
-		int column = 2;
-		for (Map.Entry<String, Map<String, String>> field : CODES.entrySet()) {
-			String code = columns[column++].trim();
-			if (!code.equals("-")) {
-				String value = field.getValue().get(code);
-				if (value == null) {
-					throw new IllegalArgumentException(columns[0] + ": unknown " + field.getKey() + " code " + code);
-				}
-				expected.put(field.getKey(), value);
-			}
-		}
-		Options options = Options.parse(columns[9].trim());
-		Language language = columns[1].equals("zh") ? Language.ZH : Language.EN;
-		return new Case(columns[0], language, columns[10], expected, options);
 	}
 
 	/** One labelled complaint. */

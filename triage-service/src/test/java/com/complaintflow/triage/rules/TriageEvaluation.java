@@ -1,16 +1,28 @@
 package com.complaintflow.triage.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.ModelFile;
+import com.complaintflow.triage.model.ModelRegistry;
 
 /**
- * Runs the rules over the labelled set and reports accuracy per field, confusion matrices
- * and the misses; {@code bench/triage-eval.sh} runs {@link #main}.
+ * Runs the rules, alone or with the learned models as the service decides, over a
+ * labelled set and reports accuracy per field, confusion matrices and the misses;
+ * {@code bench/triage-eval.sh} runs {@link #main}.
  */
 public final class TriageEvaluation {
 
@@ -24,10 +36,12 @@ public final class TriageEvaluation {
 
 	private final int cases;
 
-	private TriageEvaluation(RuleSet rules, List<EvaluationSet.Case> set) {
+	private TriageEvaluation(RuleSet rules, Advisor advisor, List<EvaluationSet.Case> set) {
 		this.cases = set.size();
 		for (EvaluationSet.Case evalCase : set) {
-			Verdict verdict = rules.decide(evalCase.complaint(RECEIVED_AT), evalCase.context());
+			ComplaintReceived complaint = evalCase.complaint(RECEIVED_AT);
+			Verdict verdict = rules.decide(rules.analyze(complaint, (signals) -> advisor.apply(complaint, signals)),
+					evalCase.context());
 			Map<String, String> actual = actual(verdict);
 			evalCase.expected().forEach((field, expected) -> {
 				String got = actual.get(field);
@@ -54,7 +68,35 @@ public final class TriageEvaluation {
 
 	/** Evaluates the given rules over a labelled set on the classpath. */
 	static TriageEvaluation run(RuleSet rules, String resource) {
-		return new TriageEvaluation(rules, EvaluationSet.load(resource));
+		return run(rules, RULES_ALONE, resource);
+	}
+
+	/**
+	 * Evaluates the given rules with a model's advice over a labelled set on the
+	 * classpath.
+	 */
+	static TriageEvaluation run(RuleSet rules, Advisor advisor, String resource) {
+		return new TriageEvaluation(rules, advisor, EvaluationSet.load(resource));
+	}
+
+	/**
+	 * The advice of the bundled learned models, as the service's model registry gives it.
+	 */
+	static Advisor bundledModels() {
+		Map<Language, LanguageModel> models = new EnumMap<>(Language.class);
+		for (Language language : Language.values()) {
+			String resource = ModelRegistry.BUNDLED_DIR + ModelFile.fileName(language);
+			try (InputStream in = TriageEvaluation.class.getClassLoader().getResourceAsStream(resource)) {
+				if (in == null) {
+					throw new IllegalStateException("No bundled model " + resource);
+				}
+				models.put(language, ModelFile.read(in, language.name()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return (complaint, signals) -> models.get(complaint.language()).advise(complaint.description(), signals);
 	}
 
 	/** Accuracy of one field, 0 to 1. */
@@ -96,6 +138,15 @@ public final class TriageEvaluation {
 		return out.toString();
 	}
 
+	/**
+	 * The model's advice (field key to advice) for a complaint, given the rules' signals.
+	 */
+	interface Advisor extends BiFunction<ComplaintReceived, List<String>, Map<String, Advice>> {
+
+	}
+
+	private static final Advisor RULES_ALONE = (complaint, signals) -> Map.of();
+
 	private static String abbreviate(String value) {
 		return (value.length() <= 5) ? value : value.substring(0, 5);
 	}
@@ -123,6 +174,13 @@ public final class TriageEvaluation {
 		System.out.println(run(rules, EvaluationSet.THIRD).report(true));
 		System.out.println("== Fourth set (" + EvaluationSet.FOURTH + "), never used for tuning ==");
 		System.out.println(run(rules, EvaluationSet.FOURTH).report(true));
+		Advisor models = bundledModels();
+		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
+				EvaluationSet.FOURTH)) {
+			System.out.println("== Rules and the bundled models, as the service decides: " + set
+					+ (set.equals(EvaluationSet.FOURTH) ? ", never trained on ==" : ", trained on (in-sample) =="));
+			System.out.println(run(rules, models, set).report(true));
+		}
 	}
 
 }

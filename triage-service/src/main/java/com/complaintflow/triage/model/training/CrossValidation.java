@@ -6,10 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.rules.RuleSet;
@@ -67,47 +64,35 @@ public final class CrossValidation {
 		Map<String, int[]> byModel = new LinkedHashMap<>();
 		List<Disagreement> disagreements = new ArrayList<>();
 		// the folds are independent: trained side by side, scored in fold order
-		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(folds, PARALLEL_FOLDS)));
-		try {
-			List<Future<List<Decided>>> results = new ArrayList<>();
-			for (int fold = 0; fold < folds; fold++) {
-				int current = fold;
-				results.add(pool.submit(() -> fold(language, order, ruleOutcomes, correctionDocs, folds, current)));
-			}
-			for (int fold = 0; fold < folds; fold++) {
-				List<Decided> decided = results.get(fold).get();
-				for (Decided one : decided) {
-					for (String field : LabelledExample.FIELDS) {
-						scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
-						scores.get("model")
-							.get(field)
-							.add(one.example(), one.modelOnly().getOrDefault(field, one.alone().values().get(field)));
-						String decidedValue = one.combined().values().get(field);
-						scores.get("combined").get(field).add(one.example(), decidedValue);
-						String label = one.example().label(field);
-						if (label != null && !one.example().accepts(field, decidedValue)) {
-							disagreements.add(new Disagreement(one.example().key(), field, label, decidedValue));
-						}
-						int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
-						counts[1]++;
-						if ("model".equals(one.combined().decidedBy().get(field))) {
-							counts[0]++;
-						}
+		List<Callable<List<Decided>>> trainings = new ArrayList<>();
+		for (int fold = 0; fold < folds; fold++) {
+			int current = fold;
+			trainings.add(() -> fold(language, order, ruleOutcomes, correctionDocs, folds, current));
+		}
+		List<List<Decided>> results = ParallelTraining.inOrder(trainings);
+		for (int fold = 0; fold < folds; fold++) {
+			List<Decided> decided = results.get(fold);
+			for (Decided one : decided) {
+				for (String field : LabelledExample.FIELDS) {
+					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
+					scores.get("model")
+						.get(field)
+						.add(one.example(), one.modelOnly().getOrDefault(field, one.alone().values().get(field)));
+					String decidedValue = one.combined().values().get(field);
+					scores.get("combined").get(field).add(one.example(), decidedValue);
+					String label = one.example().label(field);
+					if (label != null && !one.example().accepts(field, decidedValue)) {
+						disagreements.add(new Disagreement(one.example().key(), field, label, decidedValue));
+					}
+					int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
+					counts[1]++;
+					if ("model".equals(one.combined().decidedBy().get(field))) {
+						counts[0]++;
 					}
 				}
-				System.out.printf("  %s fold %d/%d: %d tested; combined %s%n", language, fold + 1, folds,
-						decided.size(), scores.get("combined").get("category"));
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
-		finally {
-			pool.shutdownNow();
+			System.out.printf("  %s fold %d/%d: %d tested; combined %s%n", language, fold + 1, folds, decided.size(),
+					scores.get("combined").get("category"));
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
@@ -138,9 +123,6 @@ public final class CrossValidation {
 		}
 		return decided;
 	}
-
-	/** How many folds are trained at once ({@code -Dtriage.train.parallel-folds}). */
-	private static final int PARALLEL_FOLDS = Integer.getInteger("triage.train.parallel-folds", 5);
 
 	/** One held-out text decided three ways. */
 	private record Decided(LabelledExample example, RuleOutcome alone, Map<String, String> modelOnly,

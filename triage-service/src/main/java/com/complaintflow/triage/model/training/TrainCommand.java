@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
@@ -28,17 +30,29 @@ import com.complaintflow.triage.rules.RulesLoader;
  * <p>
  * Options: {@code --data DIR} (../shared/data), {@code --labels DIR}
  * (triage-service/training/labels), {@code --corrections FILE} (JSON Lines from
- * {@code GET /api/v1/triage/corrections}), {@code --models DIR}
- * (triage-service/src/main/resources/rules/models), {@code --report FILE}
- * (docs/triage-model-evaluation.md), {@code --folds N} (5), {@code --no-cv},
- * {@code --disagreements FILE} (JSON Lines of the held-out rows whose combined decision
- * differs from the label, per field: the rows to re-read in a label review),
- * {@code --no-models} (cross-validate and report only); {@code -Dtriage.train.cv-seed}
- * shuffles the texts into folds (42). With sentence embeddings
- * ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it cross-validates only:
- * a model file holds no embedding weights.
+ * {@code GET /api/v1/triage/corrections}), {@code --written FILES} (comma-separated
+ * hand-written sets trained on, {@link #WRITTEN}), {@code --written-test FILE} (the
+ * hand-written set only scored, {@link #WRITTEN_TEST}), {@code --no-written},
+ * {@code --models DIR} (triage-service/src/main/resources/rules/models),
+ * {@code --report FILE} (docs/triage-model-evaluation.md), {@code --folds N} (5),
+ * {@code --no-cv}, {@code --disagreements FILE} (JSON Lines of the held-out rows whose
+ * combined decision differs from the label, per field: the rows to re-read in a label
+ * review), {@code --no-models} (cross-validate and report only);
+ * {@code -Dtriage.train.cv-seed} shuffles the texts into folds (42). With sentence
+ * embeddings ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it
+ * cross-validates only: a model file holds no embedding weights.
  */
 public final class TrainCommand {
+
+	/**
+	 * The hand-written sets trained on, by default (the ones the rules were tuned on).
+	 */
+	static final String WRITTEN = "triage-service/src/test/resources/eval/triage-eval.psv,"
+			+ "triage-service/src/test/resources/eval/triage-eval-2.psv,"
+			+ "triage-service/src/test/resources/eval/triage-eval-3.psv";
+
+	/** The hand-written set never trained or tuned on: scored with the final model. */
+	static final String WRITTEN_TEST = "triage-service/src/test/resources/eval/triage-eval-4.psv";
 
 	private TrainCommand() {
 	}
@@ -53,6 +67,10 @@ public final class TrainCommand {
 		boolean crossValidate = !options.containsKey("no-cv");
 		List<LabelledExample> corrections = options.containsKey("corrections")
 				? Corrections.read(Path.of(options.get("corrections"))) : List.of();
+		List<Path> written = options.containsKey("no-written") ? List.of()
+				: Arrays.stream(options.getOrDefault("written", WRITTEN).split(",")).map(Path::of).toList();
+		Optional<Path> writtenTest = options.containsKey("no-written") ? Optional.empty()
+				: Optional.of(Path.of(options.getOrDefault("written-test", WRITTEN_TEST)));
 		RuleSet rules = RulesLoader.bundled();
 		DenseFeatures dense = DenseFeatures.fromSystemProperties();
 		boolean writeModels = !options.containsKey("no-models") && dense == null;
@@ -61,6 +79,7 @@ public final class TrainCommand {
 			.withZone(ZoneOffset.UTC)
 			.format(Instant.now());
 		Report report = new Report(stamp, rules.version(), corrections.size());
+		report.written(written);
 		if (dense != null) {
 			System.out.println("with " + dense.describe() + " (cross-validation only, no model files)");
 			report.setup(dense.describe());
@@ -75,19 +94,27 @@ public final class TrainCommand {
 			List<LabelledExample> ownCorrections = corrections.stream()
 				.filter((example) -> example.language() == set.language)
 				.toList();
-			System.out.printf("%s: %d labelled texts, %d corrections%n", set.name, examples.size(),
-					ownCorrections.size());
+			Map<Path, List<LabelledExample>> ownWritten = new LinkedHashMap<>();
+			written.forEach((file) -> ownWritten.put(file, WrittenSet.examples(file, set.language)));
+			List<LabelledExample> extra = new ArrayList<>(ownCorrections);
+			ownWritten.values().forEach((rows) -> extra.addAll(WrittenSet.weighted(rows)));
+			System.out.printf("%s: %d labelled texts, %d corrections, %d written complaints%n", set.name,
+					examples.size(), ownCorrections.size(), ownWritten.values().stream().mapToInt(List::size).sum());
 			System.out.flush();
 			if (crossValidate) {
-				CrossValidation.Result result = new CrossValidation(rules, trainer).run(set.language, examples,
-						ownCorrections, folds, Long.getLong("triage.train.cv-seed", 42));
+				CrossValidation.Result result = new CrossValidation(rules, trainer).run(set.language, examples, extra,
+						folds, Long.getLong("triage.train.cv-seed", 42));
 				report.add(set, result);
 				if (options.containsKey("disagreements")) {
 					writeDisagreements(Path.of(options.get("disagreements")), set, result);
 				}
+				new WrittenEvaluation(rules, trainer)
+					.run(set.language, examples, ownCorrections, ownWritten,
+							writtenTest.map((file) -> WrittenSet.examples(file, set.language)).orElse(List.of()))
+					.forEach((name, scores) -> report.written(set.language, name, scores));
 			}
 			if (writeModels) {
-				writeModel(trainer, rules, set, examples, ownCorrections, stamp, models, report);
+				writeModel(trainer, rules, set, examples, extra, stamp, models, report);
 			}
 			Path second = labels.resolve("second").resolve(set.labelFile());
 			if (Files.exists(second)) {
@@ -104,17 +131,17 @@ public final class TrainCommand {
 	 * Trains a language's model on all its labels and corrections and writes its file.
 	 */
 	private static void writeModel(ModelTrainer trainer, RuleSet rules, LabelStore.DataSet set,
-			List<LabelledExample> examples, List<LabelledExample> corrections, String stamp, Path models, Report report)
+			List<LabelledExample> examples, List<LabelledExample> extra, String stamp, Path models, Report report)
 			throws IOException {
 		List<ModelTrainer.Doc> docs = new ArrayList<>();
 		for (LabelledExample example : examples) {
 			docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
 		}
-		for (LabelledExample example : corrections) {
+		for (LabelledExample example : extra) {
 			docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
 		}
 		String version = stamp + "-" + set.language.name().toLowerCase(Locale.ROOT) + "-" + examples.size() + "+"
-				+ corrections.size();
+				+ extra.size();
 		LanguageModel model = trainer.train(set.language, docs, version);
 		Path file = models.resolve(ModelFile.fileName(set.language));
 		ModelFile.write(model, file);
@@ -165,7 +192,11 @@ public final class TrainCommand {
 
 		private final StringBuilder agreementSection = new StringBuilder();
 
+		private final StringBuilder writtenSection = new StringBuilder();
+
 		private String setup = "";
+
+		private String writtenNote = "";
 
 		Report(String stamp, String rulesVersion, int corrections) {
 			this.stamp = stamp;
@@ -174,6 +205,17 @@ public final class TrainCommand {
 			this.summary.append(
 					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | churn HIGH precision | wrong fallback to STANDARD_CARE |\n")
 				.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+		}
+
+		/** Names the hand-written sets in every training fold and in the models. */
+		void written(List<Path> files) {
+			if (!files.isEmpty()) {
+				this.writtenNote = "; with the hand-written sets "
+						+ files.stream()
+							.map((file) -> "`" + file.getFileName() + "`")
+							.collect(java.util.stream.Collectors.joining(", "))
+						+ " (rows decided by their text alone) in every training fold and in the models";
+			}
 		}
 
 		/** Says how the models were trained, when not as the product's are. */
@@ -219,6 +261,18 @@ public final class TrainCommand {
 			}
 		}
 
+		void written(Language language, String name, Map<String, Map<String, Scoring.FieldScore>> scores) {
+			for (Map.Entry<String, Map<String, Scoring.FieldScore>> system : scores.entrySet()) {
+				Map<String, Scoring.FieldScore> s = system.getValue();
+				this.writtenSection.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |", language, name,
+						s.get("category").scored, system.getKey()));
+				for (String field : WrittenEvaluation.FIELDS) {
+					this.writtenSection.append(String.format(Locale.ROOT, " %.3f |", s.get(field).accuracy()));
+				}
+				this.writtenSection.append('\n');
+			}
+		}
+
 		void model(LabelStore.DataSet set, LanguageModel model, Path file, long bytes) {
 			this.modelsSection.append(String.format(Locale.ROOT, "- `%s` (%s): version `%s`, %d n-grams, %d KiB%n",
 					file.getFileName(), set.name, model.version(), model.vocabulary().size(), bytes / 1024));
@@ -242,17 +296,32 @@ public final class TrainCommand {
 		}
 
 		String summary() {
-			return this.summary.toString();
+			return this.summary.toString() + (this.writtenSection.isEmpty() ? "" : "\n" + writtenMarkdown());
+		}
+
+		private String writtenMarkdown() {
+			if (this.writtenSection.isEmpty()) {
+				return "";
+			}
+			return "\n## Written complaints (short, in the words the channels take down)\n\n"
+					+ "The hand-written sets (`triage-service/src/test/resources/eval`), rows whose labels follow from "
+					+ "the text alone. A set the model trains on is scored by a model trained without it (the corpus, "
+					+ "the corrections and the other written sets); the test set, never trained or tuned on, by the "
+					+ "model trained on everything. The rules were tuned on every set but the test set, so their "
+					+ "figures there are in-sample.\n\n| language | set | texts | decided by | "
+					+ String.join(" | ", WrittenEvaluation.FIELDS) + " |\n|---|---|---:|---|"
+					+ "---:|".repeat(WrittenEvaluation.FIELDS.size()) + "\n" + this.writtenSection;
 		}
 
 		String markdown() {
 			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
 					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
-					+ " staff corrections in training). Accuracy counts an accepted alternative (LABELLING.md section 8) "
+					+ " staff corrections in training" + this.writtenNote
+					+ "). Accuracy counts an accepted alternative (LABELLING.md section 8) "
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
 					+ "where the label is another playbook, over all texts.\n\n" + this.setup + "## Summary\n\n"
-					+ this.summary + "\n## Per field\n" + this.details + "\n## Models\n\n" + this.modelsSection
-					+ "\n## Agreement between labellers\n"
+					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + "\n## Models\n\n"
+					+ this.modelsSection + "\n## Agreement between labellers\n"
 					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n" : this.agreementSection);
 		}
 
