@@ -128,7 +128,8 @@ public final class TrainCommand {
 	}
 
 	/**
-	 * Trains a language's model on all its labels and corrections and writes its file.
+	 * Trains a language's model on all its labels, corrections and written complaints and
+	 * writes its file.
 	 */
 	private static void writeModel(ModelTrainer trainer, RuleSet rules, LabelStore.DataSet set,
 			List<LabelledExample> examples, List<LabelledExample> extra, String stamp, Path models, Report report)
