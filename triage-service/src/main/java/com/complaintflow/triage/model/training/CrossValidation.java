@@ -13,8 +13,9 @@ import com.complaintflow.triage.rules.RuleSet;
 
 /**
  * K-fold cross-validation of one language: each fold trains a model on the other folds
- * (plus staff corrections, which are never tested on) and decides the held-out texts
- * three ways: the rules alone, the model alone, and the combination the service uses.
+ * (plus the extra examples - staff corrections, hand-written complaints - which join
+ * every fold's training and are never tested on) and decides the held-out texts three
+ * ways: the rules alone, the model alone, and the combination the service uses.
  */
 public final class CrossValidation {
 
@@ -44,13 +45,13 @@ public final class CrossValidation {
 	public record Disagreement(String key, String field, String label, String decided) {
 	}
 
-	public Result run(Language language, List<LabelledExample> examples, List<LabelledExample> corrections, int folds,
+	public Result run(Language language, List<LabelledExample> examples, List<LabelledExample> extra, int folds,
 			long seed) {
 		Map<LabelledExample, RuleOutcome> ruleOutcomes = new LinkedHashMap<>();
 		for (LabelledExample example : examples) {
 			ruleOutcomes.put(example, Scoring.rules(this.rules, example));
 		}
-		List<ModelTrainer.Doc> correctionDocs = corrections.stream()
+		List<ModelTrainer.Doc> extraDocs = extra.stream()
 			.map((example) -> ModelTrainer.Doc.of(example, Scoring.rules(this.rules, example)))
 			.toList();
 		List<LabelledExample> order = new ArrayList<>(examples);
@@ -67,7 +68,7 @@ public final class CrossValidation {
 		List<Callable<List<Decided>>> trainings = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
 			int current = fold;
-			trainings.add(() -> fold(language, order, ruleOutcomes, correctionDocs, folds, current));
+			trainings.add(() -> fold(language, order, ruleOutcomes, extraDocs, folds, current));
 		}
 		List<List<Decided>> results = ParallelTraining.inOrder(trainings);
 		for (int fold = 0; fold < folds; fold++) {
@@ -101,9 +102,8 @@ public final class CrossValidation {
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */
 	private List<Decided> fold(Language language, List<LabelledExample> order,
-			Map<LabelledExample, RuleOutcome> ruleOutcomes, List<ModelTrainer.Doc> correctionDocs, int folds,
-			int fold) {
-		List<ModelTrainer.Doc> train = new ArrayList<>(correctionDocs);
+			Map<LabelledExample, RuleOutcome> ruleOutcomes, List<ModelTrainer.Doc> extraDocs, int folds, int fold) {
+		List<ModelTrainer.Doc> train = new ArrayList<>(extraDocs);
 		List<LabelledExample> test = new ArrayList<>();
 		for (int i = 0; i < order.size(); i++) {
 			LabelledExample example = order.get(i);

@@ -215,7 +215,7 @@ public final class TrainCommand {
 						+ files.stream()
 							.map((file) -> "`" + file.getFileName() + "`")
 							.collect(java.util.stream.Collectors.joining(", "))
-						+ " (rows decided by their text alone) in every training fold and in the models";
+						+ " (rows decided by their text alone) in every training fold and in the models it writes";
 			}
 		}
 
