@@ -4,15 +4,17 @@ import java.util.Arrays;
 
 /**
  * The n-grams a model knows, by 64-bit hash, each with a feature index: an
- * open-addressing table, so a lookup allocates nothing.
+ * open-addressing table holding each hash beside its index (one memory read per probe),
+ * so a lookup allocates nothing.
  */
 public final class Vocabulary {
 
+	private static final long EMPTY = -1;
+
 	private final long[] hashes;
 
-	private final long[] slots;
-
-	private final int[] ids;
+	/** Slot s holds a hash at {@code 2s} and its feature index at {@code 2s + 1}. */
+	private final long[] table;
 
 	private final int mask;
 
@@ -20,29 +22,31 @@ public final class Vocabulary {
 	public Vocabulary(long[] hashes) {
 		this.hashes = hashes.clone();
 		int capacity = Integer.highestOneBit(Math.max(4, hashes.length * 2 + 1)) << 1;
-		this.slots = new long[capacity];
-		this.ids = new int[capacity];
-		Arrays.fill(this.ids, -1);
+		this.table = new long[2 * capacity];
+		for (int slot = 0; slot < capacity; slot++) {
+			this.table[2 * slot + 1] = EMPTY;
+		}
 		this.mask = capacity - 1;
 		for (int i = 0; i < hashes.length; i++) {
 			int slot = slot(hashes[i]);
-			while (this.ids[slot] >= 0) {
-				if (this.slots[slot] == hashes[i]) {
+			while (this.table[2 * slot + 1] != EMPTY) {
+				if (this.table[2 * slot] == hashes[i]) {
 					throw new IllegalArgumentException("duplicate n-gram hash at feature " + i);
 				}
 				slot = (slot + 1) & this.mask;
 			}
-			this.slots[slot] = hashes[i];
-			this.ids[slot] = i;
+			this.table[2 * slot] = hashes[i];
+			this.table[2 * slot + 1] = i;
 		}
 	}
 
 	/** The feature index of an n-gram hash, or -1. */
 	public int indexOf(long hash) {
 		int slot = slot(hash);
-		while (this.ids[slot] >= 0) {
-			if (this.slots[slot] == hash) {
-				return this.ids[slot];
+		long id;
+		while ((id = this.table[2 * slot + 1]) != EMPTY) {
+			if (this.table[2 * slot] == hash) {
+				return (int) id;
 			}
 			slot = (slot + 1) & this.mask;
 		}

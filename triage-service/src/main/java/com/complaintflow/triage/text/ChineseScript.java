@@ -7,12 +7,19 @@ import com.ibm.icu.text.Transliterator;
 /**
  * Traditional Chinese to simplified with ICU4J's {@code Traditional-Simplified}
  * transliterator, then Taiwan and Hong Kong vocabulary to the mainland word (網路 to 网络, 寬頻
- * to 宽带, 簡訊 to 短信), so that one dictionary and one model read every script.
+ * to 宽带, 簡訊 to 短信), so that one dictionary and one model read every script. Text the
+ * transliterator would leave as it is (most simplified text) skips it.
  */
 public final class ChineseScript {
 
+	private static final String TRANSLITERATOR = "Traditional-Simplified";
+
 	private static final ThreadLocal<Transliterator> TRADITIONAL_TO_SIMPLIFIED = ThreadLocal
-		.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+		.withInitial(() -> Transliterator.getInstance(TRANSLITERATOR));
+
+	/** The texts the transliterator can change (a simplified text it leaves as it is). */
+	private static final TransliterationTriggers TRIGGERS = TransliterationTriggers
+		.of(TRADITIONAL_TO_SIMPLIFIED.get().toRules(false));
 
 	/** Regional words, after transliteration, to the mainland word. */
 	private static final Map<String, String> REGIONAL = Map.ofEntries(Map.entry("网路", "网络"), Map.entry("宽频", "宽带"),
@@ -55,7 +62,12 @@ public final class ChineseScript {
 	private static final int MEMO_LIMIT = 4096;
 
 	private static String simplify(String text) {
-		String simplified = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(text);
+		return regionalWords(TRIGGERS.mayChange(text) ? transliterate(text) : text);
+	}
+
+	/** Taiwan and Hong Kong words, once transliterated, to the mainland word. */
+	static String regionalWords(String transliterated) {
+		String simplified = transliterated;
 		for (Map.Entry<String, String> word : REGIONAL.entrySet()) {
 			if (simplified.contains(word.getKey())) {
 				simplified = simplified.replace(word.getKey(), word.getValue());
@@ -64,11 +76,25 @@ public final class ChineseScript {
 		return simplified;
 	}
 
-	/** Whether the text holds a Han character. */
+	/**
+	 * The text through the transliterator alone, without the shortcut for text it leaves
+	 * as it is (to check that shortcut).
+	 */
+	static String transliterate(String text) {
+		return TRADITIONAL_TO_SIMPLIFIED.get().transliterate(text);
+	}
+
+	/** The triggers {@link #toSimplified} checks before transliterating. */
+	static TransliterationTriggers triggers() {
+		return TRIGGERS;
+	}
+
+	/** Whether the text holds a Han character (also one beyond the basic plane). */
 	public static boolean hasHan(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c >= 0x3400 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+			int codePoint = Character.isHighSurrogate(c) ? Character.codePointAt(text, i) : c;
+			if (codePoint >= 0x3400 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
 				return true;
 			}
 		}
