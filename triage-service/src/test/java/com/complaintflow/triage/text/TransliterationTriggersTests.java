@@ -59,7 +59,7 @@ class TransliterationTriggersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "網路一直斷線", "寬頻又斷了", "祇要能修好就行" })
-	void traditionalTextIs(String text) {
+	void traditionalTextIsTransliterated(String text) {
 		assertThat(ChineseScript.triggers().mayChange(text)).isTrue();
 	}
 
