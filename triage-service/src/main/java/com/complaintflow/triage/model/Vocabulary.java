@@ -1,7 +1,5 @@
 package com.complaintflow.triage.model;
 
-import java.util.Arrays;
-
 /**
  * The n-grams a model knows, by 64-bit hash, each with a feature index: an
  * open-addressing table holding each hash beside its index (one memory read per probe),

@@ -38,7 +38,7 @@ final class TransliterationTriggers {
 	 */
 	static TransliterationTriggers of(String rules) {
 		UnicodeSet characters = new UnicodeSet();
-		List<String[]> longer = new ArrayList<>();
+		List<String> longer = new ArrayList<>();
 		for (String line : rules.split("\n")) {
 			String rule = line.strip();
 			if (rule.isEmpty()) {
@@ -49,23 +49,17 @@ final class TransliterationTriggers {
 				return new TransliterationTriggers(new UnicodeSet(), List.of(), true);
 			}
 			String input = plain.group(1);
-			String output = plain.group(2);
-			if (input.equals(output)) {
+			if (input.equals(plain.group(2))) {
 				continue;
 			}
 			if (input.codePointCount(0, input.length()) == 1) {
 				characters.add(input);
 			}
 			else {
-				longer.add(new String[] { input, output });
+				longer.add(input);
 			}
 		}
-		List<String> phrases = new ArrayList<>();
-		for (String[] rule : longer) {
-			if (characters.containsNone(rule[0])) {
-				phrases.add(rule[0]);
-			}
-		}
+		List<String> phrases = longer.stream().filter(characters::containsNone).toList();
 		return new TransliterationTriggers(characters, phrases, false);
 	}
 
