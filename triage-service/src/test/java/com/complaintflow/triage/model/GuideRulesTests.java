@@ -60,6 +60,19 @@ class GuideRulesTests {
 	}
 
 	@Test
+	void anEmployersPhoneNamedInAnotherGrievanceIsNotTheOwnNumberCase() {
+		for (String text : new String[] { "用的是公司配的电话卡，这个月却扣了两千多流量费，我根本没开过数据，请查一下。",
+				"My work phone keeps dropping calls in the office since Monday, please fix the signal.",
+				"宽带三天没修好，请联通公司给个说法，不然我就投诉到工信部。" }) {
+			Verdict verdict = decide(text, TriageContext.NONE);
+
+			assertThat(verdict.playbook()).as(text).isNotEqualTo(Playbook.OWN_NUMBER_ADVICE);
+			assertThat(verdict.explanation().signals()).as(text)
+				.noneMatch((signal) -> signal.contains("own-number") || signal.contains("employer-phone"));
+		}
+	}
+
+	@Test
 	void repeatedContactAloneIsLowChurnButStillRaisesThePriority() {
 		String text = "Still no signal in my kitchen. Third complaint this month.";
 		Verdict first = decide(text, TriageContext.NONE);

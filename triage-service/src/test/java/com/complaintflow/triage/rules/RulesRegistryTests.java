@@ -68,7 +68,8 @@ class RulesRegistryTests {
 		Files.writeString(this.file,
 				bundledText().replace(BUNDLED_VERSION, "file-bad")
 					.replace("then: BILLING_ERROR", "then: BILLING_EROR")
-					.replace("signals: [own_number]", "signals: [own_numbr]"));
+					.replace("allSignals: [own_number, own_number.personal_line]",
+							"allSignals: [own_numbr, own_number.personal_line]"));
 
 		RulesRegistry.RulesStatus status = this.registry.reload();
 

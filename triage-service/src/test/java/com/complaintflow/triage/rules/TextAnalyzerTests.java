@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Negation, quoting and script: the bundled rules are not fooled by "not leaving", by
- * someone else's quoted words, or by traditional characters.
+ * Negation, quoting, script and words inside phrases: the bundled rules are not fooled by
+ * "not leaving", by someone else's quoted words, by traditional characters, or by a term
+ * inside a longer phrase (去联通营业厅 is a visit, not an exit).
  */
 class TextAnalyzerTests {
 
@@ -45,6 +46,22 @@ class TextAnalyzerTests {
 			""")
 	void churnRiskIsNotFooledByNegationOrQuotes(String text, ChurnRisk expected) {
 		assertThat(RULES.decide(complaint(text), TriageContext.NONE).churnRisk()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			昨天去联通营业厅交费，排了一小时队                          | churn.leave      | false
+			再不修好宽带，我就去联通了                                 | churn.leave      | true
+			客服转投诉部门，说48小时内回复                             | churn.leave      | false
+			信号太差，我准备转投移动                                   | churn.leave      | true
+			没经过我同意就随意更改用户的套餐                            | churn.leave      | false
+			宽带再断我就改用电信                                       | churn.leave      | true
+			Is there any way you can light a fire under them?        | emergency.safety | false
+			The cable box in my yard caught fire last night          | emergency.safety | true
+			我手机突然显示欠费，吓人一跳                                | emergency.safety | false
+			""")
+	void aTermInsideAnotherPhraseDoesNotFire(String text, String signal, boolean fires) {
+		assertThat(RULES.analyze(complaint(text)).signals().contains(signal)).as(text).isEqualTo(fires);
 	}
 
 	@ParameterizedTest
