@@ -135,7 +135,7 @@ class KilledProcessTests {
 	}
 
 	private static long heldBy(MongoTemplate mongo, List<String> caseIds, String owner) {
-		return mongo.count(Query.query(Criteria.where("_id").in(caseIds).and("leaseOwner").is(owner)), "cases");
+		return casesHeldBy(mongo, caseIds, owner).size();
 	}
 
 	private static List<String> casesHeldBy(MongoTemplate mongo, List<String> caseIds, String owner) {
