@@ -59,9 +59,20 @@ class TextAnalyzerTests {
 			Is there any way you can light a fire under them?        | emergency.safety | false
 			The cable box in my yard caught fire last night          | emergency.safety | true
 			我手机突然显示欠费，吓人一跳                                | emergency.safety | false
+			The tech was smoking in my driveway and never knocked    | emergency.safety | false
 			""")
 	void aTermInsideAnotherPhraseDoesNotFire(String text, String signal, boolean fires) {
 		assertThat(RULES.analyze(complaint(text)).signals().contains(signal)).as(text).isEqualTo(fires);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			There is a burning smell coming from the cable cabinet by the bus stop | EMERGENCY
+			The router melted and the socket behind it smells like burning          | EMERGENCY
+			楼道里的光交箱有一股烧焦味                                                | EMERGENCY
+			""")
+	void aBurningSmellIsASafetyHazard(String text, Category expected) {
+		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
