@@ -16,6 +16,7 @@ import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,13 +67,10 @@ class TextAnalyzerTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			There is a burning smell coming from the cable cabinet by the bus stop | EMERGENCY
-			The router melted and the socket behind it smells like burning          | EMERGENCY
-			楼道里的光交箱有一股烧焦味                                                | EMERGENCY
-			""")
-	void aBurningSmellIsASafetyHazard(String text, Category expected) {
-		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(expected);
+	@ValueSource(strings = { "There is a burning smell coming from the cable cabinet by the bus stop",
+			"The router melted and the socket behind it smells like burning", "楼道里的光交箱有一股烧焦味" })
+	void aBurningSmellIsASafetyHazard(String text) {
+		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(Category.EMERGENCY);
 	}
 
 	@ParameterizedTest
