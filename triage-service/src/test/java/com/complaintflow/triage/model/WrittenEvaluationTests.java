@@ -50,12 +50,15 @@ class WrittenEvaluationTests {
 		Map<Path, List<LabelledExample>> written = new LinkedHashMap<>();
 		written.put(device, WrittenSet.examples(device, Language.EN));
 		written.put(known, WrittenSet.examples(known, Language.EN));
-		List<LabelledExample> test = WrittenSet.examples(write(dir, "test.psv", TEST), Language.EN);
+		Path test = write(dir, "test.psv", TEST);
+		Map<Path, List<LabelledExample>> tests = new LinkedHashMap<>();
+		tests.put(test, WrittenSet.examples(test, Language.EN));
+		tests.put(write(dir, "empty.psv", ""), List.of());
 		WrittenEvaluation evaluation = new WrittenEvaluation(SmallCorpus.RULES,
 				new ModelTrainer(new ModelTrainer.Options(10_000, 1, Map.of("*", 4.0), 3, 42)));
 
 		Map<String, Map<String, Map<String, Scoring.FieldScore>>> scores = evaluation.run(Language.EN,
-				SmallCorpus.examples(Language.EN), List.of(), written, test);
+				SmallCorpus.examples(Language.EN), List.of(), written, tests);
 
 		assertThat(scores).containsOnlyKeys("device.psv (held out)", "known.psv (held out)",
 				"test.psv (never trained or tuned on)");

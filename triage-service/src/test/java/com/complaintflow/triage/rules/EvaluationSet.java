@@ -51,6 +51,19 @@ final class EvaluationSet {
 	 */
 	static final String FOURTH = "eval/triage-eval-4.psv";
 
+	/**
+	 * A fifth set, written on 2026-12-02 to train the models on the channels' short
+	 * wording: run once blind by rules 2026.12.01-2 and the models of 2026-12-01, then
+	 * its misses shaped rules 2026.12.02-1 and it joined the models' training data.
+	 */
+	static final String FIFTH = "eval/triage-eval-5.psv";
+
+	/**
+	 * A sixth set, written on 2026-12-02 before any triage version was run on it: never
+	 * trained or tuned on.
+	 */
+	static final String SIXTH = "eval/triage-eval-6.psv";
+
 	private EvaluationSet() {
 	}
 

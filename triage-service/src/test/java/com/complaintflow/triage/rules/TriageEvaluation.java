@@ -174,11 +174,17 @@ public final class TriageEvaluation {
 		System.out.println(run(rules, EvaluationSet.THIRD).report(true));
 		System.out.println("== Fourth set (" + EvaluationSet.FOURTH + "), never used for tuning ==");
 		System.out.println(run(rules, EvaluationSet.FOURTH).report(true));
+		System.out.println(
+				"== Fifth set (" + EvaluationSet.FIFTH + "), first run blind, then used for tuning and training ==");
+		System.out.println(run(rules, EvaluationSet.FIFTH).report(true));
+		System.out.println("== Sixth set (" + EvaluationSet.SIXTH + "), never used for tuning ==");
+		System.out.println(run(rules, EvaluationSet.SIXTH).report(true));
 		Advisor models = bundledModels();
+		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH);
 		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
-				EvaluationSet.FOURTH)) {
+				EvaluationSet.FIFTH, EvaluationSet.FOURTH, EvaluationSet.SIXTH)) {
 			System.out.println("== Rules and the bundled models, as the service decides: " + set
-					+ (set.equals(EvaluationSet.FOURTH) ? ", never trained on ==" : ", trained on (in-sample) =="));
+					+ (neverTrainedOn.contains(set) ? ", never trained on ==" : ", trained on (in-sample) =="));
 			System.out.println(run(rules, models, set).report(true));
 		}
 	}

@@ -13,7 +13,7 @@ import com.complaintflow.triage.rules.RuleSet;
 /**
  * Scores rules alone and rules with a model on the hand-written sets: each set the model
  * trains on is held out in turn (the model trained on the corpus, the corrections and the
- * other sets), and the test set is decided by the model trained on all of them.
+ * other sets), and each test set is decided by the model trained on all of them.
  */
 public final class WrittenEvaluation {
 
@@ -36,27 +36,32 @@ public final class WrittenEvaluation {
 	 */
 	public Map<String, Map<String, Map<String, Scoring.FieldScore>>> run(Language language,
 			List<LabelledExample> corpus, List<LabelledExample> corrections, Map<Path, List<LabelledExample>> written,
-			List<LabelledExample> test) {
-		// one model per held-out set and one for the test set, trained side by side
-		Map<String, Callable<Map<String, Map<String, Scoring.FieldScore>>>> runs = new LinkedHashMap<>();
+			Map<Path, List<LabelledExample>> tests) {
+		// one model per held-out set and one for all the test sets, trained side by side
+		List<Callable<Map<String, Map<String, Map<String, Scoring.FieldScore>>>>> runs = new ArrayList<>();
 		for (Map.Entry<Path, List<LabelledExample>> heldOut : written.entrySet()) {
 			if (!heldOut.getValue().isEmpty()) {
-				runs.put(heldOut.getKey().getFileName() + " (held out)",
-						() -> score(train(language, corpus, corrections, written, heldOut.getKey()),
-								heldOut.getValue()));
+				runs.add(() -> Map.of(heldOut.getKey().getFileName() + " (held out)",
+						score(train(language, corpus, corrections, written, heldOut.getKey()), heldOut.getValue())));
 			}
 		}
-		if (!test.isEmpty()) {
-			runs.put(test.get(0).set() + " (never trained or tuned on)",
-					() -> score(train(language, corpus, corrections, written, null), test));
+		if (tests.values().stream().anyMatch((rows) -> !rows.isEmpty())) {
+			runs.add(() -> scoreTests(train(language, corpus, corrections, written, null), tests));
 		}
-		List<Map<String, Map<String, Scoring.FieldScore>>> results = ParallelTraining
-			.inOrder(new ArrayList<>(runs.values()));
 		Map<String, Map<String, Map<String, Scoring.FieldScore>>> scores = new LinkedHashMap<>();
-		int i = 0;
-		for (String name : runs.keySet()) {
-			scores.put(name, results.get(i++));
-		}
+		ParallelTraining.inOrder(runs).forEach(scores::putAll);
+		return scores;
+	}
+
+	/** Each test set scored by the one model trained on everything, by set name. */
+	private Map<String, Map<String, Map<String, Scoring.FieldScore>>> scoreTests(AugmentedModel model,
+			Map<Path, List<LabelledExample>> tests) {
+		Map<String, Map<String, Map<String, Scoring.FieldScore>>> scores = new LinkedHashMap<>();
+		tests.forEach((file, rows) -> {
+			if (!rows.isEmpty()) {
+				scores.put(file.getFileName() + " (never trained or tuned on)", score(model, rows));
+			}
+		});
 		return scores;
 	}
 
