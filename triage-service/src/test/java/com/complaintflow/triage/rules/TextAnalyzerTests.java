@@ -73,6 +73,35 @@ class TextAnalyzerTests {
 		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(Category.EMERGENCY);
 	}
 
+	/**
+	 * Wording from channels outside the corpus's (rules 2026.12.02-1): British
+	 * competitors, a line already cancelled, heated words, a replacement asked for, an
+	 * employer's phone, a cable at head height, a demand for life.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Vodafone charge my sister less than me for the same plan, sort it or I'm gone | playbook  | COMPETITOR_MISLEADING
+					Plusnet has offered me a free router and a voucher to move over             | playbook  | COMPETITOR_PROMOTION
+					I cancelled my broadband in July and you are still taking money every month | churnRisk | HIGH
+					Two weeks without a dial tone. Unbelievable!! Does nobody work there?       | persona   | VENTING
+					The tablet you sold me won't hold a charge, I want a replacement            | persona   | COMPENSATION_SEEKING
+					My employer issues me a phone now so I barely use my own phone              | playbook  | OWN_NUMBER_ADVICE
+					A phone cable is hanging at head height across the lane after the storm     | category  | EMERGENCY
+					After this outage I expect free broadband for life                         | playbook  | UNREASONABLE_DEMAND
+					合约还有半年，被套牢了，网速一天比一天慢                                       | churnRisk | MEDIUM
+					""")
+	void theChannelsWordingIsRead(String text, String field, String expected) {
+		Verdict verdict = RULES.decide(complaint(text), TriageContext.NONE);
+		String decided = switch (field) {
+			case "category" -> verdict.category().name();
+			case "playbook" -> verdict.playbook().name();
+			case "churnRisk" -> verdict.churnRisk().name();
+			default -> verdict.persona().name();
+		};
+		assertThat(decided).as(text).isEqualTo(expected);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			網絡一直斷線，請幫忙看看       | NETWORK

@@ -27,17 +27,35 @@ class TriageEvaluationTests {
 	private static final Map<String, Double> THIRD_SET_FLOORS = Map.of("category", 0.88, "playbook", 0.9, "churnRisk",
 			0.97, "emotion", 0.83, "nature", 0.77, "persona", 0.9, "rootCause", 0.9);
 
-	/** The fourth set was never used for tuning: its floors are its blind result. */
-	private static final Map<String, Double> FOURTH_SET_FLOORS = Map.of("category", 0.75, "playbook", 0.75, "churnRisk",
-			0.95, "emotion", 0.83, "nature", 0.83, "persona", 0.95, "rootCause", 0.83);
+	/**
+	 * The fourth set was never used for tuning: its floors are its result with the rules
+	 * in the repository (blind on rules -3: 0.79 category and playbook).
+	 */
+	private static final Map<String, Double> FOURTH_SET_FLOORS = Map.of("category", 0.87, "playbook", 0.87, "churnRisk",
+			0.99, "emotion", 0.91, "nature", 0.91, "persona", 0.95, "rootCause", 0.87);
 
 	/**
 	 * The fourth set decided as the service decides, rules with the bundled models: it
 	 * was never trained on either, so its floors are the result of the models in the
 	 * repository.
 	 */
-	private static final Map<String, Double> FOURTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.87, "playbook", 0.7,
-			"churnRisk", 0.99, "emotion", 0.54, "nature", 0.91, "persona", 0.99, "rootCause", 0.83);
+	private static final Map<String, Double> FOURTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.87, "playbook", 0.87,
+			"churnRisk", 0.99, "emotion", 0.66, "nature", 0.91, "persona", 0.95, "rootCause", 0.83);
+
+	/**
+	 * The fifth set, rules alone: run blind (category 0.58, playbook 0.52), then its
+	 * misses shaped rules 2026.12.02-1.
+	 */
+	private static final Map<String, Double> FIFTH_SET_FLOORS = Map.of("category", 0.61, "playbook", 0.64, "churnRisk",
+			0.83, "emotion", 0.63, "nature", 0.57, "persona", 0.62, "rootCause", 0.7);
+
+	/** The sixth set, never tuned or trained on: rules alone. */
+	private static final Map<String, Double> SIXTH_SET_FLOORS = Map.of("category", 0.59, "playbook", 0.52, "churnRisk",
+			0.7, "emotion", 0.81, "nature", 0.5, "persona", 0.55, "rootCause", 0.52);
+
+	/** The sixth set, never tuned or trained on: rules with the bundled models. */
+	private static final Map<String, Double> SIXTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.81, "playbook", 0.72,
+			"churnRisk", 0.79, "emotion", 0.59, "nature", 0.72, "persona", 0.68, "rootCause", 0.68);
 
 	private static TriageEvaluation evaluation;
 
@@ -49,6 +67,12 @@ class TriageEvaluationTests {
 
 	private static TriageEvaluation fourthWithModels;
 
+	private static TriageEvaluation fifth;
+
+	private static TriageEvaluation sixth;
+
+	private static TriageEvaluation sixthWithModels;
+
 	@BeforeAll
 	static void evaluate() {
 		RuleSet rules = RulesLoader.bundled();
@@ -56,7 +80,11 @@ class TriageEvaluationTests {
 		second = TriageEvaluation.run(rules, EvaluationSet.SECOND);
 		third = TriageEvaluation.run(rules, EvaluationSet.THIRD);
 		fourth = TriageEvaluation.run(rules, EvaluationSet.FOURTH);
-		fourthWithModels = TriageEvaluation.run(rules, TriageEvaluation.bundledModels(), EvaluationSet.FOURTH);
+		TriageEvaluation.Advisor models = TriageEvaluation.bundledModels();
+		fourthWithModels = TriageEvaluation.run(rules, models, EvaluationSet.FOURTH);
+		fifth = TriageEvaluation.run(rules, EvaluationSet.FIFTH);
+		sixth = TriageEvaluation.run(rules, EvaluationSet.SIXTH);
+		sixthWithModels = TriageEvaluation.run(rules, models, EvaluationSet.SIXTH);
 	}
 
 	@Test
@@ -89,12 +117,21 @@ class TriageEvaluationTests {
 		FOURTH_SET_FLOORS.forEach((field, floor) -> assertThat(fourth.accuracy(field))
 			.as("%s accuracy on the fourth set%n%s", field, fourth.report(true))
 			.isGreaterThanOrEqualTo(floor));
+		FIFTH_SET_FLOORS.forEach((field, floor) -> assertThat(fifth.accuracy(field))
+			.as("%s accuracy on the fifth set%n%s", field, fifth.report(true))
+			.isGreaterThanOrEqualTo(floor));
+		SIXTH_SET_FLOORS.forEach((field, floor) -> assertThat(sixth.accuracy(field))
+			.as("%s accuracy on the sixth set%n%s", field, sixth.report(true))
+			.isGreaterThanOrEqualTo(floor));
 	}
 
 	@Test
-	void rulesWithTheBundledModelsStayAtOrAboveTheirResultOnTheSetNeverTrainedOn() {
+	void rulesWithTheBundledModelsStayAtOrAboveTheirResultOnTheSetsNeverTrainedOn() {
 		FOURTH_SET_WITH_MODELS_FLOORS.forEach((field, floor) -> assertThat(fourthWithModels.accuracy(field))
 			.as("%s accuracy on the fourth set, rules with models%n%s", field, fourthWithModels.report(true))
+			.isGreaterThanOrEqualTo(floor));
+		SIXTH_SET_WITH_MODELS_FLOORS.forEach((field, floor) -> assertThat(sixthWithModels.accuracy(field))
+			.as("%s accuracy on the sixth set, rules with models%n%s", field, sixthWithModels.report(true))
 			.isGreaterThanOrEqualTo(floor));
 	}
 
