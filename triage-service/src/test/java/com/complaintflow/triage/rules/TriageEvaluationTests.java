@@ -105,33 +105,23 @@ class TriageEvaluationTests {
 
 	@Test
 	void everyFieldStaysAtOrAboveTheAccuracyReached() {
-		FLOORS.forEach((field, floor) -> assertThat(evaluation.accuracy(field))
-			.as("%s accuracy%n%s", field, evaluation.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		SECOND_SET_FLOORS.forEach((field, floor) -> assertThat(second.accuracy(field))
-			.as("%s accuracy on the second set%n%s", field, second.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		THIRD_SET_FLOORS.forEach((field, floor) -> assertThat(third.accuracy(field))
-			.as("%s accuracy on the third set%n%s", field, third.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		FOURTH_SET_FLOORS.forEach((field, floor) -> assertThat(fourth.accuracy(field))
-			.as("%s accuracy on the fourth set%n%s", field, fourth.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		FIFTH_SET_FLOORS.forEach((field, floor) -> assertThat(fifth.accuracy(field))
-			.as("%s accuracy on the fifth set%n%s", field, fifth.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		SIXTH_SET_FLOORS.forEach((field, floor) -> assertThat(sixth.accuracy(field))
-			.as("%s accuracy on the sixth set%n%s", field, sixth.report(true))
-			.isGreaterThanOrEqualTo(floor));
+		holds(evaluation, FLOORS, "the tuning set");
+		holds(second, SECOND_SET_FLOORS, "the second set");
+		holds(third, THIRD_SET_FLOORS, "the third set");
+		holds(fourth, FOURTH_SET_FLOORS, "the fourth set");
+		holds(fifth, FIFTH_SET_FLOORS, "the fifth set");
+		holds(sixth, SIXTH_SET_FLOORS, "the sixth set");
 	}
 
 	@Test
 	void rulesWithTheBundledModelsStayAtOrAboveTheirResultOnTheSetsNeverTrainedOn() {
-		FOURTH_SET_WITH_MODELS_FLOORS.forEach((field, floor) -> assertThat(fourthWithModels.accuracy(field))
-			.as("%s accuracy on the fourth set, rules with models%n%s", field, fourthWithModels.report(true))
-			.isGreaterThanOrEqualTo(floor));
-		SIXTH_SET_WITH_MODELS_FLOORS.forEach((field, floor) -> assertThat(sixthWithModels.accuracy(field))
-			.as("%s accuracy on the sixth set, rules with models%n%s", field, sixthWithModels.report(true))
+		holds(fourthWithModels, FOURTH_SET_WITH_MODELS_FLOORS, "the fourth set, rules with models");
+		holds(sixthWithModels, SIXTH_SET_WITH_MODELS_FLOORS, "the sixth set, rules with models");
+	}
+
+	private static void holds(TriageEvaluation result, Map<String, Double> floors, String set) {
+		floors.forEach((field, floor) -> assertThat(result.accuracy(field))
+			.as("%s accuracy on %s%n%s", field, set, result.report(true))
 			.isGreaterThanOrEqualTo(floor));
 	}
 
