@@ -166,19 +166,17 @@ public final class TriageEvaluation {
 	public static void main(String[] args) {
 		RuleSet rules = (args.length > 0) ? RulesLoader.load(java.nio.file.Path.of(args[0])) : RulesLoader.bundled();
 		System.out.println("Rules " + rules.version());
-		System.out.println("== Tuning set (" + EvaluationSet.RESOURCE + ") ==");
-		System.out.println(run(rules).report(true));
-		System.out.println("== Second set (" + EvaluationSet.SECOND + "), first run blind, then used for tuning ==");
-		System.out.println(run(rules, EvaluationSet.SECOND).report(true));
-		System.out.println("== Third set (" + EvaluationSet.THIRD + "), first run blind, then used for tuning ==");
-		System.out.println(run(rules, EvaluationSet.THIRD).report(true));
-		System.out.println("== Fourth set (" + EvaluationSet.FOURTH + "), never used for tuning ==");
-		System.out.println(run(rules, EvaluationSet.FOURTH).report(true));
-		System.out.println(
-				"== Fifth set (" + EvaluationSet.FIFTH + "), first run blind, then used for tuning and training ==");
-		System.out.println(run(rules, EvaluationSet.FIFTH).report(true));
-		System.out.println("== Sixth set (" + EvaluationSet.SIXTH + "), never used for tuning ==");
-		System.out.println(run(rules, EvaluationSet.SIXTH).report(true));
+		Map<String, String> rulesHistory = new LinkedHashMap<>();
+		rulesHistory.put(EvaluationSet.RESOURCE, "the tuning set");
+		rulesHistory.put(EvaluationSet.SECOND, "first run blind, then used for tuning");
+		rulesHistory.put(EvaluationSet.THIRD, "first run blind, then used for tuning");
+		rulesHistory.put(EvaluationSet.FOURTH, "never used for tuning");
+		rulesHistory.put(EvaluationSet.FIFTH, "first run blind, then used for tuning and training");
+		rulesHistory.put(EvaluationSet.SIXTH, "never used for tuning");
+		rulesHistory.forEach((set, history) -> {
+			System.out.println("== Rules alone: " + set + ", " + history + " ==");
+			System.out.println(run(rules, set).report(true));
+		});
 		Advisor models = bundledModels();
 		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH);
 		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
