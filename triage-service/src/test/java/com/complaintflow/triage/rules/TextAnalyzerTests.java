@@ -13,7 +13,9 @@ import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
+import com.complaintflow.events.Persona;
 import com.complaintflow.events.ValueTier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +63,8 @@ class TextAnalyzerTests {
 			The cable box in my yard caught fire last night          | emergency.safety | true
 			我手机突然显示欠费，吓人一跳                                | emergency.safety | false
 			The tech was smoking in my driveway and never knocked    | emergency.safety | false
+			Someone took out a contract in my name, it is identity theft | persona.heated | false
+			Charging me twice for one month? This is theft             | persona.heated   | true
 			""")
 	void aTermInsideAnotherPhraseDoesNotFire(String text, String signal, boolean fires) {
 		assertThat(RULES.analyze(complaint(text)).signals().contains(signal)).as(text).isEqualTo(fires);
@@ -71,6 +75,21 @@ class TextAnalyzerTests {
 			"The router melted and the socket behind it smells like burning", "楼道里的光交箱有一股烧焦味" })
 	void aBurningSmellIsASafetyHazard(String text) {
 		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(Category.EMERGENCY);
+	}
+
+	@Test
+	void alarmAtAHazardIsVentingUnlessTheReportIsLongAndCalm() {
+		// LABELLING.md section 6: "alarm in an emergency" is VENTING
+		for (String text : new String[] { "The cabinet outside the school is sparking and the door hangs open",
+				"楼下的电线杆歪了，电线垂下来快碰到人了，赶紧来处理" }) {
+			assertThat(RULES.decide(complaint(text), TriageContext.NONE).persona()).as(text).isEqualTo(Persona.VENTING);
+		}
+		String calm = "I would like to report a safety hazard on Mill Lane, near the junction with Church Street. "
+				+ "One of your telephone poles has been leaning towards the road since the storm on Tuesday, and "
+				+ "a cable from it now hangs at about head height above the pavement. I have taken photographs and "
+				+ "can send them if that helps. Could you let me know when an engineer will inspect it, and whether "
+				+ "the council has been told, so that I can pass the information on to our residents' association?";
+		assertThat(RULES.decide(complaint(calm), TriageContext.NONE).persona()).isEqualTo(Persona.RESPECT_SEEKING);
 	}
 
 	/**
@@ -100,6 +119,29 @@ class TextAnalyzerTests {
 			default -> verdict.persona().name();
 		};
 		assertThat(decided).as(text).isEqualTo(expected);
+	}
+
+	/**
+	 * Wording of the kind the seventh set showed (rules 2026.12.02-3), each decided wrong
+	 * by rules 2026.12.02-1: competitors outside the US and in Taiwan, a personal line an
+	 * employer's phone makes idle, a call-back promised within the week, a year free, an
+	 * ombudsman, data that vanished, money asked for as "where's my money?".
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Optus charge my mate 20 dollars less for the same plan, can you match that?          | playbook  | COMPETITOR_MISLEADING
+					Jio gives more data for less, revise my plan or I port out                           | playbook  | COMPETITOR_MISLEADING
+					遠傳那邊攜碼就送手機，還送半年免月租，你們有什麼優惠？                                          | playbook  | COMPETITOR_PROMOTION
+					My work mobile covers everything now, so my personal one can go. What is the cheapest plan? | playbook | OWN_NUMBER_ADVICE
+					The engineer was meant to ring me within the week and nobody has rung                | playbook  | UNRESOLVED_IN_TIME
+					Broadband was off for a day. I want the next twelve months free                      | playbook  | UNREASONABLE_DEMAND
+					I will take this to the ombudsman if the charge is not removed                       | churnRisk | MEDIUM
+					My 10GB of data vanished two days into the month                                     | category  | BILLING
+					Topped up 20 pounds this morning and the balance still says zero, where's my money?  | persona   | COMPENSATION_SEEKING
+					""")
+	void theSeventhSetsKindOfWordingIsRead(String text, String field, String expected) {
+		theChannelsWordingIsRead(text, field, expected);
 	}
 
 	@ParameterizedTest

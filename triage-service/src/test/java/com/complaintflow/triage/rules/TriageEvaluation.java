@@ -173,6 +173,7 @@ public final class TriageEvaluation {
 		rulesHistory.put(EvaluationSet.FOURTH, "never used for tuning");
 		rulesHistory.put(EvaluationSet.FIFTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.SIXTH, "never used for tuning");
+		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for training");
 		rulesHistory.forEach((set, history) -> {
 			System.out.println("== Rules alone: " + set + ", " + history + " ==");
 			System.out.println(run(rules, set).report(true));
@@ -180,7 +181,7 @@ public final class TriageEvaluation {
 		Advisor models = bundledModels();
 		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH);
 		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
-				EvaluationSet.FIFTH, EvaluationSet.FOURTH, EvaluationSet.SIXTH)) {
+				EvaluationSet.FIFTH, EvaluationSet.SEVENTH, EvaluationSet.FOURTH, EvaluationSet.SIXTH)) {
 			System.out.println("== Rules and the bundled models, as the service decides: " + set
 					+ (neverTrainedOn.contains(set) ? ", never trained on ==" : ", trained on (in-sample) =="));
 			System.out.println(run(rules, models, set).report(true));

