@@ -173,7 +173,7 @@ public final class TriageEvaluation {
 		rulesHistory.put(EvaluationSet.FOURTH, "never used for tuning");
 		rulesHistory.put(EvaluationSet.FIFTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.SIXTH, "never used for tuning");
-		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for training");
+		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for tuning and training");
 		rulesHistory.forEach((set, history) -> {
 			System.out.println("== Rules alone: " + set + ", " + history + " ==");
 			System.out.println(run(rules, set).report(true));
