@@ -65,6 +65,8 @@ class TextAnalyzerTests {
 			The tech was smoking in my driveway and never knocked    | emergency.safety | false
 			Someone took out a contract in my name, it is identity theft | persona.heated | false
 			Charging me twice for one month? This is theft             | persona.heated   | true
+			I paid my bill through a link you sent me and it still shows overdue | emergency.fraud | false
+			I got a bill for 80 pounds, is this actually you charging me twice?  | emergency.fraud | false
 			""")
 	void aTermInsideAnotherPhraseDoesNotFire(String text, String signal, boolean fires) {
 		assertThat(RULES.analyze(complaint(text)).signals().contains(signal)).as(text).isEqualTo(fires);
@@ -111,14 +113,7 @@ class TextAnalyzerTests {
 					合约还有半年，被套牢了，网速一天比一天慢                                       | churnRisk | MEDIUM
 					""")
 	void theChannelsWordingIsRead(String text, String field, String expected) {
-		Verdict verdict = RULES.decide(complaint(text), TriageContext.NONE);
-		String decided = switch (field) {
-			case "category" -> verdict.category().name();
-			case "playbook" -> verdict.playbook().name();
-			case "churnRisk" -> verdict.churnRisk().name();
-			default -> verdict.persona().name();
-		};
-		assertThat(decided).as(text).isEqualTo(expected);
+		assertThat(decided(text, field)).as(text).isEqualTo(expected);
 	}
 
 	/**
@@ -141,7 +136,20 @@ class TextAnalyzerTests {
 					Topped up 20 pounds this morning and the balance still says zero, where's my money?  | persona   | COMPENSATION_SEEKING
 					""")
 	void theSeventhSetsKindOfWordingIsRead(String text, String field, String expected) {
-		theChannelsWordingIsRead(text, field, expected);
+		assertThat(decided(text, field)).as(text).isEqualTo(expected);
+	}
+
+	/**
+	 * The field (category, playbook, churnRisk or persona) the rules decide for a text.
+	 */
+	private static String decided(String text, String field) {
+		Verdict verdict = RULES.decide(complaint(text), TriageContext.NONE);
+		return switch (field) {
+			case "category" -> verdict.category().name();
+			case "playbook" -> verdict.playbook().name();
+			case "churnRisk" -> verdict.churnRisk().name();
+			default -> verdict.persona().name();
+		};
 	}
 
 	@ParameterizedTest
