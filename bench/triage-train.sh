@@ -3,7 +3,7 @@
 # LABELS_IN=...) into the label store, cross-validates per language (rules alone, model alone, the
 # combination), writes docs/triage-model-evaluation.md, then trains on all labels and writes the model
 # files beside the rules (triage-service/src/main/resources/rules/models).
-# The hand-written sets 1-3, 5 and 7 (triage-service/src/test/resources/eval) train too; sets 4 and 6 are only scored.
+# The hand-written sets 1-3, 5, 7 and 8 (triage-service/src/test/resources/eval) train too; sets 4, 6 and 9 are only scored.
 # Usage: bench/triage-train.sh [--corrections corrections.jsonl] [--folds 5] [--no-cv] [--data ../shared/data]
 #        [--written a.psv,b.psv] [--written-test c.psv,d.psv] [--no-written]
 #        [--disagreements FILE]  (JSON Lines of held-out rows whose decision differs from the label: rows to re-read in a label review)

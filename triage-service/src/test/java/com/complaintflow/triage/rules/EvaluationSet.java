@@ -72,6 +72,21 @@ final class EvaluationSet {
 	 */
 	static final String SEVENTH = "eval/triage-eval-7.psv";
 
+	/**
+	 * An eighth set, written on 2026-12-02 by writers who read only the guide, to train
+	 * the models: run once blind by rules 2026.12.02-4 and the models of 2026-12-02
+	 * 04:01Z, then its misses shaped rules 2026.12.02-5 and it joined the models'
+	 * training data.
+	 */
+	static final String EIGHTH = "eval/triage-eval-8.psv";
+
+	/**
+	 * A ninth set, written on 2026-12-02 by a writer who read only the guide, before any
+	 * triage version was run on it: never trained or tuned on, and only its totals are
+	 * read.
+	 */
+	static final String NINTH = "eval/triage-eval-9.psv";
+
 	private EvaluationSet() {
 	}
 

@@ -140,6 +140,30 @@ class TextAnalyzerTests {
 	}
 
 	/**
+	 * Wording of the kind the eighth set showed (rules 2026.12.02-5), each decided wrong
+	 * by rules 2026.12.02-4: ways of leaving ("taking my number elsewhere", "I'd be
+	 * gone", 攜號去, 唔再續, 跟着换, 不再续费), competitors in Canada, Africa and New Zealand, and
+	 * demands far above any limit (一分不少, two years free, a price frozen for life).
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Refund the roaming charge or I'm taking my number elsewhere                | churnRisk | HIGH
+					If Rogers covered my street I'd be gone tomorrow                           | churnRisk | HIGH
+					Freedom Mobile gives twice the data for the same money, can you match it?  | playbook  | COMPETITOR_MISLEADING
+					3HK唔減價嘅話，我下個月就攜號去CSL                 | churnRisk | HIGH
+					合約到期唔再續，已經同屋企人講好                   | churnRisk | HIGH
+					宿舍同学都换了，我也跟着换                         | churnRisk | HIGH
+					宽带年底到期后不再续费，你们看着办                 | churnRisk | HIGH
+					宽带断了一天，耽误我生意，损失一分不少都得赔       | playbook  | UNREASONABLE_DEMAND
+					网络卡了两天，我要免我两年月费                     | playbook  | UNREASONABLE_DEMAND
+					套餐降到99而且终身不准涨，否则天天投诉             | playbook  | UNREASONABLE_DEMAND
+					""")
+	void theEighthSetsKindOfWordingIsRead(String text, String field, String expected) {
+		assertThat(decided(text, field)).as(text).isEqualTo(expected);
+	}
+
+	/**
 	 * The field (category, playbook, churnRisk or persona) the rules decide for a text.
 	 */
 	private static String decided(String text, String field) {

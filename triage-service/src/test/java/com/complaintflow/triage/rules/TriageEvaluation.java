@@ -113,11 +113,17 @@ public final class TriageEvaluation {
 		return support;
 	}
 
-	String report(boolean withMisses) {
+	/** Per-field accuracy only: what is read of a set never trained or tuned on. */
+	String totals() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("Triage evaluation: %d labelled complaints%n%n", this.cases));
 		this.scores.forEach((field, score) -> out.append(
 				String.format("  %-10s %5.1f%%  (%d/%d)%n", field, 100.0 * score[0] / score[1], score[0], score[1])));
+		return out.toString();
+	}
+
+	String report(boolean withMisses) {
+		StringBuilder out = new StringBuilder(totals());
 		this.confusion.forEach((field, rows) -> {
 			TreeSet<String> columns = new TreeSet<>();
 			rows.values().forEach((row) -> row.keySet().forEach((value) -> columns.add(String.valueOf(value))));
@@ -144,6 +150,12 @@ public final class TriageEvaluation {
 	interface Advisor extends BiFunction<ComplaintReceived, List<String>, Map<String, Advice>> {
 
 	}
+
+	/**
+	 * The sets written by writers who saw neither the rules nor the other sets and never
+	 * trained or tuned on: only their totals are printed.
+	 */
+	private static final List<String> BLIND = List.of(EvaluationSet.SIXTH, EvaluationSet.NINTH);
 
 	private static final Advisor RULES_ALONE = (complaint, signals) -> Map.of();
 
@@ -174,18 +186,29 @@ public final class TriageEvaluation {
 		rulesHistory.put(EvaluationSet.FIFTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.SIXTH, "never used for tuning");
 		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for tuning and training");
+		rulesHistory.put(EvaluationSet.EIGHTH, "first run blind, then used for training");
+		rulesHistory.put(EvaluationSet.NINTH, "never used for tuning");
+		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH, EvaluationSet.NINTH);
 		rulesHistory.forEach((set, history) -> {
 			System.out.println("== Rules alone: " + set + ", " + history + " ==");
-			System.out.println(run(rules, set).report(true));
+			System.out.println(print(run(rules, set), set));
 		});
 		Advisor models = bundledModels();
-		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH);
 		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
-				EvaluationSet.FIFTH, EvaluationSet.SEVENTH, EvaluationSet.FOURTH, EvaluationSet.SIXTH)) {
+				EvaluationSet.FIFTH, EvaluationSet.SEVENTH, EvaluationSet.EIGHTH, EvaluationSet.FOURTH,
+				EvaluationSet.SIXTH, EvaluationSet.NINTH)) {
 			System.out.println("== Rules and the bundled models, as the service decides: " + set
 					+ (neverTrainedOn.contains(set) ? ", never trained on ==" : ", trained on (in-sample) =="));
-			System.out.println(run(rules, models, set).report(true));
+			System.out.println(print(run(rules, models, set), set));
 		}
+	}
+
+	/**
+	 * The whole report, or only the totals of a blind test set (whose rows no one should
+	 * tune on).
+	 */
+	private static String print(TriageEvaluation result, String set) {
+		return BLIND.contains(set) ? result.totals() : result.report(true);
 	}
 
 }
