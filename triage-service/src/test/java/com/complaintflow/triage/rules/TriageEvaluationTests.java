@@ -38,11 +38,11 @@ class TriageEvaluationTests {
 	/**
 	 * The fourth set decided as the service decides, rules with the bundled models: it
 	 * was never trained on either, so its floors are the result of the models in the
-	 * repository (the 06:47Z models, trained with the eighth set, read one row's nature
+	 * repository (the 07:19Z models, trained with the eighth set, read one row's nature
 	 * and one row's persona differently: 0.917 -> 0.875 and 0.923 -> 0.846).
 	 */
 	private static final Map<String, Double> FOURTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.91, "playbook", 0.91,
-			"churnRisk", 0.99, "emotion", 0.62, "nature", 0.87, "persona", 0.84, "rootCause", 0.79);
+			"churnRisk", 0.99, "emotion", 0.745, "nature", 0.87, "persona", 0.84, "rootCause", 0.79);
 
 	/**
 	 * The fifth set, rules alone: run blind (category 0.58, playbook 0.52), then its
@@ -83,11 +83,11 @@ class TriageEvaluationTests {
 
 	/** The ninth set, never tuned or trained on: rules with the bundled models. */
 	private static final Map<String, Double> NINTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.885, "playbook", 0.895,
-			"churnRisk", 0.825, "emotion", 0.655, "nature", 0.805, "persona", 0.83, "rootCause", 0.705);
+			"churnRisk", 0.825, "emotion", 0.695, "nature", 0.805, "persona", 0.83, "rootCause", 0.705);
 
 	/** The sixth set, never tuned or trained on: rules with the bundled models. */
 	private static final Map<String, Double> SIXTH_SET_WITH_MODELS_FLOORS = Map.of("category", 0.9, "playbook", 0.88,
-			"churnRisk", 0.84, "emotion", 0.72, "nature", 0.81, "persona", 0.86, "rootCause", 0.7);
+			"churnRisk", 0.84, "emotion", 0.79, "nature", 0.81, "persona", 0.86, "rootCause", 0.7);
 
 	private static TriageEvaluation evaluation;
 

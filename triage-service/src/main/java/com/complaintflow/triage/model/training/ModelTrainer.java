@@ -598,9 +598,11 @@ public final class ModelTrainer {
 	/**
 	 * The fields per language that learn from the rules' signals besides the n-grams
 	 * ({@code -Dtriage.train.signals}; chosen by cross-validation: in English the signals
-	 * help persona and churn but cost category and playbook a point).
+	 * help persona, churn and emotion but cost category and playbook a point, and move
+	 * nature and root cause either way).
 	 */
-	private static final String SIGNAL_FIELDS = System.getProperty("triage.train.signals", "EN:persona,churnRisk;ZH:*");
+	private static final String SIGNAL_FIELDS = System.getProperty("triage.train.signals",
+			"EN:persona,churnRisk,emotion;ZH:*");
 
 	/** The fields of a language whose classifiers see the rules' signals. */
 	static java.util.Set<String> signalFields(Language language) {
