@@ -186,7 +186,7 @@ public final class TriageEvaluation {
 		rulesHistory.put(EvaluationSet.FIFTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.SIXTH, "never used for tuning");
 		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for tuning and training");
-		rulesHistory.put(EvaluationSet.EIGHTH, "first run blind, then used for training");
+		rulesHistory.put(EvaluationSet.EIGHTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.NINTH, "never used for tuning");
 		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH, EvaluationSet.NINTH);
 		rulesHistory.forEach((set, history) -> {
