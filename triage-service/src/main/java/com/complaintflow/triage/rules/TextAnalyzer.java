@@ -2,7 +2,10 @@ package com.complaintflow.triage.rules;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 import com.complaintflow.triage.text.ChineseScript;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 
 /**
- * Finds which signals a complaint text fires: normalises script and width, then matches
- * every term (a one-character Chinese term only where a word starts), skipping negated
- * mentions ("not leaving", "不是要转网") and quoted ones where the signal asks for it.
+ * Finds which signals a complaint text fires: normalises script and width, then finds
+ * every mention of every term in one pass (an Aho-Corasick automaton over all terms) and
+ * checks them in dictionary order (a one-character Chinese term counts only where a word
+ * starts), skipping negated mentions ("not leaving", "不是要转网") and quoted ones where the
+ * signal asks for it.
  */
 final class TextAnalyzer {
 
@@ -25,7 +31,10 @@ final class TextAnalyzer {
 
 	private final Map<Character, Character> traditional;
 
-	private final Map<Character, Character> quotePairs;
+	/** Opening quote characters; the closing one of each at the same index. */
+	private final String quoteOpeners;
+
+	private final String quoteClosers;
 
 	private final List<String> cues;
 
@@ -41,6 +50,12 @@ final class TextAnalyzer {
 
 	private final List<CompiledSignal> signals;
 
+	/** Every distinct term of every signal, by the id its signals refer to it with. */
+	private final List<String> terms;
+
+	/** All terms, each with its id, matched in one pass over a text. */
+	private final AhoCorasickDoubleArrayTrie<Integer> automaton;
+
 	/**
 	 * How far before a mention a negation cue can be and still negate it: the longest
 	 * cue, then at most {@code maxGap} fillers with their separators, plus the longest
@@ -54,7 +69,14 @@ final class TextAnalyzer {
 			List<String> fillers, List<String> notNegations, String clauseBreaks, int maxGap,
 			List<RulesDocument.SignalSpec> signals) {
 		this.traditional = Map.copyOf(traditional);
-		this.quotePairs = Map.copyOf(quotePairs);
+		StringBuilder openers = new StringBuilder();
+		StringBuilder closers = new StringBuilder();
+		quotePairs.forEach((open, close) -> {
+			openers.append(open);
+			closers.append(close);
+		});
+		this.quoteOpeners = openers.toString();
+		this.quoteClosers = closers.toString();
 		this.cues = cues.stream()
 			.map(this::normalize)
 			.sorted(Comparator.comparingInt(String::length).reversed())
@@ -68,10 +90,26 @@ final class TextAnalyzer {
 		this.notNegations = notNegations.stream().map(this::normalize).toList();
 		this.clauseBreaks = clauseBreaks;
 		this.maxGap = maxGap;
-		this.signals = signals.stream()
-			.map((spec) -> new CompiledSignal(spec.id(), spec.terms().stream().map(this::normalize).distinct().toList(),
-					spec.negatable(), spec.ignoreInQuotes()))
-			.toList();
+		Map<String, Integer> termIds = new HashMap<>();
+		List<String> terms = new ArrayList<>();
+		this.signals = signals.stream().map((spec) -> {
+			int[] ids = spec.terms()
+				.stream()
+				.map(this::normalize)
+				.filter((term) -> !term.isEmpty())
+				.distinct()
+				.mapToInt((term) -> termIds.computeIfAbsent(term, (added) -> {
+					terms.add(added);
+					return terms.size() - 1;
+				}))
+				.toArray();
+			return new CompiledSignal(spec.id(), ids, spec.negatable(), spec.ignoreInQuotes());
+		}).toList();
+		this.terms = List.copyOf(terms);
+		this.automaton = new AhoCorasickDoubleArrayTrie<>();
+		if (!termIds.isEmpty()) {
+			this.automaton.build(termIds);
+		}
 		int longestFiller = Math.max(longest(this.fillers), longest(this.cjkFillers));
 		this.window = longest(this.cues) + maxGap * (longestFiller + GAP_SEPARATOR) + GAP_SEPARATOR
 				+ longest(this.notNegations);
@@ -91,17 +129,17 @@ final class TextAnalyzer {
 	 */
 	String normalize(String text) {
 		String folded = ChineseScript.toSimplified(Normalizer.normalize(text, Normalizer.Form.NFKC))
-			.toLowerCase(Locale.ROOT);
-		StringBuilder out = new StringBuilder(folded.length());
-		for (int i = 0; i < folded.length(); i++) {
-			char c = folded.charAt(i);
-			if (c == '\u2019' || c == '\u2018') {
-				c = '\'';
-			}
-			Character simplified = this.traditional.get(c);
-			out.append((simplified != null) ? simplified : c);
+			.toLowerCase(Locale.ROOT)
+			.replace('\u2019', '\'')
+			.replace('\u2018', '\'');
+		if (this.traditional.isEmpty()) {
+			return folded;
 		}
-		return out.toString();
+		char[] chars = folded.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = this.traditional.getOrDefault(chars[i], chars[i]);
+		}
+		return new String(chars);
 	}
 
 	/**
@@ -110,50 +148,96 @@ final class TextAnalyzer {
 	 */
 	Result analyze(String rawText) {
 		String text = normalize(rawText);
-		boolean[] quoted = quotedPositions(text);
-		boolean[][] wordStarts = new boolean[1][];
+		long[] mentions = mentions(text);
+		BitSet mentioned = new BitSet(this.terms.size());
+		for (long mention : mentions) {
+			mentioned.set((int) (mention >>> 32));
+		}
+		// computed on the first mention that needs them: most texts need neither
+		boolean[] quoted = null;
+		boolean[] wordStarts = null;
 		Map<String, String> fired = new LinkedHashMap<>();
 		List<String> ignored = new ArrayList<>();
 		for (CompiledSignal signal : this.signals) {
 			String why = null;
-			for (String term : signal.terms()) {
-				int from = 0;
-				int at;
-				while ((at = text.indexOf(term, from)) >= 0) {
-					from = at + 1;
+			String firedBy = null;
+			for (int termId : signal.termIds()) {
+				if (!mentioned.get(termId)) {
+					continue;
+				}
+				String term = this.terms.get(termId);
+				for (int k = firstMention(mentions, termId); k < mentions.length
+						&& (mentions[k] >>> 32) == termId; k++) {
+					int at = (int) mentions[k];
 					if (!isWholeWord(text, at, term)) {
 						continue;
 					}
 					if (term.length() == 1 && !isLatin(term)) {
 						// a one-character Chinese term counts only where a word starts (换
 						// yes, 更换 no)
-						if (wordStarts[0] == null) {
-							wordStarts[0] = wordStarts(text);
+						if (wordStarts == null) {
+							wordStarts = wordStarts(text);
 						}
-						if (!wordStarts[0][at]) {
+						if (!wordStarts[at]) {
 							continue;
 						}
 					}
-					if (signal.ignoreInQuotes() && quoted[at]) {
-						why = "quoted";
-						continue;
+					if (signal.ignoreInQuotes()) {
+						if (quoted == null) {
+							quoted = quotedPositions(text);
+						}
+						if (quoted[at]) {
+							why = "quoted";
+							continue;
+						}
 					}
 					if (signal.negatable() && isNegated(text, at)) {
 						why = "negated";
 						continue;
 					}
-					fired.put(signal.id(), term);
+					firedBy = term;
 					break;
 				}
-				if (fired.containsKey(signal.id())) {
+				if (firedBy != null) {
 					break;
 				}
 			}
-			if (!fired.containsKey(signal.id()) && why != null) {
+			if (firedBy != null) {
+				fired.put(signal.id(), firedBy);
+			}
+			else if (why != null) {
 				ignored.add(why + ":" + signal.id());
 			}
 		}
 		return new Result(fired, ignored, text.length());
+	}
+
+	/**
+	 * Every mention of every term, overlapping ones too, as the term id in the high 32
+	 * bits and where it starts in the low: sorted, so a term's mentions are together and
+	 * in text order.
+	 */
+	private long[] mentions(String text) {
+		if (this.terms.isEmpty()) {
+			return new long[0];
+		}
+		long[][] found = { new long[16] };
+		int[] count = { 0 };
+		this.automaton.parseText(text, (begin, end, termId) -> {
+			if (count[0] == found[0].length) {
+				found[0] = Arrays.copyOf(found[0], count[0] * 2);
+			}
+			found[0][count[0]++] = ((long) termId << 32) | begin;
+		});
+		long[] mentions = Arrays.copyOf(found[0], count[0]);
+		Arrays.sort(mentions);
+		return mentions;
+	}
+
+	/** The index of a term's first mention (there is one). */
+	private static int firstMention(long[] mentions, int termId) {
+		int at = Arrays.binarySearch(mentions, (long) termId << 32);
+		return (at >= 0) ? at : -at - 1;
 	}
 
 	/** Where ICU's dictionary-based word segmentation starts a word. */
@@ -171,8 +255,8 @@ final class TextAnalyzer {
 		boolean[] quoted = new boolean[text.length()];
 		int i = 0;
 		while (i < text.length()) {
-			Character close = this.quotePairs.get(text.charAt(i));
-			int end = (close != null) ? text.indexOf(close, i + 1) : -1;
+			int pair = this.quoteOpeners.indexOf(text.charAt(i));
+			int end = (pair >= 0) ? text.indexOf(this.quoteClosers.charAt(pair), i + 1) : -1;
 			if (end > i) {
 				for (int j = i + 1; j < end; j++) {
 					quoted[j] = true;
@@ -279,8 +363,8 @@ final class TextAnalyzer {
 		return true;
 	}
 
-	/** A signal ready for matching: normalised terms. */
-	private record CompiledSignal(String id, List<String> terms, boolean negatable, boolean ignoreInQuotes) {
+	/** A signal ready for matching: the ids of its normalised terms, in its order. */
+	private record CompiledSignal(String id, int[] termIds, boolean negatable, boolean ignoreInQuotes) {
 	}
 
 	/**

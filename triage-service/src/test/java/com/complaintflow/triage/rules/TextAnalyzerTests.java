@@ -53,6 +53,18 @@ class TextAnalyzerTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
+			I'm not switching providers yet, but if this isn't fixed by Friday I'm switching providers | HIGH
+			The agent said "just cancel your service" and now I will cancel my service                  | HIGH
+			不是要转网，可是再不修好我就转网                                                           | HIGH
+			客服说"不满意可以销户"，那我就销户                                                         | HIGH
+			""")
+	void aLaterMentionFiresWhereAnEarlierOneIsNegatedOrQuoted(String text, ChurnRisk expected) {
+		// every mention of a term is checked, in text order, until one counts
+		assertThat(RULES.decide(complaint(text), TriageContext.NONE).churnRisk()).as(text).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
 			昨天去联通营业厅交费，排了一小时队                          | churn.leave      | false
 			再不修好宽带，我就去联通了                                 | churn.leave      | true
 			客服转投诉部门，说48小时内回复                             | churn.leave      | false
