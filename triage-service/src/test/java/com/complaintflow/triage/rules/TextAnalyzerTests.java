@@ -54,12 +54,12 @@ class TextAnalyzerTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			I'm not switching providers yet, but if this isn't fixed by Friday I'm switching providers | HIGH
-			The agent said "just cancel your service" and now I will cancel my service                  | HIGH
+			The agent said "then cancel my service" and so I will cancel my service                     | HIGH
 			不是要转网，可是再不修好我就转网                                                           | HIGH
 			客服说"不满意可以销户"，那我就销户                                                         | HIGH
 			""")
 	void aLaterMentionFiresWhereAnEarlierOneIsNegatedOrQuoted(String text, ChurnRisk expected) {
-		// every mention of a term is checked, in text order, until one counts
+		// every mention of a term is checked until one counts, not only the first
 		assertThat(RULES.decide(complaint(text), TriageContext.NONE).churnRisk()).as(text).isEqualTo(expected);
 	}
 
