@@ -221,17 +221,11 @@ final class TextAnalyzer {
 		if (this.terms.isEmpty()) {
 			return new long[0];
 		}
-		long[][] found = { new long[16] };
-		int[] count = { 0 };
-		this.automaton.parseText(text, (begin, end, termId) -> {
-			if (count[0] == found[0].length) {
-				found[0] = Arrays.copyOf(found[0], count[0] * 2);
-			}
-			found[0][count[0]++] = ((long) termId << 32) | begin;
-		});
-		long[] mentions = Arrays.copyOf(found[0], count[0]);
-		Arrays.sort(mentions);
-		return mentions;
+		return this.automaton.parseText(text)
+			.stream()
+			.mapToLong((hit) -> ((long) hit.value << 32) | hit.begin)
+			.sorted()
+			.toArray();
 	}
 
 	/** The index of a term's first mention (there is one). */
