@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sentence-embedding experiment of triage training (docs/triage.md, "Sentence embeddings"): computes the
+# The sentence-embedding experiment of triage training (docs/triage-accuracy-log.md, "Sentence embeddings"): computes the
 # embedding of every labelled text with LangChain4j's in-process ONNX model all-MiniLM-L6-v2 (quantised; for Chinese
 # too, no Chinese model is served; Maven profile `embeddings`, test scope: never in the service) on one thread,
 # writes them to triage-service/target/embeddings and prints the cost (load time, heap, CPU ms per text).

@@ -61,7 +61,8 @@ class TriageEvaluationTests {
 
 	/**
 	 * The seventh set, rules alone: run blind (category 0.62, playbook 0.55), then its
-	 * misses shaped rules 2026.12.02-3 (-4 gave back one row, e793: see docs/triage.md).
+	 * misses shaped rules 2026.12.02-3 (-4 gave back one row, e793: see
+	 * docs/triage-accuracy-log.md).
 	 */
 	private static final Map<String, Double> SEVENTH_SET_FLOORS = Map.of("category", 0.675, "playbook", 0.78,
 			"churnRisk", 0.88, "emotion", 0.65, "nature", 0.69, "persona", 0.81, "rootCause", 0.66);

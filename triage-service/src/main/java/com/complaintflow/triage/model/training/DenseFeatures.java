@@ -20,9 +20,9 @@ import com.complaintflow.events.Language;
 /**
  * Sentence embeddings of the labelled texts as dense features beside the n-grams, read
  * from the cache {@code bench/triage-embed.sh} writes (an experiment of the training
- * command only: the service never computes embeddings, see docs/triage.md, "Sentence
- * embeddings"). Each vector is L2-normalised and multiplied by a scale, since it shares
- * one C with thousands of sparse features.
+ * command only: the service never computes embeddings, see docs/triage-accuracy-log.md,
+ * "Sentence embeddings"). Each vector is L2-normalised and multiplied by a scale, since
+ * it shares one C with thousands of sparse features.
  * <p>
  * Options: {@code -Dtriage.train.embeddings=DIR} (the cache, {@code embeddings-en.bin}
  * and {@code embeddings-zh.bin}; unset: no dense features),
