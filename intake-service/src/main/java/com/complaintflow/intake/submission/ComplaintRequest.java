@@ -37,7 +37,7 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 		@Size(max = 200) String product, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal disputedAmount,
 		EmotionCues emotionCues, Language language) {
 
-	static final int MAX_DESCRIPTION = 8000;
+	static final int MAX_DESCRIPTION = 20000;
 
 	static final int MAX_SHORT_TEXT = 1000;
 

@@ -116,9 +116,28 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 
 	@Test
 	void tooLongTextIsRejectedWithTheField() {
-		JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4006", "x".repeat(8001))), 400);
+		JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4006", "x".repeat(20001))), 400);
 
 		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("description");
+	}
+
+	@Test
+	void aLetterAtTheLimitIsAcceptedWholeInEitherScript() {
+		// A complaint a regulator forwards can run to 16,000 characters (the FCC set's
+		// longest);
+		// at the limit, even in Chinese (three bytes a character), it fits the body
+		// limit.
+		String[][] letters = { { "C-4020", "My bill is wrong again!!!" }, { "C-4021", "账单错了！" } };
+		for (String[] letter : letters) {
+			String description = letter[1].repeat(20000 / letter[1].length());
+
+			HttpResponse<String> response = post(SampleComplaints.minimal(letter[0], description));
+
+			assertThat(response.statusCode()).isEqualTo(202);
+			String complaintId = IntakeHttp.json(response.body()).path("complaintId").asString();
+			JsonNode event = IntakeHttp.json(ReceivedRecords.awaitFirst(received, complaintId).value());
+			assertThat(event.path("description").asString()).hasSize(20000).isEqualTo(description);
+		}
 	}
 
 	@Test

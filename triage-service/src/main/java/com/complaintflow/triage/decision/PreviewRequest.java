@@ -29,7 +29,7 @@ record PreviewRequest(@Valid @NotNull CustomerBody customer, Instant occurredAt,
 		EmotionCues emotionCues, Language language) {
 
 	/** Intake's limit on a description. */
-	static final int MAX_DESCRIPTION = 8000;
+	static final int MAX_DESCRIPTION = 20000;
 
 	/** Intake's limit on the believed cause. */
 	static final int MAX_SHORT_TEXT = 1000;

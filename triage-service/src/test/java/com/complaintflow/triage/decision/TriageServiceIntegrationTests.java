@@ -276,9 +276,25 @@ class TriageServiceIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
+	@Test
+	void aLetterAtIntakesLimitIsDecided() throws Exception {
+		// The length of the longest letters regulators forward (the FCC set's longest is
+		// 16,000 characters); the grievance is in the first lines.
+		String letter = "I was charged twice for my internet this month and nobody will refund it. "
+				+ "I have called many times. ".repeat((20000 - 75) / 26);
+		String body = "{\"customer\":{\"id\":\"C-1\",\"tier\":\"GOLD\"},\"location\":{\"regionCode\":\"BJ-CY\"},"
+				+ "\"description\":\"" + letter + "\"}";
+
+		HttpResponse<String> response = post("/api/v1/triage/preview", body, "agent:agent-dev");
+
+		assertThat(letter.length()).isBetween(19900, 20000);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(EventJson.mapper().readTree(response.body()).path("category").asString()).isEqualTo("BILLING");
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-			description           | LONG:8001
+			description           | LONG:20001
 			customer.id           | "C-1\\u0000; drop"
 			customer.name         | LONG:201
 			customer.phone        | "call me maybe"
