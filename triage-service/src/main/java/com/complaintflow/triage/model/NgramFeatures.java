@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import com.complaintflow.triage.text.ChineseScript;
+import com.complaintflow.triage.text.FollowUpMessages;
 
 /**
  * Turns a complaint text into the n-gram features of its language, hashed to 64 bits
  * without building strings: Chinese characters 1-3; English words 1-2 and characters 3-5.
- * Text is folded first (NFKC, lower case, traditional to simplified, digits to 0) and cut
- * to {@link #MAX_CHARS}, so any text costs bounded time.
+ * Text is folded first (follow-up messages left out, NFKC, lower case, traditional to
+ * simplified, digits to 0) and cut to {@link #MAX_CHARS}, so any text costs bounded time.
  */
 public enum NgramFeatures {
 
@@ -57,9 +58,14 @@ public enum NgramFeatures {
 
 	}
 
-	/** Folds a raw text for n-gram extraction. */
+	/**
+	 * Folds a raw text for n-gram extraction: the complaint without the follow-up
+	 * messages a regulator's system appends (as the rules read it), cut to its first
+	 * characters.
+	 */
 	public static String fold(String raw) {
-		String text = (raw.length() > MAX_CHARS) ? raw.substring(0, MAX_CHARS) : raw;
+		String complaint = FollowUpMessages.complaintOf(raw);
+		String text = (complaint.length() > MAX_CHARS) ? complaint.substring(0, MAX_CHARS) : complaint;
 		String folded = ChineseScript.toSimplified(Normalizer.normalize(text, Normalizer.Form.NFKC))
 			.toLowerCase(Locale.ROOT);
 		StringBuilder out = new StringBuilder(folded.length());

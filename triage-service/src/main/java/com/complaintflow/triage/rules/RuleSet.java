@@ -20,6 +20,7 @@ import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
 import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.triage.text.FollowUpMessages;
 
 /**
  * One validated, immutable version of the triage rules: reads a complaint's text and
@@ -79,9 +80,12 @@ public final class RuleSet {
 	 * it.
 	 */
 	public Analysis analyze(ComplaintReceived complaint, Function<List<String>, Map<String, Advice>> advisor) {
-		String text = (complaint.believedCause() != null) ? complaint.description() + "\n" + complaint.believedCause()
-				: complaint.description();
-		TextAnalyzer.Result result = this.analyzer.analyze(text);
+		String description = FollowUpMessages.complaintOf(complaint.description());
+		String text = (complaint.believedCause() != null) ? description + "\n" + complaint.believedCause()
+				: description;
+		TextAnalyzer.Result read = this.analyzer.analyze(text);
+		TextAnalyzer.Result result = (description.length() < complaint.description().length())
+				? read.unread("follow-up-messages") : read;
 		Map<String, Advice> advice = advisor.apply(List.copyOf(result.fired().keySet()));
 		Map<Field, Map<String, Double>> scores = new EnumMap<>(Field.class);
 		result.fired()

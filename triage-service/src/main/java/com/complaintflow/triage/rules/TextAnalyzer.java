@@ -365,10 +365,19 @@ final class TextAnalyzer {
 	 * What the text fired.
 	 *
 	 * @param fired signal id to the term that fired it, in dictionary order
-	 * @param ignored mentions ignored as negated or quoted ("negated:churn.leave")
+	 * @param ignored mentions ignored as negated or quoted ("negated:churn.leave"), and
+	 * text left unread ("follow-up-messages")
 	 * @param length the normalised text length
 	 */
 	record Result(Map<String, String> fired, List<String> ignored, int length) {
+
+		/** The same result, saying that a part of the text was left unread. */
+		Result unread(String part) {
+			List<String> all = new ArrayList<>(this.ignored);
+			all.add(part);
+			return new Result(this.fired, List.copyOf(all), this.length);
+		}
+
 	}
 
 }

@@ -277,6 +277,32 @@ class TriageServiceIntegrationTests {
 	}
 
 	@Test
+	void aRegulatorsNoticeAfterTheComplaintIsNotReadAsTheComplaint() throws Exception {
+		// Read as the customer's words, the FCC's notice made this RESPECT_SEEKING (rules
+		// and models in the repository, 2026-12-02).
+		String complaint = "Overcharged on my bill. I was charged $45 for a modem I returned in March. "
+				+ "I have the receipt. Please remove the charge.";
+		String notice = "\\n - - - - - - - - - - - - - - - - - - - - -\\n Follow-up message by FCC on 5/4/2015 10:15:00 AM:"
+				+ "\\n This constitutes a notice of informal complaint filed with the FCC against your company. Your "
+				+ "response to the consumer (with a copy to the FCC) is due no later than 30 days from the date of "
+				+ "this notice.\\n If you have any questions regarding this notice, please contact the FCC.";
+		String body = "{\"customer\":{\"id\":\"C-1\",\"tier\":\"GOLD\"},\"location\":{\"regionCode\":\"BJ-CY\"},"
+				+ "\"description\":\"%s\"}";
+
+		JsonNode alone = EventJson.mapper()
+			.readTree(post("/api/v1/triage/preview", body.formatted(complaint), "agent:agent-dev").body());
+		JsonNode forwarded = EventJson.mapper()
+			.readTree(post("/api/v1/triage/preview", body.formatted(complaint + notice), "agent:agent-dev").body());
+
+		assertThat(forwarded.path("persona").asString()).isEqualTo("COMPENSATION_SEEKING");
+		for (String field : List.of("category", "playbook", "churnRisk", "persona", "nature", "emotion")) {
+			assertThat(forwarded.path(field)).as(field).isEqualTo(alone.path(field));
+		}
+		assertThat(forwarded.path("explanation").path("signals").toString()).contains("ignored:follow-up-messages");
+		assertThat(alone.path("explanation").path("signals").toString()).doesNotContain("follow-up");
+	}
+
+	@Test
 	void aLetterAtIntakesLimitIsDecided() throws Exception {
 		// The length of the longest letters regulators forward (the FCC set's longest is
 		// 16,000 characters); the grievance is in the first lines.

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.text.FollowUpMessages;
 
 /**
  * Runs the rules over the real complaints in {@code ../shared/data} (Comcast FCC
@@ -28,7 +30,8 @@ public final class RealComplaints {
 	enum DataSet {
 
 		COMCAST("comcast-fcc-2015-dev.csv", Language.EN,
-				(row) -> row.get("Customer Complaint") + ". " + stripFccNotice(row.get("Description_aligned"))),
+				(row) -> row.get("Customer Complaint") + ". "
+						+ FollowUpMessages.complaintOf(Objects.requireNonNullElse(row.get("Description_aligned"), ""))),
 		WEIBO("weibo-telecom-complaints-zh-dev.csv", Language.ZH, (row) -> row.get("customer_first_turn"));
 
 		final String file;
@@ -88,14 +91,6 @@ public final class RealComplaints {
 			report.add(text, verdict);
 		}
 		return report;
-	}
-
-	private static String stripFccNotice(String description) {
-		if (description == null) {
-			return "";
-		}
-		int notice = description.indexOf("- - - - -");
-		return (notice > 0) ? description.substring(0, notice) : description;
 	}
 
 	public static void main(String[] args) throws IOException {

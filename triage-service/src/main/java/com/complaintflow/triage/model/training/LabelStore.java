@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.text.FollowUpMessages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,7 +36,10 @@ public final class LabelStore {
 	 */
 	public enum DataSet {
 
-		/** Comcast complaints to the FCC: title and narrative, FCC notice stripped. */
+		/**
+		 * Comcast complaints to the FCC: title and narrative, the follow-up messages (the
+		 * FCC's notice first) left out as triage leaves them out.
+		 */
 		COMCAST("comcast-fcc-2015-dev", "Ticket #", Language.EN),
 
 		/**
@@ -59,10 +63,8 @@ public final class LabelStore {
 		/** The complaint text of a CSV row. */
 		public String text(Map<String, String> row) {
 			if (this == COMCAST) {
-				String description = row.getOrDefault("Description_aligned", "");
-				int notice = description.indexOf("- - - - -");
 				return row.getOrDefault("Customer Complaint", "") + ". "
-						+ ((notice > 0) ? description.substring(0, notice) : description);
+						+ FollowUpMessages.complaintOf(row.getOrDefault("Description_aligned", ""));
 			}
 			String all = row.getOrDefault("customer_text", "");
 			return all.isBlank() ? row.getOrDefault("customer_first_turn", "") : all;
