@@ -123,10 +123,9 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 
 	@Test
 	void aLetterAtTheLimitIsAcceptedWholeInEitherScript() {
-		// A complaint a regulator forwards can run to 16,000 characters (the FCC set's
-		// longest);
-		// at the limit, even in Chinese (three bytes a character), it fits the body
-		// limit.
+		// A complaint a regulator forwards runs to 16,000 characters (the FCC set's
+		// longest). At the limit, even in Chinese (three bytes a character), it fits the
+		// body limit.
 		String[][] letters = { { "C-4020", "My bill is wrong again!!!" }, { "C-4021", "账单错了！" } };
 		for (String[] letter : letters) {
 			String description = letter[1].repeat(20000 / letter[1].length());

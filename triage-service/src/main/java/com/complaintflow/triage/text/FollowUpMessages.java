@@ -6,7 +6,7 @@ package com.complaintflow.triage.text;
  * spaced dashes starts each follow-up ("Follow-up message by FCC on ...: This constitutes
  * a notice of informal complaint ...", or the consumer's later replies), with at most one
  * line (a redaction) between them. The notice is the regulator's words, not the
- * customer's; read as the complaint, it made a filing through the FCC a churn threat.
+ * customer's; read as the complaint, it changed playbooks, personas and churn risks.
  */
 public final class FollowUpMessages {
 
