@@ -33,4 +33,16 @@ record Incident(@Id String id, String regionCode, Category category, List<String
 		return this.joining != null && this.joining.contains(complaintId);
 	}
 
+	/** The complaints counted whose membership may not be written yet. */
+	List<String> joiningOrNone() {
+		return (this.joining != null) ? this.joining : List.of();
+	}
+
+	/** This incident with these complaints in {@code joining}. */
+	Incident withJoining(List<String> complaintIds) {
+		return new Incident(this.id, this.regionCode, this.category, this.members, this.recent, complaintIds,
+				this.memberCount, this.revision, this.firstSeenAt, this.lastSeenAt, this.firstComplaintId,
+				this.firstCustomerId);
+	}
+
 }

@@ -74,16 +74,22 @@ class IncidentMembers {
 	}
 
 	/**
-	 * Opens an incident with its first members: their membership documents first, then
-	 * its list of first members, then the incident (so a crash in between leaves nothing
-	 * to repair: opening again writes the same).
+	 * Opens an incident with its first members: the incident first, with its members
+	 * counted and in {@code joining} (inserting it is the claim: an instance that opens
+	 * the same incident from another window of signals fails here and writes nothing),
+	 * then their membership documents, its list of first members, and last their ids
+	 * leave {@code joining}. A crash in between is repaired by the next join of the
+	 * incident ({@link #joinAll}), which the crashed poll's complaint makes when it is
+	 * redelivered.
 	 * @param incident the incident, with the count of {@code members}
 	 * @param members its members, in joining order
 	 * @param joinedAt when each member was received
+	 * @return the incident, its members written
 	 * @throws DuplicateKeyException when the incident exists already (another instance
 	 * opened it)
 	 */
 	Incident open(Incident incident, List<String> members, List<Instant> joinedAt) {
+		this.mongo.insert(incident.withJoining(members));
 		List<IncidentMember> memberships = new ArrayList<>(members.size());
 		for (int i = 0; i < members.size(); i++) {
 			memberships.add(new IncidentMember(IncidentMember.id(incident.id(), members.get(i)), incident.id(),
@@ -93,14 +99,18 @@ class IncidentMembers {
 		List<String> first = first(members);
 		UnorderedBulk.write(this.mongo, FirstMembers.class, List.of((bulk) -> bulk
 			.upsert(Query.query(Criteria.where("_id").is(incident.id())), new Update().setOnInsert("members", first))));
-		this.mongo.insert(incident);
-		return incident;
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(incident.id())),
+				new Update().pullAll("joining", members.toArray()), Incident.class);
+		return incident.withJoining(List.of());
 	}
 
-	/** Joins one complaint to an incident at once ({@link #joinAll} of one). */
-	Incident join(String incidentId, String complaintId, Instant at) {
+	/**
+	 * Joins complaints to an incident at once ({@link #joinAll} of one incident).
+	 * @param at the latest time of the complaints
+	 */
+	Incident join(String incidentId, List<String> complaintIds, Instant at) {
 		Incident current = this.mongo.findById(incidentId, Incident.class);
-		return joinAll(Map.of(incidentId, List.of(complaintId)), Map.of(incidentId, at), Map.of(incidentId, current))
+		return joinAll(Map.of(incidentId, complaintIds), Map.of(incidentId, at), Map.of(incidentId, current))
 			.get(incidentId);
 	}
 
@@ -112,7 +122,9 @@ class IncidentMembers {
 	 * documents (one bulk write), the first members while the list has room (one bulk
 	 * write), and last their ids leave {@code joining} (one bulk write). A join repeated
 	 * after a crash in between counts once (the complaint is still in {@code joining})
-	 * and writes what is missing.
+	 * and writes what is missing. Every complaint an incident has in {@code joining} is
+	 * settled so, candidate or not: an opening a crash interrupted leaves its first
+	 * members there, and writing a membership twice writes it once.
 	 * @param candidates the complaints to join, by incident
 	 * @param lastSeen the latest time of each incident's candidates
 	 * @param current the incidents as read
@@ -127,7 +139,7 @@ class IncidentMembers {
 		Map<String, Incident> joined = new LinkedHashMap<>();
 		candidates.forEach((incidentId, complaintIds) -> {
 			Incident incident = current.get(incidentId);
-			List<String> settle = new ArrayList<>(complaintIds.stream().filter(incident::isJoining).toList());
+			List<String> settle = new ArrayList<>(incident.joiningOrNone());
 			List<String> fresh = complaintIds.stream()
 				.filter((id) -> !incident.isJoining(id) && !known.contains(IncidentMember.id(incidentId, id)))
 				.toList();
@@ -145,7 +157,7 @@ class IncidentMembers {
 						lastSeen.get(incidentId), after.revision()));
 			}
 			if (after.members() == null && after.memberCount() - counted.size() < this.maxListed) {
-				listings.add((bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(incidentId)),
+				listings.add((bulk) -> bulk.upsert(Query.query(Criteria.where("_id").is(incidentId)),
 						new Update().addToSet("members").each(done.toArray())));
 			}
 			settlings.add((bulk) -> bulk.updateOne(Query.query(Criteria.where("_id").is(incidentId)),

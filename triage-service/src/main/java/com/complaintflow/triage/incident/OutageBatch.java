@@ -70,7 +70,7 @@ public final class OutageBatch {
 				all.add(signal);
 				this.added.computeIfAbsent(region, (key) -> new ArrayList<>()).add(signal);
 			}
-			open = this.detector.openIfThresholdPassed(complaint, category, region, at, this.regionSignals.newest(all));
+			open = this.detector.openIfThresholdPassed(category, region, at, this.regionSignals.newest(all));
 			if (open == null) {
 				return null;
 			}

@@ -120,8 +120,7 @@ public class OutageDetector {
 	 * another instance's incident of the same signals is joined).
 	 * @return the incident opened, or null when the threshold is not passed
 	 */
-	Incident openIfThresholdPassed(ComplaintReceived complaint, Category category, String region, Instant at,
-			List<OutageSignal> recent) {
+	Incident openIfThresholdPassed(Category category, String region, Instant at, List<OutageSignal> recent) {
 		List<OutageSignal> ordered = busiestWindow(recent, at, this.settings.window());
 		if (ordered.size() < this.settings.threshold()) {
 			return null;
@@ -142,8 +141,10 @@ public class OutageDetector {
 			return incident;
 		}
 		catch (DuplicateKeyException ex) {
-			// another instance opened it first: join it
-			return this.incidents.join(id, complaint.complaintId(), at);
+			// another instance opened it first, maybe from another window of signals:
+			// this window joins it
+			return this.incidents.join(id, ordered.stream().map(OutageSignal::id).toList(),
+					ordered.get(ordered.size() - 1).at());
 		}
 	}
 

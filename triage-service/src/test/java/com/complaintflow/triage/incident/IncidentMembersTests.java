@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Incident membership in its own collection, against the MongoDB wire server: every
  * member is one document, joining twice counts once (also after a crash between the
- * incident's update and the membership write), and neither the incident document nor its
- * list of first members grows with the number of complaints that join.
+ * incident's update and the membership write, or in the middle of its opening), and
+ * neither the incident document nor its list of first members grows with the number of
+ * complaints that join.
  */
 class IncidentMembersTests {
 
@@ -53,7 +54,7 @@ class IncidentMembersTests {
 		String id = open("INC-A", 3);
 
 		for (int i = 3; i < 200; i++) {
-			this.members.join(id, "c-" + i, START.plusSeconds(i));
+			this.members.join(id, List.of("c-" + i), START.plusSeconds(i));
 		}
 
 		Incident incident = mongo.findById(id, Incident.class);
@@ -76,13 +77,13 @@ class IncidentMembersTests {
 	@Test
 	void joiningTwiceCountsOnceEvenLongAfterTheFirstJoin() {
 		String id = open("INC-B", 3);
-		this.members.join(id, "c-3", START.plusSeconds(3));
+		this.members.join(id, List.of("c-3"), START.plusSeconds(3));
 		for (int i = 4; i < 40; i++) {
-			this.members.join(id, "c-" + i, START.plusSeconds(i));
+			this.members.join(id, List.of("c-" + i), START.plusSeconds(i));
 		}
 
-		Incident again = this.members.join(id, "c-3", START.plusSeconds(3));
-		Incident opener = this.members.join(id, "c-0", START);
+		Incident again = this.members.join(id, List.of("c-3"), START.plusSeconds(3));
+		Incident opener = this.members.join(id, List.of("c-0"), START);
 
 		assertThat(again.memberCount()).isEqualTo(40);
 		assertThat(opener.revision()).isEqualTo(again.revision()).isEqualTo(38);
@@ -94,13 +95,30 @@ class IncidentMembersTests {
 		// the crash: the incident counted c-3, nothing after that was written
 		this.members.count(id, List.of("c-3"), START.plusSeconds(3), new ArrayList<>(), new ArrayList<>());
 
-		Incident retried = this.members.join(id, "c-3", START.plusSeconds(3));
+		Incident retried = this.members.join(id, List.of("c-3"), START.plusSeconds(3));
 
 		assertThat(retried.memberCount()).isEqualTo(4);
 		assertThat(retried.revision()).isEqualTo(2);
 		assertThat(this.members.isMember(id, "c-3")).isTrue();
 		assertThat(mongo.findById(id, FirstMembers.class).members()).containsExactly("c-0", "c-1", "c-2", "c-3");
 		assertThat(mongo.findById(id, Incident.class).joining()).isEmpty();
+	}
+
+	@Test
+	void anOpeningACrashInterruptedIsCompletedByTheNextJoin() {
+		// the crash: the incident was inserted with its first members counted, nothing
+		// after that was written; the redelivered complaint that opened it joins it
+		mongo.insert(new Incident("INC-F", "BJ-CY", Category.NETWORK, null, null, List.of("c-0", "c-1", "c-2"), 3, 1,
+				START, START.plusSeconds(2), "c-0", "C-0"));
+
+		Incident repaired = this.members.join("INC-F", List.of("c-2"), START.plusSeconds(2));
+
+		assertThat(repaired.memberCount()).isEqualTo(3);
+		assertThat(mongo.findById("INC-F", Incident.class).joining()).isEmpty();
+		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is("INC-F")), IncidentMember.class))
+			.isEqualTo(3);
+		assertThat(mongo.findById("INC-F", FirstMembers.class).members()).containsExactlyInAnyOrder("c-0", "c-1",
+				"c-2");
 	}
 
 	@Test
@@ -123,8 +141,8 @@ class IncidentMembersTests {
 		mongo.insert(new Incident("INC-E", "BJ-CY", Category.NETWORK, first, first, null, 3, 1, START,
 				START.plusSeconds(2), "c-0", "C-0"));
 
-		this.members.join("INC-E", "c-3", START.plusSeconds(3));
-		Incident again = this.members.join("INC-E", "c-1", START.plusSeconds(4));
+		this.members.join("INC-E", List.of("c-3"), START.plusSeconds(3));
+		Incident again = this.members.join("INC-E", List.of("c-1"), START.plusSeconds(4));
 
 		assertThat(again.memberCount()).isEqualTo(4);
 		assertThat(again.revision()).isEqualTo(2);

@@ -124,6 +124,32 @@ class OutageRedeliveryTests {
 	}
 
 	@Test
+	void twoInstancesOpeningTheSameIncidentFromDifferentWindowsCountEveryMemberOnce() {
+		// both read the region's first signal, then each passes the threshold with two
+		// complaints of its own partition: the same incident (keyed by that first
+		// signal), opened by one and joined by the other with its whole window
+		poll(complaints("CD-WH", 0, 1));
+		OutageBatch a = detector.batch(List.of("CD-WH"), START.plusSeconds(1), START.plusSeconds(2));
+		OutageBatch b = detector.batch(List.of("CD-WH"), START.plusSeconds(3), START.plusSeconds(4));
+
+		String openedByA = recordAll(a, complaints("CD-WH", 1, 3)).get(1);
+		String joinedByB = recordAll(b, complaints("CD-WH", 3, 5)).get(1);
+		a.write();
+		IncidentDetected last = b.write().get(0);
+
+		assertThat(joinedByB).isEqualTo(openedByA).startsWith("INC-CD-WH");
+		List<String> members = mongo.find(Query.query(Criteria.where("incidentId").is(openedByA)), IncidentMember.class)
+			.stream()
+			.map(IncidentMember::complaintId)
+			.toList();
+		assertThat(members).containsExactlyInAnyOrder("CD-WH-0", "CD-WH-1", "CD-WH-2", "CD-WH-3", "CD-WH-4");
+		Incident incident = mongo.findById(openedByA, Incident.class);
+		assertThat(incident.memberCount()).isEqualTo(5);
+		assertThat(incident.joining()).isEmpty();
+		assertThat(last.memberCount()).isEqualTo(5);
+	}
+
+	@Test
 	void theBusiestWindowHoldingTheComplaintCountsSignalsOnBothSidesOfIt() {
 		Duration window = Duration.ofMinutes(10);
 		List<OutageSignal> signals = IntStream.of(0, 4, 9, 12, 30)
@@ -147,6 +173,11 @@ class OutageRedeliveryTests {
 				complaints.get(0).occurredAt(), complaints.get(complaints.size() - 1).occurredAt());
 		complaints.forEach((complaint) -> batch.record(complaint, Category.NETWORK));
 		return batch.write();
+	}
+
+	/** The incident each complaint belongs to, as one instance's poll records them. */
+	private static List<String> recordAll(OutageBatch batch, List<ComplaintReceived> complaints) {
+		return complaints.stream().map((complaint) -> batch.record(complaint, Category.NETWORK)).toList();
 	}
 
 	private static List<ComplaintReceived> complaints(String region, int from, int to) {
