@@ -117,7 +117,7 @@ public class OutageDetector {
 
 	/**
 	 * Opens the region's incident when the recent signals pass the threshold (one insert;
-	 * another instance's incident of the same signals is joined).
+	 * when another instance opened it from the same first signal, this window joins it).
 	 * @return the incident opened, or null when the threshold is not passed
 	 */
 	Incident openIfThresholdPassed(Category category, String region, Instant at, List<OutageSignal> recent) {
