@@ -5,16 +5,20 @@ import java.util.List;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The wire server's storage backends (in memory, or an H2 file that survives restarts),
  * each with {@link IdLookupIndex} as every collection's {@code _id} index; the H2 file's
  * unique indexes compare their keys with {@link IndexKeyType} and its documents are
- * stored as BSON ({@link DocumentType}).
+ * stored as BSON ({@link DocumentType}); every collection answers with copies of its
+ * documents ({@link AnswerCopies}).
  */
 public final class WireServerBackends {
 
@@ -56,6 +61,34 @@ public final class WireServerBackends {
 			@Override
 			public MemoryDatabase openOrCreateDatabase(String databaseName) {
 				return new MemoryDatabase(databaseName, getCursorRegistry()) {
+
+					@Override
+					protected MemoryCollection openOrCreateCollection(String collectionName,
+							CollectionOptions options) {
+						return new MemoryCollection(this, collectionName, options, this.cursorRegistry) {
+
+							private final AnswerCopies copies = new AnswerCopies();
+
+							@Override
+							protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+								return super.createQueryResult(this.copies.answer(matched), batchSize);
+							}
+
+							@Override
+							public synchronized Document findAndModify(Document query) {
+								return AnswerCopies
+									.withCopiedValue(this.copies.modifying(() -> super.findAndModify(query)));
+							}
+
+							@Override
+							public synchronized Document updateDocuments(Document selector, Document update,
+									ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+								return this.copies.modifying(() -> super.updateDocuments(selector, update, arrayFilters,
+										isMulti, isUpsert, oplog));
+							}
+
+						};
+					}
 
 					@Override
 					protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
@@ -90,7 +123,29 @@ public final class WireServerBackends {
 						MVMap<Object, Document> documents = getMvStore().openMap("databases." + name,
 								new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
 						MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
-						return new H2Collection(this, collectionName, options, documents, meta, this.cursorRegistry);
+						return new H2Collection(this, collectionName, options, documents, meta, this.cursorRegistry) {
+
+							private final AnswerCopies copies = new AnswerCopies();
+
+							@Override
+							protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+								return super.createQueryResult(this.copies.answer(matched), batchSize);
+							}
+
+							@Override
+							public synchronized Document findAndModify(Document query) {
+								return AnswerCopies
+									.withCopiedValue(this.copies.modifying(() -> super.findAndModify(query)));
+							}
+
+							@Override
+							public synchronized Document updateDocuments(Document selector, Document update,
+									ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+								return this.copies.modifying(() -> super.updateDocuments(selector, update, arrayFilters,
+										isMulti, isUpsert, oplog));
+							}
+
+						};
 					}
 
 					@Override

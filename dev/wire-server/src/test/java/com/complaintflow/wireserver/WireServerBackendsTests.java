@@ -1,8 +1,14 @@
 package com.complaintflow.wireserver;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.mongodb.MongoWriteException;
@@ -172,6 +178,58 @@ class WireServerBackendsTests {
 			things.dropIndex("key_1");
 			things.insertOne(new Document("_id", "dup").append("key", "1"));
 			assertThat(things.countDocuments(Filters.eq("key", "1"))).isEqualTo(2);
+		}
+	}
+
+	/**
+	 * The backends change a stored document in place, under the collection's lock, but
+	 * the wire server encodes an answer after the lock is released: an answer read the
+	 * stored document itself, so an update landing during the encoding broke it
+	 * ({@code ConcurrentModificationException}, the connection dropped, the reader's pool
+	 * paused). Answers are copies now.
+	 */
+	@ParameterizedTest
+	@MethodSource("backends")
+	void readersNeverSeeADocumentChangingUnderThem(String backend) throws Exception {
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> cases = served.collection();
+			Document wide = new Document("_id", "case-1");
+			for (int field = 0; field < 200; field++) {
+				wide.append("field" + field, "value " + field);
+			}
+			cases.insertOne(wide);
+			AtomicBoolean reading = new AtomicBoolean(true);
+			ExecutorService readers = Executors.newFixedThreadPool(2);
+			List<Future<Integer>> reads = new ArrayList<>();
+			for (int reader = 0; reader < 2; reader++) {
+				reads.add(readers.submit(() -> {
+					int answers = 0;
+					while (reading.get()) {
+						assertThat(cases.find(Filters.eq("_id", "case-1")).first()).isNotNull();
+						assertThat(cases.find().into(new ArrayList<>())).hasSize(1);
+						answers += 2;
+					}
+					return answers;
+				}));
+			}
+			try {
+				for (int update = 0; update < 1_500; update++) {
+					// a field added and removed: the stored document's key set changes
+					cases.updateOne(Filters.eq("_id", "case-1"), (update % 2 == 0)
+							? Updates.set("extra" + update, update) : Updates.unset("extra" + (update - 1)));
+					cases.replaceOne(Filters.eq("_id", "case-1"),
+							new Document(wide).append("replaced" + (update % 3), update));
+				}
+			}
+			finally {
+				reading.set(false);
+				readers.shutdown();
+			}
+			int answers = 0;
+			for (Future<Integer> read : reads) {
+				answers += read.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(answers).isPositive();
 		}
 	}
 

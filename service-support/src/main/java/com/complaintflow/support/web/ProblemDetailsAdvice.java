@@ -3,6 +3,7 @@ package com.complaintflow.support.web;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import com.complaintflow.support.kafka.PublishFailedException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -99,6 +101,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"A backing service is unavailable; nothing was recorded. Retry later.");
 		problem.setTitle("Service unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+	}
+
+	/**
+	 * A database error Spring Data leaves uncategorized: when a connection failed, the
+	 * driver pauses its pool and fails the operations waiting on it, and a retry finds
+	 * the pool open again, so that one is unavailability; any other is unexpected.
+	 */
+	@ExceptionHandler(UncategorizedMongoDbException.class)
+	ResponseEntity<ProblemDetail> handleUncategorizedDatabaseError(UncategorizedMongoDbException ex) {
+		return (ex.getCause() instanceof MongoConnectionPoolClearedException) ? handleUnavailable(ex)
+				: handleUnexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,0 +1,49 @@
+package com.complaintflow.support.web;
+
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database error Spring Data leaves uncategorized is a 503 to retry when the driver
+ * paused its pool after a failed connection, and a 500 otherwise.
+ */
+class ProblemDetailsAdviceTests {
+
+	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+
+	@Test
+	void aPausedConnectionPoolIsUnavailabilityToRetry() {
+		ServerAddress server = new ServerAddress("localhost", 27017);
+		var paused = new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), server),
+				new MongoSocketReadException("Prematurely reached end of stream", server));
+
+		ResponseEntity<ProblemDetail> answer = this.advice
+			.handleUncategorizedDatabaseError(new UncategorizedMongoDbException(paused.getMessage(), paused));
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+		assertThat(answer.getBody().getDetail()).contains("Retry later");
+	}
+
+	@Test
+	void anyOtherUncategorizedDatabaseErrorIsUnexpected() {
+		ResponseEntity<ProblemDetail> answer = this.advice.handleUncategorizedDatabaseError(
+				new UncategorizedMongoDbException("unknown", new IllegalStateException("unknown")));
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(answer.getBody().getDetail()).doesNotContain("unknown");
+	}
+
+}
