@@ -11,7 +11,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * answer after the lock is released, so an answer holding the stored document itself
  * could change while it was being written to the connection (the encoder's
  * {@code ConcurrentModificationException} dropped the connection and paused the client's
- * pool). Updates read the stored documents themselves, to change them.
+ * pool). The memory backend's updates read the stored documents themselves, to change
+ * them in place; the H2 file's change a copy and store it, so its collections copy every
+ * answer ({@link #of}).
  */
 final class AnswerCopies {
 
@@ -24,7 +26,16 @@ final class AnswerCopies {
 	 * @return what the query answers
 	 */
 	List<Document> answer(List<Document> matched) {
-		return this.modifying ? matched : matched.stream().map(Document::cloneDeeply).toList();
+		return this.modifying ? matched : of(matched);
+	}
+
+	/**
+	 * Copies of documents.
+	 * @param documents the documents
+	 * @return a deep copy of each
+	 */
+	static List<Document> of(List<Document> documents) {
+		return documents.stream().map(Document::cloneDeeply).toList();
 	}
 
 	/**

@@ -123,26 +123,13 @@ public final class WireServerBackends {
 						MVMap<Object, Document> documents = getMvStore().openMap("databases." + name,
 								new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
 						MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
+						// an update changes a copy and stores it: a stored document is
+						// never changed in place, so answers need no more than copies
 						return new H2Collection(this, collectionName, options, documents, meta, this.cursorRegistry) {
-
-							private final AnswerCopies copies = new AnswerCopies();
 
 							@Override
 							protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
-								return super.createQueryResult(this.copies.answer(matched), batchSize);
-							}
-
-							@Override
-							public synchronized Document findAndModify(Document query) {
-								return AnswerCopies
-									.withCopiedValue(this.copies.modifying(() -> super.findAndModify(query)));
-							}
-
-							@Override
-							public synchronized Document updateDocuments(Document selector, Document update,
-									ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
-								return this.copies.modifying(() -> super.updateDocuments(selector, update, arrayFilters,
-										isMulti, isUpsert, oplog));
+								return super.createQueryResult(AnswerCopies.of(matched), batchSize);
 							}
 
 						};
