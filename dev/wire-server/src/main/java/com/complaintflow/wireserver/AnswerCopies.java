@@ -6,14 +6,14 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Hands a collection's answers out as copies of its stored documents: the backends change
- * a stored document in place under the collection's lock, but the wire server encodes an
- * answer after the lock is released, so an answer holding the stored document itself
- * could change while it was being written to the connection (the encoder's
- * {@code ConcurrentModificationException} dropped the connection and paused the client's
- * pool). The memory backend's updates read the stored documents themselves, to change
- * them in place; the H2 file's change a copy and store it, so its collections copy every
- * answer ({@link #of}).
+ * Hands a collection's answers out as copies of its stored documents: mongo-java-server's
+ * backends change a stored document in place under the collection's lock, but the wire
+ * server encodes an answer after the lock is released, so an answer holding the stored
+ * document itself could change while it was being written to the connection (the
+ * encoder's {@code ConcurrentModificationException} dropped the connection and paused the
+ * client's pool). The memory backend's updates read the stored documents themselves, to
+ * change them in place; the H2 file's change a copy and store it, so its collections copy
+ * every answer ({@link #of}).
  */
 final class AnswerCopies {
 
