@@ -182,11 +182,11 @@ class WireServerBackendsTests {
 	}
 
 	/**
-	 * The backends change a stored document in place, under the collection's lock, but
-	 * the wire server encodes an answer after the lock is released: an answer read the
-	 * stored document itself, so an update landing during the encoding broke it
+	 * mongo-java-server changes a stored document in place, under the collection's lock,
+	 * but encodes an answer after the lock is released: an answer held the stored
+	 * document itself, so an update landing during the encoding broke it
 	 * ({@code ConcurrentModificationException}, the connection dropped, the reader's pool
-	 * paused). Answers are copies now.
+	 * paused). Answers are copies now ({@link AnswerCopies}).
 	 */
 	@ParameterizedTest
 	@MethodSource("backends")

@@ -3,15 +3,14 @@ package com.complaintflow.support.web;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.MongoConnectionPoolClearedException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.complaintflow.support.kafka.PublishFailedException;
+import com.complaintflow.support.kafka.TransientFailures;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,7 +94,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * when.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, PublishFailedException.class })
-	ResponseEntity<ProblemDetail> handleUnavailable(RuntimeException ex) {
+	ResponseEntity<ProblemDetail> handleUnavailable(Exception ex) {
 		logger.warn("Dependency unavailable: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"A backing service is unavailable; nothing was recorded. Retry later.");
@@ -104,18 +103,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A database error Spring Data leaves uncategorized: when a connection failed, the
-	 * driver pauses its pool and fails the operations waiting on it, and a retry finds
-	 * the pool open again, so that one is unavailability; any other is unexpected.
+	 * Anything else: a failure of the infrastructure that Spring leaves uncategorized
+	 * (the driver's connection pool paused after a connection failed, say; the listeners'
+	 * own {@link TransientFailures} tells it) is unavailability too, the rest unexpected.
 	 */
-	@ExceptionHandler(UncategorizedMongoDbException.class)
-	ResponseEntity<ProblemDetail> handleUncategorizedDatabaseError(UncategorizedMongoDbException ex) {
-		return (ex.getCause() instanceof MongoConnectionPoolClearedException) ? handleUnavailable(ex)
-				: handleUnexpected(ex);
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (TransientFailures.isTransient(ex)) {
+			return handleUnavailable(ex);
+		}
 		logger.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred; it has been logged.");

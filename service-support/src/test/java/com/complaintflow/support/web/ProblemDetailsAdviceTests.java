@@ -16,8 +16,9 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database error Spring Data leaves uncategorized is a 503 to retry when the driver
- * paused its pool after a failed connection, and a 500 otherwise.
+ * An error no handler names is a 503 to retry when it is the infrastructure's (the driver
+ * paused its pool after a failed connection: Spring Data leaves that uncategorized), and
+ * a 500 otherwise.
  */
 class ProblemDetailsAdviceTests {
 
@@ -30,7 +31,7 @@ class ProblemDetailsAdviceTests {
 				new MongoSocketReadException("Prematurely reached end of stream", server));
 
 		ResponseEntity<ProblemDetail> answer = this.advice
-			.handleUncategorizedDatabaseError(new UncategorizedMongoDbException(paused.getMessage(), paused));
+			.handleUnexpected(new UncategorizedMongoDbException(paused.getMessage(), paused));
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
@@ -39,8 +40,8 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void anyOtherUncategorizedDatabaseErrorIsUnexpected() {
-		ResponseEntity<ProblemDetail> answer = this.advice.handleUncategorizedDatabaseError(
-				new UncategorizedMongoDbException("unknown", new IllegalStateException("unknown")));
+		ResponseEntity<ProblemDetail> answer = this.advice
+			.handleUnexpected(new UncategorizedMongoDbException("unknown", new IllegalStateException("unknown")));
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(answer.getBody().getDetail()).doesNotContain("unknown");
