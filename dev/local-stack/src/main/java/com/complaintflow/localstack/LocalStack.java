@@ -31,7 +31,8 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Starts the whole stack.
-	 * @param dataDirectory where the broker log and the MongoDB file live
+	 * @param dataDirectory where the broker log, the MongoDB file and analytics' state
+	 * live
 	 * @param kafkaPort the broker's client port (its controller uses the next port)
 	 * @param mongoPort the wire server's port
 	 * @param randomServicePorts free ports for the services instead of 8081-8084
@@ -44,8 +45,10 @@ public final class LocalStack implements AutoCloseable {
 		KafkaBroker broker = null;
 		try {
 			broker = new KafkaBroker(dataDirectory.resolve("kafka"), kafkaPort, kafkaPort + 1).start();
+			List<String> properties = new java.util.ArrayList<>(extraProperties);
+			properties.add(RunningServices.analyticsStateIn(dataDirectory));
 			RunningServices services = RunningServices.start(broker.bootstrapServers(), mongo.uri(), randomServicePorts,
-					List.of("local"), extraProperties);
+					List.of("local"), properties);
 			return new LocalStack(mongo, broker, services);
 		}
 		catch (RuntimeException ex) {

@@ -48,7 +48,8 @@ public final class ProcessStack implements AutoCloseable {
 	/**
 	 * Starts everything, each in its own process, and waits until every service is
 	 * healthy.
-	 * @param data where the broker log, the MongoDB file and the process logs live
+	 * @param data where the broker log, the MongoDB file, analytics' state and the
+	 * process logs live
 	 * @param kafkaPort the broker's client port (its controller uses the next one)
 	 * @param mongoPort the wire server's port
 	 * @param servicePorts the port of each service
@@ -60,6 +61,8 @@ public final class ProcessStack implements AutoCloseable {
 	public static ProcessStack start(Path data, int kafkaPort, int mongoPort, Map<Service, Integer> servicePorts,
 			List<String> extraProperties, List<String> jvmOptions) {
 		Path logs = createDirectories(data.resolve("logs"));
+		List<String> properties = new ArrayList<>(extraProperties);
+		properties.add(RunningServices.analyticsStateIn(data));
 		Process mongo = JavaProcess.start(MongoWireServerMain.class.getName(), List.of("-Xmx1g"),
 				List.of(data.resolve("mongo").toString(), String.valueOf(mongoPort)), logs.resolve("mongo.log"));
 		ProcessStack stack = null;
@@ -70,7 +73,7 @@ public final class ProcessStack implements AutoCloseable {
 			stack.broker.start();
 			for (Service service : Service.values()) {
 				stack.services.put(service, new ServiceProcess(service, servicePorts.get(service),
-						stack.broker.bootstrapServers(), stack.mongoUri(), extraProperties, jvmOptions, logs)
+						stack.broker.bootstrapServers(), stack.mongoUri(), properties, jvmOptions, logs)
 					.start());
 			}
 			stack.services.values().forEach(ServiceProcess::awaitHealthy);
@@ -191,14 +194,15 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes the broker's log and the database's file under a stopped stack's data
-	 * folder (gigabytes after a benchmark), keeping its process logs.
+	 * Deletes the broker's log, the database's file and analytics' state under a stopped
+	 * stack's data folder (gigabytes after a benchmark), keeping its process logs.
 	 * @param data the folder the stack was started in
 	 */
 	public static void discardStores(Path data) {
 		try {
 			FileSystemUtils.deleteRecursively(data.resolve("kafka"));
 			FileSystemUtils.deleteRecursively(data.resolve("mongo"));
+			FileSystemUtils.deleteRecursively(data.resolve(RunningServices.ANALYTICS_STATE));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

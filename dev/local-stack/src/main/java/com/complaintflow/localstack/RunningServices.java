@@ -104,6 +104,20 @@ public final class RunningServices implements AutoCloseable {
 	}
 
 	/**
+	 * Analytics' Kafka Streams state under the stack's data folder, so it goes with the
+	 * folder (a run's broker log and database) instead of a new temporary folder per
+	 * start that a killed process leaves behind.
+	 * @param data the stack's data folder
+	 * @return the property, as {@code key=value}
+	 */
+	static String analyticsStateIn(java.nio.file.Path data) {
+		return "spring.kafka.streams.state-dir=" + data.resolve(ANALYTICS_STATE).toAbsolutePath();
+	}
+
+	/** The folder of analytics' Kafka Streams state in a stack's data folder. */
+	static final String ANALYTICS_STATE = "analytics-state";
+
+	/**
 	 * The folder or jar of a service's own classes, so it reads its own
 	 * {@code application.yml} and not the first one on the shared classpath.
 	 */
