@@ -31,6 +31,8 @@ import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -43,7 +45,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * acks=all producers, the topics with their dead-letter topics, and one error handler:
  * failures of the infrastructure are retried without limit (capped, jittered back-off,
  * the listener paused meanwhile), records that can never succeed are dead-lettered at
- * once, and any other failure gets a few retries before the dead-letter topic.
+ * once, and any other failure gets a few retries before the dead-letter topic; a failed
+ * send is logged without its record.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaTopicSettings.class)
@@ -133,6 +136,17 @@ public class EventKafkaConfiguration {
 				.build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Boot's logging producer listener, without the record: a failed send would otherwise
+	 * log its key (the customer id) and the start of its payload.
+	 */
+	@Bean
+	ProducerListener<Object, Object> kafkaProducerListener() {
+		LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+		listener.setIncludeContents(false);
+		return listener;
 	}
 
 	@Bean

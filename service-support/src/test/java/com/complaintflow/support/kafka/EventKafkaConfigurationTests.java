@@ -16,10 +16,13 @@ import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,16 +31,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The shared Kafka wiring against a real broker: events round-trip with CloudEvents
  * headers, and a poison record reaches the dead-letter topic with its reason while the
- * records behind it are still processed.
+ * records behind it are still processed; a failed send logs no key or payload.
  */
 @SpringBootTest(classes = EventKafkaConfigurationTests.App.class,
 		properties = { "spring.application.name=support-test", "spring.kafka.consumer.group-id=support-test" })
 @ActiveProfiles("local")
+@ExtendWith(OutputCaptureExtension.class)
 class EventKafkaConfigurationTests {
 
 	@DynamicPropertySource
@@ -71,6 +76,15 @@ class EventKafkaConfigurationTests {
 					StandardCharsets.UTF_8))
 				.contains("not JSON");
 		}
+	}
+
+	@Test
+	void aFailedSendIsLoggedWithoutItsKeyOrPayload(CapturedOutput output) {
+		byte[] tooLarge = "x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.template.send(new ProducerRecord<>(Topics.CASES, "cust-private-77", tooLarge))
+			.get(30, java.util.concurrent.TimeUnit.SECONDS))
+			.hasRootCauseInstanceOf(org.apache.kafka.common.errors.RecordTooLargeException.class);
+		assertThat(output).contains("Exception thrown when sending a message").doesNotContain("cust-private-77");
 	}
 
 	@Test
