@@ -49,8 +49,10 @@ class CaseChanges {
 
 	/**
 	 * Prefix of idempotency keys derived from the request body when the client sent none.
+	 * It holds a space, which a client's key cannot ({@code IdempotencyKeys}), so a
+	 * client key is never taken for a derived one.
 	 */
-	static final String DERIVED_KEY_PREFIX = "body-";
+	static final String DERIVED_KEY_PREFIX = "body ";
 
 	private final CaseStore store;
 

@@ -176,6 +176,19 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aClientKeyThatLooksLikeADerivedOneIsStillRecognisedOnRetry() {
+		String caseId = open();
+		String body = BODIES.get(PROGRESS);
+
+		agent().post(path(caseId, PROGRESS), "body-1", body);
+		agent().post(path(caseId, WAIT), null, "{}");
+		JsonNode retried = agent().post(path(caseId, PROGRESS), "body-1", body).json();
+
+		assertThat(retried.get("timeline")).filteredOn((e) -> "PROGRESS_UPDATED".equals(e.get("action").asString()))
+			.hasSize(1);
+	}
+
+	@Test
 	void sameActionRepeatedAfterAnotherIsAppliedAgainWithoutAKey() {
 		String caseId = open();
 
