@@ -16,12 +16,12 @@ import com.complaintflow.intake.metrics.IntakeMetrics;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
 import com.complaintflow.support.tracing.ComplaintTrace;
+import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,8 +92,7 @@ class SubmissionService {
 			Optional<IdempotencyRecord> existing = this.store.find(id);
 			if (existing.isPresent() && existing.get().expiresAt().isAfter(now)) {
 				if (!existing.get().requestHash().equals(hash)) {
-					throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
-							"This Idempotency-Key was already used with a different request body.");
+					throw IdempotencyKeys.reused();
 				}
 				Submission replay = settle(existing.get());
 				this.metrics.replayed(channel);

@@ -38,6 +38,15 @@ public class IdempotencyKeys implements HandlerInterceptor {
 		}
 	}
 
+	/**
+	 * The answer to a key already used for another request.
+	 * @return the 422 problem, titled {@code Idempotency-Key reused}
+	 */
+	public static ProblemException reused() {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+				"This Idempotency-Key was already used with a different request body.");
+	}
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		check(request.getHeader(HEADER));

@@ -4,21 +4,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
-import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintTriaged;
-import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.kafka.EventJson;
-import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -33,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,7 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff correct a triage decision (agents and supervisors): the correction is stored as a
  * labelled example with who and when, and published as {@code DecisionCorrected} for
  * analytics; supervisors and operations export corrections as the training command's
- * input.
+ * input. Recording is idempotent ({@link CorrectionRecorder}): under the
+ * {@code Idempotency-Key} header when one is sent; without it, the same staff member's
+ * correction of the same field of the same complaint to the same value is its retry.
  */
 @Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
@@ -54,18 +55,24 @@ class CorrectionController {
 
 	private final MongoTemplate mongo;
 
-	private final EventPublisher publisher;
+	private final CorrectionRecorder recorder;
 
-	CorrectionController(DecisionStore decisions, MongoTemplate mongo, EventPublisher publisher) {
+	CorrectionController(DecisionStore decisions, MongoTemplate mongo, CorrectionRecorder recorder) {
 		this.decisions = decisions;
 		this.mongo = mongo;
-		this.publisher = publisher;
+		this.recorder = recorder;
 	}
 
 	@Operation(summary = "Correct a triage decision",
-			description = "Stores the correction as a labelled example and publishes decision-corrected; 422 when triage already decided that value. Roles: AGENT, SUPERVISOR.")
+			description = "Stores the correction as a labelled example and publishes decision-corrected; 422 when triage already decided that value. "
+					+ "Idempotent under the Idempotency-Key header (422 when the key was used for another correction); without it, the same staff member's "
+					+ "same correction (complaint, field, value) is its retry. A retry answers 201 with the stored correction and Idempotent-Replayed: true. "
+					+ "Roles: AGENT, SUPERVISOR.")
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
+			@Parameter(
+					description = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; a retry with the same key and body records and publishes nothing new") @RequestHeader(
+							name = IdempotencyKeys.HEADER, required = false) String key,
 			Authentication who) {
 		List<String> allowed = FIELDS.get(body.field());
 		if (allowed == null) {
@@ -89,15 +96,13 @@ class CorrectionController {
 				: "rules";
 		String role = who.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_SUPERVISOR"))
 				? "SUPERVISOR" : "AGENT";
-		Correction correction = new Correction(UUID.randomUUID().toString(), complaintId, decision.customerId(),
-				stored.language(), stored.text(), body.field(), previous, body.value(), decidedBy, decision.playbook(),
-				who.getName(), role, EventMetadata.now(), body.note());
-		this.mongo.insert(correction);
-		this.publisher.publishAndWait(new DecisionCorrected(
-				EventMetadata.deterministicEventId("decision-corrected", correction.correctionId()), "triage",
-				correction.correctedAt(), complaintId, decision.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION,
-				correction.correctionId(), body.field(), previous, body.value(), decidedBy, decision.playbook(), role));
-		return ResponseEntity.status(HttpStatus.CREATED).body(correction);
+		Correction correction = new Correction(CorrectionRecorder.id(key, who.getName(), complaintId, body),
+				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
+				body.value(), decidedBy, decision.playbook(), who.getName(), role, EventMetadata.now(), body.note());
+		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
+			.body(recorded.correction());
 	}
 
 	/**

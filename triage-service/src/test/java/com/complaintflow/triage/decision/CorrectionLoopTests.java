@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventPublisher;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +42,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The correction loop end to end: an agent corrects a decision, the correction is stored
  * with who and when, published as DecisionCorrected for analytics, and exported as a
- * labelled example the training command reads; bad corrections get problem details.
+ * labelled example the training command reads; bad corrections get problem details; a
+ * retried correction (with or without an Idempotency-Key) is recorded and published once,
+ * a stored correction whose publish failed is published by its retry, and a key reused
+ * for another correction is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -53,6 +60,9 @@ class CorrectionLoopTests {
 
 	@Autowired
 	private EventPublisher publisher;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	@TempDir
 	Path dir;
@@ -132,6 +142,135 @@ class CorrectionLoopTests {
 		assertThat(exportByAgent.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void aRetriedCorrectionIsRecordedAndPublishedOnce() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"My bill went up by 20 dollars this month and nobody told me why");
+		try (KafkaTestConsumer corrections = new KafkaTestConsumer(Topics.CORRECTIONS)) {
+			this.publisher.publishAndWait(complaint);
+			JsonNode decision = awaitDecision(complaint.complaintId());
+			String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections";
+			String playbook = "{\"field\":\"playbook\",\"value\":\""
+					+ other(decision.path("playbook").asString(), "STANDARD_CARE", "BILLING_ERROR") + "\"}";
+			String category = "{\"field\":\"category\",\"value\":\""
+					+ other(decision.path("category").asString(), "BILLING", "NETWORK") + "\",\"note\":\"a bill\"}";
+			String key = UUID.randomUUID().toString();
+
+			HttpResponse<String> unkeyed = post(path, playbook, "agent:agent-dev", null);
+			HttpResponse<String> unkeyedAgain = post(path, playbook, "agent:agent-dev", null);
+			HttpResponse<String> keyed = post(path, category, "agent:agent-dev", key);
+			HttpResponse<String> keyedAgain = post(path, category, "agent:agent-dev", key);
+
+			assertThat(List.of(unkeyed, unkeyedAgain, keyed, keyedAgain))
+				.allSatisfy((response) -> assertThat(response.statusCode()).as(response.body()).isEqualTo(201));
+			assertThat(EventJson.mapper().readTree(unkeyedAgain.body()))
+				.isEqualTo(EventJson.mapper().readTree(unkeyed.body()));
+			assertThat(EventJson.mapper().readTree(keyedAgain.body()))
+				.isEqualTo(EventJson.mapper().readTree(keyed.body()));
+			assertThat(keyed.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+			assertThat(keyedAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+			assertThat(exported(complaint.complaintId())).hasSize(2);
+			List<DecisionCorrected> events = awaitCorrected(corrections, complaint.complaintId(), 2);
+			assertThat(events.stream().map(DecisionCorrected::eventId).distinct()).hasSize(2);
+			assertThat(events.stream().map(DecisionCorrected::correctionId).distinct()).containsExactlyInAnyOrder(
+					EventJson.mapper().readTree(unkeyed.body()).path("correctionId").asString(),
+					EventJson.mapper().readTree(keyed.body()).path("correctionId").asString());
+		}
+	}
+
+	@Test
+	void aKeyReusedForAnotherCorrectionIsRefused() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH", "The internet is down again");
+		this.publisher.publishAndWait(complaint);
+		JsonNode decision = awaitDecision(complaint.complaintId());
+		String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections";
+		String category = decision.path("category").asString();
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = post(path,
+				"{\"field\":\"category\",\"value\":\"" + other(category, "BILLING", "NETWORK") + "\"}",
+				"agent:agent-dev", key);
+		HttpResponse<String> anotherValue = post(path,
+				"{\"field\":\"category\",\"value\":\"" + other(category, "DEVICE", "PRODUCT") + "\"}",
+				"agent:agent-dev", key);
+		HttpResponse<String> anotherField = post(path, "{\"field\":\"churnRisk\",\"value\":\""
+				+ other(decision.path("churnRisk").asString(), "HIGH", "LOW") + "\"}", "agent:agent-dev", key);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(List.of(anotherValue, anotherField)).allSatisfy((response) -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(EventJson.mapper().readTree(response.body()).path("title").asString())
+				.isEqualTo("Idempotency-Key reused");
+		});
+		assertThat(exported(complaint.complaintId())).hasSize(1);
+	}
+
+	@Test
+	void aCorrectionStoredButNotPublishedIsPublishedByItsRetry() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"My bill went up by 20 dollars this month and nobody told me why");
+		try (KafkaTestConsumer corrections = new KafkaTestConsumer(Topics.CORRECTIONS)) {
+			this.publisher.publishAndWait(complaint);
+			JsonNode decision = awaitDecision(complaint.complaintId());
+			String previous = decision.path("churnRisk").asString();
+			CorrectionRequest body = new CorrectionRequest("churnRisk", other(previous, "HIGH", "LOW"), null);
+			// the first request stored the correction, then the broker did not
+			// acknowledge
+			String id = CorrectionRecorder.id(null, "agent", complaint.complaintId(), body);
+			this.mongo.insert(new Correction(id, complaint.complaintId(), complaint.customerId(), complaint.language(),
+					complaint.description(), body.field(), previous, body.value(), "rules",
+					Playbook.valueOf(decision.path("playbook").asString()), "agent", "AGENT", EventMetadata.now(),
+					null));
+
+			HttpResponse<String> retry = post("/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections",
+					"{\"field\":\"churnRisk\",\"value\":\"" + body.value() + "\"}", "agent:agent-dev");
+
+			assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+			assertThat(EventJson.mapper().readTree(retry.body()).path("correctionId").asString()).isEqualTo(id);
+			assertThat(awaitCorrected(corrections, complaint.complaintId(), 1)).singleElement()
+				.satisfies((event) -> assertThat(event.eventId())
+					.isEqualTo(EventMetadata.deterministicEventId("decision-corrected", id)));
+			assertThat(exported(complaint.complaintId())).hasSize(1);
+		}
+	}
+
+	private List<JsonNode> exported(String complaintId) throws Exception {
+		HttpResponse<String> export = get("/api/v1/triage/corrections", "supervisor:supervisor-dev");
+		assertThat(export.statusCode()).isEqualTo(200);
+		return export.body()
+			.lines()
+			.map((line) -> EventJson.mapper().readTree(line))
+			.filter((line) -> line.path("complaintId").asString().equals(complaintId))
+			.toList();
+	}
+
+	/**
+	 * The complaint's corrections on the topic, once at least {@code count} arrived and a
+	 * few more polls found nothing new.
+	 */
+	private static List<DecisionCorrected> awaitCorrected(KafkaTestConsumer consumer, String complaintId, int count) {
+		await().atMost(WAIT).until(() -> corrected(consumer, complaintId), (events) -> events.size() >= count);
+		for (int poll = 0; poll < 5; poll++) {
+			corrected(consumer, complaintId);
+		}
+		return corrected(consumer, complaintId);
+	}
+
+	private static List<DecisionCorrected> corrected(KafkaTestConsumer consumer, String complaintId) {
+		return consumer.poll()
+			.stream()
+			.map((record) -> EventJson.mapper().readValue(record.value(), DecisionCorrected.class))
+			.filter((event) -> event.complaintId().equals(complaintId))
+			.toList();
+	}
+
+	private static String other(String decided, String value, String otherwise) {
+		return decided.equals(value) ? otherwise : value;
+	}
+
 	private JsonNode awaitDecision(String complaintId) {
 		return await().atMost(WAIT).until(() -> {
 			HttpResponse<String> response = get("/api/v1/triage/decisions/" + complaintId, "ops:ops-dev");
@@ -144,9 +283,17 @@ class CorrectionLoopTests {
 	}
 
 	private HttpResponse<String> post(String path, String body, String credentials) throws Exception {
-		return this.http.send(request(path, credentials).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return post(path, body, credentials, null);
+	}
+
+	private HttpResponse<String> post(String path, String body, String credentials, String idempotencyKey)
+			throws Exception {
+		HttpRequest.Builder request = request(path, credentials).header("Content-Type", "application/json");
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest.Builder request(String path, String credentials) {

@@ -1,0 +1,110 @@
+package com.complaintflow.triage.decision;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.web.IdempotencyKeys;
+import com.complaintflow.support.web.ProblemException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a staff correction once and publishes it, however often its request is retried:
+ * the correction's id is derived from the staff member's {@code Idempotency-Key}, or from
+ * what the correction is, so a retry finds the stored correction and publishes the same
+ * event (same event id) again.
+ */
+@Component
+class CorrectionRecorder {
+
+	private final MongoTemplate mongo;
+
+	private final EventPublisher publisher;
+
+	CorrectionRecorder(MongoTemplate mongo, EventPublisher publisher) {
+		this.mongo = mongo;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * The id of a correction: from the staff member's key when one was sent, else from
+	 * the complaint, field and value the staff member corrected.
+	 * @param key the {@code Idempotency-Key}, or null
+	 * @param correctedBy the staff login
+	 * @param complaintId the complaint
+	 * @param body the request
+	 * @return the correction's id (also its document id)
+	 */
+	static String id(String key, String correctedBy, String complaintId, CorrectionRequest body) {
+		UUID id = (key != null) ? EventMetadata.deterministicEventId("correction-key", correctedBy, key) : EventMetadata
+			.deterministicEventId("correction", correctedBy, complaintId, body.field(), body.value());
+		return id.toString();
+	}
+
+	/**
+	 * Stores the correction unless one with its id is stored already, then publishes the
+	 * stored one and waits for the broker.
+	 * @param correction the correction, its id from {@link #id}
+	 * @param keyed whether its id comes from an {@code Idempotency-Key}: a correction
+	 * stored under the key must then be the same request (complaint, field, value, note)
+	 * @return the stored correction, and whether it had been stored by an earlier request
+	 * @throws ProblemException 422 when the key was used for another correction
+	 */
+	Recorded record(Correction correction, boolean keyed) {
+		Correction stored = correction;
+		boolean replayed = false;
+		try {
+			this.mongo.insert(correction);
+		}
+		catch (DuplicateKeyException ex) {
+			stored = stored(correction, keyed);
+			replayed = true;
+		}
+		publish(stored);
+		return new Recorded(stored, replayed);
+	}
+
+	private Correction stored(Correction request, boolean keyed) {
+		Correction stored = this.mongo.findById(request.correctionId(), Correction.class);
+		if (stored == null) {
+			throw new ProblemException(HttpStatus.NOT_FOUND, "Decision not found",
+					"The decision of complaint '" + request.complaintId() + "' was erased");
+		}
+		if (keyed && !sameRequest(stored, request)) {
+			throw IdempotencyKeys.reused();
+		}
+		return stored;
+	}
+
+	private void publish(Correction correction) {
+		this.publisher.publishAndWait(new DecisionCorrected(
+				EventMetadata.deterministicEventId("decision-corrected", correction.correctionId()), "triage",
+				correction.correctedAt(), correction.complaintId(), correction.customerId(),
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, correction.correctionId(), correction.field(),
+				correction.previousValue(), correction.value(), correction.decidedBy(), correction.playbook(),
+				correction.role()));
+	}
+
+	private static boolean sameRequest(Correction stored, Correction request) {
+		return stored.complaintId().equals(request.complaintId()) && stored.field().equals(request.field())
+				&& stored.value().equals(request.value()) && Objects.equals(stored.note(), request.note());
+	}
+
+	/**
+	 * A recorded correction.
+	 *
+	 * @param correction the stored correction
+	 * @param replayed whether an earlier request had stored it
+	 */
+	record Recorded(Correction correction, boolean replayed) {
+
+	}
+
+}
