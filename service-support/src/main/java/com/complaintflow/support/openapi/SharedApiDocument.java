@@ -39,7 +39,7 @@ class SharedApiDocument implements OpenApiCustomizer {
 	private static final Map<String, String> STANDARD_ERRORS = Map.of("400",
 			"Invalid parameters, headers or body; field errors under 'errors'", "401", "No or wrong credentials", "403",
 			"The account lacks the role this operation needs", "503",
-			"A backing service (database or broker) is unavailable; nothing was recorded. Retry after Retry-After");
+			"A backing service (database or broker) is unavailable, so the request may not have taken effect. Retry after Retry-After, with the same Idempotency-Key");
 
 	@Override
 	public void customise(OpenAPI document) {

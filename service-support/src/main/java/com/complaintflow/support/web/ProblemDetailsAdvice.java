@@ -97,7 +97,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnavailable(Exception ex) {
 		logger.warn("Dependency unavailable: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"A backing service is unavailable; nothing was recorded. Retry later.");
+				"A backing service is unavailable, so the request may not have taken effect. Retry later, with the same Idempotency-Key if you sent one.");
 		problem.setTitle("Service unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
 	}
