@@ -137,6 +137,26 @@ class EventContractTests {
 	}
 
 	@Test
+	void instantWithoutAFourDigitYearIsRejectedAtReadingWithTheFieldNamed() {
+		ComplaintEvent event = sample(EventType.COMPLAINT_RECEIVED);
+		String type = EventType.of(event).typeName();
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(event));
+		tree.put("problemOccurredAt", "+300000000-01-01T00:00:00Z");
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+
+		assertThatThrownBy(() -> read(tree.toString())).isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("problemOccurredAt")
+			.hasMessageContaining("four-digit year");
+		assertThatThrownBy(() -> new ComplaintEventDeserializer().deserialize("t", headers,
+				tree.toString().getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(InvalidEventException.class)
+			.hasMessageContaining("four-digit year");
+		tree.put("problemOccurredAt", "9999-12-31T23:59:59Z");
+		assertThat(read(type, tree.toString())).isInstanceOf(ComplaintReceived.class);
+	}
+
+	@Test
 	void caseClosedWithoutMilestoneActualsFromAnEarlierProducerReadsAsEmpty() {
 		CaseClosed closed = (CaseClosed) sample(EventType.CASE_CLOSED);
 		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(closed));

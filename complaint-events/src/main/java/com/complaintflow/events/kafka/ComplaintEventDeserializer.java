@@ -1,6 +1,7 @@
 package com.complaintflow.events.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventType;
@@ -100,7 +101,19 @@ public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> 
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		return (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() : cause.getMessage();
+		return (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() + at(jackson)
+				: cause.getMessage();
+	}
+
+	/** Where in the event the value went wrong, for example " (at problemOccurredAt)". */
+	private static String at(JacksonException ex) {
+		String path = ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+		return path.isEmpty() ? "" : " (at " + path + ")";
 	}
 
 }
