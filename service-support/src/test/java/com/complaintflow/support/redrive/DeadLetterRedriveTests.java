@@ -127,6 +127,16 @@ class DeadLetterRedriveTests {
 	}
 
 	@Test
+	void aTimeWithoutAFourDigitYearIsA400NamingTheFieldAndNothingIsReDriven() throws Exception {
+		JsonNode problem = redrive("ops:ops-dev",
+				"{\"topic\":\"complaints.triaged\",\"to\":\"+300000000-01-01T00:00:00Z\"}", 400);
+
+		assertThat(problem.path("detail").asString()).contains("\"to\"").contains("four-digit year");
+		assertThat(this.mongo.findAll(Document.class, DeadLetterRedrive.AUDIT_COLLECTION))
+			.noneMatch((audit) -> "complaints.triaged".equals(audit.getString("topic")));
+	}
+
+	@Test
 	void aRecordReDrivenForAnotherGroupIsSkipped() {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.INCIDENTS, "cust-y", closed("y"));
 		record.headers().add(RedriveHeaders.GROUP, "another-group".getBytes(StandardCharsets.UTF_8));
