@@ -77,7 +77,11 @@ public final class BatchRecords {
 	/**
 	 * Runs a read or write of the whole poll; its failure (an outage, retried without
 	 * limit when transient) is reported on the first record, so the whole poll is
-	 * redelivered: every step must be idempotent.
+	 * redelivered: every step must be idempotent. A failure here is assumed to be the
+	 * infrastructure's, never a record's: a record that could never be written (an
+	 * instant out of {@code InstantRange}, say) is stopped at reading, where
+	 * {@link #leading} reports it alone; one that got this far would be blamed on the
+	 * poll's first record.
 	 * @param records the poll
 	 * @param what the step, for the message
 	 * @param step the step

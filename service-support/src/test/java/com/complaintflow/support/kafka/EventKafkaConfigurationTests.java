@@ -10,6 +10,7 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.support.tracing.ComplaintTrace;
@@ -36,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shared Kafka wiring against a real broker: events round-trip with CloudEvents
- * headers, and a poison record reaches the dead-letter topic with its reason while the
- * records behind it are still processed; a failed send logs no key or payload.
+ * headers, and a poison record (not JSON, or an instant out of range) reaches the
+ * dead-letter topic with its reason while the records behind it are still processed; a
+ * failed send logs no key or payload.
  */
 @SpringBootTest(classes = EventKafkaConfigurationTests.App.class,
 		properties = { "spring.application.name=support-test", "spring.kafka.consumer.group-id=support-test" })
@@ -69,9 +71,7 @@ class EventKafkaConfigurationTests {
 			this.publisher.publishAndWait(closed);
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.consumed.contains(closed));
-			await().atMost(Duration.ofSeconds(30)).until(() -> !dlt.poll().isEmpty());
-			ConsumerRecord<String, byte[]> dead = dlt.poll().get(0);
-			assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+			ConsumerRecord<String, byte[]> dead = deadLetter(dlt, "not json");
 			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
 					StandardCharsets.UTF_8))
 				.contains("not JSON");
@@ -85,6 +85,41 @@ class EventKafkaConfigurationTests {
 			.get(30, java.util.concurrent.TimeUnit.SECONDS))
 			.hasRootCauseInstanceOf(org.apache.kafka.common.errors.RecordTooLargeException.class);
 		assertThat(output).contains("Exception thrown when sending a message").doesNotContain("cust-private-77");
+	}
+
+	@Test
+	void recordWithAnInstantWithoutAFourDigitYearIsDeadLetteredAloneWithTheFieldNamed() {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
+			CaseClosed absurd = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-y", "cust-y",
+					1, "case-y", "agent", Outcome.RETAINED);
+			String json = EventJson.mapper()
+				.writeValueAsString(absurd)
+				.replace(absurd.occurredAt().toString(), "+300000000-01-01T00:00:00Z");
+			this.template.send(new ProducerRecord<>(Topics.CASES, "cust-y", json.getBytes(StandardCharsets.UTF_8)));
+			CaseClosed next = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-y2", "cust-y",
+					1, "case-y2", "agent", Outcome.RETAINED);
+			this.publisher.publishAndWait(next);
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.consumed.contains(next));
+			ConsumerRecord<String, byte[]> dead = deadLetter(dlt, json);
+			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
+					StandardCharsets.UTF_8))
+				.contains("four-digit year")
+				.contains("(at occurredAt)");
+			assertThat(this.consumed).noneMatch((event) -> absurd.eventId().equals(event.eventId()));
+		}
+	}
+
+	private static ConsumerRecord<String, byte[]> deadLetter(KafkaTestConsumer dlt, String value) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> dlt.poll()
+				.stream()
+				.anyMatch((record) -> value.equals(new String(record.value(), StandardCharsets.UTF_8))));
+		return dlt.poll()
+			.stream()
+			.filter((record) -> value.equals(new String(record.value(), StandardCharsets.UTF_8)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
