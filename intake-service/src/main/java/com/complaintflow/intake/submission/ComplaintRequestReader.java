@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.complaintflow.events.time.InstantRangeModule;
 import com.complaintflow.support.web.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a request body into a clean, valid {@link ComplaintRequest}: strict JSON
- * (unknown, duplicate and operator-like field names rejected), free text sanitised, then
- * Bean Validation. Error messages name the field but never echo the submitted values,
- * which may be personal data.
+ * (unknown, duplicate and operator-like field names rejected, instants held to
+ * {@link com.complaintflow.events.time.InstantRange}), free text sanitised, then Bean
+ * Validation. Error messages name the field but never echo the submitted values, which
+ * may be personal data.
  */
 @Component
 class ComplaintRequestReader {
@@ -43,6 +45,7 @@ class ComplaintRequestReader {
 				DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+		.addModule(new InstantRangeModule())
 		.build();
 
 	private final Validator validator;

@@ -179,6 +179,22 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void instantsWithoutAFourDigitYearAreRejectedWithTheField() {
+		String broadband = SampleComplaints.broadband("C-4015");
+		JsonNode occurred = assertProblem(
+				post(broadband.replace("\"2026-11-22T07:30:00Z\"", "\"+300000000-01-01T00:00:00Z\"")), 400);
+		JsonNode deadline = assertProblem(post(SampleComplaints.minimal("C-4015", "x")
+			.replace("{\"customer\"",
+					"{\"expectedRemedy\":{\"kind\":\"FIX\",\"deadline\":\"+10000-01-01T00:00:00Z\"},\"customer\"")),
+				400);
+
+		assertThat(occurred.path("errors").get(0).path("field").asString()).isEqualTo("occurredAt");
+		assertThat(deadline.path("errors").get(0).path("field").asString()).isEqualTo("expectedRemedy.deadline");
+		assertThat(post(broadband.replace("\"2026-11-22T07:30:00Z\"", "\"9999-12-31T23:59:59Z\"")).statusCode())
+			.isEqualTo(202);
+	}
+
+	@Test
 	void invalidIdempotencyKeyIsA400() {
 		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, "x".repeat(300), SampleComplaints.minimal("C-4009", "x")),
 				400);
