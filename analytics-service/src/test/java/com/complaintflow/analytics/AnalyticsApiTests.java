@@ -21,6 +21,7 @@ import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -474,6 +476,26 @@ class AnalyticsApiTests {
 	@Test
 	void unknownFilterValueIsABadRequest() {
 		assertThat(this.ops.get("/api/v1/analytics/summary?channel=FAX").getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void instantWithoutAFourDigitYearIsABadRequestNamingTheValue() {
+		// (a '+' in a query string is a space; the later bound is tested with bodies)
+		for (String[] bad : new String[][] { { "timeseries", "to", "-1000000000-01-01T00:00:00Z" },
+				{ "hotspots", "at", "-1000000000-01-01T00:00:00Z" }, { "summary", "from", "0000-12-31T23:59:59Z" } }) {
+			ResponseEntity<String> response = this.ops.get("/api/v1/analytics/" + bad[0] + "?" + bad[1] + "=" + bad[2]);
+
+			assertThat(response.getStatusCode().value()).as(String.join(" ", bad)).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+			assertThat(json(response).path("detail").asString()).contains(bad[2]);
+		}
+		assertThat(this.ops.get("/api/v1/analytics/summary?from=0001-01-01T00:00:00Z&to=9999-12-31T23:00:00Z")
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	private static JsonNode json(ResponseEntity<String> response) {
+		return EventJson.mapper().readTree(response.getBody());
 	}
 
 	private String range() {

@@ -276,6 +276,23 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		}
 	}
 
+	@Test
+	void instantsWithoutAFourDigitYearAreA400NamingTheParameter() {
+		// (a '+' in a query string is a space; the later bound is tested with bodies)
+		String absurd = "-300000000-01-01T00:00:00Z";
+		for (String[] bad : new String[][] { { "/api/v1/cases?dueBefore=" + absurd, "'dueBefore'" },
+				{ "/api/v1/cases/search?openedFrom=" + absurd, "\"field\":\"openedFrom\"" },
+				{ "/api/v1/cases/search?updatedSince=0000-12-31T23:59:59Z", "\"field\":\"updatedSince\"" },
+				{ "/api/v1/audit/contact-reads?from=" + absurd, "\"field\":\"from\"" } }) {
+			Answer answer = ops().get(bad[0]);
+
+			assertThat(answer.code()).as(bad[0]).isEqualTo(400);
+			assertThat(answer.json().get("status").asInt()).isEqualTo(400);
+			assertThat(answer.json().toString()).as(bad[0]).contains(bad[1]);
+		}
+		assertThat(ops().get("/api/v1/cases?dueBefore=9999-12-31T23:59:59Z&limit=1").code()).isEqualTo(200);
+	}
+
 	private String openWithWords() {
 		return openWithWords(WORDS);
 	}
