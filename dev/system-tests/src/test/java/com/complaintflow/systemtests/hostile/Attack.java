@@ -30,7 +30,9 @@ enum Attack {
 			"?from=2026-13-45T99:99:99Z&to=yesterday&granularity=CENTURY", "?status=%00&queue=$gt&dueBefore=-1",
 			"?complaintId[$ne]=1&region=" + "R".repeat(3000), "?hours=1e309&days=NaN&minGrowth=-Infinity",
 			"?q=" + "掉线".repeat(200) + "&unassigned=maybe&sort=$natural&openedTo=0&updatedSince=x&size=1e3",
-			"?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k&status=OPEN&status=OPEN&status=%24ne&staffId[$gt]=");
+			"?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k&status=OPEN&status=OPEN&status=%24ne&staffId[$gt]=",
+			"?from=-1000000000-01-01T00:00:00Z&to=%2B1000000000-12-31T23:59:59.999999999Z&at=-1000000000-01-01T00:00:00Z"
+					+ "&dueBefore=%2B300000000-01-01T00:00:00Z&openedFrom=0000-01-01T00:00:00Z&updatedSince=-1000000000-01-01T00:00:00Z");
 
 	/**
 	 * A request of this kind against an endpoint.

@@ -71,9 +71,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Poison records on every topic: not JSON, a schema version from the future, an unknown
- * type. Each consumer group of the topic must dead-letter each of them with a reason, and
- * then process the valid event published right behind them on the same partition (checked
- * in analytics' timeline of that complaint, which sees every topic).
+ * type, an instant out of range. Each consumer group of the topic must dead-letter each
+ * of them with a reason, and then process the valid event published right behind them on
+ * the same partition (checked in analytics' timeline of that complaint, which sees every
+ * topic).
  */
 public final class PoisonRecords {
 
@@ -123,10 +124,10 @@ public final class PoisonRecords {
 				new StringSerializer(), new ByteArraySerializer())) {
 			for (String topic : TOPICS) {
 				String key = key(topic);
-				for (Poison poison : Poison.values()) {
-					producer.send(poison.record(topic, key));
-				}
 				ComplaintEvent follower = validEvent(topic, key);
+				for (Poison poison : Poison.values()) {
+					producer.send(poison.record(topic, key, validEvent(topic, key)));
+				}
 				RecordHeaders headers = new RecordHeaders();
 				byte[] value = new ComplaintEventSerializer().serialize(topic, headers, follower);
 				producer.send(new ProducerRecord<>(topic, null, key, value, headers));
@@ -295,18 +296,24 @@ public final class PoisonRecords {
 		};
 	}
 
-	/** The three kinds of poison. */
+	/**
+	 * The four kinds of poison; the last is a valid event of the topic (a complaint of
+	 * its own) whose time has a year no database date holds.
+	 */
 	private enum Poison {
 
-		NOT_JSON, FUTURE_SCHEMA_VERSION, UNKNOWN_TYPE;
+		NOT_JSON, FUTURE_SCHEMA_VERSION, UNKNOWN_TYPE, INSTANT_OUT_OF_RANGE;
 
-		ProducerRecord<String, byte[]> record(String topic, String key) {
+		ProducerRecord<String, byte[]> record(String topic, String key, ComplaintEvent valid) {
 			RecordHeaders headers = new RecordHeaders();
 			String body = switch (this) {
 				case NOT_JSON -> "\u0000\u00ffthis is not JSON {";
 				case FUTURE_SCHEMA_VERSION -> "{\"type\":\"complaint-received\",\"schemaVersion\":99,\"eventId\":\""
 						+ UUID.randomUUID() + "\",\"complaintId\":\"x\",\"customerId\":\"" + key + "\"}";
 				case UNKNOWN_TYPE -> "{\"type\":\"complaint-teleported\",\"schemaVersion\":1}";
+				case INSTANT_OUT_OF_RANGE ->
+					new String(new ComplaintEventSerializer().serialize(topic, headers, valid), StandardCharsets.UTF_8)
+						.replaceFirst("\"occurredAt\":\"[^\"]*\"", "\"occurredAt\":\"+300000000-01-01T00:00:00Z\"");
 			};
 			if (this == UNKNOWN_TYPE) {
 				headers.add(CloudEventHeaders.TYPE, "complaint-teleported".getBytes(StandardCharsets.UTF_8));

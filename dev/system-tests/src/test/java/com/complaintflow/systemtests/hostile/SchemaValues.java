@@ -191,7 +191,8 @@ final class SchemaValues {
 		}
 		if (schema.path("format").asString("").equals("date-time")) {
 			return pick(random, List.of("2026-11-30T10:00:00Z", "2026-13-45T99:99:99Z", "yesterday",
-					"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1970-01-01T00:00:00Z"));
+					"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+					"+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z", "0000-12-31T23:59:59Z"));
 		}
 		int max = Math.min(schema.path("maxLength").asInt(200), 100_000);
 		int length = (random.nextInt(4) == 0) ? max + 1 + random.nextInt(10) : random.nextInt(Math.max(1, max));
