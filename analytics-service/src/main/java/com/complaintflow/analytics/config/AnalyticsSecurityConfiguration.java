@@ -8,10 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may read analytics: operations and supervisors everything (the dashboard and the
- * API it reads); agents the timeline of one complaint.
+ * API it reads); agents the timeline of one complaint. The dashboard's pages carry the
+ * staff pages' Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsSecurityConfiguration {
@@ -28,6 +32,9 @@ class AnalyticsSecurityConfiguration {
 						.hasAnyRole(Roles.OPERATIONS, Roles.SUPERVISOR)
 						.anyRequest()
 						.denyAll())
+			.headers((headers) -> headers.addHeaderWriter(
+					new DelegatingRequestMatcherHeaderWriter(PathPatternRequestMatcher.pathPattern("/dashboard/**"),
+							new ContentSecurityPolicyHeaderWriter(StaffSecurityConfiguration.PAGE_POLICY))))
 			.build();
 	}
 

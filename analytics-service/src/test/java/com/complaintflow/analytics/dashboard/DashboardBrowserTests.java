@@ -27,6 +27,7 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.security.StaffSecurityConfiguration;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -129,7 +130,9 @@ class DashboardBrowserTests {
 		Page page = context.newPage();
 		PageErrors errors = PageErrors.watch(page);
 		page.clock().install();
-		page.navigate(url("/dashboard"));
+		com.microsoft.playwright.Response loaded = page.navigate(url("/dashboard"));
+		org.assertj.core.api.Assertions.assertThat(loaded.headers().get("content-security-policy"))
+			.isEqualTo(StaffSecurityConfiguration.PAGE_POLICY);
 		assertThat(page.locator("#kpis [data-kpi=received] a")).isVisible();
 
 		assertThat(page.locator("meta[http-equiv=refresh]")).hasCount(0);

@@ -40,6 +40,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 				.anyRequest()
 				.denyAll())
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(StaffSecurityConfiguration.PAGE_POLICY)))
 			.formLogin((form) -> form.loginPage("/console/login").defaultSuccessUrl("/console/queue", false))
 			.logout((logout) -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
 			.build();

@@ -26,6 +26,7 @@ import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseOpening;
+import com.complaintflow.support.security.StaffSecurityConfiguration;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,20 @@ class ConsoleTests extends FollowupIntegrationTest {
 		HttpResponse<String> wrong = session.login("agent", "not-the-password");
 		assertThat(wrong.uri().getQuery()).isEqualTo("error");
 		assertThat(wrong.body()).contains("Wrong username or password.");
+	}
+
+	@Test
+	void pagesAllowNoInlineCodeNorFramingAndTheSessionCookieStaysOnThisSite() throws Exception {
+		HttpResponse<String> login = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/console/login"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(login.headers().firstValue("Content-Security-Policy"))
+			.hasValue(StaffSecurityConfiguration.PAGE_POLICY);
+		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax", "HttpOnly"));
 	}
 
 	@Test

@@ -33,6 +33,14 @@ public class StaffSecurityConfiguration {
 	/** The profile in which development accounts and keys are allowed. */
 	public static final String LOCAL_PROFILE = "local";
 
+	/**
+	 * The Content-Security-Policy of the staff pages (followup's console, analytics'
+	 * dashboard): their own scripts, styles and connections only, no inline code, no
+	 * plugins, never framed.
+	 */
+	public static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordEncoder passwordEncoder() {
