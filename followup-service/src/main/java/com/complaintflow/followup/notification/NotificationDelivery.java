@@ -100,7 +100,7 @@ class NotificationDelivery {
 				break;
 			}
 			busy = true;
-			Notification notice = claim(candidate.getId(), now);
+			Notification notice = claim(candidate.getId());
 			if (notice != null) {
 				deliver(notice);
 			}
@@ -114,10 +114,17 @@ class NotificationDelivery {
 		this.pacing.wake();
 	}
 
-	private Notification claim(String id, Instant now) {
-		Query query = Query.query(Criteria.where("_id").is(id).and("leaseUntil").lt(now));
+	/**
+	 * Claims the notice if its lease has ended, for three request timeouts from the claim
+	 * (not from the poll's start: the deliveries before it in the poll may have taken
+	 * that long already, and a lease ended on grant would let another instance post it
+	 * too).
+	 */
+	private Notification claim(String id) {
+		Instant at = this.clock.instant();
+		Query query = Query.query(Criteria.where("_id").is(id).and("leaseUntil").lt(at));
 		Update update = new Update().set("leaseOwner", this.owner)
-			.set("leaseUntil", now.plus(this.settings.requestTimeout().multipliedBy(3)));
+			.set("leaseUntil", at.plus(this.settings.requestTimeout().multipliedBy(3)));
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				Notification.class, NotificationOutbox.OUTBOX);
 	}

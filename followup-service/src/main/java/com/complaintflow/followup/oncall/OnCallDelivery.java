@@ -119,7 +119,7 @@ class OnCallDelivery {
 				break;
 			}
 			busy = true;
-			OnCallAlert alert = claim(candidate.getId(), now);
+			OnCallAlert alert = claim(candidate.getId());
 			if (alert != null) {
 				deliver(alert);
 			}
@@ -133,10 +133,17 @@ class OnCallDelivery {
 		this.pacing.wake();
 	}
 
-	private OnCallAlert claim(String id, Instant now) {
-		Query query = Query.query(Criteria.where("_id").is(id).and("status").in(IN_OUTBOX).and("leaseUntil").lt(now));
+	/**
+	 * Claims the alert if its lease has ended, for three request timeouts per receiver
+	 * from the claim (not from the poll's start: the deliveries before it in the poll may
+	 * have taken that long already, and a lease ended on grant would let another instance
+	 * page it too, or post a firing alert after its resolution).
+	 */
+	private OnCallAlert claim(String id) {
+		Instant at = this.clock.instant();
+		Query query = Query.query(Criteria.where("_id").is(id).and("status").in(IN_OUTBOX).and("leaseUntil").lt(at));
 		Update update = new Update().set("leaseOwner", this.owner)
-			.set("leaseUntil", now.plus(this.settings.requestTimeout().multipliedBy(3L * receivers().size())));
+			.set("leaseUntil", at.plus(this.settings.requestTimeout().multipliedBy(3L * receivers().size())));
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				OnCallAlert.class);
 	}

@@ -1,0 +1,127 @@
+package com.complaintflow.followup.oncall;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.ReminderKind;
+import com.complaintflow.events.ReminderRaised;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.followup.MutableClock;
+import com.complaintflow.followup.WebhookReceiver;
+import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.support.test.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The on-call delivery's polls and the outbox's enqueue against the MongoDB wire server
+ * and two real HTTP receivers (JDK HttpServers), in the {@code EVENT} format, on a clock
+ * the test moves: an alert claimed late in a slow poll holds its lease for the whole
+ * lease from its claim; a reminder fired again after its alert was delivered (its broker
+ * acknowledgement timed out) pages nobody again, also when the delivery moves the first
+ * copy between the enqueue's check and its insert.
+ */
+class OnCallDeliveryTests {
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+	private static MongoClient client;
+
+	private final String database = "oncall-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final MongoTemplate mongo = new MongoTemplate(client, this.database);
+
+	private final MutableClock clock = new MutableClock(MutableClock.START);
+
+	private final WebhookReceiver first = WebhookReceiver.start(0);
+
+	private final WebhookReceiver second = WebhookReceiver.start(0);
+
+	private final OnCallDelivery delivery = delivery();
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(TestInfrastructure.mongoUri());
+	}
+
+	@AfterAll
+	static void close() {
+		client.close();
+	}
+
+	@AfterEach
+	void stopReceivers() {
+		this.first.close();
+		this.second.close();
+	}
+
+	@Test
+	void anAlertClaimedLateInASlowPollIsLeasedForTheWholeLeaseFromItsClaim() {
+		// Given five alerts due, and receivers that take the whole request timeout to
+		// answer each post
+		OnCallOutbox outbox = new OnCallOutbox(this.mongo, this.delivery);
+		List<String> ids = IntStream.range(0, 5).mapToObj((i) -> {
+			ReminderRaised reminder = reminder();
+			outbox.enqueue(reminder, "m-" + i);
+			return reminder.eventId().toString();
+		}).toList();
+		Map<String, Duration> leaseLeftAtFirstPost = new ConcurrentHashMap<>();
+		for (WebhookReceiver receiver : List.of(this.first, this.second)) {
+			receiver.onEachPost((body) -> {
+				String id = EventJson.mapper().readTree(body).get("eventId").asString();
+				Document stored = this.mongo.findById(id, Document.class, "oncall_outbox");
+				leaseLeftAtFirstPost.putIfAbsent(id,
+						Duration.between(this.clock.instant(), stored.getDate("leaseUntil").toInstant()));
+				this.clock.advance(REQUEST_TIMEOUT);
+			});
+		}
+
+		// When one poll delivers them one after another, to both receivers
+		this.delivery.deliverDue();
+
+		// Then each was still leased for three request timeouts per receiver when it was
+		// first posted, however late in the poll it was claimed
+		assertThat(leaseLeftAtFirstPost.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(leaseLeftAtFirstPost.values()).containsOnly(REQUEST_TIMEOUT.multipliedBy(3 * 2));
+		assertThat(this.first.accepted()).hasSize(ids.size());
+		assertThat(this.second.accepted()).hasSize(ids.size());
+	}
+
+	private OnCallDelivery delivery() {
+		OnCallSettings settings = new OnCallSettings(
+				List.of(URI.create(this.first.url()), URI.create(this.second.url())), OnCallSettings.Format.EVENT,
+				Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400), REQUEST_TIMEOUT, null, null,
+				null, null);
+		return new OnCallDelivery(this.mongo, settings, new BreachCheck(new CaseStore(this.mongo, null)), this.clock,
+				new SimpleMeterRegistry());
+	}
+
+	private ReminderRaised reminder() {
+		Instant at = this.clock.instant();
+		return new ReminderRaised(UUID.randomUUID(), "followup", at, "CMP-" + UUID.randomUUID(),
+				"C-" + UUID.randomUUID(), ComplaintEvent.CURRENT_SCHEMA_VERSION, "case-" + UUID.randomUUID(),
+				MilestoneKind.FIRST_RESPONSE, ReminderKind.BREACH, EscalationLevel.AGENT, at, "network-bj",
+				Priority.P2);
+	}
+
+}
