@@ -36,7 +36,10 @@ import org.springframework.stereotype.Component;
  * timeout, 5xx, 408, 429) is retried with capped jittered backoff, forever; a 4xx the
  * gateway will always refuse rejects it. A customer who opted out gets nothing (the
  * notice is recorded as suppressed). The gateway receives the notice id as
- * {@code Idempotency-Key}, so a post repeated after a crash is recognised there too.
+ * {@code Idempotency-Key}, so a post repeated after a crash is recognised there too. A
+ * notice is moved to {@code notification_delivered} once its outcome is recorded; one
+ * whose move stopped (a crash, a failed insert) keeps its outcome in the outbox, and the
+ * next claim only finishes the move: a finished notice is never posted again.
  */
 @Component
 class NotificationDelivery {
@@ -130,6 +133,12 @@ class NotificationDelivery {
 	}
 
 	private void deliver(Notification notice) {
+		if (notice.getStatus() != NotificationStatus.PENDING) {
+			// finished by an attempt that stopped before moving it (a failed insert, a
+			// crash) or is moving it now: moved, never posted or checked again
+			move(notice, new Update());
+			return;
+		}
 		if (this.optOuts.optedOut(notice.getCustomerId())) {
 			finish(notice, NotificationStatus.SUPPRESSED, null);
 			return;
@@ -153,15 +162,25 @@ class NotificationDelivery {
 				next, outcome.error());
 	}
 
-	/** Moves a finished notice to {@code notification_delivered} with its outcome. */
+	/** Records the notice's outcome and moves it to {@code notification_delivered}. */
 	private void finish(Notification notice, NotificationStatus status, String error) {
-		Notification done = this.mongo.findAndModify(mine(notice),
+		move(notice,
 				new Update().set("status", status)
 					.set("finishedAt", this.clock.instant())
 					.inc("attempts", (status == NotificationStatus.SUPPRESSED) ? 0 : 1)
-					.set("lastError", error)
-					.set("leaseOwner", null)
-					.set("leaseUntil", Instant.EPOCH),
+					.set("lastError", error));
+	}
+
+	/**
+	 * Moves a notice this instance holds the lease of to {@code notification_delivered}:
+	 * applies the update (its outcome, or nothing when it has one already) and gives the
+	 * lease back, inserts the result there (a copy an earlier move inserted before it
+	 * stopped is kept) and removes it from the outbox. Whichever move removes it counts
+	 * its outcome.
+	 */
+	private void move(Notification notice, Update outcome) {
+		Notification done = this.mongo.findAndModify(mine(notice),
+				outcome.set("leaseOwner", null).set("leaseUntil", Instant.EPOCH),
 				FindAndModifyOptions.options().returnNew(true), Notification.class, NotificationOutbox.OUTBOX);
 		if (done == null) {
 			return;
@@ -172,8 +191,10 @@ class NotificationDelivery {
 		catch (DuplicateKeyException ex) {
 			// moved before by an attempt that stopped before removing it
 		}
-		this.mongo.remove(Query.query(Criteria.where("_id").is(notice.getId())), NotificationOutbox.OUTBOX);
-		count(status.name().toLowerCase(java.util.Locale.ROOT));
+		if (this.mongo.remove(Query.query(Criteria.where("_id").is(notice.getId())), NotificationOutbox.OUTBOX)
+			.getDeletedCount() > 0) {
+			count(done.getStatus().name().toLowerCase(java.util.Locale.ROOT));
+		}
 	}
 
 	private Query mine(Notification notice) {

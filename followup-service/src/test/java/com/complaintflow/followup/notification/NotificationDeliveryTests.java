@@ -2,6 +2,7 @@ package com.complaintflow.followup.notification;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The delivery adapter's polls against the MongoDB wire server and a real HTTP gateway (a
@@ -71,6 +76,33 @@ class NotificationDeliveryTests {
 	}
 
 	@Test
+	void aNoticeFinishedButNotMovedIsMovedAtTheNextPollAndNeverPostedAgain() {
+		// Given notices left in the outbox with their outcome set, as an attempt that
+		// stopped before moving them leaves them: one sent, one refused whose copy was
+		// already moved (stopped before the remove), one suppressed for a customer who
+		// has opted in again since
+		Notification sent = finishedButNotMoved(NotificationStatus.DELIVERED, null);
+		Notification refused = finishedButNotMoved(NotificationStatus.REJECTED, "HTTP 400");
+		this.mongo.insert(this.mongo.findById(refused.getId(), Notification.class, NotificationOutbox.OUTBOX),
+				NotificationOutbox.DELIVERED);
+		Notification suppressed = finishedButNotMoved(NotificationStatus.SUPPRESSED, null);
+
+		// When the next poll claims them
+		this.delivery.deliverDue();
+
+		// Then each is moved with its outcome, and the gateway gets nothing
+		assertThat(this.gateway.attempts()).isZero();
+		assertThat(this.mongo.findAll(Notification.class, NotificationOutbox.OUTBOX)).isEmpty();
+		assertThat(this.mongo.findAll(Notification.class, NotificationOutbox.DELIVERED))
+			.extracting(Notification::getId, Notification::getStatus, Notification::getAttempts)
+			.containsExactlyInAnyOrder(tuple(sent.getId(), NotificationStatus.DELIVERED, 1),
+					tuple(refused.getId(), NotificationStatus.REJECTED, 1),
+					tuple(suppressed.getId(), NotificationStatus.SUPPRESSED, 0));
+		this.delivery.deliverDue();
+		assertThat(this.gateway.attempts()).isZero();
+	}
+
+	@Test
 	void aNoticeClaimedLateInASlowPollIsLeasedForTheWholeLeaseFromItsClaim() {
 		// Given ten notices due, and a gateway that takes the whole request timeout to
 		// answer each
@@ -99,6 +131,20 @@ class NotificationDeliveryTests {
 				"case-" + UUID.randomUUID(), NotificationKind.ACCEPTED, Language.EN,
 				"Your complaint has been accepted.", null);
 		return this.mongo.insert(Notification.of(request), NotificationOutbox.OUTBOX);
+	}
+
+	/** A notice whose outcome was set as {@code finish} sets it, and not moved. */
+	private Notification finishedButNotMoved(NotificationStatus status, String error) {
+		Notification notice = pending();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.getId())),
+				new Update().set("status", status)
+					.set("finishedAt", this.clock.instant())
+					.set("attempts", (status == NotificationStatus.SUPPRESSED) ? 0 : 1)
+					.set("lastError", error)
+					.set("leaseOwner", null)
+					.set("leaseUntil", Instant.EPOCH),
+				NotificationOutbox.OUTBOX);
+		return notice;
 	}
 
 }
