@@ -28,29 +28,43 @@ public class OnCallOutbox {
 	}
 
 	/**
-	 * Stores the alert of a breach or escalation once.
+	 * Stores the alert of a breach or escalation once. A reminder fired again with the
+	 * same id (its broker acknowledgement timed out, or its instance died before
+	 * recording it) finds its alert pending in {@code oncall_outbox} (the insert adds
+	 * nothing) or delivered in {@code oncall_delivered}, checked before the insert, so
+	 * nothing a poller could claim is inserted. A delivery that moves the first copy
+	 * between that check and the insert is seen by a second check after it, which removes
+	 * the copy just inserted; the window left is a poll claiming that copy in the instant
+	 * between the insert and that removal, after such a move, and it pages a second time.
 	 * @param reminder the breach or escalation
 	 * @param milestoneId the milestone it is raised for (its case's breach check reads
 	 * that milestone)
 	 */
 	public void enqueue(ReminderRaised reminder, String milestoneId) {
-		String id = reminder.eventId().toString();
+		Query byId = Query.query(Criteria.where("_id").is(reminder.eventId().toString()));
+		if (delivered(byId)) {
+			return;
+		}
 		try {
 			this.mongo.insert(new OnCallAlert(reminder.eventId().toString(), reminder.caseId(), milestoneId,
 					reminder.milestone(), reminder.kind(), reminder.level(), reminder.queue(), reminder.priority(),
 					reminder.dueAt(), reminder.occurredAt(), EventJson.mapper().writeValueAsString(reminder)));
-			// a copy delivered before (then moved out of the outbox) must not page twice;
-			// checked after the insert, so a delivery finishing meanwhile is seen
-			if (this.mongo.exists(Query.query(Criteria.where("_id").is(id)), OnCallDelivery.DELIVERED)) {
-				this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(id)), OnCallAlert.class);
-			}
-			else {
-				this.delivery.wake();
-			}
 		}
 		catch (DuplicateKeyException ex) {
 			// raised before (a retry after a crash): the alert is already kept
+			return;
 		}
+		if (delivered(byId)) {
+			// the first copy was moved between the check and the insert
+			this.mongo.findAndRemove(byId, OnCallAlert.class);
+		}
+		else {
+			this.delivery.wake();
+		}
+	}
+
+	private boolean delivered(Query byId) {
+		return this.mongo.exists(byId, OnCallDelivery.DELIVERED);
 	}
 
 }

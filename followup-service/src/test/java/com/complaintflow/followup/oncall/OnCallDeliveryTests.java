@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +109,63 @@ class OnCallDeliveryTests {
 		assertThat(this.second.accepted()).hasSize(ids.size());
 	}
 
+	@Test
+	void aReminderFiredAgainAfterItsAlertWasDeliveredPagesNobodyAgain() {
+		// Given a breach delivered to both receivers and moved to oncall_delivered
+		ReminderRaised reminder = reminder();
+		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
+		this.delivery.deliverDue();
+		assertThat(this.mongo.exists(byId(reminder), OnCallDelivery.DELIVERED)).isTrue();
+
+		// When the reminder is fired again with the same id (its broker acknowledgement
+		// timed out), and another instance polls whatever the enqueue inserts the moment
+		// it is inserted
+		OnCallDelivery other = delivery();
+		new OnCallOutbox(racing(other::deliverDue), other).enqueue(reminder, "m-1");
+		other.deliverDue();
+		this.delivery.deliverDue();
+
+		// Then nobody is paged again, and the outbox does not hold it
+		assertThat(this.first.attempts()).isOne();
+		assertThat(this.second.attempts()).isOne();
+		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isFalse();
+	}
+
+	@Test
+	void aReminderFiredAgainWhileItsAlertIsMovedIsRemovedAgain() {
+		// Given a breach kept and not delivered yet
+		ReminderRaised reminder = reminder();
+		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
+
+		// When the reminder is fired again and the first copy is delivered and moved
+		// between the enqueue's check of oncall_delivered and its insert
+		OnCallDelivery other = delivery();
+		MongoTemplate movingAfterTheCheck = new MongoTemplate(client, this.database) {
+
+			private Runnable competitor = other::deliverDue;
+
+			@Override
+			public boolean exists(Query query, String collectionName) {
+				boolean exists = super.exists(query, collectionName);
+				Runnable once = this.competitor;
+				this.competitor = null;
+				if (once != null) {
+					once.run();
+				}
+				return exists;
+			}
+
+		};
+		new OnCallOutbox(movingAfterTheCheck, other).enqueue(reminder, "m-1");
+		this.delivery.deliverDue();
+
+		// Then the copy it inserted is removed again, and each receiver was paged once
+		assertThat(this.mongo.exists(byId(reminder), OnCallDelivery.DELIVERED)).isTrue();
+		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isFalse();
+		assertThat(this.first.attempts()).isOne();
+		assertThat(this.second.attempts()).isOne();
+	}
+
 	private OnCallDelivery delivery() {
 		OnCallSettings settings = new OnCallSettings(
 				List.of(URI.create(this.first.url()), URI.create(this.second.url())), OnCallSettings.Format.EVENT,
@@ -116,12 +175,30 @@ class OnCallDeliveryTests {
 				new SimpleMeterRegistry());
 	}
 
+	/** The database, through a template that runs this right after each insert. */
+	private MongoTemplate racing(Runnable competitor) {
+		return new MongoTemplate(client, this.database) {
+
+			@Override
+			public <T> T insert(T objectToSave) {
+				T saved = super.insert(objectToSave);
+				competitor.run();
+				return saved;
+			}
+
+		};
+	}
+
 	private ReminderRaised reminder() {
 		Instant at = this.clock.instant();
 		return new ReminderRaised(UUID.randomUUID(), "followup", at, "CMP-" + UUID.randomUUID(),
 				"C-" + UUID.randomUUID(), ComplaintEvent.CURRENT_SCHEMA_VERSION, "case-" + UUID.randomUUID(),
 				MilestoneKind.FIRST_RESPONSE, ReminderKind.BREACH, EscalationLevel.AGENT, at, "network-bj",
 				Priority.P2);
+	}
+
+	private static Query byId(ReminderRaised reminder) {
+		return Query.query(Criteria.where("_id").is(reminder.eventId().toString()));
 	}
 
 }
