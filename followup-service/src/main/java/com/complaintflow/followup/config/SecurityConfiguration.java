@@ -7,8 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Who may use the case API and the console: agents and supervisors act on cases (only
@@ -18,6 +31,11 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** A request a console page makes by itself: an htmx reload or the event stream. */
+	private static final RequestMatcher BACKGROUND = new OrRequestMatcher(
+			new RequestHeaderRequestMatcher("HX-Request", "true"),
+			PathPatternRequestMatcher.withDefaults().matcher("/console/events"));
 
 	/** The console's pages, scripts and styles, and the webjars they load. */
 	@Bean
@@ -42,9 +60,38 @@ class SecurityConfiguration {
 				.denyAll())
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(StaffSecurityConfiguration.PAGE_POLICY)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(consoleSignIn()))
+			.requestCache((cache) -> cache.requestCache(pagesOnly()))
 			.formLogin((form) -> form.loginPage("/console/login").defaultSuccessUrl("/console/queue", false))
 			.logout((logout) -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
 			.build();
+	}
+
+	/**
+	 * A signed-out page goes to the sign-in page; a signed-out page's background reload
+	 * (htmx) is told to send the whole page there ({@code HX-Redirect}), instead of
+	 * swapping the sign-in form into a table.
+	 */
+	private static AuthenticationEntryPoint consoleSignIn() {
+		AuthenticationEntryPoint reloadElsewhere = (request, response, ex) -> {
+			response.setHeader("HX-Redirect", request.getContextPath() + "/console/login");
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		};
+		return new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/console/login"),
+				new RequestMatcherEntry<>(BACKGROUND, reloadElsewhere));
+	}
+
+	/**
+	 * The page to return to after signing in: a page opened in the browser, never a
+	 * background reload or the live event stream (which would land the staff member on a
+	 * bare fragment).
+	 */
+	private static RequestCache pagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(
+				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/console/**"),
+						new NegatedRequestMatcher(BACKGROUND)));
+		return cache;
 	}
 
 	@Bean

@@ -81,6 +81,23 @@ class ConsoleTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aSignedOutReloadSendsThePageToSignInAndSigningInReturnsToAPageNeverToAFragment() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		HttpResponse<String> reload = session.http()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(session.base() + "/console/queue/rows"))
+				.header("HX-Request", "true")
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(reload.statusCode()).isEqualTo(401);
+		assertThat(reload.headers().firstValue("HX-Redirect")).hasValue("/console/login");
+		assertThat(session.login("agent", "agent-dev").uri().getPath()).isEqualTo("/console/queue");
+
+		ConsoleSession another = new ConsoleSession(this.port);
+		assertThat(another.get("/console/oncall").uri().getPath()).isEqualTo("/console/login");
+		assertThat(another.login("agent", "agent-dev").uri().getPath()).isEqualTo("/console/oncall");
+	}
+
+	@Test
 	void agentWorksACaseFromTheQueueToTheCallback() throws Exception {
 		String caseId = open(FollowupIntegrationTest.AMONG_THE_FIRST_IN_THE_QUEUE);
 		ConsoleSession session = new ConsoleSession(this.port);
