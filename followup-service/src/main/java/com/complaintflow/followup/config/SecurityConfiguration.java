@@ -1,8 +1,12 @@
 package com.complaintflow.followup.config;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.security.StaffSecurityConfiguration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
  * Who may use the case API and the console: agents and supervisors act on cases (only
  * supervisors assign), operations may read them (without contact); supervisors and
  * operations read the contact-read audit. The API takes stateless HTTP Basic, the console
- * (same staff accounts) a form login with a session and CSRF-protected forms.
+ * (same staff accounts) a form login with a session and CSRF-protected forms, ended after
+ * the idle timeout without the staff member's own use ({@link ConsoleIdleTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,8 +46,10 @@ class SecurityConfiguration {
 	/** The console's pages, scripts and styles, and the webjars they load. */
 	@Bean
 	@Order(1)
-	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, Clock clock,
+			@Value("${complaintflow.followup.console.idle-timeout:30m}") Duration idleTimeout) throws Exception {
 		return http.securityMatcher("/console", "/console/**", "/webjars/**")
+			.addFilterAfter(new ConsoleIdleTimeout(idleTimeout, clock, BACKGROUND), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/console/login", "/console/console.css", "/console/console.js",
 						"/console/favicon.svg", "/webjars/**")
