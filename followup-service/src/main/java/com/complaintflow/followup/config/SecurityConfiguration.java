@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.ProblemDetailsSecurityHandler;
 import com.complaintflow.support.security.StaffSecurityConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -78,12 +79,14 @@ class SecurityConfiguration {
 	/**
 	 * A signed-out page goes to the sign-in page; a signed-out page's background reload
 	 * (htmx) is told to send the whole page there ({@code HX-Redirect}), instead of
-	 * swapping the sign-in form into a table.
+	 * swapping the sign-in form into a table (the body is a problem detail, as every
+	 * error answer is).
 	 */
 	private static AuthenticationEntryPoint consoleSignIn() {
 		AuthenticationEntryPoint reloadElsewhere = (request, response, ex) -> {
 			response.setHeader("HX-Redirect", request.getContextPath() + "/console/login");
-			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			ProblemDetailsSecurityHandler.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"The console session has ended; sign in again.", request.getRequestURI());
 		};
 		return new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/console/login"),
 				new RequestMatcherEntry<>(BACKGROUND, reloadElsewhere));

@@ -90,6 +90,9 @@ class ConsoleTests extends FollowupIntegrationTest {
 
 		assertThat(reload.statusCode()).isEqualTo(401);
 		assertThat(reload.headers().firstValue("HX-Redirect")).hasValue("/console/login");
+		assertThat(reload.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(reload.body()).contains("\"status\":401");
 		assertThat(session.login("agent", "agent-dev").uri().getPath()).isEqualTo("/console/queue");
 
 		ConsoleSession another = new ConsoleSession(this.port);
