@@ -233,13 +233,22 @@ public class CaseActions {
 		return met;
 	}
 
+	/**
+	 * Meets the open progress update and opens the next at the case's interval: the
+	 * interval of its latest progress update, met now or cancelled at a resolution the
+	 * callback reopened.
+	 */
 	private Milestone restartProgress(FollowupCase c, Instant now) {
-		Duration every = null;
+		Milestone latest = null;
 		for (Milestone milestone : c.getMilestones()) {
-			if (milestone.getKind() == MilestoneKind.PROGRESS_UPDATE && this.milestones.meet(milestone, now)) {
-				every = Duration.ofMillis(milestone.getWindowMs());
+			if (milestone.getKind() == MilestoneKind.PROGRESS_UPDATE) {
+				this.milestones.meet(milestone, now);
+				if (latest == null || milestone.getSeq() > latest.getSeq()) {
+					latest = milestone;
+				}
 			}
 		}
+		Duration every = (latest != null) ? Duration.ofMillis(latest.getWindowMs()) : null;
 		Milestone next = open(c, MilestoneKind.PROGRESS_UPDATE, now, every);
 		if (c.getStatus() == CaseStatus.WAITING_ON_CUSTOMER) {
 			this.milestones.pause(next, now);

@@ -107,7 +107,7 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	@Test
 	void unsatisfiedCallbackReopensTheCaseEscalatedToTheExpertTeamWithANewDeadline() {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
-			String caseId = open();
+			String caseId = open("CMP-" + UUID.randomUUID(), null, Duration.ofHours(2));
 			act(caseId, RESOLVE);
 			Instant before = Instant.now();
 
@@ -121,6 +121,11 @@ class CaseActionsTests extends FollowupIntegrationTest {
 			assertThat(Instant.parse(expert.get("dueAt").asString())).isBetween(before.plus(Duration.ofHours(24)),
 					Instant.now().plus(Duration.ofHours(24)));
 			assertThat(milestone(escalated, "PROGRESS_UPDATE", 2).get("status").asString()).isEqualTo("OPEN");
+			// the case's own interval (2 h), not the policy's default (8 h), though the
+			// resolution cancelled the update before
+			assertThat(milestone(escalated, "PROGRESS_UPDATE", 1).get("status").asString()).isEqualTo("CANCELLED");
+			assertThat(milestone(escalated, "PROGRESS_UPDATE", 2).get("windowMs").asLong())
+				.isEqualTo(Duration.ofHours(2).toMillis());
 			await().atMost(SOON).until(() -> types(cases, caseId).contains("case-escalated"));
 
 			JsonNode again = act(caseId, RESOLVE).json();
@@ -378,9 +383,13 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	private String open(String complaintId, String incidentId) {
+		return open(complaintId, incidentId, null);
+	}
+
+	private String open(String complaintId, String incidentId, Duration progressUpdateEvery) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
-				now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), incidentId));
+				now.plus(Duration.ofHours(24)), null, null, progressUpdateEvery, Duration.ofHours(24)), incidentId));
 		String caseId = CaseOpening.caseIdFor(complaintId);
 		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
 		return caseId;

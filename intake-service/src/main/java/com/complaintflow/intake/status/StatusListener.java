@@ -153,6 +153,9 @@ class StatusListener {
 	void on(ProgressUpdated event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.PROGRESS_UPDATE, event.nextUpdateDueAt());
+		if (event.nextUpdateDueAt() != null) {
+			facts.pull("met", MilestoneKind.PROGRESS_UPDATE.name());
+		}
 		writes.apply(event.complaintId(), facts, null, event.occurredAt());
 	}
 
@@ -167,7 +170,12 @@ class StatusListener {
 	void on(CaseResolved event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.CALLBACK, event.callbackDueAt());
-		facts.addToSet("met").each(MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name());
+		// a resolution ends the progress updates too: a case the callback reopens shows
+		// its
+		// next update once the agent sends one, never the one from before the resolution
+		facts.addToSet("met")
+			.each(MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),
+					MilestoneKind.PROGRESS_UPDATE.name());
 		writes.apply(event.complaintId(), facts, Stage.RESOLVED, event.occurredAt());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,10 +78,11 @@ class StatusWording {
 						String.format((zh ? ZH_PROMISES : EN_PROMISES).get(kind), time)));
 			}
 		}
+		promises.sort(Comparator.comparing(StatusView.Promise::dueAt));
 		return new StatusView(status.complaintId(), status.stage().name(), message, status.stageAt(), promises);
 	}
 
-	/** The promises that matter to the customer at a stage, most pressing first. */
+	/** The promises that matter to the customer at a stage. */
 	private static List<MilestoneKind> openKinds(Stage stage) {
 		switch (stage) {
 			case ACCEPTED:

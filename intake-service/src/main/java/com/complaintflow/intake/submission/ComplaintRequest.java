@@ -46,8 +46,8 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]*",
 					message = "must be letters, digits, '-', '_' or ':'") String id,
 			@Size(max = 200) String name,
-			@Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 ()-]{2,31}",
-					message = "must be a phone number: digits, spaces, '-', '(', ')', optional leading '+'") String phone,
+			@Size(max = 32) @Pattern(regexp = "|(?=.{3,32}$)(?=(?:\\D*\\d){3})\\+?[0-9 ()-]+",
+					message = "must be a phone number: at least three digits, spaces, '-', '(', ')', optional leading '+'") String phone,
 			@NotNull ValueTier tier) {
 
 		@Override

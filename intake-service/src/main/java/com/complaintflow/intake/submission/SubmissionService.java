@@ -94,9 +94,14 @@ class SubmissionService {
 				if (!existing.get().requestHash().equals(hash)) {
 					throw IdempotencyKeys.reused();
 				}
-				Submission replay = settle(existing.get());
-				this.metrics.replayed(channel);
-				return replay;
+				Submission settled = settle(existing.get());
+				if (settled.replayed()) {
+					this.metrics.replayed(channel);
+				}
+				else {
+					this.metrics.accepted(channel);
+				}
+				return settled;
 			}
 			existing.ifPresent((expired) -> this.store.deleteIfExpired(id, now));
 		}
@@ -133,6 +138,8 @@ class SubmissionService {
 
 	/**
 	 * Waits for a concurrent twin to finish, or takes over a record nobody is publishing.
+	 * A record that had FAILED was answered 503, so its first 202 is an acceptance, not a
+	 * replay.
 	 */
 	private Submission settle(IdempotencyRecord found) {
 		long deadline = System.nanoTime() + this.settings.staleAfter().plus(this.publisher.sendTimeout()).toNanos();
@@ -146,7 +153,7 @@ class SubmissionService {
 					now);
 			if (claimed.isPresent()) {
 				publishClaimed(claimed.get(), true);
-				return new Submission(record.complaintId(), true);
+				return new Submission(record.complaintId(), record.state() != IdempotencyRecord.State.FAILED);
 			}
 			if (System.nanoTime() - deadline > 0) {
 				throw unavailable("busy", "The same request is still being processed; please retry.");

@@ -29,6 +29,7 @@ import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
+import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.RootCauseLayer;
@@ -82,7 +83,9 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 
 		this.publisher.publishAndWait(triaged(complaintId, "C-5002", T0));
 		JsonNode inProgress = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "IN_PROGRESS");
-		assertThat(inProgress.path("promises").get(0).path("kind").asString()).isEqualTo("ENGINEER_CONTACT");
+		// most pressing first: the engineer in 30 minutes, the answer in 2 hours, the
+		// response in 24
+		assertThat(kinds(inProgress)).containsExactly("ENGINEER_CONTACT", "PROMISED_ANSWER", "FIRST_RESPONSE");
 		assertThat(inProgress.path("promises").get(0).path("message").asString())
 			.isEqualTo("An engineer will contact you by 14:30 on 22 Nov 2026.");
 
@@ -150,7 +153,33 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 				MilestoneKind.PROMISED_ANSWER, T0.plus(Duration.ofHours(48))));
 		JsonNode escalated = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "ESCALATED");
 		assertThat(escalated.path("message").asString()).contains("expert team");
-		assertThat(kinds(escalated)).containsExactly("ESCALATED_RESOLUTION", "PROMISED_ANSWER");
+		assertThat(kinds(escalated)).containsExactly("PROMISED_ANSWER", "ESCALATED_RESOLUTION");
+	}
+
+	@Test
+	void aCaseTheCallbackReopensNeverShowsAProgressUpdateFromBeforeItsResolution() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5006"));
+		this.publisher.publishAndWait(triaged(complaintId, "C-5006", T0));
+		this.publisher.publishAndWait(new ProgressUpdated(EventMetadata.newEventId(), "followup", T0.plusSeconds(600),
+				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Engineer booked", T0.plus(Duration.ofHours(4))));
+		this.publisher.publishAndWait(new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
+				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Replaced the modem", T0.plus(Duration.ofHours(25))));
+		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "RESOLVED");
+
+		this.publisher.publishAndWait(
+				new CaseEscalated(EventMetadata.newEventId(), "followup", T0.plus(Duration.ofHours(20)), complaintId,
+						"C-5006", 1, "CASE-6", EscalationLevel.EXPERT_TEAM, "Customer unsatisfied at callback (2/5)",
+						MilestoneKind.ESCALATED_RESOLUTION, T0.plus(Duration.ofHours(44))));
+		JsonNode reopened = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "ESCALATED");
+		assertThat(kinds(reopened)).containsExactly("ESCALATED_RESOLUTION");
+
+		this.publisher
+			.publishAndWait(new ProgressUpdated(EventMetadata.newEventId(), "followup", T0.plus(Duration.ofHours(21)),
+					complaintId, "C-5006", 1, "CASE-6", "agent-7", "Expert on it", T0.plus(Duration.ofHours(25))));
+		JsonNode updated = await().atMost(Duration.ofSeconds(15))
+			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId), (view) -> kinds(view).size() == 2);
+		assertThat(kinds(updated)).containsExactly("PROGRESS_UPDATE", "ESCALATED_RESOLUTION");
+		assertThat(updated.path("promises").get(0).path("dueAt").asString()).isEqualTo("2026-11-23T07:00:00Z");
 	}
 
 	private static List<String> kinds(JsonNode view) {

@@ -9,6 +9,8 @@ import com.complaintflow.intake.IntakeHttp;
 import com.complaintflow.intake.SampleComplaints;
 import com.complaintflow.intake.StandaloneBroker;
 import com.complaintflow.support.test.TestInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * With the broker killed (kill -9), intake answers 503 with Retry-After, never 202, and
  * records nothing as accepted; once the broker is back the retry with the same key is
- * accepted.
+ * accepted (an acceptance, not a replay).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -40,6 +42,9 @@ class BrokerOutageTests {
 
 	@Autowired
 	IdempotencyStore store;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -77,16 +82,31 @@ class BrokerOutageTests {
 		assertThat(http.get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + record.complaintId()).statusCode())
 			.isEqualTo(404);
 
+		double acceptedBefore = counted("complaints.intake.accepted");
+		double replayedBefore = counted("complaints.intake.replayed");
 		broker.start();
 		HttpResponse<String> after = http.submit(IntakeHttp.HOTLINE_KEY, key, body);
 
 		assertThat(after.statusCode()).isEqualTo(202);
+		// the client was told 503: this is its complaint's acceptance, not a replay
+		assertThat(after.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+		assertThat(counted("complaints.intake.accepted")).isEqualTo(acceptedBefore + 1);
+		assertThat(counted("complaints.intake.replayed")).isEqualTo(replayedBefore);
 		assertThat(IntakeHttp.json(after.body()).path("complaintId").asString()).isEqualTo(record.complaintId());
 		// the SENT mark is written with others' a moment after the 202
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state(),
 					(state) -> state == IdempotencyRecord.State.SENT);
 		assertThat(http.submit(IntakeHttp.HOTLINE_KEY, null, body).statusCode()).isEqualTo(202);
+	}
+
+	private double counted(String counter) {
+		return this.meters.find(counter)
+			.tag("channel", "HOTLINE")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 }

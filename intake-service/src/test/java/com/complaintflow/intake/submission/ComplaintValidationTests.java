@@ -212,6 +212,30 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void phonesAreAcceptedInTheirUsualWritingsAndAnEmptyOneIsNone() {
+		for (String phone : new String[] { "(010) 6552-1234", "+86 138-0013-8000", "112", "" }) {
+			HttpResponse<String> response = post(
+					SampleComplaints.broadband("C-4019").replace(SampleComplaints.PHONE, phone));
+
+			assertThat(response.statusCode()).as(phone).isEqualTo(202);
+			String complaintId = IntakeHttp.json(response.body()).path("complaintId").asString();
+			JsonNode event = IntakeHttp.json(ReceivedRecords.awaitFirst(received, complaintId).value());
+			if (phone.isEmpty()) {
+				assertThat(event.path("customer").path("phone").isMissingNode()
+						|| event.path("customer").path("phone").isNull())
+					.as("an empty phone is none")
+					.isTrue();
+			}
+			else {
+				assertThat(event.path("customer").path("phone").asString()).isEqualTo(phone);
+			}
+		}
+		for (String phone : new String[] { "12", "+12", "(-)", "+", "12345678901234567890123456789012345" }) {
+			assertProblem(post(SampleComplaints.broadband("C-4019").replace(SampleComplaints.PHONE, phone)), 400);
+		}
+	}
+
+	@Test
 	void controlCharactersAreStrippedFromText() {
 		HttpResponse<String> response = post(
 				SampleComplaints.minimal("C-4011", "Line\\u0000 one\\r\\nline\\u0007 two\\u202E"));
