@@ -3,6 +3,7 @@ package com.complaintflow.intake.submission;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.complaintflow.events.Customer;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.Language;
@@ -46,8 +47,7 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]*",
 					message = "must be letters, digits, '-', '_' or ':'") String id,
 			@Size(max = 200) String name,
-			@Size(max = 32) @Pattern(regexp = "|(?=.{3,32}$)(?=(?:\\D*\\d){3})\\+?[0-9 ()-]+",
-					message = "must be a phone number: at least three digits, spaces, '-', '(', ')', optional leading '+'") String phone,
+			@Size(max = 32) @Pattern(regexp = Customer.PHONE_PATTERN, message = Customer.PHONE_RULE) String phone,
 			@NotNull ValueTier tier) {
 
 		@Override

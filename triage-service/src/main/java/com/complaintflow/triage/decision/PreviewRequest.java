@@ -43,8 +43,7 @@ record PreviewRequest(@Valid @NotNull CustomerBody customer, Instant occurredAt,
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]*",
 					message = "must be letters, digits, '-', '_' or ':'") String id,
 			@Size(max = 200) String name,
-			@Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 ()-]{2,31}",
-					message = "must be a phone number: digits, spaces, '-', '(', ')', optional leading '+'") String phone,
+			@Size(max = 32) @Pattern(regexp = Customer.PHONE_PATTERN, message = Customer.PHONE_RULE) String phone,
 			@NotNull ValueTier tier) {
 
 		Customer toCustomer() {
