@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.complaintflow.events.CaseWorkKind;
 import com.complaintflow.events.CaseWorked;
@@ -457,6 +459,41 @@ class AnalyticsApiTests {
 		assertThat(this.ops.get("/api/v1/analytics/timeseries?granularity=week").getStatusCode().value())
 			.isEqualTo(400);
 		assertThat(this.ops.get("/api/v1/analytics/timeseries?granularity=day").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void aDailySeriesCountsOnlyTheHoursOfEachDayTheRangeHolds() {
+		Instant day = Instant.parse("2032-03-10T00:00:00Z");
+		List<Instant> times = List.of(day.plus(Duration.ofHours(10)), day.plus(Duration.ofHours(20)),
+				day.plus(Duration.ofHours(21)), day.plus(Duration.ofHours(22)), day.plus(Duration.ofHours(53)),
+				day.plus(Duration.ofHours(54)));
+		for (int i = 0; i < times.size(); i++) {
+			this.publisher.publishAndWait(new TestEvents("daily-" + i, times.get(i), Channel.HOTLINE, Category.NETWORK,
+					"BJ-CY", Playbook.NETWORK_FAULT)
+				.received());
+		}
+		// 18:30 on the 10th to 04:00 on the 12th: three of the 10th's complaints, none of
+		// the
+		// 12th's (05:00 and 06:00)
+		String range = "?from=2032-03-10T18:30:00Z&to=2032-03-12T04:00:00Z&granularity=day";
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.ops.json("/api/v1/analytics/summary?from=2032-03-10T00:00:00Z&to=2032-03-13T00:00:00Z")
+						.at("/totals/received")
+						.asLong())
+				.isEqualTo(6));
+		for (String filter : List.of("", "&channel=HOTLINE")) {
+			Map<String, Long> received = new TreeMap<>();
+			this.ops.json("/api/v1/analytics/timeseries" + range + filter)
+				.forEach((point) -> received.merge(point.get("period").asString(),
+						point.at("/stages/received").asLong(), Long::sum));
+			assertThat(received).as(filter).containsEntry("2032-03-10T00:00:00Z", 3L);
+			assertThat(received.getOrDefault("2032-03-12T00:00:00Z", 0L)).as(filter).isZero();
+			assertThat(received.values().stream().mapToLong(Long::longValue).sum()).as(filter)
+				.isEqualTo(this.ops.json("/api/v1/analytics/summary" + range.replace("&granularity=day", "") + filter)
+					.at("/totals/received")
+					.asLong());
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.complaintflow.analytics.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,46 @@ public class AnalyticsQueries {
 				Figures.pauses(total), Figures.actuals(total), Figures.corrections(total));
 	}
 
-	/** Stage counts and SLA compliance per hour or day. */
+	/**
+	 * Stage counts and SLA compliance per hour or day of [from, to) rounded out to whole
+	 * hours; a day the range cuts counts only its hours inside the range.
+	 */
 	public List<SeriesPoint> series(Instant from, Instant to, boolean daily, RollupFilter filter) {
+		Instant start = Hours.hourOf(from);
+		Instant end = Hours.ceilHour(to);
+		Map<Instant, Counters> byPeriod = new TreeMap<>();
+		if (!daily) {
+			byPeriod.putAll(counters(start, end, false, filter));
+		}
+		else {
+			Instant firstWholeDay = start.equals(Hours.dayOf(start)) ? start
+					: Hours.dayOf(start).plus(Duration.ofDays(1));
+			Instant lastWholeDay = Hours.dayOf(end);
+			if (firstWholeDay.isBefore(lastWholeDay)) {
+				byPeriod.putAll(counters(firstWholeDay, lastWholeDay, true, filter));
+			}
+			addEdgeDay(byPeriod, start, min(firstWholeDay, end), filter);
+			addEdgeDay(byPeriod, max(lastWholeDay, firstWholeDay, start), end, filter);
+		}
+		List<SeriesPoint> points = new ArrayList<>();
+		byPeriod.forEach((period, counters) -> {
+			if (!period.isBefore(Hours.dayOf(start)) && period.isBefore(end)) {
+				points.add(new SeriesPoint(period, Figures.stages(counters), Figures.slaOverall(counters)));
+			}
+		});
+		return points;
+	}
+
+	/** The part of a day the range cuts, [from, to), summed from its hours. */
+	private void addEdgeDay(Map<Instant, Counters> byDay, Instant from, Instant to, RollupFilter filter) {
+		if (from.isBefore(to)) {
+			counters(from, to, false, filter).values()
+				.forEach((hour) -> byDay.computeIfAbsent(Hours.dayOf(from), (day) -> new Counters()).merge(hour));
+		}
+	}
+
+	/** The counters of each hour or day in [from, to) that has data, by period start. */
+	private Map<Instant, Counters> counters(Instant from, Instant to, boolean daily, RollupFilter filter) {
 		Map<Instant, Counters> byPeriod = new TreeMap<>();
 		if (filter.isEmpty()) {
 			this.store.readSummaries(from, to, daily)
@@ -58,13 +97,16 @@ public class AnalyticsQueries {
 				.forEach((bucket) -> byPeriod.computeIfAbsent(bucket.period(), (period) -> new Counters())
 					.merge(bucket.counters()));
 		}
-		List<SeriesPoint> points = new ArrayList<>();
-		byPeriod.forEach((period, counters) -> {
-			if (!period.isBefore(Hours.hourOf(from)) && period.isBefore(Hours.ceilHour(to))) {
-				points.add(new SeriesPoint(period, Figures.stages(counters), Figures.slaOverall(counters)));
-			}
-		});
-		return points;
+		return byPeriod;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	private static Instant max(Instant a, Instant b, Instant c) {
+		Instant ab = a.isAfter(b) ? a : b;
+		return ab.isAfter(c) ? ab : c;
 	}
 
 	/** SLA compliance per milestone, overall and per category. */
