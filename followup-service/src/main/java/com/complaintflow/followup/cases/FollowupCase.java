@@ -711,6 +711,20 @@ public class FollowupCase {
 		this.incidentCaseId = incidentCaseId;
 	}
 
+	/**
+	 * Makes a case decided before its outage was detected a member of it (the outage's
+	 * notice and compensation); false when it already belongs to an incident.
+	 */
+	boolean joinIncident(String incidentId, String incidentCaseId, Instant now) {
+		if (this.kind == CaseKind.INCIDENT || this.incidentCaseId != null) {
+			return false;
+		}
+		this.incidentId = incidentId;
+		this.incidentCaseId = incidentCaseId;
+		record(now, "JOINED_INCIDENT", "system", "Part of the outage " + incidentId);
+		return true;
+	}
+
 	/** Puts the case on hold until the customer answers, remembering where it was. */
 	void startWaiting(Instant now) {
 		this.statusBeforeWaiting = this.status;

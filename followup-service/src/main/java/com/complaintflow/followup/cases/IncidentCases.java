@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.complaintflow.events.IncidentDetected;
 
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One incident case per detected outage, linked to the cases of its member complaints
- * (whichever of the incident and a member arrives first). Resolving the incident case
- * resolves its members ({@link CaseActions#resolve}).
+ * (whichever of the incident and a member arrives first); a member triage decided before
+ * the outage was detected joins it. Resolving the incident case resolves its members
+ * ({@link CaseActions#resolve}).
  */
 @Component
 class IncidentCases {
@@ -42,32 +44,43 @@ class IncidentCases {
 			this.store.insert(c);
 		}
 		// a member's case id follows from its complaint id: no query by complaint id
-		List<String> memberCaseIds = incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList();
-		link(id, this.store.existingIds(memberCaseIds));
+		List<String> memberCaseIds = this.store
+			.existingIds(incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList());
+		link(id, memberCaseIds);
+		// the members triage decided before the outage was detected learn it now
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		memberCaseIds.forEach(
+				(member) -> update(member, (memberCase) -> memberCase.joinIncident(incident.incidentId(), id, now)));
 	}
 
 	/** Adds member cases to an incident case that exists; does nothing otherwise. */
 	void link(String incidentCaseId, List<String> memberCaseIds) {
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			FollowupCase incident = this.store.findById(incidentCaseId).orElse(null);
-			if (incident == null) {
-				return;
-			}
+		update(incidentCaseId, (incident) -> {
 			Set<String> linked = new HashSet<>(incident.getMemberCaseIds());
 			List<String> missing = memberCaseIds.stream().filter((member) -> !linked.contains(member)).toList();
-			if (missing.isEmpty()) {
+			return incident.getMemberCaseIds().addAll(missing);
+		});
+	}
+
+	/**
+	 * Applies a change to a case that exists and saves it, reading it again when it
+	 * changed meanwhile; a change that returns false saves nothing.
+	 */
+	private void update(String caseId, Predicate<FollowupCase> change) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			FollowupCase c = this.store.findById(caseId).orElse(null);
+			if (c == null || !change.test(c)) {
 				return;
 			}
-			incident.getMemberCaseIds().addAll(missing);
 			try {
-				this.store.save(incident);
+				this.store.save(c);
 				return;
 			}
 			catch (OptimisticLockingFailureException ex) {
 				// changed meanwhile: read it again
 			}
 		}
-		throw new OptimisticLockingFailureException("Incident case " + incidentCaseId + " kept changing");
+		throw new OptimisticLockingFailureException("Case " + caseId + " kept changing");
 	}
 
 }

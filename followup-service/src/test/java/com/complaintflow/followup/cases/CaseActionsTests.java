@@ -335,14 +335,21 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		List<String> members = new ArrayList<>();
-		for (String complaintId : complaints) {
-			members.add(open(complaintId, incidentId));
-		}
+		// the first complaint was decided before the outage was detected: no incident yet
+		members.add(open(complaints.get(0), null));
+		members.add(open(complaints.get(1), incidentId));
 		this.publisher.publishAndWait(TestEvents.incident(incidentId, now, complaints));
 		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
 		await().atMost(SOON)
 			.until(() -> agent().get("/api/v1/cases/" + incidentCaseId).json(),
 					(json) -> json.has("memberCaseIds") && json.get("memberCaseIds").size() == 2);
+		for (String member : members) {
+			JsonNode memberCase = await().atMost(SOON)
+				.until(() -> agent().get("/api/v1/cases/" + member).json(),
+						(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+			// the outage's notice and compensation follow the incident id
+			assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
+		}
 
 		JsonNode incident = agent().post(path(incidentCaseId, RESOLVE), null, BODIES.get(RESOLVE)).json();
 
