@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -53,7 +54,11 @@ class ComplaintController {
 	@Operation(summary = "Submit a complaint",
 			description = "Answers 202 only after Kafka acknowledged the complaint (acks=all). With an Idempotency-Key, "
 					+ "a retry with the same body returns the same complaint; unknown fields are rejected.")
-	@ApiResponse(responseCode = "202", description = "Accepted: Kafka has the complaint")
+	@ApiResponse(responseCode = "202", description = "Accepted: Kafka has the complaint", headers = {
+			@Header(name = "Location", description = "The complaint's status URL", schema = @Schema(type = "string")),
+			@Header(name = "Idempotent-Replayed",
+					description = "true when this answers a retry of a request already accepted",
+					schema = @Schema(type = "boolean")) })
 	@ApiResponse(responseCode = "400", description = "Invalid body or header; field errors under 'errors'",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
@@ -66,6 +71,8 @@ class ComplaintController {
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "Kafka or MongoDB could not take it in time; retry after Retry-After",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+					schema = @Schema(type = "integer")),
 			content = @Content(mediaType = "application/problem+json"))
 	@RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -30,8 +30,6 @@ class OpenApiDocumentTests extends IntakeIntegrationTest {
 
 	@Test
 	void documentListsExactlyTheControllersOperations() {
-		System.out.println("DEBUGDOC " + http().get(null, "/v3/api-docs").statusCode() + " "
-				+ http().get(null, "/v3/api-docs").body());
 		JsonNode document = IntakeHttp.json(http().get(null, "/v3/api-docs").body());
 
 		Set<String> documented = new HashSet<>();
@@ -58,6 +56,10 @@ class OpenApiDocumentTests extends IntakeIntegrationTest {
 			.path("$ref")
 			.asString()).endsWith("/ComplaintRequest");
 		assertThat(post.path("responses").propertyNames()).contains("202", "400", "401", "413", "415", "422", "503");
+		assertThat(post.at("/responses/202/headers").propertyNames()).contains("Location", "Idempotent-Replayed");
+		assertThat(post.at("/responses/202/content/application~1json/schema/$ref").asString())
+			.endsWith("/AcceptedComplaint");
+		assertThat(post.at("/responses/503/headers").propertyNames()).contains("Retry-After");
 		JsonNode body = document.path("components").path("schemas").path("ComplaintRequest");
 		assertThat(body.path("required").valueStream().map(JsonNode::asString)).contains("customer", "location",
 				"description");
