@@ -253,6 +253,8 @@ class AnalyticsApiTests {
 			String metrics = prometheus.get("/actuator/prometheus").getBody();
 			assertThat(metrics).contains("complaintflow_complaints{").contains("stage=\"received\"");
 			assertThat(metrics).contains("complaintflow_dlt_records{").contains("topic=\"complaints.received.DLT\"");
+			// a failed erasure or customer notice is a dead letter the alert must see too
+			assertThat(metrics).contains("topic=\"complaints.erasures.DLT\"", "topic=\"complaints.notifications.DLT\"");
 			assertThat(metrics).contains("complaintflow_analytics_events_ingested_total{");
 		});
 		String metrics = prometheus.get("/actuator/prometheus").getBody();

@@ -40,9 +40,12 @@ class PipelineHealth implements DisposableBean {
 		this.kafkaAdmin = kafkaAdmin;
 	}
 
-	/** Records in each dead-letter topic, keyed by the dead-letter topic's name. */
+	/**
+	 * Records in each dead-letter topic (every declared topic's, notices and erasures
+	 * too), keyed by the dead-letter topic's name.
+	 */
 	Map<String, Long> deadLetters() throws Exception {
-		List<String> topics = Topics.ALL.stream().map(Topics::deadLetter).toList();
+		List<String> topics = Topics.DECLARED.stream().map(Topics::deadLetter).toList();
 		Map<String, TopicDescription> descriptions = get(admin().describeTopics(topics).allTopicNames());
 		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
 		descriptions.values()

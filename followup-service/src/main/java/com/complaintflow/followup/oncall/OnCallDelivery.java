@@ -99,11 +99,15 @@ class OnCallDelivery {
 
 	@Scheduled(fixedDelayString = "${complaintflow.followup.oncall.poll-interval:500ms}")
 	void deliverDue() {
-		if (!this.settings.enabled()) {
-			return;
-		}
 		Instant now = this.clock.instant();
 		if (!this.pacing.due(now)) {
+			return;
+		}
+		if (!this.settings.enabled()) {
+			// nobody to post to: the alerts wait, and the gauges show how long (the
+			// ComplaintOnCallDeliveryFailing alert)
+			measure(now);
+			this.pacing.polled(now, false, Instant.MAX);
 			return;
 		}
 		// the free alerts soonest due first: those due now, then when the next one is

@@ -2,6 +2,9 @@ package com.complaintflow.followup.reminder;
 
 import java.time.Duration;
 
+import com.complaintflow.events.EscalationLevel;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.ReminderKind;
 import com.complaintflow.events.ReminderRaised;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +25,15 @@ class ReminderMetrics {
 
 	ReminderMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		// every series exists at 0 from the start: the alerts' increase() then sees the
+		// first reminder after a restart, which a counter born at 1 would hide
+		for (ReminderKind kind : ReminderKind.values()) {
+			for (EscalationLevel level : EscalationLevel.values()) {
+				for (MilestoneKind milestone : MilestoneKind.values()) {
+					counter(kind, level, milestone);
+				}
+			}
+		}
 		this.lateness = Timer.builder("followup.reminder.lateness")
 			.description("Time between a reminder's due instant and its publication")
 			.publishPercentileHistogram()
@@ -31,14 +43,17 @@ class ReminderMetrics {
 	}
 
 	void raised(ReminderRaised reminder, Duration late) {
-		Counter.builder("followup.reminders")
-			.description("Reminders published on complaints.reminders")
-			.tag("kind", reminder.kind().name())
-			.tag("level", reminder.level().name())
-			.tag("milestone", reminder.milestone().name())
-			.register(this.registry)
-			.increment();
+		counter(reminder.kind(), reminder.level(), reminder.milestone()).increment();
 		this.lateness.record(late.isNegative() ? Duration.ZERO : late);
+	}
+
+	private Counter counter(ReminderKind kind, EscalationLevel level, MilestoneKind milestone) {
+		return Counter.builder("followup.reminders")
+			.description("Reminders published on complaints.reminders")
+			.tag("kind", kind.name())
+			.tag("level", level.name())
+			.tag("milestone", milestone.name())
+			.register(this.registry);
 	}
 
 }

@@ -166,6 +166,27 @@ class OnCallDeliveryTests {
 		assertThat(this.second.attempts()).isOne();
 	}
 
+	@Test
+	void withNoReceiverConfiguredTheWaitingAlertsShowInTheGauges() {
+		// Given no webhook configured, and an alert raised
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		OnCallDelivery unconfigured = new OnCallDelivery(this.mongo,
+				new OnCallSettings(List.of(), OnCallSettings.Format.EVENT, Duration.ofMillis(100),
+						Duration.ofMillis(100), Duration.ofMillis(400), REQUEST_TIMEOUT, null, null, null, null),
+				new BreachCheck(new CaseStore(this.mongo, null)), this.clock, registry);
+		new OnCallOutbox(this.mongo, unconfigured).enqueue(reminder(), "m-1");
+
+		// When ten minutes pass with the poller running
+		this.clock.advance(Duration.ofMinutes(10));
+		unconfigured.deliverDue();
+
+		// Then nobody was posted to, and the alert's wait shows (the alert on it can
+		// fire)
+		assertThat(this.first.attempts()).isZero();
+		assertThat(registry.get("followup.oncall.outbox.pending").gauge().value()).isOne();
+		assertThat(registry.get("followup.oncall.oldest.pending").gauge().value()).isEqualTo(600);
+	}
+
 	private OnCallDelivery delivery() {
 		OnCallSettings settings = new OnCallSettings(
 				List.of(URI.create(this.first.url()), URI.create(this.second.url())), OnCallSettings.Format.EVENT,
