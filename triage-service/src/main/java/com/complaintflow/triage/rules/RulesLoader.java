@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,11 @@ public final class RulesLoader {
 		if (!(tree instanceof Map)) {
 			throw new InvalidRulesException(List.of("the file must hold a YAML mapping (version, text, signals, ...)"));
 		}
+		List<String> empty = new ArrayList<>();
+		emptyEntries(tree, "", empty);
+		if (!empty.isEmpty()) {
+			throw new InvalidRulesException(empty);
+		}
 		RulesDocument document;
 		try {
 			document = MAPPER.convertValue(tree, RulesDocument.class);
@@ -78,7 +84,42 @@ public final class RulesLoader {
 		catch (RuntimeException ex) {
 			throw new InvalidRulesException(List.of(firstLine(ex.getMessage())));
 		}
-		return RulesCompiler.compile(document);
+		try {
+			return RulesCompiler.compile(document);
+		}
+		catch (InvalidRulesException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a file the checks above let through must still be a rejection, never a
+			// crash
+			throw new InvalidRulesException(List.of("cannot compile the rules: " + firstLine(ex.toString())));
+		}
+	}
+
+	/** Every list item and map value left empty (`- ` or `key:`), by its path. */
+	private static void emptyEntries(Object node, String path, List<String> problems) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				String child = path.isEmpty() ? String.valueOf(key) : path + "." + key;
+				if (value == null) {
+					problems.add(child + ": empty; give a value or leave the key out");
+				}
+				else {
+					emptyEntries(value, child, problems);
+				}
+			});
+		}
+		else if (node instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				if (list.get(i) == null) {
+					problems.add(path + "[" + i + "]: empty entry");
+				}
+				else {
+					emptyEntries(list.get(i), path + "[" + i + "]", problems);
+				}
+			}
+		}
 	}
 
 	private static String firstLine(String message) {

@@ -98,6 +98,48 @@ class RulesRegistryTests {
 	}
 
 	@Test
+	void emptyEntriesAreRejectedWithTheirPathNeverACrash() throws IOException {
+		String terms = "terms: [no signal, no service,";
+		assertThat(bundledText()).contains(terms, "weights: {category: {NETWORK: 3}, nature: {HELP_SEEKING: 2}}");
+
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replaceFirst("terms: \\[no signal, no service,",
+					"terms: [no signal, ~, no service,")))
+			.withMessageContaining("signals[0].terms[1]: empty entry");
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replaceFirst("weights: \\{category: \\{NETWORK: 3}",
+					"weights: {category: {NETWORK: }")))
+			.withMessageContaining("signals[0].weights.category.NETWORK: empty");
+
+		// a reload of such a file is a rejection: the rules in force stay, and it is
+		// counted
+		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-empty")
+			.replaceFirst("terms: \\[no signal, no service,", "terms: [no signal, ~, no service,"));
+		RulesRegistry.RulesStatus status = this.registry.reload();
+		assertThat(this.registry.current().version()).isEqualTo("file-1");
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("empty entry"));
+		assertThat(this.meters.counter("triage.rules.reloads", "outcome", "rejected").count()).isOne();
+	}
+
+	@Test
+	void aBadFileAtStartUpLeavesTheBundledRulesInForce() throws IOException {
+		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-empty")
+			.replaceFirst("terms: \\[no signal, no service,", "terms: [no signal, ~, no service,"));
+
+		RulesRegistry started = new RulesRegistry(
+				new TriageSettings(this.file.toString(), Duration.ofMinutes(1), null,
+						new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))),
+				new SimpleMeterRegistry());
+		try {
+			assertThat(started.current().version()).isEqualTo(BUNDLED_VERSION);
+			assertThat(started.status().rejectedAt()).isNotNull();
+		}
+		finally {
+			started.destroy();
+		}
+	}
+
+	@Test
 	void ruleReferringToAFieldDecidedLaterIsRejected() throws IOException {
 		String rule = "        when: {cues: [raisedVoice]}\n        then: ANGER";
 		assertThat(bundledText()).contains(rule);
