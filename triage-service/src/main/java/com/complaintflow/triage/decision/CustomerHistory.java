@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The customer history triage decides with: one document per customer, read and written
  * by {@code _id} only (atomic single-document updates, safe to repeat). Complaints older
- * than the retention, and the oldest beyond {@link #MAX_KEPT}, are pruned when read.
+ * than the retention, and the oldest beyond {@link #MAX_KEPT}, are pruned when a poll
+ * writes its histories ({@link HistoryBatch}).
  */
 @Component
 class CustomerHistory {
@@ -42,17 +43,13 @@ class CustomerHistory {
 
 	/**
 	 * What the history says about a new complaint: the earlier complaints and claims
-	 * within the window, and whether the latest of them was mishandled.
+	 * within the window, and whether the latest of them was mishandled. Only reads (a
+	 * preview writes nothing); a poll's {@link HistoryBatch} prunes when it writes.
 	 */
 	TriageContext contextFor(ComplaintReceived complaint, Duration window) {
 		CustomerHistoryDocument history = this.mongo.findById(complaint.customerId(), CustomerHistoryDocument.class);
 		if (history == null || history.complaints() == null) {
 			return TriageContext.NONE;
-		}
-		List<String> expired = expired(history.complaints(), keepFrom(complaint, window));
-		if (!expired.isEmpty()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(history.customerId())), pull(expired),
-					CustomerHistoryDocument.class);
 		}
 		return context(history.complaints(), complaint, window);
 	}

@@ -3,6 +3,7 @@ package com.complaintflow.triage.decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -108,7 +109,15 @@ class CustomerHistoryTests {
 			this.history.add(customer, new PastComplaint("c-" + i, now.minusSeconds(10_000 - i), false, false));
 		}
 
+		// a preview's read changes nothing
 		this.history.contextFor(complaint(customer, now), WINDOW);
+		assertThat(mongo.findById(customer, CustomerHistoryDocument.class).complaints())
+			.hasSize(CustomerHistory.MAX_KEPT + 6);
+
+		// a poll's write prunes
+		HistoryBatch batch = this.history.batch(List.of(customer));
+		batch.contextFor(complaint(customer, now), WINDOW);
+		batch.write();
 
 		var kept = mongo.findById(customer, CustomerHistoryDocument.class).complaints();
 		assertThat(kept).hasSize(CustomerHistory.MAX_KEPT);
