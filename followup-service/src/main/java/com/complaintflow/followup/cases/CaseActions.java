@@ -56,14 +56,15 @@ public class CaseActions {
 	}
 
 	/**
-	 * Records a contact with the customer; meets the first-response and engineer-contact
-	 * milestones.
+	 * Records a contact with the customer (with the staff member's note, if any, in the
+	 * timeline); meets the first-response and engineer-contact milestones.
 	 */
 	public FollowupCase contact(String caseId, Actor actor, String key, String note) {
 		return this.changes.apply(caseId, CaseAction.CONTACT, key, (c, now, ids) -> {
 			List<MilestoneKind> met = meet(c, CONTACT, now);
 			c.contacted();
-			c.record(now, "CONTACTED", actor.staffId(), "Customer contacted; met " + met);
+			c.record(now, "CONTACTED", actor.staffId(),
+					"Customer contacted; met " + met + ((note != null && !note.isBlank()) ? ": " + note.strip() : ""));
 			return List.of(CaseEvents.of(c, now).contacted(ids.id("contacted"), actor.staffId(), met));
 		});
 	}

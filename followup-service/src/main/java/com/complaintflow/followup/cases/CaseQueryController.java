@@ -56,7 +56,7 @@ class CaseQueryController {
 		Instant now = this.clock.instant();
 		return this.store.search(new CaseFilter(status, queue, complaintId, dueBefore, limit))
 			.stream()
-			.map((c) -> CaseView.of(c, this.milestones, now, false))
+			.map((c) -> CaseView.listed(c, this.milestones, now))
 			.toList();
 	}
 

@@ -33,8 +33,8 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 		List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
 	/**
-	 * The view of a case without the customer's contact (what the lists and every reader
-	 * without AGENT or SUPERVISOR see).
+	 * The view of one case without the customer's contact (what every reader without
+	 * AGENT or SUPERVISOR sees).
 	 */
 	public static CaseView of(FollowupCase c, MilestoneClock clock, Instant now) {
 		return of(c, clock, now, false);
@@ -46,7 +46,20 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 	 * audits the read: use {@link CaseViews#render})
 	 */
 	static CaseView of(FollowupCase c, MilestoneClock clock, Instant now, boolean withContact) {
-		CasePersonal personal = c.getPersonal();
+		return of(c, clock, now, withContact, true);
+	}
+
+	/**
+	 * A case as a list shows it: without the contact, the customer's words and the staff
+	 * notes (a list of hundreds of cases is no way to read them, and is not audited).
+	 */
+	static CaseView listed(FollowupCase c, MilestoneClock clock, Instant now) {
+		return of(c, clock, now, false, false);
+	}
+
+	private static CaseView of(FollowupCase c, MilestoneClock clock, Instant now, boolean withContact,
+			boolean withWords) {
+		CasePersonal personal = withWords ? c.getPersonal() : null;
 		return new CaseView(c.getId(), c.getKind(), c.getComplaintId(), c.getCustomerId(), c.getStatus(),
 				c.getWaitingSince(), c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(),
 				c.getPriority(), c.getPlaybook(), c.getQueue(), OwnerView.of(c), c.getLanguage(),
@@ -54,7 +67,8 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 				(personal != null) ? personal.words() : null, c.getTriage(), c.getNextDueAt(), c.getNextDueMilestone(),
 				c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(),
 				c.getTriageRemedies(), c.getOfferedRemedies(), c.getChosenRemedy(), c.getResolution(),
-				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(), c.getNotes(),
+				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(),
+				withWords ? c.getNotes() : null,
 				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());
 	}
 

@@ -135,6 +135,19 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void theNoteSentWithAContactIsKeptInTheTimeline() {
+		String caseId = open();
+
+		JsonNode contacted = agent().post(path(caseId, CONTACT), null, "{\"note\":\"Customer prefers evenings\"}")
+			.json();
+
+		JsonNode timeline = contacted.get("timeline");
+		JsonNode last = timeline.get(timeline.size() - 1);
+		assertThat(last.get("action").asString()).isEqualTo("CONTACTED");
+		assertThat(last.get("detail").asString()).endsWith(": Customer prefers evenings");
+	}
+
+	@Test
 	void everyActionNotAllowedInAStateIsA409ProblemAndChangesNothing() {
 		for (CaseStatus status : CaseStatus.values()) {
 			String caseId = caseIn(status);

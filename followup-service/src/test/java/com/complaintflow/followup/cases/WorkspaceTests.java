@@ -105,8 +105,14 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		assertThat(agent().get(audit).code()).isEqualTo(403);
 		assertThat(ops().get(audit + "&size=0").code()).isEqualTo(400);
 		assertThat(ops().get(audit + "&from=yesterday").code()).isEqualTo(400);
-		// the list and the search never carry contact, so they are not audited
-		agent().get("/api/v1/cases?complaintId=" + complaintOf(caseId));
+		// the list and the search never carry contact, nor the customer's words or the
+		// notes, so they are not audited
+		JsonNode listed = agent().get("/api/v1/cases?complaintId=" + complaintOf(caseId)).json().get(0);
+		assertThat(listed.get("caseId").asString()).isEqualTo(caseId);
+		assertThat(listed.get("customer").isNull()).isTrue();
+		assertThat(listed.get("complaint").isNull()).isTrue();
+		assertThat(listed.get("notes").isNull()).isTrue();
+		assertThat(ops().get("/api/v1/cases/" + caseId).json().get("complaint").isNull()).isFalse();
 		agent().get("/api/v1/cases/search?customerId=C-" + complaintOf(caseId));
 		assertThat(ops().get(audit).json().get("items")).hasSize(2);
 	}
