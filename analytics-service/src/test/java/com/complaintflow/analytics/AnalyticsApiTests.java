@@ -484,6 +484,12 @@ class AnalyticsApiTests {
 						.at("/totals/received")
 						.asLong())
 				.isEqualTo(6));
+		// a range with no whole day in it: the hours of the two days it touches
+		JsonNode acrossMidnight = this.ops
+			.json("/api/v1/analytics/timeseries?from=2032-03-10T21:00:00Z&to=2032-03-11T02:00:00Z&granularity=day");
+		assertThat(acrossMidnight).hasSize(1);
+		assertThat(acrossMidnight.get(0).get("period").asString()).isEqualTo("2032-03-10T00:00:00Z");
+		assertThat(acrossMidnight.get(0).at("/stages/received").asLong()).isEqualTo(2);
 		for (String filter : List.of("", "&channel=HOTLINE")) {
 			Map<String, Long> received = new TreeMap<>();
 			this.ops.json("/api/v1/analytics/timeseries" + range + filter)

@@ -64,9 +64,13 @@ public class AnalyticsQueries {
 			Instant lastWholeDay = Hours.dayOf(end);
 			if (firstWholeDay.isBefore(lastWholeDay)) {
 				byPeriod.putAll(counters(firstWholeDay, lastWholeDay, true, filter));
+				addHoursByDay(byPeriod, start, firstWholeDay, filter);
+				addHoursByDay(byPeriod, lastWholeDay, end, filter);
 			}
-			addEdgeDay(byPeriod, start, min(firstWholeDay, end), filter);
-			addEdgeDay(byPeriod, max(lastWholeDay, firstWholeDay, start), end, filter);
+			else {
+				// no whole day: the hours of the one or two days the range touches
+				addHoursByDay(byPeriod, start, end, filter);
+			}
 		}
 		List<SeriesPoint> points = new ArrayList<>();
 		byPeriod.forEach((period, counters) -> {
@@ -77,11 +81,11 @@ public class AnalyticsQueries {
 		return points;
 	}
 
-	/** The part of a day the range cuts, [from, to), summed from its hours. */
-	private void addEdgeDay(Map<Instant, Counters> byDay, Instant from, Instant to, RollupFilter filter) {
+	/** Adds the hours of [from, to), a part of a day the range cuts, to their days. */
+	private void addHoursByDay(Map<Instant, Counters> byDay, Instant from, Instant to, RollupFilter filter) {
 		if (from.isBefore(to)) {
-			counters(from, to, false, filter).values()
-				.forEach((hour) -> byDay.computeIfAbsent(Hours.dayOf(from), (day) -> new Counters()).merge(hour));
+			counters(from, to, false, filter).forEach((hour,
+					counters) -> byDay.computeIfAbsent(Hours.dayOf(hour), (day) -> new Counters()).merge(counters));
 		}
 	}
 
@@ -98,15 +102,6 @@ public class AnalyticsQueries {
 					.merge(bucket.counters()));
 		}
 		return byPeriod;
-	}
-
-	private static Instant min(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
-	}
-
-	private static Instant max(Instant a, Instant b, Instant c) {
-		Instant ab = a.isAfter(b) ? a : b;
-		return ab.isAfter(c) ? ab : c;
 	}
 
 	/** SLA compliance per milestone, overall and per category. */

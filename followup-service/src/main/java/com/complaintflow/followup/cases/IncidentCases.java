@@ -36,8 +36,8 @@ class IncidentCases {
 	/** Opens the incident case if needed and links every member case that exists. */
 	void on(IncidentDetected incident) {
 		String id = CaseOpening.incidentCaseIdFor(incident.incidentId());
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (this.store.findById(id).isEmpty()) {
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			FollowupCase c = new FollowupCase(id, CaseKind.INCIDENT, incident.incidentId(), incident.customerId(), now);
 			c.incident(incident);
 			c.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());
@@ -48,7 +48,6 @@ class IncidentCases {
 			.existingIds(incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList());
 		link(id, memberCaseIds);
 		// the members triage decided before the outage was detected learn it now
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		memberCaseIds.forEach(
 				(member) -> update(member, (memberCase) -> memberCase.joinIncident(incident.incidentId(), id, now)));
 	}
