@@ -56,9 +56,16 @@ class AlertmanagerPagingTests {
 
 	private static final String BINARY = "/usr/bin/prometheus-alertmanager";
 
-	private static final int FIRST_PORT = freePort();
+	// each port is held until its Alertmanager starts: the second starts minutes later,
+	// and a port merely found free then was taken meanwhile (bind: address already in
+	// use)
+	private static final ServerSocket FIRST = reserve();
 
-	private static final int SECOND_PORT = freePort();
+	private static final ServerSocket SECOND = reserve();
+
+	private static final int FIRST_PORT = FIRST.getLocalPort();
+
+	private static final int SECOND_PORT = SECOND.getLocalPort();
 
 	private static final List<Process> processes = new ArrayList<>();
 
@@ -69,7 +76,7 @@ class AlertmanagerPagingTests {
 		TestInfrastructure.register(registry);
 		registry.add("complaintflow.followup.oncall.webhook-urls",
 				() -> alertsUrl(FIRST_PORT) + "," + alertsUrl(SECOND_PORT));
-		start(FIRST_PORT);
+		start(FIRST);
 	}
 
 	static boolean installed() {
@@ -77,8 +84,10 @@ class AlertmanagerPagingTests {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
 		processes.forEach(Process::destroy);
+		FIRST.close();
+		SECOND.close();
 	}
 
 	@LocalServerPort
@@ -101,7 +110,7 @@ class AlertmanagerPagingTests {
 		// case is opened through the broker and its consumer group's first assignment)
 		await().atMost(Duration.ofSeconds(90)).until(() -> breachFiring(FIRST_PORT, caseId));
 		// and the second gets it when it comes up
-		start(SECOND_PORT);
+		start(SECOND);
 		await().atMost(Duration.ofSeconds(90)).until(() -> breachFiring(SECOND_PORT, caseId));
 
 		// Then it stays firing for twice the endsAt of any single post (4 s)
@@ -134,11 +143,13 @@ class AlertmanagerPagingTests {
 		return false;
 	}
 
-	private static void start(int port) {
+	private static void start(ServerSocket reserved) {
+		int port = reserved.getLocalPort();
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "alertmanager-" + port));
 			Path config = dir.resolve("alertmanager.yml");
 			Files.writeString(config, "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+			reserved.close();
 			Process process = new ProcessBuilder(BINARY, "--config.file=" + config,
 					"--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
 					"--cluster.listen-address=")
@@ -162,9 +173,9 @@ class AlertmanagerPagingTests {
 		return "http://127.0.0.1:" + port + "/api/v2/alerts";
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	private static ServerSocket reserve() {
+		try {
+			return new ServerSocket(0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
