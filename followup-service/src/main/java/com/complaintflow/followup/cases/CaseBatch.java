@@ -12,9 +12,9 @@ import com.complaintflow.events.ComplaintTriaged;
  * The cases of one poll's decisions: those that exist read with one query, the new ones
  * built in memory, then written together: one insert of the new cases (after one write
  * each of their timer and outbox index entries), one link per incident, one flush of
- * every pending {@code CaseOpened}, one read of the customer's words that arrived before
- * their cases, one removal of the events from the outboxes and of the new cases' outbox
- * index entries.
+ * every pending {@code CaseOpened}, one read of the incidents that listed new cases
+ * before they opened, one read of the customer's words that arrived before their cases,
+ * one removal of the events from the outboxes and of the new cases' outbox index entries.
  */
 class CaseBatch {
 
@@ -73,6 +73,13 @@ class CaseBatch {
 				.computeIfAbsent(followupCase.getIncidentCaseId(), (id) -> new ArrayList<>())
 				.add(followupCase.getId()));
 		byIncident.forEach(this.incidents::link);
+		// members decided before their outage was detected, whose outage's event came
+		// first
+		this.incidents.joinListed(this.created.stream()
+			.filter((followupCase) -> !existed.contains(followupCase.getId())
+					&& followupCase.getIncidentCaseId() == null)
+			.map(FollowupCase::getId)
+			.toList());
 		// the customer's words that arrived before their case (one query for the poll)
 		this.words.opened(all.stream()
 			.filter((followupCase) -> followupCase.getPersonal() == null)

@@ -3,8 +3,12 @@ package com.complaintflow.followup.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * One incident case per detected outage, linked to the cases of its member complaints
  * (whichever of the incident and a member arrives first); a member triage decided before
- * the outage was detected joins it. Resolving the incident case resolves its members
+ * the outage was detected joins it, whether its case opened before the outage's event or
+ * after it ({@link IncidentListings}). Resolving the incident case resolves its members
  * ({@link CaseActions#resolve}).
  */
 @Component
@@ -26,30 +31,70 @@ class IncidentCases {
 
 	private final CaseStore store;
 
+	private final IncidentListings listings;
+
 	private final Clock clock;
 
-	IncidentCases(CaseStore store, Clock clock) {
+	IncidentCases(CaseStore store, IncidentListings listings, Clock clock) {
 		this.store = store;
+		this.listings = listings;
 		this.clock = clock;
 	}
 
-	/** Opens the incident case if needed and links every member case that exists. */
+	/**
+	 * Opens the incident case if needed and links every member case that exists; the
+	 * members not linked yet are listed first, so a member case opening meanwhile finds
+	 * its incident ({@link #joinListed}) if this read misses it.
+	 */
 	void on(IncidentDetected incident) {
 		String id = CaseOpening.incidentCaseIdFor(incident.incidentId());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		if (this.store.findById(id).isEmpty()) {
-			FollowupCase c = new FollowupCase(id, CaseKind.INCIDENT, incident.incidentId(), incident.customerId(), now);
-			c.incident(incident);
-			c.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());
-			this.store.insert(c);
+		FollowupCase incidentCase = this.store.findById(id).orElse(null);
+		if (incidentCase == null) {
+			incidentCase = new FollowupCase(id, CaseKind.INCIDENT, incident.incidentId(), incident.customerId(), now);
+			incidentCase.incident(incident);
+			incidentCase.record(now, "OPENED", "system", "Incident case for an outage in " + incident.regionCode());
+			this.store.insert(incidentCase);
 		}
 		// a member's case id follows from its complaint id: no query by complaint id
-		List<String> memberCaseIds = this.store
-			.existingIds(incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList());
-		link(id, memberCaseIds);
-		// the members triage decided before the outage was detected learn it now
+		Set<String> linked = new HashSet<>(incidentCase.getMemberCaseIds());
+		List<String> unlinked = incident.memberComplaintIds()
+			.stream()
+			.map(CaseOpening::caseIdFor)
+			.filter((member) -> !linked.contains(member))
+			.toList();
+		if (unlinked.isEmpty()) {
+			return;
+		}
+		this.listings.list(incident.incidentId(), id, unlinked);
+		join(this.store.existingIds(unlinked), incident.incidentId(), id, now);
+	}
+
+	/**
+	 * Joins cases just opened to the incident whose event listed them before they opened
+	 * (members triage decided before the outage was detected; one read by id).
+	 */
+	void joinListed(List<String> openedCaseIds) {
+		Map<String, List<String>> byIncident = new LinkedHashMap<>();
+		Map<String, String> incidentIds = new HashMap<>();
+		this.listings.find(openedCaseIds).forEach((caseId, listing) -> {
+			byIncident.computeIfAbsent(listing.incidentCaseId(), (key) -> new ArrayList<>()).add(caseId);
+			incidentIds.put(listing.incidentCaseId(), listing.incidentId());
+		});
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		byIncident
+			.forEach((incidentCaseId, members) -> join(members, incidentIds.get(incidentCaseId), incidentCaseId, now));
+	}
+
+	/**
+	 * Links member cases to the incident case, and makes those triage decided before the
+	 * outage was detected members of it; their listings are then done with.
+	 */
+	private void join(List<String> memberCaseIds, String incidentId, String incidentCaseId, Instant now) {
+		link(incidentCaseId, memberCaseIds);
 		memberCaseIds.forEach(
-				(member) -> update(member, (memberCase) -> memberCase.joinIncident(incident.incidentId(), id, now)));
+				(member) -> update(member, (memberCase) -> memberCase.joinIncident(incidentId, incidentCaseId, now)));
+		this.listings.remove(memberCaseIds);
 	}
 
 	/** Adds member cases to an incident case that exists; does nothing otherwise. */

@@ -376,6 +376,29 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		}
 	}
 
+	@Test
+	void aMemberWhoseCaseOpensAfterTheOutagesEventJoinsTheIncident() {
+		String incidentId = "INC-" + UUID.randomUUID();
+		String complaintId = "CMP-" + UUID.randomUUID();
+		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+		// triage decided the complaint before it detected the outage, and the outage's
+		// event, which lists it, reaches followup before the decision does
+		this.publisher.publishAndWait(
+				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));
+		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + incidentCaseId).code() == 200);
+
+		String member = open(complaintId, null);
+
+		JsonNode memberCase = await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + member).json(),
+					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
+		assertThat(memberCase.get("timeline"))
+			.anyMatch((entry) -> "JOINED_INCIDENT".equals(entry.path("action").asString("")));
+		assertThat(agent().get("/api/v1/cases/" + incidentCaseId).json().get("memberCaseIds"))
+			.anyMatch((id) -> member.equals(id.asString()));
+	}
+
 	private String caseIn(CaseStatus status) {
 		String caseId = open();
 		switch (status) {
