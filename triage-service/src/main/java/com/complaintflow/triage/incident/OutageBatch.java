@@ -35,6 +35,8 @@ public final class OutageBatch {
 
 	private final Map<String, List<OutageSignal>> added = new LinkedHashMap<>();
 
+	private final Map<String, Integer> nextIncident;
+
 	private final List<Incident> incidents;
 
 	private final Map<String, List<String>> joining = new LinkedHashMap<>();
@@ -44,8 +46,9 @@ public final class OutageBatch {
 	private final Set<String> touched = new LinkedHashSet<>();
 
 	OutageBatch(OutageDetector detector, RegionSignals regionSignals, Map<String, List<OutageSignal>> loaded,
-			List<Incident> incidents, Duration quietPeriod) {
+			Map<String, Integer> nextIncident, List<Incident> incidents, Duration quietPeriod) {
 		this.detector = detector;
+		this.nextIncident = nextIncident;
 		this.regionSignals = regionSignals;
 		this.quietPeriod = quietPeriod;
 		loaded.forEach((region, list) -> this.signals.put(region, new ArrayList<>(list)));
@@ -70,7 +73,8 @@ public final class OutageBatch {
 				all.add(signal);
 				this.added.computeIfAbsent(region, (key) -> new ArrayList<>()).add(signal);
 			}
-			open = this.detector.openIfThresholdPassed(category, region, at, this.regionSignals.newest(all));
+			open = this.detector.openIfThresholdPassed(category, region, at, this.regionSignals.newest(all),
+					this.nextIncident.getOrDefault(region, 0));
 			if (open == null) {
 				return null;
 			}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,15 +73,20 @@ public class OutageDetector {
 
 	/**
 	 * The outage state of a poll's regions, read with two queries, to record the poll's
-	 * complaints in memory and write them back in bulk: the open incidents, then the
-	 * signals of the regions where none is open for every complaint of the poll (in the
-	 * others every complaint joins the incident, and signals do not count).
+	 * complaints in memory and write them back in bulk: the regions' documents (their
+	 * signals and incident count), then the open incidents. In that order: an instance
+	 * that opens an incident inserts it before it counts it, so a poll that reads the new
+	 * count reads the incident too, and one that reads the old count opens the same
+	 * incident if it opens one ({@link #openIfThresholdPassed}). Signals count only in
+	 * the regions where no incident is open for every complaint of the poll (in the
+	 * others every complaint joins the incident).
 	 * @param regions the regions of the poll's complaints
 	 * @param earliest the earliest time of the poll's complaints
 	 * @param latest the latest time of the poll's complaints
 	 * @return the batch
 	 */
 	public OutageBatch batch(Collection<String> regions, Instant earliest, Instant latest) {
+		Map<String, OutageRegion> loaded = this.signals.load(regions);
 		Query open = Query.query(Criteria.where("regionCode")
 			.in(regions)
 			.and("lastSeenAt")
@@ -91,9 +97,15 @@ public class OutageDetector {
 			.filter((incident) -> !incident.lastSeenAt().isBefore(openThroughout))
 			.map(Incident::regionCode)
 			.collect(Collectors.toSet());
-		List<String> quiet = regions.stream().filter((region) -> !inOutage.contains(region)).toList();
-		return new OutageBatch(this, this.signals, quiet.isEmpty() ? Map.of() : this.signals.load(quiet), incidents,
-				this.settings.quietPeriod());
+		Map<String, List<OutageSignal>> signals = new HashMap<>();
+		Map<String, Integer> nextIncident = new HashMap<>();
+		loaded.forEach((region, document) -> {
+			nextIncident.put(region, document.nextIncident());
+			if (!inOutage.contains(region) && document.signals() != null) {
+				signals.put(region, document.signals());
+			}
+		});
+		return new OutageBatch(this, this.signals, signals, nextIncident, incidents, this.settings.quietPeriod());
 	}
 
 	/**
@@ -116,35 +128,52 @@ public class OutageDetector {
 	}
 
 	/**
-	 * Opens the region's incident when the recent signals pass the threshold (one insert;
-	 * when another instance opened it from the same first signal, this window joins it).
-	 * @return the incident opened, or null when the threshold is not passed
+	 * Opens the region's incident when the recent signals pass the threshold. Its id is
+	 * derived from the region and its number among the region's incidents, read with the
+	 * signals: instances that pass the threshold at once from different windows of the
+	 * region's signals (each holds complaints of its own partitions the other has not
+	 * seen) open the same incident, one insert succeeds, and the others join their
+	 * windows to it. The incident is counted in the region after its insert; when a crash
+	 * left a closed incident under the number, the next number is tried.
+	 * @param number the region's incident count as read with the signals
+	 * @return the incident opened or joined, or null when the threshold is not passed
 	 */
-	Incident openIfThresholdPassed(Category category, String region, Instant at, List<OutageSignal> recent) {
+	Incident openIfThresholdPassed(Category category, String region, Instant at, List<OutageSignal> recent,
+			int number) {
 		List<OutageSignal> ordered = busiestWindow(recent, at, this.settings.window());
 		if (ordered.size() < this.settings.threshold()) {
 			return null;
 		}
 		OutageSignal first = ordered.get(0);
-		String id = "INC-" + region + "-"
-				+ EventMetadata.deterministicEventId("incident", region, first.id()).toString().substring(0, 8);
-		Incident incident = new Incident(id, region, category, null, null, null, ordered.size(), 1, first.at(),
-				ordered.get(ordered.size() - 1).at(), first.id(), first.customerId());
-		try {
-			incident = this.incidents.open(incident, ordered.stream().map(OutageSignal::id).toList(),
-					ordered.stream().map(OutageSignal::at).toList());
-			Counter.builder("triage.incidents.opened")
-				.description("Outage incidents opened (complaints clustered by region and time)")
-				.register(this.meters)
-				.increment();
-			log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
-			return incident;
-		}
-		catch (DuplicateKeyException ex) {
-			// another instance opened it first, maybe from another window of signals:
-			// this window joins it
-			return this.incidents.join(id, ordered.stream().map(OutageSignal::id).toList(),
-					ordered.get(ordered.size() - 1).at());
+		List<String> members = ordered.stream().map(OutageSignal::id).toList();
+		Instant last = ordered.get(ordered.size() - 1).at();
+		for (int next = number;; next++) {
+			String id = "INC-" + region + "-"
+					+ EventMetadata.deterministicEventId("incident", region, String.valueOf(next))
+						.toString()
+						.substring(0, 8);
+			Incident incident = new Incident(id, region, category, null, null, null, ordered.size(), 1, first.at(),
+					last, first.id(), first.customerId());
+			try {
+				incident = this.incidents.open(incident, members, ordered.stream().map(OutageSignal::at).toList());
+				this.signals.countOpened(region, next + 1);
+				Counter.builder("triage.incidents.opened")
+					.description("Outage incidents opened (complaints clustered by region and time)")
+					.register(this.meters)
+					.increment();
+				log.warn("Outage detected in region {}: incident {} with {} complaints", region, id, ordered.size());
+				return incident;
+			}
+			catch (DuplicateKeyException ex) {
+				Incident existing = this.mongo.findById(id, Incident.class);
+				// the count may be missing (the opener crashed before writing it)
+				this.signals.countOpened(region, next + 1);
+				if (existing != null && !existing.lastSeenAt().isBefore(at.minus(this.settings.quietPeriod()))) {
+					// another instance opened it first, maybe from another window of
+					// signals: this window joins it
+					return this.incidents.join(id, members, last);
+				}
+			}
 		}
 	}
 

@@ -11,7 +11,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param regionCode the region (the document id)
  * @param signals the signals kept, in no particular order
+ * @param incidentsOpened how many incidents the region has had (null: none yet); the next
+ * one's id is derived from it, so instances that open the region's next outage at once
+ * open the same incident
  */
 @Document("outage_regions")
-record OutageRegion(@Id String regionCode, List<OutageSignal> signals) {
+record OutageRegion(@Id String regionCode, List<OutageSignal> signals, Integer incidentsOpened) {
+
+	/** The number the region's next incident is derived from. */
+	int nextIncident() {
+		return (this.incidentsOpened != null) ? this.incidentsOpened : 0;
+	}
+
 }

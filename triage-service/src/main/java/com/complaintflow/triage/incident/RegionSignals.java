@@ -82,17 +82,26 @@ class RegionSignals {
 	}
 
 	/**
-	 * The signals of the regions, read with one query; a region without any is absent.
+	 * The regions' documents (their signals and incident count), read with one query; a
+	 * region without one is absent.
 	 */
-	Map<String, List<OutageSignal>> load(Collection<String> regions) {
-		Map<String, List<OutageSignal>> loaded = new HashMap<>();
+	Map<String, OutageRegion> load(Collection<String> regions) {
+		Map<String, OutageRegion> loaded = new HashMap<>();
 		for (OutageRegion region : this.mongo.find(Query.query(Criteria.where("_id").in(regions)),
 				OutageRegion.class)) {
-			if (region.signals() != null) {
-				loaded.put(region.regionCode(), region.signals());
-			}
+			loaded.put(region.regionCode(), region);
 		}
 		return loaded;
+	}
+
+	/**
+	 * Records that the region's incident number {@code opened - 1} exists ({@code $max},
+	 * so a repeat or a late writer changes nothing), after the incident's insert: an
+	 * instance that reads the new count reads the incident too.
+	 */
+	void countOpened(String region, int opened) {
+		UnorderedBulk.write(this.mongo, OutageRegion.class, List.of((bulk) -> bulk
+			.upsert(Query.query(Criteria.where("_id").is(region)), new Update().max("incidentsOpened", opened))));
 	}
 
 	/**

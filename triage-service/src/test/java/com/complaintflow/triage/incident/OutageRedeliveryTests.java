@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the offsets were not committed) counts none of its complaints twice, complaints that
  * join an open incident are members, not signals, so a region's signals stay few however
  * large the outage, and complaints decided out of time order (several partitions) are
- * found to be an outage all the same.
+ * found to be an outage all the same; instances that pass the threshold at once open one
+ * incident.
  */
 class OutageRedeliveryTests {
 
@@ -147,6 +148,45 @@ class OutageRedeliveryTests {
 		assertThat(incident.memberCount()).isEqualTo(5);
 		assertThat(incident.joining()).isEmpty();
 		assertThat(last.memberCount()).isEqualTo(5);
+	}
+
+	@Test
+	void twoInstancesPassingTheThresholdAtOnceWithNoSignalInCommonOpenOneIncident() {
+		// each holds three complaints of its own partitions, none stored yet: their
+		// windows share no signal, so the incident's id cannot come from a signal
+		OutageBatch a = detector.batch(List.of("XA-BT"), START, START.plusSeconds(2));
+		OutageBatch b = detector.batch(List.of("XA-BT"), START.plusSeconds(3), START.plusSeconds(5));
+
+		String openedByA = recordAll(a, complaints("XA-BT", 0, 3)).get(2);
+		String joinedByB = recordAll(b, complaints("XA-BT", 3, 6)).get(2);
+		a.write();
+		IncidentDetected last = b.write().get(0);
+
+		assertThat(joinedByB).isEqualTo(openedByA).startsWith("INC-XA-BT");
+		assertThat(mongo.count(Query.query(Criteria.where("regionCode").is("XA-BT")), Incident.class)).isEqualTo(1);
+		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(openedByA)), IncidentMember.class))
+			.isEqualTo(6);
+		assertThat(last.memberCount()).isEqualTo(6);
+	}
+
+	@Test
+	void theRegionsNextOutageIsANewIncidentEvenWhenACrashLeftTheLastOneUncounted() {
+		String first = poll(complaints("YN-KM", 0, 3)).get(0).incidentId();
+		// the opener crashed after the insert, before counting the incident in the region
+		mongo.updateFirst(Query.query(Criteria.where("_id").is("YN-KM")),
+				new org.springframework.data.mongodb.core.query.Update().unset("incidentsOpened"), OutageRegion.class);
+		// two hours later, long after the first one's quiet period
+		Instant twoHoursLater = EventMetadata.now().plus(Duration.ofHours(2));
+		List<ComplaintReceived> later = IntStream.range(3, 6)
+			.mapToObj((i) -> complaint("YN-KM", i, twoHoursLater.plusMillis(i)))
+			.toList();
+
+		IncidentDetected second = poll(later).get(0);
+
+		assertThat(second.incidentId()).startsWith("INC-YN-KM").isNotEqualTo(first);
+		assertThat(second.memberComplaintIds()).containsExactly("YN-KM-3", "YN-KM-4", "YN-KM-5");
+		assertThat(mongo.findById(first, Incident.class).memberCount()).isEqualTo(3);
+		assertThat(mongo.findById("YN-KM", OutageRegion.class).incidentsOpened()).isEqualTo(2);
 	}
 
 	@Test
