@@ -5,6 +5,19 @@ package com.complaintflow.events;
  */
 public record Customer(String id, String name, String phone, ValueTier tier) {
 
+	/** A customer id: letters, digits, '-', '_' or ':', not starting with a sign. */
+	public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_:-]*";
+
+	/** The answer to a customer id that does not match {@link #ID_PATTERN}. */
+	public static final String ID_RULE = "must be letters, digits, '-', '_' or ':'";
+
+	/**
+	 * What a record kept after its customer's erasure (an outage's incident, which
+	 * another customer's complaint may have opened) is keyed to: outside
+	 * {@link #ID_PATTERN}, so no customer has it and no erasure request can name it.
+	 */
+	public static final String ERASED_ID = "~erased";
+
 	/**
 	 * A phone as the channels take it down: digits, spaces, '-', '(', ')', an optional
 	 * leading '+', 3-32 characters with at least three digits; or empty (none).

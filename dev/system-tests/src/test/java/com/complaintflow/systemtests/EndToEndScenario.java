@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import com.complaintflow.events.Customer;
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
 import com.complaintflow.triage.model.training.Corrections;
@@ -140,6 +141,10 @@ final class EndToEndScenario {
 
 		post(Service.FOLLOWUP, "/api/v1/operations/erasures", "agent:agent-dev",
 				"{\"customerId\":\"" + customerId + "\"}", 403);
+		// what records kept after an erasure are keyed to is nobody's id: it cannot be
+		// erased (that would delete every outage case an erased customer had opened)
+		post(Service.FOLLOWUP, "/api/v1/operations/erasures", "ops:ops-dev",
+				"{\"customerId\":\"" + Customer.ERASED_ID + "\"}", 400);
 		String erasureId = post(Service.FOLLOWUP, "/api/v1/operations/erasures", "ops:ops-dev",
 				"{\"customerId\":\"" + customerId + "\",\"reference\":\"PIPL-47-" + UUID.randomUUID() + "\"}", 202)
 			.path("erasureId")

@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.Customer;
 import com.complaintflow.events.CustomerErased;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.followup.cases.CaseOpening;
@@ -115,7 +117,8 @@ class ErasureController {
 	 * @param customerId the customer whose personal data is erased
 	 * @param reference the customer's request (ticket) it answers, for the audit
 	 */
-	record Request(@NotBlank @Size(max = 128) String customerId, @Size(max = 200) String reference) {
+	record Request(@NotBlank @Size(max = 64) @Pattern(regexp = Customer.ID_PATTERN,
+			message = Customer.ID_RULE) String customerId, @Size(max = 200) String reference) {
 
 	}
 

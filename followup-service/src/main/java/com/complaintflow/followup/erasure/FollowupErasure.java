@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.Customer;
 import com.complaintflow.support.erasure.CustomerDataEraser;
 import org.bson.Document;
 
@@ -26,9 +27,6 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FollowupErasure implements CustomerDataEraser {
 
-	/** What an incident case opened by an erased customer's complaint is keyed to. */
-	static final String ERASED = "erased";
-
 	private final MongoTemplate mongo;
 
 	FollowupErasure(MongoTemplate mongo) {
@@ -40,7 +38,9 @@ class FollowupErasure implements CustomerDataEraser {
 		Map<String, Long> erased = new LinkedHashMap<>();
 		Query incidents = Query.query(Criteria.where("customerId").is(customerId).and("kind").is("INCIDENT"));
 		put(erased, "cases:incident-rekeyed",
-				this.mongo.updateMulti(incidents, new Update().set("customerId", ERASED).inc("version", 1), "cases")
+				this.mongo
+					.updateMulti(incidents, new Update().set("customerId", Customer.ERASED_ID).inc("version", 1),
+							"cases")
 					.getModifiedCount());
 		Query ofCustomer = Query.query(Criteria.where("customerId").is(customerId));
 		ofCustomer.fields().include("_id");

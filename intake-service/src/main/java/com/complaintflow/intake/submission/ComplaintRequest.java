@@ -44,8 +44,7 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 
 	/** The customer (the Who). */
 	record CustomerPart(
-			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]*",
-					message = "must be letters, digits, '-', '_' or ':'") String id,
+			@NotBlank @Size(max = 64) @Pattern(regexp = Customer.ID_PATTERN, message = Customer.ID_RULE) String id,
 			@Size(max = 200) String name,
 			@Size(max = 32) @Pattern(regexp = Customer.PHONE_PATTERN, message = Customer.PHONE_RULE) String phone,
 			@NotNull ValueTier tier) {

@@ -3,6 +3,7 @@ package com.complaintflow.triage.incident;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.complaintflow.events.Customer;
 import com.complaintflow.support.erasure.CustomerDataEraser;
 import org.bson.Document;
 
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentErasure implements CustomerDataEraser {
 
-	static final String ERASED = "erased";
-
 	private final MongoTemplate mongo;
 
 	IncidentErasure(MongoTemplate mongo) {
@@ -37,7 +36,7 @@ class IncidentErasure implements CustomerDataEraser {
 			.getModifiedCount();
 		long incidents = this.mongo
 			.updateMulti(Query.query(Criteria.where("firstCustomerId").is(customerId)),
-					new Update().set("firstCustomerId", ERASED), Incident.class)
+					new Update().set("firstCustomerId", Customer.ERASED_ID), Incident.class)
 			.getModifiedCount();
 		if (regions > 0) {
 			erased.put(this.mongo.getCollectionName(OutageRegion.class), regions);
