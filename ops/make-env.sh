@@ -10,6 +10,13 @@ if [ -e .env ]; then
   echo ".env exists; delete it first to create new credentials" >&2
   exit 1
 fi
+# MongoDB and Grafana take their passwords only when their volumes are first created: new credentials
+# for a stack that has run would lock every service out of its database (README: compose credentials)
+if command -v docker >/dev/null && docker volume ls -q 2>/dev/null | grep -Eq "^$(basename "$PWD" | tr "[:upper:]" "[:lower:]")_(mongo|grafana)-data$"; then
+  echo "The stack's volumes exist, with the old passwords: 'docker compose down -v' (deletes the data)," >&2
+  echo "or change the passwords in place first (README, compose credentials)" >&2
+  exit 1
+fi
 secret() { openssl rand -hex 16; }
 pbkdf2() {
   python3 -c 'import hashlib, os, sys

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only the HTTP services are published on every interface, the tools on the loopback,
  * MongoDB not at all and with authentication; every credential is required from .env and
  * no service runs with the 'local' profile. Its Prometheus keeps the latency histograms'
- * exemplars and Grafana links their trace ids to Jaeger.
+ * exemplars and Grafana links their trace ids to Jaeger; Kafka keeps its data on its
+ * volume.
  */
 class ComposeStackTests {
 
@@ -93,6 +94,24 @@ class ComposeStackTests {
 		// exposition)
 		assertThat((List<Map<String, Object>>) jsonData.get("exemplarTraceIdDestinations"))
 			.containsExactly(Map.of("name", "trace_id", "datasourceUid", jaeger.get("uid")));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kafkaKeepsItsDataOnItsVolumeWithAHeapBelowItsMemoryLimit() {
+		Map<String, Object> kafka = services().get("kafka");
+		Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
+		assertThat((List<String>) kafka.get("volumes")).contains("kafka-data:" + environment.get("KAFKA_LOG_DIRS"));
+		assertThat(String.valueOf(environment.get("KAFKA_HEAP_OPTS"))).contains("-Xmx512m");
+		assertThat(kafka.get("mem_limit")).isEqualTo("1g");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void prometheusRunsWhateverTheServicesHealthSoItCanPageAboutThem() {
+		Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services().get("prometheus")
+			.get("depends_on");
+		assertThat(dependsOn.values()).allMatch((condition) -> "service_started".equals(condition.get("condition")));
 	}
 
 }
