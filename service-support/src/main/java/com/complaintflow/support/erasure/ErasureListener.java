@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * A service's side of an erasure: on {@code customer-erased} it runs its erasers in order
- * and publishes what it erased where as {@code customer-data-erased} (event id derived
- * from the erasure and the service, so a redelivery republishes the same report); reports
- * go to the service's {@link ErasureReports}, if it has one. The offset commits after the
- * erasure and the report are durable.
+ * A service's side of an erasure: on {@code customer-erased} it records the erasure
+ * ({@link ErasedCustomers}: the customer's earlier events are skipped from then on), runs
+ * its erasers in order and publishes what it erased where as {@code customer-data-erased}
+ * (event id derived from the erasure and the service, so a redelivery republishes the
+ * same report); reports go to the service's {@link ErasureReports}, if it has one. The
+ * offset commits after the erasure and the report are durable.
  */
 public class ErasureListener {
 
@@ -36,17 +37,23 @@ public class ErasureListener {
 
 	private final EventPublisher publisher;
 
+	private final ErasedCustomers erased;
+
 	public ErasureListener(String service, List<CustomerDataEraser> erasers, List<ErasureReports> reports,
-			EventPublisher publisher) {
+			EventPublisher publisher, ErasedCustomers erased) {
 		this.service = service;
 		this.erasers = List.copyOf(erasers);
 		this.reports = List.copyOf(reports);
 		this.publisher = publisher;
+		this.erased = erased;
 	}
 
 	@KafkaListener(topics = Topics.ERASURES, concurrency = "1")
 	void on(ComplaintEvent event) {
 		if (event instanceof CustomerErased request && !this.erasers.isEmpty()) {
+			// first: from now on the customer's earlier events still in a topic are
+			// skipped
+			this.erased.mark(request.customerId(), request.occurredAt());
 			Map<String, Long> erased = new TreeMap<>();
 			for (CustomerDataEraser eraser : this.erasers) {
 				eraser.erase(request.customerId()).forEach((collection, n) -> erased.merge(collection, n, Long::sum));

@@ -20,6 +20,7 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Customer;
+import com.complaintflow.events.CustomerErased;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
@@ -201,6 +202,38 @@ class TriageServiceIntegrationTests {
 				assertThat(events).extracting(IncidentDetected::customerId).containsOnly(events.get(0).customerId());
 			});
 		}
+	}
+
+	@Test
+	void aComplaintFromBeforeItsCustomersErasureIsSkippedAndOneFromAfterIsDecided() throws Exception {
+		ComplaintReceived before = complaint("CD-JJ", "My bill has a charge I never ordered");
+		String erasureId = "ERA-" + UUID.randomUUID();
+		// the erasure was requested after the complaint, and reaches triage first (the
+		// complaint was still in the topic: triage was down or behind)
+		try (KafkaTestConsumer erasures = new KafkaTestConsumer(Topics.ERASURES)) {
+			this.publisher.publishAndWait(
+					new CustomerErased(EventMetadata.newEventId(), "followup", before.occurredAt().plusMillis(1),
+							"erasure", before.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, erasureId, "ops"));
+			await().atMost(WAIT)
+				.until(() -> erasures.poll()
+					.stream()
+					.anyMatch((record) -> new String(record.value(), StandardCharsets.UTF_8).contains(erasureId)
+							&& new String(record.value(), StandardCharsets.UTF_8).contains("customer-data-erased")));
+		}
+		ComplaintReceived after = sameCustomer(before, "The same customer, back after the erasure: no signal");
+
+		this.publisher.publishAndWait(before);
+		this.publisher.publishAndWait(after);
+
+		// one key, one partition: when the later complaint is decided, the earlier one
+		// was
+		// read, and skipped
+		assertThat(awaitDecision(after.complaintId()).path("category").asString()).isNotBlank();
+		assertThat(get("/api/v1/triage/decisions/" + before.complaintId(), "ops:ops-dev").statusCode()).isEqualTo(404);
+		assertThat(this.mongo.findById(before.customerId(), CustomerHistoryDocument.class).complaints())
+			.as("the history holds only the complaint from after the erasure")
+			.extracting(PastComplaint::complaintId)
+			.containsExactly(after.complaintId());
 	}
 
 	@Test

@@ -1,0 +1,129 @@
+package com.complaintflow.support.erasure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.complaintflow.support.mongo.StartupIndexes;
+import com.complaintflow.support.mongo.UnorderedBulk;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The customers erased so far, in {@code erased_customers}: per customer a hash of the id
+ * (never the id) and when the erasure was requested, so an event of the customer from
+ * before the request, still in a topic when the erasure ran or re-driven later, can be
+ * skipped instead of writing the erased data again. Read into memory and refreshed at
+ * most every {@link #REFRESH} with the markers written since (by {@code markedAt}); a
+ * marker this instance writes counts at once.
+ */
+public class ErasedCustomers {
+
+	static final String COLLECTION = "erased_customers";
+
+	/** How stale this instance's view of the other instances' erasures may be. */
+	static final Duration REFRESH = Duration.ofSeconds(2);
+
+	/** Markers written this long before the last refresh are read again (clock skew). */
+	private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(ErasedCustomers.class);
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	private final Map<String, Instant> requestedAt = new ConcurrentHashMap<>();
+
+	private final Object refreshing = new Object();
+
+	private volatile Instant refreshedAt;
+
+	public ErasedCustomers(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+		StartupIndexes.ensure(mongo, COLLECTION, new Index("markedAt", Sort.Direction.ASC));
+	}
+
+	/**
+	 * Records the customer's erasure, requested at the given time (a later request of the
+	 * same customer moves it on).
+	 */
+	void mark(String customerId, Instant erasureRequestedAt) {
+		String key = key(customerId);
+		UnorderedBulk.write(this.mongo, COLLECTION,
+				List.of((bulk) -> bulk.upsert(Query.query(Criteria.where("_id").is(key)),
+						new Update().max("requestedAt", erasureRequestedAt).set("markedAt", this.clock.instant()))));
+		this.requestedAt.merge(key, erasureRequestedAt, ErasedCustomers::later);
+	}
+
+	/**
+	 * When the customer's latest erasure was requested, or null when the customer was
+	 * never erased.
+	 */
+	public Instant erasureRequestedAt(String customerId) {
+		refreshIfDue();
+		return this.requestedAt.get(key(customerId));
+	}
+
+	private void refreshIfDue() {
+		Instant now = this.clock.instant();
+		Instant last = this.refreshedAt;
+		if (last != null && now.isBefore(last.plus(REFRESH))) {
+			return;
+		}
+		synchronized (this.refreshing) {
+			if (this.refreshedAt != last) {
+				return;
+			}
+			Query written = (last != null) ? Query.query(Criteria.where("markedAt").gte(last.minus(CLOCK_MARGIN)))
+					: new Query();
+			try {
+				for (Document marker : this.mongo.find(written, Document.class, COLLECTION)) {
+					this.requestedAt.merge(marker.getString("_id"), marker.getDate("requestedAt").toInstant(),
+							ErasedCustomers::later);
+				}
+				this.refreshedAt = now;
+			}
+			catch (DataAccessException ex) {
+				// the database is unreachable, so no write of an event can succeed
+				// either:
+				// read again on the next event
+				logger.warn("Cannot read the erased customers: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	/** The marker's id: a SHA-256 of the customer id, never the id. */
+	static String key(String customerId) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(("erased-customer:" + customerId).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+}

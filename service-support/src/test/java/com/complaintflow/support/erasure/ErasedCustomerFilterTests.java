@@ -1,0 +1,139 @@
+package com.complaintflow.support.erasure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.CustomerContacted;
+import com.complaintflow.events.CustomerErased;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.support.test.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The listeners' erasure filter against the MongoDB wire server: an erased customer's
+ * events from before the erasure request are skipped, later ones and other customers' are
+ * kept, the erasure's own and an outage's never skipped; another instance's erasure
+ * counts after at most one refresh; the marker holds no customer id.
+ */
+class ErasedCustomerFilterTests {
+
+	private static final Instant REQUESTED = Instant.parse("2026-12-03T10:00:00Z");
+
+	private static MongoClient client;
+
+	private static MongoTemplate mongo;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(TestInfrastructure.mongoUri());
+		mongo = new MongoTemplate(client, "erased-" + UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	@AfterAll
+	static void close() {
+		client.close();
+	}
+
+	@Test
+	void anErasedCustomersEventFromBeforeTheRequestIsSkippedAndOneFromAfterIsKept() {
+		ErasedCustomers erased = new ErasedCustomers(mongo, Clock.fixed(REQUESTED, ZoneOffset.UTC));
+		ErasedCustomerFilter filter = new ErasedCustomerFilter((record) -> false, erased);
+
+		erased.mark("C-gone", REQUESTED);
+
+		assertThat(filter.filter(record(contacted("C-gone", REQUESTED.minusSeconds(30))))).isTrue();
+		assertThat(filter.filter(record(contacted("C-gone", REQUESTED)))).isTrue();
+		assertThat(filter.filter(record(contacted("C-gone", REQUESTED.plusMillis(1))))).as("back after the erasure")
+			.isFalse();
+		assertThat(filter.filter(record(contacted("C-kept", REQUESTED.minusSeconds(30))))).isFalse();
+		assertThat(filter.filter(record(new CustomerErased(EventMetadata.newEventId(), "followup", REQUESTED, "erasure",
+				"C-gone", ComplaintEvent.CURRENT_SCHEMA_VERSION, "ERA-1", "ops"))))
+			.as("the erasure itself, redelivered")
+			.isFalse();
+		assertThat(filter.filter(record(new IncidentDetected(EventMetadata.newEventId(), "triage",
+				REQUESTED.minusSeconds(30), "CMP-1", "C-gone", ComplaintEvent.CURRENT_SCHEMA_VERSION, "INC-1", "BJ",
+				Category.NETWORK, List.of("CMP-1"), 1, 1, REQUESTED, REQUESTED))))
+			.as("an outage keyed by an erased first member")
+			.isFalse();
+		assertThat(mongo.getCollection(ErasedCustomers.COLLECTION).find().map(Document::toJson)).isNotEmpty()
+			.allSatisfy((json) -> assertThat(json).doesNotContain("C-gone").doesNotContain("C-elsewhere"));
+	}
+
+	@Test
+	void theOtherFilterStillSkipsWhatItSkips() {
+		ErasedCustomers erased = new ErasedCustomers(mongo, Clock.fixed(REQUESTED, ZoneOffset.UTC));
+		ErasedCustomerFilter filter = new ErasedCustomerFilter((record) -> true, erased);
+
+		assertThat(filter.filter(record(contacted("C-anyone", REQUESTED)))).isTrue();
+	}
+
+	@Test
+	void anotherInstancesErasureCountsAfterOneRefresh() {
+		MovingClock clock = new MovingClock(REQUESTED);
+		ErasedCustomers marking = new ErasedCustomers(mongo, clock);
+		ErasedCustomers reading = new ErasedCustomers(mongo, clock);
+		assertThat(reading.erasureRequestedAt("C-elsewhere")).isNull();
+
+		marking.mark("C-elsewhere", REQUESTED);
+		clock.now = clock.now.plus(ErasedCustomers.REFRESH);
+
+		assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED);
+		// a later erasure of the same customer moves the time on, an earlier one does not
+		marking.mark("C-elsewhere", REQUESTED.plusSeconds(60));
+		marking.mark("C-elsewhere", REQUESTED.minusSeconds(60));
+		clock.now = clock.now.plus(ErasedCustomers.REFRESH);
+		assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED.plusSeconds(60));
+	}
+
+	private static CustomerContacted contacted(String customerId, Instant at) {
+		return new CustomerContacted(EventMetadata.newEventId(), "followup", at, "CMP-" + UUID.randomUUID(), customerId,
+				ComplaintEvent.CURRENT_SCHEMA_VERSION, "CASE-1", "agent", List.of());
+	}
+
+	private static ConsumerRecord<Object, Object> record(ComplaintEvent event) {
+		return new ConsumerRecord<>("complaints.cases", 0, 0, event.customerId(), event);
+	}
+
+	/** A clock the test moves. */
+	private static final class MovingClock extends Clock {
+
+		private volatile Instant now;
+
+		MovingClock(Instant start) {
+			this.now = start;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
