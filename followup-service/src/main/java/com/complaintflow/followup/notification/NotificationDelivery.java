@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.poll.PollPacing;
 import com.complaintflow.followup.retry.Backoff;
+import com.complaintflow.support.erasure.ErasedCustomers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,8 @@ class NotificationDelivery {
 
 	private final OptOuts optOuts;
 
+	private final ErasedCustomers erased;
+
 	private final Clock clock;
 
 	private final HttpClient http;
@@ -69,8 +72,9 @@ class NotificationDelivery {
 	private final MeterRegistry registry;
 
 	NotificationDelivery(MongoTemplate mongo, NotificationSettings settings, OptOuts optOuts, Clock clock,
-			MeterRegistry registry) {
+			MeterRegistry registry, ErasedCustomers erased) {
 		this.mongo = mongo;
+		this.erased = erased;
 		this.settings = settings;
 		this.optOuts = optOuts;
 		this.clock = clock;
@@ -195,6 +199,17 @@ class NotificationDelivery {
 			.getDeletedCount() > 0) {
 			count(done.getStatus().name().toLowerCase(java.util.Locale.ROOT));
 		}
+		else if (erasedSince(done)) {
+			// the customer was erased while the notice was posted, after the claim and
+			// before the insert, which wrote the notice back: erase it again
+			this.mongo.remove(Query.query(Criteria.where("_id").is(notice.getId())), NotificationOutbox.DELIVERED);
+		}
+	}
+
+	/** Whether the notice's customer was erased after the notice was requested. */
+	private boolean erasedSince(Notification notice) {
+		Instant erasure = this.erased.erasureRequestedAt(notice.getCustomerId());
+		return erasure != null && !notice.getRequestedAt().isAfter(erasure);
 	}
 
 	private Query mine(Notification notice) {

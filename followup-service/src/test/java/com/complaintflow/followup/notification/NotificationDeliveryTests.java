@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.complaintflow.events.ComplaintEvent;
@@ -17,6 +18,7 @@ import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.MutableClock;
 import com.complaintflow.followup.WebhookReceiver;
+import com.complaintflow.support.erasure.ErasedCustomers;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -39,8 +41,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * The delivery adapter's polls against the MongoDB wire server and a real HTTP gateway (a
  * JDK HttpServer), on a clock the test moves: a notice finished but not moved (a crash or
  * a failed insert between its outcome and its move) is moved at the next poll and never
- * posted again, and a notice claimed late in a slow poll holds its lease for the whole
- * lease from its claim.
+ * posted again, a notice claimed late in a slow poll holds its lease for the whole lease
+ * from its claim, and a notice whose customer is erased while it is moved is not written
+ * back.
  */
 class NotificationDeliveryTests {
 
@@ -48,17 +51,32 @@ class NotificationDeliveryTests {
 
 	private static MongoClient client;
 
+	/** Runs once just before the next insert into {@code notification_delivered}. */
+	private final AtomicReference<Runnable> beforeDeliveredInsert = new AtomicReference<>();
+
 	private final MongoTemplate mongo = new MongoTemplate(client,
-			"delivery-" + UUID.randomUUID().toString().substring(0, 8));
+			"delivery-" + UUID.randomUUID().toString().substring(0, 8)) {
+		@Override
+		public <T> T insert(T objectToSave, String collectionName) {
+			Runnable before = NotificationOutbox.DELIVERED.equals(collectionName)
+					? NotificationDeliveryTests.this.beforeDeliveredInsert.getAndSet(null) : null;
+			if (before != null) {
+				before.run();
+			}
+			return super.insert(objectToSave, collectionName);
+		}
+	};
 
 	private final MutableClock clock = new MutableClock(MutableClock.START);
 
 	private final WebhookReceiver gateway = WebhookReceiver.start(0);
 
+	private final ErasedCustomers erased = new ErasedCustomers(this.mongo, this.clock);
+
 	private final NotificationDelivery delivery = new NotificationDelivery(this.mongo,
 			new NotificationSettings(URI.create(this.gateway.url()), Duration.ofMillis(100), Duration.ofMillis(100),
 					Duration.ofMillis(400), REQUEST_TIMEOUT, ZoneId.of("Asia/Shanghai"), "10000", null),
-			new OptOuts(this.mongo), this.clock, new SimpleMeterRegistry());
+			new OptOuts(this.mongo), this.clock, new SimpleMeterRegistry(), this.erased);
 
 	@BeforeAll
 	static void connect() {
@@ -123,6 +141,27 @@ class NotificationDeliveryTests {
 		// however late in the poll it was claimed
 		assertThat(leaseLeftWhilePosted.keySet()).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(leaseLeftWhilePosted.values()).containsOnly(REQUEST_TIMEOUT.multipliedBy(3));
+	}
+
+	@Test
+	void aNoticeWhoseCustomerIsErasedWhileItIsMovedLeavesNoCopy() {
+		// Given a notice due, and the customer's erasure running while it is moved (its
+		// outcome recorded, its copy not inserted yet), as followup's erasers run it
+		Notification notice = pending();
+		this.beforeDeliveredInsert.set(() -> {
+			this.erased.mark(notice.getCustomerId(), this.clock.instant());
+			Query ofCustomer = Query.query(Criteria.where("customerId").is(notice.getCustomerId()));
+			this.mongo.remove(ofCustomer, NotificationOutbox.OUTBOX);
+			this.mongo.remove(ofCustomer, NotificationOutbox.DELIVERED);
+		});
+
+		// When the poll posts it and moves it
+		this.delivery.deliverDue();
+
+		// Then the move does not write the erased notice back
+		assertThat(this.gateway.attempts()).isEqualTo(1);
+		assertThat(this.mongo.findAll(Notification.class, NotificationOutbox.DELIVERED)).isEmpty();
+		assertThat(this.mongo.findAll(Notification.class, NotificationOutbox.OUTBOX)).isEmpty();
 	}
 
 	private Notification pending() {

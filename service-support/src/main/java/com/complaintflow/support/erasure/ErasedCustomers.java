@@ -65,7 +65,7 @@ public class ErasedCustomers {
 	 * Records the customer's erasure, requested at the given time (a later request of the
 	 * same customer moves it on).
 	 */
-	void mark(String customerId, Instant erasureRequestedAt) {
+	public void mark(String customerId, Instant erasureRequestedAt) {
 		String key = key(customerId);
 		UnorderedBulk.write(this.mongo, COLLECTION,
 				List.of((bulk) -> bulk.upsert(Query.query(Criteria.where("_id").is(key)),
