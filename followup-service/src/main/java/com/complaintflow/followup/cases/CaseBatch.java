@@ -74,10 +74,9 @@ class CaseBatch {
 				.add(followupCase.getId()));
 		byIncident.forEach(this.incidents::link);
 		// members decided before their outage was detected, whose outage's event came
-		// first
-		this.incidents.joinListed(this.created.stream()
-			.filter((followupCase) -> !existed.contains(followupCase.getId())
-					&& followupCase.getIncidentCaseId() == null)
+		// first (every case of the poll: one a failed delivery inserted is read again)
+		this.incidents.joinListed(all.stream()
+			.filter((followupCase) -> followupCase.getIncidentCaseId() == null)
 			.map(FollowupCase::getId)
 			.toList());
 		// the customer's words that arrived before their case (one query for the poll)

@@ -195,9 +195,23 @@ public class CaseStore {
 
 	}
 
+	/**
+	 * Which of the given case ids exist and belong to no incident (one {@code _id}
+	 * lookup, no scan).
+	 */
+	public List<String> idsWithoutIncident(List<String> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return ids(Query.query(Criteria.where("_id").in(caseIds).and("incidentCaseId").is(null)));
+	}
+
 	/** Which of the given case ids exist (one {@code _id} lookup, no scan). */
 	public List<String> existingIds(List<String> caseIds) {
-		Query query = Query.query(Criteria.where("_id").in(caseIds));
+		return ids(Query.query(Criteria.where("_id").in(caseIds)));
+	}
+
+	private List<String> ids(Query query) {
 		query.fields().include("_id");
 		return this.mongo.find(query, Document.class, this.mongo.getCollectionName(FollowupCase.class))
 			.stream()

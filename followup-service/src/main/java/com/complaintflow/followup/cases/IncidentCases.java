@@ -57,17 +57,19 @@ class IncidentCases {
 			this.store.insert(incidentCase);
 		}
 		// a member's case id follows from its complaint id: no query by complaint id
+		List<String> listed = incident.memberComplaintIds().stream().map(CaseOpening::caseIdFor).toList();
 		Set<String> linked = new HashSet<>(incidentCase.getMemberCaseIds());
-		List<String> unlinked = incident.memberComplaintIds()
-			.stream()
-			.map(CaseOpening::caseIdFor)
-			.filter((member) -> !linked.contains(member))
-			.toList();
-		if (unlinked.isEmpty()) {
-			return;
+		List<String> unlinked = listed.stream().filter((member) -> !linked.contains(member)).toList();
+		List<String> existing = List.of();
+		if (!unlinked.isEmpty()) {
+			this.listings.list(incident.incidentId(), id, unlinked);
+			existing = this.store.existingIds(unlinked);
+			link(id, existing);
 		}
-		this.listings.list(incident.incidentId(), id, unlinked);
-		join(this.store.existingIds(unlinked), incident.incidentId(), id, now);
+		// every listed member case not in an incident yet joins: also one linked by a
+		// delivery that failed before it joined
+		joinEach(this.store.idsWithoutIncident(listed), incident.incidentId(), id, now);
+		this.listings.remove(existing);
 	}
 
 	/**
@@ -92,9 +94,14 @@ class IncidentCases {
 	 */
 	private void join(List<String> memberCaseIds, String incidentId, String incidentCaseId, Instant now) {
 		link(incidentCaseId, memberCaseIds);
+		joinEach(memberCaseIds, incidentId, incidentCaseId, now);
+		this.listings.remove(memberCaseIds);
+	}
+
+	/** Makes each case a member of the incident, unless it belongs to one already. */
+	private void joinEach(List<String> memberCaseIds, String incidentId, String incidentCaseId, Instant now) {
 		memberCaseIds.forEach(
 				(member) -> update(member, (memberCase) -> memberCase.joinIncident(incidentId, incidentCaseId, now)));
-		this.listings.remove(memberCaseIds);
 	}
 
 	/** Adds member cases to an incident case that exists; does nothing otherwise. */

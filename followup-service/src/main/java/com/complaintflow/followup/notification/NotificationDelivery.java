@@ -206,9 +206,12 @@ class NotificationDelivery {
 		}
 	}
 
-	/** Whether the notice's customer was erased after the notice was requested. */
+	/**
+	 * Whether the notice's customer was erased after the notice was requested (read from
+	 * the database: another instance may have erased it a moment ago).
+	 */
 	private boolean erasedSince(Notification notice) {
-		Instant erasure = this.erased.erasureRequestedAt(notice.getCustomerId());
+		Instant erasure = this.erased.erasureRequestedAtNow(notice.getCustomerId());
 		return erasure != null && !notice.getRequestedAt().isAfter(erasure);
 	}
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.Topics;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,6 +82,9 @@ class CaseActionsTests extends FollowupIntegrationTest {
 
 	@Autowired
 	CaseStore store;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void caseGoesFromOpenToClosedPublishingEachLifecycleEvent() {
@@ -397,6 +406,60 @@ class CaseActionsTests extends FollowupIntegrationTest {
 			.anyMatch((entry) -> "JOINED_INCIDENT".equals(entry.path("action").asString("")));
 		assertThat(agent().get("/api/v1/cases/" + incidentCaseId).json().get("memberCaseIds"))
 			.anyMatch((id) -> member.equals(id.asString()));
+	}
+
+	@Test
+	void aMemberLinkedByADeliveryThatFailedBeforeItJoinedJoinsWhenTheEventIsRedelivered() {
+		String incidentId = "INC-" + UUID.randomUUID();
+		String complaintId = "CMP-" + UUID.randomUUID();
+		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+		String member = open(complaintId, null);
+		IncidentDetected event = TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				List.of(complaintId));
+		this.publisher.publishAndWait(event);
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + member).json(),
+					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		// what a delivery leaves that linked the member to the incident case and then
+		// failed before the member case was saved
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(member)),
+				new Update().unset("incidentCaseId").unset("incidentId").inc("version", 1), FollowupCase.class);
+
+		this.publisher.publishAndWait(event);
+
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + member).json(),
+					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+	}
+
+	@Test
+	void aMemberCaseInsertedByADeliveryThatFailedBeforeItJoinedJoinsWhenTheDecisionIsRedelivered() {
+		String incidentId = "INC-" + UUID.randomUUID();
+		String complaintId = "CMP-" + UUID.randomUUID();
+		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+		this.publisher.publishAndWait(
+				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));
+		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + incidentCaseId).code() == 200);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintTriaged decision = TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
+				now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null);
+		this.publisher.publishAndWait(decision);
+		String member = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + member).json(),
+					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		// what a delivery leaves that inserted the case and then failed before it joined:
+		// the case without its incident, the listing still there
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(member)),
+				new Update().unset("incidentCaseId").unset("incidentId").inc("version", 1), FollowupCase.class);
+		this.mongo.insert(new org.bson.Document("_id", member).append("incidentId", incidentId)
+			.append("incidentCaseId", incidentCaseId), IncidentListings.COLLECTION);
+
+		this.publisher.publishAndWait(decision);
+
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + member).json(),
+					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
 	}
 
 	private String caseIn(CaseStatus status) {

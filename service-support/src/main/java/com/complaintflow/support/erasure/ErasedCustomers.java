@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.support.mongo.UnorderedBulk;
@@ -29,11 +32,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * The customers erased so far, in {@code erased_customers}: per customer a hash of the id
  * (never the id) and when the erasure was requested, so an event of the customer from
  * before the request, still in a topic when the erasure ran or re-driven later, can be
- * skipped instead of writing the erased data again. Read into memory and refreshed at
- * most every {@link #REFRESH} with the markers written since (by {@code markedAt}); a
- * marker this instance writes counts at once.
+ * skipped instead of writing the erased data again. Read into memory at start-up (the
+ * service does not start without it) and then every {@link #REFRESH} by a background
+ * thread, with the markers written since (by {@code markedAt}), so a listener never waits
+ * on the database for it; a marker this instance writes counts at once.
  */
-public class ErasedCustomers {
+public class ErasedCustomers implements AutoCloseable {
 
 	static final String COLLECTION = "erased_customers";
 
@@ -51,14 +55,21 @@ public class ErasedCustomers {
 
 	private final Map<String, Instant> requestedAt = new ConcurrentHashMap<>();
 
-	private final Object refreshing = new Object();
+	private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "erased-customers-refresh");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	private volatile Instant refreshedAt;
+	private Instant refreshedAt;
 
 	public ErasedCustomers(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 		StartupIndexes.ensure(mongo, COLLECTION, new Index("markedAt", Sort.Direction.ASC));
+		read(new Query());
+		this.refresher.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -75,39 +86,46 @@ public class ErasedCustomers {
 
 	/**
 	 * When the customer's latest erasure was requested, or null when the customer was
-	 * never erased.
+	 * never erased, as this instance knows it (at most {@link #REFRESH} behind the
+	 * others).
 	 */
 	public Instant erasureRequestedAt(String customerId) {
-		refreshIfDue();
 		return this.requestedAt.get(key(customerId));
 	}
 
-	private void refreshIfDue() {
+	/**
+	 * When the customer's latest erasure was requested, read from the database now (one
+	 * read by {@code _id}), or null when the customer was never erased: for a check that
+	 * must see another instance's erasure at once.
+	 */
+	public Instant erasureRequestedAtNow(String customerId) {
+		Document marker = this.mongo.findById(key(customerId), Document.class, COLLECTION);
+		return (marker != null) ? marker.getDate("requestedAt").toInstant() : null;
+	}
+
+	/** Reads the markers written since the last refresh (and a margin for clock skew). */
+	synchronized void refresh() {
+		try {
+			read(Query.query(Criteria.where("markedAt").gte(this.refreshedAt.minus(CLOCK_MARGIN))));
+		}
+		catch (DataAccessException ex) {
+			// the database is unreachable: the next refresh reads what this one missed
+			logger.warn("Cannot read the erased customers: {}", ex.getMessage());
+		}
+	}
+
+	private synchronized void read(Query written) {
 		Instant now = this.clock.instant();
-		Instant last = this.refreshedAt;
-		if (last != null && now.isBefore(last.plus(REFRESH))) {
-			return;
+		for (Document marker : this.mongo.find(written, Document.class, COLLECTION)) {
+			this.requestedAt.merge(marker.getString("_id"), marker.getDate("requestedAt").toInstant(),
+					ErasedCustomers::later);
 		}
-		synchronized (this.refreshing) {
-			if (this.refreshedAt != last) {
-				return;
-			}
-			Query written = (last != null) ? Query.query(Criteria.where("markedAt").gte(last.minus(CLOCK_MARGIN)))
-					: new Query();
-			try {
-				for (Document marker : this.mongo.find(written, Document.class, COLLECTION)) {
-					this.requestedAt.merge(marker.getString("_id"), marker.getDate("requestedAt").toInstant(),
-							ErasedCustomers::later);
-				}
-				this.refreshedAt = now;
-			}
-			catch (DataAccessException ex) {
-				// the database is unreachable, so no write of an event can succeed
-				// either:
-				// read again on the next event
-				logger.warn("Cannot read the erased customers: {}", ex.getMessage());
-			}
-		}
+		this.refreshedAt = now;
+	}
+
+	@Override
+	public void close() {
+		this.refresher.shutdownNow();
 	}
 
 	private static Instant later(Instant a, Instant b) {

@@ -72,7 +72,9 @@ class ErasedCustomerFilterTests {
 			.as("an outage keyed by an erased first member")
 			.isFalse();
 		assertThat(mongo.getCollection(ErasedCustomers.COLLECTION).find().map(Document::toJson)).isNotEmpty()
-			.allSatisfy((json) -> assertThat(json).doesNotContain("C-gone").doesNotContain("C-elsewhere"));
+			.allSatisfy((json) -> assertThat(json).doesNotContain("C-gone")
+				.doesNotContain("C-elsewhere")
+				.doesNotContain("C-earlier"));
 	}
 
 	@Test
@@ -84,21 +86,35 @@ class ErasedCustomerFilterTests {
 	}
 
 	@Test
-	void anotherInstancesErasureCountsAfterOneRefresh() {
-		MovingClock clock = new MovingClock(REQUESTED);
-		ErasedCustomers marking = new ErasedCustomers(mongo, clock);
-		ErasedCustomers reading = new ErasedCustomers(mongo, clock);
-		assertThat(reading.erasureRequestedAt("C-elsewhere")).isNull();
+	void anotherInstancesErasureCountsAfterOneRefreshAndAtOnceWhenReadNow() {
+		Clock clock = Clock.fixed(REQUESTED, ZoneOffset.UTC);
+		try (ErasedCustomers marking = new ErasedCustomers(mongo, clock);
+				ErasedCustomers reading = new ErasedCustomers(mongo, clock)) {
+			marking.mark("C-elsewhere", REQUESTED);
+			assertThat(reading.erasureRequestedAtNow("C-elsewhere")).isEqualTo(REQUESTED);
 
-		marking.mark("C-elsewhere", REQUESTED);
-		clock.now = clock.now.plus(ErasedCustomers.REFRESH);
+			reading.refresh();
 
-		assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED);
-		// a later erasure of the same customer moves the time on, an earlier one does not
-		marking.mark("C-elsewhere", REQUESTED.plusSeconds(60));
-		marking.mark("C-elsewhere", REQUESTED.minusSeconds(60));
-		clock.now = clock.now.plus(ErasedCustomers.REFRESH);
-		assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED.plusSeconds(60));
+			assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED);
+			// a later erasure of the same customer moves the time on, an earlier one does
+			// not
+			marking.mark("C-elsewhere", REQUESTED.plusSeconds(60));
+			marking.mark("C-elsewhere", REQUESTED.minusSeconds(60));
+			reading.refresh();
+			assertThat(reading.erasureRequestedAt("C-elsewhere")).isEqualTo(REQUESTED.plusSeconds(60));
+			assertThat(reading.erasureRequestedAtNow("C-never")).isNull();
+		}
+	}
+
+	@Test
+	void anInstanceStartedAfterAnErasureKnowsItBeforeItsFirstEvent() {
+		Clock clock = Clock.fixed(REQUESTED, ZoneOffset.UTC);
+		try (ErasedCustomers before = new ErasedCustomers(mongo, clock)) {
+			before.mark("C-earlier", REQUESTED);
+		}
+		try (ErasedCustomers started = new ErasedCustomers(mongo, clock)) {
+			assertThat(started.erasureRequestedAt("C-earlier")).isEqualTo(REQUESTED);
+		}
 	}
 
 	private static CustomerContacted contacted(String customerId, Instant at) {
@@ -108,32 +124,6 @@ class ErasedCustomerFilterTests {
 
 	private static ConsumerRecord<Object, Object> record(ComplaintEvent event) {
 		return new ConsumerRecord<>("complaints.cases", 0, 0, event.customerId(), event);
-	}
-
-	/** A clock the test moves. */
-	private static final class MovingClock extends Clock {
-
-		private volatile Instant now;
-
-		MovingClock(Instant start) {
-			this.now = start;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
