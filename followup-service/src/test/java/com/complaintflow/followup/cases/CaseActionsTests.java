@@ -392,15 +392,11 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
 		// triage decided the complaint before it detected the outage, and the outage's
 		// event, which lists it, reaches followup before the decision does
-		this.publisher.publishAndWait(
-				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));
-		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + incidentCaseId).code() == 200);
+		publishIncidentAndAwaitItsCase(incidentId, complaintId);
 
 		String member = open(complaintId, null);
 
-		JsonNode memberCase = await().atMost(SOON)
-			.until(() -> agent().get("/api/v1/cases/" + member).json(),
-					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		JsonNode memberCase = awaitJoined(member, incidentCaseId);
 		assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
 		assertThat(memberCase.get("timeline"))
 			.anyMatch((entry) -> "JOINED_INCIDENT".equals(entry.path("action").asString("")));
@@ -417,19 +413,14 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		IncidentDetected event = TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				List.of(complaintId));
 		this.publisher.publishAndWait(event);
-		await().atMost(SOON)
-			.until(() -> agent().get("/api/v1/cases/" + member).json(),
-					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		awaitJoined(member, incidentCaseId);
 		// what a delivery leaves that linked the member to the incident case and then
 		// failed before the member case was saved
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(member)),
-				new Update().unset("incidentCaseId").unset("incidentId").inc("version", 1), FollowupCase.class);
+		leaveIncident(member);
 
 		this.publisher.publishAndWait(event);
 
-		await().atMost(SOON)
-			.until(() -> agent().get("/api/v1/cases/" + member).json(),
-					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		awaitJoined(member, incidentCaseId);
 	}
 
 	@Test
@@ -437,29 +428,43 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		String incidentId = "INC-" + UUID.randomUUID();
 		String complaintId = "CMP-" + UUID.randomUUID();
 		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
-		this.publisher.publishAndWait(
-				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));
-		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + incidentCaseId).code() == 200);
+		publishIncidentAndAwaitItsCase(incidentId, complaintId);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		ComplaintTriaged decision = TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
 				now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null);
 		this.publisher.publishAndWait(decision);
 		String member = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON)
-			.until(() -> agent().get("/api/v1/cases/" + member).json(),
-					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+		awaitJoined(member, incidentCaseId);
 		// what a delivery leaves that inserted the case and then failed before it joined:
 		// the case without its incident, the listing still there
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(member)),
-				new Update().unset("incidentCaseId").unset("incidentId").inc("version", 1), FollowupCase.class);
+		leaveIncident(member);
 		this.mongo.insert(new org.bson.Document("_id", member).append("incidentId", incidentId)
 			.append("incidentCaseId", incidentCaseId), IncidentListings.COLLECTION);
 
 		this.publisher.publishAndWait(decision);
 
+		awaitJoined(member, incidentCaseId);
+	}
+
+	private void publishIncidentAndAwaitItsCase(String incidentId, String complaintId) {
+		this.publisher.publishAndWait(
+				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));
 		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + CaseOpening.incidentCaseIdFor(incidentId)).code() == 200);
+	}
+
+	private JsonNode awaitJoined(String member, String incidentCaseId) {
+		return await().atMost(SOON)
 			.until(() -> agent().get("/api/v1/cases/" + member).json(),
 					(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+	}
+
+	/**
+	 * What a delivery leaves that failed before the member case was saved as a member.
+	 */
+	private void leaveIncident(String member) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(member)),
+				new Update().unset("incidentCaseId").unset("incidentId").inc("version", 1), FollowupCase.class);
 	}
 
 	private String caseIn(CaseStatus status) {
