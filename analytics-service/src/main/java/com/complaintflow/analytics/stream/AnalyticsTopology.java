@@ -112,6 +112,7 @@ class AnalyticsTopology {
 			.partitions(settings.partitions())
 			.replicas(settings.replicationFactor())
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
 			.build();
 	}
 

@@ -9,21 +9,35 @@ import java.util.Set;
  */
 public enum CaseAction {
 
-	CONTACT("contact", Guards.WORKING), PROGRESS("progress", Guards.WORKING_OR_WAITING),
-	WAIT_ON_CUSTOMER("wait-on-customer", Guards.WORKING), RESUME("resume", EnumSet.of(CaseStatus.WAITING_ON_CUSTOMER)),
-	OFFER_REMEDIES("offer-remedies", Guards.WORKING), CHOOSE_REMEDY("choose-remedy", Guards.WORKING),
-	RESOLVE("resolve", Guards.WORKING), CALLBACK("callback", EnumSet.of(CaseStatus.RESOLVED)),
-	CLOSE("close", EnumSet.of(CaseStatus.CALLBACK_DONE)), CLAIM("claim", Guards.NOT_CLOSED),
-	RELEASE("release", Guards.NOT_CLOSED), ASSIGN("assign", Guards.NOT_CLOSED), TRANSFER("transfer", Guards.NOT_CLOSED),
-	NOTE("note", Guards.NOT_CLOSED), TICK("tick", Guards.NOT_CLOSED);
+	CONTACT("contact", Guards.WORKING, false), PROGRESS("progress", Guards.WORKING_OR_WAITING, false),
+	WAIT_ON_CUSTOMER("wait-on-customer", Guards.WORKING, false),
+	RESUME("resume", EnumSet.of(CaseStatus.WAITING_ON_CUSTOMER), false),
+	OFFER_REMEDIES("offer-remedies", Guards.WORKING, false), CHOOSE_REMEDY("choose-remedy", Guards.WORKING, false),
+	RESOLVE("resolve", Guards.WORKING, true), CALLBACK("callback", EnumSet.of(CaseStatus.RESOLVED), false),
+	CLOSE("close", EnumSet.of(CaseStatus.CALLBACK_DONE), false), CLAIM("claim", Guards.NOT_CLOSED, true),
+	RELEASE("release", Guards.NOT_CLOSED, true), ASSIGN("assign", Guards.NOT_CLOSED, true),
+	TRANSFER("transfer", Guards.NOT_CLOSED, true), NOTE("note", Guards.NOT_CLOSED, true),
+	TICK("tick", Guards.NOT_CLOSED, true);
 
 	private final String label;
 
 	private final Set<CaseStatus> allowedIn;
 
-	CaseAction(String label, Set<CaseStatus> allowedIn) {
+	private final boolean onIncidents;
+
+	CaseAction(String label, Set<CaseStatus> allowedIn, boolean onIncidents) {
 		this.label = label;
 		this.allowedIn = allowedIn;
+		this.onIncidents = onIncidents;
+	}
+
+	/**
+	 * Whether the action applies to an incident case too: an outage is no customer's
+	 * complaint, so what speaks to a customer (contact, progress, remedies, callback) is
+	 * done on its members' cases; the incident case is resolved, noted, ticked and owned.
+	 */
+	public boolean onIncidents() {
+		return this.onIncidents;
 	}
 
 	/** The action's name in problem details, timeline and idempotency keys. */

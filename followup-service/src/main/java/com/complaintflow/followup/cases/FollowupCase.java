@@ -228,6 +228,10 @@ public class FollowupCase {
 	 * @throws ActionNotAllowedException when it does not
 	 */
 	void guard(CaseAction action) {
+		if (this.kind == CaseKind.INCIDENT && !action.onIncidents()) {
+			throw new ActionNotAllowedException(action, this.status,
+					"an incident case speaks to no customer: act on its members' cases", null);
+		}
 		if (!action.allowedIn().contains(this.status)) {
 			throw new ActionNotAllowedException(action, this.status);
 		}

@@ -446,6 +446,29 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		awaitJoined(member, incidentCaseId);
 	}
 
+	@Test
+	void anIncidentCaseTakesNoActionThatSpeaksToACustomer() {
+		String incidentId = "INC-" + UUID.randomUUID();
+		publishIncidentAndAwaitItsCase(incidentId, "CMP-" + UUID.randomUUID());
+		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+
+		for (String action : List.of(CONTACT, PROGRESS, WAIT, OFFER)) {
+			// custom remedies too: they were checked against the tier an incident lacks
+			String body = OFFER.equals(action)
+					? "{\"remedies\":[{\"kind\":\"BILL_CREDIT\",\"description\":\"Credit\",\"amount\":5}]}"
+					: BODIES.get(action);
+			Answer answer = agent().post(path(incidentCaseId, action), UUID.randomUUID().toString(), body);
+			assertThat(answer.code()).as(action + " " + answer.json()).isEqualTo(409);
+			assertThat(answer.json().path("detail").asString()).contains("incident case");
+		}
+		assertThat(
+				agent().post(path(incidentCaseId, "notes"), UUID.randomUUID().toString(), "{\"text\":\"Crew on site\"}")
+					.code())
+			.isEqualTo(200);
+		assertThat(act(incidentCaseId, RESOLVE).code()).isEqualTo(200);
+		assertThat(act(incidentCaseId, CALLBACK).code()).isEqualTo(409);
+	}
+
 	private void publishIncidentAndAwaitItsCase(String incidentId, String complaintId) {
 		this.publisher.publishAndWait(
 				TestEvents.incident(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(complaintId)));

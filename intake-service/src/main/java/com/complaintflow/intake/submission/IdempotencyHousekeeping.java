@@ -1,6 +1,7 @@
 package com.complaintflow.intake.submission;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.complaintflow.events.EventMetadata;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ class IdempotencyHousekeeping implements SchedulingConfigurer {
 
 	private static final int BATCH = 100;
 
+	/** The most batches one run relays (a crash under load leaves many at once). */
+	private static final int BATCHES_PER_RUN = 50;
+
 	private final IdempotencyStore store;
 
 	private final SubmissionService service;
@@ -42,17 +46,26 @@ class IdempotencyHousekeeping implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Re-publishes stale PENDING records; a failure ends the run, the next run retries.
+	 * Re-publishes stale PENDING records, a batch at a time while it finds full batches
+	 * (at most {@link #BATCHES_PER_RUN}: a claimed record is no longer stale, so each
+	 * batch is new); a failure ends the run, the next run retries.
 	 */
 	void relayStale() {
 		try {
-			Instant now = EventMetadata.now();
-			Instant staleBefore = now.minus(this.settings.staleAfter());
-			for (IdempotencyRecord stale : this.store.stalePending(staleBefore, BATCH)) {
-				this.store.claim(stale.id(), staleBefore, now).ifPresent((claimed) -> {
-					this.service.publishClaimed(claimed, false);
-					logger.info("Relayed complaint {} left PENDING", claimed.complaintId());
-				});
+			for (int batch = 0; batch < BATCHES_PER_RUN; batch++) {
+				Instant now = EventMetadata.now();
+				Instant staleBefore = now.minus(this.settings.staleAfter());
+				List<IdempotencyRecord> stale = this.store.stalePending(staleBefore, BATCH);
+				for (IdempotencyRecord record : stale) {
+					this.store.claim(record.id(), staleBefore, now, now.plus(this.settings.idempotencyRetention()))
+						.ifPresent((claimed) -> {
+							this.service.publishClaimed(claimed, false);
+							logger.info("Relayed complaint {} left PENDING", claimed.complaintId());
+						});
+				}
+				if (stale.size() < BATCH) {
+					return;
+				}
 			}
 		}
 		catch (RuntimeException ex) {

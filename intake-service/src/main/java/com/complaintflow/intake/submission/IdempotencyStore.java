@@ -57,10 +57,12 @@ class IdempotencyStore {
 
 	/**
 	 * Takes over a record nobody is publishing: FAILED, or PENDING with its last attempt
-	 * before {@code staleBefore}.
+	 * before {@code staleBefore}; its key is kept until {@code expiresAt} from now on (a
+	 * complaint accepted late in its key's life is still recognised on a retry after a
+	 * lost answer).
 	 * @return the claimed record, empty when it is SENT or someone else is publishing
 	 */
-	Optional<IdempotencyRecord> claim(String id, Instant staleBefore, Instant now) {
+	Optional<IdempotencyRecord> claim(String id, Instant staleBefore, Instant now, Instant expiresAt) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(id)
 			.orOperator(Criteria.where("state").is(IdempotencyRecord.State.FAILED.name()),
@@ -69,17 +71,22 @@ class IdempotencyStore {
 						.and("attemptAt")
 						.lt(Date.from(staleBefore))));
 		Update update = new Update().set("state", IdempotencyRecord.State.PENDING.name())
-			.set("attemptAt", Date.from(now));
+			.set("attemptAt", Date.from(now))
+			.set("expiresAt", Date.from(expiresAt));
 		return Optional
 			.ofNullable(this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 					Document.class, COLLECTION))
 			.map(IdempotencyRecord::fromDocument);
 	}
 
-	/** Marks many records SENT in one update by {@code _id}. */
+	/**
+	 * Marks many records SENT in one update by {@code _id}, and drops their stored event
+	 * (the customer's name, phone and words): Kafka has it, and a retry needs only the
+	 * complaint id.
+	 */
 	void markSent(List<String> ids) {
 		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
-				Update.update("state", IdempotencyRecord.State.SENT.name()), COLLECTION);
+				Update.update("state", IdempotencyRecord.State.SENT.name()).unset("event"), COLLECTION);
 	}
 
 	void markFailed(String id) {

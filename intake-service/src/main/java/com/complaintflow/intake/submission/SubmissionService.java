@@ -150,7 +150,7 @@ class SubmissionService {
 			}
 			Instant now = EventMetadata.now();
 			Optional<IdempotencyRecord> claimed = this.store.claim(record.id(), now.minus(this.settings.staleAfter()),
-					now);
+					now, now.plus(this.settings.idempotencyRetention()));
 			if (claimed.isPresent()) {
 				publishClaimed(claimed.get(), true);
 				return new Submission(record.complaintId(), record.state() != IdempotencyRecord.State.FAILED);

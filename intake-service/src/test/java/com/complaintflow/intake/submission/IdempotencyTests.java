@@ -148,6 +148,46 @@ class IdempotencyTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void aRecordKafkaHasKeepsNoWordsAndARetryKeepsItsKeyForAWholeRetention() {
+		String key = UUID.randomUUID().toString();
+		String id = Channel.HOTLINE.name() + ":" + key;
+		String body = SampleComplaints.minimal("C-3008", "Words that must not stay in the idempotency record");
+		crashedBeforeSend(body, key);
+		Instant expiredAtFirst = this.store.find(id).orElseThrow().expiresAt();
+
+		HttpResponse<String> retry = http().submit(IntakeHttp.HOTLINE_KEY, key, body);
+
+		assertThat(retry.statusCode()).isEqualTo(202);
+		IdempotencyRecord sent = await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.store.find(id).orElseThrow(), (record) -> record.state() == IdempotencyRecord.State.SENT);
+		assertThat(sent.eventJson()).as("the customer's name, phone and words").isNull();
+		assertThat(sent.complaintId()).isEqualTo(complaintId(retry));
+		assertThat(sent.expiresAt()).isAfter(expiredAtFirst);
+	}
+
+	@Test
+	void oneRelayRunRelaysMoreThanOneBatch() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			String key = UUID.randomUUID().toString();
+			crashedBeforeSend(SampleComplaints.minimal("C-3009", "Left pending " + i), key);
+			ids.add(Channel.HOTLINE.name() + ":" + key);
+		}
+
+		this.housekeeping.relayStale();
+
+		// when the run returns, it (or the scheduled run beside it) has claimed every
+		// one:
+		// none is still waiting for a later run
+		Instant staleBefore = EventMetadata.now().minus(Duration.ofSeconds(5));
+		assertThat(this.store.stalePending(staleBefore, 1000)).extracting(IdempotencyRecord::id)
+			.doesNotContainAnyElementsOf(ids);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ids.stream()
+				.allMatch((id) -> this.store.find(id).orElseThrow().state() == IdempotencyRecord.State.SENT));
+	}
+
+	@Test
 	void retryAfterACrashReturnsTheComplaintCreatedBeforeTheCrash() {
 		String key = UUID.randomUUID().toString();
 		String body = SampleComplaints.minimal("C-3006", "Retried after a crash");

@@ -12,6 +12,7 @@ import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -124,18 +125,25 @@ public class EventKafkaConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings) {
+		return new KafkaAdmin.NewTopics(declaredTopics(settings).toArray(NewTopic[]::new));
+	}
+
+	/** Every declared topic and its dead-letter topic, as the services create them. */
+	static List<NewTopic> declaredTopics(KafkaTopicSettings settings) {
 		List<NewTopic> topics = new java.util.ArrayList<>();
 		for (String topic : Topics.DECLARED) {
 			topics.add(TopicBuilder.name(topic)
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
+				.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
 				.build());
 			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
+				.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
 				.build());
 		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+		return topics;
 	}
 
 	/**

@@ -28,4 +28,14 @@ public record KafkaTopicSettings(@DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("4") @Min(0) int retryAttempts, @DefaultValue("200ms") Duration retryInitialInterval,
 		@DefaultValue("2s") Duration retryMaxInterval, @DefaultValue("15s") Duration transientRetryMaxInterval) {
 
+	/**
+	 * The replicas that must have a record before the broker acknowledges it to a
+	 * producer with {@code acks=all}, as a topic config: two when there are at least two
+	 * replicas (the broker's default, one, acknowledges a record only its leader has,
+	 * which a lost leader disk loses after the 202), else one.
+	 */
+	public String minInSyncReplicas() {
+		return String.valueOf(Math.min(2, this.replicationFactor));
+	}
+
 }

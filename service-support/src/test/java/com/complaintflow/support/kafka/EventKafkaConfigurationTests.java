@@ -14,8 +14,10 @@ import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.support.tracing.ComplaintTrace;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -120,6 +122,24 @@ class EventKafkaConfigurationTests {
 			.filter((record) -> value.equals(new String(record.value(), StandardCharsets.UTF_8)))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@Test
+	void everyDeclaredTopicNamesHowManyReplicasMustHaveARecordBeforeItIsAcknowledged() {
+		// the broker's default is one: acks=all would then be acknowledged by a lone
+		// leader
+		for (short replicas : new short[] { 1, 2, 3 }) {
+			List<NewTopic> topics = EventKafkaConfiguration.declaredTopics(settings(replicas));
+
+			assertThat(topics).hasSize(2 * Topics.DECLARED.size())
+				.allSatisfy((topic) -> assertThat(topic.configs())
+					.containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, (replicas == 1) ? "1" : "2"));
+		}
+	}
+
+	private static KafkaTopicSettings settings(short replicationFactor) {
+		return new KafkaTopicSettings(6, replicationFactor, Duration.ofSeconds(2), 4, Duration.ofMillis(200),
+				Duration.ofSeconds(2), Duration.ofSeconds(15));
 	}
 
 	@Test
