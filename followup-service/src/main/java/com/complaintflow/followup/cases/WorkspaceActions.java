@@ -44,6 +44,7 @@ public class WorkspaceActions {
 
 	/** A supervisor gives the case to an agent, a team, or an agent of a team. */
 	public FollowupCase assign(String caseId, CaseActions.Actor actor, String key, String team, String agent) {
+		requireNamed(team, agent);
 		return this.changes.apply(caseId, CaseAction.ASSIGN, key, (c, now, ids) -> {
 			c.assign(team, agent, actor, now);
 			return worked(c, now, ids, CaseWorkKind.ASSIGNED, actor);
@@ -55,6 +56,7 @@ public class WorkspaceActions {
 	 */
 	public FollowupCase transfer(String caseId, CaseActions.Actor actor, String key, String team, String agent,
 			String reason) {
+		requireNamed(team, agent);
 		return this.changes.apply(caseId, CaseAction.TRANSFER, key, (c, now, ids) -> {
 			c.transfer(team, agent, reason, actor, now);
 			return worked(c, now, ids, CaseWorkKind.TRANSFERRED, actor);
@@ -80,6 +82,16 @@ public class WorkspaceActions {
 	private static List<ComplaintEvent> worked(FollowupCase c, Instant now, CaseChanges.EventIds ids, CaseWorkKind kind,
 			CaseActions.Actor actor) {
 		return List.of(CaseEvents.of(c, now).worked(ids.id("worked"), kind, actor.staffId()));
+	}
+
+	/**
+	 * A hand-over names whom to: an agent, a team or both (the API's bodies say so too;
+	 * the console's form may leave both blank).
+	 */
+	private static void requireNamed(String team, String agent) {
+		if (team == null && agent == null) {
+			throw new InvalidActionException("Name an agent, a team or both.");
+		}
 	}
 
 }

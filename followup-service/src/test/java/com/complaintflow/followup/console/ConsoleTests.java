@@ -154,6 +154,11 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(page).contains("<input id=\"transfer-team\" name=\"team\"")
 			.contains("<label for=\"transfer-agent\"")
 			.doesNotContain("assign-team");
+		// a hand-over to nobody is refused, as the API refuses it: the agent stays the
+		// owner
+		page = agent.post(path(caseId, "transfer"), page, Map.of("reason", "nobody named")).body();
+		assertThat(page).contains("Name an agent, a team or both.");
+		assertThat(api(caseId).path("owner").path("agent").asString()).isEqualTo("agent");
 		page = agent.post(path(caseId, "transfer"), page, Map.of("team", "billing-sh", "reason", "billing question"))
 			.body();
 		assertThat(api(caseId).path("owner").path("team").asString()).isEqualTo("billing-sh");
