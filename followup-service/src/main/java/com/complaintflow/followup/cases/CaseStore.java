@@ -261,6 +261,8 @@ public class CaseStore {
 			.set("queue", followupCase.getQueue())
 			.set("ownedSince", followupCase.getOwnedSince())
 			.set("leaseUntil", followupCase.getLeaseUntil())
+			.set("appliedActions", followupCase.getAppliedActions())
+			.set("appliedActionsDropped", followupCase.getAppliedActionsDropped())
 			.inc("version", 1);
 		setOrUnset(update, "nextFireAt", followupCase.getNextFireAt());
 		setOrUnset(update, "nextDueAt", followupCase.getNextDueAt());

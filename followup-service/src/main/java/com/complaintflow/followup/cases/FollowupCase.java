@@ -380,6 +380,9 @@ public class FollowupCase {
 		this.escalatedTo = level;
 		own(team, null, now);
 		record(now, "OWNER_ESCALATED", "system", "Moved to team " + team + ": " + why);
+		// the case changed hands: a request without a key that repeats the last action
+		// (claim, assign) is a new one now, not a retry
+		applied("escalated:" + level + ":" + now.toEpochMilli());
 		return true;
 	}
 
@@ -488,6 +491,10 @@ public class FollowupCase {
 			this.appliedActions.remove(0);
 			this.appliedActionsDropped++;
 		}
+	}
+
+	public long getAppliedActionsDropped() {
+		return this.appliedActionsDropped;
 	}
 
 	/**

@@ -71,6 +71,24 @@ class ReminderLadderTests {
 	EventPublisher publisher;
 
 	@Test
+	void aClaimWithoutAKeyAfterAnEscalationTookTheCaseAwayClaimsItAgain() {
+		String caseId = open();
+		String claim = "/api/v1/cases/" + caseId + "/claim";
+		assertThat(agent().post(claim, null, null).json().path("owner").path("agent").asString()).isEqualTo("agent");
+
+		// the escalation rungs of the first response move the case to the supervisors'
+		// queue and on, with no agent
+		this.clock.set(this.clock.instant().plus(Duration.ofHours(36)));
+		await().atMost(SOON)
+			.until(() -> agent().get("/api/v1/cases/" + caseId).json().path("owner"),
+					(owner) -> owner.path("agent").isNull() && !owner.path("escalatedTo").isNull());
+
+		// the same request as before, without a key: a new claim, not a retry of the
+		// first
+		assertThat(agent().post(claim, null, null).json().path("owner").path("agent").asString()).isEqualTo("agent");
+	}
+
+	@Test
 	void firstResponseWarnsTwiceBreachesAndEscalatesOnceEachThenPagesOnCall() {
 		String caseId = open();
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
