@@ -15,7 +15,8 @@ import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.ValueTier;
 
 /**
- * A compiled rule condition: every part that was given must hold.
+ * A compiled rule condition: every part that was given must hold ({@code anyOf}: one of
+ * its nested conditions).
  */
 final class Condition {
 
@@ -129,7 +130,26 @@ final class Condition {
 			boolean wanted = spec.lastMishandled();
 			parts.add((facts) -> (facts.context() != null && facts.context().lastMishandled()) == wanted);
 		}
+		if (spec.anyOf() != null) {
+			parts.add(anyOf(spec.anyOf(), path + ".anyOf", before, signals, errors));
+		}
 		return new Condition(List.copyOf(parts));
+	}
+
+	private static Predicate<Facts> anyOf(List<RulesDocument.ConditionSpec> specs, String path, Set<Field> before,
+			Set<String> signals, List<String> errors) {
+		if (specs.isEmpty()) {
+			errors.add(path + ": must list at least one condition");
+		}
+		List<Condition> alternatives = new ArrayList<>();
+		for (int i = 0; i < specs.size(); i++) {
+			if (specs.get(i) == null) {
+				errors.add(path + "[" + i + "]: empty condition");
+				continue;
+			}
+			alternatives.add(compile(specs.get(i), path + "[" + i + "]", before, signals, errors));
+		}
+		return (facts) -> alternatives.stream().anyMatch((alternative) -> alternative.test(facts));
 	}
 
 	private static void putIfGiven(Map<Field, List<String>> map, Field field, List<String> values) {

@@ -170,8 +170,7 @@ final class RulesCompiler {
 			if (rule.confidence() != null && (rule.confidence() <= 0 || rule.confidence() > 1)) {
 				errors.add(rulePath + ".confidence: must be in (0, 1]");
 			}
-			if (field == Field.CATEGORY && rule.when() != null && (rule.when().minRepeat() != null
-					|| rule.when().incident() != null || rule.when().lastMishandled() != null)) {
+			if (field == Field.CATEGORY && rule.when() != null && rule.when().readsHistory()) {
 				errors.add(rulePath + ": category rules cannot use history or incidents (decided before them)");
 			}
 			rules.add(new FieldDecider.Rule(rule.id(),

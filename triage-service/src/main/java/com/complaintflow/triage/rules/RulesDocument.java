@@ -76,13 +76,24 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	}
 
 	/**
-	 * A condition; every part given must hold (lists: any of).
+	 * A condition; every part given must hold (lists: any of; {@code anyOf}: at least one
+	 * of the nested conditions).
 	 */
 	record ConditionSpec(List<String> signals, List<String> allSignals, List<String> noSignals, List<String> category,
 			List<String> emotion, List<String> rootCause, List<String> churnRisk, List<String> nature,
 			List<String> persona, List<String> playbook, List<String> priority, List<String> tier, List<String> channel,
 			List<String> cues, List<String> expectedRemedy, Integer minRepeat, BigDecimal minAmount, Integer minLength,
-			Boolean incident, Boolean lastMishandled) {
+			Boolean incident, Boolean lastMishandled, List<ConditionSpec> anyOf) {
+
+		/**
+		 * Whether the condition, or one nested in it, reads the customer's history or an
+		 * incident.
+		 */
+		boolean readsHistory() {
+			return this.minRepeat != null || this.incident != null || this.lastMishandled != null
+					|| (this.anyOf != null && this.anyOf.stream().anyMatch((c) -> c != null && c.readsHistory()));
+		}
+
 	}
 
 	/**

@@ -123,12 +123,47 @@ class GuideRulesTests {
 			.isEqualTo(Category.BILLING);
 	}
 
+	@Test
+	void aComplaintAfterAMishandledOneIsUnresolvedInTimeWhateverTheModelReads() {
+		TriageContext mishandled = new TriageContext(1, 0, true, null);
+		for (String text : new String[] { "I was charged twice this month", "My phone keeps restarting", "这个月话费多扣了50元",
+				"宽带断网了，请尽快修" }) {
+			Verdict verdict = decide(text, mishandled);
+
+			assertThat(verdict.playbook()).as("%s %s", text, verdict.explanation().signals())
+				.isEqualTo(Playbook.UNRESOLVED_IN_TIME);
+			assertThat(verdict.explanation().signals()).as(text).contains("rule:playbook.mishandled-before");
+		}
+	}
+
+	@Test
+	void aNetworkFaultGetsAnEngineerWithinThirtyMinutesWhateverItsPlaybook() {
+		for (String text : new String[] {
+				"The broadband has been dropping for two weeks and is still not fixed, the technician never came",
+				"宽带断网一个星期了还没修好，说好的师傅一直没来" }) {
+			ComplaintReceived complaint = complaintOf(text);
+			Verdict verdict = RULES.decide(RULES.analyze(complaint, (signals) -> models.advise(complaint, signals)),
+					TriageContext.NONE);
+
+			assertThat(verdict.category()).as(text).isEqualTo(Category.NETWORK);
+			assertThat(verdict.playbook()).as(text).isEqualTo(Playbook.UNRESOLVED_IN_TIME);
+			assertThat(verdict.deadlines().engineerContactBy()).as(text)
+				.isEqualTo(complaint.occurredAt().plus(Duration.ofMinutes(30)));
+		}
+		assertThat(decide("I was charged twice this month", TriageContext.NONE).deadlines().engineerContactBy())
+			.isNull();
+	}
+
 	private static Verdict decide(String text, TriageContext context) {
-		ComplaintReceived complaint = Scoring.complaint(text,
+		ComplaintReceived complaint = complaintOf(text);
+		return RULES.decide(RULES.analyze(complaint, (signals) -> models.advise(complaint, signals)), context);
+	}
+
+	private static ComplaintReceived complaintOf(String text) {
+		return Scoring.complaint(text,
 				text.codePoints().anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
 						? Language.ZH : Language.EN,
 				"C-guide");
-		return RULES.decide(RULES.analyze(complaint, (signals) -> models.advise(complaint, signals)), context);
 	}
 
 }

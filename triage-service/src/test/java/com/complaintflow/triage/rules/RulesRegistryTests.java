@@ -151,6 +151,25 @@ class RulesRegistryTests {
 					"decisions.emotion.rules[0] (raised-voice).when.playbook: 'playbook' is not decided yet");
 	}
 
+	@Test
+	void aConditionsAlternativesAreCheckedLikeTheConditionItself() throws IOException {
+		String engineer = "when: {anyOf: [{playbook: [NETWORK_FAULT]}, {category: [NETWORK]}]}";
+		assertThat(bundledText()).contains(engineer);
+
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replace(engineer,
+					"when: {anyOf: [{playbook: [NETWORK_FAULTS]}, {category: [NETWORK]}]}")))
+			.withMessageContaining("policy.deadlines.engineerContact.when.anyOf[0].playbook: 'NETWORK_FAULTS' is not");
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replace(engineer, "when: {anyOf: []}")))
+			.withMessageContaining("policy.deadlines.engineerContact.when.anyOf: must list at least one condition");
+		assertThat(bundledText()).contains("      - id: safety-first\n        when: {");
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replaceFirst("(      - id: safety-first\n        when: \\{)",
+					"$1anyOf: [{lastMishandled: true}], ")))
+			.withMessageContaining("category rules cannot use history or incidents");
+	}
+
 	private static RuleSet load(String text) {
 		return RulesLoader.load(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
 	}
