@@ -103,7 +103,7 @@ public final class TestEvents {
 				Emotion.ANGER, RootCauseLayer.OPERATOR_SIDE, ChurnRisk.LOW, this.playbook, List.of("listen"),
 				Priority.P2, List.of(new RemedyOption(RemedyKind.DATA_BONUS, "bonus", null)), false,
 				new Deadlines(at(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), "queue-1", null,
-				repeatCount, new Explanation("v1", List.of(), Map.of()), Language.EN);
+				repeatCount, new Explanation("v1", List.of(), Map.of()), Language.EN, null);
 	}
 
 	/**

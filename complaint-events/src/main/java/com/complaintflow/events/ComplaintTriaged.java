@@ -7,14 +7,16 @@ import java.util.UUID;
 /**
  * The triage decision for a complaint: what it is, who the customer is, how to keep them,
  * and by when; {@code language} is the complaint's (absent in decisions published before
- * it was added), so what the customer is told is in their language.
+ * it was added), so what the customer is told is in their language; {@code receivedAt} is
+ * when intake received the complaint, which the deadlines are counted from (absent in
+ * decisions published before it was added).
  */
 public record ComplaintTriaged(UUID eventId, String source, Instant occurredAt, String complaintId, String customerId,
 		int schemaVersion, Channel channel, String regionCode, ValueTier customerTier, Category category, Nature nature,
 		Persona persona, Emotion emotion, RootCauseLayer rootCauseLayer, ChurnRisk churnRisk, Playbook playbook,
 		List<String> playbookSteps, Priority priority, List<RemedyOption> remedies, boolean verificationRequired,
 		Deadlines deadlines, String queue, String incidentId, int repeatCount, Explanation explanation,
-		Language language) implements ComplaintEvent {
+		Language language, Instant receivedAt) implements ComplaintEvent {
 
 	public ComplaintTriaged {
 		Required.envelope(eventId, source, occurredAt, complaintId, customerId, schemaVersion);

@@ -77,13 +77,25 @@ public final class TestEvents {
 	/** A decision for a GOLD customer with the given remedy options. */
 	public static ComplaintTriaged triaged(String complaintId, Instant at, Deadlines deadlines, String incidentId,
 			List<RemedyOption> remedies) {
+		return triaged(complaintId, at, at, deadlines, incidentId, remedies);
+	}
+
+	/** A decision made some time after intake received the complaint. */
+	public static ComplaintTriaged decidedLate(String complaintId, Instant receivedAt, Instant decidedAt,
+			Deadlines deadlines) {
+		return triaged(complaintId, receivedAt, decidedAt, deadlines, null,
+				List.of(new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 100", new BigDecimal("100"))));
+	}
+
+	private static ComplaintTriaged triaged(String complaintId, Instant receivedAt, Instant at, Deadlines deadlines,
+			String incidentId, List<RemedyOption> remedies) {
 		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,
 				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
 				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
 				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT,
 				List.of("Listen first", "Check the base-station alarms in the area", "Call back after the fix"),
 				Priority.P2, remedies, false, deadlines, "network-bj", incidentId, 0,
-				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)), Language.EN);
+				new Explanation("test-1", List.of("test"), Map.of("category", 1.0)), Language.EN, receivedAt);
 	}
 
 }

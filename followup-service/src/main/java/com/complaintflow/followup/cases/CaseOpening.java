@@ -80,7 +80,10 @@ public class CaseOpening {
 
 	private FollowupCase build(String caseId, ComplaintTriaged triaged) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Instant start = triaged.occurredAt();
+		// the promises are counted from when intake received the complaint, not from when
+		// triage decided it (a late decision must not move them or shrink their windows)
+		Instant start = (triaged.receivedAt() != null && triaged.receivedAt().isBefore(triaged.occurredAt()))
+				? triaged.receivedAt() : triaged.occurredAt();
 		Deadlines deadlines = triaged.deadlines();
 		FollowupCase followupCase = new FollowupCase(caseId, CaseKind.COMPLAINT, triaged.complaintId(),
 				triaged.customerId(), now);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
@@ -57,6 +58,47 @@ class CaseOpeningTests extends FollowupIntegrationTest {
 					.toString());
 			assertThat(agent.get("/api/v1/cases?complaintId=" + complaintId).json().size()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aLateDecisionKeepsThePromisesCountedFromReceipt() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant lagging = now.minus(Duration.ofMinutes(20));
+		Instant missed = now.minus(Duration.ofMinutes(40));
+		String laggingId = "CMP-" + UUID.randomUUID();
+		String missedId = "CMP-" + UUID.randomUUID();
+		this.publisher
+			.publishAndWait(TestEvents.decidedLate(laggingId, lagging, now, engineerWithinHalfAnHour(lagging)));
+		this.publisher.publishAndWait(TestEvents.decidedLate(missedId, missed, now, engineerWithinHalfAnHour(missed)));
+		StaffClient agent = agent();
+
+		JsonNode engineer = engineerContact(agent, laggingId);
+		assertThat(Instant.parse(engineer.get("startedAt").asString())).isEqualTo(lagging);
+		assertThat(engineer.get("windowMs").asLong()).isEqualTo(Duration.ofMinutes(30).toMillis());
+		assertThat(Instant.parse(engineer.get("dueAt").asString())).isEqualTo(lagging.plus(Duration.ofMinutes(30)));
+		assertThat(engineer.get("breached").asBoolean()).isFalse();
+		// a promise already missed when the decision arrives is due when it was promised,
+		// and breached
+		JsonNode overdue = engineerContact(agent, missedId);
+		assertThat(Instant.parse(overdue.get("dueAt").asString())).isEqualTo(missed.plus(Duration.ofMinutes(30)));
+		assertThat(overdue.get("windowMs").asLong()).isEqualTo(Duration.ofMinutes(30).toMillis());
+	}
+
+	private static Deadlines engineerWithinHalfAnHour(Instant received) {
+		return new Deadlines(received.plus(Duration.ofHours(24)), received.plus(Duration.ofMinutes(30)), null, null,
+				Duration.ofHours(24));
+	}
+
+	private static JsonNode engineerContact(StaffClient agent, String complaintId) {
+		JsonNode found = await().atMost(Duration.ofSeconds(30))
+			.until(() -> agent.get("/api/v1/cases?complaintId=" + complaintId).json(), (json) -> json.size() == 1)
+			.get(0);
+		for (JsonNode milestone : found.get("milestones")) {
+			if (milestone.get("kind").asString().equals("ENGINEER_CONTACT")) {
+				return milestone;
+			}
+		}
+		throw new AssertionError("no ENGINEER_CONTACT milestone in " + found);
 	}
 
 	@Test

@@ -209,7 +209,7 @@ class CustomerNoticesTests {
 				t.schemaVersion(), t.channel(), t.regionCode(), t.customerTier(), t.category(), t.nature(), t.persona(),
 				t.emotion(), t.rootCauseLayer(), t.churnRisk(), t.playbook(), t.playbookSteps(), t.priority(),
 				t.remedies(), t.verificationRequired(), t.deadlines(), t.queue(), t.incidentId(), t.repeatCount(),
-				t.explanation(), language);
+				t.explanation(), language, t.receivedAt());
 	}
 
 }

@@ -229,7 +229,7 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 				List.of(new RemedyOption(RemedyKind.DATA_BONUS, "10 GB", BigDecimal.TEN)), false,
 				new Deadlines(at.plus(Duration.ofHours(24)), at.plus(Duration.ofMinutes(30)),
 						at.plus(Duration.ofHours(2)), Duration.ofHours(4), Duration.ofHours(24)),
-				"network-ops", null, 0, new Explanation("rules-1", List.of(), Map.of()), Language.EN);
+				"network-ops", null, 0, new Explanation("rules-1", List.of(), Map.of()), Language.EN, null);
 	}
 
 }

@@ -139,7 +139,7 @@ class Triage {
 				verdict.rootCauseLayer(), verdict.churnRisk(), verdict.playbook(), verdict.playbookSteps(),
 				verdict.priority(), verdict.remedies(), verdict.verificationRequired(), verdict.deadlines(),
 				verdict.queue(), verdict.incidentId(), verdict.repeatCount(), verdict.explanation(),
-				complaint.language());
+				complaint.language(), complaint.occurredAt());
 	}
 
 }

@@ -275,7 +275,7 @@ public final class PoisonRecords {
 					List.of(new RemedyOption(RemedyKind.APOLOGY_GIFT, "Apology", BigDecimal.ONE),
 							new RemedyOption(RemedyKind.CUSTOM, "Customer's proposal", null)),
 					false, new Deadlines(now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)),
-					"general-care", null, 0, new Explanation("hostile-suite", List.of(), Map.of()), Language.EN);
+					"general-care", null, 0, new Explanation("hostile-suite", List.of(), Map.of()), Language.EN, null);
 			case Topics.INCIDENTS -> new IncidentDetected(id, "hostile-suite", now, complaint, key, 1,
 					"INC-POISON-" + this.run, "POISON", Category.NETWORK, List.of(complaint), 1, 1, now, now);
 			case Topics.CASES ->
