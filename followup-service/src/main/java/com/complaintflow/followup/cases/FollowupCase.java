@@ -352,8 +352,8 @@ public class FollowupCase {
 	}
 
 	/** A supervisor sets the owner; a team alone leaves the case in that team's queue. */
-	void assign(String team, String agent, CaseActions.Actor actor, Instant now) {
-		own((team != null) ? team : this.queue, agent, now);
+	void assign(String team, String agent, CaseActions.Actor actor, Instant now, OwnershipSettings ownership) {
+		handOver((team != null) ? team : this.queue, agent, now, ownership);
 		record(now, "OWNER_ASSIGNED", actor.staffId(), "Assigned to " + ownerText());
 	}
 
@@ -362,15 +362,26 @@ public class FollowupCase {
 	 * @throws ActionNotAllowedException when another agent owns it and the caller is not
 	 * a supervisor
 	 */
-	void transfer(String team, String agent, String reason, CaseActions.Actor actor, Instant now) {
+	void transfer(String team, String agent, String reason, CaseActions.Actor actor, Instant now,
+			OwnershipSettings ownership) {
 		requireOwner(CaseAction.TRANSFER, actor);
-		own((team != null) ? team : this.queue, agent, now);
+		handOver((team != null) ? team : this.queue, agent, now, ownership);
 		record(now, "OWNER_TRANSFERRED", actor.staffId(), "Transferred to " + ownerText() + ": " + reason);
 	}
 
 	/**
+	 * Staff move the case: its escalation level is now that of the team they gave it to,
+	 * so a case handed back from the experts to an agent's team is moved again by the
+	 * next escalation (an unsatisfied callback, a missed milestone's rung).
+	 */
+	private void handOver(String team, String agent, Instant now, OwnershipSettings ownership) {
+		own(team, agent, now);
+		this.escalatedTo = ownership.levelOf(team);
+	}
+
+	/**
 	 * An escalation moves the case to the team of its level, with no agent; only ever up
-	 * (a supervisor rung after the expert team took it changes nothing).
+	 * (a supervisor rung while the expert team has it changes nothing).
 	 * @return whether the case moved
 	 */
 	public boolean escalateTo(EscalationLevel level, String team, Instant now, String why) {

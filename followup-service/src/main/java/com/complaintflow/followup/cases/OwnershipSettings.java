@@ -19,6 +19,17 @@ import org.springframework.validation.annotation.Validated;
 public record OwnershipSettings(@DefaultValue("supervisors") @NotBlank String supervisorTeam,
 		@DefaultValue("experts") @NotBlank String expertTeam) {
 
+	/**
+	 * The escalation level whose team this is (the expert team's, the supervisors'), or
+	 * null for any other team.
+	 */
+	public EscalationLevel levelOf(String team) {
+		if (this.expertTeam.equals(team)) {
+			return EscalationLevel.EXPERT_TEAM;
+		}
+		return this.supervisorTeam.equals(team) ? EscalationLevel.SUPERVISOR : null;
+	}
+
 	/** The team an escalation to this level moves the case to; null for AGENT. */
 	public String teamFor(EscalationLevel level) {
 		return switch (level) {

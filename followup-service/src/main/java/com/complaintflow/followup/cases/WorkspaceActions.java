@@ -20,8 +20,11 @@ public class WorkspaceActions {
 
 	private final CaseChanges changes;
 
-	WorkspaceActions(CaseChanges changes) {
+	private final OwnershipSettings ownership;
+
+	WorkspaceActions(CaseChanges changes, OwnershipSettings ownership) {
 		this.changes = changes;
+		this.ownership = ownership;
 	}
 
 	/**
@@ -46,7 +49,7 @@ public class WorkspaceActions {
 	public FollowupCase assign(String caseId, CaseActions.Actor actor, String key, String team, String agent) {
 		requireNamed(team, agent);
 		return this.changes.apply(caseId, CaseAction.ASSIGN, key, (c, now, ids) -> {
-			c.assign(team, agent, actor, now);
+			c.assign(team, agent, actor, now, this.ownership);
 			return worked(c, now, ids, CaseWorkKind.ASSIGNED, actor);
 		});
 	}
@@ -58,7 +61,7 @@ public class WorkspaceActions {
 			String reason) {
 		requireNamed(team, agent);
 		return this.changes.apply(caseId, CaseAction.TRANSFER, key, (c, now, ids) -> {
-			c.transfer(team, agent, reason, actor, now);
+			c.transfer(team, agent, reason, actor, now, this.ownership);
 			return worked(c, now, ids, CaseWorkKind.TRANSFERRED, actor);
 		});
 	}

@@ -144,6 +144,30 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aCaseHandedBackFromTheExpertsGoesToThemAgainAtTheNextUnsatisfiedCallback() {
+		String caseId = caseIn(CaseStatus.ESCALATED);
+		JsonNode handedBack = supervisor()
+			.post(path(caseId, "assign"), null, "{\"team\":\"network-bj\",\"agent\":\"agent\"}")
+			.json();
+		assertThat(handedBack.get("owner").get("team").asString()).isEqualTo("network-bj");
+		assertThat(handedBack.get("owner").get("escalatedTo").isNull()).isTrue();
+		act(caseId, RESOLVE);
+
+		JsonNode again = agent().post(path(caseId, CALLBACK), null, "{\"satisfaction\":2,\"problemResolved\":false}")
+			.json();
+
+		assertThat(again.get("status").asString()).isEqualTo("ESCALATED");
+		assertThat(again.get("owner").get("team").asString()).isEqualTo("experts");
+		assertThat(again.get("owner").get("agent").isNull()).isTrue();
+		assertThat(again.get("owner").get("escalatedTo").asString()).isEqualTo("EXPERT_TEAM");
+		// an expert who takes it over within the team keeps it at the expert level
+		JsonNode withExpert = supervisor()
+			.post(path(caseId, "assign"), null, "{\"team\":\"experts\",\"agent\":\"agent2\"}")
+			.json();
+		assertThat(withExpert.get("owner").get("escalatedTo").asString()).isEqualTo("EXPERT_TEAM");
+	}
+
+	@Test
 	void theNoteSentWithAContactIsKeptInTheTimeline() {
 		String caseId = open();
 
