@@ -162,13 +162,17 @@ public class CaseActions {
 	 * callback is due. Resolving an incident case resolves its member cases.
 	 */
 	public FollowupCase resolve(String caseId, Actor actor, String key, String resolution) {
+		return resolve(caseId, actor, key, resolution, false);
+	}
+
+	private FollowupCase resolve(String caseId, Actor actor, String key, String resolution, boolean withIncident) {
 		FollowupCase resolved = this.changes.apply(caseId, CaseAction.RESOLVE, key, (c, now, ids) -> {
 			meet(c, ANSWERED, now);
 			c.getMilestones()
 				.stream()
 				.filter((m) -> m.getKind() == MilestoneKind.PROGRESS_UPDATE)
 				.forEach((m) -> this.milestones.cancel(m, now));
-			c.resolve(resolution);
+			c.resolve(resolution, withIncident);
 			c.record(now, "RESOLVED", actor.staffId(), "Resolved");
 			if (c.getKind() == CaseKind.INCIDENT) {
 				return List.of();
@@ -272,7 +276,7 @@ public class CaseActions {
 	private void resolveMembers(FollowupCase incident, Actor actor, String key, String resolution) {
 		for (String memberId : List.copyOf(incident.getMemberCaseIds())) {
 			try {
-				resolve(memberId, actor, "incident-" + incident.getId() + "-" + key, resolution);
+				resolve(memberId, actor, "incident-" + incident.getId() + "-" + key, resolution, true);
 			}
 			catch (CaseException ex) {
 				logger.info("Member case {} of incident case {} not resolved with it: {}", memberId, incident.getId(),

@@ -136,6 +136,9 @@ public class FollowupCase {
 
 	private String resolution;
 
+	/** Whether the latest resolution came from the outage's incident case. */
+	private boolean resolvedWithIncident;
+
 	private Integer satisfaction;
 
 	private Outcome outcome;
@@ -294,10 +297,15 @@ public class FollowupCase {
 		return this.chosenRemedy;
 	}
 
-	/** The problem is fixed; the callback is next. */
-	void resolve(String resolution) {
+	/**
+	 * The problem is fixed; the callback is next.
+	 * @param withIncident whether the outage's incident case was resolved (else staff
+	 * resolved this case on its own)
+	 */
+	void resolve(String resolution, boolean withIncident) {
 		this.status = CaseStatus.RESOLVED;
 		this.resolution = resolution;
+		this.resolvedWithIncident = withIncident;
 	}
 
 	/**
@@ -667,6 +675,10 @@ public class FollowupCase {
 
 	public String getResolution() {
 		return this.resolution;
+	}
+
+	public boolean isResolvedWithIncident() {
+		return this.resolvedWithIncident;
 	}
 
 	public Integer getSatisfaction() {

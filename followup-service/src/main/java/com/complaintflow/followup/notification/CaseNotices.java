@@ -62,7 +62,10 @@ class CaseNotices {
 			return notice(event, followupCase, language, NotificationKind.PROGRESS, text);
 		}
 		if (event instanceof CaseResolved resolved) {
-			if (followupCase.getIncidentId() != null && !reopened(followupCase)) {
+			// the outage notice only when the outage ended: a member case staff resolved
+			// on
+			// its own (a modem replaced while the outage lasts) gets its own resolution
+			if (followupCase.getIncidentId() != null && followupCase.isResolvedWithIncident()) {
 				return Optional.of(incidentNotice(resolved, followupCase, language));
 			}
 			return notice(event, followupCase, language, NotificationKind.RESOLVED, this.texts.text(language,
@@ -134,11 +137,6 @@ class CaseNotices {
 			.filter((option) -> option.kind() != RemedyKind.MASS_NOTIFICATION && option.amount() != null)
 			.max(Comparator.comparing(RemedyOption::amount))
 			.orElse(null);
-	}
-
-	/** Whether the case was reopened at a callback (then its resolution is its own). */
-	private static boolean reopened(FollowupCase c) {
-		return latest(c, MilestoneKind.ESCALATED_RESOLUTION) != null;
 	}
 
 	private static Milestone latest(FollowupCase c, MilestoneKind kind) {

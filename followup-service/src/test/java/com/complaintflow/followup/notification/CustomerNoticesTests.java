@@ -47,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * exactly one notice with its compensation in the complaint's language, also after the
  * service restarts and re-consumes every case event and notice from the start of the
  * topics; a member who opted out gets nothing, and their notices are recorded as
- * suppressed.
+ * suppressed; a member whose own problem staff fixed while the outage lasted is told of
+ * that fix, not of the outage's end.
  */
 class CustomerNoticesTests {
 
@@ -71,11 +72,13 @@ class CustomerNoticesTests {
 			List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID(),
 					"CMP-" + UUID.randomUUID());
 			String optedOut = "CMP-" + UUID.randomUUID();
+			String fixedAlone = "CMP-" + UUID.randomUUID();
 			StaffClient agent = new StaffClient(port(first), "agent", "agent-dev");
 			assertThat(agent.put("/api/v1/notifications/opt-outs/C-" + optedOut).json().get("optedOut").asBoolean())
 				.isTrue();
 			List<String> members = new ArrayList<>(complaints);
 			members.add(optedOut);
+			members.add(fixedAlone);
 			EventPublisher publisher = first.getBean(EventPublisher.class);
 			Deadlines deadlines = new Deadlines(at.plus(Duration.ofHours(24)), at.plus(Duration.ofMinutes(30)), null,
 					null, Duration.ofHours(24));
@@ -90,6 +93,15 @@ class CustomerNoticesTests {
 				.until(() -> mongo.findById(incidentCase, org.bson.Document.class, "cases"),
 						(c) -> c != null && c.getList("memberCaseIds", String.class).size() == members.size());
 
+			// one member's own problem is fixed while the outage lasts: told of that fix,
+			// not
+			// that the outage is over
+			assertThat(agent
+				.post("/api/v1/cases/" + CaseOpening.caseIdFor(fixedAlone) + "/resolve", "own-fix",
+						"{\"resolution\":\"Modem replaced\"}")
+				.code()).isEqualTo(200);
+			Set<String> fixedCustomer = Set.of("C-" + fixedAlone);
+			await().atMost(Duration.ofSeconds(30)).until(() -> bodies(gateway, fixedCustomer, "RESOLVED").size() == 1);
 			StaffClient supervisor = new StaffClient(port(first), "supervisor", "supervisor-dev");
 			assertThat(supervisor
 				.post("/api/v1/cases/" + incidentCase + "/resolve", "fix-1", "{\"resolution\":\"Fibre cut repaired\"}")
@@ -138,6 +150,9 @@ class CustomerNoticesTests {
 			assertThat(bodies(gateway, customers, null)).extracting((n) -> n.get("id").asString())
 				.doesNotHaveDuplicates();
 			assertThat(bodies(gateway, Set.of("C-" + optedOut), null)).isEmpty();
+			assertThat(bodies(gateway, fixedCustomer, "INCIDENT")).isEmpty();
+			assertThat(bodies(gateway, fixedCustomer, "RESOLVED")).hasSize(1)
+				.allSatisfy((n) -> assertThat(n.get("text").asString()).contains("Modem replaced"));
 			StaffClient agentAgain = new StaffClient(port(second), "agent", "agent-dev");
 			assertThat(agentAgain.delete("/api/v1/notifications/opt-outs/C-" + optedOut)
 				.json()
