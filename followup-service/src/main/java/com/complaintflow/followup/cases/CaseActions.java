@@ -128,6 +128,9 @@ public class CaseActions {
 			if (options.isEmpty()) {
 				throw new InvalidActionException("Triage proposed no remedy for this case; send the options to offer.");
 			}
+			if (options == custom) {
+				requireAmounts(custom);
+			}
 			BigDecimal cap = RemedyPolicy.limits(c.getCustomerTier()).brokenPromiseLimit();
 			if (options.stream().anyMatch((o) -> o.amount() != null && o.amount().compareTo(cap) > 0)) {
 				throw new RemedyRefusedException("No remedy above " + cap + " may be offered to a "
@@ -155,6 +158,20 @@ public class CaseActions {
 			c.record(now, "REMEDY_CHOSEN", actor.staffId(), "Customer chose " + chosen.kind());
 			return List.of(CaseEvents.of(c, now).chosen(ids.id("chosen"), actor.staffId(), chosen));
 		});
+	}
+
+	/**
+	 * A custom option of a kind that costs money states its amount: without it no limit
+	 * could be checked (a 2,000 credit written only in the description).
+	 */
+	private static void requireAmounts(List<RemedyOption> custom) {
+		for (int i = 0; i < custom.size(); i++) {
+			RemedyOption option = custom.get(i);
+			if (option.kind().needsAmount() && option.amount() == null) {
+				throw new InvalidActionException("remedies[" + i + "].amount: a " + option.kind()
+						+ " needs its amount (0 for a custom remedy that costs nothing), so the tier's limits apply");
+			}
+		}
 	}
 
 	/**

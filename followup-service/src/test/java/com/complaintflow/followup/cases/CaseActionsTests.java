@@ -290,6 +290,22 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aCustomRemedyThatCostsMoneyStatesItsAmountSoTheLimitsApply() {
+		String caseId = open();
+		for (String kind : List.of("BILL_CREDIT", "CUSTOM")) {
+			Answer unpriced = agent().post(path(caseId, OFFER), null,
+					"{\"remedies\":[{\"kind\":\"" + kind + "\",\"description\":\"Credit of 2000\"}]}");
+			assertThat(unpriced.code()).as(kind).isEqualTo(400);
+			assertThat(unpriced.json().get("detail").asString()).as(kind).contains("remedies[0].amount");
+		}
+		Answer services = agent().post(path(caseId, OFFER), null,
+				"{\"remedies\":[{\"kind\":\"SERVICE_UPGRADE\",\"description\":\"Faster plan for 3 months\"},"
+						+ "{\"kind\":\"CUSTOM\",\"description\":\"A call from the area manager\",\"amount\":0}]}");
+		assertThat(services.code()).isEqualTo(200);
+		assertThat(services.json().get("offeredRemedies").size()).isEqualTo(2);
+	}
+
+	@Test
 	void aRemedyAmountIsMoneyOrAProblemDetailNeverA500() {
 		String caseId = open();
 		for (String amount : List.of("1E-60000", "-500", "0.001", "1E+60000", "12345678.5")) {
