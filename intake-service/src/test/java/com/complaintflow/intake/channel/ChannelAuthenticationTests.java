@@ -62,6 +62,14 @@ class ChannelAuthenticationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void healthDetailsAreForOperationsOnly() {
+		assertThat(http().get(null, "/actuator/health").body()).doesNotContain("components");
+		assertThat(http().get(IntakeHttp.HOTLINE_KEY, "/actuator/health").body()).doesNotContain("components");
+		assertThat(http().getAsStaff("agent", "agent-dev", "/actuator/health").body()).doesNotContain("components");
+		assertThat(http().getAsStaff("ops", "ops-dev", "/actuator/health").body()).contains("components", "mongo");
+	}
+
+	@Test
 	void acceptedAndRejectedComplaintsAreCountedPerChannelAndReason() {
 		http().submit(IntakeHttp.STORE_KEY, null, SampleComplaints.minimal("C-6003", "x"));
 		http().submit(IntakeHttp.STORE_KEY, null, "{}");
