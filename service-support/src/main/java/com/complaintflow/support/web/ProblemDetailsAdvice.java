@@ -43,7 +43,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.map((error) -> Map.<String, Object>of("field", error.getField(), "message",
-					String.valueOf(error.getDefaultMessage())))
+					error.isBindingFailure() ? "invalid value"
+							: String.valueOf(ReadableMessage.withoutJavaNames(error.getDefaultMessage()))))
 			.toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);

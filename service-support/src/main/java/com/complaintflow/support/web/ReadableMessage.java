@@ -1,5 +1,7 @@
 package com.complaintflow.support.web;
 
+import java.util.regex.Pattern;
+
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
@@ -8,7 +10,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 final class ReadableMessage {
 
+	/**
+	 * A qualified Java type name ({@code com.example.Outer$Inner}): group 1 is its simple
+	 * name.
+	 */
+	private static final Pattern JAVA_TYPE = Pattern
+		.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Z][A-Za-z0-9_]*\\$)*([A-Z][A-Za-z0-9_]*)");
+
 	private ReadableMessage() {
+	}
+
+	/** The message with every qualified Java type name cut to its simple name. */
+	static String withoutJavaNames(String message) {
+		return (message != null) ? JAVA_TYPE.matcher(message).replaceAll("$1") : null;
 	}
 
 	static String of(HttpMessageNotReadableException ex) {
@@ -19,8 +33,8 @@ final class ReadableMessage {
 			if (message != null && message.length() > 300) {
 				message = message.substring(0, 300) + "...";
 			}
-			return "The body is not valid JSON for this request: " + message
-					+ ((path != null && !path.isBlank()) ? " (at " + path + ")" : "");
+			return "The body is not valid JSON for this request: " + withoutJavaNames(message)
+					+ ((path != null && !path.isBlank()) ? " (at " + withoutJavaNames(path) + ")" : "");
 		}
 		return "The request body is missing or not readable.";
 	}

@@ -6,12 +6,16 @@ import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +43,43 @@ class ProblemDetailsAdviceTests {
 	}
 
 	@Test
+	void anUnreadableBodyIsExplainedWithoutTheServersClassNames() {
+		for (String body : new String[] { "[]", "{\"items\":[{\"count\":\"many\"}]}" }) {
+			JacksonException cause = null;
+			try {
+				JsonMapper.builder().build().readValue(body, Order.class);
+			}
+			catch (JacksonException ex) {
+				cause = ex;
+			}
+			assertThat(cause).as(body).isNotNull();
+			assertThat(cause.getMessage()).as("the message names the class").contains("com.complaintflow");
+
+			String detail = ReadableMessage.of(new HttpMessageNotReadableException("unreadable", cause,
+					new MockHttpInputMessage(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+			assertThat(detail).as(body).doesNotContain("com.complaintflow", "java.", "$");
+			assertThat(detail).as(body).containsAnyOf("Order", "Item", "int");
+		}
+	}
+
+	@Test
 	void anyOtherUncategorizedDatabaseErrorIsUnexpected() {
 		ResponseEntity<ProblemDetail> answer = this.advice
 			.handleUnexpected(new UncategorizedMongoDbException("unknown", new IllegalStateException("unknown")));
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(answer.getBody().getDetail()).doesNotContain("unknown");
+	}
+
+	/** A request body of the shape the services read. */
+	record Order(java.util.List<Item> items) {
+
+		/** One line of it. */
+		record Item(int count) {
+
+		}
+
 	}
 
 }

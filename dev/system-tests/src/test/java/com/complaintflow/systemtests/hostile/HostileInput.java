@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
@@ -95,9 +96,13 @@ public final class HostileInput {
 		}
 	}
 
+	/** A qualified name of the project's or the JDK's classes. */
+	private static final Pattern JAVA_TYPE = Pattern.compile("\\bcom\\.complaintflow\\.|\\bjava\\.[a-z]+\\.[A-Z]");
+
 	/**
 	 * What is wrong with an answer to a hostile request: a 5xx, or a 4xx that is not an
-	 * RFC 9457 problem detail or carries a stack trace; null when nothing is.
+	 * RFC 9457 problem detail or carries a stack trace or a class name; null when nothing
+	 * is.
 	 */
 	static String problemWith(RawHttp.Answer response) {
 		int status = response.status();
@@ -112,6 +117,9 @@ public final class HostileInput {
 		}
 		if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
 			return "stack trace in the answer";
+		}
+		if (JAVA_TYPE.matcher(response.body()).find()) {
+			return "a server class name in the answer " + abbreviate(response.body());
 		}
 		return null;
 	}
