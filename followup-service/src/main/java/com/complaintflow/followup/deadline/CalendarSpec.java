@@ -25,4 +25,12 @@ public record CalendarSpec(@NotNull ZoneId zone,
 		holidays = (holidays != null) ? List.copyOf(holidays) : List.of();
 	}
 
+	/**
+	 * Whether the listed holidays end before the given day: the next year's are missing
+	 * (a calendar that lists none never runs out).
+	 */
+	public boolean holidaysEndBefore(LocalDate day) {
+		return !this.holidays.isEmpty() && this.holidays.stream().allMatch((holiday) -> holiday.isBefore(day));
+	}
+
 }

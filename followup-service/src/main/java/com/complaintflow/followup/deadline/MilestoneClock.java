@@ -2,6 +2,7 @@ package com.complaintflow.followup.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Optional;
 
 import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.ReminderKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -19,13 +22,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class MilestoneClock {
 
+	private static final Logger logger = LoggerFactory.getLogger(MilestoneClock.class);
+
+	/** How far ahead a calendar's holidays should be listed. */
+	private static final int HOLIDAYS_AHEAD_DAYS = 90;
+
 	private final MilestoneSettings settings;
 
 	private final Map<String, WorkingTime> calendars = new HashMap<>();
 
 	public MilestoneClock(MilestoneSettings settings) {
 		this.settings = settings;
-		settings.calendars().forEach((name, spec) -> this.calendars.put(name, new BusinessCalendar(spec)));
+		settings.calendars().forEach((name, spec) -> {
+			this.calendars.put(name, new BusinessCalendar(spec));
+			LocalDate ahead = LocalDate.now(spec.zone()).plusDays(HOLIDAYS_AHEAD_DAYS);
+			if (spec.holidaysEndBefore(ahead)) {
+				logger.warn("Business calendar '{}' lists no holiday after {}: add the next year's statutory holidays "
+						+ "(complaintflow.followup.milestones.calendars.{}.holidays), or deadlines will fall on them",
+						name, ahead, name);
+			}
+		});
 	}
 
 	/**

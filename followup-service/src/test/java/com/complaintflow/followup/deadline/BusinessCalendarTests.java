@@ -11,6 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -26,6 +32,25 @@ class BusinessCalendarTests {
 	final BusinessCalendar calendar = new BusinessCalendar(
 			new CalendarSpec(SHANGHAI, Map.of(DayOfWeek.MONDAY, DAY, DayOfWeek.TUESDAY, DAY, DayOfWeek.WEDNESDAY, DAY,
 					DayOfWeek.THURSDAY, DAY, DayOfWeek.FRIDAY, DAY), List.of(LocalDate.of(2026, 12, 25))));
+
+	@Test
+	void theShippedCalendarClosesOnNextYearsStatutoryHolidays() throws java.io.IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("followup", new ClassPathResource("application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		MilestoneSettings settings = new Binder(ConfigurationPropertySources.get(environment))
+			.bind("complaintflow.followup.milestones", MilestoneSettings.class)
+			.get();
+		CalendarSpec shipped = settings.calendars().get("default");
+		BusinessCalendar calendar = new BusinessCalendar(shipped);
+
+		// the evening before National Day 2027: the next opening hour is after the three
+		// days off (Monday 4 October)
+		assertThat(calendar.plus(at(2027, 9, 30, 18, 0), Duration.ofHours(1))).isEqualTo(at(2027, 10, 4, 10, 0));
+		assertThat(calendar.plus(at(2027, 6, 8, 18, 0), Duration.ofHours(1))).isEqualTo(at(2027, 6, 10, 10, 0));
+		assertThat(shipped.holidaysEndBefore(LocalDate.of(2027, 10, 1))).isFalse();
+		assertThat(shipped.holidaysEndBefore(LocalDate.of(2027, 10, 4))).isTrue();
+	}
 
 	@Test
 	void windowStartingFridayAfternoonContinuesOnMonday() {
