@@ -58,7 +58,7 @@ class CaseActionController {
 	}
 
 	@Operation(summary = "Tell the customer about progress",
-			description = "The message is shown to the customer in the status view. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
+			description = "The message is sent to the customer as a PROGRESS notice (SMS or push, in the complaint's language) and starts the next progress milestone. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/progress")
 	CaseView progress(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Progress body, Authentication auth) {
