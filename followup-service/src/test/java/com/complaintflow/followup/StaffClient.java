@@ -41,6 +41,18 @@ public final class StaffClient {
 		return request.exchange((req, response) -> answer(response));
 	}
 
+	/**
+	 * POST without a body and with a form's content type, as a browser sends a form,
+	 * saying which site it comes from ({@code Sec-Fetch-Site}).
+	 */
+	public Answer postFromBrowser(String path, String fetchSite) {
+		return this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Sec-Fetch-Site", fetchSite)
+			.exchange((req, response) -> answer(response));
+	}
+
 	/** PUT without a body. */
 	public Answer put(String path) {
 		return this.client.put().uri(path).exchange((request, response) -> answer(response));

@@ -177,6 +177,20 @@ class WorkspaceTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aChangeABrowserSendsFromAnotherSiteIsRefused() {
+		String caseId = openWithWords();
+
+		Answer crossSite = agent().postFromBrowser(act(caseId, "claim"), "cross-site");
+
+		assertThat(crossSite.code()).isEqualTo(403);
+		assertThat(crossSite.json().get("title").asString()).isEqualTo("Cross-site request refused");
+		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("owner").get("agent").isNull()).isTrue();
+		// the same browser on the service's own site, and clients that are not browsers
+		assertThat(agent().postFromBrowser(act(caseId, "claim"), "same-origin").code()).isEqualTo(200);
+		assertThat(agent().post(act(caseId, "release"), null, null).code()).isEqualTo(200);
+	}
+
+	@Test
 	void unsatisfiedCallbackMovesTheCaseToTheExpertTeam() {
 		String caseId = openWithWords();
 		agent().post(act(caseId, "claim"), "c", null);

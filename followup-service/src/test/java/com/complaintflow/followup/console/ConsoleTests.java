@@ -76,8 +76,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(login.headers().firstValue("Content-Security-Policy"))
 			.hasValue(StaffSecurityConfiguration.PAGE_POLICY);
 		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax", "HttpOnly"));
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Strict", "HttpOnly"));
 	}
 
 	@Test

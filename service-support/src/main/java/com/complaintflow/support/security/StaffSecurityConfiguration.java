@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Staff authentication shared by the services: HTTP Basic against configured accounts,
@@ -77,9 +78,10 @@ public class StaffSecurityConfiguration {
 
 	/**
 	 * The common part of every service's filter chain: stateless Basic auth with
-	 * problem-detail errors, health and the API documents open, other actuator endpoints
-	 * for OPERATIONS and METRICS, the operations endpoints (dead-letter re-drive) for
-	 * OPERATIONS. Callers add their own rules and build.
+	 * problem-detail errors, changes sent cross-site by a browser refused, health and the
+	 * API documents open, other actuator endpoints for OPERATIONS and METRICS, the
+	 * operations endpoints (dead-letter re-drive) for OPERATIONS. Callers add their own
+	 * rules and build.
 	 * @param http the builder
 	 * @return the builder with the common part applied
 	 * @throws Exception from the builder
@@ -87,6 +89,10 @@ public class StaffSecurityConfiguration {
 	public static HttpSecurity baseline(HttpSecurity http) throws Exception {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler("Basic realm=\"complaint-flow\"");
 		return http.csrf(AbstractHttpConfigurer::disable)
+			// no CSRF token on a stateless API, but a browser's cached Basic login must
+			// not
+			// act for another site's form
+			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(
