@@ -28,6 +28,7 @@ import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
 import com.complaintflow.events.MilestoneActual;
@@ -187,6 +188,17 @@ public final class TestEvents {
 	public CaseResumed resumed(Duration pausedAt, Duration after, MilestoneDue... moved) {
 		return new CaseResumed(id("resumed-" + after), "followup", at(after), this.complaintId, this.customerId, 1,
 				"case-" + this.complaintId, "agent-1", at(after), after.minus(pausedAt), List.of(moved));
+	}
+
+	/**
+	 * A revision of an outage this complaint was the first member of, announced a given
+	 * time after receipt, with the event id triage gives it (one per incident and
+	 * revision).
+	 */
+	public IncidentDetected incident(String incidentId, int revision, Duration after) {
+		return new IncidentDetected(EventMetadata.deterministicEventId("incident-detected", incidentId, revision),
+				"triage", at(after), this.complaintId, this.customerId, 1, incidentId, this.region, this.category,
+				List.of(this.complaintId), 4 + revision, revision, this.start, at(after));
 	}
 
 	/** A due instant this long after {@code start}. */

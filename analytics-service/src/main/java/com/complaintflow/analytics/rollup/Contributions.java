@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
 import com.complaintflow.analytics.journal.Hours;
+import com.complaintflow.analytics.journal.IncidentAnnouncements;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.events.EventType;
 import com.complaintflow.events.Nature;
@@ -48,8 +49,6 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 	private static final String CLOSED = EventType.CASE_CLOSED.typeName();
 
 	private static final String REMINDER = EventType.REMINDER_RAISED.typeName();
-
-	private static final String INCIDENT = EventType.INCIDENT_DETECTED.typeName();
 
 	private static final String RESUMED = EventType.CASE_RESUMED.typeName();
 
@@ -196,10 +195,13 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 				.ifPresent((at) -> count(at, Measures.COMMUNICATIVE_ESCALATED));
 		}
 
+		/**
+		 * Each outage once, in the hour of its first announcement the complaint holds
+		 * (the lowest revision: triage may announce an incident first at revision 2 or
+		 * later).
+		 */
 		void incidents() {
-			this.complaint.ofType(INCIDENT)
-				.stream()
-				.filter((incident) -> incident.number("revision", 0) == 1)
+			IncidentAnnouncements.firstOfEach(this.complaint.entries())
 				.forEach((incident) -> count(incident, Measures.INCIDENTS));
 		}
 

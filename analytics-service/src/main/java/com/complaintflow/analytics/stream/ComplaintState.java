@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
+import com.complaintflow.analytics.journal.IncidentAnnouncements;
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Contributions;
 import com.complaintflow.analytics.rollup.Counters;
@@ -12,11 +13,11 @@ import com.complaintflow.analytics.rollup.Shares;
 import org.bson.Document;
 
 /**
- * The state of one complaint in the stream: every event analytics received for it, keyed
- * by event id (so a duplicate changes nothing), and what the last event changed in the
- * rollups ({@link #changes()}: per slot, an hour under the complaint's dimensions, the
- * complaint's new share minus its old one; {@code BucketChanges} spreads them over the
- * buckets).
+ * The state of one complaint in the stream: every event analytics received for it (of an
+ * outage's announcements, the first only), keyed by event id (so a duplicate changes
+ * nothing), and what the last event changed in the rollups ({@link #changes()}: per slot,
+ * an hour under the complaint's dimensions, the complaint's new share minus its old one;
+ * {@code BucketChanges} spreads them over the buckets).
  *
  * @param complaintId the complaint
  * @param entries its events by event id
@@ -33,20 +34,31 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		return new ComplaintState(complaintId, Map.of(), Map.of(), Map.of(), false);
 	}
 
-	/** The state with one more event: a duplicate changes nothing. */
+	/**
+	 * The state with one more event: a duplicate changes nothing, and so does a later
+	 * announcement of an incident already held.
+	 */
 	ComplaintState with(String complaintId, JournalEntry entry) {
 		return with(complaintId, entry, null);
 	}
 
 	/**
 	 * The state with one more event, given the complaint's shares before it when they are
-	 * known (null computes them from the events): a duplicate changes nothing.
+	 * known (null computes them from the events): a duplicate changes nothing. Of an
+	 * incident's announcements only the first is kept ({@link IncidentAnnouncements}): a
+	 * later one is a duplicate, an earlier one replaces the one held (so a long outage's
+	 * revisions do not grow the state).
 	 */
 	ComplaintState with(String complaintId, JournalEntry entry, Map<String, Counters> known) {
-		if (this.entries.containsKey(entry.eventId())) {
+		JournalEntry sameIncident = IncidentAnnouncements.sameIncident(this.entries.values(), entry);
+		if (this.entries.containsKey(entry.eventId())
+				|| (sameIncident != null && !IncidentAnnouncements.precedes(entry, sameIncident))) {
 			return new ComplaintState(complaintId, this.entries, Map.of(), known, false);
 		}
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
+		if (sameIncident != null) {
+			next.remove(sameIncident.eventId());
+		}
 		next.put(entry.eventId(), entry);
 		Map<String, Counters> before = (known != null) ? known
 				: this.entries.isEmpty() ? Map.of() : Shares.bySlot(Contributions.of(record()));

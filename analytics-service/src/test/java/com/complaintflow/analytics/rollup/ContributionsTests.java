@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import com.complaintflow.analytics.TestEvents;
 import com.complaintflow.analytics.journal.ComplaintRecord;
@@ -66,11 +68,11 @@ class ContributionsTests {
 		Counters seven = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
 		Counters eight = contributions.at(Instant.parse("2026-11-22T08:00:00Z"));
 		assertThat(seven.get(Measures.CORRECTED)).isEqualTo(1);
-		assertThat(seven.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(java.util.Map.entry("playbook", 1L));
-		assertThat(seven.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(java.util.Map.entry("model", 1L));
+		assertThat(seven.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(Map.entry("playbook", 1L));
+		assertThat(seven.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(Map.entry("model", 1L));
 		assertThat(eight.get(Measures.CORRECTED)).as("the decision counts once").isZero();
-		assertThat(eight.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(java.util.Map.entry("category", 1L));
-		assertThat(eight.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(java.util.Map.entry("rules", 1L));
+		assertThat(eight.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(Map.entry("category", 1L));
+		assertThat(eight.withPrefix(Measures.CORRECTED_SOURCE)).containsExactly(Map.entry("rules", 1L));
 	}
 
 	@Test
@@ -150,6 +152,22 @@ class ContributionsTests {
 	}
 
 	@Test
+	void anOutageCountsOnceInTheHourOfItsLowestRevisionWhicheverRevisionAnnouncedItFirst() {
+		ComplaintEvent first = this.life.incident("inc-1", 1, Duration.ofMinutes(40));
+		ComplaintEvent second = this.life.incident("inc-1", 2, Duration.ofMinutes(60));
+		ComplaintEvent third = this.life.incident("inc-1", 3, Duration.ofMinutes(120));
+		ComplaintEvent otherOutage = this.life.incident("inc-2", 4, Duration.ofMinutes(120));
+
+		assertThat(incidentsByHour(List.of(third, second))).as("first announced at revision 2")
+			.containsExactly(Map.entry(Instant.parse("2026-11-22T08:00:00Z"), 1L));
+		assertThat(incidentsByHour(List.of(second, third, first)))
+			.containsExactly(Map.entry(Instant.parse("2026-11-22T07:00:00Z"), 1L));
+		assertThat(incidentsByHour(List.of(second, otherOutage))).containsExactly(
+				Map.entry(Instant.parse("2026-11-22T08:00:00Z"), 1L),
+				Map.entry(Instant.parse("2026-11-22T09:00:00Z"), 1L));
+	}
+
+	@Test
 	void histogramQuantilesAreWithinTenPercent() {
 		Counters counters = new Counters();
 		for (int minutes = 1; minutes <= 1000; minutes++) {
@@ -158,6 +176,17 @@ class ContributionsTests {
 		assertThat(DurationHistogram.quantileSeconds(counters, "t", 0.5) / 60).isBetween(450.0, 550.0);
 		assertThat(DurationHistogram.quantileSeconds(counters, "t", 0.99) / 60).isBetween(891.0, 1089.0);
 		assertThat(DurationHistogram.meanSeconds(counters, "t") / 60).isEqualTo(500.5);
+	}
+
+	/** The hours the events count an outage in, with the count. */
+	private static Map<Instant, Long> incidentsByHour(List<ComplaintEvent> events) {
+		Map<Instant, Long> incidents = new TreeMap<>();
+		contributions(events).byHour().forEach((hour, counters) -> {
+			if (counters.get(Measures.INCIDENTS) != 0) {
+				incidents.put(hour, counters.get(Measures.INCIDENTS));
+			}
+		});
+		return incidents;
 	}
 
 	private static Contributions contributions(List<ComplaintEvent> events) {

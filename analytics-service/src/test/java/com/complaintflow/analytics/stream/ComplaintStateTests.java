@@ -12,10 +12,14 @@ import java.util.TreeMap;
 import com.complaintflow.analytics.TestEvents;
 import com.complaintflow.analytics.journal.ComplaintRecord;
 import com.complaintflow.analytics.journal.JournalEntry;
+import com.complaintflow.analytics.rollup.BucketKey;
 import com.complaintflow.analytics.rollup.Contributions;
 import com.complaintflow.analytics.rollup.Counters;
+import com.complaintflow.analytics.rollup.Grain;
+import com.complaintflow.analytics.rollup.Measures;
 import com.complaintflow.analytics.rollup.Shares;
 import com.complaintflow.analytics.rollup.Slot;
+import com.complaintflow.analytics.rollup.View;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
@@ -56,6 +60,9 @@ class ComplaintStateTests {
 		List<ComplaintEvent> events = new ArrayList<>(this.life.happyLife(Outcome.RETAINED, 4));
 		events.add(this.life.breach(MilestoneKind.FIRST_RESPONSE, Duration.ofMinutes(70)));
 		events.add(this.life.escalated(Duration.ofMinutes(75)));
+		events.add(this.life.incident("inc-1", 3, Duration.ofMinutes(80)));
+		events.add(this.life.incident("inc-1", 2, Duration.ofMinutes(20)));
+		events.add(this.life.incident("inc-1", 1, Duration.ofMinutes(5)));
 		Map<String, Counters> expected = new TreeMap<>(Shares
 			.of(Contributions.of(new ComplaintRecord("c-1", events.stream().map(JournalEntry::of).toList()))));
 		for (int seed = 0; seed < 20; seed++) {
@@ -84,6 +91,52 @@ class ComplaintStateTests {
 	}
 
 	@Test
+	void anOutageCountsOnceInTheHourOfItsLowestRevisionInAnyArrivalOrder() {
+		ComplaintEvent first = this.life.incident("inc-1", 1, Duration.ofMinutes(5));
+		ComplaintEvent second = this.life.incident("inc-1", 2, Duration.ofMinutes(20));
+		ComplaintEvent third = this.life.incident("inc-1", 3, Duration.ofMinutes(80));
+
+		assertThat(incidentsPerHour(applyAll(List.of(third, second))))
+			.containsExactly(Map.entry(Instant.parse("2026-11-22T08:00:00Z"), 1L));
+		assertThat(incidentsPerHour(applyAll(List.of(second, third))))
+			.containsExactly(Map.entry(Instant.parse("2026-11-22T08:00:00Z"), 1L));
+		assertThat(incidentsPerHour(applyAll(List.of(third, second, first, second, third))))
+			.as("revision 1 arriving last moves the count to its hour")
+			.containsExactly(Map.entry(Instant.parse("2026-11-22T07:00:00Z"), 1L));
+	}
+
+	@Test
+	void aLaterRevisionOfAnIncidentHeldIsADuplicateAndAnEarlierOneReplacesIt() {
+		JournalEntry second = JournalEntry.of(this.life.incident("inc-1", 2, Duration.ofMinutes(20)));
+		JournalEntry first = JournalEntry.of(this.life.incident("inc-1", 1, Duration.ofMinutes(5)));
+		ComplaintState state = ComplaintState.empty(null)
+			.with("c-1", JournalEntry.of(this.life.received()))
+			.with("c-1", second);
+
+		ComplaintState later = state.with("c-1",
+				JournalEntry.of(this.life.incident("inc-1", 3, Duration.ofMinutes(80))));
+		ComplaintState earlier = state.with("c-1", first);
+
+		assertThat(later.fresh()).isFalse();
+		assertThat(later.changes()).isEmpty();
+		assertThat(later.entries()).isEqualTo(state.entries());
+		assertThat(earlier.fresh()).isTrue();
+		assertThat(earlier.entries()).hasSize(2).containsValue(first).doesNotContainValue(second);
+	}
+
+	@Test
+	void aLongOutageKeepsTheStoredStateSmall() {
+		ComplaintState state = ComplaintState.empty(null).with("c-1", JournalEntry.of(this.life.received()));
+		for (int revision = 1; revision <= 7000; revision++) {
+			state = state.with("c-1",
+					JournalEntry.of(this.life.incident("inc-1", revision, Duration.ofSeconds(revision))),
+					state.shares());
+		}
+
+		assertThat(CompactSerde.STATES.serializer().serialize("t", state)).hasSizeLessThan(1024);
+	}
+
+	@Test
 	void theStoredStateKeepsTheEventsButNotTheLastChange() {
 		Serde<ComplaintState> serde = CompactSerde.STATES;
 		ComplaintState state = ComplaintState.empty(null)
@@ -96,6 +149,18 @@ class ComplaintStateTests {
 		assertThat(read.entries()).isEqualTo(state.entries());
 		assertThat(read.with("c-1", JournalEntry.of(this.life.opened())).changes())
 			.isEqualTo(state.with("c-1", JournalEntry.of(this.life.opened())).changes());
+	}
+
+	/** The outages counted per hour in the buckets (the hourly main view). */
+	private static Map<Instant, Long> incidentsPerHour(Map<String, Counters> buckets) {
+		Map<Instant, Long> incidents = new TreeMap<>();
+		buckets.forEach((key, counters) -> {
+			BucketKey bucket = BucketKey.parse(key);
+			if (bucket.grain() == Grain.HOUR && bucket.view() == View.MAIN && counters.get(Measures.INCIDENTS) != 0) {
+				incidents.merge(bucket.period(), counters.get(Measures.INCIDENTS), Long::sum);
+			}
+		});
+		return incidents;
 	}
 
 	/**
