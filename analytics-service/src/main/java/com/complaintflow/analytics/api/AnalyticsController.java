@@ -139,8 +139,8 @@ class AnalyticsController {
 		return this.complaints.find(measure, range.from(), range.to(), filter, limit);
 	}
 
-	@Operation(summary = "Every event of one complaint",
-			description = "From every service, in time order; 404 when analytics has received none. Roles: AGENT, SUPERVISOR, OPERATIONS.")
+	@Operation(summary = "The events of one complaint",
+			description = "From every service, in time order, as analytics keeps them: staff work on a case (case-worked: claims, assignments, notes, playbook steps) left out, of an outage its lowest revision only; 404 when analytics has received none. Roles: AGENT, SUPERVISOR, OPERATIONS.")
 	@GetMapping("/complaints/{complaintId}/timeline")
 	Timeline timeline(@PathVariable String complaintId) {
 		return this.journal.find(complaintId)
@@ -157,7 +157,7 @@ class AnalyticsController {
 	}
 
 	/**
-	 * Every event of one complaint, from every service, in time order.
+	 * The events analytics keeps of one complaint, from every service, in time order.
 	 *
 	 * @param complaintId the complaint
 	 * @param events its events, oldest first
