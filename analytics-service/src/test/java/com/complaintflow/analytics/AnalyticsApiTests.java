@@ -27,6 +27,8 @@ import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,9 @@ class AnalyticsApiTests {
 
 	@Autowired
 	KafkaTemplate<Object, Object> template;
+
+	@Autowired
+	MeterRegistry registry;
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_RANGE = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -259,6 +264,33 @@ class AnalyticsApiTests {
 		});
 		String metrics = prometheus.get("/actuator/prometheus").getBody();
 		assertThat(metrics).doesNotContain(one.complaintId()).doesNotContain("cust-");
+	}
+
+	@Test
+	void aRejectedAmountIsCountedOnceWhenItsEventIsRedelivered() {
+		TestEvents negative = events("x", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
+		ComplaintEvent offer = negative.offered(Duration.ofMinutes(15), "-5.00");
+		double before = rejectedNegativeAmounts();
+
+		this.publisher.publishAndWait(negative.received());
+		this.publisher.publishAndWait(offer);
+		this.publisher.publishAndWait(offer);
+		// after both copies on the same partition: counted once both were handled
+		this.publisher.publishAndWait(negative.resolved(Duration.ofMinutes(40)));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range());
+			assertThat(summary.at("/totals/resolved").asLong()).isEqualTo(1);
+			assertThat(summary.at("/compensation/offered").asLong()).isEqualTo(1);
+		});
+		assertThat(rejectedNegativeAmounts() - before).isEqualTo(1.0);
+	}
+
+	private double rejectedNegativeAmounts() {
+		Counter rejected = this.registry.find("complaintflow.analytics.amounts.rejected")
+			.tag("reason", "negative")
+			.counter();
+		return (rejected != null) ? rejected.count() : 0;
 	}
 
 	@Test

@@ -123,10 +123,10 @@ class AnalyticsTopology {
 			.stream(Topics.ALL, Consumed.with(KEYS, EVENTS).withName("events"))
 			// staff work that moves no lifecycle (case-worked) changes no figure
 			.filter((customerId, event) -> !(event instanceof CaseWorked), Named.as("counted-types"))
-			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.counted(event)),
+			.map((customerId, event) -> KeyValue.pair(complaintId(event), metrics.ingested(event)),
 					Named.as("entry-by-complaint"))
 			.repartition(Repartitioned.with(KEYS, ENTRIES).withName("by-complaint"))
-			.process(ComplaintChanges.supplier(COMPLAINTS_STORE, STATES), Named.as("complaint-state"));
+			.process(ComplaintChanges.supplier(COMPLAINTS_STORE, STATES, metrics::added), Named.as("complaint-state"));
 		// the complaint's events, in the stored state's form (the sink reads them)
 		changed.to(topics.timelines(), Produced.with(KEYS, STATES).withName("timelines"));
 		KTable<String, Counters> buckets = changed
@@ -153,8 +153,9 @@ class AnalyticsTopology {
 	}
 
 	/**
-	 * Counts the events read, per type, and the amounts not counted, per reason (per
-	 * instance, redeliveries included).
+	 * Counts the events read, per type (redeliveries included), and the amounts not
+	 * counted, per reason (once per event its complaint's state takes in: not for a
+	 * duplicate); per instance.
 	 */
 	private static final class IngestMetrics {
 
@@ -173,18 +174,22 @@ class AnalyticsTopology {
 			}
 		}
 
-		JournalEntry counted(ComplaintEvent event) {
-			JournalEntry entry = JournalEntry.of(event);
+		/** The entry of an event read, counted by type. */
+		JournalEntry ingested(ComplaintEvent event) {
 			this.ingested.get(EventType.of(event)).increment();
+			return JournalEntry.of(event);
+		}
+
+		/** Counts the amount an event new to its complaint did not count, if any. */
+		void added(JournalEntry entry) {
 			String rejected = entry.text("amountRejected");
 			if (rejected != null) {
 				Counter.builder("complaintflow.analytics.amounts.rejected")
-					.description("Remedy amounts not counted (negative or too large), by reason")
+					.description("Remedy amounts not counted (negative or too large), by reason; each event once")
 					.tag("reason", rejected)
 					.register(this.registry)
 					.increment();
 			}
-			return entry;
 		}
 
 	}

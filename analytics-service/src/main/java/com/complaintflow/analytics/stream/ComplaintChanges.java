@@ -3,6 +3,7 @@ package com.complaintflow.analytics.stream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.complaintflow.analytics.journal.JournalEntry;
 import com.complaintflow.analytics.rollup.Counters;
@@ -19,10 +20,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Adds each event to its complaint's events in the {@code complaints} store (cached and
  * logged: only the events are stored) and forwards the complaint's new state with what
- * the event changed in the rollups; a duplicate forwards nothing. The shares of the
- * complaints changed last are remembered (bounded, per task), so an event of a complaint
- * seen recently costs one computation of its shares, not two; they are used only when
- * they were computed from exactly the events the store holds.
+ * the event changed in the rollups, and tells {@code added} about it; a duplicate
+ * forwards and tells nothing. The shares of the complaints changed last are remembered
+ * (bounded, per task), so an event of a complaint seen recently costs one computation of
+ * its shares, not two; they are used only when they were computed from exactly the events
+ * the store holds.
  */
 final class ComplaintChanges implements Processor<String, JournalEntry, String, ComplaintState> {
 
@@ -30,6 +32,8 @@ final class ComplaintChanges implements Processor<String, JournalEntry, String, 
 	private static final int REMEMBERED = 10_000;
 
 	private final String store;
+
+	private final Consumer<JournalEntry> added;
 
 	private final Map<String, Known> recent = new LinkedHashMap<>(256, 0.75f, true) {
 
@@ -44,17 +48,21 @@ final class ComplaintChanges implements Processor<String, JournalEntry, String, 
 
 	private ProcessorContext<String, ComplaintState> context;
 
-	/** The processor with its store, named {@code store}. */
+	/**
+	 * The processor with its store, named {@code store}, telling {@code added} each event
+	 * new to its complaint.
+	 */
 	static ProcessorSupplier<String, JournalEntry, String, ComplaintState> supplier(String store,
-			Serde<ComplaintState> states) {
+			Serde<ComplaintState> states, Consumer<JournalEntry> added) {
 		StoreBuilder<KeyValueStore<String, ComplaintState>> builder = Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), states)
 			.withCachingEnabled();
-		return new StoreProcessor<>(() -> new ComplaintChanges(store), builder);
+		return new StoreProcessor<>(() -> new ComplaintChanges(store, added), builder);
 	}
 
-	private ComplaintChanges(String store) {
+	private ComplaintChanges(String store, Consumer<JournalEntry> added) {
 		this.store = store;
+		this.added = added;
 	}
 
 	@Override
@@ -78,6 +86,7 @@ final class ComplaintChanges implements Processor<String, JournalEntry, String, 
 			this.complaints.put(record.key(), state);
 			this.recent.put(record.key(), new Known(Set.copyOf(state.entries().keySet()), state.shares()));
 			this.context.forward(record.withValue(state));
+			this.added.accept(record.value());
 		}
 	}
 
