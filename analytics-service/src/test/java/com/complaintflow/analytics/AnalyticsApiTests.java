@@ -556,6 +556,40 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void aRegionLongerThanItsMaximumIsABadRequest() {
+		String longest = "R".repeat(64);
+		for (String path : List.of("/api/v1/analytics/summary?region=", "/api/v1/analytics/sla?region=",
+				"/api/v1/analytics/complaints?measure=received&region=")) {
+			ResponseEntity<String> response = this.ops.get(path + longest + "R");
+
+			assertThat(response.getStatusCode().value()).as(path).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+			assertThat(json(response).path("detail").asString()).contains("region", "64");
+			assertThat(this.ops.get(path + longest).getStatusCode().value()).as(path).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aDrillDownIntoAValueNoMeasureIsCountedForIsABadRequest() {
+		for (String measure : List.of("outcome:BOGUS", "satisfaction:9", "satisfaction:0", "slaMet:FOO", "slaBreached:",
+				"correctedField:colour")) {
+			ResponseEntity<String> response = this.ops
+				.get("/api/v1/analytics/complaints" + range() + "&measure=" + measure);
+
+			assertThat(response.getStatusCode().value()).as(measure).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+			assertThat(json(response).path("detail").asString()).as(measure)
+				.contains(measure, "RETAINED", "FIRST_RESPONSE", "churnRisk");
+		}
+		for (String measure : List.of("outcome:NUMBER_KEPT", "satisfaction:1", "slaMet:ESCALATED_RESOLUTION",
+				"slaBreached:ENGINEER_CONTACT", "correctedField:churnRisk", "corrected")) {
+			assertThat(this.ops.get("/api/v1/analytics/complaints" + range() + "&measure=" + measure)
+				.getStatusCode()
+				.value()).as(measure).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void instantWithoutAFourDigitYearIsABadRequestNamingTheValue() {
 		// (a '+' in a query string is a space; the later bound is tested with bodies)
 		for (String[] bad : new String[][] { { "timeseries", "to", "-1000000000-01-01T00:00:00Z" },

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.Persona;
@@ -27,7 +28,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 				schema = @Schema(implementation = Category.class)),
 		@Parameter(name = "region", in = ParameterIn.QUERY,
 				description = "Only this region code; combines with category only",
-				schema = @Schema(type = "string", maxLength = 64)),
+				schema = @Schema(type = "string", maxLength = RollupFilter.MAX_REGION_LENGTH)),
 		@Parameter(name = "persona", in = ParameterIn.QUERY, description = "Only this persona (or unknown)",
 				schema = @Schema(implementation = Persona.class)),
 		@Parameter(name = "playbook", in = ParameterIn.QUERY, description = "Only this playbook (or unknown)",

@@ -54,10 +54,7 @@ public class ComplaintFinder {
 	public ComplaintList find(String measure, Instant from, Instant to, RollupFilter filter, int limit) {
 		if (!DrillIndex.indexed(measure)) {
 			throw new IllegalArgumentException(
-					"measure '" + measure + "' cannot be drilled into; use a stage " + Measures.STAGES
-							+ ", a flag (escalated, repeat, communicative, communicativeEscalated, corrected), "
-							+ "outcome:<OUTCOME>, slaMet:<MILESTONE>, slaBreached:<MILESTONE>, satisfaction:<1-5> or "
-							+ "correctedField:<field>");
+					"measure '" + measure + "' cannot be drilled into; use " + DrillIndex.listable());
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);

@@ -23,6 +23,9 @@ import com.complaintflow.events.Playbook;
  */
 public record RollupFilter(String channel, String category, String region, String persona, String playbook) {
 
+	/** The longest region code a filter takes. */
+	public static final int MAX_REGION_LENGTH = 64;
+
 	/** No filter. */
 	public static final RollupFilter NONE = new RollupFilter(null, null, null, null, null);
 
@@ -42,6 +45,9 @@ public record RollupFilter(String channel, String category, String region, Strin
 		check("category", category, Category.values());
 		check("persona", persona, Persona.values());
 		check("playbook", playbook, Playbook.values());
+		if (region != null && region.length() > MAX_REGION_LENGTH) {
+			throw new IllegalArgumentException("region is at most " + MAX_REGION_LENGTH + " characters");
+		}
 		if (region != null && (channel != null || persona != null || playbook != null)) {
 			throw new IllegalArgumentException(
 					"region combines with category only (regional buckets do not split by channel, persona or playbook)");

@@ -1,12 +1,17 @@
 package com.complaintflow.analytics.rollup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.events.Outcome;
 import org.bson.Document;
 
 /**
@@ -32,24 +37,47 @@ public final class DrillIndex {
 	/** When the complaint's first event happened. */
 	public static final String STARTED_AT = "startedAt";
 
-	private static final Set<String> FLAGS = Set.of(Measures.ESCALATED, Measures.REPEAT, Measures.COMMUNICATIVE,
+	private static final List<String> FLAGS = List.of(Measures.ESCALATED, Measures.REPEAT, Measures.COMMUNICATIVE,
 			Measures.COMMUNICATIVE_ESCALATED, Measures.CORRECTED);
 
-	private static final List<String> PREFIXES = List.of(Measures.OUTCOME, Measures.SLA_MET, Measures.SLA_BREACHED,
-			Measures.SATISFACTION, Measures.CORRECTED_FIELD);
+	/** The measures counted per value: each prefix with the values it is counted for. */
+	private static final Map<String, List<String>> PER_VALUE = perValue();
 
 	private DrillIndex() {
+	}
+
+	private static Map<String, List<String>> perValue() {
+		List<String> milestones = Arrays.stream(MilestoneKind.values()).map(Enum::name).toList();
+		Map<String, List<String>> perValue = new LinkedHashMap<>();
+		perValue.put(Measures.OUTCOME, Arrays.stream(Outcome.values()).map(Enum::name).toList());
+		perValue.put(Measures.SLA_MET, milestones);
+		perValue.put(Measures.SLA_BREACHED, milestones);
+		perValue.put(Measures.SATISFACTION, List.of("1", "2", "3", "4", "5"));
+		perValue.put(Measures.CORRECTED_FIELD, Measures.CORRECTED_FIELDS);
+		return Collections.unmodifiableMap(perValue);
 	}
 
 	/**
 	 * Whether the drill-down can list the complaints behind a measure.
 	 * @param measure a measure name
-	 * @return true for stages, flags, outcomes, SLA results, satisfaction scores and
-	 * corrected fields
+	 * @return true for stages, flags, outcomes, SLA results per milestone kind,
+	 * satisfaction scores 1 to 5 and corrected fields ({@link #listable()})
 	 */
 	public static boolean indexed(String measure) {
-		return Measures.STAGES.contains(measure) || FLAGS.contains(measure) || PREFIXES.stream()
-			.anyMatch((prefix) -> measure.startsWith(prefix) && measure.length() > prefix.length());
+		return Measures.STAGES.contains(measure) || FLAGS.contains(measure)
+				|| PER_VALUE.entrySet()
+					.stream()
+					.anyMatch((prefix) -> measure.startsWith(prefix.getKey())
+							&& prefix.getValue().contains(measure.substring(prefix.getKey().length())));
+	}
+
+	/** The measures {@link #indexed} accepts, in words. */
+	public static String listable() {
+		return "a stage " + Measures.STAGES + ", a flag " + FLAGS + " or "
+				+ PER_VALUE.entrySet()
+					.stream()
+					.map((prefix) -> prefix.getKey() + "<one of " + prefix.getValue() + ">")
+					.collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -91,6 +91,9 @@ public final class Measures {
 	 */
 	public static final String CORRECTED_FIELD = "correctedField:";
 
+	/** The decision fields staff can correct (triage's correction API). */
+	public static final List<String> CORRECTED_FIELDS = List.of("category", "persona", "playbook", "churnRisk");
+
 	/**
 	 * Prefix of corrected fields per source that had decided them
 	 * ({@code correctedSource:model}, {@code :rules}, {@code :hard-rule}).
