@@ -28,6 +28,7 @@ import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +64,11 @@ class AnalyticsApiTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		AnalyticsTestProperties.register(registry, "analytics-api");
+		registry.add("complaintflow.analytics.lag-groups", () -> "${spring.kafka.streams.application-id}.sink");
 	}
+
+	@Value("${spring.kafka.streams.application-id}")
+	String applicationId;
 
 	@LocalServerPort
 	int port;
@@ -291,6 +297,26 @@ class AnalyticsApiTests {
 			.tag("reason", "negative")
 			.counter();
 		return (rejected != null) ? rejected.count() : 0;
+	}
+
+	@Test
+	void theSinkLagReturnsToZeroWhenIdle() {
+		TestEvents one = events("i", Channel.APP, Category.DEVICE, Playbook.DEVICE_FAULT);
+		this.publisher.publishAndWait(one.received());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/received").asLong())
+				.isEqualTo(1));
+
+		// the output topics are transactional: the last record of each is followed by a
+		// commit marker the sink must commit past
+		String sink = this.applicationId + ".sink";
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<Gauge> lag = List.copyOf(this.registry.find("complaintflow.consumer.lag").tag("group", sink).gauges());
+			assertThat(lag).extracting((gauge) -> gauge.getId().getTag("topic"))
+				.contains(this.applicationId + ".rollups", this.applicationId + ".timelines");
+			assertThat(lag).extracting(Gauge::value).containsOnly(0.0);
+		});
 	}
 
 	@Test

@@ -19,9 +19,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The sink's consumers: raw bytes, read committed, their own group
  * ({@code <application id>.sink}), polls of up to half a second's output (each poll is
  * one bulk write per collection, and a period document written once per poll however many
- * of its buckets changed), offsets committed after each whole poll is written, and a
- * failed write retried until it succeeds (a rollup is never dead-lettered or skipped:
- * MongoDB down only delays the read model).
+ * of its buckets changed), offsets committed after each whole poll is written (and, when
+ * idle, past the last transaction's commit marker, so its lag returns to 0), and a failed
+ * write retried until it succeeds (a rollup is never dead-lettered or skipped: MongoDB
+ * down only delays the read model).
  */
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
@@ -43,6 +44,9 @@ class SinkConfiguration {
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
 		factory.setBatchListener(true);
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		// the output topics are transactional: without this the committed offset stays
+		// before each partition's last commit marker, so the lag never returns to 0
+		factory.getContainerProperties().setFixTxOffsets(true);
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(10_000);
 		factory.setCommonErrorHandler(new DefaultErrorHandler((record, ex) -> {
