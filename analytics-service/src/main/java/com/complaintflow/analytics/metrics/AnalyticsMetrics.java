@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.complaintflow.analytics.config.AnalyticsSettings;
+import com.complaintflow.analytics.journal.Hours;
 import com.complaintflow.analytics.report.AnalyticsQueries;
 import com.complaintflow.analytics.report.Figures;
 import com.complaintflow.analytics.report.Hotspot;
@@ -38,6 +39,10 @@ class AnalyticsMetrics {
 
 	private static final Logger logger = LoggerFactory.getLogger(AnalyticsMetrics.class);
 
+	/**
+	 * The "last 24 hours" of the percentile gauges: the whole hours ending at the end of
+	 * the current one (the current hour and the 23 before).
+	 */
 	private static final Duration RECENT = Duration.ofHours(24);
 
 	private final AnalyticsQueries queries;
@@ -91,9 +96,9 @@ class AnalyticsMetrics {
 				"(RETAINED + NUMBER_KEPT) over closed cases per playbook, all time");
 		this.sla = gauge(registry, "complaintflow.sla.milestones", "Milestones met and breached per kind, all time");
 		this.firstResponse = gauge(registry, "complaintflow.first.response.seconds",
-				"Time to first response: percentiles 50, 90 and 99 over the last 24 hours");
+				"Time to first response: percentiles 50, 90 and 99 over the current hour and the 23 before");
 		this.resolution = gauge(registry, "complaintflow.resolution.seconds",
-				"Time to resolution: percentiles 50, 90 and 99 over the last 24 hours");
+				"Time to resolution: percentiles 50, 90 and 99 over the current hour and the 23 before");
 		this.satisfaction = gauge(registry, "complaintflow.callbacks", "Callbacks per satisfaction score, all time");
 		this.compensation = gauge(registry, "complaintflow.compensation",
 				"Remedies offered and accepted: count and value, all time");
@@ -160,7 +165,8 @@ class AnalyticsMetrics {
 			slaRows.add(MultiGauge.Row.of(Tags.of("milestone", milestone, "result", "breached"), figures.breached()));
 		});
 		this.sla.register(slaRows, true);
-		Summary recent = this.queries.summary(now.minus(RECENT), now, RollupFilter.NONE);
+		Instant recentEnd = Hours.ceilHour(now);
+		Summary recent = this.queries.summary(recentEnd.minus(RECENT), recentEnd, RollupFilter.NONE);
 		this.firstResponse.register(quantiles(recent.firstResponse()), true);
 		this.resolution.register(quantiles(recent.resolution()), true);
 		List<MultiGauge.Row<?>> scoreRows = new ArrayList<>();
