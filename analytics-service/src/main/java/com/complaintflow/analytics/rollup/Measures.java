@@ -23,7 +23,7 @@ public final class Measures {
 	/** Communicative complaints that later breached a milestone or were escalated. */
 	public static final String COMMUNICATIVE_ESCALATED = "communicativeEscalated";
 
-	/** Outages detected (counted once, on their first revision). */
+	/** Outages detected (each once, in the hour of its lowest revision received). */
 	public static final String INCIDENTS = "incidents";
 
 	/**
