@@ -30,6 +30,7 @@ fi
 
 if ((${#compose[@]} > 0)); then
   "${compose[@]}" --env-file ops/compose-check.env config -q
+  "${compose[@]}" --env-file ops/compose-check.env -f docker-compose.yml -f ops/compose/kafka-tools.yml config -q
   echo "docker-compose.yml: valid (${compose[*]} config)"
 else
   skip "docker-compose.yml check: neither 'docker-compose' nor 'docker compose' is installed"

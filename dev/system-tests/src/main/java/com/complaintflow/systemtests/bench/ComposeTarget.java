@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.localstack.Service;
@@ -11,15 +12,21 @@ import com.complaintflow.localstack.Service;
 /**
  * The repository's docker compose stack (Kafka 4, MongoDB 8, the four service images),
  * brought up with {@code docker compose up -d --build --wait} unless already healthy and
- * taken down again at the end only then. Kafka on its loopback listener, the services on
- * their published ports; the credentials of {@link BenchCredentials#fromCompose}. CPU
- * time of a service from its own {@code process.cpu.time} (as the embedded stack's /proc
- * reading: the JVM's); of kafka and mongo, and every container's memory, from the
- * container's cgroup.
+ * taken down again at the end only then. Kafka on the loopback listener
+ * {@code ops/compose/kafka-tools.yml} adds, the services on their published ports; the
+ * credentials of {@link BenchCredentials#fromCompose}. CPU time of a service from its own
+ * {@code process.cpu.time} (as the embedded stack's /proc reading: the JVM's); of kafka
+ * and mongo, and every container's memory, from the container's cgroup.
  */
 final class ComposeTarget implements BenchTarget {
 
 	private static final String BOOTSTRAP_SERVERS = "localhost:29092";
+
+	/**
+	 * The stack, with Kafka published on the loopback for the load generator (the stack
+	 * alone does not publish it).
+	 */
+	private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "ops/compose/kafka-tools.yml");
 
 	private final Docker docker;
 
@@ -48,7 +55,7 @@ final class ComposeTarget implements BenchTarget {
 	 * @return the running target
 	 */
 	static ComposeTarget start(Path project, Map<String, String> environment) throws IOException {
-		Docker docker = new Docker("docker", project).require();
+		Docker docker = new Docker("docker", project, COMPOSE_FILES).require();
 		Path dotEnv = project.resolve(".env");
 		if (!Files.isRegularFile(dotEnv)) {
 			throw new IllegalStateException("--compose needs " + dotEnv.toAbsolutePath()

@@ -19,9 +19,16 @@ final class Docker {
 
 	private final Path project;
 
-	Docker(String executable, Path project) {
+	private final List<String> composeFiles;
+
+	/**
+	 * @param composeFiles the compose files every {@code docker compose} command reads,
+	 * in order (relative to the project)
+	 */
+	Docker(String executable, Path project, List<String> composeFiles) {
 		this.executable = executable;
 		this.project = project;
+		this.composeFiles = List.copyOf(composeFiles);
 	}
 
 	/**
@@ -74,6 +81,7 @@ final class Docker {
 		command.addAll(List.of(arguments));
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).directory(this.project.toFile());
+			builder.environment().put("COMPOSE_FILE", String.join(java.io.File.pathSeparator, this.composeFiles));
 			if (output == ProcessBuilder.Redirect.INHERIT) {
 				builder.inheritIO();
 			}

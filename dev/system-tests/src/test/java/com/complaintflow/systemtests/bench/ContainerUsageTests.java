@@ -1,6 +1,7 @@
 package com.complaintflow.systemtests.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ContainerUsageTests {
 
 	@Test
 	void withoutDockerTheComposeModeFailsFastSayingWhatItNeeds() {
-		Docker missing = new Docker("docker-not-installed-here", Path.of("."));
+		Docker missing = new Docker("docker-not-installed-here", Path.of("."), List.of("docker-compose.yml"));
 
 		assertThatIllegalStateException().isThrownBy(missing::require)
 			.withMessageContaining(

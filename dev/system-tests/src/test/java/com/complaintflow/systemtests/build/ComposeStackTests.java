@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The compose stack is closed, checked from docker-compose.yml without a Docker engine:
  * only the HTTP services are published on every interface, the tools on the loopback,
- * MongoDB not at all and with authentication; every credential is required from .env and
- * no service runs with the 'local' profile. Its Prometheus keeps the latency histograms'
- * exemplars and Grafana links their trace ids to Jaeger; Kafka keeps its data on its
- * volume.
+ * Kafka and MongoDB not at all, on an internal network only the services join, MongoDB
+ * with authentication; every credential is required from .env and no service runs with
+ * the 'local' profile. Its Prometheus keeps the latency histograms' exemplars and Grafana
+ * links their trace ids to Jaeger; Kafka keeps its data on its volume.
  */
 class ComposeStackTests {
 
@@ -46,6 +46,28 @@ class ComposeStackTests {
 			}
 		});
 		assertThat(services().get("mongo")).as("MongoDB is not published").doesNotContainKey("ports");
+		assertThat(services().get("kafka")).as("Kafka (no authentication) is not published").doesNotContainKey("ports");
+		assertThat(this.files.compose()).as("no listener for outside the stack").doesNotContain("EXTERNAL");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kafkaAndMongoAreReachedOnlyByTheFourServices() {
+		Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(this.files.compose());
+		Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+		assertThat(networks.get("data")).containsEntry("internal", true);
+		services().forEach((name, service) -> {
+			List<String> joined = (List<String>) service.getOrDefault("networks", List.of("default"));
+			if (name.equals("kafka") || name.equals("mongo")) {
+				assertThat(joined).as(name).containsExactly("data");
+			}
+			else if (HTTP_SERVICES.contains(name)) {
+				assertThat(joined).as(name).containsExactlyInAnyOrder("default", "data");
+			}
+			else {
+				assertThat(joined).as(name + " (a tool) cannot reach Kafka or MongoDB").doesNotContain("data");
+			}
+		});
 	}
 
 	@Test
