@@ -290,15 +290,30 @@ public class CaseActions {
 		return milestone;
 	}
 
+	/**
+	 * Resolves each member case under a key derived from the incident's, so a retry of
+	 * the incident's resolution resolves only the members still open. A member that
+	 * cannot be resolved (closed, waiting on its customer) stays as it is; a member that
+	 * changed concurrently on every attempt makes the whole request a 503 to retry, after
+	 * every other member was resolved.
+	 */
 	private void resolveMembers(FollowupCase incident, Actor actor, String key, String resolution) {
+		List<String> busy = new ArrayList<>();
 		for (String memberId : List.copyOf(incident.getMemberCaseIds())) {
 			try {
 				resolve(memberId, actor, "incident-" + incident.getId() + "-" + key, resolution, true);
+			}
+			catch (CaseBusyException ex) {
+				busy.add(memberId);
 			}
 			catch (CaseException ex) {
 				logger.info("Member case {} of incident case {} not resolved with it: {}", memberId, incident.getId(),
 						ex.getMessage());
 			}
+		}
+		if (!busy.isEmpty()) {
+			throw new CaseBusyException("The incident case is resolved, but " + busy.size()
+					+ " of its member cases changed concurrently too often and are not yet; retry with the same Idempotency-Key.");
 		}
 	}
 
