@@ -95,12 +95,12 @@ class CaseActionController {
 	}
 
 	@Operation(summary = "Record the remedy the customer chose",
-			description = "The option is the 0-based index into the offered options. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
+			description = "The option is the 0-based index into the offered options; send the case's offerNumber as offer, and a choice made from options that were offered again since is a 409 instead of another remedy at that position. Roles: AGENT, SUPERVISOR. Idempotent under the Idempotency-Key header.")
 	@PostMapping("/remedies/choose")
 	CaseView choose(@PathVariable String caseId, @RequestHeader(name = KEY_HEADER, required = false) String key,
 			@RequestBody @Valid Choice body, Authentication auth) {
-		return view(this.actions.choose(caseId, actor(auth), key(key, "choose", body), body.option()), auth,
-				"/remedies/choose");
+		return view(this.actions.choose(caseId, actor(auth), key(key, "choose", body), body.option(), body.offer()),
+				auth, "/remedies/choose");
 	}
 
 	@Operation(summary = "Resolve the case",
@@ -174,8 +174,12 @@ class CaseActionController {
 
 	}
 
-	/** The option the customer chose, 0-based. */
-	record Choice(@NotNull @Min(0) Integer option) {
+	/**
+	 * The option the customer chose, 0-based, and optionally the number of the offer it
+	 * was chosen from (the case's {@code offerNumber}): a 409 when the options were
+	 * offered again since.
+	 */
+	record Choice(@NotNull @Min(0) Integer option, @Min(0) Integer offer) {
 
 	}
 

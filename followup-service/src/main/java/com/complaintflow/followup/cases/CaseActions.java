@@ -151,10 +151,14 @@ public class CaseActions {
 		});
 	}
 
-	/** Records the option the customer chose, by its position in the offer (0-based). */
-	public FollowupCase choose(String caseId, Actor actor, String key, int option) {
+	/**
+	 * Records the option the customer chose, by its position in the offer (0-based); when
+	 * the offer is named (its number), a choice made from an offer that was replaced
+	 * since is refused rather than taken for another remedy at the same position.
+	 */
+	public FollowupCase choose(String caseId, Actor actor, String key, int option, Integer offer) {
 		return this.changes.apply(caseId, CaseAction.CHOOSE_REMEDY, key, (c, now, ids) -> {
-			RemedyOption chosen = c.choose(option);
+			RemedyOption chosen = c.choose(option, offer);
 			c.record(now, "REMEDY_CHOSEN", actor.staffId(), "Customer chose " + chosen.kind());
 			return List.of(CaseEvents.of(c, now).chosen(ids.id("chosen"), actor.staffId(), chosen));
 		});

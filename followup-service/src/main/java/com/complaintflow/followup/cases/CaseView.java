@@ -20,7 +20,8 @@ import com.complaintflow.followup.deadline.MilestoneStatus;
 /**
  * A case as the staff API shows it: state, owner, the customer's words and (for those
  * allowed) contact, triage's decision and explanation, checklist, notes, milestones with
- * their actual elapsed and paused time, and the timeline.
+ * their actual elapsed and paused time, and the timeline; {@code offerNumber} counts the
+ * offers made (0 before the first), so a choice can name the offer it was made from.
  */
 public record CaseView(String caseId, CaseKind kind, String complaintId, String customerId, CaseStatus status,
 		Instant waitingSince, Channel channel, String regionCode, ValueTier customerTier, Category category,
@@ -28,8 +29,8 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 		CasePersonal.Contact customer, boolean contactHidden, ComplaintWords complaint, TriageFacts triage,
 		Instant nextDueAt, MilestoneKind nextDueMilestone, String incidentId, String incidentCaseId,
 		List<String> memberCaseIds, Instant openedAt, Instant updatedAt, List<RemedyOption> remedies,
-		List<RemedyOption> offeredRemedies, RemedyOption chosenRemedy, String resolution, Integer satisfaction,
-		Outcome outcome, int escalations, List<ChecklistStep> checklist, List<CaseNote> notes,
+		List<RemedyOption> offeredRemedies, int offerNumber, RemedyOption chosenRemedy, String resolution,
+		Integer satisfaction, Outcome outcome, int escalations, List<ChecklistStep> checklist, List<CaseNote> notes,
 		List<MilestoneView> milestones, List<TimelineEntry> timeline) {
 
 	/**
@@ -66,7 +67,7 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 				(withContact && personal != null) ? personal.contact() : null, !withContact,
 				(personal != null) ? personal.words() : null, c.getTriage(), c.getNextDueAt(), c.getNextDueMilestone(),
 				c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(),
-				c.getTriageRemedies(), c.getOfferedRemedies(), c.getChosenRemedy(), c.getResolution(),
+				c.getTriageRemedies(), c.getOfferedRemedies(), c.getOffers(), c.getChosenRemedy(), c.getResolution(),
 				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(),
 				withWords ? c.getNotes() : null,
 				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());

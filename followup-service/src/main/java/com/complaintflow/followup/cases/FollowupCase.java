@@ -116,6 +116,9 @@ public class FollowupCase {
 
 	private RemedyOption chosenRemedy;
 
+	/** How many times options were offered: the number of the offer in force. */
+	private int offers;
+
 	private long callbackWithinMs;
 
 	/**
@@ -278,16 +281,26 @@ public class FollowupCase {
 	void offer(List<RemedyOption> options) {
 		this.offeredRemedies = new ArrayList<>(options);
 		this.chosenRemedy = null;
+		this.offers++;
 	}
 
 	/**
 	 * Records the customer's choice among the offered options (0-based).
-	 * @throws ActionNotAllowedException when nothing was offered
+	 * @param offer the offer the choice was made from (its number), or null for the one
+	 * in force
+	 * @throws ActionNotAllowedException when nothing was offered, or the options were
+	 * offered again since the offer named
 	 * @throws InvalidActionException when there is no such option
 	 */
-	RemedyOption choose(int option) {
+	RemedyOption choose(int option, Integer offer) {
 		if (this.offeredRemedies.isEmpty()) {
 			throw new ActionNotAllowedException(CaseAction.CHOOSE_REMEDY, this.status, "no remedy has been offered yet",
+					null);
+		}
+		if (offer != null && offer != this.offers) {
+			throw new ActionNotAllowedException(CaseAction.CHOOSE_REMEDY, this.status,
+					"the choice names offer " + offer + ", but the options were offered again since (offer "
+							+ this.offers + "): read the case and choose again",
 					null);
 		}
 		if (option < 0 || option >= this.offeredRemedies.size()) {
@@ -639,6 +652,10 @@ public class FollowupCase {
 
 	public List<RemedyOption> getOfferedRemedies() {
 		return this.offeredRemedies;
+	}
+
+	public int getOffers() {
+		return this.offers;
 	}
 
 	public RemedyOption getChosenRemedy() {

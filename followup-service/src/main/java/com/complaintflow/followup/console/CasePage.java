@@ -117,7 +117,7 @@ class CasePage {
 				case "wait-on-customer" -> this.actions.waitOnCustomer(caseId, actor, key, form.note());
 				case "resume" -> this.actions.resume(caseId, actor, key);
 				case "offer" -> this.actions.offer(caseId, actor, key, null);
-				case "choose" -> this.actions.choose(caseId, actor, key, required(form.option()));
+				case "choose" -> this.actions.choose(caseId, actor, key, required(form.option()), form.offer());
 				case "resolve" -> this.actions.resolve(caseId, actor, key, required(form.resolution()));
 				case "callback" -> this.actions.callback(caseId, actor, key, required(form.satisfaction()),
 						Boolean.TRUE.equals(form.problemResolved()));
@@ -178,6 +178,7 @@ class CasePage {
 	 * @param note a note (contact, waiting)
 	 * @param message a progress update
 	 * @param option the chosen remedy, 0-based
+	 * @param offer the number of the offer the remedy was chosen from
 	 * @param resolution what fixed the problem
 	 * @param satisfaction the callback's rating, 1 to 5
 	 * @param problemResolved whether the problem is gone
@@ -190,9 +191,9 @@ class CasePage {
 	 * @param done whether the step is done
 	 */
 	record ActionForm(@NotBlank @Size(max = 100) String key, @Size(max = 2000) String note,
-			@Size(max = 2000) String message, @Min(0) Integer option, @Size(max = 2000) String resolution,
-			@Min(1) @Max(5) Integer satisfaction, Boolean problemResolved, Outcome outcome,
-			@Pattern(regexp = STAFF_NAME) String team, @Pattern(regexp = STAFF_NAME) String agent,
+			@Size(max = 2000) String message, @Min(0) Integer option, @Min(0) Integer offer,
+			@Size(max = 2000) String resolution, @Min(1) @Max(5) Integer satisfaction, Boolean problemResolved,
+			Outcome outcome, @Pattern(regexp = STAFF_NAME) String team, @Pattern(regexp = STAFF_NAME) String agent,
 			@Size(max = 500) String reason, @Size(max = 2000) String text, @Min(0) Integer step, Boolean done) {
 
 		/** A team or agent name as the case API accepts it, or empty. */

@@ -290,6 +290,27 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aChoiceMadeFromAnOfferReplacedSinceIsRefusedNotTakenForAnotherRemedy() {
+		String caseId = open();
+		JsonNode first = act(caseId, OFFER).json();
+		assertThat(first.get("offerNumber").asInt()).isEqualTo(1);
+		JsonNode second = supervisor()
+			.post(path(caseId, OFFER), null,
+					"{\"remedies\":[{\"kind\":\"SERVICE_UPGRADE\",\"description\":\"Faster plan\"},"
+							+ "{\"kind\":\"BILL_CREDIT\",\"description\":\"Credit of 20\",\"amount\":20}]}")
+			.json();
+		assertThat(second.get("offerNumber").asInt()).isEqualTo(2);
+
+		Answer stale = agent().post(path(caseId, CHOOSE), null, "{\"option\":0,\"offer\":1}");
+
+		assertThat(stale.code()).isEqualTo(409);
+		assertThat(stale.json().get("detail").asString()).contains("offered again");
+		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("chosenRemedy").isNull()).isTrue();
+		JsonNode chosen = agent().post(path(caseId, CHOOSE), null, "{\"option\":0,\"offer\":2}").json();
+		assertThat(chosen.get("chosenRemedy").get("kind").asString()).isEqualTo("SERVICE_UPGRADE");
+	}
+
+	@Test
 	void aCustomRemedyThatCostsMoneyStatesItsAmountSoTheLimitsApply() {
 		String caseId = open();
 		for (String kind : List.of("BILL_CREDIT", "CUSTOM")) {
