@@ -170,11 +170,13 @@ class StatusListener {
 	void on(CaseResolved event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.CALLBACK, event.callbackDueAt());
-		// a resolution ends the progress updates too: a case the callback reopens shows
-		// its
-		// next update once the agent sends one, never the one from before the resolution
+		// a resolution meets every answer promise (followup meets them all), and ends the
+		// progress updates too: a case the callback reopens shows its next update once
+		// the
+		// agent sends one, never the one from before the resolution
 		facts.addToSet("met")
-			.each(MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),
+			.each(MilestoneKind.FIRST_RESPONSE.name(), MilestoneKind.ENGINEER_CONTACT.name(),
+					MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),
 					MilestoneKind.PROGRESS_UPDATE.name());
 		writes.apply(event.complaintId(), facts, Stage.RESOLVED, event.occurredAt());
 	}

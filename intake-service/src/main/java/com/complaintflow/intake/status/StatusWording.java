@@ -82,21 +82,27 @@ class StatusWording {
 		return new StatusView(status.complaintId(), status.stage().name(), message, status.stageAt(), promises);
 	}
 
-	/** The promises that matter to the customer at a stage. */
+	/**
+	 * The promises that matter to the customer at a stage (those met are left out by the
+	 * status itself). A supervisor or the experts may take a case over after its
+	 * resolution, when its callback is late: the callback is then the promise left.
+	 */
 	private static List<MilestoneKind> openKinds(Stage stage) {
 		switch (stage) {
 			case ACCEPTED:
 			case IN_PROGRESS:
-			case SUPERVISED:
 				return List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE,
 						MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE);
+			case SUPERVISED:
+				return List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE,
+						MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE, MilestoneKind.CALLBACK);
 			case CONTACTED:
 			case REMEDY_OFFERED:
 			case REMEDY_CHOSEN:
 				return List.of(MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE);
 			case ESCALATED:
 				return List.of(MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.PROMISED_ANSWER,
-						MilestoneKind.PROGRESS_UPDATE);
+						MilestoneKind.PROGRESS_UPDATE, MilestoneKind.CALLBACK);
 			case RESOLVED:
 				return List.of(MilestoneKind.CALLBACK);
 			case WAITING_ON_CUSTOMER:

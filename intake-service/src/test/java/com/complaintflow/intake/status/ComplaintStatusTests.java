@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseEscalated;
 import com.complaintflow.events.CaseOpened;
 import com.complaintflow.events.CaseResolved;
@@ -166,6 +167,8 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Replaced the modem", T0.plus(Duration.ofHours(25))));
 		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "RESOLVED");
 
+		this.publisher.publishAndWait(new CallbackCompleted(EventMetadata.newEventId(), "followup",
+				T0.plus(Duration.ofHours(20)), complaintId, "C-5006", 1, "CASE-6", "agent-7", 2, true));
 		this.publisher.publishAndWait(
 				new CaseEscalated(EventMetadata.newEventId(), "followup", T0.plus(Duration.ofHours(20)), complaintId,
 						"C-5006", 1, "CASE-6", EscalationLevel.EXPERT_TEAM, "Customer unsatisfied at callback (2/5)",
@@ -180,6 +183,23 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId), (view) -> kinds(view).size() == 2);
 		assertThat(kinds(updated)).containsExactly("PROGRESS_UPDATE", "ESCALATED_RESOLUTION");
 		assertThat(updated.path("promises").get(0).path("dueAt").asString()).isEqualTo("2026-11-23T07:00:00Z");
+	}
+
+	@Test
+	void aLateCallbackTakenOverBySomeoneElseLeavesTheCallbackAsTheOnePromise() {
+		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5009"));
+		this.publisher.publishAndWait(triaged(complaintId, "C-5009", T0));
+		this.publisher.publishAndWait(new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
+				complaintId, "C-5009", 1, "CASE-9", "ops", "Outage over", T0.plus(Duration.ofHours(25))));
+		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "RESOLVED");
+
+		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup",
+				T0.plus(Duration.ofHours(32)), complaintId, "C-5009", 1, "CASE-9", EscalationLevel.SUPERVISOR,
+				"CALLBACK not met", MilestoneKind.CALLBACK, null));
+		JsonNode supervised = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "SUPERVISED");
+
+		// never the first response or the engineer's visit of before the resolution
+		assertThat(kinds(supervised)).containsExactly("CALLBACK");
 	}
 
 	private static List<String> kinds(JsonNode view) {
