@@ -10,13 +10,14 @@ public enum RemedyKind {
 
 	/**
 	 * Whether an option of this kind that staff write themselves must state its amount,
-	 * so the tier's limits can be checked: money given (a credit, a waiver, bonus data, a
-	 * gift) and a custom remedy (0 when it costs nothing). A refund returns what was
-	 * wrongly charged, found by the bill check; the others are services.
+	 * so the tier's limits can be checked: money given or returned (a credit, a waiver,
+	 * bonus data, a gift, a refund) and a custom remedy (0 when it costs nothing); the
+	 * others are services. (Triage's own refund option, the wrongly charged amount found
+	 * by the bill check, has none.)
 	 */
 	public boolean needsAmount() {
 		return switch (this) {
-			case BILL_CREDIT, FEE_WAIVER, DATA_BONUS, APOLOGY_GIFT, CUSTOM -> true;
+			case BILL_CREDIT, FEE_WAIVER, DATA_BONUS, APOLOGY_GIFT, REFUND, CUSTOM -> true;
 			default -> false;
 		};
 	}

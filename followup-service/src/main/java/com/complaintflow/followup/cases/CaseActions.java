@@ -188,6 +188,10 @@ public class CaseActions {
 
 	private FollowupCase resolve(String caseId, Actor actor, String key, String resolution, boolean withIncident) {
 		FollowupCase resolved = this.changes.apply(caseId, CaseAction.RESOLVE, key, (c, now, ids) -> {
+			if (c.resolvesMembersAgain(CaseAction.RESOLVE)) {
+				c.record(now, "MEMBERS_RESOLVED_AGAIN", actor.staffId(), "Members still open resolved with it");
+				return List.of();
+			}
 			meet(c, ANSWERED, now);
 			c.getMilestones()
 				.stream()
@@ -204,7 +208,9 @@ public class CaseActions {
 				.resolved(ids.id("resolved"), actor.staffId(), resolution, callback.getDueAt()));
 		});
 		if (resolved.getKind() == CaseKind.INCIDENT) {
-			resolveMembers(resolved, actor, key, resolution);
+			// the incident's own resolution, also when this request only resolves the
+			// members still open
+			resolveMembers(resolved, actor, key, resolved.getResolution());
 		}
 		return resolved;
 	}

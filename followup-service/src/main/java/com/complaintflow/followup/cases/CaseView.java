@@ -79,7 +79,8 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 	 * @param team the owning team
 	 * @param agent the owning agent, null while the case waits in the team's queue
 	 * @param since since when
-	 * @param escalatedTo the highest level an escalation moved the case to, or null
+	 * @param escalatedTo the escalation level of the team that has the case (set by an
+	 * escalation, or by staff giving it to the supervisors' or experts' team), or null
 	 */
 	public record OwnerView(String team, String agent, Instant since, EscalationLevel escalatedTo) {
 

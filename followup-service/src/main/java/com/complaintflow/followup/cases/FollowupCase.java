@@ -81,7 +81,7 @@ public class FollowupCase {
 	/** The owning agent; null while the case waits in its team's queue. */
 	private String assignee;
 
-	/** The highest level an escalation moved the case to; null when never. */
+	/** The escalation level of the team that has the case; null for an agents' team. */
 	private EscalationLevel escalatedTo;
 
 	/** Since when the current owner (team and agent) has the case. */
@@ -139,8 +139,11 @@ public class FollowupCase {
 
 	private String resolution;
 
-	/** Whether the latest resolution came from the outage's incident case. */
-	private boolean resolvedWithIncident;
+	/**
+	 * Whether the latest resolution came from the outage's incident case; null in a case
+	 * resolved before this was recorded.
+	 */
+	private Boolean resolvedWithIncident;
 
 	private Integer satisfaction;
 
@@ -238,9 +241,17 @@ public class FollowupCase {
 			throw new ActionNotAllowedException(action, this.status,
 					"an incident case speaks to no customer: act on its members' cases", null);
 		}
-		if (!action.allowedIn().contains(this.status)) {
+		if (!action.allowedIn().contains(this.status) && !resolvesMembersAgain(action)) {
 			throw new ActionNotAllowedException(action, this.status);
 		}
+	}
+
+	/**
+	 * A resolved incident case takes its resolution again: it resolves those of its
+	 * members still open (one that was busy when the incident was resolved).
+	 */
+	boolean resolvesMembersAgain(CaseAction action) {
+		return this.kind == CaseKind.INCIDENT && action == CaseAction.RESOLVE && this.status == CaseStatus.RESOLVED;
 	}
 
 	/** Takes triage's decision: classification, owner team, checklist, explanation. */
@@ -694,8 +705,21 @@ public class FollowupCase {
 		return this.resolution;
 	}
 
-	public boolean isResolvedWithIncident() {
+	public Boolean getResolvedWithIncident() {
 		return this.resolvedWithIncident;
+	}
+
+	/**
+	 * Whether the case's latest resolution came with its outage's incident case; for a
+	 * case resolved before that was recorded, whether it was never reopened at a callback
+	 * (the rule of then).
+	 */
+	public boolean wasResolvedWithIncident() {
+		if (this.resolvedWithIncident != null) {
+			return this.resolvedWithIncident;
+		}
+		return this.incidentId != null
+				&& this.milestones.stream().noneMatch((m) -> m.getKind() == MilestoneKind.ESCALATED_RESOLUTION);
 	}
 
 	public Integer getSatisfaction() {

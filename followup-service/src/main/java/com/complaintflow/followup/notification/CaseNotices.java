@@ -65,7 +65,7 @@ class CaseNotices {
 			// the outage notice only when the outage ended: a member case staff resolved
 			// on
 			// its own (a modem replaced while the outage lasts) gets its own resolution
-			if (followupCase.getIncidentId() != null && followupCase.isResolvedWithIncident()) {
+			if (followupCase.getIncidentId() != null && followupCase.wasResolvedWithIncident()) {
 				return Optional.of(incidentNotice(resolved, followupCase, language));
 			}
 			return notice(event, followupCase, language, NotificationKind.RESOLVED, this.texts.text(language,

@@ -313,7 +313,7 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	@Test
 	void aCustomRemedyThatCostsMoneyStatesItsAmountSoTheLimitsApply() {
 		String caseId = open();
-		for (String kind : List.of("BILL_CREDIT", "CUSTOM")) {
+		for (String kind : List.of("BILL_CREDIT", "REFUND", "CUSTOM")) {
 			Answer unpriced = agent().post(path(caseId, OFFER), null,
 					"{\"remedies\":[{\"kind\":\"" + kind + "\",\"description\":\"Credit of 2000\"}]}");
 			assertThat(unpriced.code()).as(kind).isEqualTo(400);
@@ -434,13 +434,26 @@ class CaseActionsTests extends FollowupIntegrationTest {
 			assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
 		}
 
+		// a member waiting on its customer when the outage ends is not resolved with it
+		String waiting = members.get(0);
+		act(waiting, WAIT);
+
 		JsonNode incident = agent().post(path(incidentCaseId, RESOLVE), null, BODIES.get(RESOLVE)).json();
 
 		assertThat(incident.get("kind").asString()).isEqualTo("INCIDENT");
 		assertThat(incident.get("status").asString()).isEqualTo("RESOLVED");
+		assertThat(agent().get("/api/v1/cases/" + waiting).json().get("status").asString())
+			.isEqualTo("WAITING_ON_CUSTOMER");
+		// once it is back at work, resolving the resolved incident case again resolves
+		// it,
+		// with the incident's resolution
+		act(waiting, RESUME);
+		Answer again = supervisor().post(path(incidentCaseId, RESOLVE), "again", "{\"resolution\":\"other words\"}");
+		assertThat(again.code()).isEqualTo(200);
 		for (String member : members) {
 			JsonNode memberCase = agent().get("/api/v1/cases/" + member).json();
 			assertThat(memberCase.get("status").asString()).isEqualTo("RESOLVED");
+			assertThat(memberCase.get("resolution").asString()).isEqualTo(incident.get("resolution").asString());
 			assertThat(memberCase.get("incidentCaseId").asString()).isEqualTo(incidentCaseId);
 			assertThat(milestone(memberCase, "CALLBACK", 1).get("status").asString()).isEqualTo("OPEN");
 		}

@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.deadline.ClockKind;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.followup.deadline.MilestonePolicy;
@@ -57,6 +59,48 @@ class IncidentResolutionTests {
 
 		assertThat(resolved.getId()).isEqualTo(INCIDENT);
 		assertThat(changes.applied).containsExactly(INCIDENT, "a", "busy", "closed", "b");
+	}
+
+	@Test
+	void aResolvedIncidentCaseTakesItsResolutionAgainAndNoOtherCaseDoes() {
+		Instant at = Instant.parse("2026-12-03T08:00:00Z");
+		FollowupCase incident = new FollowupCase(INCIDENT, CaseKind.INCIDENT, "CMP-i", "C-i", at);
+		FollowupCase complaint = new FollowupCase("case", CaseKind.COMPLAINT, "CMP-c", "C-c", at);
+		incident.resolve("Fibre repaired", false);
+		complaint.resolve("Modem replaced", false);
+
+		incident.guard(CaseAction.RESOLVE);
+		assertThatExceptionOfType(ActionNotAllowedException.class)
+			.isThrownBy(() -> complaint.guard(CaseAction.RESOLVE));
+		assertThatExceptionOfType(ActionNotAllowedException.class).isThrownBy(() -> incident.guard(CaseAction.CLOSE));
+	}
+
+	@Test
+	void aMembersResolutionSaysWhetherItCameWithItsIncidentAlsoInACaseStoredBeforeThatWasRecorded() {
+		Instant at = Instant.parse("2026-12-03T08:00:00Z");
+		Deadlines deadlines = new Deadlines(at.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24));
+		FollowupCase withIncident = member(at, deadlines);
+		withIncident.resolve("Fibre repaired", true);
+		FollowupCase alone = member(at, deadlines);
+		alone.resolve("Modem replaced", false);
+		// stored before the flag was kept: the rule of then, "not reopened at a callback"
+		FollowupCase stored = member(at, deadlines);
+		FollowupCase reopened = member(at, deadlines);
+		reopened.getMilestones()
+			.add(new MilestoneClock(calendarTime()).open(reopened.getId(), MilestoneKind.ESCALATED_RESOLUTION, 1, at,
+					null, null));
+
+		assertThat(withIncident.wasResolvedWithIncident()).isTrue();
+		assertThat(alone.wasResolvedWithIncident()).isFalse();
+		assertThat(stored.getResolvedWithIncident()).isNull();
+		assertThat(stored.wasResolvedWithIncident()).isTrue();
+		assertThat(reopened.wasResolvedWithIncident()).isFalse();
+	}
+
+	private static FollowupCase member(Instant at, Deadlines deadlines) {
+		FollowupCase c = new FollowupCase("member", CaseKind.COMPLAINT, "CMP-m", "C-m", at);
+		c.triaged(TestEvents.triaged("CMP-m", at, deadlines, "INC-1"));
+		return c;
 	}
 
 	private static MilestoneSettings calendarTime() {

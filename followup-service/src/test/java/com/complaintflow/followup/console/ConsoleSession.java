@@ -48,6 +48,16 @@ final class ConsoleSession {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET as a browser sends it when a link of another site is followed. */
+	HttpResponse<String> getFromAnotherSite(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept-Language", "en")
+			.header("Sec-Fetch-Site", "cross-site")
+			.header("Sec-Fetch-Mode", "navigate")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Posts a form of the given page (its CSRF token and form key) with the fields. */
 	HttpResponse<String> post(String path, String page, Map<String, String> fields)
 			throws IOException, InterruptedException {

@@ -76,8 +76,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(login.headers().firstValue("Content-Security-Policy"))
 			.hasValue(StaffSecurityConfiguration.PAGE_POLICY);
 		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Strict", "HttpOnly"));
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax", "HttpOnly"));
 	}
 
 	@Test
@@ -165,6 +165,15 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(agent.get("/console/queue?queue=billing-sh").body()).contains(caseId);
 		assertThat(agent.get("/console/queue/rows?queue=network-bj").body()).doesNotContain(caseId);
 		assertThat(agent.post(path(caseId, "assign"), page, Map.of("agent", "bob")).statusCode()).isEqualTo(403);
+
+		// a link of another site (a pager, a mail) shows only a link to the case: no
+		// customer's words or contact, no audited read in the agent's name
+		int reads = supervisor().get("/api/v1/audit/contact-reads?caseId=" + caseId).json().path("items").size();
+		String fromOutside = agent.getFromAnotherSite("/console/cases/" + caseId).body();
+		assertThat(fromOutside).contains("id=\"open-case\"", "href=\"/console/cases/" + caseId + "\"")
+			.doesNotContain("张先生", "13800000000", "宽带每15分钟掉线一次");
+		assertThat(supervisor().get("/api/v1/audit/contact-reads?caseId=" + caseId).json().path("items").size())
+			.isEqualTo(reads);
 
 		ConsoleSession ops = new ConsoleSession(this.port);
 		ops.login("ops", "ops-dev");
