@@ -190,7 +190,11 @@ class StatusListener {
 		Update facts = caseFacts(event.caseId());
 		deadline(facts, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
 		if (event.newDeadline() != null) {
-			facts.pull("met", MilestoneKind.ESCALATED_RESOLUTION.name());
+			// the case reopened at its callback: the experts' deadline is new, and the
+			// callback of before is over (the next resolution sets the next one)
+			facts.pullAll("met",
+					new Object[] { MilestoneKind.ESCALATED_RESOLUTION.name(), MilestoneKind.CALLBACK.name() });
+			facts.unset("deadlines." + MilestoneKind.CALLBACK.name());
 		}
 		writes.apply(event.complaintId(), facts, stageOf(event.level()), event.occurredAt());
 	}

@@ -94,8 +94,10 @@ class StatusWording {
 				return List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE,
 						MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE);
 			case SUPERVISED:
+				// a supervisor rung also fires on the experts' own deadline
 				return List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE,
-						MilestoneKind.PROMISED_ANSWER, MilestoneKind.PROGRESS_UPDATE, MilestoneKind.CALLBACK);
+						MilestoneKind.PROMISED_ANSWER, MilestoneKind.ESCALATED_RESOLUTION,
+						MilestoneKind.PROGRESS_UPDATE, MilestoneKind.CALLBACK);
 			case CONTACTED:
 			case REMEDY_OFFERED:
 			case REMEDY_CHOSEN:

@@ -183,6 +183,23 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId), (view) -> kinds(view).size() == 2);
 		assertThat(kinds(updated)).containsExactly("PROGRESS_UPDATE", "ESCALATED_RESOLUTION");
 		assertThat(updated.path("promises").get(0).path("dueAt").asString()).isEqualTo("2026-11-23T07:00:00Z");
+
+		// the experts' deadline still shows when a supervisor rung fires on it
+		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup",
+				T0.plus(Duration.ofHours(50)), complaintId, "C-5006", 1, "CASE-6", EscalationLevel.SUPERVISOR,
+				"ESCALATED_RESOLUTION not met", MilestoneKind.ESCALATED_RESOLUTION, null));
+		JsonNode supervised = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "SUPERVISED");
+		assertThat(kinds(supervised)).contains("ESCALATED_RESOLUTION");
+		// resolved a second time: the new callback is the promise, though the first was
+		// met
+		this.publisher.publishAndWait(
+				new CaseResolved(EventMetadata.newEventId(), "followup", T0.plus(Duration.ofHours(51)), complaintId,
+						"C-5006", 1, "CASE-6", "expert-1", "Line card replaced", T0.plus(Duration.ofHours(75))));
+		JsonNode resolvedAgain = await().atMost(Duration.ofSeconds(15))
+			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId),
+					(view) -> view.path("status").asString().equals("RESOLVED"));
+		assertThat(kinds(resolvedAgain)).containsExactly("CALLBACK");
+		assertThat(resolvedAgain.path("promises").get(0).path("dueAt").asString()).isEqualTo("2026-11-25T09:00:00Z");
 	}
 
 	@Test
