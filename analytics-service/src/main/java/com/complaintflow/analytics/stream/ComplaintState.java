@@ -1,5 +1,6 @@
 package com.complaintflow.analytics.stream;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,10 +57,12 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 			return new ComplaintState(complaintId, this.entries, Map.of(), known, false);
 		}
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
-		if (sameIncident != null) {
-			next.remove(sameIncident.eventId());
-		}
 		next.put(entry.eventId(), entry);
+		// only the first announcement of each incident stays: the one this entry
+		// replaces,
+		// and the later ones a state stored before they were left out still holds
+		Collection<JournalEntry> first = IncidentAnnouncements.firstOfEach(List.copyOf(next.values()));
+		next.values().removeIf((held) -> IncidentAnnouncements.TYPE.equals(held.type()) && !first.contains(held));
 		Map<String, Counters> before = (known != null) ? known
 				: this.entries.isEmpty() ? Map.of() : Shares.bySlot(Contributions.of(record()));
 		ComplaintState state = new ComplaintState(complaintId, next, Map.of(), null, true);

@@ -137,6 +137,31 @@ class ComplaintStateTests {
 	}
 
 	@Test
+	void aStateStoredWithEveryRevisionOfAnOutageIsCutDownByItsNextEvent() {
+		Map<String, JournalEntry> stored = new TreeMap<>();
+		JournalEntry received = JournalEntry.of(this.life.received());
+		stored.put(received.eventId(), received);
+		for (int revision = 1; revision <= 7000; revision++) {
+			JournalEntry announcement = JournalEntry
+				.of(this.life.incident("inc-1", revision, Duration.ofSeconds(revision)));
+			stored.put(announcement.eventId(), announcement);
+		}
+		ComplaintState before = new ComplaintState("c-1", stored, Map.of(), null, false);
+
+		ComplaintState after = before.with("c-1", JournalEntry.of(this.life.opened()));
+
+		assertThat(after.fresh()).isTrue();
+		assertThat(after.entries().values()).filteredOn((entry) -> entry.type().equals("incident-detected"))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.number("revision", 0)).isEqualTo(1));
+		assertThat(CompactSerde.STATES.serializer().serialize("t", after)).hasSizeLessThan(1024);
+		// cutting the later revisions counts the outage neither again nor less (the event
+		// may move it between slots)
+		assertThat(after.changes().values().stream().mapToLong((counters) -> counters.get(Measures.INCIDENTS)).sum())
+			.isZero();
+	}
+
+	@Test
 	void theStoredStateKeepsTheEventsButNotTheLastChange() {
 		Serde<ComplaintState> serde = CompactSerde.STATES;
 		ComplaintState state = ComplaintState.empty(null)
