@@ -68,6 +68,13 @@ final class ComposeTarget implements BenchTarget {
 			System.out.println("Bringing the compose stack up (docker compose up -d --build --wait)...");
 			docker.runShowingOutput("compose", "up", "-d", "--build", "--wait");
 		}
+		else {
+			// a stack started without ops/compose/kafka-tools.yml does not publish Kafka:
+			// compose recreates the broker with its loopback listener (its data is on its
+			// volume; the services reconnect), and changes nothing when it has it already
+			System.out.println("Publishing Kafka on localhost:29092 (docker compose up -d --wait kafka)...");
+			docker.runShowingOutput("compose", "up", "-d", "--wait", "kafka");
+		}
 		Map<String, String> containers = new LinkedHashMap<>();
 		composeServices
 			.forEach((process, composeService) -> containers.put(process, containerId(docker, composeService)));
