@@ -204,8 +204,18 @@ public class CaseActions {
 			}
 			Duration within = (c.getCallbackWithinMs() > 0) ? Duration.ofMillis(c.getCallbackWithinMs()) : null;
 			Milestone callback = open(c, MilestoneKind.CALLBACK, now, within);
-			return List.of(CaseEvents.of(c, now)
+			List<ComplaintEvent> events = new ArrayList<>();
+			// the outage notice promises the member its compensation: it is granted, so
+			// the
+			// case, the callback's agent and analytics' compensation figures know of it
+			RemedyOption granted = withIncident ? c.grantOutageCompensation() : null;
+			if (granted != null) {
+				c.record(now, "REMEDY_CHOSEN", "system", "Outage compensation granted: " + granted.kind());
+				events.add(CaseEvents.of(c, now).chosen(ids.id("compensated"), "system", granted));
+			}
+			events.add(CaseEvents.of(c, now)
 				.resolved(ids.id("resolved"), actor.staffId(), resolution, callback.getDueAt()));
+			return events;
 		});
 		if (resolved.getKind() == CaseKind.INCIDENT) {
 			// the incident's own resolution, also when this request only resolves the

@@ -3,8 +3,8 @@ package com.complaintflow.followup.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import com.complaintflow.events.Category;
@@ -17,6 +17,7 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
+import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.followup.deadline.Milestone;
@@ -293,6 +294,35 @@ public class FollowupCase {
 		this.offeredRemedies = new ArrayList<>(options);
 		this.chosenRemedy = null;
 		this.offers++;
+	}
+
+	/**
+	 * What compensates an outage member: the remedy the customer chose, else the largest
+	 * valued option triage proposed (a notification is no compensation); null when there
+	 * is none.
+	 */
+	public RemedyOption outageCompensation() {
+		if (this.chosenRemedy != null && this.chosenRemedy.kind() != RemedyKind.MASS_NOTIFICATION) {
+			return this.chosenRemedy;
+		}
+		return this.triageRemedies.stream()
+			.filter((option) -> option.kind() != RemedyKind.MASS_NOTIFICATION && option.amount() != null)
+			.max(Comparator.comparing(RemedyOption::amount))
+			.orElse(null);
+	}
+
+	/**
+	 * Grants the outage's compensation when the incident is resolved: it becomes the
+	 * case's chosen remedy (the outage notice promises it to the customer).
+	 * @return the remedy granted, or null when one was chosen already or there is none
+	 */
+	RemedyOption grantOutageCompensation() {
+		RemedyOption compensation = outageCompensation();
+		if (compensation == null || compensation.equals(this.chosenRemedy)) {
+			return null;
+		}
+		this.chosenRemedy = compensation;
+		return compensation;
 	}
 
 	/**

@@ -15,7 +15,6 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.NotificationKind;
 import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.events.ProgressUpdated;
-import com.complaintflow.events.RemedyKind;
 import com.complaintflow.events.RemedyOption;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.FollowupCase;
@@ -110,7 +109,7 @@ class CaseNotices {
 	 * complaints in one outage is told once), with the compensation the case offers.
 	 */
 	private NotificationRequested incidentNotice(CaseResolved resolved, FollowupCase c, Language language) {
-		RemedyOption compensation = compensation(c);
+		RemedyOption compensation = c.outageCompensation();
 		String region = c.getRegionCode();
 		String resolution = orEmpty(resolved.resolution());
 		String text = (compensation != null)
@@ -122,21 +121,6 @@ class CaseNotices {
 				CaseOpening.SOURCE, resolved.occurredAt(), resolved.complaintId(), resolved.customerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, c.getId(), NotificationKind.INCIDENT, language, text,
 				c.getIncidentId());
-	}
-
-	/**
-	 * What compensates the outage: the remedy the customer chose, else the largest valued
-	 * option triage proposed (a notification is no compensation).
-	 */
-	private static RemedyOption compensation(FollowupCase c) {
-		if (c.getChosenRemedy() != null && c.getChosenRemedy().kind() != RemedyKind.MASS_NOTIFICATION) {
-			return c.getChosenRemedy();
-		}
-		return c.getTriageRemedies()
-			.stream()
-			.filter((option) -> option.kind() != RemedyKind.MASS_NOTIFICATION && option.amount() != null)
-			.max(Comparator.comparing(RemedyOption::amount))
-			.orElse(null);
 	}
 
 	private static Milestone latest(FollowupCase c, MilestoneKind kind) {

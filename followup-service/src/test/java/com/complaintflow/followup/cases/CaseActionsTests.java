@@ -414,48 +414,58 @@ class CaseActionsTests extends FollowupIntegrationTest {
 
 	@Test
 	void resolvingAnIncidentResolvesItsMemberCasesAndSchedulesTheirCallbacks() {
-		String incidentId = "INC-" + UUID.randomUUID();
-		List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID());
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		List<String> members = new ArrayList<>();
-		// the first complaint was decided before the outage was detected: no incident yet
-		members.add(open(complaints.get(0), null));
-		members.add(open(complaints.get(1), incidentId));
-		this.publisher.publishAndWait(TestEvents.incident(incidentId, now, complaints));
-		String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
-		await().atMost(SOON)
-			.until(() -> agent().get("/api/v1/cases/" + incidentCaseId).json(),
-					(json) -> json.has("memberCaseIds") && json.get("memberCaseIds").size() == 2);
-		for (String member : members) {
-			JsonNode memberCase = await().atMost(SOON)
-				.until(() -> agent().get("/api/v1/cases/" + member).json(),
-						(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
-			// the outage's notice and compensation follow the incident id
-			assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
-		}
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String incidentId = "INC-" + UUID.randomUUID();
+			List<String> complaints = List.of("CMP-" + UUID.randomUUID(), "CMP-" + UUID.randomUUID());
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			List<String> members = new ArrayList<>();
+			// the first complaint was decided before the outage was detected: no incident
+			// yet
+			members.add(open(complaints.get(0), null));
+			members.add(open(complaints.get(1), incidentId));
+			this.publisher.publishAndWait(TestEvents.incident(incidentId, now, complaints));
+			String incidentCaseId = CaseOpening.incidentCaseIdFor(incidentId);
+			await().atMost(SOON)
+				.until(() -> agent().get("/api/v1/cases/" + incidentCaseId).json(),
+						(json) -> json.has("memberCaseIds") && json.get("memberCaseIds").size() == 2);
+			for (String member : members) {
+				JsonNode memberCase = await().atMost(SOON)
+					.until(() -> agent().get("/api/v1/cases/" + member).json(),
+							(json) -> json.path("incidentCaseId").asString("").equals(incidentCaseId));
+				// the outage's notice and compensation follow the incident id
+				assertThat(memberCase.get("incidentId").asString()).isEqualTo(incidentId);
+			}
 
-		// a member waiting on its customer when the outage ends is not resolved with it
-		String waiting = members.get(0);
-		act(waiting, WAIT);
+			// a member waiting on its customer when the outage ends is not resolved with
+			// it
+			String waiting = members.get(0);
+			act(waiting, WAIT);
 
-		JsonNode incident = agent().post(path(incidentCaseId, RESOLVE), null, BODIES.get(RESOLVE)).json();
+			JsonNode incident = agent().post(path(incidentCaseId, RESOLVE), null, BODIES.get(RESOLVE)).json();
 
-		assertThat(incident.get("kind").asString()).isEqualTo("INCIDENT");
-		assertThat(incident.get("status").asString()).isEqualTo("RESOLVED");
-		assertThat(agent().get("/api/v1/cases/" + waiting).json().get("status").asString())
-			.isEqualTo("WAITING_ON_CUSTOMER");
-		// once it is back at work, resolving the resolved incident case again resolves
-		// it,
-		// with the incident's resolution
-		act(waiting, RESUME);
-		Answer again = supervisor().post(path(incidentCaseId, RESOLVE), "again", "{\"resolution\":\"other words\"}");
-		assertThat(again.code()).isEqualTo(200);
-		for (String member : members) {
-			JsonNode memberCase = agent().get("/api/v1/cases/" + member).json();
-			assertThat(memberCase.get("status").asString()).isEqualTo("RESOLVED");
-			assertThat(memberCase.get("resolution").asString()).isEqualTo(incident.get("resolution").asString());
-			assertThat(memberCase.get("incidentCaseId").asString()).isEqualTo(incidentCaseId);
-			assertThat(milestone(memberCase, "CALLBACK", 1).get("status").asString()).isEqualTo("OPEN");
+			assertThat(incident.get("kind").asString()).isEqualTo("INCIDENT");
+			assertThat(incident.get("status").asString()).isEqualTo("RESOLVED");
+			assertThat(agent().get("/api/v1/cases/" + waiting).json().get("status").asString())
+				.isEqualTo("WAITING_ON_CUSTOMER");
+			// once it is back at work, resolving the resolved incident case again
+			// resolves
+			// it,
+			// with the incident's resolution
+			act(waiting, RESUME);
+			Answer again = supervisor().post(path(incidentCaseId, RESOLVE), "again",
+					"{\"resolution\":\"other words\"}");
+			assertThat(again.code()).isEqualTo(200);
+			for (String member : members) {
+				JsonNode memberCase = agent().get("/api/v1/cases/" + member).json();
+				assertThat(memberCase.get("status").asString()).isEqualTo("RESOLVED");
+				// the compensation the outage notice promises is granted on the case
+				assertThat(memberCase.get("chosenRemedy").get("kind").asString()).isEqualTo("BILL_CREDIT");
+				assertThat(memberCase.get("chosenRemedy").get("amount").asInt()).isEqualTo(100);
+				assertThat(memberCase.get("resolution").asString()).isEqualTo(incident.get("resolution").asString());
+				assertThat(memberCase.get("incidentCaseId").asString()).isEqualTo(incidentCaseId);
+				assertThat(milestone(memberCase, "CALLBACK", 1).get("status").asString()).isEqualTo("OPEN");
+			}
+			await().atMost(SOON).until(() -> types(cases, members.get(1)).contains("remedy-chosen"));
 		}
 	}
 
