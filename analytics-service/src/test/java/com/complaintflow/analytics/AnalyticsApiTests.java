@@ -70,6 +70,9 @@ class AnalyticsApiTests {
 	@Value("${spring.kafka.streams.application-id}")
 	String applicationId;
 
+	@Value("${spring.kafka.consumer.group-id}")
+	String consumerGroup;
+
 	@LocalServerPort
 	int port;
 
@@ -94,6 +97,14 @@ class AnalyticsApiTests {
 		// a range of its own for every test (a random hour collided about one run in
 		// seventy)
 		this.hour = Instant.parse("2031-01-01T00:00:00Z").plus(3L * NEXT_RANGE.getAndIncrement(), ChronoUnit.HOURS);
+	}
+
+	@Test
+	void theDeadLettersGroupIsTheApplicationsSoTheyAreReDrivenUnderAnyApplicationId() {
+		// StreamsDeadLetters names the application id as a dead letter's group; the
+		// re-drive
+		// endpoint takes back the dead letters of spring.kafka.consumer.group-id
+		assertThat(this.consumerGroup).isEqualTo(this.applicationId).isNotEqualTo("analytics");
 	}
 
 	@Test
