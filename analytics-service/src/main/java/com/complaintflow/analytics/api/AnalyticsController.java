@@ -20,6 +20,7 @@ import com.complaintflow.analytics.report.Summary;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -77,7 +78,9 @@ class AnalyticsController {
 	@RollupFilterParameters
 	@GetMapping("/timeseries")
 	List<SeriesPoint> timeseries(@RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "hour") String granularity,
+			@RequestParam(required = false) Instant to,
+			@Parameter(schema = @Schema(allowableValues = { "hour", "day" }, defaultValue = "hour")) @RequestParam(
+					defaultValue = "hour") String granularity,
 			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);
@@ -132,7 +135,9 @@ class AnalyticsController {
 	@RollupFilterParameters
 	@GetMapping("/complaints")
 	ComplaintList complaints(@RequestParam String measure, @RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(required = false) Instant to,
+			@Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "200",
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int limit,
 			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		RollupFilter filter = RollupFilter.of(params);
 		Range range = Range.of(from, to, null);

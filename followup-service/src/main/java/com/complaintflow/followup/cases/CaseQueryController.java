@@ -7,6 +7,8 @@ import java.util.List;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -48,7 +50,9 @@ class CaseQueryController {
 	@GetMapping
 	List<CaseView> list(@RequestParam(required = false) String complaintId,
 			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String queue,
-			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(required = false) Instant dueBefore,
+			@Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+					defaultValue = "100")) @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
 					"limit must be between 1 and " + MAX_LIMIT);

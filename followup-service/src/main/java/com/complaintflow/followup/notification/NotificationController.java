@@ -8,6 +8,7 @@ import java.util.List;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,7 @@ class NotificationController {
 	@Operation(summary = "List a customer's notices",
 			description = "With their delivery state. Roles: AGENT, SUPERVISOR.")
 	@GetMapping
-	List<NotificationView> list(@RequestParam String customerId) {
+	List<NotificationView> list(@Parameter(schema = @Schema(maxLength = MAX_ID)) @RequestParam String customerId) {
 		return this.outbox.forCustomer(valid(customerId)).stream().map(NotificationView::of).toList();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -20,6 +21,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Completes a service's generated document: declares the staff scheme (the default for
@@ -82,6 +85,13 @@ class SharedApiDocument implements OpenApiCustomizer {
 			responses.putIfAbsent("403", error("403"));
 		}
 		responses.putIfAbsent("503", error("503"));
+		ApiResponse unavailable = responses.get("503");
+		if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)) {
+			unavailable.addHeaderObject(HttpHeaders.RETRY_AFTER,
+					new Header()
+						.description("Seconds to wait before retrying (with the same Idempotency-Key, if one was sent)")
+						.schema(new IntegerSchema()));
+		}
 		responses.forEach((code, response) -> {
 			if (code.startsWith("4") || code.startsWith("5")) {
 				response.setContent(problemContent());

@@ -82,6 +82,9 @@ class ApiDocumentsTests {
 				if (!op.path("responses").has("401")) {
 					problems.add(where + ": no 401");
 				}
+				if (!op.path("responses").path("503").path("headers").has("Retry-After")) {
+					problems.add(where + ": a 503 without its Retry-After header");
+				}
 				JsonNode security = op.has("security") ? op.path("security") : document.path("security");
 				if (security.toString().contains("staffBasic")
 						&& !op.path("description").asString("").matches("(?s).*Roles: [A-Z, ]+\\..*")) {
@@ -89,6 +92,40 @@ class ApiDocumentsTests {
 				}
 			})));
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theLimitsTheServicesCheckByHandAreDeclaredToo() {
+		assertThat(parameter(Service.FOLLOWUP, "/api/v1/cases", "limit").path("schema").path("maximum").asInt())
+			.isEqualTo(500);
+		assertThat(parameter(Service.FOLLOWUP, "/api/v1/notifications", "customerId").path("schema")
+			.path("maxLength")
+			.asInt()).isEqualTo(128);
+		assertThat(parameter(Service.ANALYTICS, "/api/v1/analytics/timeseries", "granularity").path("schema")
+			.path("enum")
+			.valueStream()
+			.map(JsonNode::asString)).containsExactly("hour", "day");
+		assertThat(parameter(Service.ANALYTICS, "/api/v1/analytics/complaints", "limit").path("schema")
+			.path("maximum")
+			.asInt()).isEqualTo(200);
+		assertThat(documents.get(Service.TRIAGE)
+			.path("components")
+			.path("schemas")
+			.path("CorrectionRequest")
+			.path("properties")
+			.path("field")
+			.path("enum")
+			.valueStream()
+			.map(JsonNode::asString)).containsExactly("category", "persona", "playbook", "churnRisk");
+	}
+
+	private static JsonNode parameter(Service service, String path, String name) {
+		for (JsonNode parameter : documents.get(service).path("paths").path(path).path("get").path("parameters")) {
+			if (parameter.path("name").asString().equals(name)) {
+				return parameter;
+			}
+		}
+		throw new AssertionError("no parameter " + name + " of GET " + path + " in " + service);
 	}
 
 	@Test
