@@ -102,8 +102,7 @@ class AnalyticsApiTests {
 	@Test
 	void theDeadLettersGroupIsTheApplicationsSoTheyAreReDrivenUnderAnyApplicationId() {
 		// StreamsDeadLetters names the application id as a dead letter's group; the
-		// re-drive
-		// endpoint takes back the dead letters of spring.kafka.consumer.group-id
+		// re-drive endpoint takes back the dead letters of spring.kafka.consumer.group-id
 		assertThat(this.consumerGroup).isEqualTo(this.applicationId).isNotEqualTo("analytics");
 	}
 
@@ -470,8 +469,7 @@ class AnalyticsApiTests {
 
 		// The timelines (drill index) and the rollups (the figures) are written from two
 		// output topics, and a complaint's events arrive from several topics in any
-		// order:
-		// wait for all of it.
+		// order: wait for all of it.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(drill("received", "")).containsExactlyInAnyOrder(kept.complaintId(), lost.complaintId(),
 					fresh.complaintId());
@@ -544,8 +542,7 @@ class AnalyticsApiTests {
 				.received());
 		}
 		// 18:30 on the 10th to 04:00 on the 12th: three of the 10th's complaints, none of
-		// the
-		// 12th's (05:00 and 06:00)
+		// the 12th's (05:00 and 06:00)
 		String range = "?from=2032-03-10T18:30:00Z&to=2032-03-12T04:00:00Z&granularity=day";
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(

@@ -202,8 +202,7 @@ class AnalyticsMetrics {
 		values.forEach((percentile, minutes) -> {
 			if (minutes != null) {
 				// Prometheus' base unit of time is the second; its "quantile" label
-				// belongs
-				// to summaries only, so these precomputed figures are labelled
+				// belongs to summaries only, so these precomputed figures are labelled
 				// "percentile"
 				rows.add(MultiGauge.Row.of(Tags.of("percentile", percentile), minutes * 60));
 			}

@@ -59,8 +59,8 @@ record ComplaintState(String complaintId, Map<String, JournalEntry> entries, Map
 		Map<String, JournalEntry> next = new TreeMap<>(this.entries);
 		next.put(entry.eventId(), entry);
 		// only the first announcement of each incident stays: the one this entry
-		// replaces,
-		// and the later ones a state stored before they were left out still holds
+		// replaces, and the later ones a state stored before they were left out still
+		// holds
 		Collection<JournalEntry> first = IncidentAnnouncements.firstOfEach(List.copyOf(next.values()));
 		next.values().removeIf((held) -> IncidentAnnouncements.TYPE.equals(held.type()) && !first.contains(held));
 		Map<String, Counters> before = (known != null) ? known

@@ -153,8 +153,7 @@ final class EndToEndScenario {
 			.until(() -> getJson(Service.FOLLOWUP, "/api/v1/operations/erasures/" + erasureId, "ops:ops-dev"),
 					(answer) -> answer.path("complete").asBoolean());
 		// the idempotency record dropped the complaint's words once Kafka had it: only
-		// the
-		// status view names the customer
+		// the status view names the customer
 		assertThat(status.path("services").path("intake").path("erased").path("complaint_status").asLong())
 			.as(status.toString())
 			.isEqualTo(1);

@@ -206,8 +206,8 @@ public class CaseActions {
 			Milestone callback = open(c, MilestoneKind.CALLBACK, now, within);
 			List<ComplaintEvent> events = new ArrayList<>();
 			// the outage notice promises the member its compensation: it is granted, so
-			// the
-			// case, the callback's agent and analytics' compensation figures know of it
+			// the case, the callback's agent and analytics' compensation figures know of
+			// it
 			RemedyOption granted = withIncident ? c.grantOutageCompensation() : null;
 			if (granted != null) {
 				c.record(now, "REMEDY_CHOSEN", "system", "Outage compensation granted: " + granted.kind());

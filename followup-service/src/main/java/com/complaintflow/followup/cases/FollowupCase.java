@@ -735,10 +735,6 @@ public class FollowupCase {
 		return this.resolution;
 	}
 
-	public Boolean getResolvedWithIncident() {
-		return this.resolvedWithIncident;
-	}
-
 	/**
 	 * Whether the case's latest resolution came with its outage's incident case; for a
 	 * case resolved before that was recorded, whether it was never reopened at a callback

@@ -29,8 +29,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -85,10 +85,8 @@ class CasePage {
 			@RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite) {
 		if ("cross-site".equalsIgnoreCase(fetchSite)) {
 			// a link or form of another site: the session cookie (SameSite=Lax) comes
-			// along
-			// with a top-level navigation, so nothing is read until the staff member
-			// opens
-			// the case from the console's own page
+			// along with a top-level navigation, so nothing is read until the staff
+			// member opens the case from the console's own page
 			model.addAttribute("caseId", caseId);
 			return "console/open-case";
 		}

@@ -62,8 +62,8 @@ class CaseNotices {
 		}
 		if (event instanceof CaseResolved resolved) {
 			// the outage notice only when the outage ended: a member case staff resolved
-			// on
-			// its own (a modem replaced while the outage lasts) gets its own resolution
+			// on its own (a modem replaced while the outage lasts) gets its own
+			// resolution
 			if (followupCase.getIncidentId() != null && followupCase.wasResolvedWithIncident()) {
 				return Optional.of(incidentNotice(resolved, followupCase, language));
 			}

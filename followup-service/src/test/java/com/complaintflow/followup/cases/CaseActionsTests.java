@@ -448,9 +448,7 @@ class CaseActionsTests extends FollowupIntegrationTest {
 			assertThat(agent().get("/api/v1/cases/" + waiting).json().get("status").asString())
 				.isEqualTo("WAITING_ON_CUSTOMER");
 			// once it is back at work, resolving the resolved incident case again
-			// resolves
-			// it,
-			// with the incident's resolution
+			// resolves it, with the incident's resolution
 			act(waiting, RESUME);
 			Answer again = supervisor().post(path(incidentCaseId, RESOLVE), "again",
 					"{\"resolution\":\"other words\"}");

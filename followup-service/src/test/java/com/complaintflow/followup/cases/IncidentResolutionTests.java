@@ -92,7 +92,6 @@ class IncidentResolutionTests {
 
 		assertThat(withIncident.wasResolvedWithIncident()).isTrue();
 		assertThat(alone.wasResolvedWithIncident()).isFalse();
-		assertThat(stored.getResolvedWithIncident()).isNull();
 		assertThat(stored.wasResolvedWithIncident()).isTrue();
 		assertThat(reopened.wasResolvedWithIncident()).isFalse();
 	}

@@ -94,8 +94,7 @@ class CustomerNoticesTests {
 						(c) -> c != null && c.getList("memberCaseIds", String.class).size() == members.size());
 
 			// one member's own problem is fixed while the outage lasts: told of that fix,
-			// not
-			// that the outage is over
+			// not that the outage is over
 			assertThat(agent
 				.post("/api/v1/cases/" + CaseOpening.caseIdFor(fixedAlone) + "/resolve", "own-fix",
 						"{\"resolution\":\"Modem replaced\"}")

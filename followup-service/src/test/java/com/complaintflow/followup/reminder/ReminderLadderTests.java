@@ -128,11 +128,9 @@ class ReminderLadderTests {
 			.anyMatch((detail) -> detail.startsWith("Moved to team supervisors"))
 			.anyMatch((detail) -> detail.startsWith("Moved to team experts"));
 		// Every milestone's escalations count, not only the first response's: the
-		// progress
-		// update runs on business hours, so whether it has escalated by now depends on
-		// the
-		// hour the test runs. The count must equal the escalation rungs raised, each
-		// once.
+		// progress update runs on business hours, so whether it has escalated by now
+		// depends on the hour the test runs. The count must equal the escalation rungs
+		// raised, each once.
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			await().atMost(SOON)
 				.untilAsserted(

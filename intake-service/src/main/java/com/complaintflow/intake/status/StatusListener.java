@@ -172,8 +172,7 @@ class StatusListener {
 		deadline(facts, MilestoneKind.CALLBACK, event.callbackDueAt());
 		// a resolution meets every answer promise (followup meets them all), and ends the
 		// progress updates too: a case the callback reopens shows its next update once
-		// the
-		// agent sends one, never the one from before the resolution
+		// the agent sends one, never the one from before the resolution
 		facts.addToSet("met")
 			.each(MilestoneKind.FIRST_RESPONSE.name(), MilestoneKind.ENGINEER_CONTACT.name(),
 					MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),

@@ -177,8 +177,7 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		this.housekeeping.relayStale();
 
 		// when the run returns, it (or the scheduled run beside it) has claimed every
-		// one:
-		// none is still waiting for a later run
+		// one: none is still waiting for a later run
 		Instant staleBefore = EventMetadata.now().minus(Duration.ofSeconds(5));
 		assertThat(this.store.stalePending(staleBefore, 1000)).extracting(IdempotencyRecord::id)
 			.doesNotContainAnyElementsOf(ids);

@@ -90,8 +90,7 @@ public class StaffSecurityConfiguration {
 		ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler("Basic realm=\"complaint-flow\"");
 		return http.csrf(AbstractHttpConfigurer::disable)
 			// no CSRF token on a stateless API, but a browser's cached Basic login must
-			// not
-			// act for another site's form
+			// not act for another site's form
 			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))

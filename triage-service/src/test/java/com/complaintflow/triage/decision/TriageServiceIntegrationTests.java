@@ -226,8 +226,7 @@ class TriageServiceIntegrationTests {
 		this.publisher.publishAndWait(after);
 
 		// one key, one partition: when the later complaint is decided, the earlier one
-		// was
-		// read, and skipped
+		// was read, and skipped
 		assertThat(awaitDecision(after.complaintId()).path("category").asString()).isNotBlank();
 		assertThat(get("/api/v1/triage/decisions/" + before.complaintId(), "ops:ops-dev").statusCode()).isEqualTo(404);
 		assertThat(this.mongo.findById(before.customerId(), CustomerHistoryDocument.class).complaints())
