@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the customer history from follow-up: a case whose deadline was breached, that was
  * escalated, or whose customer churned was mishandled, so the customer's next complaint
- * is treated as valid.
+ * is treated as valid; a breached deadline is a broken promise, so the next complaint's
+ * remedies are over-compensated too.
  */
 @Component
 @KafkaListener(topics = { Topics.CASES, Topics.REMINDERS })
@@ -41,7 +42,7 @@ class CaseOutcomeListener {
 	@KafkaHandler
 	void on(ReminderRaised event) {
 		if (event.kind() == ReminderKind.BREACH) {
-			this.store.markMishandled(event.customerId(), event.complaintId());
+			this.store.markPromiseBroken(event.customerId(), event.complaintId());
 		}
 	}
 

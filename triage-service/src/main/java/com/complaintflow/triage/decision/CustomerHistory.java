@@ -85,7 +85,8 @@ class CustomerHistory {
 			return TriageContext.NONE;
 		}
 		int claims = (int) previous.stream().filter(PastComplaint::claimed).count();
-		return new TriageContext(previous.size(), claims, previous.get(0).mishandled(), null);
+		PastComplaint latest = previous.get(0);
+		return new TriageContext(previous.size(), claims, latest.mishandled(), latest.promiseBroken(), null);
 	}
 
 	/** The oldest time a history read for this complaint keeps. */
@@ -129,8 +130,21 @@ class CustomerHistory {
 
 	/** Marks a complaint's handling as failed, so the customer's next one is valid. */
 	void markMishandled(String customerId, String complaintId) {
+		mark(customerId, complaintId, Update.update("complaints.$.mishandled", true));
+	}
+
+	/**
+	 * Marks a deadline promised on a complaint as breached: its handling failed, and the
+	 * customer's next complaint is over-compensated.
+	 */
+	void markPromiseBroken(String customerId, String complaintId) {
+		mark(customerId, complaintId,
+				Update.update("complaints.$.mishandled", true).set("complaints.$.promiseBroken", true));
+	}
+
+	private void mark(String customerId, String complaintId, Update update) {
 		Query present = Query.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").is(complaintId));
-		this.mongo.updateFirst(present, Update.update("complaints.$.mishandled", true), CustomerHistoryDocument.class);
+		this.mongo.updateFirst(present, update, CustomerHistoryDocument.class);
 	}
 
 }

@@ -102,6 +102,14 @@ class DecisionStore {
 	}
 
 	/**
+	 * Marks a deadline promised on a complaint as breached, so the customer's next one is
+	 * valid and over-compensated.
+	 */
+	void markPromiseBroken(String customerId, String complaintId) {
+		this.history.markPromiseBroken(customerId, complaintId);
+	}
+
+	/**
 	 * What the customer's history says about a new complaint: repeats and claims within
 	 * the window, and whether the last one was mishandled.
 	 */

@@ -60,7 +60,7 @@ class TriageBatch {
 	 */
 	void decide(ComplaintReceived complaint, ComplaintTriaged decision, Map<String, String> decidedBy) {
 		this.histories.add(complaint.customerId(), new PastComplaint(complaint.complaintId(), complaint.occurredAt(),
-				DecisionStore.claimed(complaint), false));
+				DecisionStore.claimed(complaint), false, false));
 		this.decided.put(complaint.complaintId(), decision);
 		this.toStore.add(DecisionStore.stored(complaint, decision, decidedBy));
 	}

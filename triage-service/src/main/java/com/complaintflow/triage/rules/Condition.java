@@ -130,6 +130,10 @@ final class Condition {
 			boolean wanted = spec.lastMishandled();
 			parts.add((facts) -> (facts.context() != null && facts.context().lastMishandled()) == wanted);
 		}
+		if (spec.lastPromiseBroken() != null) {
+			boolean wanted = spec.lastPromiseBroken();
+			parts.add((facts) -> (facts.context() != null && facts.context().lastPromiseBroken()) == wanted);
+		}
 		if (spec.anyOf() != null) {
 			parts.add(anyOf(spec.anyOf(), path + ".anyOf", before, signals, errors));
 		}

@@ -130,6 +130,9 @@ public final class RuleSet {
 		if (context.lastMishandled()) {
 			signals.add("history:previous complaint mishandled");
 		}
+		if (context.lastPromiseBroken()) {
+			signals.add("history:a deadline promised on the previous complaint was breached");
+		}
 		if (context.incidentId() != null) {
 			signals.add("incident:" + context.incidentId());
 		}

@@ -83,7 +83,7 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 			List<String> emotion, List<String> rootCause, List<String> churnRisk, List<String> nature,
 			List<String> persona, List<String> playbook, List<String> priority, List<String> tier, List<String> channel,
 			List<String> cues, List<String> expectedRemedy, Integer minRepeat, BigDecimal minAmount, Integer minLength,
-			Boolean incident, Boolean lastMishandled, List<ConditionSpec> anyOf) {
+			Boolean incident, Boolean lastMishandled, Boolean lastPromiseBroken, List<ConditionSpec> anyOf) {
 
 		/**
 		 * Whether the condition, or one nested in it, reads the customer's history or an
@@ -91,6 +91,7 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 		 */
 		boolean readsHistory() {
 			return this.minRepeat != null || this.incident != null || this.lastMishandled != null
+					|| this.lastPromiseBroken != null
 					|| (this.anyOf != null && this.anyOf.stream().anyMatch((c) -> c != null && c.readsHistory()));
 		}
 

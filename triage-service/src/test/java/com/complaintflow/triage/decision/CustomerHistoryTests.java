@@ -3,6 +3,7 @@ package com.complaintflow.triage.decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.rules.TriageContext;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,10 +55,10 @@ class CustomerHistoryTests {
 	void countsEarlierComplaintsAndClaimsWithinTheWindowOnly() {
 		String customer = customer();
 		Instant now = Instant.parse("2026-11-22T12:00:00Z");
-		this.history.add(customer, new PastComplaint("old", now.minus(Duration.ofDays(91)), true, false));
-		this.history.add(customer, new PastComplaint("a", now.minus(Duration.ofDays(30)), true, false));
-		this.history.add(customer, new PastComplaint("b", now.minus(Duration.ofDays(2)), false, false));
-		this.history.add(customer, new PastComplaint("later", now.plusSeconds(60), false, false));
+		this.history.add(customer, new PastComplaint("old", now.minus(Duration.ofDays(91)), true, false, false));
+		this.history.add(customer, new PastComplaint("a", now.minus(Duration.ofDays(30)), true, false, false));
+		this.history.add(customer, new PastComplaint("b", now.minus(Duration.ofDays(2)), false, false, false));
+		this.history.add(customer, new PastComplaint("later", now.plusSeconds(60), false, false, false));
 
 		TriageContext context = this.history.contextFor(complaint(customer, now), WINDOW);
 
@@ -69,7 +71,7 @@ class CustomerHistoryTests {
 	void addingTheSameComplaintAgainKeepsOneEntry() {
 		String customer = customer();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		PastComplaint past = new PastComplaint("c-1", now.minusSeconds(60), false, false);
+		PastComplaint past = new PastComplaint("c-1", now.minusSeconds(60), false, false, false);
 		this.history.add(customer, past);
 		this.history.add(customer, past);
 
@@ -81,7 +83,8 @@ class CustomerHistoryTests {
 	void theComplaintBeingDecidedIsNotItsOwnHistory() {
 		String customer = customer();
 		ComplaintReceived complaint = complaint(customer, Instant.now());
-		this.history.add(customer, new PastComplaint(complaint.complaintId(), complaint.occurredAt(), false, false));
+		this.history.add(customer,
+				new PastComplaint(complaint.complaintId(), complaint.occurredAt(), false, false, false));
 
 		assertThat(this.history.contextFor(complaint, WINDOW)).isEqualTo(TriageContext.NONE);
 	}
@@ -90,23 +93,57 @@ class CustomerHistoryTests {
 	void onlyTheLatestComplaintDecidesWhetherTheLastWasMishandled() {
 		String customer = customer();
 		Instant now = Instant.now();
-		this.history.add(customer, new PastComplaint("earlier", now.minusSeconds(600), false, false));
-		this.history.add(customer, new PastComplaint("latest", now.minusSeconds(60), false, false));
+		this.history.add(customer, new PastComplaint("earlier", now.minusSeconds(600), false, false, false));
+		this.history.add(customer, new PastComplaint("latest", now.minusSeconds(60), false, false, false));
 
 		this.history.markMishandled(customer, "earlier");
 		assertThat(this.history.contextFor(complaint(customer, now), WINDOW).lastMishandled()).isFalse();
 
 		this.history.markMishandled(customer, "latest");
 		assertThat(this.history.contextFor(complaint(customer, now), WINDOW).lastMishandled()).isTrue();
+		assertThat(this.history.contextFor(complaint(customer, now), WINDOW).lastPromiseBroken()).isFalse();
+	}
+
+	@Test
+	void aBreachedDeadlineMarksTheLatestComplaintsPromiseBrokenAndMishandled() {
+		String customer = customer();
+		Instant now = Instant.now();
+		this.history.add(customer, new PastComplaint("earlier", now.minusSeconds(600), false, false, false));
+		this.history.add(customer, new PastComplaint("latest", now.minusSeconds(60), false, false, false));
+
+		this.history.markPromiseBroken(customer, "earlier");
+		assertThat(this.history.contextFor(complaint(customer, now), WINDOW).lastPromiseBroken()).isFalse();
+
+		this.history.markPromiseBroken(customer, "latest");
+		TriageContext context = this.history.contextFor(complaint(customer, now), WINDOW);
+		assertThat(context.lastPromiseBroken()).isTrue();
+		assertThat(context.lastMishandled()).isTrue();
+	}
+
+	@Test
+	void aComplaintStoredBeforePromisesWereRecordedReadsAsNotBroken() {
+		String customer = customer();
+		Instant now = Instant.now();
+		mongo.getCollection(mongo.getCollectionName(CustomerHistoryDocument.class))
+			.insertOne(new Document("_id", customer).append("complaints",
+					List.of(new Document("complaintId", "old-style")
+						.append("receivedAt", Date.from(now.minusSeconds(60)))
+						.append("claimed", false)
+						.append("mishandled", true))));
+
+		TriageContext context = this.history.contextFor(complaint(customer, now), WINDOW);
+		assertThat(context.repeatCount()).isEqualTo(1);
+		assertThat(context.lastMishandled()).isTrue();
+		assertThat(context.lastPromiseBroken()).isFalse();
 	}
 
 	@Test
 	void prunesExpiredComplaintsAndKeepsAtMostTheNewest() {
 		String customer = customer();
 		Instant now = Instant.now();
-		this.history.add(customer, new PastComplaint("expired", now.minus(Duration.ofDays(400)), false, false));
+		this.history.add(customer, new PastComplaint("expired", now.minus(Duration.ofDays(400)), false, false, false));
 		for (int i = 0; i < CustomerHistory.MAX_KEPT + 5; i++) {
-			this.history.add(customer, new PastComplaint("c-" + i, now.minusSeconds(10_000 - i), false, false));
+			this.history.add(customer, new PastComplaint("c-" + i, now.minusSeconds(10_000 - i), false, false, false));
 		}
 
 		// a preview's read changes nothing

@@ -31,6 +31,8 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
 import com.complaintflow.events.RemedyKind;
+import com.complaintflow.events.ReminderKind;
+import com.complaintflow.events.ReminderRaised;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.events.kafka.EventJson;
@@ -259,7 +261,34 @@ class TriageServiceIntegrationTests {
 		assertThat(decision.path("repeatCount").asInt()).isEqualTo(1);
 		assertThat(decision.path("priority").asString()).isEqualTo("P2");
 		assertThat(decision.path("explanation").path("signals").toString())
-			.contains("history:previous complaint mishandled");
+			.contains("history:previous complaint mishandled")
+			.doesNotContain("over-compensation");
+	}
+
+	@Test
+	void aCustomerWhosePromisedDeadlineWasBreachedIsOverCompensatedNextTime() throws Exception {
+		ComplaintReceived first = complaint("HZ-XH", "宽带一直断线，请尽快修好。");
+		this.publisher.publishAndWait(first);
+		awaitDecision(first.complaintId());
+		this.publisher.publishAndWait(new ReminderRaised(EventMetadata.newEventId(), "followup", EventMetadata.now(),
+				first.complaintId(), first.customerId(), ComplaintEvent.CURRENT_SCHEMA_VERSION, "CASE-2",
+				MilestoneKind.FIRST_RESPONSE, ReminderKind.BREACH, EscalationLevel.SUPERVISOR, EventMetadata.now(),
+				"network", Priority.P3));
+		ComplaintReceived second = sameCustomer(first, "宽带还是断线。");
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			CustomerHistoryDocument history = this.mongo.findById(first.customerId(), CustomerHistoryDocument.class);
+			assertThat(history.complaints()).singleElement().satisfies((past) -> {
+				assertThat(past.mishandled()).isTrue();
+				assertThat(past.promiseBroken()).isTrue();
+			});
+		});
+		this.publisher.publishAndWait(second);
+
+		JsonNode decision = awaitDecision(second.complaintId());
+		assertThat(decision.path("explanation").path("signals").toString())
+			.contains("history:a deadline promised on the previous complaint was breached")
+			.contains("over-compensation");
 	}
 
 	@Test

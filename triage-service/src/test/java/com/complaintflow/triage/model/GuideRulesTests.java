@@ -76,13 +76,13 @@ class GuideRulesTests {
 	void repeatedContactAloneIsLowChurnButStillRaisesThePriority() {
 		String text = "Still no signal in my kitchen. Third complaint this month.";
 		Verdict first = decide(text, TriageContext.NONE);
-		Verdict repeated = decide(text, new TriageContext(3, 0, false, null));
+		Verdict repeated = decide(text, new TriageContext(3, 0, false, false, null));
 
 		assertThat(repeated.churnRisk()).isEqualTo(ChurnRisk.LOW);
 		assertThat(repeated.explanation().signals()).noneMatch((signal) -> signal.contains("repeat-complainer"));
 		assertThat(repeated.priority().compareTo(first.priority())).as("raised by repetition").isLessThan(0);
 		String chinese = "又掉线了，这个月第三次了，你们到底修不修？";
-		TriageContext twice = new TriageContext(2, 0, false, null);
+		TriageContext twice = new TriageContext(2, 0, false, false, null);
 		assertThat(RULES.decide(Scoring.complaint(chinese, Language.ZH, "C-guide"), twice).churnRisk())
 			.isEqualTo(ChurnRisk.LOW);
 		// the Chinese model of 2026-12-02 reads this text alone as HIGH (probability
@@ -96,8 +96,8 @@ class GuideRulesTests {
 		ComplaintReceived complaint = Scoring
 			.complaint("Connection keeps dropping, third time I'm calling about this. Fed up.", Language.EN, "C-guide");
 
-		assertThat(RULES.decide(RULES.analyze(complaint, Map.of()), new TriageContext(2, 0, false, null)).churnRisk())
-			.isEqualTo(ChurnRisk.MEDIUM);
+		assertThat(RULES.decide(RULES.analyze(complaint, Map.of()), new TriageContext(2, 0, false, false, null))
+			.churnRisk()).isEqualTo(ChurnRisk.MEDIUM);
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class GuideRulesTests {
 
 	@Test
 	void aComplaintAfterAMishandledOneIsUnresolvedInTimeWhateverTheModelReads() {
-		TriageContext mishandled = new TriageContext(1, 0, true, null);
+		TriageContext mishandled = new TriageContext(1, 0, true, false, null);
 		for (String text : new String[] { "I was charged twice this month", "My phone keeps restarting", "这个月话费多扣了50元",
 				"宽带断网了，请尽快修" }) {
 			Verdict verdict = decide(text, mishandled);

@@ -125,7 +125,7 @@ final class EvaluationSet {
 		}
 
 		TriageContext context() {
-			return new TriageContext(this.options.repeat(), this.options.claims(), this.options.mishandled(),
+			return new TriageContext(this.options.repeat(), this.options.claims(), this.options.mishandled(), false,
 					this.options.incident() ? "INC-EVAL-" + this.id : null);
 		}
 

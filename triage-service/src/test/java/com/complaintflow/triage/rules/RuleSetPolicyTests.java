@@ -76,10 +76,25 @@ class RuleSetPolicyTests {
 	}
 
 	@Test
+	void aComplaintAfterABreachedDeadlineIsOverCompensatedButNotAfterAnEscalationAlone() {
+		String text = "Still waiting for the fix, nobody has fixed it for weeks";
+		Verdict escalatedBefore = RULES.decide(complaint(text, ValueTier.SILVER, null),
+				new TriageContext(1, 0, true, false, null));
+		Verdict breachedBefore = RULES.decide(complaint(text, ValueTier.SILVER, null),
+				new TriageContext(1, 0, true, true, null));
+
+		assertThat(escalatedBefore.remedies().get(0).amount()).isEqualByComparingTo("50");
+		assertThat(breachedBefore.remedies().get(0).amount()).isEqualByComparingTo("150");
+		assertThat(breachedBefore.explanation().signals())
+			.anySatisfy((signal) -> assertThat(signal).contains("over-compensation"))
+			.anySatisfy((signal) -> assertThat(signal).contains("previous complaint was breached"));
+	}
+
+	@Test
 	void largeClaimIsVerifiedOnlyWhenTheHistoryHoldsEarlierClaims() {
 		ExpectedRemedy large = new ExpectedRemedy(ExpectedRemedyKind.COMPENSATION, new BigDecimal("300"), null);
 		ExpectedRemedy small = new ExpectedRemedy(ExpectedRemedyKind.COMPENSATION, new BigDecimal("30"), null);
-		TriageContext doubtful = new TriageContext(2, 2, false, null);
+		TriageContext doubtful = new TriageContext(2, 2, false, false, null);
 
 		assertThat(RULES.decide(complaint("I was charged twice", ValueTier.STANDARD, large), doubtful)
 			.verificationRequired()).isTrue();
@@ -111,8 +126,10 @@ class RuleSetPolicyTests {
 		String text = "The internet is slow in the evenings";
 
 		Verdict first = RULES.decide(complaint(text, ValueTier.SILVER, null), TriageContext.NONE);
-		Verdict again = RULES.decide(complaint(text, ValueTier.SILVER, null), new TriageContext(1, 0, false, null));
-		Verdict often = RULES.decide(complaint(text, ValueTier.SILVER, null), new TriageContext(5, 0, false, null));
+		Verdict again = RULES.decide(complaint(text, ValueTier.SILVER, null),
+				new TriageContext(1, 0, false, false, null));
+		Verdict often = RULES.decide(complaint(text, ValueTier.SILVER, null),
+				new TriageContext(5, 0, false, false, null));
 
 		assertThat(first.priority()).isEqualTo(Priority.P3);
 		assertThat(again.priority()).isEqualTo(Priority.P2);
