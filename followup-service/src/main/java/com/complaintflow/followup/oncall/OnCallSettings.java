@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param renewInterval how often a firing alert is re-posted and its breach checked
  * @param firingFor the {@code endsAt} of each post, from now: must outlast a few renewals
  * so the alert never lapses while its breach is open
- * @param generatorUrl the link put in each alert (the staff case API)
+ * @param generatorUrl the link put in each alert, followed by the case id: the case's
+ * console page by default (a pager's browser shows it after the staff sign-in)
  * @param idlePollInterval after a poll that found nothing due, how long the next one
  * waits at most (alerts this instance raises wake it at once; those of another instance
  * are seen within this interval)
@@ -47,7 +48,7 @@ public record OnCallSettings(List<URI> webhookUrls, Format format, @NotNull Dura
 					+ ") must be at least twice renew-interval (" + renewInterval + "), or alerts lapse while firing");
 		}
 		idlePollInterval = (idlePollInterval != null) ? idlePollInterval : Duration.ofSeconds(5);
-		generatorUrl = (generatorUrl != null) ? generatorUrl : "http://localhost:8083/api/v1/cases/";
+		generatorUrl = (generatorUrl != null) ? generatorUrl : "http://localhost:8083/console/cases/";
 	}
 
 	public boolean enabled() {

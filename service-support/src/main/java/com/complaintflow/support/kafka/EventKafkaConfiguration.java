@@ -47,7 +47,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * failures of the infrastructure are retried without limit (capped, jittered back-off,
  * the listener paused meanwhile), records that can never succeed are dead-lettered at
  * once, and any other failure gets a few retries before the dead-letter topic; a failed
- * send is logged without its record.
+ * send is logged without its record; and the {@code kafka} health component.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaTopicSettings.class)
@@ -144,6 +144,15 @@ public class EventKafkaConfiguration {
 				.build());
 		}
 		return topics;
+	}
+
+	/**
+	 * The health component {@code kafka}: a service cut off from the broker reports DOWN
+	 * (Boot has no Kafka indicator).
+	 */
+	@Bean(name = "kafkaHealthIndicator")
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), KafkaHealthIndicator.TIMEOUT);
 	}
 
 	/**

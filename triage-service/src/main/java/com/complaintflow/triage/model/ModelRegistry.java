@@ -54,6 +54,8 @@ public class ModelRegistry implements DisposableBean {
 
 	public ModelRegistry(TriageSettings settings, MeterRegistry meters) {
 		this.meters = meters;
+		reloads("accepted");
+		reloads("rejected");
 		this.dir = settings.hasModelDir() ? Path.of(settings.modelDir()) : null;
 		for (Language language : Language.values()) {
 			this.status.put(language, ModelStatus.absent(language, source(language), null));
@@ -262,11 +264,18 @@ public class ModelRegistry implements DisposableBean {
 	}
 
 	private void reloaded(String outcome) {
-		Counter.builder("triage.model.reloads")
+		reloads(outcome).increment();
+	}
+
+	/**
+	 * The reloads counter of an outcome; both are registered at start-up, so the first
+	 * rejection is an increase an alert sees.
+	 */
+	private Counter reloads(String outcome) {
+		return Counter.builder("triage.model.reloads")
 			.description("Learned model files offered for loading, by outcome (accepted or rejected)")
 			.tag("outcome", outcome)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 }

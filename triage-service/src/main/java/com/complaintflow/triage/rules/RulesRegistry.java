@@ -42,6 +42,8 @@ public class RulesRegistry implements DisposableBean {
 
 	RulesRegistry(TriageSettings settings, MeterRegistry meters) {
 		this.meters = meters;
+		reloads("accepted");
+		reloads("rejected");
 		RuleSet bundled = RulesLoader.bundled();
 		this.current = new AtomicReference<>(bundled);
 		this.status = new AtomicReference<>(
@@ -145,11 +147,18 @@ public class RulesRegistry implements DisposableBean {
 	}
 
 	private void reloaded(String outcome) {
-		Counter.builder("triage.rules.reloads")
+		reloads(outcome).increment();
+	}
+
+	/**
+	 * The reloads counter of an outcome; both are registered at start-up, so the first
+	 * rejection is an increase an alert sees.
+	 */
+	private Counter reloads(String outcome) {
+		return Counter.builder("triage.rules.reloads")
 			.description("Rules files offered for loading, by outcome (accepted or rejected)")
 			.tag("outcome", outcome)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 }

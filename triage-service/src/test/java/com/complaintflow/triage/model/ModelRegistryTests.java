@@ -64,6 +64,9 @@ class ModelRegistryTests {
 		assertThat(advice).isEmpty();
 		assertThat(registry.status()).allSatisfy((status) -> assertThat(status.state()).isEqualTo("absent"));
 		assertThat(this.meters.get("triage.model.loaded").tag("language", "EN").gauge().value()).isZero();
+		// exported at zero, so the first rejection is an increase an alert sees
+		assertThat(this.meters.find("triage.model.reloads").tag("outcome", "rejected").counter()).isNotNull()
+			.satisfies((counter) -> assertThat(counter.count()).isZero());
 	}
 
 	@Test

@@ -64,6 +64,12 @@ class RulesRegistryTests {
 	}
 
 	@Test
+	void theRejectedCounterIsExportedAtZeroBeforeAnyRejectionSoTheFirstOneIsAnIncrease() {
+		assertThat(this.meters.find("triage.rules.reloads").tag("outcome", "rejected").counter()).isNotNull()
+			.satisfies((counter) -> assertThat(counter.count()).isZero());
+	}
+
+	@Test
 	void badFileIsRejectedWithItsProblemsAndThePreviousRulesStay() throws IOException {
 		Files.writeString(this.file,
 				bundledText().replace(BUNDLED_VERSION, "file-bad")
