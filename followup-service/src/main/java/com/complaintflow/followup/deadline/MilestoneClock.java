@@ -183,7 +183,11 @@ public class MilestoneClock {
 		WorkingTime time = time(milestone);
 		Instant since = milestone.getRunningSince();
 		long consumed = milestone.getConsumedMs();
-		milestone.setDueAt(time.plus(since, Duration.ofMillis(Math.max(0, milestone.getWindowMs() - consumed))));
+		if (consumed < milestone.getWindowMs() || milestone.getDueAt() == null) {
+			milestone.setDueAt(time.plus(since, Duration.ofMillis(Math.max(0, milestone.getWindowMs() - consumed))));
+		}
+		// else the deadline passed before a pause: it stays where it was (the rungs after
+		// it still move by the pause)
 		List<ReminderStep> ladder = ReminderStep.ladder(milestone);
 		if (milestone.getNextStep() >= ladder.size()) {
 			milestone.setNextReminderAt(null);

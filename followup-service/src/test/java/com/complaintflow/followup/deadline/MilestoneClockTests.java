@@ -73,6 +73,25 @@ class MilestoneClockTests {
 	}
 
 	@Test
+	void aDeadlinePassedBeforeAPauseStaysWhereItWasAndTheRungsAfterItMoveByThePause() {
+		Milestone milestone = this.clock.open("case-1", MilestoneKind.FIRST_RESPONSE, 1, T, null, null);
+		while (milestone.getNextReminderAt() != null
+				&& !milestone.getNextReminderAt().isAfter(T.plus(Duration.ofHours(24)))) {
+			this.clock.advance(milestone, milestone.getNextStep());
+		}
+		assertThat(milestone.getBreachedAt()).isEqualTo(T.plus(Duration.ofHours(24)));
+
+		this.clock.pause(milestone, T.plus(Duration.ofHours(26)));
+		this.clock.resume(milestone, T.plus(Duration.ofHours(40)));
+
+		// breached at 24 h: the deadline is still 24 h, not the resume instant
+		assertThat(milestone.getDueAt()).isEqualTo(T.plus(Duration.ofHours(24)));
+		// the supervisor rung (30 h of counted time) comes 4 h of running time after the
+		// resume
+		assertThat(milestone.getNextReminderAt()).isEqualTo(T.plus(Duration.ofHours(44)));
+	}
+
+	@Test
 	void metMilestoneRaisesNothingAndKeepsItsActualTimes() {
 		Milestone milestone = this.clock.open("case-1", MilestoneKind.FIRST_RESPONSE, 1, T, null, null);
 
