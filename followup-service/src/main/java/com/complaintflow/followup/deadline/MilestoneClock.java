@@ -198,7 +198,19 @@ public class MilestoneClock {
 	}
 
 	private WorkingTime time(Milestone milestone) {
-		return (milestone.getCalendar() != null) ? this.calendars.get(milestone.getCalendar()) : WorkingTime.CALENDAR;
+		if (milestone.getCalendar() == null) {
+			return WorkingTime.CALENDAR;
+		}
+		WorkingTime calendar = this.calendars.get(milestone.getCalendar());
+		if (calendar == null) {
+			// a calendar renamed or removed from the configuration while milestones named
+			// it: counting all the time keeps their reminders coming (early rather than
+			// never)
+			logger.warn("Business calendar '{}' of milestone {} is not configured; counted in calendar time",
+					milestone.getCalendar(), milestone.getId());
+			return WorkingTime.CALENDAR;
+		}
+		return calendar;
 	}
 
 }

@@ -12,6 +12,8 @@ import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseStore.CaseTimer;
 import com.complaintflow.followup.timer.TimerBucket;
 import com.complaintflow.followup.timer.TimerIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks the timer index from its cursor to the lookahead horizon, claims the cases due,
@@ -21,6 +23,8 @@ import com.complaintflow.followup.timer.TimerIndex;
  * not the timers pending. Used by the scheduler's single thread.
  */
 class DueTimers {
+
+	private static final Logger logger = LoggerFactory.getLogger(DueTimers.class);
 
 	/** Seconds read per index query. */
 	static final long CHUNK = 3600;
@@ -38,6 +42,13 @@ class DueTimers {
 
 	/** Per bucket second: when each case in it needs looking at again (MAX: never). */
 	private final Map<Long, Examined> examined = new HashMap<>();
+
+	/**
+	 * Where the next poll goes on when this one stopped short of the horizon
+	 * ({@code Long.MIN_VALUE}: from the cursor): a bucket that cannot be finished holds
+	 * the cursor, and the walk must still reach the timers due now.
+	 */
+	private long resumeFrom = Long.MIN_VALUE;
 
 	DueTimers(TimerIndex index, CaseStore store, TimerSettings settings) {
 		this.index = index;
@@ -61,36 +72,56 @@ class DueTimers {
 		long cursor = this.index.cursor();
 		this.examined.keySet().removeIf((second) -> second < cursor);
 		long next = cursor;
-		boolean finishing = true;
 		Poll poll = new Poll(now, horizon, held, new ArrayList<>());
 		long from = cursor;
-		for (int chunk = 0; chunk < MAX_CHUNKS && from <= horizonSecond; chunk++) {
-			long to = Math.min(from + CHUNK - 1, sightSecond);
-			for (TimerBucket bucket : this.index.buckets(from, to)) {
-				if (bucket.second() > horizonSecond) {
-					ahead = Math.min(ahead, bucket.second());
-					continue;
-				}
-				busy = true;
-				if (finishing && bucket.second() < finishable && finish(bucket, poll)) {
-					continue;
+		// only a walk from the cursor finishes buckets and moves the cursor
+		boolean finishing = true;
+		if (this.resumeFrom > cursor && this.resumeFrom <= horizonSecond) {
+			from = this.resumeFrom;
+			finishing = false;
+		}
+		this.resumeFrom = Long.MIN_VALUE;
+		try {
+			for (int chunk = 0; chunk < MAX_CHUNKS && from <= horizonSecond; chunk++) {
+				long to = Math.min(from + CHUNK - 1, sightSecond);
+				for (TimerBucket bucket : this.index.buckets(from, to)) {
+					if (bucket.second() > horizonSecond) {
+						ahead = Math.min(ahead, bucket.second());
+						continue;
+					}
+					busy = true;
+					if (finishing && bucket.second() < finishable && finish(bucket, poll)) {
+						continue;
+					}
+					if (finishing) {
+						finishing = false;
+						next = Math.min(bucket.second(), finishable);
+					}
+					examine(bucket, poll);
 				}
 				if (finishing) {
-					finishing = false;
-					next = Math.min(bucket.second(), finishable);
+					next = Math.min(Math.min(to, horizonSecond) + 1, finishable);
 				}
-				examine(bucket, poll);
+				if (poll.claimed().size() >= this.settings.batchSize()) {
+					break;
+				}
+				from = to + 1;
 			}
-			if (finishing) {
-				next = Math.min(Math.min(to, horizonSecond) + 1, finishable);
+			if (next > cursor) {
+				this.index.advance(cursor, next);
 			}
-			if (poll.claimed().size() >= this.settings.batchSize()) {
-				break;
-			}
-			from = to + 1;
 		}
-		if (next > cursor) {
-			this.index.advance(cursor, next);
+		catch (RuntimeException ex) {
+			if (poll.claimed().isEmpty()) {
+				throw ex;
+			}
+			// the cases claimed before the failure are leased and held: fire them
+			logger.warn("Timer poll failed after claiming {} case(s), firing those: {}", poll.claimed().size(),
+					ex.toString());
+			return new Claimed(poll.claimed(), true, Instant.MIN);
+		}
+		if (from <= horizonSecond) {
+			this.resumeFrom = from;
 		}
 		// a walk stopped short of the horizon (a downtime caught up, a full batch) goes
 		// on

@@ -109,15 +109,24 @@ public class ReminderFiring {
 	public int fireAll(List<String> caseIds, String owner) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Firing> firings = new ArrayList<>();
+		RuntimeException failure = null;
 		for (String caseId : caseIds) {
-			this.store.findById(caseId)
-				.filter((c) -> owner.equals(c.getLeaseOwner()))
-				.ifPresent((c) -> firings.add(new Firing(c, raise(c, now))));
+			try {
+				this.store.findById(caseId)
+					.filter((c) -> owner.equals(c.getLeaseOwner()))
+					.ifPresent((c) -> firings.add(new Firing(c, raise(c, now))));
+			}
+			catch (RuntimeException ex) {
+				// one case that cannot be read or raised keeps its lease and is tried
+				// again
+				// after it; the others of the batch fire now
+				logger.warn("Reminders of case {} not raised; retried after the lease: {}", caseId, ex.toString());
+				failure = (failure != null) ? failure : ex;
+			}
 		}
 		firings.forEach(Firing::publish);
 		Instant deadline = Instant.now().plus(this.publisher.sendTimeout());
 		int raised = 0;
-		RuntimeException failure = null;
 		for (Firing firing : firings) {
 			if (!firing.acknowledged(deadline)) {
 				continue;

@@ -125,6 +125,22 @@ class MilestoneClockTests {
 		assertThat(milestone.getNextReminderAt()).isEqualTo(BusinessCalendarTests.at(2026, 11, 23, 11, 0));
 	}
 
+	@Test
+	void aMilestoneWhoseCalendarWasRenamedInTheConfigurationIsCountedInCalendarTimeNotStopped() {
+		Instant fridayAfternoon = BusinessCalendarTests.at(2026, 11, 20, 16, 0);
+		Milestone milestone = this.clock.open("case-1", MilestoneKind.PROGRESS_UPDATE, 1, fridayAfternoon, null, null);
+		MilestoneSettings before = settings();
+		Map<MilestoneKind, MilestonePolicy> policies = new EnumMap<>(before.policies());
+		policies.put(MilestoneKind.PROGRESS_UPDATE,
+				new MilestonePolicy(ClockKind.BUSINESS, "cn", Duration.ofHours(8), null, null));
+		MilestoneSettings renamed = new MilestoneSettings(policies, Map.of("cn", before.calendars().get("default")));
+
+		assertThat(new MilestoneClock(renamed).advance(milestone, 0)).isTrue();
+
+		// the second warning (80 % of 8 h) 6.4 h after opening, counted all the time
+		assertThat(milestone.getNextReminderAt()).isEqualTo(fridayAfternoon.plus(Duration.ofMinutes(384)));
+	}
+
 	static MilestoneSettings settings() {
 		Map<MilestoneKind, MilestonePolicy> policies = new EnumMap<>(MilestoneKind.class);
 		for (MilestoneKind kind : MilestoneKind.values()) {
