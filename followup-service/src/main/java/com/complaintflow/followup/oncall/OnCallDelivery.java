@@ -1,6 +1,5 @@
 package com.complaintflow.followup.oncall;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.complaintflow.followup.poll.PollPacing;
@@ -31,15 +36,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox to the on-call receivers. Each due alert is claimed with a lease
- * and posted to every receiver that has not taken it yet; a failed receiver is retried
- * with jittered exponential backoff, and an alert is never dropped. In the Alertmanager
- * format a delivered alert stays in the outbox as FIRING: every {@code renew-interval}
- * its breach is checked and it is re-posted with a later {@code endsAt}, so it never
- * lapses while the breach is open; once the milestone is met (or the case closed) the
- * resolution is posted and the alert moves to {@code oncall_delivered}. The outbox
- * (polled every half second, a scan on the wire server) holds only open breaches and
- * undelivered alerts.
+ * Delivers the outbox to the on-call receivers, new pages before renewals and
+ * resolutions. Each due alert is claimed with a lease and posted, to all at once, to
+ * every receiver that has not taken it yet; a failed receiver is retried with jittered
+ * exponential backoff, and an alert is never dropped. In the Alertmanager format a
+ * delivered alert stays in the outbox as FIRING: every {@code renew-interval} its breach
+ * is checked and it is re-posted with a later {@code endsAt}, so it never lapses while
+ * the breach is open; once the milestone is met (or the case closed) the resolution is
+ * posted and the alert moves to {@code oncall_delivered}. The outbox (polled every half
+ * second, a scan on the wire server) holds only open breaches and undelivered alerts.
  */
 @Component
 class OnCallDelivery {
@@ -110,22 +115,30 @@ class OnCallDelivery {
 			this.pacing.polled(now, false, Instant.MAX);
 			return;
 		}
-		// the free alerts soonest due first: those due now, then when the next one is
-		Query free = Query.query(Criteria.where("status").in(IN_OUTBOX).and("leaseUntil").lt(now))
-			.with(Sort.by("nextAttemptAt"))
-			.limit(BATCH);
-		free.fields().include("_id").include("nextAttemptAt");
+		// new pages first (a backlog of renewals, each slow while a receiver is down,
+		// must
+		// not hold them back), then every free alert soonest due first
 		boolean busy = false;
 		Instant nextDue = Instant.MAX;
-		for (OnCallAlert candidate : this.mongo.find(free, OnCallAlert.class)) {
-			if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
-				nextDue = candidate.getNextAttemptAt();
-				break;
-			}
-			busy = true;
-			OnCallAlert alert = claim(candidate.getId());
-			if (alert != null) {
-				deliver(alert);
+		Set<String> handled = new HashSet<>();
+		for (List<OnCallStatus> statuses : List.of(List.of(OnCallStatus.PENDING), IN_OUTBOX)) {
+			Query free = Query.query(Criteria.where("status").in(statuses).and("leaseUntil").lt(now))
+				.with(Sort.by("nextAttemptAt"))
+				.limit(BATCH);
+			free.fields().include("_id").include("nextAttemptAt");
+			for (OnCallAlert candidate : this.mongo.find(free, OnCallAlert.class)) {
+				if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
+					nextDue = (candidate.getNextAttemptAt().isBefore(nextDue)) ? candidate.getNextAttemptAt() : nextDue;
+					break;
+				}
+				busy = true;
+				if (!handled.add(candidate.getId())) {
+					continue;
+				}
+				OnCallAlert alert = claim(candidate.getId());
+				if (alert != null) {
+					deliver(alert);
+				}
 			}
 		}
 		measure(now);
@@ -171,8 +184,13 @@ class OnCallDelivery {
 		// receiver is missing, the ones that took it are posted again so theirs never
 		// lapses
 		List<String> targets = (events || status == OnCallStatus.RESOLVING) ? missing : receivers();
-		for (String url : targets) {
-			String error = post(URI.create(url), body);
+		// posted to every receiver at once: one that does not answer costs one request
+		// timeout, not one per receiver
+		Map<String, CompletableFuture<String>> posts = new LinkedHashMap<>();
+		targets.forEach((url) -> posts.put(url, post(URI.create(url), body)));
+		for (Map.Entry<String, CompletableFuture<String>> posted : posts.entrySet()) {
+			String url = posted.getKey();
+			String error = posted.getValue().join();
 			if (!missing.contains(url)) {
 				// a renewal at a receiver that has it: a failure is retried with the next
 				continue;
@@ -247,23 +265,17 @@ class OnCallDelivery {
 		return this.settings.webhookUrls().stream().map(URI::toString).toList();
 	}
 
-	private String post(URI url, String body) {
+	/** Posts the body; completes with null when the receiver took it, else why not. */
+	private CompletableFuture<String> post(URI url, String body) {
 		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.settings.requestTimeout())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
-		try {
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			return (response.statusCode() / 100 == 2) ? null : url.getHost() + ": HTTP " + response.statusCode();
-		}
-		catch (IOException ex) {
-			return url.getHost() + ": " + ex;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
-		}
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.handle((response, failure) -> (failure != null)
+					? url.getHost() + ": " + ((failure instanceof CompletionException) ? failure.getCause() : failure)
+					: (response.statusCode() / 100 == 2) ? null : url.getHost() + ": HTTP " + response.statusCode());
 	}
 
 	private void measure(Instant now) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,6 +165,31 @@ class OnCallDeliveryTests {
 		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isFalse();
 		assertThat(this.first.attempts()).isOne();
 		assertThat(this.second.attempts()).isOne();
+	}
+
+	@Test
+	void aNewPageIsPostedBeforeTheRenewalsOverdueBeforeIt() {
+		// Given three alerts whose renewals have been due for a minute (as when one
+		// receiver's timeouts slow every post down)
+		OnCallOutbox outbox = new OnCallOutbox(this.mongo, this.delivery);
+		for (int i = 0; i < 3; i++) {
+			ReminderRaised firing = reminder();
+			outbox.enqueue(firing, "m-" + i);
+			this.mongo.updateFirst(byId(firing),
+					new Update().set("status", OnCallStatus.FIRING).set("nextAttemptAt", this.clock.instant()),
+					OnCallAlert.class);
+		}
+		this.clock.advance(Duration.ofMinutes(1));
+
+		// When a breach is raised now and the delivery polls
+		ReminderRaised fresh = reminder();
+		outbox.enqueue(fresh, "m-new");
+		this.delivery.deliverDue();
+
+		// Then the new page is posted first
+		assertThat(this.first.accepted()).hasSize(4);
+		assertThat(EventJson.mapper().readTree(this.first.accepted().get(0)).get("eventId").asString())
+			.isEqualTo(fresh.eventId().toString());
 	}
 
 	@Test
