@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the operations files: docker-compose.yml (docker-compose config), the Prometheus
-# configuration, the alert rules with their unit tests (promtool) and the Grafana dashboards (the
+# configuration, the alert rules with their unit tests (promtool), the Alertmanager configuration and
+# its routes (amtool) and the Grafana dashboards (the
 # committed JSON is what the generator writes; every query parses). Run by 'mvn verify' when
 # promtool is installed, and always by CI.
 # Each check runs only when its tools are here: a missing tool skips that check with a line saying
@@ -41,6 +42,24 @@ if $has_promtool; then
   bash ops/check-rules.sh
 else
   skip "Prometheus configuration and alert rules checks: promtool is not installed"
+fi
+
+if command -v amtool >/dev/null 2>&1; then
+  amtool check-config ops/alertmanager/alertmanager.yml
+  # followup's per-case pages and the rules' pages reach on-call; the watchdog reaches the heartbeat
+  route() {
+    amtool config routes test --config.file=ops/alertmanager/alertmanager.yml "$@" 2>/dev/null
+  }
+  for labels in "alertname=ComplaintMilestoneBreach severity=page" "alertname=ComplaintEscalation severity=page" \
+      "alertname=ComplaintServiceDown severity=page" "alertname=ComplaintConsumerLagHigh severity=warning"; do
+    # shellcheck disable=SC2086
+    [ "$(route $labels)" = "on-call" ] || { echo "alertmanager.yml: $labels does not reach on-call"; exit 1; }
+  done
+  [ "$(route alertname=ComplaintAlertingWatchdog severity=none)" = "heartbeat" ] \
+    || { echo "alertmanager.yml: the watchdog does not reach the heartbeat receiver"; exit 1; }
+  echo "alertmanager.yml: valid, routes as documented (amtool)"
+else
+  skip "Alertmanager configuration check: amtool is not installed"
 fi
 
 if $has_promtool && $has_python3; then
