@@ -3,7 +3,9 @@ package com.complaintflow.intake;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,10 @@ import org.awaitility.Awaitility;
 /**
  * A real Kafka broker (KRaft, combined broker and controller) in its own JVM, from the
  * Kafka jars on the test classpath, so a test can kill it with {@code kill -9} and start
- * it again on the same port with the same data.
+ * it again on the same port with the same data. Its ports stay bound here, without a
+ * listener, until it is closed: the broker's sockets bind them beside these (both allow
+ * address reuse, and only one of them listens), and while it is down no other socket is
+ * given them, so it restarts on the same ports.
  */
 public final class StandaloneBroker implements AutoCloseable {
 
@@ -31,13 +36,15 @@ public final class StandaloneBroker implements AutoCloseable {
 
 	private final int port;
 
+	private final List<Socket> reservations = new ArrayList<>();
+
 	private Process process;
 
 	public StandaloneBroker() {
 		try {
 			this.directory = Files.createTempDirectory("intake-broker-");
-			this.port = freePort();
-			int controllerPort = freePort();
+			this.port = reservePort();
+			int controllerPort = reservePort();
 			this.properties = this.directory.resolve("server.properties");
 			Files.writeString(this.properties,
 					String.join("\n", "process.roles=broker,controller", "node.id=1",
@@ -96,6 +103,14 @@ public final class StandaloneBroker implements AutoCloseable {
 		if (this.process != null && this.process.isAlive()) {
 			kill();
 		}
+		for (Socket reservation : this.reservations) {
+			try {
+				reservation.close();
+			}
+			catch (IOException ex) {
+				// the port is released with the JVM anyway
+			}
+		}
 	}
 
 	private Process run(List<String> mainAndArgs, String log) {
@@ -112,10 +127,16 @@ public final class StandaloneBroker implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	/**
+	 * A free loopback port, kept bound (not listening) by this JVM until
+	 * {@link #close()}.
+	 */
+	private int reservePort() throws IOException {
+		Socket socket = new Socket();
+		socket.setReuseAddress(true);
+		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		this.reservations.add(socket);
+		return socket.getLocalPort();
 	}
 
 }

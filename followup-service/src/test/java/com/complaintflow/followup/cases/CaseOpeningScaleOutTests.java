@@ -37,6 +37,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Scale by partitions: two instances in one consumer group share the partitions of
  * complaints.triaged (each is assigned some) and open every case exactly once, in bulk.
+ * Each instance runs one consumer per listener: with the service's three, six consumers
+ * would compete for three partitions, and the range assignor, which orders them by member
+ * id as text (their client ids number consumers JVM-wide), could give all three to one
+ * instance.
  */
 class CaseOpeningScaleOutTests {
 
@@ -92,7 +96,7 @@ class CaseOpeningScaleOutTests {
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
 					"--spring.mongodb.uri=" + TestInfrastructure.mongoUri() + "/" + this.database,
 					"--spring.mongodb.database=" + this.database, "--spring.kafka.consumer.group-id=" + this.group,
-					"--complaintflow.followup.timers.instance-id=" + name);
+					"--spring.kafka.listener.concurrency=1", "--complaintflow.followup.timers.instance-id=" + name);
 		this.instances.add(context);
 		return context;
 	}

@@ -43,12 +43,15 @@ import static org.awaitility.Awaitility.await;
  * Paging against a real Alertmanager pair (Debian's {@code prometheus-alertmanager}): a
  * breach pages both members, even the one that came up late; it stays firing for longer
  * than any single post's {@code endsAt} because it is renewed; it resolves on both once
- * the milestone is met.
+ * the milestone is met. Each post's {@code endsAt} is 8 s ahead and renewals come every
+ * second, each taking at most a second per receiver: a stall of several seconds (a
+ * collection, a loaded machine) leaves the alert firing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "complaintflow.followup.oncall.poll-interval=200ms",
 				"complaintflow.followup.oncall.initial-backoff=200ms", "complaintflow.followup.oncall.max-backoff=1s",
-				"complaintflow.followup.oncall.renew-interval=1s", "complaintflow.followup.oncall.firing-for=4s" })
+				"complaintflow.followup.oncall.request-timeout=1s", "complaintflow.followup.oncall.renew-interval=1s",
+				"complaintflow.followup.oncall.firing-for=8s" })
 @ActiveProfiles("local")
 @DirtiesContext
 @EnabledIf(value = "installed", disabledReason = "prometheus-alertmanager is not installed (.ci/run installs it)")
@@ -113,9 +116,9 @@ class AlertmanagerPagingTests {
 		start(SECOND);
 		await().atMost(Duration.ofSeconds(90)).until(() -> breachFiring(SECOND_PORT, caseId));
 
-		// Then it stays firing for twice the endsAt of any single post (4 s)
-		await().during(Duration.ofSeconds(8))
-			.atMost(Duration.ofSeconds(10))
+		// Then it stays firing for twice the endsAt of any single post (8 s)
+		await().during(Duration.ofSeconds(16))
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> breachFiring(FIRST_PORT, caseId) && breachFiring(SECOND_PORT, caseId));
 
 		// And once the customer is contacted, both resolve it

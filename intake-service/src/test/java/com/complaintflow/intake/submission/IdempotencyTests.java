@@ -158,7 +158,7 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		HttpResponse<String> retry = http().submit(IntakeHttp.HOTLINE_KEY, key, body);
 
 		assertThat(retry.statusCode()).isEqualTo(202);
-		IdempotencyRecord sent = await().atMost(Duration.ofSeconds(5))
+		IdempotencyRecord sent = await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.store.find(id).orElseThrow(), (record) -> record.state() == IdempotencyRecord.State.SENT);
 		assertThat(sent.eventJson()).as("the customer's name, phone and words").isNull();
 		assertThat(sent.complaintId()).isEqualTo(complaintId(retry));
@@ -181,7 +181,7 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		Instant staleBefore = EventMetadata.now().minus(Duration.ofSeconds(5));
 		assertThat(this.store.stalePending(staleBefore, 1000)).extracting(IdempotencyRecord::id)
 			.doesNotContainAnyElementsOf(ids);
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> ids.stream()
 				.allMatch((id) -> this.store.find(id).orElseThrow().state() == IdempotencyRecord.State.SENT));
 	}

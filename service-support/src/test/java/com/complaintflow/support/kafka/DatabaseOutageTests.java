@@ -1,6 +1,10 @@
 package com.complaintflow.support.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,21 +48,31 @@ class DatabaseOutageTests {
 
 	private static final String DATABASE = "outage";
 
-	private static MongoServer mongo = new MongoServer(WireServerBackends.inMemory());
+	/**
+	 * The wire server's port, bound here (never listening) for the whole class: the
+	 * server binds it beside this socket (both allow address reuse, only the server
+	 * listens), and while the server is down no other socket is given the port, so it
+	 * comes back on the same one.
+	 */
+	private static final Socket reservation = reservePort();
 
-	private static final InetSocketAddress address = mongo.bind();
+	private static final InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+			reservation.getLocalPort());
+
+	private static MongoServer mongo = started();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry);
 		registry.add("spring.mongodb.uri",
-				() -> "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + DATABASE);
+				() -> "mongodb://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + DATABASE);
 		registry.add("spring.mongodb.database", () -> DATABASE);
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
 		mongo.shutdownNow();
+		reservation.close();
 	}
 
 	@Autowired
@@ -88,12 +102,30 @@ class DatabaseOutageTests {
 			await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> dlt.poll().isEmpty());
 
 			// And once MongoDB is back every event is stored and still none dead-lettered
-			mongo = new MongoServer(WireServerBackends.inMemory());
-			mongo.bind(address.getHostString(), address.getPort());
+			mongo = started();
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> this.mongoTemplate.getCollection("handled").countDocuments() == events.size());
 			assertThat(dlt.poll()).isEmpty();
 		}
+	}
+
+	private static Socket reservePort() {
+		try {
+			Socket socket = new Socket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			return socket;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A fresh, empty wire server on the reserved port. */
+	private static MongoServer started() {
+		MongoServer server = new MongoServer(WireServerBackends.inMemory());
+		server.bind(address);
+		return server;
 	}
 
 	private static CaseClosed closed(String n) {
