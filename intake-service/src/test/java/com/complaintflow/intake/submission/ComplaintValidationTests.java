@@ -146,6 +146,17 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void aDescriptionOfOnlyInvisibleCharactersIsRejectedWithTheField() {
+		for (String invisible : new String[] { "\\u00A0\\u2060", "\\u3164", "\\u200C\\u200D\\u00AD\\u2007\\u202F" }) {
+			JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4022", invisible)), 400);
+
+			assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("description");
+			assertThat(problem.path("errors").get(0).path("message").asString())
+				.isEqualTo("must contain a letter, digit or symbol");
+		}
+	}
+
+	@Test
 	void tooLongTextIsRejectedWithTheField() {
 		JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4006", "x".repeat(20001))), 400);
 
