@@ -1,8 +1,9 @@
 package com.complaintflow.intake.status;
 
 import java.time.Instant;
-import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseClosed;
@@ -128,18 +129,20 @@ class StatusListener {
 		Deadlines deadlines = event.deadlines();
 		Update facts = new Update().setOnInsert("channel", event.channel().name())
 			.setOnInsert("customerId", event.customerId());
-		deadline(facts, MilestoneKind.FIRST_RESPONSE, deadlines.firstResponseBy());
-		deadline(facts, MilestoneKind.ENGINEER_CONTACT, deadlines.engineerContactBy());
-		deadline(facts, MilestoneKind.PROMISED_ANSWER, deadlines.promisedAnswerBy());
-		writes.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
+		Map<MilestoneKind, Instant> promised = promises();
+		promise(promised, MilestoneKind.FIRST_RESPONSE, deadlines.firstResponseBy());
+		promise(promised, MilestoneKind.ENGINEER_CONTACT, deadlines.engineerContactBy());
+		promise(promised, MilestoneKind.PROMISED_ANSWER, deadlines.promisedAnswerBy());
+		writes.apply(event.complaintId(), facts, promised, Stage.IN_PROGRESS, event.occurredAt());
 	}
 
 	void on(CaseOpened event, StatusWrites writes) {
 		Update facts = new Update().setOnInsert("channel", event.channel().name())
 			.setOnInsert("customerId", event.customerId())
 			.set("caseId", event.caseId());
-		event.milestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
-		writes.apply(event.complaintId(), facts, Stage.IN_PROGRESS, event.occurredAt());
+		Map<MilestoneKind, Instant> promised = promises();
+		event.milestones().forEach((milestone) -> promise(promised, milestone.kind(), milestone.dueAt()));
+		writes.apply(event.complaintId(), facts, promised, Stage.IN_PROGRESS, event.occurredAt());
 	}
 
 	void on(CustomerContacted event, StatusWrites writes) {
@@ -152,11 +155,12 @@ class StatusListener {
 
 	void on(ProgressUpdated event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
-		deadline(facts, MilestoneKind.PROGRESS_UPDATE, event.nextUpdateDueAt());
+		Map<MilestoneKind, Instant> promised = promises();
+		promise(promised, MilestoneKind.PROGRESS_UPDATE, event.nextUpdateDueAt());
 		if (event.nextUpdateDueAt() != null) {
 			facts.pull("met", MilestoneKind.PROGRESS_UPDATE.name());
 		}
-		writes.apply(event.complaintId(), facts, null, event.occurredAt());
+		writes.apply(event.complaintId(), facts, promised, null, event.occurredAt());
 	}
 
 	void on(RemedyOffered event, StatusWrites writes) {
@@ -169,7 +173,8 @@ class StatusListener {
 
 	void on(CaseResolved event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
-		deadline(facts, MilestoneKind.CALLBACK, event.callbackDueAt());
+		Map<MilestoneKind, Instant> promised = promises();
+		promise(promised, MilestoneKind.CALLBACK, event.callbackDueAt());
 		// a resolution meets every answer promise (followup meets them all), and ends the
 		// progress updates too: a case the callback reopens shows its next update once
 		// the agent sends one, never the one from before the resolution
@@ -177,7 +182,7 @@ class StatusListener {
 			.each(MilestoneKind.FIRST_RESPONSE.name(), MilestoneKind.ENGINEER_CONTACT.name(),
 					MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),
 					MilestoneKind.PROGRESS_UPDATE.name());
-		writes.apply(event.complaintId(), facts, Stage.RESOLVED, event.occurredAt());
+		writes.apply(event.complaintId(), facts, promised, Stage.RESOLVED, event.occurredAt());
 	}
 
 	void on(CallbackCompleted event, StatusWrites writes) {
@@ -187,15 +192,16 @@ class StatusListener {
 
 	void on(CaseEscalated event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
-		deadline(facts, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
+		Map<MilestoneKind, Instant> promised = promises();
+		promise(promised, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
 		if (event.newDeadline() != null) {
 			// the case reopened at its callback: the experts' deadline is new, and the
 			// callback of before is over (the next resolution sets the next one)
 			facts.pullAll("met",
 					new Object[] { MilestoneKind.ESCALATED_RESOLUTION.name(), MilestoneKind.CALLBACK.name() });
-			facts.unset("deadlines." + MilestoneKind.CALLBACK.name());
+			promised.put(MilestoneKind.CALLBACK, null);
 		}
-		writes.apply(event.complaintId(), facts, stageOf(event.level()), event.occurredAt());
+		writes.apply(event.complaintId(), facts, promised, stageOf(event.level()), event.occurredAt());
 	}
 
 	/**
@@ -220,9 +226,10 @@ class StatusListener {
 
 	void on(CaseResumed event, StatusWrites writes) {
 		Update facts = caseFacts(event.caseId());
-		event.movedMilestones().forEach((milestone) -> deadline(facts, milestone.kind(), milestone.dueAt()));
+		Map<MilestoneKind, Instant> promised = promises();
+		event.movedMilestones().forEach((milestone) -> promise(promised, milestone.kind(), milestone.dueAt()));
 		Stage resumed = writes.resumeStage(event.complaintId()).orElse(Stage.IN_PROGRESS);
-		writes.apply(event.complaintId(), facts, resumed, event.occurredAt());
+		writes.apply(event.complaintId(), facts, promised, resumed, event.occurredAt());
 	}
 
 	void on(CaseClosed event, StatusWrites writes) {
@@ -233,9 +240,14 @@ class StatusListener {
 		return new Update().set("caseId", caseId);
 	}
 
-	private static void deadline(Update facts, MilestoneKind kind, Instant dueAt) {
+	/** The deadlines an event promises; a null value withdraws that promise. */
+	private static Map<MilestoneKind, Instant> promises() {
+		return new EnumMap<>(MilestoneKind.class);
+	}
+
+	private static void promise(Map<MilestoneKind, Instant> promised, MilestoneKind kind, Instant dueAt) {
 		if (dueAt != null) {
-			facts.set("deadlines." + kind.name(), Date.from(dueAt));
+			promised.put(kind, dueAt);
 		}
 	}
 

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.MilestoneKind;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -21,8 +23,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * The status view's writes of one poll, queued in the records' order and written in one
  * ordered bulk write, so the result is the same as writing them one by one. Every write
  * is an idempotent upsert; any downstream event moves a complaint out of ACCEPTED, after
- * that the stage only moves to the stage of a later event, so a redelivered or late event
- * never moves it back. A read (the stage before a pause) first writes what is queued.
+ * that the stage only moves to the stage of a later event, and each deadline only to the
+ * deadline of an event not older than the one that last set it ({@code deadlineAt}), so a
+ * redelivered or late event never moves either back. A read (the stage before a pause)
+ * first writes what is queued.
  */
 class StatusWrites {
 
@@ -45,18 +49,33 @@ class StatusWrites {
 	}
 
 	/**
-	 * Applies the facts of an event (always, idempotently), then its stage when the
-	 * complaint is still ACCEPTED or the event is newer than the one that set the current
-	 * stage.
+	 * Applies the facts of an event that promises nothing.
 	 * @param complaintId the complaint
 	 * @param facts fields to set, may be empty
 	 * @param stage the stage the event moves to, or null
 	 * @param at when the event happened
+	 * @see #apply(String, Update, Map, Stage, Instant)
 	 */
 	void apply(String complaintId, Update facts, Stage stage, Instant at) {
+		apply(complaintId, facts, Map.of(), stage, at);
+	}
+
+	/**
+	 * Applies the facts of an event (always, idempotently), then each of its deadlines
+	 * unless a newer event set that kind, then its stage when the complaint is still
+	 * ACCEPTED or the event is newer than the one that set the current stage.
+	 * @param complaintId the complaint
+	 * @param facts fields to set, may be empty
+	 * @param deadlines the deadlines the event promises by kind (a null value withdraws
+	 * the promise)
+	 * @param stage the stage the event moves to, or null
+	 * @param at when the event happened
+	 */
+	void apply(String complaintId, Update facts, Map<MilestoneKind, Instant> deadlines, Stage stage, Instant at) {
 		facts.setOnInsert("stage", (stage != null) ? stage.name() : Stage.ACCEPTED.name())
 			.setOnInsert("stageAt", Date.from(at));
 		this.queued.add((bulk) -> bulk.upsert(byId(complaintId), facts));
+		deadlines.forEach((kind, dueAt) -> deadline(complaintId, kind, dueAt, at));
 		if (stage != null) {
 			Query newer = Query.query(Criteria.where("_id")
 				.is(complaintId)
@@ -65,6 +84,26 @@ class StatusWrites {
 			Update moved = new Update().set("stage", stage.name()).set("stageAt", Date.from(at));
 			this.queued.add((bulk) -> bulk.updateOne(newer, moved));
 		}
+	}
+
+	/**
+	 * Sets (or, for a null due time, removes) one deadline and when the event that set it
+	 * happened, unless a newer event set that kind: a triage decision resent after a
+	 * pause moved the promised answer must not bring the old time back.
+	 */
+	private void deadline(String complaintId, MilestoneKind kind, Instant dueAt, Instant at) {
+		String setAt = "deadlineAt." + kind.name();
+		Query notOlder = Query.query(Criteria.where("_id")
+			.is(complaintId)
+			.orOperator(Criteria.where(setAt).exists(false), Criteria.where(setAt).lte(Date.from(at))));
+		Update update = new Update().set(setAt, Date.from(at));
+		if (dueAt != null) {
+			update.set("deadlines." + kind.name(), Date.from(dueAt));
+		}
+		else {
+			update.unset("deadlines." + kind.name());
+		}
+		this.queued.add((bulk) -> bulk.updateOne(notOlder, update));
 	}
 
 	/** The stage a complaint is at now, if it is known. */

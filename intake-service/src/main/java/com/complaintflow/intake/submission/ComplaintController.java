@@ -101,7 +101,7 @@ class ComplaintController {
 		}
 	}
 
-	private byte[] readBody(HttpServletRequest request) throws IOException {
+	private byte[] readBody(HttpServletRequest request) {
 		long limit = this.settings.maxBodySize().toBytes();
 		if (request.getContentLengthLong() > limit) {
 			throw tooLarge(limit);
@@ -112,6 +112,12 @@ class ComplaintController {
 				throw tooLarge(limit);
 			}
 			return bytes;
+		}
+		catch (IOException ex) {
+			// broken chunked framing, fewer bytes than Content-Length, a client gone: the
+			// client's fault, not an unexpected error (a client gone gets nothing)
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Unreadable request body",
+					"The request body could not be read to its end: check its framing and length.");
 		}
 	}
 

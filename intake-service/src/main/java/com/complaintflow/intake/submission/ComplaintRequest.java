@@ -33,7 +33,7 @@ import jakarta.validation.constraints.Size;
  */
 record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredAt,
 		@NotNull @Valid LocationPart location,
-		@NotBlank @Size(max = ComplaintRequest.MAX_DESCRIPTION) String description,
+		@NotBlank @VisibleText @Size(max = ComplaintRequest.MAX_DESCRIPTION) String description,
 		@Size(max = ComplaintRequest.MAX_SHORT_TEXT) String believedCause, @Valid RemedyPart expectedRemedy,
 		@Size(max = 200) String product, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal disputedAmount,
 		EmotionCues emotionCues, Language language) {

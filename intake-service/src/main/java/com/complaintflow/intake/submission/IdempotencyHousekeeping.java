@@ -33,10 +33,14 @@ class IdempotencyHousekeeping implements SchedulingConfigurer {
 
 	private final SubmissionSettings settings;
 
-	IdempotencyHousekeeping(IdempotencyStore store, SubmissionService service, SubmissionSettings settings) {
+	private final SentMarks sentMarks;
+
+	IdempotencyHousekeeping(IdempotencyStore store, SubmissionService service, SubmissionSettings settings,
+			SentMarks sentMarks) {
 		this.store = store;
 		this.service = service;
 		this.settings = settings;
+		this.sentMarks = sentMarks;
 	}
 
 	@Override
@@ -48,7 +52,9 @@ class IdempotencyHousekeeping implements SchedulingConfigurer {
 	/**
 	 * Re-publishes stale PENDING records, a batch at a time while it finds full batches
 	 * (at most {@link #BATCHES_PER_RUN}: a claimed record is no longer stale, so each
-	 * batch is new); a failure ends the run, the next run retries.
+	 * batch is new); a failure ends the run, the next run retries. A record whose SENT
+	 * mark this instance has queued is published already: it is left alone, and a batch
+	 * of nothing else ends the run.
 	 */
 	void relayStale() {
 		try {
@@ -56,14 +62,19 @@ class IdempotencyHousekeeping implements SchedulingConfigurer {
 				Instant now = EventMetadata.now();
 				Instant staleBefore = now.minus(this.settings.staleAfter());
 				List<IdempotencyRecord> stale = this.store.stalePending(staleBefore, BATCH);
+				int taken = 0;
 				for (IdempotencyRecord record : stale) {
+					if (this.sentMarks.isQueued(record.id())) {
+						continue;
+					}
+					taken++;
 					this.store.claim(record.id(), staleBefore, now, now.plus(this.settings.idempotencyRetention()))
 						.ifPresent((claimed) -> {
 							this.service.publishClaimed(claimed, false);
 							logger.info("Relayed complaint {} left PENDING", claimed.complaintId());
 						});
 				}
-				if (stale.size() < BATCH) {
+				if (stale.size() < BATCH || taken == 0) {
 					return;
 				}
 			}

@@ -24,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * wait for it
  * @param cleanupInterval how often expired idempotency records are deleted
  * @param sentMarkInterval how often the SENT marks of the published records are written
- * (one write for all of them); below the stale age, so the relay never takes over a
- * record only waiting for its mark
+ * (one write for all of them, on a thread of their own); below the stale age, so the
+ * relay never takes over a record only waiting for its mark (and the relay skips a record
+ * whose mark its instance has queued)
  */
 @Validated
 @ConfigurationProperties("complaintflow.intake.submission")

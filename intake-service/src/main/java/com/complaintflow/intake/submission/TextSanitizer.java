@@ -3,9 +3,9 @@ package com.complaintflow.intake.submission;
 import java.text.Normalizer;
 
 /**
- * Cleans free text from channels: Unicode NFC, control characters stripped (tab and line
- * feed kept, CR LF folded to LF), invisible direction overrides removed, surrounding
- * blanks trimmed.
+ * Cleans free text from channels: control characters stripped (tab and line feed kept, CR
+ * LF folded to LF), invisible direction overrides removed, then Unicode NFC (so a mark a
+ * stripped character held apart composes), surrounding blanks trimmed.
  */
 final class TextSanitizer {
 
@@ -16,12 +16,11 @@ final class TextSanitizer {
 		if (text == null) {
 			return null;
 		}
-		String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
-		StringBuilder out = new StringBuilder(normalized.length());
-		for (int i = 0; i < normalized.length(); i++) {
-			char c = normalized.charAt(i);
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (c == '\r') {
-				if (i + 1 == normalized.length() || normalized.charAt(i + 1) != '\n') {
+				if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
 					out.append('\n');
 				}
 			}
@@ -29,7 +28,7 @@ final class TextSanitizer {
 				out.append(c);
 			}
 		}
-		return out.toString().strip();
+		return Normalizer.normalize(out, Normalizer.Form.NFC).strip();
 	}
 
 	private static boolean unwanted(char c) {

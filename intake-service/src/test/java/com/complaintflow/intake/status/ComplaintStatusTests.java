@@ -112,7 +112,8 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 	@Test
 	void pauseAndResumeShowTheWaitThenTheStageBeforeItWithTheMovedDeadline() {
 		String complaintId = submit(IntakeHttp.HOTLINE_KEY, SampleComplaints.broadband("C-5004"));
-		this.publisher.publishAndWait(triaged(complaintId, "C-5004", T0));
+		ComplaintTriaged triaged = triaged(complaintId, "C-5004", T0);
+		this.publisher.publishAndWait(triaged);
 		this.publisher.publishAndWait(new CustomerContacted(EventMetadata.newEventId(), "followup", T0.plusSeconds(600),
 				complaintId, "C-5004", 1, "CASE-4", "agent-7",
 				List.of(MilestoneKind.ENGINEER_CONTACT, MilestoneKind.FIRST_RESPONSE)));
@@ -130,6 +131,18 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 				List.of(new MilestoneDue(MilestoneKind.PROMISED_ANSWER, T0.plus(Duration.ofHours(25))))));
 		JsonNode resumed = awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "CONTACTED");
 		assertThat(resumed.path("promises").get(0).path("message").asString())
+			.isEqualTo("We will give you an answer or fix by 15:00 on 23 Nov 2026.");
+
+		// triage resends its stored decision (a duplicate complaint-received): its
+		// deadlines are older than the resume's and must not bring the paused time back
+		this.publisher.publishAndWait(triaged);
+		JsonNode resent = await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(6))
+			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId),
+					(view) -> "CONTACTED".equals(view.path("status").asString())
+							&& kinds(view).equals(List.of("PROMISED_ANSWER"))
+							&& "2026-11-23T07:00:00Z".equals(view.path("promises").get(0).path("dueAt").asString()));
+		assertThat(resent.path("promises").get(0).path("message").asString())
 			.isEqualTo("We will give you an answer or fix by 15:00 on 23 Nov 2026.");
 	}
 

@@ -1,7 +1,11 @@
 package com.complaintflow.intake.submission;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.complaintflow.events.Topics;
@@ -9,16 +13,20 @@ import com.complaintflow.intake.IntakeHttp;
 import com.complaintflow.intake.IntakeIntegrationTest;
 import com.complaintflow.intake.SampleComplaints;
 import com.complaintflow.support.test.KafkaTestConsumer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input is always a 4xx with problem details, never a 5xx or a stack trace, and never
@@ -28,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComplaintValidationTests extends IntakeIntegrationTest {
 
 	private static KafkaTestConsumer received;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeAll
 	static void subscribe() {
@@ -108,10 +119,41 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void aBodyBrokenOffInItsFramingIsA400NotAnUnexpectedError(CapturedOutput output) throws IOException {
+		double serverErrors = rejected("server_error");
+		double invalid = rejected("invalid");
+
+		String badChunk = sendBroken("Transfer-Encoding: chunked", "5\r\n{\"a\":\r\nZZ\r\n");
+		// fewer bytes than Content-Length, then the client stops sending
+		String cutShort = sendBroken("Content-Length: 100", "{\"a\":");
+
+		for (String answer : new String[] { badChunk, cutShort }) {
+			assertThat(answer).startsWith("HTTP/1.1 400 ")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.contains("\"status\":400")
+				.doesNotContain("Exception");
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> rejected("invalid") >= invalid + 2);
+		assertThat(rejected("server_error")).isEqualTo(serverErrors);
+		assertThat(output.getAll()).doesNotContain("Unexpected error");
+	}
+
+	@Test
 	void invalidUtf8IsA400() {
 		byte[] body = SampleComplaints.minimal("C-4005", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
 
 		assertProblem(http().submit(IntakeHttp.HOTLINE_KEY, null, "application/json", body), 400);
+	}
+
+	@Test
+	void aDescriptionOfOnlyInvisibleCharactersIsRejectedWithTheField() {
+		for (String invisible : new String[] { "\\u00A0\\u2060", "\\u3164", "\\u200C\\u200D\\u00AD\\u2007\\u202F" }) {
+			JsonNode problem = assertProblem(post(SampleComplaints.minimal("C-4022", invisible)), 400);
+
+			assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("description");
+			assertThat(problem.path("errors").get(0).path("message").asString())
+				.isEqualTo("must contain a letter, digit or symbol");
+		}
 	}
 
 	@Test
@@ -253,6 +295,33 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 		http().submit(IntakeHttp.HOTLINE_KEY, UUID.randomUUID().toString(), SampleComplaints.broadband("C-4012"));
 
 		assertThat(output.getAll()).doesNotContain(SampleComplaints.PHONE).doesNotContain(SampleComplaints.NAME);
+	}
+
+	/**
+	 * Posts a body exactly as written, with the given framing header, stops sending and
+	 * reads the whole answer.
+	 */
+	private String sendBroken(String framing, String body) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(30_000);
+			String head = "POST /api/v1/complaints HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + "X-Api-Key: "
+					+ IntakeHttp.HOTLINE_KEY + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
+			OutputStream out = socket.getOutputStream();
+			out.write((head + body).getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			socket.shutdownOutput();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private double rejected(String reason) {
+		return this.meters.find("complaints.intake.rejected")
+			.tag("channel", "HOTLINE")
+			.tag("reason", reason)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	private HttpResponse<String> post(String body) {

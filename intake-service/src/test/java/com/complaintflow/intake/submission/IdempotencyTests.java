@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.complaintflow.events.Channel;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +55,15 @@ class IdempotencyTests extends IntakeIntegrationTest {
 
 	@Autowired
 	IdempotencyHousekeeping housekeeping;
+
+	@Autowired
+	SubmissionService service;
+
+	@Autowired
+	SubmissionSettings settings;
+
+	@Autowired
+	TaskScheduler sharedScheduler;
 
 	@BeforeAll
 	static void subscribe() {
@@ -184,6 +196,57 @@ class IdempotencyTests extends IntakeIntegrationTest {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> ids.stream()
 				.allMatch((id) -> this.store.find(id).orElseThrow().state() == IdempotencyRecord.State.SENT));
+	}
+
+	@Test
+	void sentMarksAreWrittenWhileALongRelayRunHoldsTheSharedScheduler() throws InterruptedException {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// a long relay run (after a crash under load) holds the shared scheduler's thread
+		this.sharedScheduler.schedule(() -> {
+			running.countDown();
+			awaitLatch(release);
+		}, Instant.now());
+		try {
+			assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+			String key = UUID.randomUUID().toString();
+
+			HttpResponse<String> response = http().submit(IntakeHttp.HOTLINE_KEY, key,
+					SampleComplaints.minimal("C-3010", "Answered while the relay runs"));
+
+			assertThat(response.statusCode()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(3))
+				.until(() -> this.store.find(Channel.HOTLINE.name() + ":" + key).orElseThrow().state(),
+						(state) -> state == IdempotencyRecord.State.SENT);
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void theRelayLeavesARecordWhoseSentMarkIsQueued() {
+		String key = UUID.randomUUID().toString();
+		String id = Channel.HOTLINE.name() + ":" + key;
+		ComplaintRequest request = this.reader
+			.read(SampleComplaints.minimal("C-3011", "Published, its mark not written yet")
+				.getBytes(StandardCharsets.UTF_8));
+		Instant attempt = EventMetadata.now().minus(Duration.ofSeconds(1)).truncatedTo(ChronoUnit.MILLIS);
+		this.store.tryInsert(IdempotencyRecord.pending(id, SubmissionService.hash(request),
+				ComplaintFactory.create(Channel.HOTLINE, request), attempt, attempt.plus(Duration.ofDays(1)), null));
+		// Kafka acknowledged it and its mark is queued, not written yet; this relay finds
+		// it stale after 500 ms (the scheduled relay, after 5 s)
+		SentMarks unwritten = new SentMarks(this.store, this.settings);
+		unwritten.queue(id);
+		SubmissionSettings staleSooner = new SubmissionSettings(this.settings.maxBodySize(),
+				this.settings.idempotencyRetention(), Duration.ofMillis(500), this.settings.retryAfter(),
+				this.settings.relayInterval(), this.settings.cleanupInterval(), this.settings.sentMarkInterval());
+
+		new IdempotencyHousekeeping(this.store, this.service, staleSooner, unwritten).relayStale();
+
+		IdempotencyRecord left = this.store.find(id).orElseThrow();
+		assertThat(left.state()).isEqualTo(IdempotencyRecord.State.PENDING);
+		assertThat(left.attemptAt()).as("not claimed").isEqualTo(attempt);
 	}
 
 	@Test

@@ -22,6 +22,28 @@ class TextSanitizerTests {
 	}
 
 	@Test
+	void textIsNormalisedAfterTheInvisibleCharactersAreStripped() {
+		// a zero-width space between a letter and its accent kept them apart through NFC
+		assertThat(TextSanitizer.clean("e\u200B\u0301")).isEqualTo("\u00e9");
+		assertThat(TextSanitizer.clean("Cafe\u202E\u0301")).isEqualTo("Caf\u00e9");
+	}
+
+	@Test
+	void onlyLettersDigitsAndSymbolsMakeATextVisible() {
+		VisibleTextValidator validator = new VisibleTextValidator();
+		for (String invisible : new String[] { "\u00A0\u2060", "\u2007\u202F", "\u200C\u200D", "\u00AD", "\u3164",
+				"\u115F\u1160\uFFA0", "\u2800", "\u0301", "\uFE0F" }) {
+			assertThat(validator.isValid(TextSanitizer.clean(invisible), null)).as("U+%04X", (int) invisible.charAt(0))
+				.isFalse();
+		}
+		for (String visible : new String[] { "x", "宽", "7", "📶", "€", "\u00A0a\u2060", "\u3164ㅋ" }) {
+			assertThat(validator.isValid(TextSanitizer.clean(visible), null)).as(visible).isTrue();
+		}
+		assertThat(validator.isValid("", null)).isTrue();
+		assertThat(validator.isValid(null, null)).isTrue();
+	}
+
+	@Test
 	void onlyControlCharactersBecomeBlank() {
 		assertThat(TextSanitizer.clean("\u0000\u0001 \u0002")).isEmpty();
 		assertThat(TextSanitizer.clean(null)).isNull();
