@@ -88,7 +88,11 @@ class CorrectionController {
 					"No triage decision for complaint '" + complaintId + "'"));
 		ComplaintTriaged decision = EventJson.mapper().readValue(stored.eventJson(), ComplaintTriaged.class);
 		String previous = valueOf(decision, body.field());
-		if (previous.equals(body.value())) {
+		Correction inForce = this.recorder.inForce(complaintId, body.field()).orElse(null);
+		// back to triage's own value undoes the corrections (again: the undo's retry),
+		// and
+		// with none there is nothing to correct
+		if (previous.equals(body.value()) && inForce == null) {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct",
 					"Triage already decided " + body.field() + " " + previous);
 		}
@@ -96,7 +100,7 @@ class CorrectionController {
 				: "rules";
 		String role = who.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_SUPERVISOR"))
 				? "SUPERVISOR" : "AGENT";
-		Correction correction = new Correction(CorrectionRecorder.id(key, who.getName(), complaintId, body),
+		Correction correction = new Correction(CorrectionRecorder.id(key, who.getName(), complaintId, body, inForce),
 				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
 				body.value(), decidedBy, decision.playbook(), who.getName(), role, EventMetadata.now(), body.note());
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
@@ -114,7 +118,15 @@ class CorrectionController {
 	@GetMapping(path = "/corrections", produces = "application/x-ndjson")
 	String export() {
 		StringBuilder out = new StringBuilder();
+		// the last word on each complaint's field: a correction superseded by a later one
+		// is no label
+		Map<String, Correction> inForce = new LinkedHashMap<>();
 		for (Correction correction : this.mongo.find(new Query().with(Sort.by("correctedAt")), Correction.class)) {
+			String field = correction.complaintId() + "\n" + correction.field();
+			inForce.remove(field);
+			inForce.put(field, correction);
+		}
+		for (Correction correction : inForce.values()) {
 			if (correction.text() == null || correction.language() == null) {
 				continue;
 			}

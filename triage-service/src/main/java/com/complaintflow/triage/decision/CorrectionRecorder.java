@@ -1,7 +1,7 @@
 package com.complaintflow.triage.decision;
 
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
@@ -11,7 +11,10 @@ import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -34,18 +37,42 @@ class CorrectionRecorder {
 	}
 
 	/**
-	 * The id of a correction: from the staff member's key when one was sent, else from
-	 * the complaint, field and value the staff member corrected.
+	 * The id of a correction: from the staff member's key when one was sent; else the id
+	 * of the correction in force for the field when it has the same value (a retry, or
+	 * the same correction again: nothing new), else from the complaint, field and value
+	 * the staff member corrected and the correction it supersedes (so A, then B, then A
+	 * again records the third).
 	 * @param key the {@code Idempotency-Key}, or null
 	 * @param correctedBy the staff login
 	 * @param complaintId the complaint
 	 * @param body the request
+	 * @param inForce the latest correction of the complaint's field, or null
 	 * @return the correction's id (also its document id)
 	 */
-	static String id(String key, String correctedBy, String complaintId, CorrectionRequest body) {
-		UUID id = (key != null) ? EventMetadata.deterministicEventId("correction-key", correctedBy, key) : EventMetadata
-			.deterministicEventId("correction", correctedBy, complaintId, body.field(), body.value());
-		return id.toString();
+	static String id(String key, String correctedBy, String complaintId, CorrectionRequest body, Correction inForce) {
+		if (key != null) {
+			return EventMetadata.deterministicEventId("correction-key", correctedBy, key).toString();
+		}
+		if (inForce == null) {
+			return EventMetadata
+				.deterministicEventId("correction", correctedBy, complaintId, body.field(), body.value())
+				.toString();
+		}
+		if (inForce.value().equals(body.value())) {
+			return inForce.correctionId();
+		}
+		return EventMetadata
+			.deterministicEventId("correction", correctedBy, complaintId, body.field(), body.value(),
+					inForce.correctionId())
+			.toString();
+	}
+
+	/** The latest correction of a complaint's field: the value in force. */
+	Optional<Correction> inForce(String complaintId, String field) {
+		return Optional.ofNullable(
+				this.mongo.findOne(Query.query(Criteria.where("complaintId").is(complaintId).and("field").is(field))
+					.with(Sort.by(Sort.Direction.DESC, "correctedAt"))
+					.limit(1), Correction.class));
 	}
 
 	/**

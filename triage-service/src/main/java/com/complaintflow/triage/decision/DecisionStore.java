@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Optional;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -16,8 +15,6 @@ import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.mongo.UnorderedBulk;
 import com.complaintflow.triage.rules.TriageContext;
 
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -79,16 +76,13 @@ class DecisionStore {
 	}
 
 	/**
-	 * Stores decisions in one bulk write of upserts by complaint id (storing one again
-	 * changes nothing).
+	 * Stores decisions in one bulk write of inserts by complaint id; a decision stored
+	 * already stays as it is (a second instance that decided the same complaint in a
+	 * rebalance publishes the same event id, which consumers drop, so the stored decision
+	 * must stay the first one, the one they acted on).
 	 */
 	void saveAll(List<StoredDecision> decisions) {
-		UnorderedBulk.write(this.mongo, StoredDecision.class,
-				decisions.stream()
-					.<Consumer<BulkOperations>>map((decision) -> (bulk) -> bulk.replaceOne(
-							Query.query(Criteria.where("_id").is(decision.complaintId())), decision,
-							FindAndReplaceOptions.options().upsert()))
-					.toList());
+		UnorderedBulk.insertNew(this.mongo, StoredDecision.class, decisions);
 	}
 
 	/** Whether a complaint is the customer's claim of an amount (for the history). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -21,7 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The customer histories of one poll in memory: read with one query, so a customer's
  * later complaint in the poll sees the earlier one, and written back with one bulk write
- * of idempotent upserts ({@code $addToSet} of the new complaints, {@code $pull} of the
+ * of idempotent updates (a {@code $push} of each new complaint only if its id is not
+ * there yet, {@code $addToSet} for a customer new at the read, {@code $pull} of the
  * pruned ones).
  */
 class HistoryBatch {
@@ -34,10 +36,13 @@ class HistoryBatch {
 
 	private final Map<String, Instant> keepFrom = new LinkedHashMap<>();
 
+	private final Set<String> stored;
+
 	HistoryBatch(MongoTemplate mongo, Map<String, List<PastComplaint>> loaded) {
 		this.mongo = mongo;
 		this.complaints = new LinkedHashMap<>();
 		loaded.forEach((customer, list) -> this.complaints.put(customer, new ArrayList<>(list)));
+		this.stored = Set.copyOf(loaded.keySet());
 	}
 
 	/** What the customer's history (with the poll's earlier complaints) says. */
@@ -63,8 +68,20 @@ class HistoryBatch {
 	/** Writes the added complaints and prunes the expired ones, in one bulk write. */
 	void write() {
 		List<Consumer<BulkOperations>> operations = new ArrayList<>();
-		this.added.forEach((customer, list) -> operations
-			.add((bulk) -> bulk.upsert(byId(customer), new Update().addToSet("complaints").each(list.toArray()))));
+		this.added.forEach((customer, list) -> {
+			if (this.stored.contains(customer)) {
+				// by id, not by value: an entry marked since it was read (mishandled)
+				// must
+				// not be added a second time, unmarked
+				list.forEach((complaint) -> operations.add((bulk) -> bulk.updateOne(Query.query(
+						Criteria.where("_id").is(customer).and("complaints.complaintId").ne(complaint.complaintId())),
+						new Update().push("complaints", complaint))));
+			}
+			else {
+				operations.add((bulk) -> bulk.upsert(byId(customer),
+						new Update().addToSet("complaints").each(list.toArray())));
+			}
+		});
 		this.keepFrom.forEach((customer, from) -> {
 			List<PastComplaint> stored = new ArrayList<>(this.complaints.get(customer));
 			stored.removeAll(this.added.getOrDefault(customer, List.of()));

@@ -116,8 +116,8 @@ class Triage {
 		RuleSet ruleSet = this.rules.current();
 		RuleSet.Analysis analysis = ruleSet.analyze(complaint, (signals) -> this.models.advise(complaint, signals));
 		TriageContext context = this.store.history(complaint, ruleSet.historyWindow())
-			.withIncident(
-					this.outages.peek(complaint.location().regionCode(), analysis.category(), complaint.occurredAt()));
+			.withIncident(this.outages.peek(complaint.location().regionCode(), analysis.category(), analysis.signals(),
+					complaint.occurredAt()));
 		return toEvent(complaint, ruleSet.decide(analysis, context));
 	}
 
@@ -125,7 +125,7 @@ class Triage {
 		RuleSet ruleSet = this.rules.current();
 		RuleSet.Analysis analysis = ruleSet.analyze(complaint, (signals) -> this.models.advise(complaint, signals));
 		TriageContext context = batch.histories().contextFor(complaint, ruleSet.historyWindow());
-		if (this.outages.watches(analysis.category())) {
+		if (this.outages.watches(analysis.category(), analysis.signals())) {
 			context = context.withIncident(batch.outages().record(complaint, analysis.category()));
 		}
 		return ruleSet.decide(analysis, context);

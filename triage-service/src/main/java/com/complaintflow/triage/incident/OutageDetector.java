@@ -45,8 +45,6 @@ public class OutageDetector {
 	 */
 	static final int MAX_PUBLISHED_MEMBERS = IncidentMembers.MAX_LISTED;
 
-	private static final Set<Category> WATCHED = Set.of(Category.NETWORK, Category.EMERGENCY);
-
 	private final MongoTemplate mongo;
 
 	private final TriageSettings.Outage settings;
@@ -66,9 +64,22 @@ public class OutageDetector {
 		this.meters = meters;
 	}
 
-	/** Whether complaints of this category count towards outages. */
-	public boolean watches(Category category) {
-		return WATCHED.contains(category);
+	/**
+	 * Whether a complaint counts towards outages: a network fault, or an emergency that
+	 * is no scam call (LABELLING.md: fraud, no fault of the network) and, when it names a
+	 * safety hazard, names a loss of service too (a hazard alone is one place's danger,
+	 * and goes to the emergency team, not into an outage).
+	 * @param category the complaint's category
+	 * @param signals the signal ids its text fired
+	 */
+	public boolean watches(Category category, Collection<String> signals) {
+		if (category == Category.NETWORK) {
+			return true;
+		}
+		if (category != Category.EMERGENCY || signals.contains("emergency.fraud")) {
+			return false;
+		}
+		return !signals.contains("emergency.safety") || signals.stream().anyMatch((id) -> id.startsWith("network."));
 	}
 
 	/**
@@ -111,8 +122,8 @@ public class OutageDetector {
 	/**
 	 * The incident a complaint would join now, without recording anything (for previews).
 	 */
-	public String peek(String region, Category category, Instant at) {
-		if (!watches(category)) {
+	public String peek(String region, Category category, Collection<String> signals, Instant at) {
+		if (!watches(category, signals)) {
 			return null;
 		}
 		Incident open = openIncident(region, at);

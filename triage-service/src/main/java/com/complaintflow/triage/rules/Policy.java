@@ -154,6 +154,12 @@ final class Policy {
 						+ this.deadlines.promisedAnswer().acceptCustomerMax() + "], policy default used");
 			}
 		}
+		if (promised.isBefore(firstResponse)) {
+			// the answer the customer is promised comes with a first response at the
+			// latest
+			firstResponse = promised;
+			explanation.add("deadline:first response by the promised answer");
+		}
 		return new Deadlines(firstResponse, engineer, promised, this.deadlines.progressUpdate().get(priority.name()),
 				this.deadlines.callbackWithin());
 	}

@@ -79,7 +79,7 @@ public class RulesRegistry implements DisposableBean {
 	 * Reads the rules file now; on a problem the rules in force stay.
 	 * @return the status after the attempt
 	 */
-	public RulesStatus reload() {
+	public synchronized RulesStatus reload() {
 		if (this.file == null) {
 			return status();
 		}

@@ -179,6 +179,44 @@ class CorrectionLoopTests {
 	}
 
 	@Test
+	void aLaterCorrectionSupersedesAnEarlierOneAndOneBackToTriagesValueUndoesIt() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"My bill went up by 20 dollars this month and nobody told me why");
+		this.publisher.publishAndWait(complaint);
+		String decided = awaitDecision(complaint.complaintId()).path("category").asString();
+		List<String> others = List.of("BILLING", "NETWORK", "PRODUCT")
+			.stream()
+			.filter((value) -> !value.equals(decided))
+			.toList();
+		String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections";
+
+		HttpResponse<String> first = post(path, category(others.get(0)), "agent:agent-dev");
+		HttpResponse<String> second = post(path, category(others.get(1)), "agent:agent-dev");
+		HttpResponse<String> backToFirst = post(path, category(others.get(0)), "agent:agent-dev");
+		HttpResponse<String> backToFirstRetried = post(path, category(others.get(0)), "agent:agent-dev");
+
+		assertThat(List.of(first, second, backToFirst, backToFirstRetried))
+			.allSatisfy((response) -> assertThat(response.statusCode()).as(response.body()).isEqualTo(201));
+		assertThat(backToFirst.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+		assertThat(backToFirstRetried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(exported(complaint.complaintId())).singleElement()
+			.satisfies((line) -> assertThat(line.path("value").asString()).isEqualTo(others.get(0)));
+
+		HttpResponse<String> undo = post(path, category(decided), "agent:agent-dev");
+		HttpResponse<String> undoAgain = post(path, category(decided), "agent:agent-dev");
+
+		assertThat(undo.statusCode()).as(undo.body()).isEqualTo(201);
+		assertThat(undoAgain.statusCode()).as(undoAgain.body()).isEqualTo(201);
+		assertThat(undoAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(exported(complaint.complaintId())).singleElement()
+			.satisfies((line) -> assertThat(line.path("value").asString()).isEqualTo(decided));
+	}
+
+	private static String category(String value) {
+		return "{\"field\":\"category\",\"value\":\"" + value + "\"}";
+	}
+
+	@Test
 	void aKeyReusedForAnotherCorrectionIsRefused() throws Exception {
 		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH", "The internet is down again");
 		this.publisher.publishAndWait(complaint);
@@ -218,7 +256,7 @@ class CorrectionLoopTests {
 			CorrectionRequest body = new CorrectionRequest("churnRisk", other(previous, "HIGH", "LOW"), null);
 			// the first request stored the correction, then the broker did not
 			// acknowledge
-			String id = CorrectionRecorder.id(null, "agent", complaint.complaintId(), body);
+			String id = CorrectionRecorder.id(null, "agent", complaint.complaintId(), body, null);
 			this.mongo.insert(new Correction(id, complaint.complaintId(), complaint.customerId(), complaint.language(),
 					complaint.description(), body.field(), previous, body.value(), "rules",
 					Playbook.valueOf(decision.path("playbook").asString()), "agent", "AGENT", EventMetadata.now(),

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.complaintflow.events.Category;
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Playbook;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.rules.TriageContext;
 import com.mongodb.client.MongoClient;
@@ -118,6 +122,42 @@ class CustomerHistoryTests {
 		TriageContext context = this.history.contextFor(complaint(customer, now), WINDOW);
 		assertThat(context.lastPromiseBroken()).isTrue();
 		assertThat(context.lastMishandled()).isTrue();
+	}
+
+	@Test
+	void aSecondDeciderAddsAComplaintMarkedSinceItsReadOnceNotTwice() {
+		String customer = customer();
+		Instant now = Instant.now();
+		this.history.add(customer, new PastComplaint("earlier", now.minusSeconds(600), false, false, false));
+		// a second instance read the history before the first one wrote the complaint
+		HistoryBatch late = this.history.batch(List.of(customer));
+		PastComplaint complaint = new PastComplaint("c-1", now.minusSeconds(60), false, false, false);
+		this.history.add(customer, complaint);
+		this.history.markMishandled(customer, "c-1");
+
+		late.add(customer, complaint);
+		late.write();
+
+		assertThat(mongo.findById(customer, CustomerHistoryDocument.class).complaints())
+			.filteredOn((past) -> past.complaintId().equals("c-1"))
+			.singleElement()
+			.satisfies((past) -> assertThat(past.mishandled()).isTrue());
+	}
+
+	@Test
+	void aSecondDecisionOfTheSameComplaintLeavesTheFirstStored() {
+		DecisionStore store = new DecisionStore(mongo, this.history);
+		String complaintId = "c-" + UUID.randomUUID();
+
+		store.saveAll(List.of(decision(complaintId, "{\"first\":true}")));
+		store.saveAll(List.of(decision(complaintId, "{\"second\":true}")));
+
+		assertThat(mongo.findById(complaintId, StoredDecision.class).eventJson()).isEqualTo("{\"first\":true}");
+	}
+
+	private static StoredDecision decision(String complaintId, String eventJson) {
+		return new StoredDecision(complaintId, "C-1", "BJ-1", Instant.now(), Category.NETWORK, Playbook.NETWORK_FAULT,
+				null, eventJson, Language.EN, "text", Map.of());
 	}
 
 	@Test

@@ -207,6 +207,35 @@ class TriageServiceIntegrationTests {
 	}
 
 	@Test
+	void aWaveOfScamCallsIsNoOutageAndAHazardInAnOutageGoesToTheEmergencyTeam() throws Exception {
+		String scams = "GZ-TH-" + UUID.randomUUID().toString().substring(0, 4);
+		for (int i = 0; i < 4; i++) {
+			ComplaintReceived scam = complaint(scams,
+					"Someone pretending to be from your company called asking for my bank PIN");
+			this.publisher.publishAndWait(scam);
+			JsonNode decision = awaitDecision(scam.complaintId());
+			assertThat(decision.path("category").asString()).isEqualTo(Category.EMERGENCY.name());
+			assertThat(decision.path("incidentId").isMissingNode() || decision.path("incidentId").isNull()).isTrue();
+			assertThat(decision.path("playbook").asString()).isEqualTo(Playbook.STANDARD_CARE.name());
+		}
+
+		String outage = "GZ-YX-" + UUID.randomUUID().toString().substring(0, 4);
+		for (int i = 0; i < 3; i++) {
+			ComplaintReceived down = complaint(outage, "No signal at all since the storm, calls drop");
+			this.publisher.publishAndWait(down);
+			awaitDecision(down.complaintId());
+		}
+		ComplaintReceived hazard = complaint(outage,
+				"A pole on our street is leaning and your cable hangs at head height across the pavement");
+		this.publisher.publishAndWait(hazard);
+
+		JsonNode decision = awaitDecision(hazard.complaintId());
+		assertThat(decision.path("category").asString()).isEqualTo(Category.EMERGENCY.name());
+		assertThat(decision.path("queue").asString()).isEqualTo("emergency-response");
+		assertThat(decision.path("incidentId").isMissingNode() || decision.path("incidentId").isNull()).isTrue();
+	}
+
+	@Test
 	void aComplaintFromBeforeItsCustomersErasureIsSkippedAndOneFromAfterIsDecided() throws Exception {
 		ComplaintReceived before = complaint("CD-JJ", "My bill has a charge I never ordered");
 		String erasureId = "ERA-" + UUID.randomUUID();

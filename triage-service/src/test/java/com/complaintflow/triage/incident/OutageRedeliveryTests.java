@@ -98,7 +98,7 @@ class OutageRedeliveryTests {
 
 		assertThat(mongo.findById("SZ-NS", OutageRegion.class).signals()).extracting(OutageSignal::id)
 			.containsExactlyInAnyOrder("SZ-NS-0", "SZ-NS-1", "SZ-NS-2");
-		assertThat(detector.peek("SZ-NS", Category.NETWORK, START.plusSeconds(60))).startsWith("INC-SZ-NS");
+		assertThat(detector.peek("SZ-NS", Category.NETWORK, List.of(), START.plusSeconds(60))).startsWith("INC-SZ-NS");
 	}
 
 	@Test

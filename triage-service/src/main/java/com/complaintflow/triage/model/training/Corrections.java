@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +22,26 @@ public final class Corrections {
 	private Corrections() {
 	}
 
+	/**
+	 * Reads the export, oldest first; of several corrections of one complaint's field (an
+	 * older export) the last one is the label.
+	 */
 	public static List<LabelledExample> read(Path file) throws IOException {
-		List<LabelledExample> examples = new ArrayList<>();
+		Map<String, LabelledExample> examples = new LinkedHashMap<>();
 		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 			if (line.isBlank()) {
 				continue;
 			}
 			JsonNode node = LabelStore.json().readTree(line);
 			String field = node.get("field").asString();
-			examples.add(new LabelledExample("corrections", node.get("complaintId").asString(),
-					Language.valueOf(node.get("language").asString()), node.get("text").asString(),
-					Map.of(field, node.get("value").asString()), Map.of(), true,
-					"correction:" + node.path("correctedBy").asString("")));
+			String complaintId = node.get("complaintId").asString();
+			examples.remove(complaintId + "\n" + field);
+			examples.put(complaintId + "\n" + field,
+					new LabelledExample("corrections", complaintId, Language.valueOf(node.get("language").asString()),
+							node.get("text").asString(), Map.of(field, node.get("value").asString()), Map.of(), true,
+							"correction:" + node.path("correctedBy").asString("")));
 		}
-		return examples;
+		return new ArrayList<>(examples.values());
 	}
 
 }
