@@ -85,16 +85,20 @@ class FollowupErasure implements CustomerDataEraser {
 	 */
 	private long resolvePages(List<Object> caseIds) {
 		Date now = Date.from(this.clock.instant());
+		// the lease is taken away too: a delivery in flight then writes nothing back (its
+		// updates match its lease), neither FIRING over this nor a delivered copy
 		this.mongo.updateMulti(Query.query(Criteria.where("caseId").in(caseIds).and("status").in("PENDING", "FIRING")),
 				new Update().set("status", "RESOLVING")
 					.set("resolvedAt", now)
 					.set("missing", null)
 					.set("attempts", 0)
-					.set("nextAttemptAt", now),
+					.set("nextAttemptAt", now)
+					.set("leaseOwner", null)
+					.set("leaseUntil", new Date(0)),
 				ON_CALL_OUTBOX);
 		return this.mongo
-			.updateMulti(Query.query(Criteria.where("caseId").in(caseIds).and("status").is("RESOLVING")),
-					new Update().unset("eventJson"), ON_CALL_OUTBOX)
+			.updateMulti(Query.query(Criteria.where("caseId").in(caseIds)), new Update().unset("eventJson"),
+					ON_CALL_OUTBOX)
 			.getMatchedCount();
 	}
 

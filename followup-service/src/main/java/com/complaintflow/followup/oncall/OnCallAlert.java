@@ -132,6 +132,14 @@ class OnCallAlert {
 		return this.status;
 	}
 
+	/**
+	 * Forgets the reminder event (it names the customer): a delivered alert keeps only
+	 * what identifies the page.
+	 */
+	void forgetEvent() {
+		this.eventJson = null;
+	}
+
 	int getAttempts() {
 		return this.attempts;
 	}

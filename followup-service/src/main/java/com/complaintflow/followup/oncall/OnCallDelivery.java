@@ -115,16 +115,18 @@ class OnCallDelivery {
 			this.pacing.polled(now, false, Instant.MAX);
 			return;
 		}
-		// new pages first (a backlog of renewals, each slow while a receiver is down,
-		// must
-		// not hold them back), then every free alert soonest due first
+		// new pages first, those never tried yet (a backlog of renewals and retries, each
+		// slow while a receiver does not answer, must not hold them back), then every
+		// free alert soonest due first; a poll ends after two request timeouts, so the
+		// next one sees the pages raised meanwhile first
 		boolean busy = false;
 		Instant nextDue = Instant.MAX;
 		Set<String> handled = new HashSet<>();
-		for (List<OnCallStatus> statuses : List.of(List.of(OnCallStatus.PENDING), IN_OUTBOX)) {
-			Query free = Query.query(Criteria.where("status").in(statuses).and("leaseUntil").lt(now))
-				.with(Sort.by("nextAttemptAt"))
-				.limit(BATCH);
+		long endNanos = System.nanoTime() + this.settings.requestTimeout().multipliedBy(2).toNanos();
+		List<Criteria> passes = List.of(Criteria.where("status").is(OnCallStatus.PENDING).and("attempts").is(0),
+				Criteria.where("status").in(IN_OUTBOX));
+		for (Criteria pass : passes) {
+			Query free = Query.query(pass.and("leaseUntil").lt(now)).with(Sort.by("nextAttemptAt")).limit(BATCH);
 			free.fields().include("_id").include("nextAttemptAt");
 			for (OnCallAlert candidate : this.mongo.find(free, OnCallAlert.class)) {
 				if (candidate.getNextAttemptAt() != null && candidate.getNextAttemptAt().isAfter(now)) {
@@ -132,6 +134,9 @@ class OnCallDelivery {
 					break;
 				}
 				busy = true;
+				if (System.nanoTime() - endNanos > 0) {
+					break;
+				}
 				if (!handled.add(candidate.getId())) {
 					continue;
 				}
@@ -251,6 +256,7 @@ class OnCallDelivery {
 					.set("leaseUntil", Instant.EPOCH),
 				FindAndModifyOptions.options().returnNew(true), OnCallAlert.class);
 		if (done != null) {
+			done.forgetEvent();
 			try {
 				this.mongo.insert(done, DELIVERED);
 			}

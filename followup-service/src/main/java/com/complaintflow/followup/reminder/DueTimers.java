@@ -161,9 +161,10 @@ class DueTimers {
 				continue;
 			}
 			Instant again = lookAt(caseId, bucket, poll);
-			// a case claimed now is this instance's: if its firing fails, finishing the
-			// bucket finds it again
-			state.recheckAt.put(caseId, (again == Instant.MIN) ? Instant.MAX : again);
+			// a case claimed now is looked at again once its lease has ended: if its
+			// firing failed, it is due still (finishing the bucket finds it too, but only
+			// a walk from the cursor finishes)
+			state.recheckAt.put(caseId, (again == Instant.MIN) ? poll.now().plus(this.settings.lease()) : again);
 		}
 	}
 

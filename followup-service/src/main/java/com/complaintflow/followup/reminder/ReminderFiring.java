@@ -118,8 +118,7 @@ public class ReminderFiring {
 			}
 			catch (RuntimeException ex) {
 				// one case that cannot be read or raised keeps its lease and is tried
-				// again
-				// after it; the others of the batch fire now
+				// again after it; the others of the batch fire now
 				logger.warn("Reminders of case {} not raised; retried after the lease: {}", caseId, ex.toString());
 				failure = (failure != null) ? failure : ex;
 			}

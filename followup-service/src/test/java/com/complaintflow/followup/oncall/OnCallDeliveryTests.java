@@ -117,6 +117,9 @@ class OnCallDeliveryTests {
 		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
 		this.delivery.deliverDue();
 		assertThat(this.mongo.exists(byId(reminder), OnCallDelivery.DELIVERED)).isTrue();
+		// the delivered copy keeps no event (it names the customer)
+		assertThat(this.mongo.findOne(byId(reminder), Document.class, OnCallDelivery.DELIVERED))
+			.doesNotContainKey("eventJson");
 
 		// When the reminder is fired again with the same id (its broker acknowledgement
 		// timed out), and another instance polls whatever the enqueue inserts the moment
@@ -179,6 +182,14 @@ class OnCallDeliveryTests {
 					new Update().set("status", OnCallStatus.FIRING).set("nextAttemptAt", this.clock.instant()),
 					OnCallAlert.class);
 		}
+		// and two pages raised before, still PENDING because a receiver has not taken
+		// them
+		for (int i = 0; i < 2; i++) {
+			ReminderRaised retried = reminder();
+			outbox.enqueue(retried, "m-retried-" + i);
+			this.mongo.updateFirst(byId(retried),
+					new Update().set("attempts", 1).set("nextAttemptAt", this.clock.instant()), OnCallAlert.class);
+		}
 		this.clock.advance(Duration.ofMinutes(1));
 
 		// When a breach is raised now and the delivery polls
@@ -187,7 +198,7 @@ class OnCallDeliveryTests {
 		this.delivery.deliverDue();
 
 		// Then the new page is posted first
-		assertThat(this.first.accepted()).hasSize(4);
+		assertThat(this.first.accepted()).hasSize(6);
 		assertThat(EventJson.mapper().readTree(this.first.accepted().get(0)).get("eventId").asString())
 			.isEqualTo(fresh.eventId().toString());
 	}

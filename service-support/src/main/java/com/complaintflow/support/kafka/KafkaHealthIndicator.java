@@ -15,14 +15,20 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Kafka health from a cluster description: UP with the cluster id and the number of
  * brokers when the cluster answers within the timeout, else DOWN (Boot has no Kafka
- * indicator); one admin client, kept open between checks.
+ * indicator); one admin client, kept open between checks, and a result answers the checks
+ * of the next five seconds.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
 	/** How long a check waits for the cluster's answer. */
 	static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+	/** How long a check's result answers the next ones. */
+	static final Duration REUSE = Duration.ofSeconds(5);
+
 	private final Map<String, Object> adminConfig;
+
+	private volatile Checked last;
 
 	private final Duration timeout;
 
@@ -35,6 +41,19 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	}
 
 	@Override
+	public Health health(boolean includeDetails) {
+		// the health endpoint is open: a check every few seconds at most, however often
+		// it
+		// is asked (with the broker away each check waits for its timeout)
+		Checked last = this.last;
+		if (last == null || System.nanoTime() - last.atNanos() > REUSE.toNanos()) {
+			last = new Checked(super.health(true), System.nanoTime());
+			this.last = last;
+		}
+		return includeDetails ? last.health() : Health.status(last.health().getStatus()).build();
+	}
+
+	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		DescribeClusterResult cluster = admin()
 			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
@@ -42,6 +61,10 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 		builder.up()
 			.withDetail("clusterId", cluster.clusterId().get(waitMillis, TimeUnit.MILLISECONDS))
 			.withDetail("brokers", cluster.nodes().get(waitMillis, TimeUnit.MILLISECONDS).size());
+	}
+
+	/** A check's result and when it was made. */
+	private record Checked(Health health, long atNanos) {
 	}
 
 	private synchronized Admin admin() {

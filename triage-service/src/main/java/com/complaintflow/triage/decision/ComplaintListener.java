@@ -61,7 +61,7 @@ class ComplaintListener {
 				IntStream.range(0, complaints.size()).boxed().toList(),
 				(i) -> this.trace.resume(records.get(i), "triage", () -> this.triage.triage(complaints.get(i), batch)));
 		List<IncidentDetected> incidents = BatchRecords.durably(records, "Writing the batch's decisions", batch::write);
-		publish(records, incidents, decided.values());
+		publish(records, incidents, decided.values().stream().map(batch::toPublish).toList());
 		// the first record that failed: a decision's, else the first unreadable record
 		RuntimeException failure = (decided.failure() != null) ? decided.failure() : read.failure();
 		new BatchRecords.Leading<>(decided.values(), failure).rethrow(records, "Cannot triage");

@@ -90,8 +90,7 @@ class CorrectionController {
 		String previous = valueOf(decision, body.field());
 		Correction inForce = this.recorder.inForce(complaintId, body.field()).orElse(null);
 		// back to triage's own value undoes the corrections (again: the undo's retry),
-		// and
-		// with none there is nothing to correct
+		// and with none there is nothing to correct
 		if (previous.equals(body.value()) && inForce == null) {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct",
 					"Triage already decided " + body.field() + " " + previous);

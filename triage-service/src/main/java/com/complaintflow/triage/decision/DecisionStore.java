@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
@@ -80,9 +81,10 @@ class DecisionStore {
 	 * already stays as it is (a second instance that decided the same complaint in a
 	 * rebalance publishes the same event id, which consumers drop, so the stored decision
 	 * must stay the first one, the one they acted on).
+	 * @return the positions of the decisions that were stored already (not written)
 	 */
-	void saveAll(List<StoredDecision> decisions) {
-		UnorderedBulk.insertNew(this.mongo, StoredDecision.class, decisions);
+	Set<Integer> saveAll(List<StoredDecision> decisions) {
+		return UnorderedBulk.insertNew(this.mongo, StoredDecision.class, decisions);
 	}
 
 	/** Whether a complaint is the customer's claim of an amount (for the history). */

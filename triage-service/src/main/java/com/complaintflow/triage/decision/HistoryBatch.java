@@ -71,8 +71,7 @@ class HistoryBatch {
 		this.added.forEach((customer, list) -> {
 			if (this.stored.contains(customer)) {
 				// by id, not by value: an entry marked since it was read (mishandled)
-				// must
-				// not be added a second time, unmarked
+				// must not be added a second time, unmarked
 				list.forEach((complaint) -> operations.add((bulk) -> bulk.updateOne(Query.query(
 						Criteria.where("_id").is(customer).and("complaints.complaintId").ne(complaint.complaintId())),
 						new Update().push("complaints", complaint))));

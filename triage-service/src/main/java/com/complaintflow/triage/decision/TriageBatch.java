@@ -74,9 +74,24 @@ class TriageBatch {
 	List<IncidentDetected> write() {
 		List<IncidentDetected> incidents = this.outages.write();
 		this.histories.write();
-		this.store.saveAll(this.toStore);
+		List<String> storedBefore = this.store.saveAll(this.toStore)
+			.stream()
+			.map((i) -> this.toStore.get(i).complaintId())
+			.toList();
+		if (!storedBefore.isEmpty()) {
+			// another instance decided them first (a rebalance): publish what it stored
+			this.decided.putAll(this.store.findAll(storedBefore));
+		}
 		this.toStore.clear();
 		return incidents;
+	}
+
+	/**
+	 * The decision to publish for one made in this poll: the one stored, when another
+	 * instance stored its own first.
+	 */
+	ComplaintTriaged toPublish(ComplaintTriaged decision) {
+		return this.decided.getOrDefault(decision.complaintId(), decision);
 	}
 
 }

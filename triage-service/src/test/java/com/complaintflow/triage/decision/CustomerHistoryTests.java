@@ -149,8 +149,8 @@ class CustomerHistoryTests {
 		DecisionStore store = new DecisionStore(mongo, this.history);
 		String complaintId = "c-" + UUID.randomUUID();
 
-		store.saveAll(List.of(decision(complaintId, "{\"first\":true}")));
-		store.saveAll(List.of(decision(complaintId, "{\"second\":true}")));
+		assertThat(store.saveAll(List.of(decision(complaintId, "{\"first\":true}")))).isEmpty();
+		assertThat(store.saveAll(List.of(decision(complaintId, "{\"second\":true}")))).containsExactly(0);
 
 		assertThat(mongo.findById(complaintId, StoredDecision.class).eventJson()).isEqualTo("{\"first\":true}");
 	}

@@ -227,12 +227,21 @@ class TriageServiceIntegrationTests {
 		}
 		ComplaintReceived hazard = complaint(outage,
 				"A pole on our street is leaning and your cable hangs at head height across the pavement");
+		ComplaintReceived hazardAndOutage = complaint(outage,
+				"The pole fell in the storm, wires down across the road, and no signal in the whole street");
 		this.publisher.publishAndWait(hazard);
+		this.publisher.publishAndWait(hazardAndOutage);
 
+		// a hazard alone is no outage signal; one that names the loss of service is part
+		// of the outage, and still goes to the emergency team
 		JsonNode decision = awaitDecision(hazard.complaintId());
 		assertThat(decision.path("category").asString()).isEqualTo(Category.EMERGENCY.name());
 		assertThat(decision.path("queue").asString()).isEqualTo("emergency-response");
 		assertThat(decision.path("incidentId").isMissingNode() || decision.path("incidentId").isNull()).isTrue();
+		JsonNode both = awaitDecision(hazardAndOutage.complaintId());
+		assertThat(both.path("category").asString()).isEqualTo(Category.EMERGENCY.name());
+		assertThat(both.path("incidentId").asString()).startsWith("INC-" + outage);
+		assertThat(both.path("queue").asString()).isEqualTo("emergency-response");
 	}
 
 	@Test
