@@ -43,8 +43,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	@Override
 	public Health health(boolean includeDetails) {
 		// the health endpoint is open: a check every few seconds at most, however often
-		// it
-		// is asked (with the broker away each check waits for its timeout)
+		// it is asked (with the broker away each check waits for its timeout)
 		Checked last = this.last;
 		if (last == null || System.nanoTime() - last.atNanos() > REUSE.toNanos()) {
 			last = new Checked(super.health(true), System.nanoTime());

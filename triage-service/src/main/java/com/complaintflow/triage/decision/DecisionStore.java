@@ -79,8 +79,8 @@ class DecisionStore {
 	/**
 	 * Stores decisions in one bulk write of inserts by complaint id; a decision stored
 	 * already stays as it is (a second instance that decided the same complaint in a
-	 * rebalance publishes the same event id, which consumers drop, so the stored decision
-	 * must stay the first one, the one they acted on).
+	 * rebalance publishes the stored decision, not its own: one decision, stored and
+	 * published, whichever copy consumers keep).
 	 * @return the positions of the decisions that were stored already (not written)
 	 */
 	Set<Integer> saveAll(List<StoredDecision> decisions) {
