@@ -112,16 +112,29 @@ class CustomerHistory {
 		return dropped;
 	}
 
+	/**
+	 * The customer's history if it does not hold the complaint yet: with {@link #push},
+	 * an add by id that a redelivery or a second decider repeats harmlessly (also when
+	 * the entry was marked since).
+	 */
+	static Query withoutComplaint(String customerId, PastComplaint complaint) {
+		return Query
+			.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").ne(complaint.complaintId()));
+	}
+
+	/** Adds the complaint to a history (see {@link #withoutComplaint}). */
+	static Update push(PastComplaint complaint) {
+		return new Update().push("complaints", complaint);
+	}
+
 	static Update pull(List<String> complaintIds) {
 		return new Update().pull("complaints", new Document("complaintId", new Document("$in", complaintIds)));
 	}
 
 	/** Adds a complaint to its customer's history; adding it again changes nothing. */
 	void add(String customerId, PastComplaint complaint) {
-		Query absent = Query
-			.query(Criteria.where("_id").is(customerId).and("complaints.complaintId").ne(complaint.complaintId()));
 		try {
-			this.mongo.upsert(absent, new Update().push("complaints", complaint), CustomerHistoryDocument.class);
+			this.mongo.upsert(withoutComplaint(customerId, complaint), push(complaint), CustomerHistoryDocument.class);
 		}
 		catch (DuplicateKeyException ex) {
 			// the customer's document exists and holds the complaint already

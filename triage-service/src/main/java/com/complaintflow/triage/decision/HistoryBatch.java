@@ -72,9 +72,9 @@ class HistoryBatch {
 			if (this.stored.contains(customer)) {
 				// by id, not by value: an entry marked since it was read (mishandled)
 				// must not be added a second time, unmarked
-				list.forEach((complaint) -> operations.add((bulk) -> bulk.updateOne(Query.query(
-						Criteria.where("_id").is(customer).and("complaints.complaintId").ne(complaint.complaintId())),
-						new Update().push("complaints", complaint))));
+				list.forEach((complaint) -> operations
+					.add((bulk) -> bulk.updateOne(CustomerHistory.withoutComplaint(customer, complaint),
+							CustomerHistory.push(complaint))));
 			}
 			else {
 				operations.add((bulk) -> bulk.upsert(byId(customer),
