@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fault injection: COMPLAINTS complaints (default 20000) at RATE/s (default 100) through the multi-process stack
-# while analytics, followup, triage, intake and then the broker are each killed with SIGKILL and restarted;
+# while analytics, followup, triage, intake and then the broker are each killed with SIGKILL and restarted
+# (at 15, 30, 45, 60 and 75 % of the load, each without waiting for the ones before it to be back);
 # then verifies from the topics and databases that nothing was lost or doubled. Exits non-zero on any loss or
 # duplicate. Usage: bench/fault-injection.sh [COMPLAINTS [RATE [--reminder-slice|--policy-deadlines]]]
 # Deadlines: by default every first response is due in 30-40 s (every case raises reminders); --reminder-slice
