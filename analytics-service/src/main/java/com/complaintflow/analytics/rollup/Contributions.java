@@ -2,12 +2,11 @@ package com.complaintflow.analytics.rollup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import com.complaintflow.analytics.journal.ComplaintRecord;
@@ -228,23 +227,32 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 		}
 
 		/**
-		 * Staff corrections of the decision: the complaint once (its first correction),
-		 * each corrected field once (its first correction), with the source that had
-		 * decided that field; a field corrected again is the same wrong decision.
+		 * Staff corrections of the decision, as they stand: a field counts (once, at its
+		 * first correction, with the source that had decided it) when its latest
+		 * correction differs from what triage decided, since a correction back to
+		 * triage's own value undoes the earlier ones; the complaint counts once, at the
+		 * first correction of a field that counts. A field corrected again is the same
+		 * wrong decision.
 		 */
 		void corrections() {
-			List<JournalEntry> corrections = this.complaint.ofType(CORRECTED);
-			if (corrections.isEmpty()) {
-				return;
+			Map<String, JournalEntry> first = new LinkedHashMap<>();
+			Map<String, JournalEntry> latest = new HashMap<>();
+			for (JournalEntry correction : this.complaint.ofType(CORRECTED)) {
+				first.putIfAbsent(correction.text("field"), correction);
+				latest.put(correction.text("field"), correction);
 			}
-			count(corrections.get(0), Measures.CORRECTED);
-			Set<String> fields = new HashSet<>();
-			for (JournalEntry correction : corrections) {
-				if (fields.add(correction.text("field"))) {
-					count(correction, Measures.CORRECTED_FIELD + correction.text("field"));
-					count(correction, Measures.CORRECTED_SOURCE + correction.text("decidedBy"));
+			JournalEntry firstCounted = null;
+			for (Map.Entry<String, JournalEntry> field : first.entrySet()) {
+				JournalEntry inForce = latest.get(field.getKey());
+				if (Objects.equals(inForce.text("correctedValue"), inForce.text("previousValue"))) {
+					continue;
 				}
+				JournalEntry at = field.getValue();
+				count(at, Measures.CORRECTED_FIELD + field.getKey());
+				count(at, Measures.CORRECTED_SOURCE + at.text("decidedBy"));
+				firstCounted = (firstCounted != null) ? firstCounted : at;
 			}
+			count(firstCounted, Measures.CORRECTED);
 		}
 
 		private boolean isCommunicative() {

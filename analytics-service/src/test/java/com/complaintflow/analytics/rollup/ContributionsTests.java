@@ -76,6 +76,30 @@ class ContributionsTests {
 	}
 
 	@Test
+	void aCorrectionUndoneByOneBackToTriagesValueCountsNoMore() {
+		// the test events' corrections name PREVIOUS as what triage decided
+		Contributions undone = contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0),
+				this.life.corrected("playbook", "BILLING_ERROR", "model", Duration.ofMinutes(5)),
+				this.life.corrected("playbook", "PREVIOUS", "model", Duration.ofMinutes(6))));
+		assertThat(undone.at(Instant.parse("2026-11-22T07:00:00Z")).get(Measures.CORRECTED)).isZero();
+		assertThat(undone.at(Instant.parse("2026-11-22T07:00:00Z")).withPrefix(Measures.CORRECTED_FIELD)).isEmpty();
+		assertThat(undone.at(Instant.parse("2026-11-22T07:00:00Z")).withPrefix(Measures.CORRECTED_SOURCE)).isEmpty();
+
+		Contributions oneLeft = contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0),
+				this.life.corrected("playbook", "BILLING_ERROR", "model", Duration.ofMinutes(5)),
+				this.life.corrected("playbook", "PREVIOUS", "model", Duration.ofMinutes(6)),
+				this.life.corrected("category", "BILLING", "rules", Duration.ofMinutes(80)),
+				this.life.corrected("playbook", "UNRESOLVED_IN_TIME", "model", Duration.ofMinutes(90))));
+		Counters seven = oneLeft.at(Instant.parse("2026-11-22T07:00:00Z"));
+		Counters eight = oneLeft.at(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(seven.get(Measures.CORRECTED)).as("corrected again after the undo: counted at its first")
+			.isEqualTo(1);
+		assertThat(seven.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(Map.entry("playbook", 1L));
+		assertThat(eight.get(Measures.CORRECTED)).isZero();
+		assertThat(eight.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(Map.entry("category", 1L));
+	}
+
+	@Test
 	void dimensionsAreUnknownUntilTriageTellsThem() {
 		assertThat(contributions(List.of(this.life.received())).dims())
 			.isEqualTo(new Dims("HOTLINE", Dims.UNKNOWN, "BJ-CY", Dims.UNKNOWN, Dims.UNKNOWN));
