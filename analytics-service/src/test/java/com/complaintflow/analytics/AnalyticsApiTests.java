@@ -277,6 +277,8 @@ class AnalyticsApiTests {
 			// a failed erasure or customer notice is a dead letter the alert must see too
 			assertThat(metrics).contains("topic=\"complaints.erasures.DLT\"", "topic=\"complaints.notifications.DLT\"");
 			assertThat(metrics).contains("complaintflow_analytics_events_ingested_total{");
+			// the name the alert on stale gauges reads
+			assertThat(metrics).contains("complaintflow_metrics_refresh_timestamp_seconds{", "part=\"lag\"");
 		});
 		String metrics = prometheus.get("/actuator/prometheus").getBody();
 		assertThat(metrics).doesNotContain(one.complaintId()).doesNotContain("cust-");

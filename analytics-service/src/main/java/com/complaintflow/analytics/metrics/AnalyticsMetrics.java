@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.complaintflow.analytics.config.AnalyticsSettings;
 import com.complaintflow.analytics.journal.Hours;
@@ -45,6 +46,12 @@ class AnalyticsMetrics {
 	 */
 	private static final Duration RECENT = Duration.ofHours(24);
 
+	static final String FIGURES = "figures";
+
+	static final String DEAD_LETTERS = "dead_letters";
+
+	static final String LAG = "lag";
+
 	private final AnalyticsQueries queries;
 
 	private final HotspotFinder hotspotFinder;
@@ -81,6 +88,13 @@ class AnalyticsMetrics {
 
 	private volatile double satisfactionAverage = Double.NaN;
 
+	/**
+	 * When each part of the gauges was last refreshed (epoch seconds; at first the
+	 * start): a part that cannot be read keeps its last values, which the alerts on dead
+	 * letters and lag read, so its age is exported for an alert of its own.
+	 */
+	private final Map<String, Double> refreshedAt = new ConcurrentHashMap<>();
+
 	AnalyticsMetrics(AnalyticsQueries queries, HotspotFinder hotspotFinder, PipelineHealth pipeline,
 			AnalyticsSettings settings, MeterRegistry registry) {
 		this.queries = queries;
@@ -106,6 +120,14 @@ class AnalyticsMetrics {
 				"Growth factor of the top hotspots (region x category) against their trailing baseline");
 		this.deadLetters = gauge(registry, "complaintflow.dlt.records", "Records in each dead-letter topic");
 		this.lag = gauge(registry, "complaintflow.consumer.lag", "Records behind per consumer group and topic");
+		for (String part : List.of(FIGURES, DEAD_LETTERS, LAG)) {
+			refreshed(part, Instant.now());
+			Gauge.builder("complaintflow.metrics.refresh.timestamp", this.refreshedAt, (times) -> times.get(part))
+				.description("When this instance last refreshed the part's gauges (figures, dead_letters, lag)")
+				.baseUnit("seconds")
+				.tag("part", part)
+				.register(registry);
+		}
 		Gauge.builder("complaintflow.hotspots", this, (metrics) -> metrics.hotspotCount)
 			.description("Region x category pairs that are hotspots now")
 			.register(registry);
@@ -120,13 +142,14 @@ class AnalyticsMetrics {
 
 	@Scheduled(fixedDelayString = "${complaintflow.analytics.metrics-interval:15s}", initialDelay = 1000)
 	void refresh() {
+		Instant now = Instant.now();
 		try {
-			refreshFigures(Instant.now());
+			refreshFigures(now);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not refresh analytics gauges", ex);
 		}
-		refreshPipeline();
+		refreshPipeline(now);
 	}
 
 	void refreshFigures(Instant now) {
@@ -191,6 +214,11 @@ class AnalyticsMetrics {
 									Tags.of("region", hotspot.region(), "category", hotspot.category()),
 									hotspot.growthFactor()))
 			.toList(), true);
+		refreshed(FIGURES, now);
+	}
+
+	private void refreshed(String part, Instant at) {
+		this.refreshedAt.put(part, at.toEpochMilli() / 1000.0);
 	}
 
 	private static List<MultiGauge.Row<?>> quantiles(Figures.Distribution distribution) {
@@ -210,26 +238,47 @@ class AnalyticsMetrics {
 		return rows;
 	}
 
-	void refreshPipeline() {
-		try {
+	/**
+	 * Dead-letter sizes and consumer lag, each on its own: a failure of one keeps the
+	 * other fresh.
+	 */
+	void refreshPipeline(Instant now) {
+		readFromBroker(DEAD_LETTERS, now, () -> {
 			List<MultiGauge.Row<?>> rows = new ArrayList<>();
 			this.pipeline.deadLetters()
 				.forEach((topic, records) -> rows.add(MultiGauge.Row.of(Tags.of("topic", topic), records)));
 			this.deadLetters.register(rows, true);
-			List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
+		});
+		readFromBroker(LAG, now, () -> {
+			List<MultiGauge.Row<?>> rows = new ArrayList<>();
 			for (String group : this.settings.lagGroups()) {
 				this.pipeline.lag(group)
-					.forEach((topic, records) -> lagRows
+					.forEach((topic, records) -> rows
 						.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), records)));
 			}
-			this.lag.register(lagRows, true);
+			this.lag.register(rows, true);
+		});
+	}
+
+	private void readFromBroker(String part, Instant now, BrokerRead read) {
+		try {
+			read.run();
+			refreshed(part, now);
 		}
 		catch (Exception ex) {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			logger.warn("Could not read dead-letter sizes and consumer lag from the broker: {}", ex.toString());
+			logger.warn("Could not read {} from the broker: {}", part, ex.toString());
 		}
+	}
+
+	/** A read of the broker's state for the gauges. */
+	@FunctionalInterface
+	private interface BrokerRead {
+
+		void run() throws Exception;
+
 	}
 
 }

@@ -94,6 +94,30 @@ class AnalyticsMetricsTests {
 		}
 	}
 
+	@Test
+	void aPartThatCannotBeReadKeepsItsLastRefreshTimeAndTheOthersMoveOn() {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		// no admin client: reading the dead letters fails; no lag group to read: the lag
+		// refresh succeeds
+		AnalyticsMetrics metrics = new AnalyticsMetrics(rollups.getBean(AnalyticsQueries.class),
+				rollups.getBean(HotspotFinder.class), new PipelineHealth(null),
+				rollups.getBean(AnalyticsSettings.class), registry);
+		double started = refreshedAt(registry, AnalyticsMetrics.DEAD_LETTERS);
+		Instant later = Instant.ofEpochSecond((long) started).plus(Duration.ofMinutes(30));
+
+		metrics.refreshFigures(later);
+		metrics.refreshPipeline(later);
+
+		assertThat(refreshedAt(registry, AnalyticsMetrics.FIGURES)).isEqualTo(later.getEpochSecond());
+		assertThat(refreshedAt(registry, AnalyticsMetrics.LAG)).isEqualTo(later.getEpochSecond());
+		assertThat(refreshedAt(registry, AnalyticsMetrics.DEAD_LETTERS)).as("not read: its gauges are old")
+			.isEqualTo(started);
+	}
+
+	private static double refreshedAt(MeterRegistry registry, String part) {
+		return registry.get("complaintflow.metrics.refresh.timestamp").tag("part", part).gauge().value();
+	}
+
 	private static void firstResponses(Instant hour, Duration time, int count, Map<String, Counters> buckets) {
 		Counters counters = new Counters();
 		for (int i = 0; i < count; i++) {
