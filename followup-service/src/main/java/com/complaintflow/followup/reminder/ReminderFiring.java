@@ -120,6 +120,7 @@ public class ReminderFiring {
 				// one case that cannot be read or raised keeps its lease and is tried
 				// again after it; the others of the batch fire now
 				logger.warn("Reminders of case {} not raised; retried after the lease: {}", caseId, ex.toString());
+				this.metrics.failed();
 				failure = (failure != null) ? failure : ex;
 			}
 		}
@@ -136,6 +137,7 @@ public class ReminderFiring {
 				raised += record(firing.followupCase(), owner, firing.published());
 			}
 			catch (RuntimeException ex) {
+				this.metrics.failed();
 				failure = (failure != null) ? failure : ex;
 			}
 		}
@@ -305,6 +307,9 @@ public class ReminderFiring {
 		}
 
 		private void fail(Exception ex) {
+			if (!this.failed) {
+				ReminderFiring.this.metrics.failed();
+			}
 			this.failed = true;
 			logger.warn("Reminders of case {} not acknowledged; retried after the lease: {}", this.followupCase.getId(),
 					ex.toString());

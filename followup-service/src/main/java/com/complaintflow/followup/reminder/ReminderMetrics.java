@@ -23,6 +23,8 @@ class ReminderMetrics {
 
 	private final Timer lateness;
 
+	private final Counter failures;
+
 	ReminderMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		// every series exists at 0 from the start: the alerts' increase() then sees the
@@ -40,6 +42,18 @@ class ReminderMetrics {
 			.serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
 					Duration.ofSeconds(1), Duration.ofSeconds(5))
 			.register(registry);
+		this.failures = Counter.builder("followup.reminder.failures")
+			.description("Cases whose due reminders could not be raised, acknowledged or recorded; "
+					+ "each is fired again after its lease")
+			.register(registry);
+	}
+
+	/**
+	 * A case whose due reminders did not all go out this time (tried again after the
+	 * lease).
+	 */
+	void failed() {
+		this.failures.increment();
 	}
 
 	void raised(ReminderRaised reminder, Duration late) {

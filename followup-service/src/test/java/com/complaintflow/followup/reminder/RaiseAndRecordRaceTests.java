@@ -24,6 +24,7 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,9 @@ class RaiseAndRecordRaceTests {
 	@Autowired
 	ComplaintTrace trace;
 
+	@Autowired
+	MeterRegistry registry;
+
 	@BeforeEach
 	void everyTestStartsAtTheSameInstant() {
 		// the timers are off in this class, so the clock may go back between tests
@@ -120,7 +124,10 @@ class RaiseAndRecordRaceTests {
 			this.clock.advance(Duration.ofHours(12));
 			assertThat(this.store.claim(caseId, "crashed", this.clock.instant(), leaseEnd(this.clock))).isPresent();
 
+			double failuresBefore = this.registry.get("followup.reminder.failures").counter().count();
 			assertThatIllegalStateException().isThrownBy(() -> crashing.fire(caseId, "crashed"));
+			assertThat(this.registry.get("followup.reminder.failures").counter().count()).as("counted for the alert")
+				.isEqualTo(failuresBefore + 1);
 
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> ReminderRecords.of(reminders, caseId, "FIRST_RESPONSE").size() == 1);
