@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,22 @@ public class ErasedCustomers implements AutoCloseable {
 	public Instant erasureRequestedAtNow(String customerId) {
 		Document marker = this.mongo.findById(key(customerId), Document.class, COLLECTION);
 		return (marker != null) ? marker.getDate("requestedAt").toInstant() : null;
+	}
+
+	/**
+	 * When each of the customers' latest erasure was requested, read from the database
+	 * now (one query by {@code _id}); a customer never erased is left out, a failure to
+	 * read is thrown.
+	 */
+	Map<String, Instant> erasureRequestedAtNow(Collection<String> customerIds) {
+		Map<String, String> customerByKey = new HashMap<>();
+		customerIds.forEach((customerId) -> customerByKey.put(key(customerId), customerId));
+		Map<String, Instant> requested = new HashMap<>();
+		for (Document marker : this.mongo.find(Query.query(Criteria.where("_id").in(customerByKey.keySet())),
+				Document.class, COLLECTION)) {
+			requested.put(customerByKey.get(marker.getString("_id")), marker.getDate("requestedAt").toInstant());
+		}
+		return requested;
 	}
 
 	/** Reads the markers written since the last refresh (and a margin for clock skew). */

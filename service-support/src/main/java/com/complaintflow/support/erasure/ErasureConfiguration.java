@@ -22,8 +22,9 @@ import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
  * ({@code complaintflow.erasure.enabled: true}): one listener on
  * {@code complaints.erasures} per service, recording the erasure
  * ({@link ErasedCustomers}) and running the service's own {@link CustomerDataEraser}s and
- * then {@link CustomerDocuments}; and its listeners skip the erased customers' earlier
- * events.
+ * then {@link CustomerDocuments} ({@link CustomerErasure}); its listeners skip the erased
+ * customers' earlier events, and a batch listener erases again what a poll wrote while an
+ * erasure ran.
  */
 @AutoConfiguration(
 		after = { EventKafkaConfiguration.class, DataMongoAutoConfiguration.class, DeadLetterConfiguration.class })
@@ -51,12 +52,18 @@ public class ErasureConfiguration {
 		return new ErasedCustomerFilter(redrive, erased);
 	}
 
+	/**
+	 * The service's erasers in order, for the erasure listener and the batch listeners.
+	 */
 	@Bean
-	ErasureListener erasureListener(@Value("${spring.application.name}") String service,
-			ObjectProvider<CustomerDataEraser> erasers, ObjectProvider<ErasureReports> reports,
-			EventPublisher publisher, ErasedCustomers erased) {
-		return new ErasureListener(service, erasers.orderedStream().toList(), reports.orderedStream().toList(),
-				publisher, erased);
+	CustomerErasure customerErasure(ObjectProvider<CustomerDataEraser> erasers, ErasedCustomers erased) {
+		return new CustomerErasure(erasers.orderedStream().toList(), erased);
+	}
+
+	@Bean
+	ErasureListener erasureListener(@Value("${spring.application.name}") String service, CustomerErasure erasure,
+			ObjectProvider<ErasureReports> reports, EventPublisher publisher) {
+		return new ErasureListener(service, erasure, reports.orderedStream().toList(), publisher);
 	}
 
 }

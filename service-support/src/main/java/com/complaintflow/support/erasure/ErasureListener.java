@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.CustomerDataErased;
@@ -20,10 +19,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * A service's side of an erasure: on {@code customer-erased} it records the erasure
  * ({@link ErasedCustomers}: the customer's earlier events are skipped from then on), runs
- * its erasers in order and publishes what it erased where as {@code customer-data-erased}
- * (event id derived from the erasure and the service, so a redelivery republishes the
- * same report); reports go to the service's {@link ErasureReports}, if it has one. The
- * offset commits after the erasure and the report are durable.
+ * its erasers in order ({@link CustomerErasure}) and publishes what it erased where as
+ * {@code customer-data-erased} (event id derived from the erasure and the service, so a
+ * redelivery republishes the same report); reports go to the service's
+ * {@link ErasureReports}, if it has one. The offset commits after the erasure and the
+ * report are durable.
  */
 public class ErasureListener {
 
@@ -31,33 +31,26 @@ public class ErasureListener {
 
 	private final String service;
 
-	private final List<CustomerDataEraser> erasers;
+	private final CustomerErasure erasure;
 
 	private final List<ErasureReports> reports;
 
 	private final EventPublisher publisher;
 
-	private final ErasedCustomers erased;
-
-	public ErasureListener(String service, List<CustomerDataEraser> erasers, List<ErasureReports> reports,
-			EventPublisher publisher, ErasedCustomers erased) {
+	public ErasureListener(String service, CustomerErasure erasure, List<ErasureReports> reports,
+			EventPublisher publisher) {
 		this.service = service;
-		this.erasers = List.copyOf(erasers);
+		this.erasure = erasure;
 		this.reports = List.copyOf(reports);
 		this.publisher = publisher;
-		this.erased = erased;
 	}
 
 	@KafkaListener(topics = Topics.ERASURES, concurrency = "1")
 	void on(ComplaintEvent event) {
-		if (event instanceof CustomerErased request && !this.erasers.isEmpty()) {
-			// first: from now on the customer's earlier events still in a topic are
-			// skipped
-			this.erased.mark(request.customerId(), request.occurredAt());
-			Map<String, Long> erased = new TreeMap<>();
-			for (CustomerDataEraser eraser : this.erasers) {
-				eraser.erase(request.customerId()).forEach((collection, n) -> erased.merge(collection, n, Long::sum));
-			}
+		if (event instanceof CustomerErased request) {
+			// the marker first: from then on the customer's earlier events still in a
+			// topic are skipped
+			Map<String, Long> erased = this.erasure.erase(request.customerId(), request.occurredAt());
 			this.publisher.publishAndWait(
 					new CustomerDataErased(
 							EventMetadata.deterministicEventId("customer-data-erased", request.erasureId(),

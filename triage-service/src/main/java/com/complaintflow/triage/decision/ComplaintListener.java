@@ -2,7 +2,10 @@ package com.complaintflow.triage.decision;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import com.complaintflow.events.ComplaintEvent;
@@ -10,6 +13,7 @@ import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.erasure.CustomerErasure;
 import com.complaintflow.support.kafka.BatchRecords;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
@@ -29,7 +33,9 @@ import org.springframework.stereotype.Component;
  * the rest are redelivered (and answered from the store). A failure of a write or a send
  * is reported on the first record not yet durable, so an outage is retried without end.
  * Each complaint is decided, and its decision sent, in its own trace: its record's
- * {@code traceparent} (the container observes single records only).
+ * {@code traceparent} (the container observes single records only). After the writes, a
+ * customer whose erasure ran meanwhile is erased again ({@link CustomerErasure}), and
+ * their complaints from before it are not published (their records commit).
  */
 @Component
 class ComplaintListener {
@@ -40,10 +46,13 @@ class ComplaintListener {
 
 	private final ComplaintTrace trace;
 
-	ComplaintListener(Triage triage, EventPublisher publisher, ComplaintTrace trace) {
+	private final CustomerErasure erasure;
+
+	ComplaintListener(Triage triage, EventPublisher publisher, ComplaintTrace trace, CustomerErasure erasure) {
 		this.triage = triage;
 		this.publisher = publisher;
 		this.trace = trace;
+		this.erasure = erasure;
 	}
 
 	@KafkaListener(topics = Topics.RECEIVED, batch = "true")
@@ -61,33 +70,46 @@ class ComplaintListener {
 				IntStream.range(0, complaints.size()).boxed().toList(),
 				(i) -> this.trace.resume(records.get(i), "triage", () -> this.triage.triage(complaints.get(i), batch)));
 		List<IncidentDetected> incidents = BatchRecords.durably(records, "Writing the batch's decisions", batch::write);
-		publish(records, incidents, decided.values().stream().map(batch::toPublish).toList());
+		List<ComplaintTriaged> decisions = decided.values();
+		// a customer erased while the poll ran: what it wrote is erased again, and the
+		// decisions of the complaints from before the erasure are not published
+		Set<ComplaintReceived> erased = new HashSet<>(BatchRecords.durably(records, "Rechecking the batch's erasures",
+				() -> this.erasure.eraseRaced(complaints.subList(0, decisions.size()))));
+		publish(records, incidents,
+				IntStream.range(0, decisions.size())
+					.filter((i) -> !erased.contains(complaints.get(i)))
+					.boxed()
+					.toList(),
+				(i) -> batch.toPublish(decisions.get(i)));
 		// the first record that failed: a decision's, else the first unreadable record
 		RuntimeException failure = (decided.failure() != null) ? decided.failure() : read.failure();
 		new BatchRecords.Leading<>(decided.values(), failure).rethrow(records, "Cannot triage");
 	}
 
 	/**
-	 * Publishes the incident events, then the decisions of the first records (one each,
+	 * Publishes the incident events, then the decisions of the given records (one each,
 	 * in the records' order), with one flush; a decision not acknowledged is its record's
 	 * failure, an incident event the first record's.
+	 * @param indexes the records whose decisions are published, in order
+	 * @param decision a record's decision, by its index
 	 */
 	private void publish(List<ConsumerRecord<String, Object>> records, List<IncidentDetected> incidents,
-			List<ComplaintTriaged> decisions) {
-		List<ComplaintEvent> events = new ArrayList<>(incidents.size() + decisions.size());
-		List<String> traces = new ArrayList<>(incidents.size() + decisions.size());
+			List<Integer> indexes, IntFunction<ComplaintTriaged> decision) {
+		List<ComplaintEvent> events = new ArrayList<>(incidents.size() + indexes.size());
+		List<String> traces = new ArrayList<>(incidents.size() + indexes.size());
 		events.addAll(incidents);
 		traces.addAll(Collections.nCopies(incidents.size(), (String) null));
-		events.addAll(decisions);
-		for (int i = 0; i < decisions.size(); i++) {
+		for (int i : indexes) {
+			events.add(decision.apply(i));
 			traces.add(ComplaintTrace.traceparent(records.get(i)));
 		}
 		try {
 			this.publisher.publishAllAndWait(events, traces);
 		}
 		catch (PublishFailedException ex) {
+			int failed = ex.index() - incidents.size();
 			throw new BatchListenerFailedException("Publishing the decisions failed", ex,
-					records.get(Math.max(0, ex.index() - incidents.size())));
+					records.get((failed < 0) ? 0 : indexes.get(failed)));
 		}
 	}
 
