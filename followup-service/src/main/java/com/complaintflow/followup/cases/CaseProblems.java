@@ -29,7 +29,8 @@ class CaseProblems {
 		ResponseEntity<ProblemDetail> answer = answer(HttpStatus.CONFLICT, "Action not allowed", ex);
 		ProblemDetail problem = answer.getBody();
 		problem.setProperty("action", ex.action().label());
-		problem.setProperty("status", ex.status());
+		// "status" is the HTTP status (RFC 9457): the case's is "caseStatus"
+		problem.setProperty("caseStatus", ex.status());
 		problem.setProperty("allowedIn", ex.allowedIn());
 		if (ex.owner() != null) {
 			problem.setProperty("owner", ex.owner());

@@ -191,7 +191,8 @@ class CaseActionsTests extends FollowupIntegrationTest {
 				Answer answer = agent().post(path(caseId, action), UUID.randomUUID().toString(), BODIES.get(action));
 				assertThat(answer.code()).as(action + " in " + status).isEqualTo(409);
 				assertThat(answer.json().get("title").asString()).isEqualTo("Action not allowed");
-				assertThat(answer.json().get("status").asString()).isEqualTo(status.name());
+				assertThat(answer.json().get("status").asInt()).as("the HTTP status (RFC 9457)").isEqualTo(409);
+				assertThat(answer.json().get("caseStatus").asString()).isEqualTo(status.name());
 			}
 			assertThat(agent().get("/api/v1/cases/" + caseId).json().get("status").asString()).isEqualTo(status.name());
 		}

@@ -26,15 +26,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser (Debian's Chromium through the shared harness), one
  * service on a real broker and wire server: the queue taking a new case without a reload,
- * the supervisor's breaches by team, on-call acknowledging from the keyboard, and
- * axe-core on every page in English and Chinese. Saves the supervisor and on-call
- * screenshots of docs/screenshots.
+ * the supervisor's breaches by team, on-call acknowledging from the keyboard, a case page
+ * sent to the sign-in once its session has ended, and axe-core on every page in English
+ * and Chinese. Saves the supervisor and on-call screenshots of docs/screenshots.
  */
 @BrowserTest
 class ConsoleBrowserTests extends FollowupIntegrationTest {
 
 	@Autowired
 	OnCallAlerts alerts;
+
+	@Autowired
+	LiveQueue live;
 
 	@Test
 	void newCaseAppearsInTheOpenQueueWithoutAReload(Page page) {
@@ -48,6 +51,22 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
 		errors.assertNone();
+	}
+
+	@Test
+	void aCasePageWhoseSessionEndedGoesToTheSignInWhenItsStreamCannotReconnect(Page page) {
+		String caseId = open(Duration.ofMinutes(30));
+		login(page, "agent", "agent-dev");
+		page.navigate(url("/console/cases/" + caseId));
+		assertThat(page.locator("#main")).hasAttribute("data-case-id", caseId);
+
+		// the session ends (as after 30 idle minutes) and the stream ends (as it does
+		// every
+		// 30 minutes): the reconnection is refused
+		page.context().clearCookies();
+		this.live.closeAll();
+
+		page.waitForURL("**/console/login**", new Page.WaitForURLOptions().setTimeout(20_000));
 	}
 
 	@Test
