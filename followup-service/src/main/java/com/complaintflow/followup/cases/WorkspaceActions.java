@@ -32,16 +32,15 @@ public class WorkspaceActions {
 	 */
 	public FollowupCase claim(String caseId, CaseActions.Actor actor, String key) {
 		return this.changes.apply(caseId, CaseAction.CLAIM, key, (c, now, ids) -> {
-			c.claim(actor.staffId(), now);
-			return worked(c, now, ids, CaseWorkKind.CLAIMED, actor);
+			// the owner claiming again changes nothing and tells nobody
+			return c.claim(actor.staffId(), now) ? worked(c, now, ids, CaseWorkKind.CLAIMED, actor) : List.of();
 		});
 	}
 
 	/** The owning agent, or a supervisor, puts the case back into its team's queue. */
 	public FollowupCase release(String caseId, CaseActions.Actor actor, String key) {
 		return this.changes.apply(caseId, CaseAction.RELEASE, key, (c, now, ids) -> {
-			c.release(actor, now);
-			return worked(c, now, ids, CaseWorkKind.RELEASED, actor);
+			return c.release(actor, now) ? worked(c, now, ids, CaseWorkKind.RELEASED, actor) : List.of();
 		});
 	}
 
@@ -77,8 +76,8 @@ public class WorkspaceActions {
 	/** Ticks or unticks a playbook step, recording who and when. */
 	public FollowupCase tick(String caseId, CaseActions.Actor actor, String key, int index, boolean done) {
 		return this.changes.apply(caseId, CaseAction.TICK, key, (c, now, ids) -> {
-			c.tick(index, done, actor.staffId(), now);
-			return worked(c, now, ids, done ? CaseWorkKind.STEP_DONE : CaseWorkKind.STEP_UNDONE, actor);
+			return c.tick(index, done, actor.staffId(), now)
+					? worked(c, now, ids, done ? CaseWorkKind.STEP_DONE : CaseWorkKind.STEP_UNDONE, actor) : List.of();
 		});
 	}
 

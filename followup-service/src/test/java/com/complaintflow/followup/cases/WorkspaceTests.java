@@ -1,5 +1,7 @@
 package com.complaintflow.followup.cases;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,9 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.complaintflow.events.Topics;
+import com.complaintflow.events.kafka.CloudEventHeaders;
+import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient.Answer;
 import com.complaintflow.followup.TestEvents;
+import com.complaintflow.support.test.KafkaTestConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -136,6 +143,36 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		assertThat(agent().post(step(caseId, -1), null, "{\"done\":true}").code()).isEqualTo(404);
 		assertThat(agent().post(step(caseId, 0), null, "{}").code()).isEqualTo(400);
 		assertThat(ops().post(step(caseId, 0), null, "{\"done\":true}").code()).isEqualTo(403);
+	}
+
+	@Test
+	void anActionThatChangesNothingPublishesNothing() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = openWithWords();
+			agent().post(act(caseId, "claim"), "claim-1", null);
+			assertThat(agent().post(act(caseId, "claim"), "claim-2", null).code()).as("owns it already").isEqualTo(200);
+			agent().post(step(caseId, 0), "tick-1", "{\"done\":true}");
+			assertThat(agent().post(step(caseId, 0), "tick-2", "{\"done\":true}").code()).as("ticked already")
+				.isEqualTo(200);
+			agent().post(act(caseId, "release"), "release-1", null);
+			assertThat(agent().post(act(caseId, "release"), "release-2", null).code()).as("nobody owns it")
+				.isEqualTo(200);
+			agent().post(act(caseId, "claim"), "claim-3", null);
+
+			// one case's events keep their order: the last claim's comes after any other
+			List<String> worked = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				for (ConsumerRecord<String, byte[]> record : cases.poll()) {
+					String json = new String(record.value(), StandardCharsets.UTF_8);
+					if (json.contains(caseId) && "case-worked".equals(new String(
+							record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))) {
+						worked.add(EventJson.mapper().readTree(json).get("kind").asString());
+					}
+				}
+				return worked.size() >= 4;
+			});
+			assertThat(worked).containsExactly("CLAIMED", "STEP_DONE", "RELEASED", "CLAIMED");
+		}
 	}
 
 	@Test
