@@ -31,6 +31,8 @@ class NotificationController {
 
 	private static final int MAX_ID = 128;
 
+	private static final int MAX_LIMIT = 500;
+
 	private final NotificationOutbox outbox;
 
 	private final OptOuts optOuts;
@@ -44,10 +46,16 @@ class NotificationController {
 	}
 
 	@Operation(summary = "List a customer's notices",
-			description = "With their delivery state. Roles: AGENT, SUPERVISOR.")
+			description = "With their delivery state: the newest limit (1-500) notices, oldest first. Roles: AGENT, SUPERVISOR.")
 	@GetMapping
-	List<NotificationView> list(@Parameter(schema = @Schema(maxLength = MAX_ID)) @RequestParam String customerId) {
-		return this.outbox.forCustomer(valid(customerId)).stream().map(NotificationView::of).toList();
+	List<NotificationView> list(@Parameter(schema = @Schema(maxLength = MAX_ID)) @RequestParam String customerId,
+			@Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+					defaultValue = "100")) @RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"limit must be between 1 and " + MAX_LIMIT);
+		}
+		return this.outbox.forCustomer(valid(customerId), limit).stream().map(NotificationView::of).toList();
 	}
 
 	@Operation(summary = "Read a customer's opt-out",

@@ -13,6 +13,7 @@ import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.support.mongo.UnorderedBulk;
 import org.bson.Document;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -82,13 +83,22 @@ class NotificationOutbox {
 		return found;
 	}
 
-	/** A customer's notices, pending and finished, oldest first. */
-	List<Notification> forCustomer(String customerId) {
-		Query query = Query.query(Criteria.where("customerId").is(customerId));
-		List<Notification> all = new ArrayList<>(this.mongo.find(query, Notification.class, OUTBOX));
-		all.addAll(this.mongo.find(query, Notification.class, DELIVERED));
-		all.sort(Comparator.comparing(Notification::getRequestedAt).thenComparing(Notification::getId));
-		return all;
+	/**
+	 * A customer's newest notices, pending and finished, at most {@code limit}, oldest
+	 * first.
+	 */
+	List<Notification> forCustomer(String customerId, int limit) {
+		Comparator<Notification> oldestFirst = Comparator.comparing(Notification::getRequestedAt)
+			.thenComparing(Notification::getId);
+		Query query = Query.query(Criteria.where("customerId").is(customerId))
+			.with(Sort.by(Sort.Direction.DESC, "requestedAt", "_id"))
+			.limit(limit);
+		List<Notification> newest = new ArrayList<>(this.mongo.find(query, Notification.class, OUTBOX));
+		newest.addAll(this.mongo.find(query, Notification.class, DELIVERED));
+		newest.sort(oldestFirst.reversed());
+		List<Notification> shown = new ArrayList<>(newest.subList(0, Math.min(limit, newest.size())));
+		shown.sort(oldestFirst);
+		return shown;
 	}
 
 }

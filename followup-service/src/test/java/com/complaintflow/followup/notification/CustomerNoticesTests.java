@@ -130,6 +130,12 @@ class CustomerNoticesTests {
 				.until(() -> agent.get("/api/v1/notifications?customerId=C-" + optedOut).json(),
 						(list) -> list.size() == 2 && values(list, "status").stream().allMatch("SUPPRESSED"::equals));
 			assertThat(values(suppressed, "kind")).containsExactlyInAnyOrder("ACCEPTED", "INCIDENT");
+			// the newest first when limited (oldest first is the list's order)
+			JsonNode newest = agent.get("/api/v1/notifications?customerId=C-" + optedOut + "&limit=1").json();
+			assertThat(values(newest, "id")).containsExactly(suppressed.get(1).get("id").asString());
+			assertThat(agent.get("/api/v1/notifications?customerId=C-" + optedOut + "&limit=0").code()).isEqualTo(400);
+			assertThat(agent.get("/api/v1/notifications?customerId=C-" + optedOut + "&limit=501").code())
+				.isEqualTo(400);
 			assertThat(new StaffClient(port(first), "ops", "ops-dev").get("/api/v1/notifications?customerId=x").code())
 				.isEqualTo(403);
 
