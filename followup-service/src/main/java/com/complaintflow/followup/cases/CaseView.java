@@ -51,8 +51,10 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 	}
 
 	/**
-	 * A case as a list shows it: without the contact, the customer's words and the staff
-	 * notes (a list of hundreds of cases is no way to read them, and is not audited).
+	 * A case as a list shows it: without the contact, the customer's words, the staff
+	 * notes and the timeline, whose entries carry what staff wrote (a contact's note, a
+	 * transfer's or escalation's reason): a list of hundreds of cases is no way to read
+	 * them, and is not audited.
 	 */
 	static CaseView listed(FollowupCase c, MilestoneClock clock, Instant now) {
 		return of(c, clock, now, false, false);
@@ -70,7 +72,8 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 				c.getTriageRemedies(), c.getOfferedRemedies(), c.getOffers(), c.getChosenRemedy(), c.getResolution(),
 				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(),
 				withWords ? c.getNotes() : null,
-				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(), c.getTimeline());
+				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(),
+				withWords ? c.getTimeline() : null);
 	}
 
 	/**

@@ -119,6 +119,7 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		assertThat(listed.get("customer").isNull()).isTrue();
 		assertThat(listed.get("complaint").isNull()).isTrue();
 		assertThat(listed.get("notes").isNull()).isTrue();
+		assertThat(listed.get("timeline").isNull()).as("its entries carry staff's words").isTrue();
 		assertThat(ops().get("/api/v1/cases/" + caseId).json().get("complaint").isNull()).isFalse();
 		agent().get("/api/v1/cases/search?customerId=C-" + complaintOf(caseId));
 		assertThat(ops().get(audit).json().get("items")).hasSize(2);
