@@ -87,6 +87,16 @@ public final class TestEvents {
 				List.of(new RemedyOption(RemedyKind.BILL_CREDIT, "Credit of 100", new BigDecimal("100"))));
 	}
 
+	/** A decision whose case goes to the given work queue. */
+	public static ComplaintTriaged triagedFor(String queue, String complaintId, Instant at, Deadlines deadlines) {
+		ComplaintTriaged d = triaged(complaintId, at, deadlines, null);
+		return new ComplaintTriaged(d.eventId(), d.source(), d.occurredAt(), d.complaintId(), d.customerId(),
+				d.schemaVersion(), d.channel(), d.regionCode(), d.customerTier(), d.category(), d.nature(), d.persona(),
+				d.emotion(), d.rootCauseLayer(), d.churnRisk(), d.playbook(), d.playbookSteps(), d.priority(),
+				d.remedies(), d.verificationRequired(), d.deadlines(), queue, d.incidentId(), d.repeatCount(),
+				d.explanation(), d.language(), d.receivedAt());
+	}
+
 	private static ComplaintTriaged triaged(String complaintId, Instant receivedAt, Instant at, Deadlines deadlines,
 			String incidentId, List<RemedyOption> remedies) {
 		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,

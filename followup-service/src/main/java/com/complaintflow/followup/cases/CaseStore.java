@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.followup.timer.TimerIndex;
@@ -383,6 +384,19 @@ public class CaseStore {
 		};
 		query.with(sort.and(Sort.by("_id"))).skip((long) q.page() * q.size()).limit(q.size() + 1);
 		return this.mongo.find(query, FollowupCase.class);
+	}
+
+	/**
+	 * Every case in one of the statuses, as a stream to be closed, without what a count
+	 * of them needs not read: the customer's words and contact, notes, timeline, triage's
+	 * reading, members, remedies and outbox.
+	 */
+	public Stream<FollowupCase> streamWithout(Collection<CaseStatus> statuses) {
+		Query query = Query.query(Criteria.where("status").in(statuses));
+		query.fields()
+			.exclude("personal", "notes", "timeline", "triage", "memberCaseIds", "triageRemedies", "offeredRemedies",
+					"appliedActions", "pendingEvents");
+		return this.mongo.stream(query, FollowupCase.class);
 	}
 
 	private static void equal(Query query, String field, Object value) {

@@ -21,17 +21,27 @@ class QueuePage {
 
 	private final CaseQueue cases;
 
-	QueuePage(CaseQueue cases) {
+	private final TeamLoads teams;
+
+	QueuePage(CaseQueue cases, TeamLoads teams) {
 		this.cases = cases;
+		this.teams = teams;
 	}
 
 	@GetMapping
 	String page(@RequestParam(required = false) String queue, @RequestParam(defaultValue = "false") boolean mine,
 			Principal staff, Model model) {
 		List<QueueItem> shown = fill(queue, mine, staff, model);
-		// the filter offers every queue with work, whichever one is shown
-		List<QueueItem> all = (model.getAttribute("queue") != null) ? this.cases.working(agent(mine, staff)) : shown;
-		model.addAttribute("queues", CaseQueue.queues(all));
+		// the filter offers every queue with work (the agent's own: of the cases shown),
+		// whichever one is shown
+		if (!mine) {
+			model.addAttribute("queues", this.teams.queues());
+		}
+		else {
+			List<QueueItem> own = (model.getAttribute("queue") != null) ? this.cases.working(agent(mine, staff))
+					: shown;
+			model.addAttribute("queues", CaseQueue.queues(own));
+		}
 		return "console/queue";
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The supervisor's view: each team's load, escalations and breaches, and the escalated or
- * breached cases themselves, soonest breach first.
+ * The supervisor's view: each team's load, escalations and breaches (over all its working
+ * cases), and the escalated or breached cases themselves, soonest breach first.
  */
 @Controller
 @RequestMapping("/console/supervisor")
@@ -17,8 +17,11 @@ class SupervisorPage {
 
 	private final CaseQueue cases;
 
-	SupervisorPage(CaseQueue cases) {
+	private final TeamLoads teams;
+
+	SupervisorPage(CaseQueue cases, TeamLoads teams) {
 		this.cases = cases;
+		this.teams = teams;
 	}
 
 	@GetMapping
@@ -34,10 +37,14 @@ class SupervisorPage {
 	}
 
 	private void fill(Model model) {
-		List<QueueItem> all = this.cases.working(null);
-		model.addAttribute("teams", TeamLoad.of(all));
+		// the teams' figures count every working case; the cases listed are among the
+		// soonest due
+		model.addAttribute("teams", this.teams.current());
 		model.addAttribute("items",
-				all.stream().filter((item) -> TeamLoad.escalated(item) || item.breached()).toList());
+				this.cases.working(null)
+					.stream()
+					.filter((item) -> TeamLoad.escalated(item) || item.breached())
+					.toList());
 	}
 
 }

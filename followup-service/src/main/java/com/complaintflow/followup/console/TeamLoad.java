@@ -3,6 +3,7 @@ package com.complaintflow.followup.console;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.complaintflow.followup.cases.CaseStatus;
 
@@ -19,9 +20,9 @@ import com.complaintflow.followup.cases.CaseStatus;
 public record TeamLoad(String queue, int working, int escalated, int breached, int dueWithinHour) {
 
 	/** One row per queue, by queue name. */
-	static List<TeamLoad> of(List<QueueItem> items) {
+	static List<TeamLoad> of(Stream<QueueItem> items) {
 		Map<String, int[]> counts = new TreeMap<>();
-		for (QueueItem item : items) {
+		items.forEach((item) -> {
 			int[] c = counts.computeIfAbsent(String.valueOf(item.view().queue()), (q) -> new int[4]);
 			c[0]++;
 			if (escalated(item)) {
@@ -33,7 +34,7 @@ public record TeamLoad(String queue, int working, int escalated, int breached, i
 			if (item.left() != null && !item.left().isNegative() && item.left().toMinutes() < 60) {
 				c[3]++;
 			}
-		}
+		});
 		return counts.entrySet()
 			.stream()
 			.map((e) -> new TeamLoad(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))

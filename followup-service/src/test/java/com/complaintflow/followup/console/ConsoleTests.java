@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.Deadlines;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.followup.FollowupApplication;
@@ -201,6 +203,38 @@ class ConsoleTests extends FollowupIntegrationTest {
 
 		String invalid = session.post(path(caseId, "callback"), page, Map.of("satisfaction", "nine")).body();
 		assertThat(invalid).contains("Some fields are not valid; nothing was done.");
+	}
+
+	@Test
+	void theSupervisorsTeamFiguresCountEveryWorkingCaseNotOnlyTheSoonestListed() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<ComplaintEvent> decisions = new ArrayList<>();
+		// as many cases as a page lists, due in ten days (after the other tests' cases,
+		// which
+		// must stay first in the queue), and three due in a month
+		for (int i = 0; i < CaseQueue.SHOWN; i++) {
+			decisions.add(TestEvents.triagedFor("soon-" + run, "CMP-soon-" + run + "-" + i, now,
+					new Deadlines(now.plus(Duration.ofDays(10)), null, null, null, Duration.ofHours(24))));
+		}
+		for (int i = 0; i < 3; i++) {
+			decisions.add(TestEvents.triagedFor("later-" + run, "CMP-later-" + run + "-" + i, now,
+					new Deadlines(now.plus(Duration.ofDays(30)), null, null, null, Duration.ofHours(24))));
+		}
+		this.publisher.publishAllAndWait(decisions);
+		await().atMost(SOON)
+			.until(() -> ops().get("/api/v1/cases?limit=500&queue=soon-" + run).json().size() == 300
+					&& ops().get("/api/v1/cases?queue=later-" + run).json().size() == 3);
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("supervisor", "supervisor-dev");
+
+		// working, escalated, breached, breach within 1 h
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String rows = session.get("/console/supervisor/rows").body().replaceAll("\\s+", "");
+			assertThat(rows).contains(">later-" + run + "</a></th><td>3</td><td>0</td><td>0</td><td>0</td>")
+				.contains(">soon-" + run + "</a></th><td>300</td><td>0</td><td>0</td><td>0</td>");
+		});
+		assertThat(session.get("/console/queue").body()).as("the queue filter offers it too").contains("later-" + run);
 	}
 
 	@Test
