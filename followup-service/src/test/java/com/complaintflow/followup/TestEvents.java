@@ -97,10 +97,24 @@ public final class TestEvents {
 				d.explanation(), d.language(), d.receivedAt());
 	}
 
+	/**
+	 * A decision like {@link #triaged(String, Instant)} about a complaint of the given
+	 * customer (another of their complaints, say).
+	 */
+	public static ComplaintTriaged triaged(String complaintId, String customerId, Instant at) {
+		ComplaintTriaged triaged = triaged(complaintId, at);
+		return triaged(complaintId, customerId, at, at, triaged.deadlines(), null, triaged.remedies());
+	}
+
 	private static ComplaintTriaged triaged(String complaintId, Instant receivedAt, Instant at, Deadlines deadlines,
 			String incidentId, List<RemedyOption> remedies) {
+		return triaged(complaintId, "C-" + complaintId, receivedAt, at, deadlines, incidentId, remedies);
+	}
+
+	private static ComplaintTriaged triaged(String complaintId, String customerId, Instant receivedAt, Instant at,
+			Deadlines deadlines, String incidentId, List<RemedyOption> remedies) {
 		return new ComplaintTriaged(EventMetadata.deterministicEventId("triaged", complaintId), "triage", at,
-				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
+				complaintId, customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY",
 				ValueTier.GOLD, Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER,
 				RootCauseLayer.OPERATOR_SIDE, ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT,
 				List.of("Listen first", "Check the base-station alarms in the area", "Call back after the fix"),

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.ComplaintTriaged;
 
@@ -15,6 +17,8 @@ import com.complaintflow.events.ComplaintTriaged;
  * every pending {@code CaseOpened}, one read of the incidents that listed new cases
  * before they opened, one read of the customer's words that arrived before their cases,
  * one removal of the events from the outboxes and of the new cases' outbox index entries.
+ * Between storing and publishing, a recheck erases again a customer erased while the poll
+ * ran, and the {@code CaseOpened} of their decisions from before it are not published.
  */
 class CaseBatch {
 
@@ -33,6 +37,8 @@ class CaseBatch {
 	private final List<FollowupCase> created = new ArrayList<>();
 
 	private final List<String> opened = new ArrayList<>();
+
+	private final List<ComplaintTriaged> taken = new ArrayList<>();
 
 	CaseBatch(CaseOpening opening, CaseStore store, CaseOutbox outbox, IncidentCases incidents,
 			ComplaintWordsIntake words, Map<String, FollowupCase> existing) {
@@ -55,12 +61,18 @@ class CaseBatch {
 		if (!this.opened.contains(caseId)) {
 			this.opened.add(caseId);
 		}
+		this.taken.add(triaged);
 	}
 
 	/**
-	 * Stores the new cases, links them to their incidents and publishes what is pending.
+	 * Stores the new cases, links them to their incidents, attaches the words that
+	 * arrived before them, then publishes what is pending, except for the decisions the
+	 * recheck returns.
+	 * @param raced given every decision taken, after the writes: erases again what they
+	 * wrote for a customer erased meanwhile and returns those whose cases must not be
+	 * announced ({@code CustomerErasure#eraseRaced})
 	 */
-	void write() {
+	void write(UnaryOperator<List<ComplaintTriaged>> raced) {
 		Set<String> existed = this.store.insertAll(this.created);
 		if (!existed.isEmpty()) {
 			this.cases.putAll(this.store.findAll(existed));
@@ -84,7 +96,13 @@ class CaseBatch {
 			.filter((followupCase) -> followupCase.getPersonal() == null)
 			.map(FollowupCase::getId)
 			.toList());
-		this.outbox.flushAll(all);
+		// a CaseOpened happens now, after the erasure request: downstream filters would
+		// not skip it, so a case erased again is not announced
+		Set<String> erased = raced.apply(List.copyOf(this.taken))
+			.stream()
+			.map((decision) -> CaseOpening.caseIdFor(decision.complaintId()))
+			.collect(Collectors.toSet());
+		this.outbox.flushAll(all.stream().filter((followupCase) -> !erased.contains(followupCase.getId())).toList());
 		// the entries the inserts created (one write each) are done with; an entry
 		// written again since is left to the sweeper
 		this.store.outboxes()

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.erasure.CustomerErasure;
 import com.complaintflow.support.kafka.BatchRecords;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,10 @@ import org.springframework.stereotype.Component;
  * it were opened: they commit, it is dead-lettered alone, the rest are redelivered. A
  * failure of the bulk work (an outage) is reported on the first record, so the whole poll
  * is retried (opening is idempotent). Each case is built in its decision's trace (the
- * record's {@code traceparent}), which it keeps for its outbox and reminders.
+ * record's {@code traceparent}), which it keeps for its outbox and reminders. Between
+ * storing the cases and publishing, a customer whose erasure ran meanwhile is erased
+ * again ({@link CustomerErasure}) and the cases of their decisions from before it are not
+ * announced (their records commit).
  */
 @Component
 class TriagedListener {
@@ -29,9 +33,12 @@ class TriagedListener {
 
 	private final ComplaintTrace trace;
 
-	TriagedListener(CaseOpening opening, ComplaintTrace trace) {
+	private final CustomerErasure erasure;
+
+	TriagedListener(CaseOpening opening, ComplaintTrace trace, CustomerErasure erasure) {
 		this.opening = opening;
 		this.trace = trace;
+		this.erasure = erasure;
 	}
 
 	@KafkaListener(topics = Topics.TRIAGED, batch = "true")
@@ -62,7 +69,7 @@ class TriagedListener {
 				}
 			}
 			BatchRecords.durably(records, "Writing the cases", () -> {
-				batch.write();
+				batch.write(this.erasure::eraseRaced);
 				return null;
 			});
 		}

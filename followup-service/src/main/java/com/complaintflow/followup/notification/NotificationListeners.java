@@ -12,6 +12,7 @@ import com.complaintflow.events.NotificationRequested;
 import com.complaintflow.events.Topics;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.support.erasure.CustomerErasure;
 import com.complaintflow.support.kafka.BatchRecords;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * notice cannot be worded, is dead-lettered alone after the records before it were done;
  * a failure of the bulk work (an outage) retries the whole poll, which repeats nothing
  * (notice ids follow from the events). Each notice is worded in its record's trace (the
- * container observes single records only).
+ * container observes single records only). After the notices are kept, a customer whose
+ * erasure ran meanwhile is erased again ({@link CustomerErasure}).
  */
 @Component
 class NotificationListeners {
@@ -47,13 +49,16 @@ class NotificationListeners {
 
 	private final ComplaintTrace trace;
 
+	private final CustomerErasure erasure;
+
 	NotificationListeners(CaseStore cases, CaseNotices notices, EventPublisher publisher, NotificationOutbox outbox,
-			ComplaintTrace trace) {
+			ComplaintTrace trace, CustomerErasure erasure) {
 		this.cases = cases;
 		this.notices = notices;
 		this.publisher = publisher;
 		this.outbox = outbox;
 		this.trace = trace;
+		this.erasure = erasure;
 	}
 
 	@KafkaListener(topics = { Topics.CASES, Topics.NOTIFICATIONS }, batch = "true")
@@ -85,7 +90,8 @@ class NotificationListeners {
 		}
 		BatchRecords.durably(records, "Keeping the notices", () -> {
 			this.outbox.enqueueAll(requested);
-			return null;
+			// a customer erased while the poll ran: their notices are erased again
+			return this.erasure.eraseRaced(requested);
 		});
 		publish(records, notices, noticeRecords);
 		new BatchRecords.Leading<>(told.values(), (told.failure() != null) ? told.failure() : read.failure())

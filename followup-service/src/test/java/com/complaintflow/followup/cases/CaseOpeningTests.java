@@ -15,12 +15,16 @@ import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
+import com.complaintflow.support.test.ErasureRaces;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,9 +32,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The foundation path against the real broker and wire server: a triage decision opens
  * one case with its first-response milestone and publishes one {@code CaseOpened}, even
- * when the decision is delivered twice.
+ * when the decision is delivered twice; a decision whose customer was erased while its
+ * poll ran leaves no case and announces none.
  */
 class CaseOpeningTests extends FollowupIntegrationTest {
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void triagedComplaintOpensOneCaseWithFirstResponseDueIn24Hours() {
@@ -57,6 +65,37 @@ class CaseOpeningTests extends FollowupIntegrationTest {
 				.containsOnly(EventMetadata.deterministicEventId(CaseOpening.caseIdFor(complaintId), "case-opened")
 					.toString());
 			assertThat(agent.get("/api/v1/cases?complaintId=" + complaintId).json().size()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aDecisionWhoseCustomerWasErasedWhileItsPollRanLeavesNoCaseAndIsNotAnnounced() throws Exception {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintTriaged before = TestEvents.triaged("CMP-" + UUID.randomUUID(), at);
+		// only the recheck after the poll's writes sees this erasure, as in the race
+		ErasureRaces.markErasedElsewhere(this.mongo, before.customerId(), at.plusMillis(1));
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			RecordMetadata sent = this.publisher.publish(before).get().getRecordMetadata();
+
+			// its poll done, then the customer's next complaint in a poll of its own,
+			// whose CaseOpened comes after any of the first on their partition
+			ErasureRaces.awaitPollDone("followup", sent, SOON);
+			ComplaintTriaged after = TestEvents.triaged("CMP-" + UUID.randomUUID(), before.customerId(),
+					at.plusSeconds(1));
+			this.publisher.publishAndWait(after);
+
+			await().atMost(SOON)
+				.until(() -> openedFor(cases.poll(), after.complaintId()), (opened) -> !opened.isEmpty());
+			String caseId = CaseOpening.caseIdFor(before.complaintId());
+			// by event id: the customer's id in the later CaseOpened holds the complaint
+			// id
+			assertThat(cases.poll()).extracting((r) -> header(r, CloudEventHeaders.ID))
+				.as("the case of the decision from before the erasure is not announced")
+				.doesNotContain(EventMetadata.deterministicEventId(caseId, "case-opened").toString());
+			assertThat(this.mongo.findById(caseId, Document.class, "cases")).isNull();
+			assertThat(agent().get("/api/v1/cases/" + caseId).code()).isEqualTo(404);
+			assertThat(agent().get("/api/v1/cases/" + CaseOpening.caseIdFor(after.complaintId())).code())
+				.isEqualTo(200);
 		}
 	}
 

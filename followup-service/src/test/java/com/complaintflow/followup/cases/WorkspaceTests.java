@@ -12,14 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.CloudEventHeaders;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.StaffClient.Answer;
 import com.complaintflow.followup.TestEvents;
+import com.complaintflow.support.test.ErasureRaces;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,10 +34,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The case as an agent needs it, over real HTTP, broker and wire server: the customer's
- * words and contact arrive in either order and once, contact only for agents and
- * supervisors with every read audited, the checklist records who ticked what, ownership
- * moves by claim, transfer and assignment, notes are bounded, and the search finds cases
- * by their fields and words one bounded page at a time.
+ * words and contact arrive in either order and once (and not at all when the customer was
+ * erased while their poll ran), contact only for agents and supervisors with every read
+ * audited, the checklist records who ticked what, ownership moves by claim, transfer and
+ * assignment, notes are bounded, and the search finds cases by their fields and words one
+ * bounded page at a time.
  */
 class WorkspaceTests extends FollowupIntegrationTest {
 
@@ -89,6 +93,21 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		}
 		assertThat(agent().get(path(wordsFirst)).json().get("customer").get("name").asString()).isEqualTo("张先生");
 		assertThat(agent().get(path(triageFirst)).json().get("customer").get("name").asString()).isEqualTo("李女士");
+	}
+
+	@Test
+	void wordsOfACustomerErasedWhileTheirPollRanAreErasedAgain() throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ComplaintReceived received = TestEvents.received("CMP-E-" + UUID.randomUUID(), now, WORDS, "王先生",
+				"13800000009");
+		// only the recheck after the poll's writes sees this erasure, as in the race
+		ErasureRaces.markErasedElsewhere(this.mongo, received.customerId(), now.plusMillis(1));
+
+		RecordMetadata sent = this.publisher.publish(received).get().getRecordMetadata();
+
+		ErasureRaces.awaitPollDone("followup", sent, SOON);
+		assertThat(this.mongo.getCollection("received_pending")
+			.countDocuments(new org.bson.Document("customerId", received.customerId()))).isZero();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.complaintflow.intake.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import com.complaintflow.events.ProgressUpdated;
 import com.complaintflow.events.RemedyChosen;
 import com.complaintflow.events.RemedyOffered;
 import com.complaintflow.events.Topics;
+import com.complaintflow.support.erasure.CustomerErasure;
 import com.complaintflow.support.kafka.BatchRecords;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Component;
  * (at-least-once, every effect an idempotent upsert). A record that is not an event is
  * dead-lettered alone, after the records before it were written. Each record's change is
  * made in its complaint's trace (a span per record, child of its {@code traceparent}: the
- * container observes single records only).
+ * container observes single records only). After the writes, a customer whose erasure ran
+ * meanwhile is erased again ({@link CustomerErasure}).
  */
 @Component
 class StatusListener {
@@ -48,27 +51,32 @@ class StatusListener {
 
 	private final ComplaintTrace trace;
 
-	StatusListener(StatusProjection projection, ComplaintTrace trace) {
+	private final CustomerErasure erasure;
+
+	StatusListener(StatusProjection projection, ComplaintTrace trace, CustomerErasure erasure) {
 		this.projection = projection;
 		this.trace = trace;
+		this.erasure = erasure;
 	}
 
 	@KafkaListener(topics = { Topics.RECEIVED, Topics.TRIAGED, Topics.CASES }, batch = "true")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		StatusWrites writes = this.projection.begin();
+		List<ComplaintEvent> applied = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, Object> record : records) {
 			try {
 				ComplaintEvent event = BatchRecords.event(record, ComplaintEvent.class);
 				this.trace.resume(ComplaintTrace.traceparent(record), "status update", () -> on(event, writes));
+				applied.add(event);
 			}
 			catch (RuntimeException ex) {
-				write(records, writes);
+				write(records, writes, applied);
 				// by record, not index: a filter (re-drives for other groups) may have
 				// shortened the batch
 				throw new BatchListenerFailedException("Cannot apply to the status: " + ex.getMessage(), ex, record);
 			}
 		}
-		write(records, writes);
+		write(records, writes, applied);
 	}
 
 	/** The status change of one event, queued. */
@@ -115,10 +123,15 @@ class StatusListener {
 		// reminders and other events do not change what the customer sees
 	}
 
-	/** Writes the poll's queued changes; a failure (an outage) is the first record's. */
-	private static void write(List<ConsumerRecord<String, Object>> records, StatusWrites writes) {
+	/**
+	 * Writes the poll's queued changes, then erases again a customer erased while the
+	 * poll ran; a failure (an outage) is the first record's.
+	 */
+	private void write(List<ConsumerRecord<String, Object>> records, StatusWrites writes,
+			List<ComplaintEvent> applied) {
 		try {
 			writes.write();
+			this.erasure.eraseRaced(applied);
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("Writing the status failed: " + ex.getMessage(), ex, records.get(0));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.complaintflow.events.CallbackCompleted;
 import com.complaintflow.events.CaseEscalated;
@@ -39,17 +40,21 @@ import com.complaintflow.intake.IntakeHttp;
 import com.complaintflow.intake.IntakeIntegrationTest;
 import com.complaintflow.intake.SampleComplaints;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.ErasureRaces;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The customer-facing status follows triage and the case lifecycle from Kafka, speaks
- * plain words with promised times, and only to the channel that submitted the complaint.
+ * plain words with promised times, and only to the channel that submitted the complaint;
+ * a customer erased while their poll ran has no status left.
  */
 class ComplaintStatusTests extends IntakeIntegrationTest {
 
@@ -57,6 +62,9 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 
 	@Autowired
 	EventPublisher publisher;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void acceptedComplaintIsReadableByItsChannelOnly() {
@@ -76,6 +84,20 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(other.body()).isEqualTo(unknown.body().replace("CMP-nope", complaintId));
+	}
+
+	@Test
+	void theStatusOfACustomerErasedWhileTheirPollRanIsErasedAgain() throws Exception {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		ComplaintTriaged triaged = triaged(complaintId, "C-" + complaintId, T0);
+		// only the recheck after the poll's writes sees this erasure, as in the race
+		ErasureRaces.markErasedElsewhere(this.mongo, triaged.customerId(), T0.plusMillis(1));
+
+		RecordMetadata sent = this.publisher.publish(triaged).get().getRecordMetadata();
+
+		ErasureRaces.awaitPollDone("intake", sent, Duration.ofSeconds(30));
+		assertThat(this.mongo.findById(complaintId, org.bson.Document.class, ComplaintStatus.COLLECTION)).isNull();
+		assertThat(http().get(IntakeHttp.HOTLINE_KEY, "/api/v1/complaints/" + complaintId).statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -37,16 +36,12 @@ import com.complaintflow.events.ReminderRaised;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.events.kafka.EventJson;
-import com.complaintflow.support.erasure.ErasedCustomers;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.test.ErasureRaces;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -285,31 +280,13 @@ class TriageServiceIntegrationTests {
 	@Test
 	void aComplaintWhoseCustomerWasErasedWhileItsPollRanIsErasedAgainAndNotPublished() throws Exception {
 		ComplaintReceived before = complaint("CD-WH", "My bill has a charge I never ordered");
-		// another instance's marker, from a clock an hour behind: this instance's refresh
-		// (markers written since its last read) never reads it, so the filter lets the
-		// complaint through as in the race, and only the recheck after the poll's writes
-		// (by customer) sees it; no eraser runs but the recheck's, as when the erasers
-		// ran
-		// before the poll wrote
-		try (ErasedCustomers elsewhere = new ErasedCustomers(this.mongo,
-				Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
-				Admin admin = Admin
-					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()));
-				KafkaTestConsumer triaged = new KafkaTestConsumer(Topics.TRIAGED)) {
-			elsewhere.mark(before.customerId(), before.occurredAt().plusMillis(1));
-
+		// only the recheck after the poll's writes sees this erasure, as in the race
+		ErasureRaces.markErasedElsewhere(this.mongo, before.customerId(), before.occurredAt().plusMillis(1));
+		try (KafkaTestConsumer triaged = new KafkaTestConsumer(Topics.TRIAGED)) {
 			RecordMetadata sent = this.publisher.publish(before).get().getRecordMetadata();
 
-			// its poll done (offset committed), then the customer's next complaint, in a
-			// poll of its own
-			TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-			await().atMost(WAIT).until(() -> {
-				OffsetAndMetadata committed = admin.listConsumerGroupOffsets("triage")
-					.partitionsToOffsetAndMetadata()
-					.get()
-					.get(partition);
-				return committed != null && committed.offset() > sent.offset();
-			});
+			// its poll done, then the customer's next complaint, in a poll of its own
+			ErasureRaces.awaitPollDone("triage", sent, WAIT);
 			ComplaintReceived after = sameCustomer(before, "The same customer, back after the erasure: no signal");
 			this.publisher.publishAndWait(after);
 
