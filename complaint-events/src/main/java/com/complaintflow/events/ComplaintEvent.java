@@ -3,6 +3,7 @@ package com.complaintflow.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -29,6 +30,16 @@ public sealed interface ComplaintEvent permits ComplaintReceived, ComplaintTriag
 	@JsonProperty("type")
 	default String type() {
 		return EventType.of(this).typeName();
+	}
+
+	/**
+	 * When the customer's data this event carries came to be, for an erasure's cut-off
+	 * (an event from before the customer's erasure request is erased data): the event's
+	 * own time, unless it knows an earlier one.
+	 */
+	@JsonIgnore
+	default Instant originatedAt() {
+		return occurredAt();
 	}
 
 }

@@ -18,6 +18,15 @@ public record ComplaintTriaged(UUID eventId, String source, Instant occurredAt, 
 		Deadlines deadlines, String queue, String incidentId, int repeatCount, Explanation explanation,
 		Language language, Instant receivedAt) implements ComplaintEvent {
 
+	/**
+	 * When the complaint was received: a decision made after a customer's erasure request
+	 * about a complaint received before it is erased data too.
+	 */
+	@Override
+	public Instant originatedAt() {
+		return (this.receivedAt != null) ? this.receivedAt : this.occurredAt;
+	}
+
 	public ComplaintTriaged {
 		Required.envelope(eventId, source, occurredAt, complaintId, customerId, schemaVersion);
 		Required.field(channel, "channel");

@@ -65,7 +65,7 @@ public class CustomerErasure {
 		Set<String> erasedAgain = new LinkedHashSet<>();
 		for (E event : events) {
 			Instant erasure = requested.get(event.customerId());
-			if (erasure != null && !event.occurredAt().isAfter(erasure)) {
+			if (erasure != null && !event.originatedAt().isAfter(erasure)) {
 				raced.add(event);
 				erasedAgain.add(event.customerId());
 			}

@@ -46,7 +46,7 @@ class ErasedCustomerFilter implements RecordFilterStrategy<Object, Object> {
 			return false;
 		}
 		Instant erasure = this.erased.erasureRequestedAt(event.customerId());
-		if (erasure == null || event.occurredAt().isAfter(erasure)) {
+		if (erasure == null || event.originatedAt().isAfter(erasure)) {
 			return false;
 		}
 		logger.info("Skipped event {} ({} on {}): its customer's data was erased after it", event.eventId(),

@@ -108,8 +108,8 @@ public class ErasedCustomers implements AutoCloseable {
 
 	/**
 	 * When each of the customers' latest erasure was requested, read from the database
-	 * now (one query by {@code _id}); a customer never erased is left out, a failure to
-	 * read is thrown.
+	 * now (one query by {@code _id}) and kept in this instance's view; a customer never
+	 * erased is left out, a failure to read is thrown.
 	 */
 	Map<String, Instant> erasureRequestedAtNow(Collection<String> customerIds) {
 		Map<String, String> customerByKey = new HashMap<>();
@@ -117,7 +117,10 @@ public class ErasedCustomers implements AutoCloseable {
 		Map<String, Instant> requested = new HashMap<>();
 		for (Document marker : this.mongo.find(Query.query(Criteria.where("_id").in(customerByKey.keySet())),
 				Document.class, COLLECTION)) {
-			requested.put(customerByKey.get(marker.getString("_id")), marker.getDate("requestedAt").toInstant());
+			Instant at = marker.getDate("requestedAt").toInstant();
+			requested.put(customerByKey.get(marker.getString("_id")), at);
+			// the listeners' filter knows it from now on, not only after the next refresh
+			this.requestedAt.merge(marker.getString("_id"), at, ErasedCustomers::later);
 		}
 		return requested;
 	}

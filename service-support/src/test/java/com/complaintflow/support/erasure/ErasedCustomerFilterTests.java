@@ -1,17 +1,32 @@
 package com.complaintflow.support.erasure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.complaintflow.events.Category;
+import com.complaintflow.events.Channel;
+import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.CustomerContacted;
 import com.complaintflow.events.CustomerErased;
+import com.complaintflow.events.Deadlines;
+import com.complaintflow.events.Emotion;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.IncidentDetected;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.Nature;
+import com.complaintflow.events.Persona;
+import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Priority;
+import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.events.ValueTier;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -75,6 +90,30 @@ class ErasedCustomerFilterTests {
 			.allSatisfy((json) -> assertThat(json).doesNotContain("C-gone")
 				.doesNotContain("C-elsewhere")
 				.doesNotContain("C-earlier"));
+	}
+
+	@Test
+	void aDecisionMadeAfterTheRequestAboutAComplaintReceivedBeforeItIsSkipped() {
+		ErasedCustomers erased = new ErasedCustomers(mongo, Clock.fixed(REQUESTED, ZoneOffset.UTC));
+		ErasedCustomerFilter filter = new ErasedCustomerFilter((record) -> false, erased);
+
+		erased.mark("C-decided", REQUESTED);
+
+		assertThat(filter.filter(record(decided("C-decided", REQUESTED.minusSeconds(30), REQUESTED.plusSeconds(5)))))
+			.as("its complaint is erased data, whenever triage decided it")
+			.isTrue();
+		assertThat(filter.filter(record(decided("C-decided", REQUESTED.plusMillis(1), REQUESTED.plusSeconds(5)))))
+			.as("a complaint after the erasure")
+			.isFalse();
+	}
+
+	private static ComplaintTriaged decided(String customerId, Instant received, Instant decided) {
+		return new ComplaintTriaged(EventMetadata.newEventId(), "triage", decided, "CMP-" + UUID.randomUUID(),
+				customerId, ComplaintEvent.CURRENT_SCHEMA_VERSION, Channel.HOTLINE, "BJ-CY", ValueTier.GOLD,
+				Category.NETWORK, Nature.VALID, Persona.VENTING, Emotion.ANGER, RootCauseLayer.OPERATOR_SIDE,
+				ChurnRisk.MEDIUM, Playbook.NETWORK_FAULT, List.of("Listen first"), Priority.P2, List.of(), false,
+				new Deadlines(decided.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), "network-bj",
+				null, 0, new Explanation("rules-1", List.of("test"), Map.of()), Language.EN, received);
 	}
 
 	@Test
