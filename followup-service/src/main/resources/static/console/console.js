@@ -2,10 +2,11 @@
 // reminded, acted on); the page asks htmx to reload the parts that show cases.
 (function () {
   'use strict';
-  var source = new EventSource('/console/events');
   var pending = null;
   var lastRefresh = 0;
-  source.addEventListener('case', function (event) {
+  var source = null;
+
+  function changed(event) {
     var shown = document.querySelector('[data-case-id="' + CSS.escape(event.data) + '"]');
     var page = document.getElementById('main');
     if (page && page.dataset.caseId === event.data) {
@@ -21,15 +22,37 @@
         htmx.trigger(document.body, 'cases-changed');
       }, Math.max(shown ? 100 : 200, lastRefresh + 1000 - Date.now()));
     }
-  });
-  // The browser gives a stream up (CLOSED) when its reconnection is refused: the session has
-  // ended (signed out idle, or on another instance). The page goes to the sign-in, so a case
-  // page nobody touches does not keep the customer's contact on screen.
-  source.addEventListener('error', function () {
-    if (source.readyState === EventSource.CLOSED) {
-      window.location.assign('/console/login');
-    }
-  });
+  }
+
+  // The browser gives a stream up (CLOSED) when its reconnection is refused. If the session
+  // has ended (signed out idle, or on an instance that does not know it), the page goes to
+  // the sign-in, so a case page nobody touches does not keep the customer's contact on
+  // screen; otherwise (a proxy's 502 during a deployment) it listens again a little later,
+  // and what is being typed stays.
+  function refused() {
+    fetch('/console/session', { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      .then(function (answer) {
+        if (answer.status === 401) {
+          window.location.assign('/console/login');
+        } else {
+          setTimeout(listen, 5000);
+        }
+      }, function () {
+        setTimeout(listen, 5000);
+      });
+  }
+
+  function listen() {
+    source = new EventSource('/console/events');
+    source.addEventListener('case', changed);
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) {
+        refused();
+      }
+    });
+  }
+
+  listen();
   window.addEventListener('pagehide', function () {
     source.close();
   });

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.cases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -391,8 +392,8 @@ public class CaseStore {
 	 * of them needs not read: the customer's words and contact, notes, timeline, triage's
 	 * reading, members, remedies and outbox.
 	 */
-	public Stream<FollowupCase> streamWithout(Collection<CaseStatus> statuses) {
-		Query query = Query.query(Criteria.where("status").in(statuses));
+	public Stream<FollowupCase> streamForCounts(Collection<CaseStatus> statuses, Duration readTime) {
+		Query query = Query.query(Criteria.where("status").in(statuses)).maxTime(readTime);
 		query.fields()
 			.exclude("personal", "notes", "timeline", "triage", "memberCaseIds", "triageRemedies", "offeredRemedies",
 					"appliedActions", "pendingEvents");

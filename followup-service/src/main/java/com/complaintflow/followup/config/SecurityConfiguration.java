@@ -39,10 +39,14 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** A request a console page makes by itself: an htmx reload or the event stream. */
+	/**
+	 * A request a console page makes by itself: an htmx reload, the event stream, the
+	 * session check.
+	 */
 	private static final RequestMatcher BACKGROUND = new OrRequestMatcher(
 			new RequestHeaderRequestMatcher("HX-Request", "true"),
-			PathPatternRequestMatcher.withDefaults().matcher("/console/events"));
+			PathPatternRequestMatcher.withDefaults().matcher("/console/events"),
+			PathPatternRequestMatcher.withDefaults().matcher("/console/session"));
 
 	/** The console's pages, scripts and styles, and the webjars they load. */
 	@Bean

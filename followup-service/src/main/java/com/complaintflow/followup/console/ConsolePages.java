@@ -1,13 +1,15 @@
 package com.complaintflow.followup.console;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The console's entry points: the sign-in page, the start page and the live stream every
- * console page listens to.
+ * The console's entry points: the sign-in page, the start page, the live stream every
+ * console page listens to, and the session check a page makes when its stream was
+ * refused.
  */
 @Controller
 @RequestMapping("/console")
@@ -32,6 +34,15 @@ class ConsolePages {
 	@GetMapping(path = "/events", produces = "text/event-stream")
 	SseEmitter events() {
 		return this.live.subscribe();
+	}
+
+	/**
+	 * 204 while the session lasts (a page's own request, as its reloads: no use of the
+	 * console); 401 once it has ended, like every background request.
+	 */
+	@GetMapping("/session")
+	ResponseEntity<Void> session() {
+		return ResponseEntity.noContent().build();
 	}
 
 }

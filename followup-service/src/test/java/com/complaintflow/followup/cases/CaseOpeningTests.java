@@ -87,8 +87,8 @@ class CaseOpeningTests extends FollowupIntegrationTest {
 			await().atMost(SOON)
 				.until(() -> openedFor(cases.poll(), after.complaintId()), (opened) -> !opened.isEmpty());
 			String caseId = CaseOpening.caseIdFor(before.complaintId());
-			// by event id: the customer's id in the later CaseOpened holds the complaint
-			// id
+			// by event id: the customer's id in the later CaseOpened holds the
+			// complaint id
 			assertThat(cases.poll()).extracting((r) -> header(r, CloudEventHeaders.ID))
 				.as("the case of the decision from before the erasure is not announced")
 				.doesNotContain(EventMetadata.deterministicEventId(caseId, "case-opened").toString());

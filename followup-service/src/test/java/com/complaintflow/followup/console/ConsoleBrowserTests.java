@@ -14,6 +14,7 @@ import com.complaintflow.followup.oncall.PagedAlert;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,29 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		assertThat(page.locator("#main")).hasAttribute("data-case-id", caseId);
 
 		// the session ends (as after 30 idle minutes) and the stream ends (as it does
-		// every
-		// 30 minutes): the reconnection is refused
+		// every 30 minutes): the reconnection is refused
 		page.context().clearCookies();
 		this.live.closeAll();
 
 		page.waitForURL("**/console/login**", new Page.WaitForURLOptions().setTimeout(20_000));
+	}
+
+	@Test
+	void aStreamRefusedWhileTheSessionLastsKeepsThePageAndListensAgain(Page page) {
+		String caseId = open(Duration.ofMinutes(30));
+		login(page, "agent", "agent-dev");
+		page.navigate(url("/console/cases/" + caseId));
+		page.locator("textarea").first().fill("typed, not sent");
+		await().atMost(SOON).until(() -> this.live.pages() > 0);
+
+		// a proxy refuses the reconnection (a deployment's 502); the session lasts
+		page.route("**/console/events", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
+		page.waitForRequest("**/console/session", () -> this.live.closeAll());
+		page.unroute("**/console/events");
+
+		await().atMost(SOON).until(() -> this.live.pages() > 0);
+		assertThat(page).hasURL(url("/console/cases/" + caseId));
+		assertThat(page.locator("textarea").first()).hasValue("typed, not sent");
 	}
 
 	@Test

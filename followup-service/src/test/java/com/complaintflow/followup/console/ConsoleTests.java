@@ -211,8 +211,7 @@ class ConsoleTests extends FollowupIntegrationTest {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		List<ComplaintEvent> decisions = new ArrayList<>();
 		// as many cases as a page lists, due in ten days (after the other tests' cases,
-		// which
-		// must stay first in the queue), and three due in a month
+		// which must stay first in the queue), and three due in a month
 		for (int i = 0; i < CaseQueue.SHOWN; i++) {
 			decisions.add(TestEvents.triagedFor("soon-" + run, "CMP-soon-" + run + "-" + i, now,
 					new Deadlines(now.plus(Duration.ofDays(10)), null, null, null, Duration.ofHours(24))));

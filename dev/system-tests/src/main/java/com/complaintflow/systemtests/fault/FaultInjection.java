@@ -153,8 +153,7 @@ public final class FaultInjection {
 						new Fault(0.75, "kill -9 broker", stack::crashAndRestartBroker));
 		// Each fault starts at its share of the accepted complaints, whether or not the
 		// processes of the earlier ones are back: a restart under load takes longer than
-		// the
-		// load, so faults that waited for each other fell after it (and two or three
+		// the load, so faults that waited for each other fell after it (and two or three
 		// processes down at once is a fault too).
 		ExecutorService injectors = Executors.newCachedThreadPool();
 		List<Future<?>> injected = new ArrayList<>();
@@ -270,7 +269,8 @@ public final class FaultInjection {
 				checks.stream()
 					.filter((check) -> !check.passed())
 					.forEach((check) -> System.out.println("  waiting: " + check.name() + " " + check.counts()));
-				TimeUnit.SECONDS.sleep(10);
+				// a round reads every topic and database from the start: seconds of work
+				TimeUnit.SECONDS.sleep(5);
 				checks = check();
 			}
 			return checks;
