@@ -32,16 +32,11 @@ class QueuePage {
 	String page(@RequestParam(required = false) String queue, @RequestParam(defaultValue = "false") boolean mine,
 			Principal staff, Model model) {
 		List<QueueItem> shown = fill(queue, mine, staff, model);
-		// the filter offers every queue with work (the agent's own: of the cases shown),
-		// whichever one is shown
-		if (!mine) {
-			model.addAttribute("queues", this.teams.queues());
-		}
-		else {
-			List<QueueItem> own = (model.getAttribute("queue") != null) ? this.cases.working(agent(mine, staff))
-					: shown;
-			model.addAttribute("queues", CaseQueue.queues(own));
-		}
+		// the filter offers every queue with work (the agent's own: those of their
+		// cases), whichever one is shown
+		List<QueueItem> own = (mine && model.getAttribute("queue") != null) ? this.cases.working(staff.getName())
+				: shown;
+		model.addAttribute("queues", mine ? CaseQueue.queues(own) : this.teams.queues());
 		return "console/queue";
 	}
 

@@ -10,7 +10,6 @@ import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.CaseView;
 import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.deadline.MilestoneClock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
