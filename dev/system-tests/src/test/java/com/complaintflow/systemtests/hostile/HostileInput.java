@@ -26,6 +26,8 @@ public final class HostileInput {
 
 	private final Tally tally = new Tally();
 
+	private long planned;
+
 	public HostileInput(RunningServices services) {
 		this.services = services;
 	}
@@ -33,14 +35,16 @@ public final class HostileInput {
 	/**
 	 * Sends the requests, cycling through every endpoint and every attack, from 16
 	 * threads.
-	 * @param requests how many
+	 * @param requestsOrZero how many; 0 for every attack on every endpoint twice
 	 * @return this suite, for its results
 	 * @throws InterruptedException when interrupted
 	 */
-	public HostileInput attackHttp(int requests) throws InterruptedException {
+	public HostileInput attackHttp(int requestsOrZero) throws InterruptedException {
 		List<Endpoint> endpoints = Endpoint.discover(this.services);
 		String complaintId = new ComplaintSeed(this.services.url(Service.INTAKE)).create();
 		Attack[] attacks = Attack.values();
+		int requests = (requestsOrZero > 0) ? requestsOrZero : 2 * endpoints.size() * attacks.length;
+		this.planned = requests;
 		AtomicLong next = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		for (int worker = 0; worker < 16; worker++) {
@@ -130,6 +134,11 @@ public final class HostileInput {
 
 	public boolean passed() {
 		return this.tally.failures().isEmpty();
+	}
+
+	/** How many requests the attack was to send. */
+	public long planned() {
+		return this.planned;
 	}
 
 	public long sent() {
