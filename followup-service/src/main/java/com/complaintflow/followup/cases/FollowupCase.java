@@ -383,12 +383,15 @@ public class FollowupCase {
 	/**
 	 * The caller takes the case from its team's queue.
 	 * @return false when the caller owned it already
-	 * @throws ActionNotAllowedException when another agent owns it
+	 * @throws ActionNotAllowedException when another agent owns it, or an agent claims a
+	 * case escalated to the supervisors
 	 */
-	boolean claim(String staffId, Instant now) {
+	boolean claim(CaseActions.Actor actor, Instant now) {
+		String staffId = actor.staffId();
 		if (staffId.equals(this.assignee)) {
 			return false;
 		}
+		requireSupervisorWhenEscalatedToThem(CaseAction.CLAIM, actor);
 		if (this.assignee != null) {
 			throw new ActionNotAllowedException(CaseAction.CLAIM, this.status,
 					"it is owned by " + this.assignee + "; ask for a transfer", this.assignee);
@@ -421,12 +424,13 @@ public class FollowupCase {
 
 	/**
 	 * Hands the case to another agent or team.
-	 * @throws ActionNotAllowedException when another agent owns it and the caller is not
-	 * a supervisor
+	 * @throws ActionNotAllowedException when another agent owns it, or the case is
+	 * escalated to the supervisors, and the caller is not a supervisor
 	 */
 	void transfer(String team, String agent, String reason, CaseActions.Actor actor, Instant now,
 			OwnershipSettings ownership) {
 		requireOwner(CaseAction.TRANSFER, actor);
+		requireSupervisorWhenEscalatedToThem(CaseAction.TRANSFER, actor);
 		handOver((team != null) ? team : this.queue, agent, now, ownership);
 		record(now, "OWNER_TRANSFERRED", actor.staffId(), "Transferred to " + ownerText() + ": " + reason);
 	}
@@ -495,6 +499,17 @@ public class FollowupCase {
 		if (this.assignee != null && !this.assignee.equals(actor.staffId()) && !actor.supervisor()) {
 			throw new ActionNotAllowedException(action, this.status,
 					"it is owned by " + this.assignee + "; only they or a supervisor may", this.assignee);
+		}
+	}
+
+	/**
+	 * A case the supervisor rung moved to the supervisors' queue waits for a supervisor:
+	 * an agent who took it or moved it on would take it out of their sight.
+	 */
+	private void requireSupervisorWhenEscalatedToThem(CaseAction action, CaseActions.Actor actor) {
+		if (this.escalatedTo == EscalationLevel.SUPERVISOR && !actor.supervisor()) {
+			throw new ActionNotAllowedException(action, this.status,
+					"it is escalated to the supervisors; only a supervisor may take it or move it", this.assignee);
 		}
 	}
 

@@ -33,7 +33,7 @@ public class WorkspaceActions {
 	public FollowupCase claim(String caseId, CaseActions.Actor actor, String key) {
 		return this.changes.apply(caseId, CaseAction.CLAIM, key, (c, now, ids) -> {
 			// the owner claiming again changes nothing and tells nobody
-			return c.claim(actor.staffId(), now) ? worked(c, now, ids, CaseWorkKind.CLAIMED, actor) : List.of();
+			return c.claim(actor, now) ? worked(c, now, ids, CaseWorkKind.CLAIMED, actor) : List.of();
 		});
 	}
 

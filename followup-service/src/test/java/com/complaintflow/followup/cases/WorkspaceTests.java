@@ -238,9 +238,12 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		String caseId = openWithWords();
 
 		Answer crossSite = agent().postFromBrowser(act(caseId, "claim"), "cross-site");
+		// another port of the host, or another host of the domain
+		Answer sameSite = agent().postFromBrowser(act(caseId, "claim"), "same-site");
 
 		assertThat(crossSite.code()).isEqualTo(403);
 		assertThat(crossSite.json().get("title").asString()).isEqualTo("Cross-site request refused");
+		assertThat(sameSite.code()).isEqualTo(403);
 		assertThat(agent().get("/api/v1/cases/" + caseId).json().get("owner").get("agent").isNull()).isTrue();
 		// the same browser on the service's own site, and clients that are not browsers
 		assertThat(agent().postFromBrowser(act(caseId, "claim"), "same-origin").code()).isEqualTo(200);
@@ -259,6 +262,30 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		assertThat(escalated.get("owner").get("team").asString()).isEqualTo("experts");
 		assertThat(escalated.get("owner").get("agent").isNull()).isTrue();
 		assertThat(escalated.get("timeline").findValuesAsString("action")).contains("OWNER_ESCALATED");
+	}
+
+	@Test
+	void aCaseEscalatedToTheSupervisorsIsTakenOrMovedOnlyByASupervisor() {
+		String caseId = openWithWords();
+		// as the supervisor rung of a missed milestone does
+		assertThat(supervisor().post(act(caseId, "assign"), "to-supervisors", "{\"team\":\"supervisors\"}").code())
+			.isEqualTo(200);
+
+		Answer claimed = agent().post(act(caseId, "claim"), "agent-claim", null);
+		Answer movedBack = agent().post(act(caseId, "transfer"), "agent-transfer",
+				"{\"team\":\"billing\",\"reason\":\"not for them\"}");
+
+		assertThat(claimed.code()).isEqualTo(409);
+		assertThat(claimed.json().get("detail").asString()).contains("escalated to the supervisors");
+		assertThat(movedBack.code()).isEqualTo(409);
+		JsonNode still = agent().get("/api/v1/cases/" + caseId).json();
+		assertThat(still.get("owner").get("team").asString()).isEqualTo("supervisors");
+		assertThat(still.get("owner").get("agent").isNull()).isTrue();
+		// a supervisor hands it back to a team of agents, whose agents take it again
+		assertThat(supervisor()
+			.post(act(caseId, "transfer"), "back", "{\"team\":\"billing\",\"reason\":\"an agent can call back\"}")
+			.code()).isEqualTo(200);
+		assertThat(agent().post(act(caseId, "claim"), "agent-claim-2", null).code()).isEqualTo(200);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The console in a real browser (Debian's Chromium through the shared harness), one
  * service on a real broker and wire server: the queue taking a new case without a reload,
  * the supervisor's breaches by team, on-call acknowledging from the keyboard, a case page
- * sent to the sign-in once its session has ended, and axe-core on every page in English
- * and Chinese. Saves the supervisor and on-call screenshots of docs/screenshots.
+ * sent to the sign-in once its session has ended, a queue that reloads what changed while
+ * its stream was down, and axe-core on every page in English and Chinese. Saves the
+ * supervisor and on-call screenshots of docs/screenshots.
  */
 @BrowserTest
 class ConsoleBrowserTests extends FollowupIntegrationTest {
@@ -85,6 +87,27 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		await().atMost(SOON).until(() -> this.live.pages() > 0);
 		assertThat(page).hasURL(url("/console/cases/" + caseId));
 		assertThat(page.locator("textarea").first()).hasValue("typed, not sent");
+	}
+
+	@Test
+	void aQueueWhoseStreamWasDownShowsWhatChangedMeanwhileWhenItListensAgain(Page page) {
+		login(page, "agent", "agent-dev");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
+		page.route("**/console/events", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
+		page.waitForRequest("**/console/session", () -> this.live.closeAll());
+
+		// a case opens while the page's stream is down; another page hears it, so its
+		// change has gone by
+		Page watcher = page.context().newPage();
+		watcher.navigate(url("/console/queue"));
+		await().atMost(SOON).until(() -> this.live.pages() > 0);
+		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
+		assertThat(watcher.locator("tr[data-case-id='" + caseId + "']")).isVisible();
+		watcher.close();
+		page.unroute("**/console/events");
+
+		assertThat(page.locator("tr[data-case-id='" + caseId + "']"))
+			.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
 	}
 
 	@Test

@@ -83,6 +83,27 @@ class ConsoleTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void behindAGatewayThatEndsTlsTheSessionCookieIsSecureAndRedirectsStayOnHttps() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/console/queue"));
+
+		HttpResponse<String> forwarded = http.send(request.copy().header("X-Forwarded-Proto", "https").build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> direct = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(forwarded.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).startsWith("https://localhost").endsWith("/console/login"));
+		assertThat(forwarded.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
+		// a plain request on the host stays http (a Secure cookie would be lost there)
+		assertThat(direct.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).startsWith("http://localhost"));
+		assertThat(direct.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).contains("Secure"));
+	}
+
+	@Test
 	void aSignedOutReloadSendsThePageToSignInAndSigningInReturnsToAPageNeverToAFragment() throws Exception {
 		ConsoleSession session = new ConsoleSession(this.port);
 		HttpResponse<String> reload = session.http()

@@ -1,5 +1,8 @@
 package com.complaintflow.support.security;
 
+import java.time.Clock;
+import java.util.Map;
+
 import com.complaintflow.support.openapi.OpenApiSupportConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,8 +18,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -42,10 +48,29 @@ public class StaffSecurityConfiguration {
 	public static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	/** The hash that {@code ops/make-env.sh} writes. */
+	static final String PBKDF2 = "pbkdf2@SpringSecurity_v5_8";
+
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new VerifiedPasswords(staffPasswordHashes(), Clock.systemUTC());
+	}
+
+	/**
+	 * The hashes a staff password may be stored as, by their {@code {id}}. What it
+	 * encodes (among them the stand-in that Spring Security checks a password against
+	 * when the username is unknown) is PBKDF2 as {@code ops/make-env.sh} writes it, so an
+	 * unknown username takes as long as a known one and the time of a refusal does not
+	 * tell which names exist.
+	 */
+	@SuppressWarnings("deprecation")
+	static PasswordEncoder staffPasswordHashes() {
+		return new DelegatingPasswordEncoder(PBKDF2,
+				Map.of(PBKDF2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "pbkdf2",
+						Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5(), "bcrypt", new BCryptPasswordEncoder(),
+						// development accounts (ProfileGuard refuses them outside local)
+						"noop", NoOpPasswordEncoder.getInstance()));
 	}
 
 	@Bean
