@@ -10,7 +10,6 @@ import com.complaintflow.support.kafka.BatchRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +49,7 @@ class IncidentListener {
 			catch (RuntimeException ex) {
 				// by record, not index: a filter (re-drives for other groups) may have
 				// shortened the batch
-				throw new BatchListenerFailedException("Cannot apply the incident: " + ex.getMessage(), ex, record);
+				throw BatchRecords.failure("Cannot apply the incident: " + ex.getMessage(), ex, record);
 			}
 		}
 	}

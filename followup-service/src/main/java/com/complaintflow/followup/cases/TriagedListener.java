@@ -11,7 +11,6 @@ import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,8 +75,7 @@ class TriagedListener {
 		if (failure != null) {
 			// by record, not index: a filter (re-drives for other groups) may have
 			// shortened the batch
-			throw new BatchListenerFailedException("Cannot open a case: " + failure.getMessage(), failure,
-					records.get(taken));
+			throw BatchRecords.failure("Cannot open a case: " + failure.getMessage(), failure, records.get(taken));
 		}
 	}
 

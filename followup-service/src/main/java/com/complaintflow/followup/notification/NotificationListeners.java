@@ -20,7 +20,6 @@ import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,7 +116,7 @@ class NotificationListeners {
 					noticeRecords.stream().map((i) -> ComplaintTrace.traceparent(records.get(i))).toList());
 		}
 		catch (PublishFailedException ex) {
-			throw new BatchListenerFailedException("Publishing the notices failed: " + ex.getMessage(), ex,
+			throw BatchRecords.failure("Publishing the notices failed: " + ex.getMessage(), ex,
 					records.get(noticeRecords.get(ex.index())));
 		}
 	}

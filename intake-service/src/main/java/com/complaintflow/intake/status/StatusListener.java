@@ -31,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +72,7 @@ class StatusListener {
 				write(records, writes, applied);
 				// by record, not index: a filter (re-drives for other groups) may have
 				// shortened the batch
-				throw new BatchListenerFailedException("Cannot apply to the status: " + ex.getMessage(), ex, record);
+				throw BatchRecords.failure("Cannot apply to the status: " + ex.getMessage(), ex, record);
 			}
 		}
 		write(records, writes, applied);
@@ -134,7 +133,7 @@ class StatusListener {
 			this.erasure.eraseRaced(applied);
 		}
 		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Writing the status failed: " + ex.getMessage(), ex, records.get(0));
+			throw BatchRecords.failure("Writing the status failed: " + ex.getMessage(), ex, records.get(0));
 		}
 	}
 

@@ -93,8 +93,44 @@ public final class BatchRecords {
 			return step.get();
 		}
 		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException(what + " failed: " + ex.getMessage(), ex, records.get(0));
+			throw failure(what + " failed: " + ex.getMessage(), ex, records.get(0));
 		}
+	}
+
+	/**
+	 * The failure to report for one record of a poll. Its class says whose failure it is:
+	 * the infrastructure's (retried without limit) or the record's own (retried a few
+	 * times, then dead-lettered). The error handler keeps the back-off of a record's
+	 * first failure for as long as the exception's class stays the same, so without the
+	 * two classes a record retried through an outage that then fails on its own would be
+	 * retried for ever, holding up its partition, and one that failed on its own and then
+	 * met an outage would be dead-lettered for the outage.
+	 * @param message what could not be done
+	 * @param cause the failure
+	 * @param record the record to report it on
+	 * @return the exception to throw
+	 */
+	public static BatchListenerFailedException failure(String message, Throwable cause, ConsumerRecord<?, ?> record) {
+		return TransientFailures.isTransient(cause) ? new InfrastructureFailure(message, cause, record)
+				: new RecordFailure(message, cause, record);
+	}
+
+	/** A record's poll met a failure of the infrastructure. */
+	static final class InfrastructureFailure extends BatchListenerFailedException {
+
+		InfrastructureFailure(String message, Throwable cause, ConsumerRecord<?, ?> record) {
+			super(message, cause, record);
+		}
+
+	}
+
+	/** A record failed on its own (or for a reason not known to pass). */
+	static final class RecordFailure extends BatchListenerFailedException {
+
+		RecordFailure(String message, Throwable cause, ConsumerRecord<?, ?> record) {
+			super(message, cause, record);
+		}
+
 	}
 
 	/**
@@ -116,7 +152,7 @@ public final class BatchRecords {
 		 */
 		public void rethrow(List<? extends ConsumerRecord<?, ?>> records, String what) {
 			if (this.failure != null) {
-				throw new BatchListenerFailedException(what + ": " + this.failure.getMessage(), this.failure,
+				throw BatchRecords.failure(what + ": " + this.failure.getMessage(), this.failure,
 						records.get(this.values.size()));
 			}
 		}

@@ -93,7 +93,17 @@ public class EventPublisher {
 			ComplaintEvent event = events.get(i);
 			int index = i;
 			String traceParent = (i < traceParents.size()) ? traceParents.get(i) : null;
-			futures.add(this.trace.resume(traceParent, "publish", () -> send(event, index)));
+			try {
+				futures.add(this.trace.resume(traceParent, "publish", () -> send(event, index)));
+			}
+			catch (PublishFailedException ex) {
+				// refused before it was sent (it could not be serialised, the producer is
+				// closing): the events before it are only buffered, and the caller takes
+				// them as acknowledged, so they are waited for first
+				this.template.flush();
+				await(events, futures, this.sendTimeout);
+				throw ex;
+			}
 		}
 		this.template.flush();
 		await(events, futures, this.sendTimeout);

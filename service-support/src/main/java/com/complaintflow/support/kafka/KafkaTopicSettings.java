@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replicas of every topic (1 on a laptop, 3 in production)
  * @param sendTimeout how long a synchronous publish waits for the broker's
  * acknowledgement
- * @param retryAttempts retries of a failing record before it is dead-lettered
+ * @param retryAttempts retries of a failing record before it is dead-lettered (at least
+ * one: with none, the error handler would dead-letter every record at once, a database
+ * outage's too, without asking which failures to retry)
  * @param retryInitialInterval first retry delay, doubled up to {@code retryMaxInterval}
  * @param retryMaxInterval longest retry delay
  * @param transientRetryMaxInterval longest delay between the unlimited retries of a
@@ -25,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("complaintflow.kafka")
 public record KafkaTopicSettings(@DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) short replicationFactor, @DefaultValue("2s") Duration sendTimeout,
-		@DefaultValue("4") @Min(0) int retryAttempts, @DefaultValue("200ms") Duration retryInitialInterval,
+		@DefaultValue("4") @Min(1) int retryAttempts, @DefaultValue("200ms") Duration retryInitialInterval,
 		@DefaultValue("2s") Duration retryMaxInterval, @DefaultValue("15s") Duration transientRetryMaxInterval) {
 
 	/**

@@ -2,6 +2,7 @@ package com.complaintflow.support.kafka;
 
 import java.util.Set;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -9,16 +10,17 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Tells a failure of the infrastructure (MongoDB unreachable, stalled or electing, the
- * broker unavailable, a publish not acknowledged in time) from a failure of the record:
- * the first will succeed once the infrastructure is back, so it is retried without limit
- * and never dead-lettered.
+ * Tells a failure of the infrastructure (MongoDB unreachable, stalled, electing or not
+ * confirming writes in time, the broker unavailable, a publish not acknowledged in time)
+ * from a failure of the record: the first will succeed once the infrastructure is back,
+ * so it is retried without limit and never dead-lettered.
  */
 public final class TransientFailures {
 
@@ -60,8 +62,22 @@ public final class TransientFailures {
 				|| failure instanceof MongoConnectionPoolClearedException) {
 			return true;
 		}
+		if (isWriteConcernOnly(failure)) {
+			return true;
+		}
 		return (failure instanceof MongoException mongo)
 				&& TRANSIENT_MONGO_LABELS.stream().anyMatch(mongo::hasErrorLabel);
+	}
+
+	/**
+	 * The writes were applied but not confirmed by enough members in time (a lagging
+	 * secondary, {@code wtimeout}): the replica set's trouble, not the documents'; every
+	 * write here is idempotent, so it is written again. A bulk write that also has errors
+	 * of its own documents is not.
+	 */
+	private static boolean isWriteConcernOnly(Throwable failure) {
+		return failure instanceof MongoWriteConcernException || (failure instanceof MongoBulkWriteException bulk
+				&& bulk.getWriteConcernError() != null && bulk.getWriteErrors().isEmpty());
 	}
 
 }

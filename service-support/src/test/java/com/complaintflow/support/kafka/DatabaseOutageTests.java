@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.ComplaintEvent;
@@ -17,6 +20,7 @@ import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +41,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A database outage longer than every bounded retry does not dead-letter anything: the
- * listener pauses and retries until MongoDB is back, then every record is processed.
+ * listener pauses and retries until MongoDB is back, then every record is processed. A
+ * batch listener's record that was retried through an outage and then fails on its own
+ * gets the bounded retries of such a failure, not the outage's unlimited ones.
  */
 @SpringBootTest(classes = DatabaseOutageTests.App.class,
 		properties = { "spring.application.name=outage-test", "spring.kafka.consumer.group-id=outage-test",
 				"complaintflow.mongodb.timeouts.server-selection=500ms", "complaintflow.mongodb.timeouts.connect=500ms",
-				"complaintflow.mongodb.timeouts.read=1s", "complaintflow.kafka.transient-retry-max-interval=1s" })
+				"complaintflow.mongodb.timeouts.read=1s", "complaintflow.kafka.transient-retry-max-interval=1s",
+				// as the services with batch listeners run
+				"spring.kafka.listener.ack-mode=batch" })
 @ActiveProfiles("local")
 class DatabaseOutageTests {
 
@@ -109,6 +117,37 @@ class DatabaseOutageTests {
 		}
 	}
 
+	@Test
+	void aRecordThatFailsOnItsOwnOnceAnOutageIsOverIsDeadLetteredAndTheRecordBehindItProcessed() {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.INCIDENTS))) {
+			// Given MongoDB is down while a poll holds a record that will fail on its own
+			// (first) and a good one behind it, in one partition
+			mongo.shutdownNow();
+			CaseClosed failsOnItsOwn = closed(App.FAILS_ON_ITS_OWN);
+			CaseClosed good = closed("good");
+			this.template.send(Topics.INCIDENTS, "one-customer", failsOnItsOwn);
+			this.template.send(Topics.INCIDENTS, "one-customer", good);
+			// the poll's write fails, reported on its first record: an outage, retried
+			// without limit
+			await().atMost(Duration.ofSeconds(30)).until(() -> App.batchAttempts.get() >= 3);
+
+			// When MongoDB is back, the first record fails for a reason of its own
+			mongo = started();
+
+			// Then it is retried a few times and dead-lettered, and the record behind
+			// it is processed
+			// the record behind it is processed
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.mongoTemplate.getCollection("handled-batch").countDocuments() == 1);
+			List<String> deadLetters = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				dlt.poll().forEach((record) -> deadLetters.add(new String(record.value(), StandardCharsets.UTF_8)));
+				return deadLetters.stream().anyMatch((value) -> value.contains(App.FAILS_ON_ITS_OWN));
+			});
+			assertThat(deadLetters).hasSize(1);
+		}
+	}
+
 	private static Socket reservePort() {
 		try {
 			Socket socket = new Socket();
@@ -139,9 +178,32 @@ class DatabaseOutageTests {
 		@Autowired
 		MongoTemplate mongoTemplate;
 
+		static final String FAILS_ON_ITS_OWN = "fails-on-its-own";
+
+		static final AtomicInteger batchAttempts = new AtomicInteger();
+
 		@KafkaListener(topics = Topics.REMINDERS)
 		void on(ComplaintEvent event) {
 			this.mongoTemplate.getCollection("handled").insertOne(new Document("_id", event.eventId().toString()));
+		}
+
+		/** A batch listener as the services write them: a write of the whole poll. */
+		@KafkaListener(topics = Topics.INCIDENTS, groupId = "outage-test-batch", batch = "true")
+		void onPoll(List<ConsumerRecord<String, ComplaintEvent>> records) {
+			batchAttempts.incrementAndGet();
+			BatchRecords.durably(records, "Marking the poll seen",
+					() -> this.mongoTemplate.getCollection("seen-batch").insertOne(new Document()));
+			BatchRecords.Leading<ComplaintEvent> read = BatchRecords.leading(records, (record) -> {
+				ComplaintEvent event = BatchRecords.event(record, ComplaintEvent.class);
+				if (event.complaintId().equals("c-" + FAILS_ON_ITS_OWN)) {
+					throw new IllegalStateException("a failure only this record meets");
+				}
+				return event;
+			});
+			read.values()
+				.forEach((event) -> this.mongoTemplate.getCollection("handled-batch")
+					.insertOne(new Document("_id", event.eventId().toString())));
+			read.rethrow(records, "Handling the record");
 		}
 
 	}

@@ -1,15 +1,25 @@
 package com.complaintflow.support.kafka;
 
+import java.util.List;
+import java.util.Set;
+
 import com.complaintflow.events.CaseClosed;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.kafka.InvalidEventException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
@@ -40,6 +50,25 @@ class TransientFailuresTests {
 				new RuntimeException(new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s)"))))
 			.isTrue();
 		assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException())).isTrue();
+	}
+
+	@Test
+	void writesAMemberDidNotConfirmInTimeAreTransientUnlessADocumentFailedToo() {
+		WriteConcernError timedOut = new WriteConcernError(64, "WriteConcernFailed",
+				"waiting for replication timed out", new BsonDocument());
+		BulkWriteResult applied = BulkWriteResult.acknowledged(1, 0, 0, 0, List.of(), List.of());
+		// as Spring Data reports a bulk write's write-concern error
+		Exception bulk = new DataIntegrityViolationException("bulk write",
+				new MongoBulkWriteException(applied, List.of(), timedOut, new ServerAddress(), Set.of()));
+		Exception withADocumentsOwnError = new DataIntegrityViolationException("bulk write",
+				new MongoBulkWriteException(applied,
+						List.of(new BulkWriteError(11000, "duplicate key", new BsonDocument(), 0)), timedOut,
+						new ServerAddress(), Set.of()));
+
+		assertThat(TransientFailures.isTransient(bulk)).isTrue();
+		assertThat(TransientFailures.isTransient(new MongoWriteConcernException(timedOut, new ServerAddress())))
+			.isTrue();
+		assertThat(TransientFailures.isTransient(withADocumentsOwnError)).isFalse();
 	}
 
 	@Test

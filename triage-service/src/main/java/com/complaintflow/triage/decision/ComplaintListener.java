@@ -21,7 +21,6 @@ import com.complaintflow.support.tracing.ComplaintTrace;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,7 +107,7 @@ class ComplaintListener {
 		}
 		catch (PublishFailedException ex) {
 			int failed = ex.index() - incidents.size();
-			throw new BatchListenerFailedException("Publishing the decisions failed", ex,
+			throw BatchRecords.failure("Publishing the decisions failed", ex,
 					records.get((failed < 0) ? 0 : indexes.get(failed)));
 		}
 	}
