@@ -3,9 +3,9 @@ package com.complaintflow.support.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,7 @@ final class VerifiedPasswords implements PasswordEncoder {
 
 	private final PasswordEncoder slow;
 
-	private final Clock clock;
+	private final InstantSource clock;
 
 	private final SecretKeySpec key;
 
@@ -43,7 +43,7 @@ final class VerifiedPasswords implements PasswordEncoder {
 
 	private final Semaphore slowChecks = new Semaphore(1, true);
 
-	VerifiedPasswords(PasswordEncoder slow, Clock clock) {
+	VerifiedPasswords(PasswordEncoder slow, InstantSource clock) {
 		this.slow = slow;
 		this.clock = clock;
 		byte[] random = new byte[32];

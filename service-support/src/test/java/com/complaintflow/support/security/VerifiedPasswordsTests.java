@@ -1,13 +1,11 @@
 package com.complaintflow.support.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VerifiedPasswordsTests {
 
-	final MutableClock clock = new MutableClock();
+	final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
 
 	final CountingHashes hashes = new CountingHashes(StaffSecurityConfiguration.staffPasswordHashes());
 
-	final VerifiedPasswords passwords = new VerifiedPasswords(this.hashes, this.clock);
+	final VerifiedPasswords passwords = new VerifiedPasswords(this.hashes, this.now::get);
 
 	@Test
 	void aMatchedPasswordIsHashedOnceForAFewMinutes() {
@@ -38,7 +36,7 @@ class VerifiedPasswordsTests {
 		assertThat(this.passwords.matches("s3cret", stored)).isTrue();
 		assertThat(this.hashes.checks.get()).isEqualTo(1);
 
-		this.clock.advance(VerifiedPasswords.REMEMBERED);
+		this.now.updateAndGet((instant) -> instant.plus(VerifiedPasswords.REMEMBERED));
 		assertThat(this.passwords.matches("s3cret", stored)).isTrue();
 		assertThat(this.hashes.checks.get()).isEqualTo(2);
 	}
@@ -60,7 +58,7 @@ class VerifiedPasswordsTests {
 	@Test
 	void aCheckThatWaitsTooLongForItsTurnFails() throws Exception {
 		BlockingHashes blocking = new BlockingHashes();
-		VerifiedPasswords slow = new VerifiedPasswords(blocking, this.clock);
+		VerifiedPasswords slow = new VerifiedPasswords(blocking, this.now::get);
 		CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> slow.matches("a", "{noop}a"));
 		assertThat(blocking.entered.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -144,32 +142,6 @@ class VerifiedPasswordsTests {
 				Thread.currentThread().interrupt();
 			}
 			return encoded.equals("{noop}" + raw);
-		}
-
-	}
-
-	/** A clock the test moves. */
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}
