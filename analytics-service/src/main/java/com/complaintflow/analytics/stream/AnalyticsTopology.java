@@ -1,5 +1,6 @@
 package com.complaintflow.analytics.stream;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -82,12 +83,22 @@ class AnalyticsTopology {
 	/**
 	 * A stream thread that dies of an unexpected error (a fenced or out-of-sequence
 	 * producer, say) is replaced: the new one aborts the open transaction and resumes
-	 * from the last commit, so nothing is lost or counted twice.
+	 * from the last commit, so nothing is lost or counted twice. It is replaced after a
+	 * pause that grows while the failures keep coming ({@link ThreadReplacementPause}),
+	 * so one that fails on every attempt does not spin.
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+		ThreadReplacementPause pauses = new ThreadReplacementPause(Clock.systemUTC());
 		return (factoryBean) -> factoryBean.setStreamsUncaughtExceptionHandler((exception) -> {
-			logger.error("Stream thread failed; replacing it", exception);
+			Duration pause = pauses.next();
+			logger.error("Stream thread failed; replacing it in {} s", pause.toSeconds(), exception);
+			try {
+				Thread.sleep(pause.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			return StreamThreadExceptionResponse.REPLACE_THREAD;
 		});
 	}

@@ -28,7 +28,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  * {@code kafka_dlt-original-consumer-group} (as spring-kafka's dead-letter publisher does
  * for the other consumers), and goes on with the next record. The dead letter is written
  * in the Streams transaction, so it is exactly once too. A failure inside the
- * application's own topics is a bug and stops the application.
+ * application's own topics is a bug: it fails the stream thread, which is replaced after
+ * a growing pause (AnalyticsTopology).
  */
 public class StreamsDeadLetters implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
@@ -48,7 +49,7 @@ public class StreamsDeadLetters implements DeserializationExceptionHandler, Proc
 	public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
 			ConsumerRecord<byte[], byte[]> record, Exception exception) {
 		if (!Topics.ALL.contains(context.topic())) {
-			logger.error("Record of {} could not be read; stopping", context.topic(), exception);
+			logger.error("Record of {} could not be read; failing the stream thread", context.topic(), exception);
 			return DeserializationExceptionHandler.Response.fail();
 		}
 		return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
@@ -58,7 +59,7 @@ public class StreamsDeadLetters implements DeserializationExceptionHandler, Proc
 	public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
 			Exception exception) {
 		if (context.topic() == null || !Topics.ALL.contains(context.topic())) {
-			logger.error("Processing failed on {}; stopping", context.topic(), exception);
+			logger.error("Processing failed on {}; failing the stream thread", context.topic(), exception);
 			return ProcessingExceptionHandler.Response.fail();
 		}
 		return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
