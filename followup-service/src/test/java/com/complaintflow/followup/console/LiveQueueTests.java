@@ -86,9 +86,11 @@ class LiveQueueTests {
 		this.live.changed("case-3");
 		this.live.changed("case-2");
 		this.browserReadsAgain.countDown();
+		// sent after every id before it, so once it is there nothing else is on its way
+		this.live.changed("last");
 
-		await().atMost(SOON).until(() -> stuck.sent().size() == 3);
-		assertThat(stuck.sent()).containsExactly("case-1", "case-2", "case-3");
+		await().atMost(SOON).until(() -> stuck.sent().contains("last"));
+		assertThat(stuck.sent()).containsExactly("case-1", "case-2", "case-3", "last");
 	}
 
 	/**

@@ -78,11 +78,9 @@ final class VerifiedPasswords implements PasswordEncoder {
 			this.slowChecks.release();
 		}
 		if (matches) {
+			// only matched passwords are kept, a few per account: a guard
 			if (this.matched.size() >= MAX_REMEMBERED) {
-				this.matched.values().removeIf((expiry) -> !now.isBefore(expiry));
-				if (this.matched.size() >= MAX_REMEMBERED) {
-					this.matched.clear();
-				}
+				this.matched.clear();
 			}
 			this.matched.put(digest, now.plus(REMEMBERED));
 		}
