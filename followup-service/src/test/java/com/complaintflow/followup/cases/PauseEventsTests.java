@@ -190,6 +190,7 @@ class PauseEventsTests {
 		}
 	}
 
+	/** Opens a case and waits until its opening is published, so its outbox is empty. */
 	private String open() {
 		String complaintId = "CMP-" + UUID.randomUUID();
 		Instant now = this.clock.instant();
@@ -197,6 +198,9 @@ class PauseEventsTests {
 				new Deadlines(now.plus(Duration.ofHours(24)), null, null, null, Duration.ofHours(24)), null));
 		String caseId = CaseOpening.caseIdFor(complaintId);
 		await().atMost(SOON).until(() -> agent().get(view(caseId)).code() == 200);
+		// The case is readable before its CaseOpened event leaves the outbox; the tests
+		// read the outbox's first event as the one their action left there.
+		await().atMost(SOON).until(() -> this.store.findById(caseId).orElseThrow().getPendingEvents().isEmpty());
 		return caseId;
 	}
 
