@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.complaintflow.events.Deadlines;
 import com.complaintflow.followup.cases.CaseOpening;
+import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.TestInfrastructure;
 
@@ -69,9 +70,12 @@ public abstract class FollowupIntegrationTest {
 	@Autowired
 	protected EventPublisher publisher;
 
+	@Autowired
+	protected CaseStore caseStore;
+
 	/**
 	 * Opens a case from a triage decision (first response due in 24 hours) and waits
-	 * until the case API has it.
+	 * until the case API has it and its opening is published.
 	 * @return the case id
 	 */
 	protected String open() {
@@ -80,7 +84,7 @@ public abstract class FollowupIntegrationTest {
 
 	/**
 	 * Opens a case whose first response is due after the given time (negative: already
-	 * breached) and waits until the case API has it.
+	 * breached) and waits until the case API has it and its opening is published.
 	 * @param firstResponseIn when the first response is due, from now
 	 * @return the case id
 	 */
@@ -90,8 +94,20 @@ public abstract class FollowupIntegrationTest {
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now,
 				new Deadlines(now.plus(firstResponseIn), null, null, null, Duration.ofHours(24)), null));
 		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
+		awaitOpened(caseId);
 		return caseId;
+	}
+
+	/**
+	 * Waits until the case API has the case and its {@code CaseOpened} event has left its
+	 * outbox. The case is readable a moment before that, and an action in that moment
+	 * publishes the {@code CaseOpened} event a second time (same id), which a test of the
+	 * exact events would count.
+	 * @param caseId the case
+	 */
+	protected void awaitOpened(String caseId) {
+		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
+		await().atMost(SOON).until(() -> this.caseStore.findById(caseId).orElseThrow().getPendingEvents().isEmpty());
 	}
 
 	/**

@@ -143,6 +143,16 @@ public class MilestoneClock {
 	}
 
 	/**
+	 * The milestone's next reminder, due or not, whatever its status; empty after its
+	 * last.
+	 */
+	public Optional<ReminderStep> nextRung(Milestone milestone) {
+		List<ReminderStep> ladder = ReminderStep.ladder(milestone);
+		return (milestone.getNextStep() < ladder.size()) ? Optional.of(ladder.get(milestone.getNextStep()))
+				: Optional.empty();
+	}
+
+	/**
 	 * Records that the step at {@code stepIndex} was raised and schedules the next one;
 	 * false when that step is no longer the next (already recorded).
 	 */
@@ -152,7 +162,10 @@ public class MilestoneClock {
 		}
 		ReminderStep step = ReminderStep.ladder(milestone).get(stepIndex);
 		if (step.kind() == ReminderKind.BREACH && milestone.getBreachedAt() == null) {
-			milestone.setBreachedAt(milestone.getNextReminderAt());
+			// a breach sent just before a pause or a met promise is recorded after it,
+			// when the milestone has no next reminder: it was due at the deadline
+			milestone.setBreachedAt(
+					(milestone.getNextReminderAt() != null) ? milestone.getNextReminderAt() : milestone.getDueAt());
 		}
 		milestone.setNextStep(stepIndex + 1);
 		schedule(milestone);

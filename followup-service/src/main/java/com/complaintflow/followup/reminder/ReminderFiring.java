@@ -168,6 +168,7 @@ public class ReminderFiring {
 				}
 				current = found.get();
 				Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+				recordSent(current, published, now);
 				for (Due due : raise(current, now)) {
 					for (ComplaintEvent event : due.events()) {
 						if (published.add(event.eventId())) {
@@ -197,17 +198,44 @@ public class ReminderFiring {
 				Instant dueAt = milestone.getNextReminderAt();
 				ReminderStep rung = step.get();
 				raised.add(new Due(milestone.getId(), dueAt, events(c, milestone, rung, now)));
-				c.record(now, "REMINDER_" + rung.kind(), "system", rung.kind() + " to " + rung.level() + " for "
-						+ milestone.getKind() + " due " + milestone.getDueAt());
-				if (rung.kind() == ReminderKind.ESCALATION && this.ownership.teamFor(rung.level()) != null) {
-					c.escalateTo(rung.level(), this.ownership.teamFor(rung.level()), now,
-							rung.level() + " rung of " + milestone.getKind());
-				}
-				this.milestones.advance(milestone, milestone.getNextStep());
+				recordRung(c, milestone, rung, now);
 				step = this.milestones.due(milestone, now);
 			}
 		}
 		return raised;
+	}
+
+	/**
+	 * Records on a case read again the rungs already published for it, also where the
+	 * milestone is no longer due (a pause or a met promise saved first): a rung sent is a
+	 * rung raised, and it must not fall due again after the resume.
+	 */
+	private void recordSent(FollowupCase c, Set<UUID> published, Instant now) {
+		for (Milestone milestone : c.getMilestones()) {
+			Optional<ReminderStep> sent = sentRung(milestone, published);
+			while (sent.isPresent()) {
+				recordRung(c, milestone, sent.get(), now);
+				sent = sentRung(milestone, published);
+			}
+		}
+	}
+
+	private Optional<ReminderStep> sentRung(Milestone milestone, Set<UUID> published) {
+		return this.milestones.nextRung(milestone)
+			.filter((rung) -> published.contains(reminderId(milestone.getId(), rung)));
+	}
+
+	/**
+	 * Notes the rung in the case's timeline, escalates the case if it says so, moves on.
+	 */
+	private void recordRung(FollowupCase c, Milestone milestone, ReminderStep rung, Instant now) {
+		c.record(now, "REMINDER_" + rung.kind(), "system",
+				rung.kind() + " to " + rung.level() + " for " + milestone.getKind() + " due " + milestone.getDueAt());
+		if (rung.kind() == ReminderKind.ESCALATION && this.ownership.teamFor(rung.level()) != null) {
+			c.escalateTo(rung.level(), this.ownership.teamFor(rung.level()), now,
+					rung.level() + " rung of " + milestone.getKind());
+		}
+		this.milestones.advance(milestone, milestone.getNextStep());
 	}
 
 	private List<ComplaintEvent> events(FollowupCase c, Milestone milestone, ReminderStep step, Instant now) {

@@ -608,7 +608,7 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, now, new com.complaintflow.events.Deadlines(
 				now.plus(Duration.ofHours(24)), null, null, progressUpdateEvery, Duration.ofHours(24)), incidentId));
 		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(SOON).until(() -> agent().get("/api/v1/cases/" + caseId).code() == 200);
+		awaitOpened(caseId);
 		return caseId;
 	}
 

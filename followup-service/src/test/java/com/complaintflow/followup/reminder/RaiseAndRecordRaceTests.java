@@ -17,7 +17,10 @@ import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.OwnershipSettings;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.followup.deadline.Milestone;
 import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.events.MilestoneKind;
+import com.complaintflow.followup.deadline.MilestoneStatus;
 import com.complaintflow.followup.oncall.OnCallOutbox;
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.kafka.EventPublisher;
@@ -177,6 +180,44 @@ class RaiseAndRecordRaceTests {
 	}
 
 	@Test
+	void aPauseSavedBetweenRaiseAndRecordKeepsTheSentWarningRecordedSoItIsNotSentAgainAfterTheResume() {
+		String caseId = openCase();
+		ReminderFiring overtaken = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
+			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
+			staffCopy.getMilestones().forEach((milestone) -> this.milestones.pause(milestone, this.clock.instant()));
+			staffCopy.rescheduleTimer();
+			this.store.save(staffCopy);
+		}));
+		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
+			this.clock.advance(Duration.ofHours(12));
+			claim(caseId, "first");
+
+			overtaken.fire(caseId, "first");
+
+			FollowupCase recorded = this.store.findById(caseId).orElseThrow();
+			Milestone firstResponse = recorded.getMilestones().get(0);
+			assertThat(firstResponse.getKind()).isEqualTo(MilestoneKind.FIRST_RESPONSE);
+			assertThat(firstResponse.getStatus()).isEqualTo(MilestoneStatus.PAUSED);
+			assertThat(firstResponse.getNextStep()).as("the warning sent is recorded").isEqualTo(1);
+			assertThat(recorded.getTimeline())
+				.filteredOn((e) -> e.action().equals("REMINDER_WARNING") && e.detail().contains("FIRST_RESPONSE"))
+				.hasSize(1);
+
+			// resumed two hours later, and fired an hour after that: nothing new is due
+			this.clock.advance(Duration.ofHours(2));
+			recorded.getMilestones().forEach((milestone) -> this.milestones.resume(milestone, this.clock.instant()));
+			recorded.rescheduleTimer();
+			this.store.save(recorded);
+			this.clock.advance(Duration.ofHours(1));
+			claim(caseId, "second");
+			this.firing.fire(caseId, "second");
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> ReminderRecords.of(reminders, caseId, "FIRST_RESPONSE").size() == 1);
+		}
+	}
+
+	@Test
 	void aLeaseTakenOverBetweenRaiseAndRecordCountsEachRungOnce() {
 		String caseId = openCase();
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
@@ -296,7 +337,10 @@ class RaiseAndRecordRaceTests {
 		String complaintId = "CMP-" + UUID.randomUUID();
 		this.publisher.publishAndWait(TestEvents.triaged(complaintId, this.clock.instant()));
 		String caseId = CaseOpening.caseIdFor(complaintId);
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.store.findById(caseId).isPresent());
+		// and until its CaseOpened event has left the outbox: a save of the case read
+		// before that would put the event back in one case and not in the other
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.store.findById(caseId).filter((c) -> c.getPendingEvents().isEmpty()).isPresent());
 		return caseId;
 	}
 

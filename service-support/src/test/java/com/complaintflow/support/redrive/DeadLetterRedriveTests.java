@@ -80,6 +80,7 @@ class DeadLetterRedriveTests {
 	@Test
 	void afterAFixADeadLetterTopicIsReDrivenForThisGroupOnlyAndASecondReDriveIsHarmless() throws Exception {
 		// Given two events this group dead-lettered while it was broken
+		this.broken.set(true);
 		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.INCIDENTS))) {
 			List<ComplaintEvent> events = List.of(closed("1"), closed("2"));
 			events.forEach((event) -> this.template.send(Topics.INCIDENTS, event.customerId(), event));
@@ -138,6 +139,7 @@ class DeadLetterRedriveTests {
 
 	@Test
 	void aRecordReDrivenForAnotherGroupIsSkipped() {
+		this.broken.set(false);
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.INCIDENTS, "cust-y", closed("y"));
 		record.headers().add(RedriveHeaders.GROUP, "another-group".getBytes(StandardCharsets.UTF_8));
 		int before = this.deliveries.get();
