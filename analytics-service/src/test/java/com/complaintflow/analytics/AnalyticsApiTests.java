@@ -362,6 +362,26 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void poisonRecordNearTheBrokersLimitIsDeadLetteredWholeAndTheNextEventIsCounted() throws Exception {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED))) {
+			TestEvents after = events("big", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
+			// just under the broker's 1 MiB: with its failure's headers the copy is over
+			// it
+			byte[] poison = ("big poison " + "x".repeat(1_048_000 - 11)).getBytes(StandardCharsets.UTF_8);
+			this.template.send(new ProducerRecord<>(Topics.RECEIVED, after.received().customerId(), poison))
+				.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			this.publisher.publishAndWait(after.received());
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/received").asLong())
+					.isEqualTo(1));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> dlt.poll().stream().anyMatch((record) -> java.util.Arrays.equals(poison, record.value())));
+		}
+	}
+
+	@Test
 	void pausesAndMilestoneActualsAreJournaledShownInTheTimelineAndReportedInTheSummary() {
 		TestEvents paused = events("w", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
 		Duration pausedAt = Duration.ofMinutes(12);

@@ -56,11 +56,22 @@ public class EventKafkaConfiguration {
 	/** Header on a dead-lettered record with the reason in plain words. */
 	public static final String DLT_REASON_HEADER = "dlt-reason";
 
+	/**
+	 * The largest record a dead-letter topic takes, and so the largest a producer sends:
+	 * twice the broker's default of 1 MiB, room for a record of the source topic's
+	 * largest size plus the headers of its failure (the reason, the exception and its
+	 * stack trace, the original's coordinates). With the default, the copy of a record
+	 * near 1 MiB could never be written, and the record was redelivered for ever, holding
+	 * up its partition. The event topics keep the broker's limit.
+	 */
+	public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer eventProducerFactoryCustomizer() {
 		return (factory) -> {
 			factory.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-					true, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5));
+					true, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+					ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEAD_LETTER_MAX_BYTES));
 			factory.setKeySerializer(castSerializer(new StringSerializer()));
 			factory.setValueSerializer(castSerializer(new DelegatingByTypeSerializer(Map.of(byte[].class,
 					new ByteArraySerializer(), ComplaintEvent.class, new ComplaintEventSerializer()), true)));
@@ -141,6 +152,7 @@ public class EventKafkaConfiguration {
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
 				.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
+				.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DEAD_LETTER_MAX_BYTES))
 				.build());
 		}
 		return topics;

@@ -81,6 +81,25 @@ class EventKafkaConfigurationTests {
 	}
 
 	@Test
+	void aPoisonRecordNearTheBrokersLimitIsDeadLetteredWholeAndTheNextRecordIsProcessed() throws Exception {
+		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
+			// just under the broker's 1 MiB: with its failure's headers the copy is over
+			// it
+			String poison = "not json " + "x".repeat(1_048_000 - 9);
+			this.template.send(new ProducerRecord<>(Topics.CASES, "cust-big", poison.getBytes(StandardCharsets.UTF_8)))
+				.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			CaseClosed next = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-big",
+					"cust-big", 1, "case-big", "agent", Outcome.RETAINED);
+			this.publisher.publishAndWait(next);
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.consumed.contains(next));
+			ConsumerRecord<String, byte[]> dead = deadLetter(dlt, poison);
+			assertThat(dead.value()).hasSize(1_048_000);
+			assertThat(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER)).isNotNull();
+		}
+	}
+
+	@Test
 	void aFailedSendIsLoggedWithoutItsKeyOrPayload(CapturedOutput output) {
 		byte[] tooLarge = "x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> this.template.send(new ProducerRecord<>(Topics.CASES, "cust-private-77", tooLarge))
