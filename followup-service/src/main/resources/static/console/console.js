@@ -5,6 +5,7 @@
   var pending = null;
   var lastRefresh = 0;
   var source = null;
+  var openedBefore = false;
 
   function changed(event) {
     var shown = document.querySelector('[data-case-id="' + CSS.escape(event.data) + '"]');
@@ -42,22 +43,24 @@
       });
   }
 
-  // Changes made while the stream was not open were not heard: between the page's rendering
-  // and the stream's first opening, and while it was down (a restart, a refused reconnection,
-  // a stream the server ended because the page stopped reading). So every opening of the
-  // stream reloads what the page shows of cases.
-  function opened() {
-    lastRefresh = Date.now();
-    htmx.trigger(document.body, 'cases-changed');
-    var page = document.getElementById('main');
-    if (page && page.dataset.caseId) {
-      htmx.trigger(document.body, 'this-case-changed');
+  // Changes made while the stream was down (a restart, a refused reconnection, a stream the
+  // server ended because the page stopped reading) were not heard: a stream that opens again
+  // reloads what the page shows of cases.
+  function reconnected() {
+    if (openedBefore) {
+      lastRefresh = Date.now();
+      htmx.trigger(document.body, 'cases-changed');
+      var page = document.getElementById('main');
+      if (page && page.dataset.caseId) {
+        htmx.trigger(document.body, 'this-case-changed');
+      }
     }
+    openedBefore = true;
   }
 
   function listen() {
     source = new EventSource('/console/events');
-    source.addEventListener('open', opened);
+    source.addEventListener('open', reconnected);
     source.addEventListener('case', changed);
     source.addEventListener('error', function () {
       if (source.readyState === EventSource.CLOSED) {
