@@ -332,42 +332,34 @@ class AnalyticsApiTests {
 	}
 
 	@Test
-	void poisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsCounted() {
-		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED))) {
-			TestEvents after = events("p", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
-			this.template.send(new ProducerRecord<>(Topics.RECEIVED, after.received().customerId(),
-					"not json".getBytes(StandardCharsets.UTF_8)));
-			this.publisher.publishAndWait(after.received());
+	void poisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsCounted() throws Exception {
+		ConsumerRecord<String, byte[]> dead = deadLetterOnceTheNextIsCounted("p",
+				"not json".getBytes(StandardCharsets.UTF_8));
 
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(
-						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/received").asLong())
-					.isEqualTo(1));
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> dlt.poll()
-					.stream()
-					.anyMatch((record) -> "not json".equals(new String(record.value(), StandardCharsets.UTF_8))));
-			ConsumerRecord<String, byte[]> dead = dlt.poll()
-				.stream()
-				.filter((record) -> "not json".equals(new String(record.value(), StandardCharsets.UTF_8)))
-				.findFirst()
-				.orElseThrow();
-			assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
-					StandardCharsets.UTF_8))
-				.contains("not JSON");
-			assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
-					StandardCharsets.UTF_8))
-				.startsWith("analytics-api-");
-		}
+		assertThat(new String(dead.headers().lastHeader(EventKafkaConfiguration.DLT_REASON_HEADER).value(),
+				StandardCharsets.UTF_8))
+			.contains("not JSON");
+		assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+				StandardCharsets.UTF_8))
+			.startsWith("analytics-api-");
 	}
 
 	@Test
 	void poisonRecordNearTheBrokersLimitIsDeadLetteredWholeAndTheNextEventIsCounted() throws Exception {
+		// just under the broker's 1 MiB: with its failure's headers the copy is over it
+		byte[] poison = ("big poison " + "x".repeat(1_048_000 - 11)).getBytes(StandardCharsets.UTF_8);
+
+		assertThat(deadLetterOnceTheNextIsCounted("big", poison).value()).hasSize(poison.length);
+	}
+
+	/**
+	 * Sends the poison and then a complaint of the same customer (so behind it in its
+	 * partition), waits until the complaint is counted, and returns the poison's dead
+	 * letter.
+	 */
+	private ConsumerRecord<String, byte[]> deadLetterOnceTheNextIsCounted(String name, byte[] poison) throws Exception {
 		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.RECEIVED))) {
-			TestEvents after = events("big", Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
-			// just under the broker's 1 MiB: with its failure's headers the copy is over
-			// it
-			byte[] poison = ("big poison " + "x".repeat(1_048_000 - 11)).getBytes(StandardCharsets.UTF_8);
+			TestEvents after = events(name, Channel.APP, Category.PRODUCT, Playbook.COMPETITOR_PROMOTION);
 			this.template.send(new ProducerRecord<>(Topics.RECEIVED, after.received().customerId(), poison))
 				.get(30, java.util.concurrent.TimeUnit.SECONDS);
 			this.publisher.publishAndWait(after.received());
@@ -376,8 +368,12 @@ class AnalyticsApiTests {
 				.untilAsserted(() -> assertThat(
 						this.ops.json("/api/v1/analytics/summary" + range()).at("/totals/received").asLong())
 					.isEqualTo(1));
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> dlt.poll().stream().anyMatch((record) -> java.util.Arrays.equals(poison, record.value())));
+			return await().atMost(Duration.ofSeconds(30))
+				.until(() -> dlt.poll()
+					.stream()
+					.filter((record) -> java.util.Arrays.equals(poison, record.value()))
+					.findFirst(), java.util.Optional::isPresent)
+				.orElseThrow();
 		}
 	}
 

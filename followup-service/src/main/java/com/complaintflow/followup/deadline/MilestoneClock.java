@@ -161,9 +161,10 @@ public class MilestoneClock {
 			return false;
 		}
 		ReminderStep step = ReminderStep.ladder(milestone).get(stepIndex);
-		if (step.kind() == ReminderKind.BREACH && milestone.getBreachedAt() == null) {
-			// a breach sent just before a pause or a met promise is recorded after it,
-			// when the milestone has no next reminder: it was due at the deadline
+		if (step.kind() == ReminderKind.BREACH && milestone.getBreachedAt() == null && milestone.isActive()) {
+			// a breach sent just before a pause is recorded after it, when the milestone
+			// has no next reminder: it was due at the deadline (a promise met or
+			// cancelled meanwhile keeps what its closing event said)
 			milestone.setBreachedAt(
 					(milestone.getNextReminderAt() != null) ? milestone.getNextReminderAt() : milestone.getDueAt());
 		}

@@ -149,8 +149,9 @@ public class ReminderFiring {
 
 	/**
 	 * Saves the raised rungs and releases the lease, writing only what firing changed
-	 * ({@link CaseStore#saveFired}); on a concurrent staff change, reads the case again
-	 * and raises (and publishes, waiting) only what was not sent yet.
+	 * ({@link CaseStore#saveFired}); on a concurrent staff change, reads the case again,
+	 * records on it the rungs already sent, and raises (and publishes, waiting) only what
+	 * was not sent yet.
 	 */
 	private int record(FollowupCase followupCase, String owner, Set<UUID> published) {
 		FollowupCase current = followupCase;
@@ -226,12 +227,15 @@ public class ReminderFiring {
 	}
 
 	/**
-	 * Notes the rung in the case's timeline, escalates the case if it says so, moves on.
+	 * Notes the rung in the case's timeline, escalates the case if it says so and the
+	 * milestone still runs (a promise met or cancelled meanwhile, as by a resolve or a
+	 * close saved first, leaves the case where staff put it), moves on.
 	 */
 	private void recordRung(FollowupCase c, Milestone milestone, ReminderStep rung, Instant now) {
 		c.record(now, "REMINDER_" + rung.kind(), "system",
 				rung.kind() + " to " + rung.level() + " for " + milestone.getKind() + " due " + milestone.getDueAt());
-		if (rung.kind() == ReminderKind.ESCALATION && this.ownership.teamFor(rung.level()) != null) {
+		if (rung.kind() == ReminderKind.ESCALATION && milestone.isActive()
+				&& this.ownership.teamFor(rung.level()) != null) {
 			c.escalateTo(rung.level(), this.ownership.teamFor(rung.level()), now,
 					rung.level() + " rung of " + milestone.getKind());
 		}

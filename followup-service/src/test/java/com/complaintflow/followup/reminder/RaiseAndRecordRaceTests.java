@@ -218,6 +218,29 @@ class RaiseAndRecordRaceTests {
 	}
 
 	@Test
+	void anEscalationSentAsTheCaseWasResolvedIsCountedOnceAndLeavesTheCaseWhereStaffPutIt() {
+		String caseId = openCase();
+		ReminderFiring overtaken = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
+			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
+			staffCopy.getMilestones().forEach((milestone) -> this.milestones.meet(milestone, this.clock.instant()));
+			staffCopy.rescheduleTimer();
+			this.store.save(staffCopy);
+		}));
+		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
+			this.clock.advance(Duration.ofHours(30));
+			claim(caseId, "first");
+
+			overtaken.fire(caseId, "first");
+
+			FollowupCase recorded = this.store.findById(caseId).orElseThrow();
+			assertThat(recorded.getEscalatedTo()).isNull();
+			assertThat(recorded.getMilestones().get(0).getStatus()).isEqualTo(MilestoneStatus.MET);
+			assertThat(recorded.getMilestones().get(0).getBreachedAt()).isNull();
+			assertEachRungCountedOnce(recorded, reminders, 1);
+		}
+	}
+
+	@Test
 	void aLeaseTakenOverBetweenRaiseAndRecordCountsEachRungOnce() {
 		String caseId = openCase();
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {

@@ -39,9 +39,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shared Kafka wiring against a real broker: events round-trip with CloudEvents
- * headers, and a poison record (not JSON, or an instant out of range) reaches the
- * dead-letter topic with its reason while the records behind it are still processed; a
- * failed send logs no key or payload.
+ * headers, and a poison record (not JSON, or an instant out of range, or one just under
+ * the broker's limit) reaches the dead-letter topic with its reason while the records
+ * behind it are still processed; a failed send logs no key or payload.
  */
 @SpringBootTest(classes = EventKafkaConfigurationTests.App.class,
 		properties = { "spring.application.name=support-test", "spring.kafka.consumer.group-id=support-test" })
@@ -83,8 +83,7 @@ class EventKafkaConfigurationTests {
 	@Test
 	void aPoisonRecordNearTheBrokersLimitIsDeadLetteredWholeAndTheNextRecordIsProcessed() throws Exception {
 		try (KafkaTestConsumer dlt = new KafkaTestConsumer(Topics.deadLetter(Topics.CASES))) {
-			// just under the broker's 1 MiB: with its failure's headers the copy is over
-			// it
+			// just under the broker's limit, and over it with its failure's headers
 			String poison = "not json " + "x".repeat(1_048_000 - 9);
 			this.template.send(new ProducerRecord<>(Topics.CASES, "cust-big", poison.getBytes(StandardCharsets.UTF_8)))
 				.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -101,7 +100,8 @@ class EventKafkaConfigurationTests {
 
 	@Test
 	void aFailedSendIsLoggedWithoutItsKeyOrPayload(CapturedOutput output) {
-		byte[] tooLarge = "x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+		byte[] tooLarge = "x".repeat(EventKafkaConfiguration.DEAD_LETTER_MAX_BYTES + 1024)
+			.getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> this.template.send(new ProducerRecord<>(Topics.CASES, "cust-private-77", tooLarge))
 			.get(30, java.util.concurrent.TimeUnit.SECONDS))
 			.hasRootCauseInstanceOf(org.apache.kafka.common.errors.RecordTooLargeException.class);
