@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.EventJson;
@@ -182,12 +183,7 @@ class RaiseAndRecordRaceTests {
 	@Test
 	void aPauseSavedBetweenRaiseAndRecordKeepsTheSentWarningRecordedSoItIsNotSentAgainAfterTheResume() {
 		String caseId = openCase();
-		ReminderFiring overtaken = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
-			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
-			staffCopy.getMilestones().forEach((milestone) -> this.milestones.pause(milestone, this.clock.instant()));
-			staffCopy.rescheduleTimer();
-			this.store.save(staffCopy);
-		}));
+		ReminderFiring overtaken = overtakenBy(caseId, this.milestones::pause);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			this.clock.advance(Duration.ofHours(12));
 			claim(caseId, "first");
@@ -220,12 +216,7 @@ class RaiseAndRecordRaceTests {
 	@Test
 	void anEscalationSentAsTheCaseWasResolvedIsCountedOnceAndLeavesTheCaseWhereStaffPutIt() {
 		String caseId = openCase();
-		ReminderFiring overtaken = firingThrough(new RacingStore(this.mongo, this.timers, () -> {
-			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
-			staffCopy.getMilestones().forEach((milestone) -> this.milestones.meet(milestone, this.clock.instant()));
-			staffCopy.rescheduleTimer();
-			this.store.save(staffCopy);
-		}));
+		ReminderFiring overtaken = overtakenBy(caseId, this.milestones::meet);
 		try (KafkaTestConsumer reminders = new KafkaTestConsumer(Topics.REMINDERS)) {
 			this.clock.advance(Duration.ofHours(30));
 			claim(caseId, "first");
@@ -371,6 +362,19 @@ class RaiseAndRecordRaceTests {
 		assertThat(this.store.claim(caseId, owner, this.clock.instant(), this.clock.instant().plus(LEASE)))
 			.as("claim by " + owner)
 			.isPresent();
+	}
+
+	/**
+	 * A firing whose record finds a staff change of every milestone of the case (a pause,
+	 * a met promise) saved first.
+	 */
+	private ReminderFiring overtakenBy(String caseId, BiConsumer<Milestone, Instant> change) {
+		return firingThrough(new RacingStore(this.mongo, this.timers, () -> {
+			FollowupCase staffCopy = this.store.findById(caseId).orElseThrow();
+			staffCopy.getMilestones().forEach((milestone) -> change.accept(milestone, this.clock.instant()));
+			staffCopy.rescheduleTimer();
+			this.store.save(staffCopy);
+		}));
 	}
 
 	private ReminderFiring firingThrough(CaseStore racingStore) {
