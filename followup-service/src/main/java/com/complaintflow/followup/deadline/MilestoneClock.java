@@ -139,7 +139,7 @@ public class MilestoneClock {
 		if (milestone.getStatus() != MilestoneStatus.OPEN || next == null || next.isAfter(now)) {
 			return Optional.empty();
 		}
-		return Optional.of(ReminderStep.ladder(milestone).get(milestone.getNextStep()));
+		return nextRung(milestone);
 	}
 
 	/**

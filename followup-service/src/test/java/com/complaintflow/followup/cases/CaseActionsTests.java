@@ -81,9 +81,6 @@ class CaseActionsTests extends FollowupIntegrationTest {
 	}
 
 	@Autowired
-	CaseStore store;
-
-	@Autowired
 	MongoTemplate mongo;
 
 	@Test
@@ -368,7 +365,7 @@ class CaseActionsTests extends FollowupIntegrationTest {
 		assertThat(timeline.size()).isEqualTo(FollowupCase.MAX_TIMELINE);
 		assertThat(timeline.get(0).get("action").asString()).isEqualTo("OPENED");
 		assertThat(timeline.get(timeline.size() - 1).get("action").asString()).isEqualTo("PROGRESS_UPDATED");
-		FollowupCase stored = this.store.findById(caseId).orElseThrow();
+		FollowupCase stored = this.caseStore.findById(caseId).orElseThrow();
 		assertThat(stored.getAppliedActions()).hasSize(FollowupCase.MAX_APPLIED_ACTIONS);
 		assertThat(stored.appliedActionCount()).isEqualTo(actions);
 	}
