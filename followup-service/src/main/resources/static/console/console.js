@@ -45,23 +45,30 @@
 
   // Changes made while the stream was down (a restart, a refused reconnection, a stream the
   // server ended because the page stopped reading) were not heard: a stream that opens again
-  // reloads what the page shows of cases.
+  // reloads what the page shows of cases. The first stream starts where the page was rendered
+  // (since=): the server names what changed in between, or says it cannot (stale).
+  function reloadAll() {
+    lastRefresh = Date.now();
+    htmx.trigger(document.body, 'cases-changed');
+    var page = document.getElementById('main');
+    if (page && page.dataset.caseId) {
+      htmx.trigger(document.body, 'this-case-changed');
+    }
+  }
+
   function reconnected() {
     if (openedBefore) {
-      lastRefresh = Date.now();
-      htmx.trigger(document.body, 'cases-changed');
-      var page = document.getElementById('main');
-      if (page && page.dataset.caseId) {
-        htmx.trigger(document.body, 'this-case-changed');
-      }
+      reloadAll();
     }
     openedBefore = true;
   }
 
   function listen() {
-    source = new EventSource('/console/events');
+    var since = document.body.dataset.liveSince;
+    source = new EventSource('/console/events' + (since && !openedBefore ? '?since=' + encodeURIComponent(since) : ''));
     source.addEventListener('open', reconnected);
     source.addEventListener('case', changed);
+    source.addEventListener('stale', reloadAll);
     source.addEventListener('error', function () {
       if (source.readyState === EventSource.CLOSED) {
         refused();

@@ -1,9 +1,12 @@
 package com.complaintflow.followup.console;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -31,9 +34,13 @@ class ConsolePages {
 		return "console/login";
 	}
 
+	/**
+	 * A page's live stream; {@code since} is the position the page was rendered at, so
+	 * the stream first names what changed in between.
+	 */
 	@GetMapping(path = "/events", produces = "text/event-stream")
-	SseEmitter events() {
-		return this.live.subscribe();
+	SseEmitter events(@RequestParam(required = false) String since, HttpSession session) {
+		return this.live.subscribe(since, session.getId());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The console's language: the browser's (English or Chinese) until the staff member picks
- * one with {@code ?lang=}, which a cookie then remembers.
+ * one with {@code ?lang=}, which a cookie then remembers; and the end of each session
+ * published, so signing out ends the session's live streams in every tab.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
@@ -29,6 +31,14 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
 					: Locale.ENGLISH;
 		});
 		return resolver;
+	}
+
+	/**
+	 * Publishes {@code HttpSessionDestroyedEvent}, which {@link LiveQueue} listens to.
+	 */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Override

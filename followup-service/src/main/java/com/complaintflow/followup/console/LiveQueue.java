@@ -2,10 +2,16 @@ package com.complaintflow.followup.console;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -29,7 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * written to by a sender thread of its own while it has ids waiting, never by the caller
  * (the Kafka listener): a browser that stops reading holds back only its own stream,
  * which ends once {@link #MAX_WAITING} ids wait for it (the page reconnects and reloads
- * when it reads again).
+ * when it reads again). A page carries the {@link #position() position} of the changes
+ * when it was rendered, and its stream first sends the ids that changed since then (a
+ * case opened between the rendering and the stream's opening is shown too). Signing out
+ * ends every stream of the session, in every tab.
  */
 @Component
 class LiveQueue {
@@ -44,18 +54,48 @@ class LiveQueue {
 	 */
 	static final int MAX_WAITING = 1_000;
 
+	/**
+	 * The latest changes kept for pages that open their stream after they were rendered
+	 * (usually well under a second later); a page rendered before the oldest of them is
+	 * told to reload instead.
+	 */
+	static final int RECENT_CHANGES = 1_000;
+
 	private static final Logger logger = LoggerFactory.getLogger(LiveQueue.class);
 
 	private final List<Page> pages = new CopyOnWriteArrayList<>();
 
+	/** Names this instance's positions: a page rendered by another is told to reload. */
+	private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
+	/** The latest case ids changed, oldest first. */
+	private final Deque<String> recent = new ArrayDeque<>();
+
+	/** How many changes this instance has heard: the position of the newest. */
+	private long heard;
+
 	private final ExecutorService senders = Executors.newCachedThreadPool(new SenderThreads());
 
-	/** A new page's stream. */
-	SseEmitter subscribe() {
+	/**
+	 * A new page's stream: it first names the cases changed since the page's position
+	 * ({@code since}, null for none), or sends {@code stale} when that position is
+	 * unknown here (rendered by another instance, or too long ago), and then every
+	 * change.
+	 */
+	SseEmitter subscribe(String since, String sessionId) {
 		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-		Page page = open(emitter);
+		Page page = open(emitter, sessionId);
 		try {
 			emitter.send(SseEmitter.event().comment("connected"));
+			if (since != null) {
+				Optional<List<String>> missed = changedSince(since);
+				if (missed.isPresent()) {
+					missed.get().forEach(page::offer);
+				}
+				else {
+					emitter.send(SseEmitter.event().name("stale").data("reload"));
+				}
+			}
 		}
 		catch (IOException ex) {
 			this.pages.remove(page);
@@ -63,9 +103,44 @@ class LiveQueue {
 		return emitter;
 	}
 
-	/** Starts sending changes to a page's stream. */
-	Page open(SseEmitter emitter) {
-		Page page = new Page(emitter);
+	/** Where the changes stand now: what a page rendered now carries to its stream. */
+	synchronized String position() {
+		return this.instance + "." + this.heard;
+	}
+
+	/**
+	 * The case ids changed after a position, oldest first, each once; empty when the
+	 * position is not one of this instance's or older than the changes kept.
+	 */
+	synchronized Optional<List<String>> changedSince(String position) {
+		String prefix = this.instance + ".";
+		if (!position.startsWith(prefix)) {
+			return Optional.empty();
+		}
+		long then;
+		try {
+			then = Long.parseLong(position.substring(prefix.length()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		long missed = this.heard - then;
+		if (missed < 0 || missed > this.recent.size()) {
+			return Optional.empty();
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		Iterator<String> newestFirst = this.recent.descendingIterator();
+		for (long i = 0; i < missed; i++) {
+			ids.add(newestFirst.next());
+		}
+		List<String> oldestFirst = new ArrayList<>(ids);
+		Collections.reverse(oldestFirst);
+		return Optional.of(oldestFirst);
+	}
+
+	/** Starts sending changes to a page's stream (of a session, or null). */
+	Page open(SseEmitter emitter, String sessionId) {
+		Page page = new Page(emitter, sessionId);
 		this.pages.add(page);
 		emitter.onCompletion(() -> this.pages.remove(page));
 		emitter.onTimeout(() -> this.pages.remove(page));
@@ -75,6 +150,13 @@ class LiveQueue {
 
 	/** Tells every open page that a case changed; returns without waiting for them. */
 	void changed(String caseId) {
+		synchronized (this) {
+			this.heard++;
+			this.recent.addLast(caseId);
+			if (this.recent.size() > RECENT_CHANGES) {
+				this.recent.removeFirst();
+			}
+		}
 		for (Page page : this.pages) {
 			page.offer(caseId);
 		}
@@ -92,6 +174,20 @@ class LiveQueue {
 		this.pages.clear();
 	}
 
+	/**
+	 * Ends the streams of a session that ended (signed out in one tab, or timed out): the
+	 * other tabs' pages find their reconnection refused and go to the sign-in.
+	 */
+	@EventListener
+	void sessionEnded(HttpSessionDestroyedEvent event) {
+		for (Page page : this.pages) {
+			if (event.getId().equals(page.sessionId)) {
+				this.pages.remove(page);
+				page.emitter.complete();
+			}
+		}
+	}
+
 	@PreDestroy
 	void stopSenders() {
 		this.senders.shutdown();
@@ -106,14 +202,17 @@ class LiveQueue {
 
 		private final SseEmitter emitter;
 
+		private final String sessionId;
+
 		private final Set<String> waiting = new LinkedHashSet<>();
 
 		private boolean sending;
 
 		private boolean fellBehind;
 
-		private Page(SseEmitter emitter) {
+		private Page(SseEmitter emitter, String sessionId) {
 			this.emitter = emitter;
+			this.sessionId = sessionId;
 		}
 
 		void offer(String caseId) {

@@ -1,7 +1,9 @@
 package com.complaintflow.followup.console;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.complaintflow.browser.Accessibility;
 import com.complaintflow.browser.BrowserTest;
@@ -28,10 +30,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser (Debian's Chromium through the shared harness), one
  * service on a real broker and wire server: the queue taking a new case without a reload,
- * the supervisor's breaches by team, on-call acknowledging from the keyboard, a case page
- * sent to the sign-in once its session has ended, a queue that reloads what changed while
- * its stream was down, and axe-core on every page in English and Chinese. Saves the
- * supervisor and on-call screenshots of docs/screenshots.
+ * and a case opened before the page's stream was open, the supervisor's breaches by team,
+ * on-call acknowledging from the keyboard, a case page sent to the sign-in once its
+ * session has ended, a queue that reloads what changed while its stream was down, and
+ * axe-core on every page in English and Chinese. Saves the supervisor and on-call
+ * screenshots of docs/screenshots.
  */
 @BrowserTest
 class ConsoleBrowserTests extends FollowupIntegrationTest {
@@ -45,13 +48,30 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 	@Test
 	void newCaseAppearsInTheOpenQueueWithoutAReload(Page page) {
 		PageErrors errors = PageErrors.watch(page);
-		// the page listens once its stream's answer has come: the service has it then
-		page.waitForResponse((response) -> response.url().endsWith("/console/events") && response.status() == 200,
-				() -> login(page, "agent", "agent-dev"));
+		listening(page, () -> login(page, "agent", "agent-dev"));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
 		page.evaluate("window.notReloaded = true");
 
 		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
+
+		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
+		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
+		errors.assertNone();
+	}
+
+	@Test
+	void aCaseOpenedAfterThePageWasRenderedButBeforeItListensIsShownWithoutAReload(Page page) {
+		PageErrors errors = PageErrors.watch(page);
+		List<Route> heldBack = new ArrayList<>();
+		page.route("**/console/events**", heldBack::add);
+		login(page, "agent", "agent-dev");
+		page.evaluate("window.notReloaded = true");
+		String since = (String) page.evaluate("document.body.dataset.liveSince");
+
+		String caseId = openUntilHeardSince(since);
+		page.waitForCondition(() -> !heldBack.isEmpty());
+		page.unroute("**/console/events**");
+		heldBack.forEach(Route::resume);
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
@@ -77,14 +97,13 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 	void aStreamRefusedWhileTheSessionLastsKeepsThePageAndListensAgain(Page page) {
 		String caseId = open(Duration.ofMinutes(30));
 		login(page, "agent", "agent-dev");
-		page.navigate(url("/console/cases/" + caseId));
+		listening(page, () -> page.navigate(url("/console/cases/" + caseId)));
 		page.locator("textarea").first().fill("typed, not sent");
-		await().atMost(SOON).until(() -> this.live.pages() > 0);
 
 		// a proxy refuses the reconnection (a deployment's 502); the session lasts
-		page.route("**/console/events", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
+		page.route("**/console/events**", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
 		page.waitForRequest("**/console/session", () -> this.live.closeAll());
-		page.unroute("**/console/events");
+		page.unroute("**/console/events**");
 
 		await().atMost(SOON).until(() -> this.live.pages() > 0);
 		assertThat(page).hasURL(url("/console/cases/" + caseId));
@@ -93,9 +112,9 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 
 	@Test
 	void aQueueWhoseStreamWasDownShowsWhatChangedMeanwhileWhenItListensAgain(Page page) {
-		login(page, "agent", "agent-dev");
+		listening(page, () -> login(page, "agent", "agent-dev"));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
-		page.route("**/console/events", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
+		page.route("**/console/events**", (route) -> route.fulfill(new Route.FulfillOptions().setStatus(502)));
 		page.waitForRequest("**/console/session", () -> this.live.closeAll());
 
 		// a case opens while the page's stream is down; another page hears it, so its
@@ -106,7 +125,7 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
 		assertThat(watcher.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		watcher.close();
-		page.unroute("**/console/events");
+		page.unroute("**/console/events**");
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']"))
 			.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
@@ -167,6 +186,32 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 			Accessibility.assertNoSeriousViolations(page);
 			errors.assertNone();
 		}
+	}
+
+	/**
+	 * Opens a case the live queue hears of after the position; another while its
+	 * listener, which starts from the newest record, has not joined its group yet.
+	 */
+	private String openUntilHeardSince(String since) {
+		return await().atMost(SOON).until(() -> {
+			String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
+			for (int i = 0; i < 30; i++) {
+				if (this.live.changedSince(since).orElseThrow().contains(caseId)) {
+					return caseId;
+				}
+				Thread.sleep(100);
+			}
+			return null;
+		}, Objects::nonNull);
+	}
+
+	/**
+	 * Runs what loads a page and waits until the page's stream is answered: the service
+	 * has the stream then, and a stream it ends is one the page had open.
+	 */
+	private static void listening(Page page, Runnable load) {
+		page.waitForResponse((response) -> response.url().contains("/console/events") && response.status() == 200,
+				load);
 	}
 
 	private void login(Page page, String user, String password) {

@@ -14,10 +14,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.Deadlines;
@@ -46,12 +49,16 @@ import static org.awaitility.Awaitility.await;
  * The console over real HTTP, broker and wire server: form login, the queue, the case
  * page's actions through the case rules (checked on the case API), the live stream naming
  * a newly opened case and a case a colleague worked on through another instance's API (by
- * its {@code case-worked} event on the broker), both languages, and the roles.
+ * its {@code case-worked} event on the broker) and starting where the page was rendered,
+ * signing out ending the session's streams in every tab, both languages, and the roles.
  */
 class ConsoleTests extends FollowupIntegrationTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	LiveQueue live;
 
 	static final String SCRIPT = "<script>alert(1)</script>";
 
@@ -262,7 +269,7 @@ class ConsoleTests extends FollowupIntegrationTest {
 		HttpResponse<InputStream> stream = events("agent", "agent-dev");
 		String complaintId = "CMP-" + UUID.randomUUID();
 		String caseId = CaseOpening.caseIdFor(complaintId);
-		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
+		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), "data:" + caseId));
 
 		// the listener joins its group when the context starts; publish until it hears
 		await().atMost(SOON).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -275,6 +282,43 @@ class ConsoleTests extends FollowupIntegrationTest {
 	}
 
 	@Test
+	void aStreamOpenedAfterItsPageWasRenderedFirstNamesTheCasesOpenedInBetween() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("agent", "agent-dev");
+		String[] renderedThenOpened = renderThenOpen(session);
+		String since = renderedThenOpened[0];
+		String caseId = renderedThenOpened[1];
+
+		HttpResponse<InputStream> stream = stream(session, "?since=" + since);
+		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), "data:" + caseId));
+		assertThat(named).succeedsWithin(SOON).isEqualTo(true);
+		stream.body().close();
+
+		HttpResponse<InputStream> unknown = stream(session, "?since=another-instance.7");
+		CompletableFuture<Boolean> stale = CompletableFuture.supplyAsync(() -> reads(unknown.body(), "event:stale"));
+		assertThat(stale).succeedsWithin(SOON).isEqualTo(true);
+		unknown.body().close();
+	}
+
+	@Test
+	void signingOutInOneTabEndsTheSessionsStreamsInEveryTabAndNoOneElses() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		HttpResponse<String> queue = session.login("agent", "agent-dev");
+		HttpResponse<InputStream> otherTab = stream(session, "");
+		CompletableFuture<Boolean> otherTabEnded = CompletableFuture.supplyAsync(() -> reads(otherTab.body(), null));
+		HttpResponse<InputStream> colleague = events("supervisor", "supervisor-dev");
+		CompletableFuture<Boolean> colleagueEnded = CompletableFuture.supplyAsync(() -> reads(colleague.body(), null));
+
+		HttpResponse<String> signedOut = session.post("/console/logout", queue.body(), Map.of());
+
+		assertThat(signedOut.uri().getPath()).isEqualTo("/console/login");
+		assertThat(otherTabEnded).succeedsWithin(SOON);
+		assertThat(colleagueEnded).isNotDone();
+		assertThat(stream(session, "").statusCode()).as("the reconnection is refused").isEqualTo(401);
+		colleague.body().close();
+	}
+
+	@Test
 	void aColleaguesWorkOnAnotherInstanceReachesTheOpenConsolesThroughTheBrokerWithoutPersonalData() throws Exception {
 		String caseId = openWithWords("宽带每15分钟掉线一次", "张先生", "13800000000");
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES);
@@ -283,7 +327,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 					other.getEnvironment().getRequiredProperty("local.server.port", Integer.class), "supervisor",
 					"supervisor-dev");
 			HttpResponse<InputStream> stream = events("agent", "agent-dev");
-			CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), caseId));
+			CompletableFuture<Boolean> named = CompletableFuture
+				.supplyAsync(() -> reads(stream.body(), "data:" + caseId));
 
 			// the other instance's API pushes nothing to this one's pages: the case id
 			// reaches them only as its case-worked event, read back from the broker
@@ -407,23 +452,61 @@ class ConsoleTests extends FollowupIntegrationTest {
 	private HttpResponse<InputStream> events(String user, String password) throws Exception {
 		ConsoleSession session = new ConsoleSession(this.port);
 		session.login(user, password);
-		HttpResponse<InputStream> stream = session.http()
-			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events")).GET().build(),
-					HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> stream = stream(session, "");
 		assertThat(stream.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		return stream;
 	}
 
-	private static boolean reads(InputStream body, String caseId) {
+	/**
+	 * A page's stream in a session, with the page's query ({@code ?since=...}) or none.
+	 */
+	private static HttpResponse<InputStream> stream(ConsoleSession session, String query) throws Exception {
+		return session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events" + query)).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	/**
+	 * Renders the queue, then opens a case and waits until the live queue has heard of
+	 * it; again while the console's listener, which starts from the newest record, has
+	 * not joined its group yet.
+	 * @return the page's position and the case id
+	 */
+	private String[] renderThenOpen(ConsoleSession session) {
+		return await().atMost(SOON).until(() -> {
+			String since = liveSince(session.get("/console/queue").body());
+			String caseId = open();
+			for (int i = 0; i < 30; i++) {
+				if (this.live.changedSince(since).orElseThrow().contains(caseId)) {
+					return new String[] { since, caseId };
+				}
+				Thread.sleep(100);
+			}
+			return null;
+		}, Objects::nonNull);
+	}
+
+	/** The live queue's position a rendered page carries to its stream. */
+	private static String liveSince(String page) {
+		Matcher since = Pattern.compile("data-live-since=\"([^\"]+)\"").matcher(page);
+		assertThat(since.find()).as("the page carries its position").isTrue();
+		return since.group(1);
+	}
+
+	/**
+	 * Reads a stream until one of its lines is the given one (true), or to its end
+	 * (false; with a null line, true once the server has ended it).
+	 */
+	private static boolean reads(InputStream body, String line) {
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				if (line.equals("data:" + caseId)) {
+			String read;
+			while ((read = lines.readLine()) != null) {
+				if (read.equals(line)) {
 					return true;
 				}
 			}
-			return false;
+			return line == null;
 		}
 		catch (java.io.IOException ex) {
 			return false;

@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * The live queue's pages: a page whose browser stops reading (its write blocks, as a
  * socket's does once the browser's buffers are full) holds back neither the Kafka
  * listener that reports the change nor the other pages, its stream ends once it has
- * fallen too far behind, and a case's repeated changes wait for a page as one.
+ * fallen too far behind, and a case's repeated changes wait for a page as one; a page
+ * learns what changed since it was rendered, or that it must reload.
  */
 class LiveQueueTests {
 
@@ -41,8 +42,8 @@ class LiveQueueTests {
 	void aPageThatStopsReadingHoldsBackNeitherTheListenerNorTheOtherPages() {
 		Stream stuck = new Stream(this.browserReadsAgain);
 		Stream reading = new Stream(null);
-		this.live.open(stuck);
-		this.live.open(reading);
+		this.live.open(stuck, null);
+		this.live.open(reading, null);
 
 		CompletableFuture<Void> reported = CompletableFuture.runAsync(() -> {
 			this.live.changed("case-1");
@@ -59,7 +60,7 @@ class LiveQueueTests {
 	@Test
 	void aPageThatFellTooFarBehindIsDroppedAndItsStreamEndedWhenItReadsAgain() {
 		Stream stuck = new Stream(this.browserReadsAgain);
-		this.live.open(stuck);
+		this.live.open(stuck, null);
 		this.live.changed("case-0");
 		await().atMost(SOON).until(() -> stuck.writing);
 
@@ -78,7 +79,7 @@ class LiveQueueTests {
 	@Test
 	void aCaseThatChangesTwiceWhileWaitingForAPageIsSentToItOnce() {
 		Stream stuck = new Stream(this.browserReadsAgain);
-		this.live.open(stuck);
+		this.live.open(stuck, null);
 		this.live.changed("case-1");
 		await().atMost(SOON).until(() -> stuck.writing);
 
@@ -91,6 +92,36 @@ class LiveQueueTests {
 
 		await().atMost(SOON).until(() -> stuck.sent().contains("last"));
 		assertThat(stuck.sent()).containsExactly("case-1", "case-2", "case-3", "last");
+	}
+
+	@Test
+	void aPageRenderedBeforeSomeChangesIsToldEachCaseOnceInTheOrderOfItsLastChange() {
+		this.live.changed("before");
+		String rendered = this.live.position();
+
+		this.live.changed("case-1");
+		this.live.changed("case-2");
+		this.live.changed("case-1");
+
+		assertThat(this.live.changedSince(rendered)).hasValue(List.of("case-2", "case-1"));
+		assertThat(this.live.changedSince(this.live.position())).hasValue(List.of());
+	}
+
+	@Test
+	void aPositionThisInstanceCannotAnswerForIsUnknownSoThePageReloads() {
+		String rendered = this.live.position();
+		String instance = rendered.substring(0, rendered.indexOf('.'));
+
+		assertThat(this.live.changedSince("another.0")).isEmpty();
+		assertThat(this.live.changedSince(instance + ".1")).as("ahead of this instance").isEmpty();
+		assertThat(this.live.changedSince(instance + ".x")).isEmpty();
+		for (int i = 0; i < LiveQueue.RECENT_CHANGES; i++) {
+			this.live.changed("case-" + i);
+		}
+		assertThat(this.live.changedSince(rendered))
+			.hasValueSatisfying((ids) -> assertThat(ids).hasSize(LiveQueue.RECENT_CHANGES).startsWith("case-0"));
+		this.live.changed("one more");
+		assertThat(this.live.changedSince(rendered)).as("older than the changes kept").isEmpty();
 	}
 
 	/**
