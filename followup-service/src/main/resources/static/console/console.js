@@ -45,8 +45,10 @@
 
   // Changes made while the stream was down (a restart, a refused reconnection, a stream the
   // server ended because the page stopped reading) were not heard: a stream that opens again
-  // reloads what the page shows of cases. The first stream starts where the page was rendered
-  // (since=): the server names what changed in between, or says it cannot (stale).
+  // reloads what the page shows of cases. A stream starts where the page was drawn (since=): the
+  // server names what changed in between, or says it cannot (stale). The browser's own
+  // reconnections send back the first message's id (Last-Event-ID), and nothing is replayed
+  // to them: the page reloads instead.
   function reloadAll() {
     lastRefresh = Date.now();
     htmx.trigger(document.body, 'cases-changed');

@@ -1,10 +1,12 @@
 package com.complaintflow.followup.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -36,11 +38,29 @@ class ConsolePages {
 
 	/**
 	 * A page's live stream; {@code since} is the position the page was rendered at, so
-	 * the stream first names what changed in between.
+	 * the stream first names what changed in between (not on the browser's own
+	 * reconnection, which sends the first message's id back). A stream whose session was
+	 * ended while it was being opened (signed out in another tab) is ended at once.
 	 */
 	@GetMapping(path = "/events", produces = "text/event-stream")
-	SseEmitter events(@RequestParam(required = false) String since, HttpSession session) {
-		return this.live.subscribe(since, session.getId());
+	SseEmitter events(@RequestParam(required = false) String since,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			// ended since the request was let in: the page's reconnection is refused
+			SseEmitter ended = new SseEmitter();
+			ended.complete();
+			return ended;
+		}
+		String sessionId = session.getId();
+		SseEmitter emitter = this.live.subscribe(since, lastEventId != null, sessionId);
+		try {
+			session.getCreationTime();
+		}
+		catch (IllegalStateException ended) {
+			this.live.endSession(sessionId);
+		}
+		return emitter;
 	}
 
 	/**

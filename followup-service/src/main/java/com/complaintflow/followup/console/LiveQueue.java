@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.security.web.session.HttpSessionIdChangedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -80,14 +81,16 @@ class LiveQueue {
 	 * A new page's stream: it first names the cases changed since the page's position
 	 * ({@code since}, null for none), or sends {@code stale} when that position is
 	 * unknown here (rendered by another instance, or too long ago), and then every
-	 * change.
+	 * change. Its first message carries an event id, so the browser's own reconnection
+	 * says it is one ({@code Last-Event-ID}, {@code reconnecting}): the page reloads what
+	 * it shows then, and nothing is replayed.
 	 */
-	SseEmitter subscribe(String since, String sessionId) {
+	SseEmitter subscribe(String since, boolean reconnecting, String sessionId) {
 		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
 		Page page = open(emitter, sessionId);
 		try {
-			emitter.send(SseEmitter.event().comment("connected"));
-			if (since != null) {
+			emitter.send(SseEmitter.event().id(position()).name("connected").data("connected"));
+			if (since != null && !reconnecting) {
 				Optional<List<String>> missed = changedSince(since);
 				if (missed.isPresent()) {
 					missed.get().forEach(page::offer);
@@ -180,8 +183,23 @@ class LiveQueue {
 	 */
 	@EventListener
 	void sessionEnded(HttpSessionDestroyedEvent event) {
+		endSession(event.getId());
+	}
+
+	/** Follows a session to its new id (a sign-in again in another tab changes it). */
+	@EventListener
+	void sessionIdChanged(HttpSessionIdChangedEvent event) {
 		for (Page page : this.pages) {
-			if (event.getId().equals(page.sessionId)) {
+			if (event.getOldSessionId().equals(page.sessionId)) {
+				page.sessionId = event.getNewSessionId();
+			}
+		}
+	}
+
+	/** Ends the streams of a session. */
+	void endSession(String sessionId) {
+		for (Page page : this.pages) {
+			if (sessionId.equals(page.sessionId)) {
 				this.pages.remove(page);
 				page.emitter.complete();
 			}
@@ -202,7 +220,7 @@ class LiveQueue {
 
 		private final SseEmitter emitter;
 
-		private final String sessionId;
+		private volatile String sessionId;
 
 		private final Set<String> waiting = new LinkedHashSet<>();
 

@@ -52,7 +52,7 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
 		page.evaluate("window.notReloaded = true");
 
-		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
+		String caseId = openUntilHeardSince((String) page.evaluate("document.body.dataset.liveSince"));
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
@@ -81,8 +81,8 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 	@Test
 	void aCasePageWhoseSessionEndedGoesToTheSignInWhenItsStreamCannotReconnect(Page page) {
 		String caseId = open(Duration.ofMinutes(30));
-		login(page, "agent", "agent-dev");
-		page.navigate(url("/console/cases/" + caseId));
+		listening(page, () -> login(page, "agent", "agent-dev"));
+		listening(page, () -> page.navigate(url("/console/cases/" + caseId)));
 		assertThat(page.locator("#main")).hasAttribute("data-case-id", caseId);
 
 		// the session ends (as after 30 idle minutes) and the stream ends (as it does
@@ -96,7 +96,7 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 	@Test
 	void aStreamRefusedWhileTheSessionLastsKeepsThePageAndListensAgain(Page page) {
 		String caseId = open(Duration.ofMinutes(30));
-		login(page, "agent", "agent-dev");
+		listening(page, () -> login(page, "agent", "agent-dev"));
 		listening(page, () -> page.navigate(url("/console/cases/" + caseId)));
 		page.locator("textarea").first().fill("typed, not sent");
 

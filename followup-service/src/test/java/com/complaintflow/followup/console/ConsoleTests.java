@@ -294,6 +294,20 @@ class ConsoleTests extends FollowupIntegrationTest {
 		assertThat(named).succeedsWithin(SOON).isEqualTo(true);
 		stream.body().close();
 
+		// the browser's own reconnection sends the first message's id back: no replay
+		HttpResponse<InputStream> reconnection = session.http()
+			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events?since=" + since))
+				.header("Last-Event-ID", since)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		String marker = "changed-after-the-reconnection-" + UUID.randomUUID();
+		CompletableFuture<List<String>> untilMarker = CompletableFuture
+			.supplyAsync(() -> linesUntil(reconnection.body(), "data:" + marker));
+		this.live.changed(marker);
+		assertThat(untilMarker).succeedsWithin(SOON)
+			.satisfies((lines) -> assertThat(lines).contains("event:connected").doesNotContain("data:" + caseId));
+		reconnection.body().close();
+
 		HttpResponse<InputStream> unknown = stream(session, "?since=another-instance.7");
 		CompletableFuture<Boolean> stale = CompletableFuture.supplyAsync(() -> reads(unknown.body(), "event:stale"));
 		assertThat(stale).succeedsWithin(SOON).isEqualTo(true);
@@ -307,15 +321,32 @@ class ConsoleTests extends FollowupIntegrationTest {
 		HttpResponse<InputStream> otherTab = stream(session, "");
 		CompletableFuture<Boolean> otherTabEnded = CompletableFuture.supplyAsync(() -> reads(otherTab.body(), null));
 		HttpResponse<InputStream> colleague = events("supervisor", "supervisor-dev");
-		CompletableFuture<Boolean> colleagueEnded = CompletableFuture.supplyAsync(() -> reads(colleague.body(), null));
+		String afterwards = "changed-after-the-sign-out-" + UUID.randomUUID();
+		CompletableFuture<Boolean> colleagueHears = CompletableFuture
+			.supplyAsync(() -> reads(colleague.body(), "data:" + afterwards));
 
 		HttpResponse<String> signedOut = session.post("/console/logout", queue.body(), Map.of());
 
 		assertThat(signedOut.uri().getPath()).isEqualTo("/console/login");
 		assertThat(otherTabEnded).succeedsWithin(SOON);
-		assertThat(colleagueEnded).isNotDone();
 		assertThat(stream(session, "").statusCode()).as("the reconnection is refused").isEqualTo(401);
+		this.live.changed(afterwards);
+		assertThat(colleagueHears).as("another person's stream goes on").succeedsWithin(SOON).isEqualTo(true);
 		colleague.body().close();
+	}
+
+	@Test
+	void signingOutAfterASecondSignInStillEndsTheFirstTabsStream() throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login("agent", "agent-dev");
+		HttpResponse<InputStream> firstTab = stream(session, "");
+		CompletableFuture<Boolean> firstTabEnded = CompletableFuture.supplyAsync(() -> reads(firstTab.body(), null));
+
+		// signing in again in another tab gives the session a new id
+		HttpResponse<String> secondTab = session.login("agent", "agent-dev");
+		session.post("/console/logout", secondTab.body(), Map.of());
+
+		assertThat(firstTabEnded).succeedsWithin(SOON);
 	}
 
 	@Test
@@ -492,6 +523,20 @@ class ConsoleTests extends FollowupIntegrationTest {
 		Matcher since = Pattern.compile("data-live-since=\"([^\"]+)\"").matcher(page);
 		assertThat(since.find()).as("the page carries its position").isTrue();
 		return since.group(1);
+	}
+
+	/** The lines of a stream up to the given one (all of them if it ends before). */
+	private static List<String> linesUntil(InputStream body, String line) {
+		List<String> read = new ArrayList<>();
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+			for (String next = lines.readLine(); next != null && !next.equals(line); next = lines.readLine()) {
+				read.add(next);
+			}
+		}
+		catch (java.io.IOException ex) {
+			// the lines read so far
+		}
+		return read;
 	}
 
 	/**
