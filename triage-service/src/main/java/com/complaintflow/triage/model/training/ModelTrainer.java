@@ -460,11 +460,11 @@ public final class ModelTrainer {
 	 * right; for churn plus {@link #HIGH_RECALL_WEIGHT} times the HIGH recall, for the
 	 * playbook minus {@link #FALLBACK_PENALTY} times the wrong fallback) among those that
 	 * meet the field's target, if any does: wrong fallback to STANDARD_CARE of at most
-	 * {@link #FALLBACK_LIMIT}, churn-HIGH recall of at least {@link #HIGH_RECALL_TARGET}
-	 * if set. When none does, the pair closest to the target (then the most accurate). A
-	 * threshold above 0 must beat the model deciding every text by
-	 * {@link #MIN_RULES_GAIN} or bring the field closer to its target. A threshold above
-	 * 1 means the model never decides.
+	 * {@link #FALLBACK_LIMIT} of the complaints, churn-HIGH recall of at least
+	 * {@link #HIGH_RECALL_TARGET} if set. When none does, the pair closest to the target
+	 * (then the most accurate). A threshold above 0 must beat the model deciding every
+	 * text by {@link #MIN_RULES_GAIN} or bring the field closer to its target. A
+	 * threshold above 1 means the model never decides.
 	 */
 	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
 			double[][] outOfFold, double temperature) {
@@ -484,6 +484,7 @@ public final class ModelTrainer {
 				int watchedLabels = 0;
 				int watchedRight = 0;
 				int watchedWrong = 0;
+				int complaints = 0;
 				for (int r = 0; r < rows.size(); r++) {
 					Doc doc = docs.get(rows.get(r));
 					String value = doc.rules().values().get(field);
@@ -496,12 +497,13 @@ public final class ModelTrainer {
 					}
 					boolean ok = doc.example().accepts(field, value);
 					right += ok ? 1 : 0;
+					complaints += doc.example().complaint() ? 1 : 0;
 					if (watched != null) {
 						if (watched.equals(doc.example().label(field))) {
 							watchedLabels++;
 							watchedRight += ok ? 1 : 0;
 						}
-						else if (!ok && watched.equals(value)) {
+						else if (!ok && watched.equals(value) && doc.example().complaint()) {
 							watchedWrong++;
 						}
 					}
@@ -517,9 +519,11 @@ public final class ModelTrainer {
 						accuracy += HIGH_RECALL_WEIGHT * recall;
 					}
 				}
-				if ("playbook".equals(field)) {
-					shortfall = Math.max(0, (double) watchedWrong / rows.size() - FALLBACK_LIMIT);
-					accuracy -= FALLBACK_PENALTY * watchedWrong / rows.size();
+				if ("playbook".equals(field) && complaints > 0) {
+					// over the complaints: a set of them is what the limit is for
+					double wrongFallback = (double) watchedWrong / complaints;
+					shortfall = Math.max(0, wrongFallback - FALLBACK_LIMIT);
+					accuracy -= FALLBACK_PENALTY * wrongFallback;
 				}
 				Choice choice = new Choice(t, offsetVector, accuracy, shortfall);
 				if (step == 0) {

@@ -80,6 +80,12 @@ public final class Scoring {
 
 		final Map<String, Map<String, Integer>> confusion = new TreeMap<>();
 
+		/** The scored texts that are complaints at all (LABELLING.md section 2). */
+		int complaints;
+
+		/** Per decided value, how often it was wrong on a complaint. */
+		final Map<String, Integer> wrongOnComplaints = new TreeMap<>();
+
 		public FieldScore(String field) {
 			this.field = field;
 		}
@@ -96,6 +102,12 @@ public final class Scoring {
 			boolean ok = example.accepts(this.field, predicted);
 			if (ok) {
 				this.right++;
+			}
+			if (example.complaint()) {
+				this.complaints++;
+				if (!ok) {
+					this.wrongOnComplaints.merge(predicted, 1, Integer::sum);
+				}
 			}
 			String gold = ok ? predicted : label;
 			this.confusion.computeIfAbsent(gold, (key) -> new TreeMap<>()).merge(predicted, 1, Integer::sum);
@@ -149,17 +161,14 @@ public final class Scoring {
 		}
 
 		/**
-		 * Decisions of the value whose label (or alternative) is another value, over all
-		 * scored.
+		 * Decisions of the value whose label (or alternative) is another value, over the
+		 * complaints scored: a text that is no complaint at all is labelled
+		 * STANDARD_CARE, and a set of complaints (what the channels send) is what the
+		 * limit is for.
 		 */
 		public double wrongRate(String value) {
-			int wrong = 0;
-			for (Map.Entry<String, Map<String, Integer>> row : this.confusion.entrySet()) {
-				if (!row.getKey().equals(value)) {
-					wrong += row.getValue().getOrDefault(value, 0);
-				}
-			}
-			return (this.scored == 0) ? 0 : (double) wrong / this.scored;
+			return (this.complaints == 0) ? 0
+					: (double) this.wrongOnComplaints.getOrDefault(value, 0) / this.complaints;
 		}
 
 		/** The confusion matrix as a Markdown table (rows: label, columns: decided). */

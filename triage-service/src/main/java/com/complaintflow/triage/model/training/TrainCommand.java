@@ -325,7 +325,8 @@ public final class TrainCommand {
 					+ " staff corrections in training" + this.writtenNote
 					+ "). Accuracy counts an accepted alternative (LABELLING.md section 8) "
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
-					+ "where the label is another playbook, over all texts.\n\n" + this.setup + "## Summary\n\n"
+					+ "where the label is another playbook, over the texts that are complaints (LABELLING.md section 2: "
+					+ "a text that is none is labelled STANDARD_CARE).\n\n" + this.setup + "## Summary\n\n"
 					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + "\n## Models\n\n"
 					+ this.modelsSection + "\n## Agreement between labellers\n"
 					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n" : this.agreementSection);
