@@ -3,7 +3,6 @@ package com.complaintflow.followup.console;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import com.complaintflow.browser.Accessibility;
 import com.complaintflow.browser.BrowserTest;
@@ -52,7 +51,8 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Queue"))).isVisible();
 		page.evaluate("window.notReloaded = true");
 
-		String caseId = openUntilHeardSince((String) page.evaluate("document.body.dataset.liveSince"));
+		String caseId = HeardCases.openUntilHeard(this.live, (String) page.evaluate("document.body.dataset.liveSince"),
+				() -> open(AMONG_THE_FIRST_IN_THE_QUEUE), SOON);
 
 		assertThat(page.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
@@ -68,7 +68,7 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		page.evaluate("window.notReloaded = true");
 		String since = (String) page.evaluate("document.body.dataset.liveSince");
 
-		String caseId = openUntilHeardSince(since);
+		String caseId = HeardCases.openUntilHeard(this.live, since, () -> open(AMONG_THE_FIRST_IN_THE_QUEUE), SOON);
 		page.waitForCondition(() -> !heldBack.isEmpty());
 		page.unroute("**/console/events**");
 		heldBack.forEach(Route::resume);
@@ -186,23 +186,6 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 			Accessibility.assertNoSeriousViolations(page);
 			errors.assertNone();
 		}
-	}
-
-	/**
-	 * Opens a case the live queue hears of after the position; another while its
-	 * listener, which starts from the newest record, has not joined its group yet.
-	 */
-	private String openUntilHeardSince(String since) {
-		return await().atMost(SOON).until(() -> {
-			String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
-			for (int i = 0; i < 30; i++) {
-				if (this.live.changedSince(since).orElseThrow().contains(caseId)) {
-					return caseId;
-				}
-				Thread.sleep(100);
-			}
-			return null;
-		}, Objects::nonNull);
 	}
 
 	/**

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -285,9 +284,8 @@ class ConsoleTests extends FollowupIntegrationTest {
 	void aStreamOpenedAfterItsPageWasRenderedFirstNamesTheCasesOpenedInBetween() throws Exception {
 		ConsoleSession session = new ConsoleSession(this.port);
 		session.login("agent", "agent-dev");
-		String[] renderedThenOpened = renderThenOpen(session);
-		String since = renderedThenOpened[0];
-		String caseId = renderedThenOpened[1];
+		String since = liveSince(session.get("/console/queue").body());
+		String caseId = HeardCases.openUntilHeard(this.live, since, this::open, SOON);
 
 		HttpResponse<InputStream> stream = stream(session, "?since=" + since);
 		CompletableFuture<Boolean> named = CompletableFuture.supplyAsync(() -> reads(stream.body(), "data:" + caseId));
@@ -496,26 +494,6 @@ class ConsoleTests extends FollowupIntegrationTest {
 		return session.http()
 			.send(HttpRequest.newBuilder(URI.create(session.base() + "/console/events" + query)).GET().build(),
 					HttpResponse.BodyHandlers.ofInputStream());
-	}
-
-	/**
-	 * Renders the queue, then opens a case and waits until the live queue has heard of
-	 * it; again while the console's listener, which starts from the newest record, has
-	 * not joined its group yet.
-	 * @return the page's position and the case id
-	 */
-	private String[] renderThenOpen(ConsoleSession session) {
-		return await().atMost(SOON).until(() -> {
-			String since = liveSince(session.get("/console/queue").body());
-			String caseId = open();
-			for (int i = 0; i < 30; i++) {
-				if (this.live.changedSince(since).orElseThrow().contains(caseId)) {
-					return new String[] { since, caseId };
-				}
-				Thread.sleep(100);
-			}
-			return null;
-		}, Objects::nonNull);
 	}
 
 	/** The live queue's position a rendered page carries to its stream. */
