@@ -52,15 +52,7 @@ class ConsolePages {
 			ended.complete();
 			return ended;
 		}
-		String sessionId = session.getId();
-		SseEmitter emitter = this.live.subscribe(since, lastEventId != null, sessionId);
-		try {
-			session.getCreationTime();
-		}
-		catch (IllegalStateException ended) {
-			this.live.endSession(sessionId);
-		}
-		return emitter;
+		return this.live.subscribe(since, lastEventId != null, session.getId());
 	}
 
 	/**

@@ -62,6 +62,9 @@ class LiveQueue {
 	 */
 	static final int RECENT_CHANGES = 1_000;
 
+	/** How many of the latest ended sessions are remembered (see {@link #endSession}). */
+	private static final int ENDED_SESSIONS = 1_000;
+
 	private static final Logger logger = LoggerFactory.getLogger(LiveQueue.class);
 
 	private final List<Page> pages = new CopyOnWriteArrayList<>();
@@ -74,6 +77,12 @@ class LiveQueue {
 
 	/** How many changes this instance has heard: the position of the newest. */
 	private long heard;
+
+	/**
+	 * The latest sessions that ended, so a stream opened as its session was ending (after
+	 * {@link #endSession} looked, before the session was marked invalid) is ended too.
+	 */
+	private final Set<String> endedSessions = new LinkedHashSet<>();
 
 	private final ExecutorService senders = Executors.newCachedThreadPool(new SenderThreads());
 
@@ -88,6 +97,11 @@ class LiveQueue {
 	SseEmitter subscribe(String since, boolean reconnecting, String sessionId) {
 		SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
 		Page page = open(emitter, sessionId);
+		if (ended(sessionId)) {
+			this.pages.remove(page);
+			emitter.complete();
+			return emitter;
+		}
 		try {
 			emitter.send(SseEmitter.event().id(position()).name("connected").data("connected"));
 			if (since != null && !reconnecting) {
@@ -196,13 +210,25 @@ class LiveQueue {
 		}
 	}
 
-	/** Ends the streams of a session. */
+	/** Ends the streams of a session, and any opened later. */
 	void endSession(String sessionId) {
+		synchronized (this.endedSessions) {
+			this.endedSessions.add(sessionId);
+			if (this.endedSessions.size() > ENDED_SESSIONS) {
+				this.endedSessions.remove(this.endedSessions.iterator().next());
+			}
+		}
 		for (Page page : this.pages) {
 			if (sessionId.equals(page.sessionId)) {
 				this.pages.remove(page);
 				page.emitter.complete();
 			}
+		}
+	}
+
+	private boolean ended(String sessionId) {
+		synchronized (this.endedSessions) {
+			return this.endedSessions.contains(sessionId);
 		}
 	}
 

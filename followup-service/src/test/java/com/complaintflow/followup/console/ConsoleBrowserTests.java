@@ -120,9 +120,10 @@ class ConsoleBrowserTests extends FollowupIntegrationTest {
 		// a case opens while the page's stream is down; another page hears it, so its
 		// change has gone by
 		Page watcher = page.context().newPage();
-		watcher.navigate(url("/console/queue"));
-		await().atMost(SOON).until(() -> this.live.pages() > 0);
-		String caseId = open(AMONG_THE_FIRST_IN_THE_QUEUE);
+		listening(watcher, () -> watcher.navigate(url("/console/queue")));
+		String caseId = HeardCases.openUntilHeard(this.live,
+				(String) watcher.evaluate("document.body.dataset.liveSince"), () -> open(AMONG_THE_FIRST_IN_THE_QUEUE),
+				SOON);
 		assertThat(watcher.locator("tr[data-case-id='" + caseId + "']")).isVisible();
 		watcher.close();
 		page.unroute("**/console/events**");

@@ -304,6 +304,9 @@ class ConsoleTests extends FollowupIntegrationTest {
 		this.live.changed(marker);
 		assertThat(untilMarker).succeedsWithin(SOON)
 			.satisfies((lines) -> assertThat(lines).contains("event:connected").doesNotContain("data:" + caseId));
+		assertThat(linesUntil(stream(session, "").body(), "event:connected"))
+			.as("the first message carries the id a browser sends back when it reconnects")
+			.anySatisfy((line) -> assertThat(line).startsWith("id:" + since.substring(0, since.indexOf('.') + 1)));
 		reconnection.body().close();
 
 		HttpResponse<InputStream> unknown = stream(session, "?since=another-instance.7");

@@ -580,10 +580,11 @@ public final class ModelTrainer {
 		.parseDouble(System.getProperty("triage.train.high-recall-weight", "0.5"));
 
 	/**
-	 * How much a wrong STANDARD_CARE weighs against a right answer when choosing within
-	 * the fallback limit ({@code -Dtriage.train.fallback-penalty}): a customer with a
-	 * real fault sent to standard care costs more than another error (without it, English
-	 * short fault reports drifted to STANDARD_CARE).
+	 * How much the wrong fallback rate (over the complaints) weighs against the accuracy
+	 * (over every text) when choosing within the fallback limit
+	 * ({@code -Dtriage.train.fallback-penalty}): a customer with a real fault sent to
+	 * standard care costs more than another error (without it, English short fault
+	 * reports drifted to STANDARD_CARE).
 	 */
 	private static final double FALLBACK_PENALTY = Double
 		.parseDouble(System.getProperty("triage.train.fallback-penalty", "1.5"));
