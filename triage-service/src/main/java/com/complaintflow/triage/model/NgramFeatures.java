@@ -2,7 +2,9 @@ package com.complaintflow.triage.model;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.complaintflow.triage.text.ChineseScript;
 import com.complaintflow.triage.text.FollowUpMessages;
@@ -16,10 +18,50 @@ import com.complaintflow.triage.text.FollowUpMessages;
 public enum NgramFeatures {
 
 	/** Chinese: character 1-3 grams. */
-	ZH(0, 0, 1, 3),
+	ZH(0, 0, 1, 3, false),
 
 	/** English: word 1-2 grams and character 3-5 grams. */
-	EN(1, 2, 3, 5);
+	EN(1, 2, 3, 5, false),
+
+	/**
+	 * Chinese, plus the characters 1-2 grams within a window around each term of leaving
+	 * ({@link #forEachCue}).
+	 */
+	ZH_CUES(0, 0, 1, 3, true),
+
+	/**
+	 * English, plus the word 1-2 grams within a window around each word of leaving
+	 * ({@link #forEachCue}).
+	 */
+	EN_CUES(1, 2, 3, 5, true);
+
+	/**
+	 * English words of leaving (and the competitors' names): the words either side of one
+	 * are features of their own, so a churn classifier reads how leaving is told (done,
+	 * threatened, considered, denied, or a fee for it) apart from the rest of a long
+	 * text.
+	 */
+	private static final Set<String> EN_CUE_WORDS = Set.of("cancel", "cancelled", "canceled", "cancelling", "canceling",
+			"cancellation", "switch", "switched", "switching", "leave", "leaving", "disconnect", "disconnected",
+			"disconnecting", "terminate", "terminated", "termination", "port", "ported", "porting", "provider",
+			"providers", "competitor", "competitors", "alternative", "alternatives", "quit", "drop", "dropping",
+			"verizon", "fios", "directv", "dish", "centurylink", "frontier", "uverse", "verse", "rcn", "att");
+
+	/**
+	 * Chinese terms of leaving, as the English ones. One-character terms (换, 退) are
+	 * meant: a window only offers features, the classifier weighs them.
+	 */
+	private static final List<String> ZH_CUE_TERMS = List.of("销户", "转网", "携号", "换号", "离网", "注销", "退网", "拆机", "退订", "不用",
+			"运营商", "改用", "弃用", "解约", "取消", "再也不", "换", "退", "销号", "停机", "拔卡", "再见", "别家", "一家");
+
+	/**
+	 * Words (English) or characters (Chinese) read either side of a cue (6, chosen by
+	 * cross-validation among 4, 6 and 10).
+	 */
+	private static final int CUE_WINDOW = 6;
+
+	/** The prefix of a cue window's n-gram name. */
+	public static final String CUE_PREFIX = "x:";
 
 	/** Characters of a text that are read; the rest is ignored. */
 	public static final int MAX_CHARS = 2500;
@@ -36,7 +78,10 @@ public enum NgramFeatures {
 
 	private final int maxChars;
 
-	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars) {
+	private final boolean cues;
+
+	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars, boolean cues) {
+		this.cues = cues;
 		this.minWords = minWords;
 		this.maxWords = maxWords;
 		this.minChars = minChars;
@@ -86,8 +131,35 @@ public enum NgramFeatures {
 		return (length > 0 && out.charAt(length - 1) == ' ') ? out.substring(0, length - 1) : out.toString();
 	}
 
-	/** Calls the sink for every n-gram of a folded text. */
+	/**
+	 * Calls the sink for every n-gram of a folded text, the cue windows' last (the
+	 * vocabulary is built from these).
+	 */
 	public void forEach(String folded, Sink sink) {
+		forEachNgram(folded, sink);
+		forEachCue(folded, sink);
+	}
+
+	/**
+	 * Calls the sink for every n-gram in the windows around words of leaving, if the
+	 * scheme reads them: English word 1-2 grams, Chinese character 1-2 grams, named with
+	 * {@link #CUE_PREFIX} (see {@link #cueName}). Each window n-gram is reported once per
+	 * position, however many cues it is near.
+	 */
+	public void forEachCue(String folded, Sink sink) {
+		if (!this.cues) {
+			return;
+		}
+		if (this.maxWords == 0) {
+			chineseCues(folded, sink);
+		}
+		else {
+			englishCues(folded, words(folded), sink);
+		}
+	}
+
+	/** Calls the sink for every plain n-gram of a folded text. */
+	public void forEachNgram(String folded, Sink sink) {
 		for (int start = 0; start < folded.length(); start++) {
 			if (folded.charAt(start) == ' ') {
 				continue;
@@ -121,6 +193,72 @@ public enum NgramFeatures {
 				}
 			}
 		}
+	}
+
+	private static void englishCues(String folded, int[] bounds, Sink sink) {
+		int count = bounds.length / 2;
+		boolean[] near = new boolean[count];
+		boolean any = false;
+		for (int w = 0; w < count; w++) {
+			// apostrophes left out: a possessive (provider's) or a quoted word ('cancel')
+			if (EN_CUE_WORDS.contains(folded.substring(bounds[2 * w], bounds[2 * w + 1]).replace("'", ""))) {
+				for (int v = Math.max(0, w - CUE_WINDOW); v <= Math.min(count - 1, w + CUE_WINDOW); v++) {
+					near[v] = true;
+				}
+				any = true;
+			}
+		}
+		for (int w = 0; any && w < count; w++) {
+			if (!near[w]) {
+				continue;
+			}
+			long hash = mix(mix(FNV_OFFSET, 'x'), ':');
+			for (int n = 1; n <= 2 && w + n <= count && near[w + n - 1]; n++) {
+				if (n > 1) {
+					hash = mix(hash, ' ');
+				}
+				for (int i = bounds[2 * (w + n - 1)]; i < bounds[2 * (w + n - 1) + 1]; i++) {
+					hash = mix(hash, folded.charAt(i));
+				}
+				sink.accept(hash, bounds[2 * w], bounds[2 * (w + n - 1) + 1], true);
+			}
+		}
+	}
+
+	private static void chineseCues(String folded, Sink sink) {
+		boolean[] near = new boolean[folded.length()];
+		boolean any = false;
+		for (String term : ZH_CUE_TERMS) {
+			for (int at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+				for (int i = Math.max(0, at - CUE_WINDOW); i < Math.min(folded.length(),
+						at + term.length() + CUE_WINDOW); i++) {
+					near[i] = true;
+				}
+				any = true;
+			}
+		}
+		for (int start = 0; any && start < folded.length(); start++) {
+			long hash = mix(mix(FNV_OFFSET, 'x'), ':');
+			for (int n = 1; n <= 2 && start + n <= folded.length() && near[start + n - 1]; n++) {
+				hash = mix(hash, folded.charAt(start + n - 1));
+				if (folded.charAt(start + n - 1) != ' ') {
+					sink.accept(hash, start, start + n, false);
+				}
+			}
+		}
+	}
+
+	/** Whether this scheme reads the windows around words of leaving. */
+	public boolean readsCues() {
+		return this.cues;
+	}
+
+	/**
+	 * The name of a cue window's n-gram as {@link #forEachCue} reports it ({@code x:} and
+	 * the words or characters); its hash is what that method reports.
+	 */
+	public static String cueName(String folded, int start, int end, boolean word) {
+		return CUE_PREFIX + name(folded, start, end, word).substring(2);
 	}
 
 	/**

@@ -7,18 +7,21 @@ import java.util.List;
 /**
  * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
  * L2-normalised weights, and where each n-gram first occurs (for explanations); then the
- * known rules signals the text fired, each with the value {@link #SIGNAL_VALUE}.
+ * n-grams of the windows around words of leaving, if the scheme reads them, normalised as
+ * a block of their own (so a long text does not drown them); then the known rules signals
+ * the text fired, each with the value {@link #SIGNAL_VALUE}.
  *
  * @param ids feature indexes, each once
  * @param values their values
- * @param starts start of the first occurrence of each feature in the folded text
+ * @param starts start of the first occurrence of each n-gram in the folded text
  * @param ends end of that occurrence
- * @param words whether each feature is a word n-gram
+ * @param words whether each n-gram is a word n-gram
+ * @param cues the index of the first cue window n-gram (the number of plain n-grams)
  * @param folded the folded text
  * @param signals the signal ids of the features after the n-grams
  */
-public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends, boolean[] words, String folded,
-		List<String> signals) {
+public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends, boolean[] words, int cues,
+		String folded, List<String> signals) {
 
 	/**
 	 * The value of a fired rules signal beside the L2-normalised n-grams (chosen by
@@ -33,9 +36,39 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 
 	/** The features of an already folded text under a vocabulary. */
 	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary) {
+		return ofFolded(folded, scheme, vocabulary, true);
+	}
+
+	/**
+	 * The features of an already folded text, with or without the cue windows' block (a
+	 * field trained without it has no weight on those features).
+	 */
+	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary, boolean withCues) {
 		Collector collector = new Collector(vocabulary);
-		scheme.forEach(folded, collector);
-		return collector.vector(folded);
+		scheme.forEachNgram(folded, collector);
+		SparseVector ngrams = collector.vector(folded);
+		if (!withCues || !scheme.readsCues()) {
+			return ngrams;
+		}
+		Collector cueCollector = new Collector(vocabulary);
+		scheme.forEachCue(folded, cueCollector);
+		SparseVector cues = cueCollector.vector(folded);
+		int n = ngrams.ids.length;
+		int m = cues.ids.length;
+		if (m == 0) {
+			return ngrams;
+		}
+		int[] ids = Arrays.copyOf(ngrams.ids, n + m);
+		double[] values = Arrays.copyOf(ngrams.values, n + m);
+		int[] starts = Arrays.copyOf(ngrams.starts, n + m);
+		int[] ends = Arrays.copyOf(ngrams.ends, n + m);
+		boolean[] words = Arrays.copyOf(ngrams.words, n + m);
+		System.arraycopy(cues.ids, 0, ids, n, m);
+		System.arraycopy(cues.values, 0, values, n, m);
+		System.arraycopy(cues.starts, 0, starts, n, m);
+		System.arraycopy(cues.ends, 0, ends, n, m);
+		System.arraycopy(cues.words, 0, words, n, m);
+		return new SparseVector(ids, values, starts, ends, words, n, folded, List.of());
 	}
 
 	/**
@@ -62,16 +95,19 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 		}
 		int total = n + known.size();
 		return new SparseVector(Arrays.copyOf(ids, total), Arrays.copyOf(values, total), this.starts, this.ends,
-				this.words, this.folded, List.copyOf(known));
+				this.words, this.cues, this.folded, List.copyOf(known));
 	}
 
-	/** The readable n-gram (or {@code signal:} id) of the k-th feature. */
+	/**
+	 * The readable n-gram (or {@code signal:} id) of the k-th feature; a cue window's
+	 * n-gram reads {@code near leaving: } and the n-gram.
+	 */
 	public String ngram(int k) {
 		if (k >= this.starts.length) {
 			return "signal:" + this.signals.get(k - this.starts.length);
 		}
-		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]);
-		return name.substring(2);
+		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]).substring(2);
+		return (k >= this.cues) ? "near leaving: " + name : name;
 	}
 
 	/**
@@ -151,7 +187,7 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 				values[k] *= scale;
 			}
 			return new SparseVector(Arrays.copyOf(this.ids, n), values, starts, ends, Arrays.copyOf(this.wordFlags, n),
-					folded, List.of());
+					n, folded, List.of());
 		}
 
 	}

@@ -1,7 +1,11 @@
 package com.complaintflow.triage.model;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.config.TriageSettings;
 import com.complaintflow.triage.model.training.Scoring;
@@ -13,16 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The models versioned beside the rules load on a fresh clone, pass validation and advise
- * on every field in both languages, with their n-grams as evidence.
+ * on every field in both languages, with their n-grams as evidence; churn reads the words
+ * around leaving.
  */
 class BundledModelsTests {
 
 	@Test
 	void bundledModelsLoadAndAdviseInBothLanguages() {
-		ModelRegistry registry = new ModelRegistry(
-				new TriageSettings(null, Duration.ofSeconds(5), null,
-						new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))),
-				new SimpleMeterRegistry());
+		ModelRegistry registry = bundled();
 
 		assertThat(registry.status()).allSatisfy((status) -> {
 			assertThat(status.state()).as(status.toString()).isEqualTo("loaded");
@@ -40,6 +42,36 @@ class BundledModelsTests {
 		assertThat(registry.model(Language.EN).fields()).containsExactlyInAnyOrder("category", "emotion", "rootCause",
 				"churnRisk", "nature", "persona", "playbook");
 		registry.destroy();
+	}
+
+	@Test
+	void churnReadsTheWordsAroundLeaving() {
+		ModelRegistry registry = bundled();
+
+		assertThat(registry.model(Language.EN).scheme()).isEqualTo(NgramFeatures.EN_CUES);
+		assertThat(registry.model(Language.ZH).scheme()).isEqualTo(NgramFeatures.ZH_CUES);
+		// leaving considered, or if there were a choice: HIGH (LABELLING.md section 5)
+		for (String text : List.of("The outages never stop. I'm just thinking about disconnecting my cable service.",
+				"If I had any other alternative I would take it, but Comcast is the only provider on my street.")) {
+			ComplaintReceived complaint = Scoring.complaint(text, Language.EN, "C-3");
+			AtomicReference<Map<String, Advice>> advice = new AtomicReference<>();
+			SmallCorpus.RULES.analyze(complaint, (signals) -> {
+				advice.set(registry.advise(complaint, signals));
+				return advice.get();
+			});
+			Advice churn = advice.get().get("churnRisk");
+
+			assertThat(churn.value()).as(text).isEqualTo("HIGH");
+			assertThat(churn.evidence()).as(text).anyMatch((evidence) -> evidence.startsWith("'near leaving: "));
+		}
+		registry.destroy();
+	}
+
+	private static ModelRegistry bundled() {
+		return new ModelRegistry(
+				new TriageSettings(null, Duration.ofSeconds(5), null,
+						new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))),
+				new SimpleMeterRegistry());
 	}
 
 }

@@ -42,6 +42,66 @@ class NgramFeaturesTests {
 		assertThat(names).noneMatch((name) -> name.equals("c:no") || name.equals("c:signal"));
 	}
 
+	private static List<String> cueNames(NgramFeatures scheme, String raw) {
+		String folded = NgramFeatures.fold(raw);
+		List<String> names = new ArrayList<>();
+		scheme.forEachCue(folded, (hash, start, end, word) -> {
+			String name = NgramFeatures.cueName(folded, start, end, word);
+			assertThat(NgramFeatures.hash(name)).as(name).isEqualTo(hash);
+			names.add(name);
+		});
+		return names;
+	}
+
+	@Test
+	void englishCueWindowsTakeTheWordsAroundAWordOfLeaving() {
+		List<String> names = cueNames(NgramFeatures.EN_CUES,
+				"one two three four five six seven eight nine ten we were told to cancel the account by friday");
+
+		// six words either side of "cancel": from "nine" to the end
+		assertThat(names).contains("x:cancel", "x:to cancel", "x:cancel the", "x:nine", "x:nine ten", "x:friday")
+			.doesNotContain("x:eight", "x:eight nine");
+		assertThat(cueNames(NgramFeatures.EN_CUES, "the bill doubled again")).isEmpty();
+		assertThat(cueNames(NgramFeatures.EN, "i will cancel")).isEmpty();
+	}
+
+	@Test
+	void chineseCueWindowsTakeTheCharactersAroundATermOfLeaving() {
+		List<String> names = cueNames(NgramFeatures.ZH_CUES, "一二三四五六七八宽带太慢我要转網了");
+
+		// six characters either side of 转网 (traditional 網 folded): from 宽 to the end
+		assertThat(names).contains("x:转", "x:转网", "x:要转", "x:了", "x:宽", "x:宽带").doesNotContain("x:八", "x:八宽");
+		assertThat(cueNames(NgramFeatures.ZH_CUES, "宽带太慢")).isEmpty();
+	}
+
+	@Test
+	void theCueWindowsAreABlockNormalisedOnItsOwnAndNamedAsSuch() {
+		String text = "I was billed twice for the modem rental and the agent could not explain it. "
+				+ "I am cancelling the account.";
+		String folded = NgramFeatures.fold(text);
+		List<Long> hashes = new ArrayList<>();
+		NgramFeatures.EN_CUES.forEach(folded, (hash, start, end, word) -> hashes.add(hash));
+		Vocabulary vocabulary = new Vocabulary(hashes.stream().distinct().mapToLong(Long::longValue).toArray());
+
+		SparseVector x = SparseVector.of(text, NgramFeatures.EN_CUES, vocabulary);
+		SparseVector plain = SparseVector.ofFolded(folded, NgramFeatures.EN_CUES, vocabulary, false);
+
+		assertThat(x.cues()).isEqualTo(plain.ids().length).isLessThan(x.ids().length);
+		assertThat(squares(x.values(), 0, x.cues())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(squares(x.values(), x.cues(), x.ids().length)).isCloseTo(1.0,
+				org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(x.ngram(x.cues())).startsWith("near leaving: ");
+		assertThat(x.ngram(0)).doesNotStartWith("near leaving");
+	}
+
+	private static double squares(double[] values, int from, int to) {
+		double sum = 0;
+		for (int k = from; k < to; k++) {
+			sum += values[k] * values[k];
+		}
+		return sum;
+	}
+
 	@Test
 	void foldingUnifiesWidthCaseDigitsAndScript() {
 		assertThat(NgramFeatures.fold("ＢＩＬＬ  $89.99\n寬頻簡訊")).isEqualTo("bill $00.00 宽带短信");

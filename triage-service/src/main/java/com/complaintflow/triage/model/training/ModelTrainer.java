@@ -112,15 +112,21 @@ public final class ModelTrainer {
 	 * embeddings for the fields that see them (none without dense features).
 	 */
 	public AugmentedModel trainAugmented(Language language, List<Doc> docs, String version) {
-		NgramFeatures scheme = (language == Language.ZH) ? NgramFeatures.ZH : NgramFeatures.EN;
+		NgramFeatures scheme = (language == Language.ZH) ? (CUES ? NgramFeatures.ZH_CUES : NgramFeatures.ZH)
+				: (CUES ? NgramFeatures.EN_CUES : NgramFeatures.EN);
 		java.util.Set<String> signalFields = signalFields(language);
 		Vocabulary vocabulary = vocabulary(scheme, docs, !signalFields.isEmpty());
 		List<SparseVector> ngrams = docs.stream()
-			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary))
+			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary, false))
+			.toList();
+		List<SparseVector> ngramsCues = docs.stream()
+			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary, true))
 			.toList();
 		List<SparseVector> withSignals = new ArrayList<>();
+		List<SparseVector> withSignalsCues = new ArrayList<>();
 		for (int i = 0; i < docs.size(); i++) {
 			withSignals.add(ngrams.get(i).withSignals(docs.get(i).rules().signals(), vocabulary));
+			withSignalsCues.add(ngramsCues.get(i).withSignals(docs.get(i).rules().signals(), vocabulary));
 		}
 		boolean withDense = this.dense != null && this.dense.covers(language);
 		float[][] embeddings = new float[docs.size()][];
@@ -133,7 +139,9 @@ public final class ModelTrainer {
 		for (String field : LabelledExample.FIELDS) {
 			boolean signals = signalFields.contains(field) || signalFields.contains("*");
 			boolean denseField = withDense && this.dense.appliesTo(field);
-			List<SparseVector> vectors = (denseField && this.dense.only()) ? none : signals ? withSignals : ngrams;
+			boolean cueField = CUE_FIELDS.contains(field);
+			List<SparseVector> vectors = (denseField && this.dense.only()) ? none
+					: signals ? (cueField ? withSignalsCues : withSignals) : (cueField ? ngramsCues : ngrams);
 			Fitted fitted = trainField(field, docs, vectors, denseField ? embeddings : null, vocabulary.size());
 			if (fitted != null) {
 				classifiers.put(field, fitted.classifier());
@@ -608,6 +616,20 @@ public final class ModelTrainer {
 	 */
 	private static final String SIGNAL_FIELDS = System.getProperty("triage.train.signals",
 			"EN:persona,churnRisk,emotion;ZH:*");
+
+	/**
+	 * Whether the models read the windows around words of leaving
+	 * ({@code -Dtriage.train.cues=false} trains the schemes without them, as before
+	 * 2026-12-04).
+	 */
+	private static final boolean CUES = !"false".equals(System.getProperty("triage.train.cues"));
+
+	/**
+	 * The fields that read those windows ({@code -Dtriage.train.cue-fields}; chosen by
+	 * cross-validation: churn only, since the block cost category and playbook a point).
+	 */
+	private static final java.util.Set<String> CUE_FIELDS = java.util.Set
+		.of(System.getProperty("triage.train.cue-fields", "churnRisk").split(","));
 
 	/** The fields of a language whose classifiers see the rules' signals. */
 	static java.util.Set<String> signalFields(Language language) {
