@@ -11,9 +11,11 @@ import com.complaintflow.triage.text.FollowUpMessages;
 
 /**
  * Turns a complaint text into the n-gram features of its language, hashed to 64 bits
- * without building strings: Chinese characters 1-3; English words 1-2 and characters 3-5.
- * Text is folded first (follow-up messages left out, NFKC, lower case, traditional to
- * simplified, digits to 0) and cut to {@link #MAX_CHARS}, so any text costs bounded time.
+ * without building strings: Chinese characters 1-3; English words 1-2 and characters 3-5;
+ * with the {@code _CUES} schemes also the n-grams around each word of leaving. A model
+ * file names its scheme, so a model of either kind is read. Text is folded first
+ * (follow-up messages left out, NFKC, lower case, traditional to simplified, digits to 0)
+ * and cut to {@link #MAX_CHARS}, so any text costs bounded time.
  */
 public enum NgramFeatures {
 
