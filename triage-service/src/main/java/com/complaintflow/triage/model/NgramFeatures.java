@@ -27,13 +27,13 @@ public enum NgramFeatures {
 
 	/**
 	 * Chinese, plus the characters 1-2 grams within a window around each term of leaving
-	 * ({@link #forEachCue}).
+	 * ({@link #forEach(String, Sink, Sink)}).
 	 */
 	ZH_CUES(0, 0, 1, 3, true),
 
 	/**
 	 * English, plus the word 1-2 grams within a window around each word of leaving
-	 * ({@link #forEachCue}).
+	 * ({@link #forEach(String, Sink, Sink)}).
 	 */
 	EN_CUES(1, 2, 3, 5, true);
 
@@ -57,8 +57,8 @@ public enum NgramFeatures {
 			"运营商", "改用", "弃用", "解约", "取消", "再也不", "换", "退", "销号", "停机", "拔卡", "再见", "别家", "一家");
 
 	/**
-	 * Words (English) or characters (Chinese) read either side of a cue (6, chosen by
-	 * cross-validation among 4, 6 and 10).
+	 * Words (English) or characters (Chinese) read either side of a cue (6; on the
+	 * Chinese folds 4 and 10 read worse, English was tried at 6 only).
 	 */
 	private static final int CUE_WINDOW = 6;
 
@@ -133,35 +133,34 @@ public enum NgramFeatures {
 		return (length > 0 && out.charAt(length - 1) == ' ') ? out.substring(0, length - 1) : out.toString();
 	}
 
-	/**
-	 * Calls the sink for every n-gram of a folded text, the cue windows' last (the
-	 * vocabulary is built from these).
-	 */
+	/** Calls the sink for every n-gram of a folded text, the cue windows' too. */
 	public void forEach(String folded, Sink sink) {
-		forEachNgram(folded, sink);
-		forEachCue(folded, sink);
+		forEach(folded, sink, sink);
 	}
 
 	/**
-	 * Calls the sink for every n-gram in the windows around words of leaving, if the
-	 * scheme reads them: English word 1-2 grams, Chinese character 1-2 grams, named with
-	 * {@link #CUE_PREFIX} (see {@link #cueName}). Each window n-gram is reported once per
-	 * position, however many cues it is near.
+	 * Calls one sink for every plain n-gram of a folded text and the other for every
+	 * n-gram in the windows around words of leaving, if the scheme reads them (English
+	 * word 1-2 grams, Chinese character 1-2 grams, named with {@link #CUE_PREFIX}, see
+	 * {@link #cueName}; each reported once per position, however many cues it is near).
+	 * The words are found once for both.
 	 */
-	public void forEachCue(String folded, Sink sink) {
-		if (!this.cues) {
+	public void forEach(String folded, Sink ngrams, Sink cueNgrams) {
+		characters(folded, ngrams);
+		if (this.maxWords == 0) {
+			if (this.cues) {
+				chineseCues(folded, cueNgrams);
+			}
 			return;
 		}
-		if (this.maxWords == 0) {
-			chineseCues(folded, sink);
-		}
-		else {
-			englishCues(folded, words(folded), sink);
+		int[] bounds = words(folded);
+		words(folded, bounds, ngrams);
+		if (this.cues) {
+			englishCues(folded, bounds, cueNgrams);
 		}
 	}
 
-	/** Calls the sink for every plain n-gram of a folded text. */
-	public void forEachNgram(String folded, Sink sink) {
+	private void characters(String folded, Sink sink) {
 		for (int start = 0; start < folded.length(); start++) {
 			if (folded.charAt(start) == ' ') {
 				continue;
@@ -174,10 +173,9 @@ public enum NgramFeatures {
 				}
 			}
 		}
-		if (this.maxWords == 0) {
-			return;
-		}
-		int[] bounds = words(folded);
+	}
+
+	private void words(String folded, int[] bounds, Sink sink) {
 		int count = bounds.length / 2;
 		for (int w = 0; w < count; w++) {
 			long hash = mix(mix(FNV_OFFSET, 'w'), ':');
@@ -256,8 +254,8 @@ public enum NgramFeatures {
 	}
 
 	/**
-	 * The name of a cue window's n-gram as {@link #forEachCue} reports it ({@code x:} and
-	 * the words or characters); its hash is what that method reports.
+	 * The name of a cue window's n-gram as {@link #forEach(String, Sink, Sink)} reports
+	 * it ({@code x:} and the words or characters); its hash is what that method reports.
 	 */
 	public static String cueName(String folded, int start, int end, boolean word) {
 		return CUE_PREFIX + name(folded, start, end, word).substring(2);

@@ -34,24 +34,17 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 		return ofFolded(NgramFeatures.fold(raw), scheme, vocabulary);
 	}
 
-	/** The features of an already folded text under a vocabulary. */
-	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary) {
-		return ofFolded(folded, scheme, vocabulary, true);
-	}
-
 	/**
-	 * The features of an already folded text, with or without the cue windows' block (a
-	 * field trained without it has no weight on those features).
+	 * The features of an already folded text under a vocabulary: the plain n-grams, then
+	 * the cue windows' (if the scheme reads them), each block L2-normalised.
 	 */
-	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary, boolean withCues) {
-		Collector collector = new Collector(vocabulary);
-		scheme.forEachNgram(folded, collector);
-		SparseVector ngrams = collector.vector(folded);
-		if (!withCues || !scheme.readsCues()) {
-			return ngrams;
-		}
+	public static SparseVector ofFolded(String folded, NgramFeatures scheme, Vocabulary vocabulary) {
+		// the two collectors share the thread's slot table: a feature is in one block
+		// only
+		Collector ngramCollector = new Collector(vocabulary);
 		Collector cueCollector = new Collector(vocabulary);
-		scheme.forEachCue(folded, cueCollector);
+		scheme.forEach(folded, ngramCollector, cueCollector);
+		SparseVector ngrams = ngramCollector.vector(folded);
 		SparseVector cues = cueCollector.vector(folded);
 		int n = ngrams.ids.length;
 		int m = cues.ids.length;
@@ -69,6 +62,17 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 		System.arraycopy(cues.ends, 0, ends, n, m);
 		System.arraycopy(cues.words, 0, words, n, m);
 		return new SparseVector(ids, values, starts, ends, words, n, folded, List.of());
+	}
+
+	/**
+	 * The plain n-grams of these features alone, without the cue windows and signals
+	 * (what a field trained without the windows reads: it has no weight on them).
+	 */
+	public SparseVector withoutCues() {
+		int n = this.cues;
+		return new SparseVector(Arrays.copyOf(this.ids, n), Arrays.copyOf(this.values, n),
+				Arrays.copyOf(this.starts, n), Arrays.copyOf(this.ends, n), Arrays.copyOf(this.words, n), n,
+				this.folded, List.of());
 	}
 
 	/**

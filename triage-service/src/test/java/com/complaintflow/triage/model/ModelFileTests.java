@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A model written and read back decides as before (weights kept to 16 bits); a truncated,
- * altered or foreign file is refused with the reason.
+ * A model written and read back decides as before (weights kept to 16 bits), one of the
+ * scheme without cue windows too; a truncated, altered or foreign file is refused with
+ * the reason.
  */
 class ModelFileTests {
 
@@ -40,6 +41,22 @@ class ModelFileTests {
 		assertThat(category.value()).isEqualTo("BILLING");
 		assertThat(category.evidence()).isNotEmpty()
 			.allSatisfy((gram) -> assertThat(gram).matches("'.+' \\+\\d\\.\\d\\d"));
+	}
+
+	@Test
+	void aModelFileOfTheSchemeWithoutCueWindowsIsStillRead() throws IOException {
+		LanguageModel trained = SmallCorpus.model(Language.EN);
+		LanguageModel old = new LanguageModel(Language.EN, "before-cues", NgramFeatures.EN, trained.vocabulary(),
+				trained.classifiers());
+		Path file = this.dir.resolve(ModelFile.fileName(Language.EN));
+
+		ModelFile.write(old, file);
+		LanguageModel read = ModelFile.read(file);
+
+		String text = "They billed me twice and I will cancel the account";
+		assertThat(read.scheme()).isEqualTo(NgramFeatures.EN);
+		assertThat(read.features(text).cues()).isEqualTo(read.features(text).ids().length);
+		assertThat(read.advise(text).get("category").value()).isEqualTo(old.advise(text).get("category").value());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.complaintflow.triage.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.complaintflow.events.Language;
@@ -36,12 +37,9 @@ class NgramFeaturesTests {
 			assertThat(NgramFeatures.hash(name)).as(name).isEqualTo(hash);
 			names.add(name);
 		};
-		if (cues) {
-			scheme.forEachCue(folded, sink);
-		}
-		else {
-			scheme.forEachNgram(folded, sink);
-		}
+		NgramFeatures.Sink ignored = (hash, start, end, word) -> {
+		};
+		scheme.forEach(folded, cues ? ignored : sink, cues ? sink : ignored);
 		return names;
 	}
 
@@ -90,9 +88,10 @@ class NgramFeaturesTests {
 		Vocabulary vocabulary = new Vocabulary(hashes.stream().distinct().mapToLong(Long::longValue).toArray());
 
 		SparseVector x = SparseVector.of(text, NgramFeatures.EN_CUES, vocabulary);
-		SparseVector plain = SparseVector.ofFolded(folded, NgramFeatures.EN_CUES, vocabulary, false);
+		SparseVector plain = x.withoutCues();
 
 		assertThat(x.cues()).isEqualTo(plain.ids().length).isLessThan(x.ids().length);
+		assertThat(plain.ids()).containsExactly(Arrays.copyOf(x.ids(), x.cues()));
 		assertThat(squares(x.values(), 0, x.cues())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(squares(x.values(), x.cues(), x.ids().length)).isCloseTo(1.0,
 				org.assertj.core.data.Offset.offset(1e-9));

@@ -116,12 +116,10 @@ public final class ModelTrainer {
 				: (CUES ? NgramFeatures.EN_CUES : NgramFeatures.EN);
 		java.util.Set<String> signalFields = signalFields(language);
 		Vocabulary vocabulary = vocabulary(scheme, docs, !signalFields.isEmpty());
-		List<SparseVector> ngrams = docs.stream()
-			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary, false))
-			.toList();
 		List<SparseVector> ngramsCues = docs.stream()
-			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary, true))
+			.map((doc) -> SparseVector.ofFolded(doc.folded(), scheme, vocabulary))
 			.toList();
+		List<SparseVector> ngrams = ngramsCues.stream().map(SparseVector::withoutCues).toList();
 		List<SparseVector> withSignals = new ArrayList<>();
 		List<SparseVector> withSignalsCues = new ArrayList<>();
 		for (int i = 0; i < docs.size(); i++) {
