@@ -12,49 +12,37 @@ import com.complaintflow.triage.text.FollowUpMessages;
 /**
  * Turns a complaint text into the n-gram features of its language, hashed to 64 bits
  * without building strings: Chinese characters 1-3; English words 1-2 and characters 3-5;
- * with the {@code _CUES} schemes also the n-grams around each word of leaving. A model
- * file names its scheme, so a model of either kind is read. Text is folded first
- * (follow-up messages left out, NFKC, lower case, traditional to simplified, digits to 0)
- * and cut to {@link #MAX_CHARS}, so any text costs bounded time.
+ * with the {@code _CUES} schemes also the n-grams around each word of leaving
+ * ({@link LeavingCues}). A model file names its scheme, so a model of either kind is
+ * read. Text is folded first (follow-up messages left out, NFKC, lower case, traditional
+ * to simplified, digits to 0) and cut to {@link #MAX_CHARS}, so any text costs bounded
+ * time.
  */
 public enum NgramFeatures {
 
 	/** Chinese: character 1-3 grams. */
-	ZH(0, 0, 1, 3, false),
+	ZH(0, 0, 1, 3, List.of()),
 
 	/** English: word 1-2 grams and character 3-5 grams. */
-	EN(1, 2, 3, 5, false),
+	EN(1, 2, 3, 5, List.of()),
 
 	/**
 	 * Chinese, plus the characters 1-2 grams within a window around each term of leaving
-	 * ({@link #forEach(String, Sink, Sink)}).
+	 * of {@link LeavingCues#CHINESE_1} ({@link #forEach(String, Sink, Sink)}).
 	 */
-	ZH_CUES(0, 0, 1, 3, true),
+	ZH_CUES(0, 0, 1, 3, LeavingCues.CHINESE_1),
 
 	/**
 	 * English, plus the word 1-2 grams within a window around each word of leaving
 	 * ({@link #forEach(String, Sink, Sink)}).
 	 */
-	EN_CUES(1, 2, 3, 5, true);
+	EN_CUES(1, 2, 3, 5, LeavingCues.ENGLISH),
 
 	/**
-	 * English words of leaving (and the competitors' names): the words either side of one
-	 * are features of their own, so a churn classifier reads how leaving is told (done,
-	 * threatened, considered, denied, or a fee for it) apart from the rest of a long
-	 * text.
+	 * As {@link #ZH_CUES}, around the wider list of terms {@link LeavingCues#CHINESE_2}
+	 * (the bundled Chinese model since 2026-12-04 13:42Z).
 	 */
-	private static final Set<String> EN_CUE_WORDS = Set.of("cancel", "cancelled", "canceled", "cancelling", "canceling",
-			"cancellation", "switch", "switched", "switching", "leave", "leaving", "disconnect", "disconnected",
-			"disconnecting", "terminate", "terminated", "termination", "port", "ported", "porting", "provider",
-			"providers", "competitor", "competitors", "alternative", "alternatives", "quit", "drop", "dropping",
-			"verizon", "fios", "directv", "dish", "centurylink", "frontier", "uverse", "verse", "rcn", "att");
-
-	/**
-	 * Chinese terms of leaving, as the English ones. One-character terms (换, 退) are
-	 * meant: a window only offers features, the classifier weighs them.
-	 */
-	private static final List<String> ZH_CUE_TERMS = List.of("销户", "转网", "携号", "换号", "离网", "注销", "退网", "拆机", "退订", "不用",
-			"运营商", "改用", "弃用", "解约", "取消", "再也不", "换", "退", "销号", "停机", "拔卡", "再见", "别家", "一家");
+	ZH_CUES_2(0, 0, 1, 3, LeavingCues.CHINESE_2);
 
 	/**
 	 * Words (English) or characters (Chinese) read either side of a cue (6; on the
@@ -80,10 +68,14 @@ public enum NgramFeatures {
 
 	private final int maxChars;
 
-	private final boolean cues;
+	/** The words or terms of leaving whose windows are read (none: no windows). */
+	private final List<String> cueTerms;
 
-	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars, boolean cues) {
-		this.cues = cues;
+	private final Set<String> cueWords;
+
+	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars, List<String> cueTerms) {
+		this.cueTerms = cueTerms;
+		this.cueWords = Set.copyOf(cueTerms);
 		this.minWords = minWords;
 		this.maxWords = maxWords;
 		this.minChars = minChars;
@@ -148,14 +140,14 @@ public enum NgramFeatures {
 	public void forEach(String folded, Sink ngrams, Sink cueNgrams) {
 		characters(folded, ngrams);
 		if (this.maxWords == 0) {
-			if (this.cues) {
+			if (readsCues()) {
 				chineseCues(folded, cueNgrams);
 			}
 			return;
 		}
 		int[] bounds = words(folded);
 		words(folded, bounds, ngrams);
-		if (this.cues) {
+		if (readsCues()) {
 			englishCues(folded, bounds, cueNgrams);
 		}
 	}
@@ -195,13 +187,13 @@ public enum NgramFeatures {
 		}
 	}
 
-	private static void englishCues(String folded, int[] bounds, Sink sink) {
+	private void englishCues(String folded, int[] bounds, Sink sink) {
 		int count = bounds.length / 2;
 		boolean[] near = new boolean[count];
 		boolean any = false;
 		for (int w = 0; w < count; w++) {
 			// apostrophes left out: a possessive (provider's) or a quoted word ('cancel')
-			if (EN_CUE_WORDS.contains(folded.substring(bounds[2 * w], bounds[2 * w + 1]).replace("'", ""))) {
+			if (this.cueWords.contains(folded.substring(bounds[2 * w], bounds[2 * w + 1]).replace("'", ""))) {
 				for (int v = Math.max(0, w - CUE_WINDOW); v <= Math.min(count - 1, w + CUE_WINDOW); v++) {
 					near[v] = true;
 				}
@@ -225,10 +217,10 @@ public enum NgramFeatures {
 		}
 	}
 
-	private static void chineseCues(String folded, Sink sink) {
+	private void chineseCues(String folded, Sink sink) {
 		boolean[] near = new boolean[folded.length()];
 		boolean any = false;
-		for (String term : ZH_CUE_TERMS) {
+		for (String term : this.cueTerms) {
 			for (int at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
 				for (int i = Math.max(0, at - CUE_WINDOW); i < Math.min(folded.length(),
 						at + term.length() + CUE_WINDOW); i++) {
@@ -250,7 +242,7 @@ public enum NgramFeatures {
 
 	/** Whether this scheme reads the windows around words of leaving. */
 	public boolean readsCues() {
-		return this.cues;
+		return !this.cueTerms.isEmpty();
 	}
 
 	/**

@@ -49,22 +49,33 @@ class BundledModelsTests {
 		ModelRegistry registry = bundled();
 
 		assertThat(registry.model(Language.EN).scheme()).isEqualTo(NgramFeatures.EN_CUES);
-		assertThat(registry.model(Language.ZH).scheme()).isEqualTo(NgramFeatures.ZH_CUES);
+		assertThat(registry.model(Language.ZH).scheme()).isEqualTo(NgramFeatures.ZH_CUES_2);
 		// leaving considered, or if there were a choice: HIGH (LABELLING.md section 5)
 		for (String text : List.of("The outages never stop. I'm just thinking about disconnecting my cable service.",
 				"If I had any other alternative I would take it, but Comcast is the only provider on my street.")) {
-			ComplaintReceived complaint = Scoring.complaint(text, Language.EN, "C-3");
-			AtomicReference<Map<String, Advice>> advice = new AtomicReference<>();
-			SmallCorpus.RULES.analyze(complaint, (signals) -> {
-				advice.set(registry.advise(complaint, signals));
-				return advice.get();
-			});
-			Advice churn = advice.get().get("churnRisk");
-
-			assertThat(churn.value()).as(text).isEqualTo("HIGH");
-			assertThat(churn.evidence()).as(text).anyMatch((evidence) -> evidence.startsWith("'near leaving: "));
+			assertThat(churn(registry, text, Language.EN)).as(text).satisfies(BundledModelsTests::highNearLeaving);
+		}
+		// not wanting the line any more, in words of the wider Chinese list (不想用, 不会再,
+		// 拜拜)
+		for (String text : List.of("信号差了三个月，报修五次都没修好，以后不想用你们的号了。", "这个宽带我不会再续费了，到期就拜拜。")) {
+			assertThat(churn(registry, text, Language.ZH)).as(text).satisfies(BundledModelsTests::highNearLeaving);
 		}
 		registry.destroy();
+	}
+
+	private static Advice churn(ModelRegistry registry, String text, Language language) {
+		ComplaintReceived complaint = Scoring.complaint(text, language, "C-3");
+		AtomicReference<Map<String, Advice>> advice = new AtomicReference<>();
+		SmallCorpus.RULES.analyze(complaint, (signals) -> {
+			advice.set(registry.advise(complaint, signals));
+			return advice.get();
+		});
+		return advice.get().get("churnRisk");
+	}
+
+	private static void highNearLeaving(Advice churn) {
+		assertThat(churn.value()).isEqualTo("HIGH");
+		assertThat(churn.evidence()).anyMatch((evidence) -> evidence.startsWith("'near leaving: "));
 	}
 
 	private static ModelRegistry bundled() {

@@ -79,6 +79,16 @@ class NgramFeaturesTests {
 	}
 
 	@Test
+	void theWiderChineseListIsASchemeOfItsOwnSoAnOlderModelReadsAsItWasTrained() {
+		String text = "信号这么差，以后不想用联通了";
+
+		assertThat(cueNames(NgramFeatures.ZH_CUES_2, text)).contains("x:不想", "x:想用", "x:以后", "x:了")
+			.doesNotContain("x:信号");
+		assertThat(cueNames(NgramFeatures.ZH_CUES, text)).isEmpty();
+		assertThat(cueNames(NgramFeatures.ZH_CUES_2, "我要转网")).isEqualTo(cueNames(NgramFeatures.ZH_CUES, "我要转网"));
+	}
+
+	@Test
 	void theCueWindowsAreABlockNormalisedOnItsOwnAndNamedAsSuch() {
 		String text = "I was billed twice for the modem rental and the agent could not explain it. "
 				+ "I am cancelling the account.";

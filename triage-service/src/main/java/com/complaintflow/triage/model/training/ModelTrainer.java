@@ -112,7 +112,7 @@ public final class ModelTrainer {
 	 * embeddings for the fields that see them (none without dense features).
 	 */
 	public AugmentedModel trainAugmented(Language language, List<Doc> docs, String version) {
-		NgramFeatures scheme = (language == Language.ZH) ? (CUES ? NgramFeatures.ZH_CUES : NgramFeatures.ZH)
+		NgramFeatures scheme = (language == Language.ZH) ? (CUES ? NgramFeatures.ZH_CUES_2 : NgramFeatures.ZH)
 				: (CUES ? NgramFeatures.EN_CUES : NgramFeatures.EN);
 		java.util.Set<String> signalFields = signalFields(language);
 		Vocabulary vocabulary = vocabulary(scheme, docs, !signalFields.isEmpty());
