@@ -70,13 +70,10 @@ public enum NgramFeatures {
 	private final int maxChars;
 
 	/** The words or terms of leaving whose windows are read (none: no windows). */
-	private final List<String> cueTerms;
+	private final Set<String> cues;
 
-	private final Set<String> cueWords;
-
-	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars, List<String> cueTerms) {
-		this.cueTerms = cueTerms;
-		this.cueWords = Set.copyOf(cueTerms);
+	NgramFeatures(int minWords, int maxWords, int minChars, int maxChars, List<String> cues) {
+		this.cues = Set.copyOf(cues);
 		this.minWords = minWords;
 		this.maxWords = maxWords;
 		this.minChars = minChars;
@@ -194,7 +191,7 @@ public enum NgramFeatures {
 		boolean any = false;
 		for (int w = 0; w < count; w++) {
 			// apostrophes left out: a possessive (provider's) or a quoted word ('cancel')
-			if (this.cueWords.contains(folded.substring(bounds[2 * w], bounds[2 * w + 1]).replace("'", ""))) {
+			if (this.cues.contains(folded.substring(bounds[2 * w], bounds[2 * w + 1]).replace("'", ""))) {
 				for (int v = Math.max(0, w - CUE_WINDOW); v <= Math.min(count - 1, w + CUE_WINDOW); v++) {
 					near[v] = true;
 				}
@@ -221,7 +218,8 @@ public enum NgramFeatures {
 	private void chineseCues(String folded, Sink sink) {
 		boolean[] near = new boolean[folded.length()];
 		boolean any = false;
-		for (String term : this.cueTerms) {
+		// in any order: the windows are marked, then read in text order
+		for (String term : this.cues) {
 			for (int at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
 				for (int i = Math.max(0, at - CUE_WINDOW); i < Math.min(folded.length(),
 						at + term.length() + CUE_WINDOW); i++) {
@@ -243,7 +241,7 @@ public enum NgramFeatures {
 
 	/** Whether this scheme reads the windows around words of leaving. */
 	public boolean readsCues() {
-		return !this.cueTerms.isEmpty();
+		return !this.cues.isEmpty();
 	}
 
 	/**
