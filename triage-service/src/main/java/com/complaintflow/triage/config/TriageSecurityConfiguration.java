@@ -11,8 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
- * preview; agents and supervisors correct decisions; supervisors and operations manage
- * the rules and the model and export corrections.
+ * preview; agents and supervisors correct decisions; supervisors list the decisions to
+ * check; supervisors and operations manage the rules and the model and export
+ * corrections.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageSecurityConfiguration {
@@ -26,6 +27,8 @@ class TriageSecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/api/v1/triage/decisions/*/corrections")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
+				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",
 						"/api/v1/triage/model/**", "/api/v1/triage/corrections")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)

@@ -48,7 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/triage")
 class CorrectionController {
 
-	private static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
+	/** The fields staff correct, each with its values. */
+	static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
 			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
 
 	private final DecisionStore decisions;
@@ -143,7 +144,8 @@ class CorrectionController {
 		return out.toString();
 	}
 
-	private static String valueOf(ComplaintTriaged decision, String field) {
+	/** The value a decision gave one of the {@link #FIELDS}. */
+	static String valueOf(ComplaintTriaged decision, String field) {
 		return switch (field) {
 			case "category" -> decision.category().name();
 			case "persona" -> decision.persona().name();

@@ -73,7 +73,7 @@ class DecisionStore {
 		return new StoredDecision(decision.complaintId(), decision.customerId(), decision.regionCode(),
 				complaint.occurredAt(), decision.category(), decision.playbook(), claimedAmount(complaint),
 				EventJson.mapper().writeValueAsString(decision), complaint.language(), complaint.description(),
-				decidedBy);
+				decidedBy, decision.explanation().confidence());
 	}
 
 	/**

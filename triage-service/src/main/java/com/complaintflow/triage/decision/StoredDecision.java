@@ -28,9 +28,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param text the complaint's description, kept so that a staff correction becomes a
  * labelled training example
  * @param decidedBy per field, which source decided it (hard-rule, model, rules)
+ * @param confidence per field, the confidence of the decision (the model's calibrated
+ * probability where it decided; null for decisions stored before it was kept), by which
+ * {@link LeastSureDecisions} orders the decisions to check
  */
 @Document("decisions")
 record StoredDecision(@Id String complaintId, String customerId, String regionCode, Instant receivedAt,
 		Category category, Playbook playbook, BigDecimal claimedAmount, String eventJson, Language language,
-		String text, Map<String, String> decidedBy) {
+		String text, Map<String, String> decidedBy, Map<String, Double> confidence) {
 }

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.complaintflow.events.ComplaintReceived;
@@ -45,7 +49,8 @@ import static org.awaitility.Awaitility.await;
  * labelled example the training command reads; bad corrections get problem details; a
  * retried correction (with or without an Idempotency-Key) is recorded and published once,
  * a stored correction whose publish failed is published by its retry, and a key reused
- * for another correction is refused.
+ * for another correction is refused; supervisors list the least sure decisions not
+ * corrected yet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -273,6 +278,89 @@ class CorrectionLoopTests {
 					.isEqualTo(EventMetadata.deterministicEventId("decision-corrected", id)));
 			assertThat(exported(complaint.complaintId())).hasSize(1);
 		}
+	}
+
+	@Test
+	void theLeastSureDecisionsAreListedForReviewUntilCorrected() throws Exception {
+		Instant from = Instant.now().minusSeconds(1);
+		List<ComplaintReceived> complaints = List.of(
+				TriageServiceIntegrationTests.complaint("GZ-TH",
+						"I was charged twice for my March bill, refund the 30 dollars now"),
+				TriageServiceIntegrationTests.complaint("GZ-TH", "Not happy with how things went lately, honestly"),
+				TriageServiceIntegrationTests.complaint("GZ-TH", "我家的宽带从昨天开始断网了，一直连不上，快修"));
+		Map<String, JsonNode> decided = new HashMap<>();
+		for (ComplaintReceived complaint : complaints) {
+			this.publisher.publishAndWait(complaint);
+		}
+		for (ComplaintReceived complaint : complaints) {
+			decided.put(complaint.complaintId(), awaitDecision(complaint.complaintId()));
+		}
+		String range = "&from=" + from + "&to=" + Instant.now().plusSeconds(1);
+
+		List<JsonNode> listed = review("field=category&limit=200" + range);
+
+		assertThat(listed).extracting((item) -> item.path("confidence").asDouble()).isSorted();
+		List<JsonNode> ours = listed.stream()
+			.filter((item) -> decided.containsKey(item.path("complaintId").asString()))
+			.toList();
+		assertThat(ours).hasSize(3).allSatisfy((item) -> {
+			JsonNode decision = decided.get(item.path("complaintId").asString());
+			assertThat(item.path("value").asString()).isEqualTo(decision.path("category").asString());
+			assertThat(item.path("confidence").asDouble())
+				.isEqualTo(decision.path("explanation").path("confidence").path("category").asDouble());
+			assertThat(item.path("decidedBy").asString()).isIn("hard-rule", "model", "rules");
+			assertThat(item.path("playbook").asString()).isEqualTo(decision.path("playbook").asString());
+		});
+		assertThat(ours).extracting((item) -> item.path("text").asString())
+			.containsExactlyInAnyOrderElementsOf(complaints.stream().map(ComplaintReceived::description).toList());
+		assertThat(review("field=category&language=ZH&limit=200" + range))
+			.allSatisfy((item) -> assertThat(item.path("language").asString()).isEqualTo("zh"))
+			.extracting((item) -> item.path("complaintId").asString())
+			.contains(complaints.get(2).complaintId())
+			.doesNotContain(complaints.get(0).complaintId(), complaints.get(1).complaintId());
+
+		String corrected = ours.get(0).path("complaintId").asString();
+		String value = other(ours.get(0).path("value").asString(), "SERVICE_QUALITY", "PRODUCT");
+		assertThat(post("/api/v1/triage/decisions/" + corrected + "/corrections",
+				"{\"field\":\"category\",\"value\":\"" + value + "\"}", "supervisor:supervisor-dev")
+			.statusCode()).isEqualTo(201);
+
+		assertThat(review("field=category&limit=200" + range)).extracting((item) -> item.path("complaintId").asString())
+			.doesNotContain(corrected)
+			.containsAll(ours.stream().skip(1).map((item) -> item.path("complaintId").asString()).toList());
+		assertThat(review("field=playbook&limit=200" + range)).extracting((item) -> item.path("complaintId").asString())
+			.contains(corrected);
+	}
+
+	@Test
+	void theReviewListIsForSupervisorsAndRefusesBadRequestsWithProblemDetails() throws Exception {
+		assertThat(get("/api/v1/triage/review?field=category", "agent:agent-dev").statusCode()).isEqualTo(403);
+		assertThat(
+				this.http
+					.send(HttpRequest
+						.newBuilder(
+								URI.create("http://localhost:" + this.port + "/api/v1/triage/review?field=category"))
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode())
+			.isEqualTo(401);
+		for (String query : List.of("field=priority", "field=category&limit=0", "field=category&limit=201",
+				"field=category&from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z",
+				"field=category&from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z", "field=category&from=yesterday",
+				"field=category&language=FR", "limit=5")) {
+			HttpResponse<String> response = get("/api/v1/triage/review?" + query, "supervisor:supervisor-dev");
+			assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+	}
+
+	private List<JsonNode> review(String query) throws Exception {
+		HttpResponse<String> response = get("/api/v1/triage/review?" + query, "supervisor:supervisor-dev");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<JsonNode> items = new ArrayList<>();
+		EventJson.mapper().readTree(response.body()).forEach(items::add);
+		return items;
 	}
 
 	private List<JsonNode> exported(String complaintId) throws Exception {

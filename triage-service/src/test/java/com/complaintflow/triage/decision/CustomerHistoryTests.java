@@ -157,7 +157,7 @@ class CustomerHistoryTests {
 
 	private static StoredDecision decision(String complaintId, String eventJson) {
 		return new StoredDecision(complaintId, "C-1", "BJ-1", Instant.now(), Category.NETWORK, Playbook.NETWORK_FAULT,
-				null, eventJson, Language.EN, "text", Map.of());
+				null, eventJson, Language.EN, "text", Map.of(), Map.of());
 	}
 
 	@Test

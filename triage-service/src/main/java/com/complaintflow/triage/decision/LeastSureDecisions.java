@@ -1,0 +1,96 @@
+package com.complaintflow.triage.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.Language;
+import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.mongo.StartupIndexes;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decisions of a time range that triage was least sure of on one field and no staff
+ * member has corrected yet: where a supervisor's check teaches the next training the most
+ * (uncertainty sampling).
+ */
+@Component
+class LeastSureDecisions {
+
+	/** Decisions read per query while corrected ones are skipped. */
+	private static final int PAGE = 200;
+
+	/** Pages read at most: a range whose least sure decisions are all corrected ends. */
+	private static final int MAX_PAGES = 20;
+
+	private final MongoTemplate mongo;
+
+	LeastSureDecisions(MongoTemplate mongo) {
+		this.mongo = mongo;
+		StartupIndexes.ensure(mongo, mongo.getCollectionName(StoredDecision.class),
+				new Index().on("receivedAt", Sort.Direction.ASC));
+	}
+
+	/**
+	 * The least sure first (equal confidence: the older first), at most {@code limit}.
+	 * @param field one of {@link CorrectionController#FIELDS}
+	 * @param language only texts of this language, or null for all
+	 * @param from the range's start (inclusive)
+	 * @param to the range's end (exclusive)
+	 * @param limit how many
+	 */
+	List<DecisionToCheck> find(String field, Language language, Instant from, Instant to, int limit) {
+		String confidence = "confidence." + field;
+		Criteria criteria = Criteria.where("receivedAt").gte(from).lt(to).and(confidence).exists(true);
+		if (language != null) {
+			criteria = criteria.and("language").is(language);
+		}
+		List<DecisionToCheck> found = new ArrayList<>();
+		for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
+			Query query = Query.query(criteria)
+				.with(Sort.by(Sort.Order.asc(confidence), Sort.Order.asc("receivedAt"), Sort.Order.asc("_id")))
+				.skip((long) page * PAGE)
+				.limit(PAGE);
+			List<StoredDecision> decisions = this.mongo.find(query, StoredDecision.class);
+			Set<String> corrected = corrected(decisions, field);
+			for (StoredDecision decision : decisions) {
+				if (found.size() < limit && !corrected.contains(decision.complaintId())) {
+					found.add(toCheck(decision, field));
+				}
+			}
+			if (decisions.size() < PAGE) {
+				break;
+			}
+		}
+		return found;
+	}
+
+	/** The complaints among these whose field a staff member corrected (or undid). */
+	private Set<String> corrected(List<StoredDecision> decisions, String field) {
+		List<String> ids = decisions.stream().map(StoredDecision::complaintId).toList();
+		Set<String> corrected = new HashSet<>();
+		for (Correction correction : this.mongo
+			.find(Query.query(Criteria.where("complaintId").in(ids).and("field").is(field)), Correction.class)) {
+			corrected.add(correction.complaintId());
+		}
+		return corrected;
+	}
+
+	private static DecisionToCheck toCheck(StoredDecision stored, String field) {
+		ComplaintTriaged decision = EventJson.mapper().readValue(stored.eventJson(), ComplaintTriaged.class);
+		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(field, "rules") : "rules";
+		return new DecisionToCheck(stored.complaintId(), stored.receivedAt(), stored.language(), field,
+				CorrectionController.valueOf(decision, field), decidedBy, stored.confidence().get(field),
+				decision.playbook(), stored.text());
+	}
+
+}
