@@ -103,18 +103,20 @@ public final class CrossValidation {
 	/** Trains one fold's model on the other folds and decides the fold's texts. */
 	private List<Decided> fold(Language language, List<LabelledExample> order,
 			Map<LabelledExample, RuleOutcome> ruleOutcomes, List<ModelTrainer.Doc> extraDocs, int folds, int fold) {
-		List<ModelTrainer.Doc> train = new ArrayList<>(extraDocs);
+		List<LabelledExample> rows = new ArrayList<>();
 		List<LabelledExample> test = new ArrayList<>();
 		for (int i = 0; i < order.size(); i++) {
-			LabelledExample example = order.get(i);
-			if (i % folds == fold) {
-				test.add(example);
-			}
-			else {
-				train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example)));
-			}
+			(((i % folds) == fold) ? test : rows).add(order.get(i));
 		}
+		LabelBudget budget = LabelBudget.fromProperties();
+		List<List<LabelledExample>> split = budget.split(rows, fold);
+		List<LabelledExample> first = budget.all() ? rows : split.get(0);
+		List<ModelTrainer.Doc> train = new ArrayList<>(extraDocs);
+		first.forEach((example) -> train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example))));
 		AugmentedModel model = this.trainer.trainAugmented(language, train, "cv-fold-" + fold);
+		if (budget.add() > 0) {
+			model = addReviewed(language, model, budget, split.get(1), train, ruleOutcomes, fold);
+		}
 		List<Decided> decided = new ArrayList<>();
 		for (LabelledExample example : test) {
 			decided.add(new Decided(example, ruleOutcomes.get(example),
@@ -122,6 +124,39 @@ public final class CrossValidation {
 					Scoring.combined(this.rules, model, example)));
 		}
 		return decided;
+	}
+
+	/**
+	 * A review simulated: the rows of the rest the budget chooses (by the first model's
+	 * confidence, or at random) join the training, and the model is trained again.
+	 */
+	private AugmentedModel addReviewed(Language language, AugmentedModel model, LabelBudget budget,
+			List<LabelledExample> rest, List<ModelTrainer.Doc> train, Map<LabelledExample, RuleOutcome> ruleOutcomes,
+			int fold) {
+		Map<LabelledExample, Double> confidence = new LinkedHashMap<>();
+		for (LabelledExample example : rest) {
+			confidence.put(example,
+					model.advise(example, ruleOutcomes.get(example).signals()).get(budget.field()).probability());
+		}
+		List<LabelledExample> chosen = budget.chooseFrom(rest, confidence);
+		chosen.forEach((example) -> train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example))));
+		System.out.printf("  %s fold %d: %d rows added; the first model had %s wrong on %d of them, on %d of all %d%n",
+				language, fold + 1, chosen.size(), budget.field(), wrong(model, chosen, budget.field(), ruleOutcomes),
+				wrong(model, rest, budget.field(), ruleOutcomes), rest.size());
+		return this.trainer.trainAugmented(language, train, "cv-fold-" + fold);
+	}
+
+	/** How many of the rows the model alone decides wrong on a field. */
+	private static int wrong(AugmentedModel model, List<LabelledExample> rows, String field,
+			Map<LabelledExample, RuleOutcome> ruleOutcomes) {
+		int wrong = 0;
+		for (LabelledExample example : rows) {
+			String value = model.advise(example, ruleOutcomes.get(example).signals()).get(field).value();
+			if (example.label(field) != null && !example.accepts(field, value)) {
+				wrong++;
+			}
+		}
+		return wrong;
 	}
 
 	/** One held-out text decided three ways. */

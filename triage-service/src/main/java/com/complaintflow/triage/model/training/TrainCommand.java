@@ -39,7 +39,9 @@ import com.complaintflow.triage.rules.RulesLoader;
  * review), {@code --no-models} (cross-validate and report only);
  * {@code -Dtriage.train.cv-seed} shuffles the texts into folds (42). With sentence
  * embeddings ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it
- * cross-validates only: a model file holds no embedding weights.
+ * cross-validates only: a model file holds no embedding weights. So it does with a
+ * {@link LabelBudget} ({@code -Dtriage.train.fraction}, {@code -Dtriage.train.add}): what
+ * fewer or more chosen labels would buy.
  */
 public final class TrainCommand {
 
@@ -78,7 +80,8 @@ public final class TrainCommand {
 				: Arrays.stream(options.getOrDefault("written-test", WRITTEN_TEST).split(",")).map(Path::of).toList();
 		RuleSet rules = RulesLoader.bundled();
 		DenseFeatures dense = DenseFeatures.fromSystemProperties();
-		boolean writeModels = !options.containsKey("no-models") && dense == null;
+		LabelBudget budget = LabelBudget.fromProperties();
+		boolean writeModels = !options.containsKey("no-models") && dense == null && budget.all();
 		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults(), dense);
 		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
 			.withZone(ZoneOffset.UTC)
@@ -88,6 +91,10 @@ public final class TrainCommand {
 		if (dense != null) {
 			System.out.println("with " + dense.describe() + " (cross-validation only, no model files)");
 			report.setup(dense.describe());
+		}
+		if (!budget.all()) {
+			System.out.println(budget + " (cross-validation only, no model files)");
+			report.setup(budget.toString());
 		}
 		for (LabelStore.DataSet set : LabelStore.DataSet.values()) {
 			Path labelFile = labels.resolve(set.labelFile());
