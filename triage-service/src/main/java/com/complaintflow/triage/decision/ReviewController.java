@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The supervisors' review list: the decisions of a time range triage was least sure of on
- * one field, not corrected yet, so that the corrections staff make teach the next
- * training where it is weakest.
+ * one field, not corrected yet: the decisions most often wrong, whose corrections become
+ * labelled examples for the next training.
  */
 @Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
