@@ -1,6 +1,5 @@
 package com.complaintflow.triage.decision;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +36,8 @@ class ReviewController {
 
 	private final LeastSureDecisions decisions;
 
-	private final Clock clock;
-
 	ReviewController(LeastSureDecisions decisions) {
 		this.decisions = decisions;
-		this.clock = Clock.systemUTC();
 	}
 
 	@Operation(summary = "The decisions to check",
@@ -63,7 +59,7 @@ class ReviewController {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
 					"limit must be between 1 and " + MAX_LIMIT);
 		}
-		Instant end = (to != null) ? to : this.clock.instant();
+		Instant end = (to != null) ? to : Instant.now();
 		Instant start = (from != null) ? from : end.minus(DEFAULT_RANGE);
 		if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",

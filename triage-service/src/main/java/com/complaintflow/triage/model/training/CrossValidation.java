@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.rules.RuleSet;
 
 /**
@@ -26,9 +27,17 @@ public final class CrossValidation {
 
 	private final ModelTrainer trainer;
 
+	private final LabelBudget budget;
+
 	public CrossValidation(RuleSet rules, ModelTrainer trainer) {
+		this(rules, trainer, LabelBudget.ALL);
+	}
+
+	/** Cross-validation whose folds train on the rows a budget allows. */
+	CrossValidation(RuleSet rules, ModelTrainer trainer, LabelBudget budget) {
 		this.rules = rules;
 		this.trainer = trainer;
+		this.budget = budget;
 	}
 
 	/** Scores per system and field, and the share of each field the model decided. */
@@ -108,14 +117,12 @@ public final class CrossValidation {
 		for (int i = 0; i < order.size(); i++) {
 			(((i % folds) == fold) ? test : rows).add(order.get(i));
 		}
-		LabelBudget budget = LabelBudget.fromProperties();
-		List<List<LabelledExample>> split = budget.split(rows, fold);
-		List<LabelledExample> first = budget.all() ? rows : split.get(0);
+		List<List<LabelledExample>> split = this.budget.split(rows, fold);
 		List<ModelTrainer.Doc> train = new ArrayList<>(extraDocs);
-		first.forEach((example) -> train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example))));
+		split.get(0).forEach((example) -> train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example))));
 		AugmentedModel model = this.trainer.trainAugmented(language, train, "cv-fold-" + fold);
-		if (budget.add() > 0) {
-			model = addReviewed(language, model, budget, split.get(1), train, ruleOutcomes, fold);
+		if (this.budget.add() > 0 && !split.get(1).isEmpty()) {
+			model = addReviewed(language, model, split.get(1), train, ruleOutcomes, fold);
 		}
 		List<Decided> decided = new ArrayList<>();
 		for (LabelledExample example : test) {
@@ -130,29 +137,26 @@ public final class CrossValidation {
 	 * A review simulated: the rows of the rest the budget chooses (by the first model's
 	 * confidence, or at random) join the training, and the model is trained again.
 	 */
-	private AugmentedModel addReviewed(Language language, AugmentedModel model, LabelBudget budget,
-			List<LabelledExample> rest, List<ModelTrainer.Doc> train, Map<LabelledExample, RuleOutcome> ruleOutcomes,
-			int fold) {
-		Map<LabelledExample, Double> confidence = new LinkedHashMap<>();
+	private AugmentedModel addReviewed(Language language, AugmentedModel model, List<LabelledExample> rest,
+			List<ModelTrainer.Doc> train, Map<LabelledExample, RuleOutcome> ruleOutcomes, int fold) {
+		String field = this.budget.field();
+		Map<LabelledExample, Advice> advice = new LinkedHashMap<>();
 		for (LabelledExample example : rest) {
-			confidence.put(example,
-					model.advise(example, ruleOutcomes.get(example).signals()).get(budget.field()).probability());
+			advice.put(example, model.advise(example, ruleOutcomes.get(example).signals()).get(field));
 		}
-		List<LabelledExample> chosen = budget.chooseFrom(rest, confidence);
+		List<LabelledExample> chosen = this.budget.chooseFrom(rest, advice);
 		chosen.forEach((example) -> train.add(ModelTrainer.Doc.of(example, ruleOutcomes.get(example))));
 		System.out.printf("  %s fold %d: %d rows added; the first model had %s wrong on %d of them, on %d of all %d%n",
-				language, fold + 1, chosen.size(), budget.field(), wrong(model, chosen, budget.field(), ruleOutcomes),
-				wrong(model, rest, budget.field(), ruleOutcomes), rest.size());
+				language, fold + 1, chosen.size(), field, wrong(chosen, advice, field), wrong(rest, advice, field),
+				rest.size());
 		return this.trainer.trainAugmented(language, train, "cv-fold-" + fold);
 	}
 
-	/** How many of the rows the model alone decides wrong on a field. */
-	private static int wrong(AugmentedModel model, List<LabelledExample> rows, String field,
-			Map<LabelledExample, RuleOutcome> ruleOutcomes) {
+	/** How many of the rows the model alone, as advised, decided wrong on a field. */
+	private static int wrong(List<LabelledExample> rows, Map<LabelledExample, Advice> advice, String field) {
 		int wrong = 0;
 		for (LabelledExample example : rows) {
-			String value = model.advise(example, ruleOutcomes.get(example).signals()).get(field).value();
-			if (example.label(field) != null && !example.accepts(field, value)) {
+			if (example.label(field) != null && !example.accepts(field, advice.get(example).value())) {
 				wrong++;
 			}
 		}

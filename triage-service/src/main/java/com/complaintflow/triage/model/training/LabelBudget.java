@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.complaintflow.triage.rules.Advice;
+
 /**
  * How many labelled texts a cross-validation fold may train on, to measure what more
  * labels would buy: a seeded share of the fold's corpus rows
@@ -23,6 +25,9 @@ import java.util.Random;
  * @param field the field whose confidence ranks the rows
  */
 record LabelBudget(double fraction, int add, boolean leastSure, String field) {
+
+	/** Every row at once: the product's cross-validation. */
+	static final LabelBudget ALL = new LabelBudget(1, 0, true, "category");
 
 	/** The budget the system properties give. */
 	static LabelBudget fromProperties() {
@@ -49,9 +54,13 @@ record LabelBudget(double fraction, int add, boolean leastSure, String field) {
 	}
 
 	/**
-	 * The rows trained on first, then the rest in random order (both seeded by the fold).
+	 * The rows trained on first, then the rest in random order (both seeded by the fold);
+	 * with the whole share, the rows as they are and no rest.
 	 */
 	List<List<LabelledExample>> split(List<LabelledExample> rows, long seed) {
+		if (this.fraction >= 1) {
+			return List.of(rows, List.of());
+		}
 		List<LabelledExample> shuffled = new ArrayList<>(rows);
 		Collections.shuffle(shuffled, new Random(seed));
 		int first = (int) Math.round(this.fraction * shuffled.size());
@@ -59,13 +68,14 @@ record LabelBudget(double fraction, int add, boolean leastSure, String field) {
 	}
 
 	/**
-	 * The rows to add from the rest: the least sure by the given confidences (the most
-	 * probable value's probability on {@link #field}), or the first of the shuffled rest.
+	 * The rows to add from the rest: the least sure by the first model's advice on
+	 * {@link #field} (the most probable value's probability), or the first of the
+	 * shuffled rest.
 	 */
-	List<LabelledExample> chooseFrom(List<LabelledExample> rest, Map<LabelledExample, Double> confidence) {
+	List<LabelledExample> chooseFrom(List<LabelledExample> rest, Map<LabelledExample, Advice> advice) {
 		List<LabelledExample> ranked = new ArrayList<>(rest);
 		if (this.leastSure) {
-			ranked.sort(Comparator.comparingDouble(confidence::get));
+			ranked.sort(Comparator.comparingDouble((example) -> advice.get(example).probability()));
 		}
 		return ranked.subList(0, Math.min(this.add, ranked.size()));
 	}

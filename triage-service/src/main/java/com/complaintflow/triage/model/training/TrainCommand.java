@@ -116,8 +116,8 @@ public final class TrainCommand {
 					examples.size(), ownCorrections.size(), ownWritten.values().stream().mapToInt(List::size).sum());
 			System.out.flush();
 			if (crossValidate) {
-				CrossValidation.Result result = new CrossValidation(rules, trainer).run(set.language, examples, extra,
-						folds, Long.getLong("triage.train.cv-seed", 42));
+				CrossValidation.Result result = new CrossValidation(rules, trainer, budget).run(set.language, examples,
+						extra, folds, Long.getLong("triage.train.cv-seed", 42));
 				report.add(set, result);
 				if (options.containsKey("disagreements")) {
 					writeDisagreements(Path.of(options.get("disagreements")), set, result);

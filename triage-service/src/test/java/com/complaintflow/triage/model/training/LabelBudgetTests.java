@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.rules.Advice;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,23 +31,25 @@ class LabelBudgetTests {
 		assertThat(budget.split(rows, 1)).isEqualTo(split);
 		assertThat(budget.split(rows, 2)).isNotEqualTo(split);
 		assertThat(budget.all()).isFalse();
-		assertThat(new LabelBudget(1, 0, true, "category").all()).isTrue();
+		assertThat(LabelBudget.ALL.all()).isTrue();
+		assertThat(LabelBudget.ALL.split(rows, 1)).as("the whole share: the rows as they are, no rest")
+			.containsExactly(rows, List.of());
 	}
 
 	@Test
 	void aReviewAddsTheLeastSureRowsAndTheRandomChoiceTheFirstOfTheShuffledRest() {
 		List<LabelledExample> rest = rows(6);
-		Map<LabelledExample, Double> confidence = new LinkedHashMap<>();
+		Map<LabelledExample, Advice> advice = new LinkedHashMap<>();
 		double[] sure = { 0.9, 0.2, 0.7, 0.4, 0.95, 0.3 };
 		for (int i = 0; i < rest.size(); i++) {
-			confidence.put(rest.get(i), sure[i]);
+			advice.put(rest.get(i), new Advice("BILLING", sure[i], 0, List.of()));
 		}
 
-		assertThat(new LabelBudget(0.5, 3, true, "category").chooseFrom(rest, confidence)).containsExactly(rest.get(1),
+		assertThat(new LabelBudget(0.5, 3, true, "category").chooseFrom(rest, advice)).containsExactly(rest.get(1),
 				rest.get(5), rest.get(3));
-		assertThat(new LabelBudget(0.5, 3, false, "category").chooseFrom(rest, confidence)).containsExactly(rest.get(0),
+		assertThat(new LabelBudget(0.5, 3, false, "category").chooseFrom(rest, advice)).containsExactly(rest.get(0),
 				rest.get(1), rest.get(2));
-		assertThat(new LabelBudget(0.5, 10, true, "category").chooseFrom(rest, confidence)).hasSize(6);
+		assertThat(new LabelBudget(0.5, 10, true, "category").chooseFrom(rest, advice)).hasSize(6);
 		assertThat(new HashSet<>(rest)).hasSize(6);
 	}
 
