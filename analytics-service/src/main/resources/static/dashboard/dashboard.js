@@ -53,7 +53,7 @@
     if (colon < 0) return t('measure.' + measure);
     const prefix = measure.slice(0, colon);
     const value = measure.slice(colon + 1);
-    const dimension = { slaMet: 'milestone', slaBreached: 'milestone', outcome: 'outcome', correctedField: 'field' }[prefix];
+    const dimension = { slaMet: 'milestone', slaBreached: 'milestone', outcome: 'outcome', correctedField: 'field', checkedField: 'field' }[prefix];
     return t('measure.' + prefix, { x: dimension ? label(dimension, value) : value });
   }
 
@@ -311,11 +311,13 @@
   function correctionsByField(corrections, from, to, filters) {
     const rows = Object.entries(corrections.byField || {}).map(([field, figures]) => {
       const href = figures.corrected ? drillHref('correctedField:' + field, from, to, filters) : null;
+      const checked = figures.checked ? drillHref('checkedField:' + field, from, to, filters) : null;
       return { label: label('field', field), value: figures.rate || 0, text: percent(figures.rate), href, color: COLORS[5],
-        cells: [{ text: number(figures.corrected), href }, { text: percent(figures.rate) }] };
+        cells: [{ text: number(figures.corrected), href }, { text: percent(figures.rate) },
+          { text: number(figures.checked), href: checked }, { text: percent(figures.checkedWrongRate) }] };
     });
     return figure('corrections-by-field', t('chart.correctionsByField'), rows, { max: Math.max(0.05, ...rows.map((row) => row.value)),
-      headers: [t('field'), t('corrected'), t('correctionRate')] });
+      headers: [t('field'), t('corrected'), t('correctionRate'), t('checked'), t('checkedWrongRate')] });
   }
 
   function correctionsByPlaybook(playbooks, from, to, filters) {

@@ -204,7 +204,8 @@ class AnalyticsApiTests {
 		List<ComplaintEvent> all = List.of(corrected.received(), corrected.triaged(Nature.VALID, 0),
 				corrected.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(3)),
 				corrected.corrected("category", "PRODUCT", "rules", Duration.ofMinutes(4)), right.received(),
-				right.triaged(Nature.VALID, 0), network.received(), network.triaged(Nature.VALID, 0));
+				right.triaged(Nature.VALID, 0), right.corrected("playbook", "PREVIOUS", "model", Duration.ofMinutes(5)),
+				network.received(), network.triaged(Nature.VALID, 0));
 
 		all.forEach(this.publisher::publishAndWait);
 		all.forEach(this.publisher::publishAndWait);
@@ -217,6 +218,11 @@ class AnalyticsApiTests {
 			assertThat(retention.at("/0/corrections/corrected").asLong()).isEqualTo(1);
 			assertThat(retention.at("/0/corrections/rate").asDouble()).isEqualTo(0.5);
 			assertThat(retention.at("/0/corrections/byField/playbook/rate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/playbook/checked").asLong())
+				.as("one corrected, one confirmed")
+				.isEqualTo(2);
+			assertThat(retention.at("/0/corrections/byField/playbook/checkedWrongRate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/category/checkedWrongRate").asDouble()).isEqualTo(1.0);
 			assertThat(retention.at("/0/corrections/byField/category/corrected").asLong()).isEqualTo(1);
 			assertThat(retention.at("/0/corrections/bySource/model").asLong()).isEqualTo(1);
 			assertThat(retention.at("/1/corrections/corrected").asLong()).isZero();
@@ -634,7 +640,7 @@ class AnalyticsApiTests {
 				.contains(measure, "RETAINED", "FIRST_RESPONSE", "churnRisk");
 		}
 		for (String measure : List.of("outcome:NUMBER_KEPT", "satisfaction:1", "slaMet:ESCALATED_RESOLUTION",
-				"slaBreached:ENGINEER_CONTACT", "correctedField:churnRisk", "corrected")) {
+				"slaBreached:ENGINEER_CONTACT", "correctedField:churnRisk", "checkedField:persona", "corrected")) {
 			assertThat(this.ops.get("/api/v1/analytics/complaints" + range() + "&measure=" + measure)
 				.getStatusCode()
 				.value()).as(measure).isEqualTo(200);

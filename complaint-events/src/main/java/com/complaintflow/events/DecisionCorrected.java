@@ -5,8 +5,10 @@ import java.util.UUID;
 
 /**
  * A staff member corrected one field of a triage decision (category, persona, playbook or
- * churnRisk): what triage had decided, by which source, and the corrected value.
- * Analytics counts these for the correction rate per field and per playbook.
+ * churnRisk): what triage had decided, by which source, and the corrected value; a
+ * corrected value equal to the previous one confirms triage's (a confirmation, or an undo
+ * of earlier corrections). Analytics counts these for the correction rate per field and
+ * per playbook, and for the decisions checked.
  *
  * @param correctionId the correction's id (one event per correction)
  * @param field the field key: {@code category}, {@code persona}, {@code playbook} or

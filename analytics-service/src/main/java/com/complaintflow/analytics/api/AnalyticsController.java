@@ -130,7 +130,7 @@ class AnalyticsController {
 					+ "newest first, at most limit (1 to 200) of them; total is the figure itself. measure: a stage "
 					+ "(received, triaged, opened, resolved, closed), a flag (escalated, repeat, communicative, "
 					+ "communicativeEscalated, corrected), outcome:<OUTCOME>, slaMet:<MILESTONE>, "
-					+ "slaBreached:<MILESTONE>, satisfaction:<1-5> or correctedField:<field>. "
+					+ "slaBreached:<MILESTONE>, satisfaction:<1-5>, correctedField:<field> or checkedField:<field>. "
 					+ "Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/complaints")

@@ -123,14 +123,22 @@ public final class Figures {
 	/**
 	 * Triage accuracy as staff see it: triaged decisions, those corrected, and the
 	 * correction rate (corrected over triaged) overall, per field and per source that had
-	 * decided the corrected field.
+	 * decided the corrected field; per field also the decisions staff checked and the
+	 * share of those found wrong.
 	 */
 	public static Corrections corrections(Counters counters) {
 		long triaged = counters.get("triaged");
+		Map<String, Long> correctedFields = counters.withPrefix(Measures.CORRECTED_FIELD);
+		Map<String, Long> checkedFields = counters.withPrefix(Measures.CHECKED_FIELD);
 		Map<String, FieldCorrections> byField = new TreeMap<>();
-		counters.withPrefix(Measures.CORRECTED_FIELD)
-			.forEach((field, corrected) -> byField.put(field,
-					new FieldCorrections(corrected, ratio(corrected, triaged))));
+		for (String field : Measures.CORRECTED_FIELDS) {
+			long corrected = correctedFields.getOrDefault(field, 0L);
+			long checked = checkedFields.getOrDefault(field, 0L);
+			if (corrected > 0 || checked > 0) {
+				byField.put(field,
+						new FieldCorrections(corrected, ratio(corrected, triaged), checked, ratio(corrected, checked)));
+			}
+		}
 		long corrected = counters.get(Measures.CORRECTED);
 		return new Corrections(triaged, corrected, ratio(corrected, triaged), byField,
 				counters.withPrefix(Measures.CORRECTED_SOURCE));
@@ -231,8 +239,12 @@ public final class Figures {
 	 *
 	 * @param corrected decisions whose field was corrected
 	 * @param rate corrected over triaged, or null
+	 * @param checked decisions whose field staff checked: corrected, confirmed as right,
+	 * or corrected and undone
+	 * @param checkedWrongRate corrected over checked (triage's error rate on the
+	 * decisions staff looked at), or null
 	 */
-	public record FieldCorrections(long corrected, Double rate) {
+	public record FieldCorrections(long corrected, Double rate, long checked, Double checkedWrongRate) {
 
 	}
 

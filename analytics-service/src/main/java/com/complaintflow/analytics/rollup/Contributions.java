@@ -227,12 +227,13 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 		}
 
 		/**
-		 * Staff corrections of the decision, as they stand: a field counts (once, at its
-		 * first correction, with the source that had decided it) when its latest
-		 * correction differs from what triage decided, since a correction back to
-		 * triage's own value undoes the earlier ones; the complaint counts once, at the
-		 * first correction of a field that counts. A field corrected again is the same
-		 * wrong decision.
+		 * Staff corrections of the decision, as they stand: a field counts as checked at
+		 * its first correction or confirmation (a correction to triage's own value), and
+		 * as corrected (once, at that first event, with the source that had decided it)
+		 * when its latest correction differs from what triage decided, since a correction
+		 * back to triage's own value undoes the earlier ones; the complaint counts once,
+		 * at the first correction of a field that counts. A field corrected again is the
+		 * same wrong decision.
 		 */
 		void corrections() {
 			Map<String, JournalEntry> first = new LinkedHashMap<>();
@@ -243,6 +244,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 			}
 			JournalEntry firstCounted = null;
 			for (Map.Entry<String, JournalEntry> field : first.entrySet()) {
+				count(field.getValue(), Measures.CHECKED_FIELD + field.getKey());
 				JournalEntry inForce = latest.get(field.getKey());
 				if (Objects.equals(inForce.text("correctedValue"), inForce.text("previousValue"))) {
 					continue;

@@ -54,6 +54,7 @@ public final class DrillIndex {
 		perValue.put(Measures.SLA_BREACHED, milestones);
 		perValue.put(Measures.SATISFACTION, List.of("1", "2", "3", "4", "5"));
 		perValue.put(Measures.CORRECTED_FIELD, Measures.CORRECTED_FIELDS);
+		perValue.put(Measures.CHECKED_FIELD, Measures.CORRECTED_FIELDS);
 		return Collections.unmodifiableMap(perValue);
 	}
 
@@ -61,7 +62,7 @@ public final class DrillIndex {
 	 * Whether the drill-down can list the complaints behind a measure.
 	 * @param measure a measure name
 	 * @return true for stages, flags, outcomes, SLA results per milestone kind,
-	 * satisfaction scores 1 to 5 and corrected fields ({@link #listable()})
+	 * satisfaction scores 1 to 5 and corrected or checked fields ({@link #listable()})
 	 */
 	public static boolean indexed(String measure) {
 		return Measures.STAGES.contains(measure) || FLAGS.contains(measure)

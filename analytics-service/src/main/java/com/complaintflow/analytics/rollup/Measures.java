@@ -91,6 +91,13 @@ public final class Measures {
 	 */
 	public static final String CORRECTED_FIELD = "correctedField:";
 
+	/**
+	 * Prefix of decisions whose field staff checked ({@code checkedField:playbook}):
+	 * corrected, confirmed as right or corrected and undone, each (complaint, field)
+	 * once, in the hour of its first correction or confirmation.
+	 */
+	public static final String CHECKED_FIELD = "checkedField:";
+
 	/** The decision fields staff can correct (triage's correction API). */
 	public static final List<String> CORRECTED_FIELDS = List.of("category", "persona", "playbook", "churnRisk");
 

@@ -160,6 +160,7 @@ class DashboardBrowserTests {
 
 		// The keyboard's way down: a figure in a chart's data table lists its complaints.
 		page.locator("#corrections-by-field summary").click();
+		assertThat(page.locator("table[data-table=corrections-by-field] thead")).containsText("Wrong when checked");
 		page.locator("table[data-table=corrections-by-field] a").first().click();
 		assertThat(page.locator("#drill-title")).containsText("Corrected category");
 		assertThat(page.locator("#drill-table tr[data-complaint]")).hasCount(2);

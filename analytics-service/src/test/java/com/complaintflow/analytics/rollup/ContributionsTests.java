@@ -100,6 +100,22 @@ class ContributionsTests {
 	}
 
 	@Test
+	void aConfirmedFieldCountsAsCheckedNotAsCorrected() {
+		// a confirmation is a correction to what triage decided (PREVIOUS in the test
+		// events)
+		Contributions contributions = contributions(List.of(this.life.received(), this.life.triaged(Nature.VALID, 0),
+				this.life.corrected("persona", "PREVIOUS", "model", Duration.ofMinutes(5)),
+				this.life.corrected("category", "BILLING", "rules", Duration.ofMinutes(6)),
+				this.life.corrected("category", "NETWORK", "rules", Duration.ofMinutes(80))));
+
+		Counters seven = contributions.at(Instant.parse("2026-11-22T07:00:00Z"));
+		assertThat(seven.withPrefix(Measures.CHECKED_FIELD)).as("each field once, at its first event")
+			.containsOnly(Map.entry("persona", 1L), Map.entry("category", 1L));
+		assertThat(seven.withPrefix(Measures.CORRECTED_FIELD)).containsExactly(Map.entry("category", 1L));
+		assertThat(contributions.at(Instant.parse("2026-11-22T08:00:00Z"))).isNull();
+	}
+
+	@Test
 	void dimensionsAreUnknownUntilTriageTellsThem() {
 		assertThat(contributions(List.of(this.life.received())).dims())
 			.isEqualTo(new Dims("HOTLINE", Dims.UNKNOWN, "BJ-CY", Dims.UNKNOWN, Dims.UNKNOWN));

@@ -202,9 +202,10 @@ final class EndToEndScenario {
 
 	/**
 	 * The correction loop across services: a complaint is triaged, an agent corrects its
-	 * category, the correction is in the training command's input (triage's export read
-	 * as the command reads it) and in analytics' correction rate of the decision's
-	 * playbook, next to its retention.
+	 * category and confirms its persona, both are in the training command's input
+	 * (triage's export read as the command reads it), and analytics counts the category
+	 * corrected and the persona checked but not corrected, next to the playbook's
+	 * retention.
 	 */
 	void aCorrectionReachesTheTrainingInputAndTheCorrectionRate(Path dir) throws IOException {
 		ObjectNode body = JSON.createObjectNode();
@@ -219,7 +220,9 @@ final class EndToEndScenario {
 					(node) -> node.has("playbook"));
 		String playbook = decision.path("playbook").asString();
 		String category = decision.path("category").asString().equals("PRODUCT") ? "BILLING" : "PRODUCT";
-		long before = correctedCategories(playbook);
+		long before = figure(playbook, "/corrections/byField/category/corrected");
+		long personasChecked = figure(playbook, "/corrections/byField/persona/checked");
+		long personasCorrected = figure(playbook, "/corrections/byField/persona/corrected");
 
 		HttpResponse<String> corrected = send(HttpRequest
 			.newBuilder(
@@ -229,6 +232,14 @@ final class EndToEndScenario {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"field\":\"category\",\"value\":\"" + category + "\"}"))
 			.build());
 		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+		HttpResponse<String> confirmed = send(HttpRequest
+			.newBuilder(
+					URI.create(this.services.url(Service.TRIAGE) + "/api/v1/triage/decisions/" + id + "/confirmations"))
+			.header("Authorization", basic("agent:agent-dev"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"field\":\"persona\"}"))
+			.build());
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
 
 		HttpResponse<String> export = send(
 				HttpRequest.newBuilder(URI.create(this.services.url(Service.TRIAGE) + "/api/v1/triage/corrections"))
@@ -241,15 +252,24 @@ final class EndToEndScenario {
 		assertThat(Corrections.read(file)).anySatisfy((example) -> {
 			assertThat(example.key()).isEqualTo(id);
 			assertThat(example.label("category")).isEqualTo(category);
+		}).anySatisfy((example) -> {
+			assertThat(example.key()).isEqualTo(id);
+			assertThat(example.label("persona")).isEqualTo(decision.path("persona").asString());
 		});
-		await().atMost(WAIT).untilAsserted(() -> assertThat(correctedCategories(playbook)).isEqualTo(before + 1));
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(figure(playbook, "/corrections/byField/category/corrected")).isEqualTo(before + 1);
+			assertThat(figure(playbook, "/corrections/byField/persona/checked")).isEqualTo(personasChecked + 1);
+		});
+		assertThat(figure(playbook, "/corrections/byField/persona/corrected")).isEqualTo(personasCorrected);
 	}
 
-	/** Analytics' count of corrected categories of one playbook's decisions. */
-	private long correctedCategories(String playbook) {
+	/**
+	 * One of analytics' correction figures of one playbook's decisions (0 when absent).
+	 */
+	private long figure(String playbook, String pointer) {
 		for (JsonNode row : getJson(Service.ANALYTICS, "/api/v1/analytics/retention", "ops:ops-dev")) {
 			if (row.path("playbook").asString().equals(playbook)) {
-				return row.at("/corrections/byField/category/corrected").asLong(0);
+				return row.at(pointer).asLong(0);
 			}
 		}
 		return 0;

@@ -11,9 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
- * preview; agents and supervisors correct decisions; supervisors list the decisions to
- * check; supervisors and operations manage the rules and the model and export
- * corrections.
+ * preview; agents and supervisors correct or confirm decisions; supervisors list the
+ * decisions to check; supervisors and operations manage the rules and the model and
+ * export corrections.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageSecurityConfiguration {
@@ -25,7 +25,8 @@ class TriageSecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/api/v1/triage/preview")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
-				.requestMatchers(HttpMethod.POST, "/api/v1/triage/decisions/*/corrections")
+				.requestMatchers(HttpMethod.POST, "/api/v1/triage/decisions/*/corrections",
+						"/api/v1/triage/decisions/*/confirmations")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
 				.hasRole(Roles.SUPERVISOR)

@@ -36,12 +36,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff correct a triage decision (agents and supervisors): the correction is stored as a
- * labelled example with who and when, and published as {@code DecisionCorrected} for
- * analytics; supervisors and operations export corrections as the training command's
- * input. Recording is idempotent ({@link CorrectionRecorder}): under the
- * {@code Idempotency-Key} header when one is sent; without it, the same staff member's
- * correction of the same field of the same complaint to the same value is its retry.
+ * Staff correct a triage decision, or confirm it (agents and supervisors): the correction
+ * (a confirmation is one to the value triage decided) is stored as a labelled example
+ * with who and when, and published as {@code DecisionCorrected} for analytics;
+ * supervisors and operations export corrections as the training command's input.
+ * Recording is idempotent ({@link CorrectionRecorder}): under the {@code Idempotency-Key}
+ * header when one is sent; without it, the same staff member's correction of the same
+ * field of the same complaint to the same value is its retry.
  */
 @Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
@@ -51,6 +52,9 @@ class CorrectionController {
 	/** The fields staff correct, each with its values. */
 	static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
 			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
+
+	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
+			+ "a retry with the same key and body records and publishes nothing new";
 
 	private final DecisionStore decisions;
 
@@ -65,36 +69,55 @@ class CorrectionController {
 	}
 
 	@Operation(summary = "Correct a triage decision",
-			description = "Stores the correction as a labelled example and publishes decision-corrected; 422 when triage already decided that value. "
+			description = "Stores the correction as a labelled example and publishes decision-corrected; 422 when triage already decided that value "
+					+ "and no correction is in force (a correction back to triage's value undoes the earlier ones). "
 					+ "Idempotent under the Idempotency-Key header (422 when the key was used for another correction); without it, the same staff member's "
 					+ "same correction (complaint, field, value) is its retry. A retry answers 201 with the stored correction and Idempotent-Replayed: true. "
 					+ "Roles: AGENT, SUPERVISOR.")
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
-			@Parameter(
-					description = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; a retry with the same key and body records and publishes nothing new") @RequestHeader(
-							name = IdempotencyKeys.HEADER, required = false) String key,
+			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
 			Authentication who) {
-		List<String> allowed = FIELDS.get(body.field());
-		if (allowed == null) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "Field cannot be corrected",
-					"'" + body.field() + "' is not one of " + FIELDS.keySet());
-		}
+		List<String> allowed = allowedValues(body.field());
 		if (!allowed.contains(body.value())) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Value not allowed",
 					"'" + body.value() + "' is not a " + body.field() + ": one of " + allowed);
 		}
+		return record(complaintId, body.field(), body.value(), body.note(), key, who);
+	}
+
+	@Operation(summary = "Confirm a triage decision",
+			description = "A staff member checked the field and triage was right: stores triage's own value as a labelled example (a correction "
+					+ "whose value is the value decided, so the decision leaves the review list and the export holds it) and publishes decision-corrected "
+					+ "(analytics counts it as checked, not as corrected). With a correction in force it undoes it, as a correction back to triage's value does. "
+					+ "Idempotent as corrections are (Idempotency-Key, or the same staff member's confirmation of the same field). Roles: AGENT, SUPERVISOR.")
+	@PostMapping(path = "/decisions/{complaintId}/confirmations", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Correction> confirm(@PathVariable String complaintId, @Valid @RequestBody ConfirmationRequest body,
+			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+			Authentication who) {
+		allowedValues(body.field());
+		return record(complaintId, body.field(), null, body.note(), key, who);
+	}
+
+	/**
+	 * Records a correction of one field of the complaint's decision to the value given,
+	 * or with none (null) a confirmation of the value triage decided.
+	 */
+	private ResponseEntity<Correction> record(String complaintId, String field, String value, String note, String key,
+			Authentication who) {
 		StoredDecision stored = this.decisions.findStored(complaintId)
 			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Decision not found",
 					"No triage decision for complaint '" + complaintId + "'"));
 		ComplaintTriaged decision = EventJson.mapper().readValue(stored.eventJson(), ComplaintTriaged.class);
-		String previous = valueOf(decision, body.field());
+		String previous = valueOf(decision, field);
+		boolean confirmation = value == null;
+		CorrectionRequest body = new CorrectionRequest(field, confirmation ? previous : value, note);
 		Correction inForce = this.recorder.inForce(complaintId, body.field()).orElse(null);
 		// back to triage's own value undoes the corrections (again: the undo's retry),
-		// and with none there is nothing to correct
-		if (previous.equals(body.value()) && inForce == null) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct",
-					"Triage already decided " + body.field() + " " + previous);
+		// and with none there is nothing to correct, only a decision to confirm
+		if (!confirmation && previous.equals(body.value()) && inForce == null) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct", "Triage already decided "
+					+ body.field() + " " + previous + "; POST to /confirmations to record that it is right");
 		}
 		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(body.field(), "rules")
 				: "rules";
@@ -107,6 +130,15 @@ class CorrectionController {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
 			.body(recorded.correction());
+	}
+
+	private static List<String> allowedValues(String field) {
+		List<String> allowed = FIELDS.get(field);
+		if (allowed == null) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Field cannot be corrected",
+					"'" + field + "' is not one of " + FIELDS.keySet());
+		}
+		return allowed;
 	}
 
 	/**

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The decisions of a time range that triage was least sure of on one field and no staff
- * member has corrected yet: where its decisions are most often wrong (on the labelled
- * corpus two to three times as often as a random decision), so a supervisor's check finds
- * the most errors.
+ * member has corrected or confirmed yet: where its decisions are most often wrong (on the
+ * labelled corpus two to three times as often as a random decision), so a supervisor's
+ * check finds the most errors.
  */
 @Component
 class LeastSureDecisions {
@@ -75,7 +75,10 @@ class LeastSureDecisions {
 		return found;
 	}
 
-	/** The complaints among these whose field a staff member corrected (or undid). */
+	/**
+	 * The complaints among these whose field a staff member corrected, confirmed or
+	 * undid.
+	 */
 	private Set<String> corrected(List<StoredDecision> decisions, String field) {
 		List<String> ids = decisions.stream().map(StoredDecision::complaintId).toList();
 		Set<String> corrected = new HashSet<>();

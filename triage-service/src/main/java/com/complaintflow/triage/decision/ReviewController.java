@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The supervisors' review list: the decisions of a time range triage was least sure of on
- * one field, not corrected yet: the decisions most often wrong, whose corrections become
- * labelled examples for the next training.
+ * one field, not corrected or confirmed yet: the decisions most often wrong; each one
+ * corrected or confirmed becomes a labelled example for the next training.
  */
 @Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
@@ -42,8 +42,9 @@ class ReviewController {
 
 	@Operation(summary = "The decisions to check",
 			description = "The decisions received in [from, to) (default: the last 24 hours; at most 31 days) whose field triage was least sure of, "
-					+ "least sure first, without those whose field a staff member corrected already; each with the value decided, its source, "
-					+ "its confidence and the complaint's words. Correct a wrong one with POST /decisions/{complaintId}/corrections. Roles: SUPERVISOR.")
+					+ "least sure first, without those whose field a staff member corrected or confirmed already; each with the value decided, its source, "
+					+ "its confidence and the complaint's words. Correct a wrong one with POST /decisions/{complaintId}/corrections, confirm a right one "
+					+ "with POST /decisions/{complaintId}/confirmations: either way it becomes a labelled example. Roles: SUPERVISOR.")
 	@GetMapping(path = "/review", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<DecisionToCheck> review(
 			@Parameter(description = "The field to check", schema = @Schema(type = "string",

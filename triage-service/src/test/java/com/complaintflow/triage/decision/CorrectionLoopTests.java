@@ -49,8 +49,8 @@ import static org.awaitility.Awaitility.await;
  * labelled example the training command reads; bad corrections get problem details; a
  * retried correction (with or without an Idempotency-Key) is recorded and published once,
  * a stored correction whose publish failed is published by its retry, and a key reused
- * for another correction is refused; supervisors list the least sure decisions not
- * corrected yet.
+ * for another correction is refused; a confirmation labels triage's own value;
+ * supervisors list the least sure decisions not corrected or confirmed yet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -281,7 +281,7 @@ class CorrectionLoopTests {
 	}
 
 	@Test
-	void theLeastSureDecisionsAreListedForReviewUntilCorrected() throws Exception {
+	void theLeastSureDecisionsAreListedForReviewUntilCorrectedOrConfirmed() throws Exception {
 		Instant from = Instant.now().minusSeconds(1);
 		List<ComplaintReceived> complaints = List.of(
 				TriageServiceIntegrationTests.complaint("GZ-TH",
@@ -330,6 +330,66 @@ class CorrectionLoopTests {
 			.containsAll(ours.stream().skip(1).map((item) -> item.path("complaintId").asString()).toList());
 		assertThat(review("field=playbook&limit=200" + range)).extracting((item) -> item.path("complaintId").asString())
 			.contains(corrected);
+
+		String confirmed = ours.get(1).path("complaintId").asString();
+		assertThat(post("/api/v1/triage/decisions/" + confirmed + "/confirmations", "{\"field\":\"category\"}",
+				"supervisor:supervisor-dev")
+			.statusCode()).isEqualTo(201);
+
+		assertThat(review("field=category&limit=200" + range)).extracting((item) -> item.path("complaintId").asString())
+			.doesNotContain(corrected, confirmed)
+			.contains(ours.get(2).path("complaintId").asString());
+		assertThat(exported(confirmed)).singleElement()
+			.satisfies((line) -> assertThat(line.path("value").asString())
+				.isEqualTo(ours.get(1).path("value").asString()));
+	}
+
+	@Test
+	void aConfirmationLabelsTriagesOwnValueOnceAndIsNotCountedAsACorrection() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"My bill went up by 20 dollars this month and nobody told me why");
+		try (KafkaTestConsumer corrections = new KafkaTestConsumer(Topics.CORRECTIONS)) {
+			this.publisher.publishAndWait(complaint);
+			JsonNode decision = awaitDecision(complaint.complaintId());
+			String decided = decision.path("persona").asString();
+			String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/confirmations";
+
+			HttpResponse<String> confirmed = post(path, "{\"field\":\"persona\",\"note\":\"read it\"}",
+					"agent:agent-dev");
+			HttpResponse<String> retried = post(path, "{\"field\":\"persona\",\"note\":\"read it\"}",
+					"agent:agent-dev");
+
+			assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+			assertThat(confirmed.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+			assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+			assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+			JsonNode stored = EventJson.mapper().readTree(confirmed.body());
+			assertThat(stored.path("value").asString()).isEqualTo(decided);
+			assertThat(stored.path("previousValue").asString()).isEqualTo(decided);
+			assertThat(stored.path("correctedBy").asString()).isEqualTo("agent");
+			List<DecisionCorrected> events = awaitCorrected(corrections, complaint.complaintId(), 1);
+			assertThat(events.stream().map(DecisionCorrected::eventId).distinct()).hasSize(1);
+			assertThat(events.get(0).field()).isEqualTo("persona");
+			assertThat(events.get(0).correctedValue()).isEqualTo(decided).isEqualTo(events.get(0).previousValue());
+			Path file = this.dir.resolve("confirmed.jsonl");
+			Files.writeString(file, get("/api/v1/triage/corrections", "supervisor:supervisor-dev").body());
+			assertThat(Corrections.read(file)).filteredOn((example) -> example.key().equals(complaint.complaintId()))
+				.singleElement()
+				.satisfies((example) -> assertThat(example.label("persona")).isEqualTo(decided));
+
+			// correcting to triage's own value is still refused, and says how to confirm
+			HttpResponse<String> sameValue = post(
+					"/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections",
+					"{\"field\":\"category\",\"value\":\"" + decision.path("category").asString() + "\"}",
+					"agent:agent-dev");
+			assertThat(sameValue.statusCode()).isEqualTo(422);
+			assertThat(sameValue.body()).contains("/confirmations");
+			assertThat(post(path, "{\"field\":\"priority\"}", "agent:agent-dev").statusCode()).isEqualTo(400);
+			assertThat(post(path, "{}", "agent:agent-dev").statusCode()).isEqualTo(400);
+			assertThat(post("/api/v1/triage/decisions/nope/confirmations", "{\"field\":\"persona\"}", "agent:agent-dev")
+				.statusCode()).isEqualTo(404);
+			assertThat(post(path, "{\"field\":\"category\"}", "ops:ops-dev").statusCode()).isEqualTo(403);
+		}
 	}
 
 	@Test
