@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LeastSureDecisions {
 
-	/** Decisions read per query while corrected ones are skipped. */
+	/** Decisions read per query while checked ones are skipped. */
 	private static final int PAGE = 200;
 
-	/** Pages read at most: a range whose least sure decisions are all corrected ends. */
+	/** Pages read at most: a range whose least sure decisions are all checked ends. */
 	private static final int MAX_PAGES = 20;
 
 	private final MongoTemplate mongo;
@@ -62,9 +62,9 @@ class LeastSureDecisions {
 				.skip((long) page * PAGE)
 				.limit(PAGE);
 			List<StoredDecision> decisions = this.mongo.find(query, StoredDecision.class);
-			Set<String> corrected = corrected(decisions, field);
+			Set<String> checked = checked(decisions, field);
 			for (StoredDecision decision : decisions) {
-				if (found.size() < limit && !corrected.contains(decision.complaintId())) {
+				if (found.size() < limit && !checked.contains(decision.complaintId())) {
 					found.add(toCheck(decision, field));
 				}
 			}
@@ -79,14 +79,14 @@ class LeastSureDecisions {
 	 * The complaints among these whose field a staff member corrected, confirmed or
 	 * undid.
 	 */
-	private Set<String> corrected(List<StoredDecision> decisions, String field) {
+	private Set<String> checked(List<StoredDecision> decisions, String field) {
 		List<String> ids = decisions.stream().map(StoredDecision::complaintId).toList();
-		Set<String> corrected = new HashSet<>();
+		Set<String> checked = new HashSet<>();
 		for (Correction correction : this.mongo
 			.find(Query.query(Criteria.where("complaintId").in(ids).and("field").is(field)), Correction.class)) {
-			corrected.add(correction.complaintId());
+			checked.add(correction.complaintId());
 		}
-		return corrected;
+		return checked;
 	}
 
 	private static DecisionToCheck toCheck(StoredDecision stored, String field) {

@@ -345,7 +345,7 @@ class CorrectionLoopTests {
 	}
 
 	@Test
-	void aConfirmationLabelsTriagesOwnValueOnceAndIsNotCountedAsACorrection() throws Exception {
+	void aConfirmationIsStoredAndPublishedOnceAsACorrectionToTriagesOwnValue() throws Exception {
 		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
 				"My bill went up by 20 dollars this month and nobody told me why");
 		try (KafkaTestConsumer corrections = new KafkaTestConsumer(Topics.CORRECTIONS)) {
