@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sentence-embedding experiment of triage training (docs/triage-accuracy-log.md, "Sentence embeddings"): computes the
-# embedding of every labelled text with LangChain4j's in-process ONNX model all-MiniLM-L6-v2 (quantised; for Chinese
-# too, no Chinese model is served; Maven profile `embeddings`, test scope: never in the service) on one thread,
+# embedding of every labelled text with LangChain4j's in-process ONNX models, quantised: all-MiniLM-L6-v2 for English,
+# bge-small-zh-v1.5 for Chinese (Maven profile `embeddings`, test scope: never in the service) on one thread,
 # writes them to triage-service/target/embeddings and prints the cost (load time, heap, CPU ms per text).
 # Then cross-validate with them (no model files are written):
 #   JAVA_TOOL_OPTIONS="-Dtriage.train.embeddings=triage-service/target/embeddings -Dtriage.train.embeddings.scale=1" \

@@ -24,11 +24,11 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * The sentence-embedding experiment's first half ({@code bench/triage-embed.sh}):
- * computes the embedding of every labelled text with LangChain4j's in-process ONNX model
- * all-MiniLM-L6-v2 (quantised; test scope, never in the service; for Chinese too, as no
- * Chinese model is served here), writes the cache {@link DenseFeatures} reads, and prints
- * what an embedding costs on one thread: model load time, heap and resident memory, CPU
- * milliseconds per text (median, p90, p99, max).
+ * computes the embedding of every labelled text with LangChain4j's in-process ONNX models
+ * (quantised; test scope, never in the service): all-MiniLM-L6-v2 for English,
+ * bge-small-zh-v1.5 for Chinese. It writes the cache {@link DenseFeatures} reads, and
+ * prints what an embedding costs on one thread: model load time, heap and resident
+ * memory, CPU milliseconds per text (median, p90, p99, max).
  * <p>
  * Options: {@code --data DIR} (../shared/data), {@code --labels DIR}
  * (triage-service/training/labels), {@code --out DIR} (triage-service/target/embeddings),
@@ -45,12 +45,9 @@ public final class EmbedCommand {
 		EN("all-MiniLM-L6-v2 (quantised)", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
 				PoolingMode.MEAN),
 
-		/**
-		 * No Chinese model is served here (bge-small-zh 1.19.0-beta29 refused): the
-		 * English model reads Chinese as BERT's single CJK characters, a floor.
-		 */
-		ZH("all-MiniLM-L6-v2 (quantised; English model on Chinese)", "all-minilm-l6-v2-q.onnx",
-				"all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
+		/** BAAI's Chinese model, pooled by its first token as BGE is meant to be read. */
+		ZH("bge-small-zh-v1.5 (quantised)", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json",
+				PoolingMode.CLS);
 
 		final String title;
 
