@@ -1,5 +1,6 @@
 package com.complaintflow.triage.model.training;
 
+import com.complaintflow.events.Language;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Problem;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The log-count ratio that scales a value's features: positive for a feature of that
  * value's texts, negative for one of the others', zero for one as common in both; the
- * bias feature is not counted.
+ * bias feature is not counted. The per-language settings of training.
  */
 class ModelTrainerTests {
 
@@ -32,6 +33,14 @@ class ModelTrainerTests {
 		assertThat(ratio[0]).isCloseTo(Math.log(3), within(1e-12));
 		assertThat(ratio[1]).isCloseTo(-Math.log(3), within(1e-12));
 		assertThat(ratio[2]).isCloseTo(0, within(1e-12));
+	}
+
+	@Test
+	void chineseKeepsAMarginBelowTheWrongFallbackTargetAndEnglishTheTargetItself() {
+		assertThat(ModelTrainer.fallbackLimit(Language.ZH)).isEqualTo(0.0425);
+		assertThat(ModelTrainer.fallbackLimit(Language.EN)).isEqualTo(0.05);
+		assertThat(ModelTrainer.signalFields(Language.EN)).containsExactlyInAnyOrder("persona", "churnRisk", "emotion");
+		assertThat(ModelTrainer.signalFields(Language.ZH)).containsExactly("*");
 	}
 
 	private static Feature[] row(int... features) {
