@@ -140,7 +140,8 @@ public final class ModelTrainer {
 			boolean cueField = CUE_FIELDS.contains(field);
 			List<SparseVector> vectors = (denseField && this.dense.only()) ? none
 					: signals ? (cueField ? withSignalsCues : withSignals) : (cueField ? ngramsCues : ngrams);
-			Fitted fitted = trainField(field, docs, vectors, denseField ? embeddings : null, vocabulary.size());
+			Fitted fitted = trainField(language, field, docs, vectors, denseField ? embeddings : null,
+					vocabulary.size());
 			if (fitted != null) {
 				classifiers.put(field, fitted.classifier());
 				if (fitted.dense() != null) {
@@ -209,8 +210,8 @@ public final class ModelTrainer {
 	 * Trains one field; {@code embeddings} per document (a row may be null), or null when
 	 * the field sees none.
 	 */
-	private Fitted trainField(String field, List<Doc> docs, List<SparseVector> vectors, float[][] embeddings,
-			int features) {
+	private Fitted trainField(Language language, String field, List<Doc> docs, List<SparseVector> vectors,
+			float[][] embeddings, int features) {
 		List<Integer> rows = new ArrayList<>();
 		TreeSet<String> seen = new TreeSet<>();
 		for (int i = 0; i < docs.size(); i++) {
@@ -248,7 +249,8 @@ public final class ModelTrainer {
 			}
 		}
 		double temperature = temperature(field, classes, docs, rows, outOfFold);
-		Choice choice = choose(field, classes, docs, rows, outOfFold, temperature);
+		Choice choice = choose(field, classes, docs, rows, outOfFold, temperature,
+				fallbackLimit(FALLBACK_LIMITS, language));
 		List<Integer> all = new ArrayList<>();
 		for (int r = 0; r < rows.size(); r++) {
 			all.add(r);
@@ -466,17 +468,16 @@ public final class ModelTrainer {
 	 * right; for churn plus {@link #HIGH_RECALL_WEIGHT} times the HIGH recall, for the
 	 * playbook minus {@link #FALLBACK_PENALTY} times the wrong fallback) among those that
 	 * meet the field's target, if any does: wrong fallback to STANDARD_CARE of at most
-	 * {@link #FALLBACK_LIMITS} of the complaints, churn-HIGH recall of at least
+	 * {@code fallbackLimit} of the complaints, churn-HIGH recall of at least
 	 * {@link #HIGH_RECALL_TARGET} if set. When none does, the pair closest to the target
 	 * (then the most accurate). A threshold above 0 must beat the model deciding every
 	 * text by {@link #MIN_RULES_GAIN} or bring the field closer to its target. A
 	 * threshold above 1 means the model never decides.
 	 */
 	private static Choice choose(String field, List<String> classes, List<Doc> docs, List<Integer> rows,
-			double[][] outOfFold, double temperature) {
+			double[][] outOfFold, double temperature, double fallbackLimit) {
 		String watched = WATCHED.get(field);
 		int watchedIndex = (watched != null) ? classes.indexOf(watched) : -1;
-		double fallbackLimit = rows.isEmpty() ? 0.05 : fallbackLimit(docs.get(rows.get(0)).example().language());
 		double[] offsets = (watchedIndex >= 0) ? OFFSETS : new double[] { 0 };
 		Choice best = null;
 		for (double offset : offsets) {
@@ -607,6 +608,11 @@ public final class ModelTrainer {
 	private static final String FALLBACK_LIMITS = System.getProperty("triage.train.fallback-limit",
 			"EN:0.05;ZH:0.0425");
 
+	/**
+	 * The issue's wrong-fallback target: the limit of a language the setting leaves out.
+	 */
+	private static final double FALLBACK_TARGET = 0.05;
+
 	/** The weight of churn-HIGH examples in training (C times this for HIGH). */
 	private static final double HIGH_CLASS_WEIGHT = Double
 		.parseDouble(System.getProperty("triage.train.high-class-weight", "3"));
@@ -641,11 +647,13 @@ public final class ModelTrainer {
 	}
 
 	/**
-	 * The wrong-fallback limit of a language ({@link #FALLBACK_LIMITS}; 5 % if unset).
+	 * A language's wrong-fallback limit in a setting such as {@link #FALLBACK_LIMITS}:
+	 * one share for every language, or {@code LANGUAGE:share} pairs (the target for a
+	 * language left out).
 	 */
-	static double fallbackLimit(Language language) {
-		String limit = FALLBACK_LIMITS.contains(":") ? ofLanguage(FALLBACK_LIMITS, language) : FALLBACK_LIMITS;
-		return (limit != null) ? Double.parseDouble(limit) : 0.05;
+	static double fallbackLimit(String setting, Language language) {
+		String limit = setting.contains(":") ? ofLanguage(setting, language) : setting.trim();
+		return (limit != null) ? Double.parseDouble(limit) : FALLBACK_TARGET;
 	}
 
 	/**

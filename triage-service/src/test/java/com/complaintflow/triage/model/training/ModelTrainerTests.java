@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The log-count ratio that scales a value's features: positive for a feature of that
  * value's texts, negative for one of the others', zero for one as common in both; the
- * bias feature is not counted. The per-language settings of training.
+ * bias feature is not counted; the settings of training read per language.
  */
 class ModelTrainerTests {
 
@@ -36,9 +36,17 @@ class ModelTrainerTests {
 	}
 
 	@Test
-	void chineseKeepsAMarginBelowTheWrongFallbackTargetAndEnglishTheTargetItself() {
-		assertThat(ModelTrainer.fallbackLimit(Language.ZH)).isEqualTo(0.0425);
-		assertThat(ModelTrainer.fallbackLimit(Language.EN)).isEqualTo(0.05);
+	void theWrongFallbackLimitIsReadPerLanguageOrForEveryLanguage() {
+		assertThat(ModelTrainer.fallbackLimit("EN:0.05;ZH:0.0425", Language.ZH)).isEqualTo(0.0425);
+		assertThat(ModelTrainer.fallbackLimit("EN:0.05;ZH:0.0425", Language.EN)).isEqualTo(0.05);
+		assertThat(ModelTrainer.fallbackLimit("0.06", Language.ZH)).isEqualTo(0.06);
+		assertThat(ModelTrainer.fallbackLimit("0.06", Language.EN)).isEqualTo(0.06);
+		// a language the setting leaves out gets the target
+		assertThat(ModelTrainer.fallbackLimit("ZH:0.04", Language.EN)).isEqualTo(0.05);
+	}
+
+	@Test
+	void theSignalFieldsAreReadPerLanguage() {
 		assertThat(ModelTrainer.signalFields(Language.EN)).containsExactlyInAnyOrder("persona", "churnRisk", "emotion");
 		assertThat(ModelTrainer.signalFields(Language.ZH)).containsExactly("*");
 	}
