@@ -6,7 +6,9 @@
 # Then cross-validate with them (no model files are written):
 #   JAVA_TOOL_OPTIONS="-Dtriage.train.embeddings=triage-service/target/embeddings -Dtriage.train.embeddings.scale=1" \
 #     bench/triage-train.sh --report /tmp/with-embeddings.md
-# Usage: bench/triage-embed.sh [--data ../shared/data] [--labels DIR] [--out DIR]
+# --static words|chars: instead, a static embedding distilled from the model (each token embedded once, a text the
+# SIF-weighted mean of its tokens; docs/triage-accuracy-log.md, "A static embedding").
+# Usage: bench/triage-embed.sh [--data ../shared/data] [--labels DIR] [--out DIR] [--whole-text | --static words|chars]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(MAVEN_ARGS="${MAVEN_ARGS:-} -Pembeddings" dev/test-classpath.sh triage-service)

@@ -35,7 +35,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * {@code --whole-text} (the model's tokenizer file cuts a text at 128 tokens: with this
  * option a text is embedded in parts of 80 English words or 120 Chinese characters,
  * averaged by their length, as LangChain4j averages the parts of a text longer than 510
- * tokens).
+ * tokens), {@code --static words|chars} (instead, a static embedding distilled from the
+ * model: {@link StaticEmbedding}).
  */
 public final class EmbedCommand {
 
@@ -75,6 +76,7 @@ public final class EmbedCommand {
 		Path labels = Path.of(options.getOrDefault("labels", "triage-service/training/labels"));
 		Path out = Path.of(options.getOrDefault("out", "triage-service/target/embeddings"));
 		boolean wholeText = options.containsKey("whole-text");
+		String staticTokens = options.get("static");
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		for (LabelStore.DataSet set : LabelStore.DataSet.values()) {
 			Path labelFile = labels.resolve(set.labelFile());
@@ -104,15 +106,20 @@ public final class EmbedCommand {
 				LabelledExample example = examples.get(i);
 				tokens[i] = example.text().length();
 				long start = threads.getCurrentThreadCpuTime();
-				float[] vector = wholeText ? model.embedInParts(example.text(), set.language)
-						: model.embed(example.text()).content().vector();
+				float[] vector = (staticTokens != null) ? null
+						: wholeText ? model.embedInParts(example.text(), set.language)
+								: model.embed(example.text()).content().vector();
 				cpuMs[i] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
 				texts.put(example.key(), example.text());
 				vectors.put(example.key(), vector);
 			}
+			if (staticTokens != null) {
+				vectors = StaticEmbedding.distil((token) -> model.embed(token).content().vector(), texts, set.language,
+						staticTokens);
+			}
 			Path file = DenseFeatures.file(out, set.language);
-			DenseFeatures.write(file, encoder.title + (wholeText ? ", whole text" : ", first 128 tokens"), texts,
-					vectors);
+			DenseFeatures.write(file, encoder.title + ((staticTokens != null) ? ", static " + staticTokens
+					: wholeText ? ", whole text" : ", first 128 tokens"), texts, vectors);
 			Arrays.sort(cpuMs);
 			Arrays.sort(tokens);
 			System.out.printf(Locale.ROOT,

@@ -1,0 +1,39 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.complaintflow.events.Language;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The static embedding experiment: a text's tokens, and a rare token weighing more than a
+ * frequent one in the text's vector.
+ */
+class StaticEmbeddingTests {
+
+	@Test
+	void aTextIsSplitIntoLowerCaseWordsOrChineseCharacters() {
+		assertThat(StaticEmbedding.tokens("Don't CANCEL my plan!", Language.EN, "words")).containsExactly("don't",
+				"cancel", "my", "plan");
+		assertThat(StaticEmbedding.tokens("换卡了！", Language.ZH, "chars")).containsExactly("换", "卡", "了");
+	}
+
+	@Test
+	void aRareTokenWeighsMoreThanAFrequentOne() {
+		Map<String, String> texts = new LinkedHashMap<>();
+		texts.put("one", "a a a b");
+		texts.put("two", "a");
+
+		Map<String, float[]> vectors = StaticEmbedding.distil(
+				(token) -> token.equals("a") ? new float[] { 1, 0 } : new float[] { 0, 1 }, texts, Language.EN,
+				"words");
+
+		float[] one = vectors.get("one");
+		assertThat(one[1]).as("b once outweighs a three times").isGreaterThan(one[0]);
+		assertThat(vectors.get("two")[1]).isZero();
+	}
+
+}
