@@ -124,10 +124,11 @@ public final class EmbedCommand {
 			Arrays.sort(tokens);
 			System.out.printf(Locale.ROOT,
 					"%s %s: %d texts, %d dimensions -> %s%n  load %.0f ms wall, %.0f ms CPU; heap +%.1f MB, resident +%.1f MB%n"
-							+ "  CPU per text (one thread): median %.2f ms, p90 %.2f, p99 %.2f, max %.2f, mean %.2f%n"
+							+ "  CPU per text (one thread%s): median %.2f ms, p90 %.2f, p99 %.2f, max %.2f, mean %.2f%n"
 							+ "  characters per text: median %d, p90 %d, p99 %d, max %d%n",
 					set.name, encoder.title, examples.size(), vectors.values().iterator().next().length, file,
 					loadWallMs, loadCpuMs, (heapAfter - heapBefore) / 1e6, (rssAfter - rssBefore) / 1024.0,
+					(staticTokens != null) ? "; static: the tokens' lookups are not timed, so 0" : "",
 					quantile(cpuMs, 0.5), quantile(cpuMs, 0.9), quantile(cpuMs, 0.99), cpuMs[cpuMs.length - 1],
 					Arrays.stream(cpuMs).average().orElse(0), tokens[tokens.length / 2],
 					tokens[(int) (tokens.length * 0.9)], tokens[(int) (tokens.length * 0.99)],
