@@ -15,10 +15,11 @@ import com.ibm.icu.util.ULocale;
 /**
  * A static embedding distilled from a sentence model (the model2vec idea; the option
  * {@code --static words|chars} of {@link EmbedCommand}): every token of the texts is
- * embedded once on its own, and a text is the SIF-weighted mean of its tokens' vectors
- * (weight {@code a / (a + p(token))}, {@code a = 0.001}), so a decision would cost a
- * table lookup instead of a transformer. Tokens: {@code words} (English words; ICU word
- * segments in Chinese) or {@code chars} (Chinese characters; English words).
+ * embedded once on its own, and a text is the SIF-weighted sum of its tokens' vectors
+ * (weight {@code a / (a + p(token))}, {@code a = 0.001}; the training L2-normalises it,
+ * so it reads as the weighted mean), so a decision would cost a table lookup instead of a
+ * transformer. Tokens: {@code words} (English words; ICU word segments in Chinese) or
+ * {@code chars} (Chinese characters; English words).
  */
 final class StaticEmbedding {
 
@@ -34,6 +35,9 @@ final class StaticEmbedding {
 	 */
 	static Map<String, float[]> distil(Function<String, float[]> embedder, Map<String, String> texts, Language language,
 			String mode) {
+		if (!mode.equals("words") && !mode.equals("chars")) {
+			throw new IllegalArgumentException("--static takes words or chars, not " + mode);
+		}
 		Map<String, List<String>> tokens = new LinkedHashMap<>();
 		Map<String, Integer> counts = new HashMap<>();
 		long total = 0;
@@ -68,6 +72,9 @@ final class StaticEmbedding {
 		return vectors;
 	}
 
+	/**
+	 * A text's lower-case tokens: words, or in Chinese with {@code chars} its characters.
+	 */
 	static List<String> tokens(String text, Language language, String mode) {
 		String lower = text.toLowerCase(Locale.ROOT);
 		List<String> out = new ArrayList<>();

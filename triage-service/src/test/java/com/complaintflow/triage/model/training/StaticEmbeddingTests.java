@@ -7,10 +7,11 @@ import com.complaintflow.events.Language;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The static embedding experiment: a text's tokens, and a rare token weighing more than a
- * frequent one in the text's vector.
+ * The static embedding experiment: a text's tokens, a rare token weighing more than a
+ * frequent one in the text's vector, and an unknown token kind refused.
  */
 class StaticEmbeddingTests {
 
@@ -34,6 +35,14 @@ class StaticEmbeddingTests {
 		float[] one = vectors.get("one");
 		assertThat(one[1]).as("b once outweighs a three times").isGreaterThan(one[0]);
 		assertThat(vectors.get("two")[1]).isZero();
+	}
+
+	@Test
+	void aTokenKindOtherThanWordsOrCharsIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StaticEmbedding.distil((token) -> new float[] { 1 }, Map.of("one", "a"), Language.EN,
+					"sentences"))
+			.withMessageContaining("words or chars");
 	}
 
 }
