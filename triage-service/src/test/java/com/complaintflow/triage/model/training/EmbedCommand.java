@@ -94,47 +94,63 @@ public final class EmbedCommand {
 			double loadWallMs = (System.nanoTime() - wall) / 1e6;
 			long heapAfter = usedHeap();
 			long rssAfter = residentKiB();
-			// warm-up, not timed
-			for (int i = 0; i < Math.min(20, examples.size()); i++) {
-				model.embed(examples.get(i).text());
-			}
 			Map<String, String> texts = new LinkedHashMap<>();
-			Map<String, float[]> vectors = new LinkedHashMap<>();
-			double[] cpuMs = new double[examples.size()];
-			int[] tokens = new int[examples.size()];
+			int[] lengths = new int[examples.size()];
 			for (int i = 0; i < examples.size(); i++) {
-				LabelledExample example = examples.get(i);
-				tokens[i] = example.text().length();
-				long start = threads.getCurrentThreadCpuTime();
-				float[] vector = (staticTokens != null) ? null
-						: wholeText ? model.embedInParts(example.text(), set.language)
-								: model.embed(example.text()).content().vector();
-				cpuMs[i] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-				texts.put(example.key(), example.text());
-				vectors.put(example.key(), vector);
+				texts.put(examples.get(i).key(), examples.get(i).text());
+				lengths[i] = examples.get(i).text().length();
 			}
+			Map<String, float[]> vectors;
+			String cost;
 			if (staticTokens != null) {
 				vectors = StaticEmbedding.distil((token) -> model.embed(token).content().vector(), texts, set.language,
 						staticTokens);
+				cost = "  CPU per text: a table lookup per token, not timed here\n";
+			}
+			else {
+				vectors = new LinkedHashMap<>();
+				double[] cpuMs = embedTimed(model, examples, set.language, wholeText, vectors);
+				cost = String.format(Locale.ROOT,
+						"  CPU per text (one thread): median %.2f ms, p90 %.2f, p99 %.2f, max %.2f, mean %.2f%n",
+						quantile(cpuMs, 0.5), quantile(cpuMs, 0.9), quantile(cpuMs, 0.99), cpuMs[cpuMs.length - 1],
+						Arrays.stream(cpuMs).average().orElse(0));
 			}
 			Path file = DenseFeatures.file(out, set.language);
 			DenseFeatures.write(file, encoder.title + ((staticTokens != null) ? ", static " + staticTokens
 					: wholeText ? ", whole text" : ", first 128 tokens"), texts, vectors);
-			Arrays.sort(cpuMs);
-			Arrays.sort(tokens);
+			Arrays.sort(lengths);
 			System.out.printf(Locale.ROOT,
 					"%s %s: %d texts, %d dimensions -> %s%n  load %.0f ms wall, %.0f ms CPU; heap +%.1f MB, resident +%.1f MB%n"
-							+ "  CPU per text (one thread%s): median %.2f ms, p90 %.2f, p99 %.2f, max %.2f, mean %.2f%n"
-							+ "  characters per text: median %d, p90 %d, p99 %d, max %d%n",
+							+ "%s  characters per text: median %d, p90 %d, p99 %d, max %d%n",
 					set.name, encoder.title, examples.size(), vectors.values().iterator().next().length, file,
-					loadWallMs, loadCpuMs, (heapAfter - heapBefore) / 1e6, (rssAfter - rssBefore) / 1024.0,
-					(staticTokens != null) ? "; static: the tokens' lookups are not timed, so 0" : "",
-					quantile(cpuMs, 0.5), quantile(cpuMs, 0.9), quantile(cpuMs, 0.99), cpuMs[cpuMs.length - 1],
-					Arrays.stream(cpuMs).average().orElse(0), tokens[tokens.length / 2],
-					tokens[(int) (tokens.length * 0.9)], tokens[(int) (tokens.length * 0.99)],
-					tokens[tokens.length - 1]);
+					loadWallMs, loadCpuMs, (heapAfter - heapBefore) / 1e6, (rssAfter - rssBefore) / 1024.0, cost,
+					lengths[lengths.length / 2], lengths[(int) (lengths.length * 0.9)],
+					lengths[(int) (lengths.length * 0.99)], lengths[lengths.length - 1]);
 			System.out.flush();
 		}
+	}
+
+	/**
+	 * Embeds every text on the calling thread (after 20 untimed warm-up texts) into
+	 * {@code vectors}; returns each text's CPU milliseconds, sorted.
+	 */
+	private static double[] embedTimed(OneThreadModel model, List<LabelledExample> examples, Language language,
+			boolean wholeText, Map<String, float[]> vectors) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		for (int i = 0; i < Math.min(20, examples.size()); i++) {
+			model.embed(examples.get(i).text());
+		}
+		double[] cpuMs = new double[examples.size()];
+		for (int i = 0; i < examples.size(); i++) {
+			LabelledExample example = examples.get(i);
+			long start = threads.getCurrentThreadCpuTime();
+			float[] vector = wholeText ? model.embedInParts(example.text(), language)
+					: model.embed(example.text()).content().vector();
+			cpuMs[i] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+			vectors.put(example.key(), vector);
+		}
+		Arrays.sort(cpuMs);
+		return cpuMs;
 	}
 
 	private static double quantile(double[] sorted, double q) {

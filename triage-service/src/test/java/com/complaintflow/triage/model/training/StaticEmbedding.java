@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.NgramFeatures;
+import com.complaintflow.triage.model.NgramFeatures;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 
@@ -73,10 +75,12 @@ final class StaticEmbedding {
 	}
 
 	/**
-	 * A text's lower-case tokens: words, or in Chinese with {@code chars} its characters.
+	 * A text's tokens, read as the model's n-grams read it ({@link NgramFeatures#fold}:
+	 * lower case, simplified script, its first characters): words, or in Chinese with
+	 * {@code chars} its characters.
 	 */
 	static List<String> tokens(String text, Language language, String mode) {
-		String lower = text.toLowerCase(Locale.ROOT);
+		String lower = NgramFeatures.fold(text);
 		List<String> out = new ArrayList<>();
 		if (language == Language.ZH && mode.equals("chars")) {
 			lower.codePoints()

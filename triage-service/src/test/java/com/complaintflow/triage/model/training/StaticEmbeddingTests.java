@@ -10,16 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The static embedding experiment: a text's tokens, a rare token weighing more than a
- * frequent one in the text's vector, and an unknown token kind refused.
+ * The static embedding experiment: a text's tokens (folded as the n-grams fold it), a
+ * rare token weighing more than a frequent one in the text's vector, and an unknown token
+ * kind refused.
  */
 class StaticEmbeddingTests {
 
 	@Test
-	void aTextIsSplitIntoLowerCaseWordsOrChineseCharacters() {
+	void aTextIsSplitIntoItsFoldedWordsOrChineseCharacters() {
 		assertThat(StaticEmbedding.tokens("Don't CANCEL my plan!", Language.EN, "words")).containsExactly("don't",
 				"cancel", "my", "plan");
 		assertThat(StaticEmbedding.tokens("换卡了！", Language.ZH, "chars")).containsExactly("换", "卡", "了");
+		assertThat(StaticEmbedding.tokens("網路斷了", Language.ZH, "chars"))
+			.as("read as the n-grams read it: simplified, Taiwan words too")
+			.containsExactly("网", "络", "断", "了");
 	}
 
 	@Test
