@@ -78,7 +78,8 @@ public final class FieldClassifier {
 		return new Advice(this.classes.get(best), probabilities[best], this.threshold, evidence(x, best));
 	}
 
-	static int best(double[] probabilities) {
+	/** The index of the largest value (the first of equals). */
+	public static int best(double[] probabilities) {
 		int best = 0;
 		for (int c = 1; c < probabilities.length; c++) {
 			if (probabilities[c] > probabilities[best]) {

@@ -39,7 +39,7 @@ public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, De
 			boolean alone = weights != null && this.features.only();
 			double[] scores = plusDense(classifier.scores(alone ? none : x), weights, embedding);
 			double[] p = FieldClassifier.softmax(scores, classifier.temperature(), classifier.offsets());
-			int best = ModelTrainer.argmax(p);
+			int best = FieldClassifier.best(p);
 			advice.put(field, new Advice(classifier.classes().get(best), p[best], classifier.threshold(), List.of()));
 		});
 		return advice;

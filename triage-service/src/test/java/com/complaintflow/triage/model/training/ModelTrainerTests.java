@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The log-count ratio that scales a value's features: positive for a feature of that
  * value's texts, negative for one of the others', zero for one as common in both; the
- * bias feature is not counted; the settings of training read per language.
+ * bias feature is not counted; the fields that learn from the rules' signals read per
+ * language.
  */
 class ModelTrainerTests {
 
@@ -33,16 +34,6 @@ class ModelTrainerTests {
 		assertThat(ratio[0]).isCloseTo(Math.log(3), within(1e-12));
 		assertThat(ratio[1]).isCloseTo(-Math.log(3), within(1e-12));
 		assertThat(ratio[2]).isCloseTo(0, within(1e-12));
-	}
-
-	@Test
-	void theWrongFallbackLimitIsReadPerLanguageOrForEveryLanguage() {
-		assertThat(ModelTrainer.fallbackLimit("EN:0.05;ZH:0.0425", Language.ZH)).isEqualTo(0.0425);
-		assertThat(ModelTrainer.fallbackLimit("EN:0.05;ZH:0.0425", Language.EN)).isEqualTo(0.05);
-		assertThat(ModelTrainer.fallbackLimit("0.06", Language.ZH)).isEqualTo(0.06);
-		assertThat(ModelTrainer.fallbackLimit("0.06", Language.EN)).isEqualTo(0.06);
-		// a language the setting leaves out gets the target
-		assertThat(ModelTrainer.fallbackLimit("ZH:0.04", Language.EN)).isEqualTo(0.05);
 	}
 
 	@Test
