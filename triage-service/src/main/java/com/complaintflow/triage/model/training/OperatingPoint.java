@@ -13,11 +13,11 @@ import com.complaintflow.triage.model.FieldClassifier;
  *
  * @param threshold the probability at which the model decides (above 1: never)
  * @param offsets added per value to the scaled scores before the softmax
- * @param accuracy the out-of-fold objective: accuracy, plus or minus the watched value's
- * weight
+ * @param objective the out-of-fold accuracy, plus the churn-HIGH recall's weight or minus
+ * the wrong fallback's
  * @param shortfall how far the field's target is missed (0 when it is met)
  */
-record OperatingPoint(double threshold, float[] offsets, double accuracy, double shortfall) {
+record OperatingPoint(double threshold, float[] offsets, double objective, double shortfall) {
 
 	/** The value whose errors weigh more, per field. */
 	private static final Map<String, String> WATCHED = Map.of("churnRisk", "HIGH", "playbook", "STANDARD_CARE");
@@ -139,7 +139,7 @@ record OperatingPoint(double threshold, float[] offsets, double accuracy, double
 						}
 					}
 				}
-				double accuracy = (double) right / rows.size();
+				double objective = (double) right / rows.size();
 				double shortfall = 0;
 				if ("churnRisk".equals(field) && watchedLabels > 0) {
 					double recall = (double) watchedRight / watchedLabels;
@@ -147,26 +147,26 @@ record OperatingPoint(double threshold, float[] offsets, double accuracy, double
 						shortfall = Math.max(0, HIGH_RECALL_TARGET - recall);
 					}
 					else {
-						accuracy += HIGH_RECALL_WEIGHT * recall;
+						objective += HIGH_RECALL_WEIGHT * recall;
 					}
 				}
 				if ("playbook".equals(field) && complaints > 0) {
 					// over the complaints: a set of them is what the limit is for
 					double wrongFallback = (double) watchedWrong / complaints;
 					shortfall = Math.max(0, wrongFallback - fallbackLimit);
-					accuracy -= FALLBACK_PENALTY * wrongFallback;
+					objective -= FALLBACK_PENALTY * wrongFallback;
 				}
-				OperatingPoint choice = new OperatingPoint(t, offsetVector, accuracy, shortfall);
+				OperatingPoint choice = new OperatingPoint(t, offsetVector, objective, shortfall);
 				if (step == 0) {
 					modelAlways = choice;
 				}
 				else if (shortfall >= modelAlways.shortfall - 1e-9
-						&& accuracy < modelAlways.accuracy + MIN_RULES_GAIN - 1e-9) {
+						&& objective < modelAlways.objective + MIN_RULES_GAIN - 1e-9) {
 					// the rules take over only where they are clearly better
 					continue;
 				}
 				if (best == null || shortfall < best.shortfall - 1e-9
-						|| (shortfall <= best.shortfall + 1e-9 && accuracy > best.accuracy + 1e-9)) {
+						|| (shortfall <= best.shortfall + 1e-9 && objective > best.objective + 1e-9)) {
 					best = choice;
 				}
 			}

@@ -9,10 +9,12 @@ import com.complaintflow.events.Language;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The operating point chosen on out-of-fold scores: STANDARD_CARE is pushed down only as
- * far as the wrong-fallback limit needs, and the limit is read per language.
+ * far as the wrong-fallback limit needs, churn HIGH raised where that buys recall, and
+ * the limit is read per language.
  */
 class OperatingPointTests {
 
@@ -56,6 +58,29 @@ class OperatingPointTests {
 	}
 
 	@Test
+	void churnHighIsRaisedWhereThatBuysRecall() {
+		List<ModelTrainer.Doc> churnDocs = new ArrayList<>();
+		List<double[]> churnScores = new ArrayList<>();
+		// two sure HIGH, two HIGH the model calls LOW slightly, six sure LOW
+		addChurn(churnDocs, churnScores, 2, "HIGH", 2, 0);
+		addChurn(churnDocs, churnScores, 2, "HIGH", 0, 0.3);
+		addChurn(churnDocs, churnScores, 6, "LOW", 0, 2);
+		List<Integer> rows = new ArrayList<>();
+		for (int r = 0; r < churnDocs.size(); r++) {
+			rows.add(r);
+		}
+
+		OperatingPoint point = OperatingPoint.choose("churnRisk", List.of("HIGH", "LOW"), churnDocs, rows,
+				churnScores.toArray(new double[0][]), 1.0, 0.05);
+
+		// raised past the slight LOW (0.3), short of calling the sure LOW rows HIGH (2)
+		assertThat(point.offsets()[0]).isGreaterThan(0.3f).isLessThan(2f);
+		assertThat(point.offsets()[1]).isZero();
+		// every row right, and the weight of a full HIGH recall on top
+		assertThat(point.objective()).isCloseTo(1.5, within(1e-9));
+	}
+
+	@Test
 	void theWrongFallbackLimitIsReadPerLanguageOrForEveryLanguage() {
 		assertThat(OperatingPoint.fallbackLimit("EN:0.05;ZH:0.0425", Language.ZH)).isEqualTo(0.0425);
 		assertThat(OperatingPoint.fallbackLimit("EN:0.05;ZH:0.0425", Language.EN)).isEqualTo(0.05);
@@ -72,6 +97,18 @@ class OperatingPointTests {
 		}
 		return OperatingPoint.choose("playbook", PLAYBOOKS, this.docs, rows, this.scores.toArray(new double[0][]), 1.0,
 				fallbackLimit);
+	}
+
+	private static void addChurn(List<ModelTrainer.Doc> docs, List<double[]> scores, int count, String label,
+			double high, double low) {
+		for (int i = 0; i < count; i++) {
+			String key = "churn-" + docs.size();
+			LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of("churnRisk", label),
+					Map.of(), true, "test");
+			RuleOutcome rules = new RuleOutcome(Map.of("churnRisk", "LOW"), Set.of(), Map.of(), List.of());
+			docs.add(new ModelTrainer.Doc(example, key, rules));
+			scores.add(new double[] { high, low });
+		}
 	}
 
 	private void add(int count, String label, double networkFault, double standardCare) {
