@@ -13,5 +13,7 @@ if [ ! -f "$classpath_file" ] \
   echo "Building $module and what it needs (tests compiled, not run)..." >&2
   # -DskipTests, not -Dmaven.test.skip: the services' tests depend on service-support's test-jar, which must be built.
   ./mvnw -q -B -pl "dev/$module" -am package -DskipTests -Dspring-javaformat.skip=true >&2
+  # the dependency plugin leaves an unchanged classpath file as it was: mark the build done
+  touch "$classpath_file"
 fi
 echo "$(pwd)/dev/$module/target/classes:$(cat "$classpath_file")"
