@@ -40,7 +40,8 @@ import com.complaintflow.systemtests.load.IntakeClient;
  * load, without waiting for the earlier ones to be back); then checks from the topics and
  * databases that every complaint that got a 202 has exactly one triage decision and one
  * case, is counted exactly once in analytics, and that every reminder was emitted once.
- * Prints the counts; exits non-zero on any loss or duplicate.
+ * Or the database and the broker are stalled instead (SIGSTOP), or both, one load after
+ * the other. Prints the counts; exits non-zero on any loss or duplicate.
  */
 public final class FaultInjection {
 
@@ -72,7 +73,7 @@ public final class FaultInjection {
 	/**
 	 * Runs the scenario.
 	 * @param args
-	 * {@code [complaints [rate-per-second [--reminder-slice|--policy-deadlines] [--stall DB_SECONDS BROKER_SECONDS]]]},
+	 * {@code [complaints [rate-per-second [--reminder-slice|--policy-deadlines] [--stall|--then-stall DB_SECONDS BROKER_SECONDS]]]},
 	 * default 20000 at 100/s: slow enough that the load runs while every process is
 	 * killed and restarted. By default every first response is due in seconds; with
 	 * {@code --reminder-slice} only the network faults' engineer contact is (a slice of
@@ -81,7 +82,10 @@ public final class FaultInjection {
 	 * reminder fires during the run and only complaints, decisions, cases and counts are
 	 * checked. With {@code --stall} the faults are stalls instead of kills: the database
 	 * is stopped with SIGSTOP for {@code DB_SECONDS} and later the broker for
-	 * {@code BROKER_SECONDS}, each then continued with SIGCONT.
+	 * {@code BROKER_SECONDS}, each then continued with SIGCONT. With {@code --then-stall}
+	 * the kills come first and, once their load is checked, as many complaints again are
+	 * sent on the same stack with the stalls (one start of the stack for both; CI runs it
+	 * so), and everything is checked again.
 	 * @throws Exception on set-up failure
 	 */
 	public static void main(String[] args) throws Exception {
@@ -98,26 +102,23 @@ public final class FaultInjection {
 		Path data = Files.createTempDirectory("complaint-flow-faults");
 		System.out.printf("Fault injection: %d complaints at %d/s, %s deadlines, %s; data and logs in %s%n",
 				this.complaints, this.rate, this.deadlines.name().toLowerCase(java.util.Locale.ROOT),
-				(this.stalls != null) ? "stalls (database " + this.stalls.database().toSeconds() + " s, broker "
-						+ this.stalls.broker().toSeconds() + " s)" : "kill -9 of every process",
-				data);
+				String.join(", then ", rounds().stream().map(this::describe).toList()), data);
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			ports.put(service, service.defaultPort() + 10_000);
 		}
 		ComplaintTexts texts = ComplaintTexts.load();
 		List<String> properties = this.deadlines.triageProperties(data);
-		boolean passed;
+		boolean passed = true;
 		try (ProcessStack stack = ProcessStack.start(data, KAFKA_PORT, MONGO_PORT, ports, properties,
 				ProcessStack.FAST_START)) {
-			long started = System.nanoTime();
-			send(stack, texts);
-			System.out.printf("Sent in %.1f s: %d accepted, %d retried requests, %d rejected%n",
-					(System.nanoTime() - started) / 1e9, this.accepted.size(), this.retries.get(), this.rejected.get());
-			List<Check> checks = new Verification(stack, this.accepted, this.deadlines)
-				.awaitAndCheck(Duration.ofMinutes(10).plusMillis(30L * this.complaints));
-			checks.forEach((check) -> System.out.println(check));
-			passed = checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
+			List<Round> rounds = rounds();
+			for (int r = 0; r < rounds.size() && passed; r++) {
+				if (rounds.size() > 1) {
+					System.out.printf("Round %d of %d: %s%n", r + 1, rounds.size(), describe(rounds.get(r)));
+				}
+				passed = runRound(stack, texts, rounds.get(r));
+			}
 			System.out.println(passed ? "FAULT INJECTION PASSED" : "FAULT INJECTION FAILED");
 		}
 		if (passed) {
@@ -127,7 +128,58 @@ public final class FaultInjection {
 		return passed;
 	}
 
-	private void send(ProcessStack stack, ComplaintTexts texts) throws InterruptedException {
+	/**
+	 * The rounds of the run: kills, stalls, or kills and then stalls on the same stack
+	 * ({@code --then-stall}).
+	 */
+	private List<Round> rounds() {
+		if (this.stalls == null) {
+			return List.of(Round.KILLS);
+		}
+		return this.stalls.afterKills() ? List.of(Round.KILLS, Round.STALLS) : List.of(Round.STALLS);
+	}
+
+	/**
+	 * Sends this run's complaints with the round's faults, then checks everything
+	 * accepted so far (this round's complaints and the earlier rounds').
+	 */
+	private boolean runRound(ProcessStack stack, ComplaintTexts texts, Round round) throws InterruptedException {
+		long started = System.nanoTime();
+		int before = this.accepted.size();
+		long retriedBefore = this.retries.get();
+		send(stack, texts, faults(stack, round), before);
+		System.out.printf("Sent in %.1f s: %d accepted, %d retried requests, %d rejected%n",
+				(System.nanoTime() - started) / 1e9, this.accepted.size() - before, this.retries.get() - retriedBefore,
+				this.rejected.get());
+		List<Check> checks = new Verification(stack, this.accepted, this.deadlines)
+			.awaitAndCheck(Duration.ofMinutes(10).plusMillis(30L * this.accepted.size()));
+		checks.forEach((check) -> System.out.println(check));
+		return checks.stream().allMatch(Check::passed) && this.rejected.get() == 0;
+	}
+
+	private String describe(Round round) {
+		return (round == Round.KILLS) ? "kill -9 of every process" : "stalls (database "
+				+ this.stalls.database().toSeconds() + " s, broker " + this.stalls.broker().toSeconds() + " s)";
+	}
+
+	private List<Fault> faults(ProcessStack stack, Round round) {
+		return switch (round) {
+			case STALLS -> List.of(new Fault(0.25, "stall database", () -> stack.stallDatabase(this.stalls.database())),
+					new Fault(0.60, "stall broker", () -> stack.stallBroker(this.stalls.broker())));
+			case KILLS -> List.of(new Fault(0.15, "kill -9 analytics", () -> stack.crashAndRestart(Service.ANALYTICS)),
+					new Fault(0.30, "kill -9 followup", () -> stack.crashAndRestart(Service.FOLLOWUP)),
+					new Fault(0.45, "kill -9 triage", () -> stack.crashAndRestart(Service.TRIAGE)),
+					new Fault(0.60, "kill -9 intake", () -> stack.crashAndRestart(Service.INTAKE)),
+					new Fault(0.75, "kill -9 broker", stack::crashAndRestartBroker));
+		};
+	}
+
+	/**
+	 * Posts this run's complaints while injecting the faults, each at its share of them.
+	 * @param acceptedBefore the complaints accepted by earlier rounds
+	 */
+	private void send(ProcessStack stack, ComplaintTexts texts, List<Fault> faults, int acceptedBefore)
+			throws InterruptedException {
 		ComplaintPayloads payloads = new ComplaintPayloads(texts, Math.max(100, this.complaints / 4),
 				UUID.randomUUID().toString().substring(0, 8));
 		IntakeClient client = new IntakeClient(stack.service(Service.INTAKE).url());
@@ -143,14 +195,6 @@ public final class FaultInjection {
 				return null;
 			});
 		}
-		List<Fault> faults = (this.stalls != null)
-				? List.of(new Fault(0.25, "stall database", () -> stack.stallDatabase(this.stalls.database())),
-						new Fault(0.60, "stall broker", () -> stack.stallBroker(this.stalls.broker())))
-				: List.of(new Fault(0.15, "kill -9 analytics", () -> stack.crashAndRestart(Service.ANALYTICS)),
-						new Fault(0.30, "kill -9 followup", () -> stack.crashAndRestart(Service.FOLLOWUP)),
-						new Fault(0.45, "kill -9 triage", () -> stack.crashAndRestart(Service.TRIAGE)),
-						new Fault(0.60, "kill -9 intake", () -> stack.crashAndRestart(Service.INTAKE)),
-						new Fault(0.75, "kill -9 broker", stack::crashAndRestartBroker));
 		// Each fault starts at its share of the accepted complaints, whether or not the
 		// processes of the earlier ones are back: a restart under load takes longer than
 		// the load, so faults that waited for each other fell after it (and two or three
@@ -158,10 +202,10 @@ public final class FaultInjection {
 		ExecutorService injectors = Executors.newCachedThreadPool();
 		List<Future<?>> injected = new ArrayList<>();
 		for (Fault fault : faults) {
-			while (this.accepted.size() < fault.atFraction() * this.complaints) {
+			while (this.accepted.size() - acceptedBefore < fault.atFraction() * this.complaints) {
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
-			int acceptedAtFault = this.accepted.size();
+			int acceptedAtFault = this.accepted.size() - acceptedBefore;
 			injected.add(injectors.submit(() -> inject(fault, acceptedAtFault)));
 		}
 		for (Future<?> fault : injected) {
@@ -220,19 +264,33 @@ public final class FaultInjection {
 
 	}
 
-	/** How long the database and the broker are stalled, in stall mode. */
-	record Stalls(Duration database, Duration broker) {
+	/**
+	 * The faults of one load: every process killed, or the database and broker stalled.
+	 */
+	private enum Round {
+
+		KILLS, STALLS
+
+	}
+
+	/**
+	 * How long the database and the broker are stalled, in stall mode, and whether a
+	 * round of kills comes first ({@code --then-stall}).
+	 */
+	record Stalls(Duration database, Duration broker, boolean afterKills) {
 
 		static Stalls fromArguments(List<String> args) {
-			int at = args.indexOf("--stall");
+			boolean afterKills = args.contains("--then-stall");
+			int at = args.indexOf(afterKills ? "--then-stall" : "--stall");
 			if (at < 0) {
 				return null;
 			}
 			if (args.size() < at + 3) {
-				throw new IllegalArgumentException("--stall needs DB_SECONDS BROKER_SECONDS, e.g. --stall 90 30");
+				throw new IllegalArgumentException(
+						args.get(at) + " needs DB_SECONDS BROKER_SECONDS, e.g. --stall 90 30");
 			}
 			return new Stalls(Duration.ofSeconds(Long.parseLong(args.get(at + 1))),
-					Duration.ofSeconds(Long.parseLong(args.get(at + 2))));
+					Duration.ofSeconds(Long.parseLong(args.get(at + 2))), afterKills);
 		}
 
 	}
