@@ -1,6 +1,7 @@
 package com.complaintflow.triage.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class LanguageModel {
 			this.offsets[i++] = offset;
 			offset += n;
 		}
-		this.classifiers = java.util.Collections.unmodifiableMap(shared);
+		this.classifiers = Collections.unmodifiableMap(shared);
 		this.ordered = List.copyOf(ordered);
 	}
 

@@ -1,18 +1,19 @@
 package com.complaintflow.triage.model;
 
 import java.io.BufferedInputStream;
-import java.nio.ByteBuffer;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -43,7 +44,7 @@ public final class ModelFile {
 
 	/** The file name of a language's model. */
 	public static String fileName(Language language) {
-		return "triage-model-" + language.name().toLowerCase(java.util.Locale.ROOT) + ".bin.gz";
+		return "triage-model-" + language.name().toLowerCase(Locale.ROOT) + ".bin.gz";
 	}
 
 	/** Writes a model. */

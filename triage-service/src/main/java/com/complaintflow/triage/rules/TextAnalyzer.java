@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,7 +119,7 @@ final class TextAnalyzer {
 	/** Characters allowed between two fillers (spaces, hyphens, quotes) per filler. */
 	private static final int GAP_SEPARATOR = 8;
 
-	private static int longest(java.util.Collection<String> texts) {
+	private static int longest(Collection<String> texts) {
 		return texts.stream().mapToInt(String::length).max().orElse(0);
 	}
 

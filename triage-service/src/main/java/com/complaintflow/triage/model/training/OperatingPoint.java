@@ -2,6 +2,7 @@ package com.complaintflow.triage.model.training;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
@@ -26,7 +27,7 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 	 * The offsets tried for a field's watched value: quarter steps, so the wrong fallback
 	 * can be held close to its limit instead of half a step below it.
 	 */
-	private static final double[] OFFSETS = java.util.stream.IntStream.rangeClosed(-16, 24)
+	private static final double[] OFFSETS = IntStream.rangeClosed(-16, 24)
 		.mapToDouble((quarter) -> quarter / 4.0)
 		.toArray();
 

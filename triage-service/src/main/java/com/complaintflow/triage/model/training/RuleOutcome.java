@@ -1,5 +1,6 @@
 package com.complaintflow.triage.model.training;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<Stri
 		values.put("nature", verdict.nature().name());
 		values.put("persona", verdict.persona().name());
 		values.put("playbook", verdict.playbook().name());
-		Set<String> hard = new java.util.HashSet<>();
+		Set<String> hard = new HashSet<>();
 		verdict.decidedBy().forEach((field, source) -> {
 			if (source.equals("hard-rule")) {
 				hard.add(field);

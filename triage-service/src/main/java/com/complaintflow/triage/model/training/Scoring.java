@@ -1,6 +1,7 @@
 package com.complaintflow.triage.model.training;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import com.complaintflow.events.Channel;
 import com.complaintflow.events.ComplaintEvent;
@@ -35,8 +38,7 @@ public final class Scoring {
 
 	/** A complaint carrying only a text, as the preview API builds it. */
 	public static ComplaintReceived complaint(String text, Language language, String id) {
-		return new ComplaintReceived(
-				java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "training",
+		return new ComplaintReceived(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), "training",
 				Instant.parse("2026-11-30T08:00:00Z"), id, "C-" + id, ComplaintEvent.CURRENT_SCHEMA_VERSION,
 				Channel.HOTLINE, new Customer("C-" + id, null, null, ValueTier.SILVER), null, new Location("XX", null),
 				text, null, null, null, (BigDecimal) null, EmotionCues.NONE, language);
@@ -173,7 +175,7 @@ public final class Scoring {
 
 		/** The confusion matrix as a Markdown table (rows: label, columns: decided). */
 		public String confusionTable() {
-			Set<String> columns = new java.util.TreeSet<>();
+			Set<String> columns = new TreeSet<>();
 			this.confusion.values().forEach((row) -> columns.addAll(row.keySet()));
 			columns.addAll(this.confusion.keySet());
 			StringBuilder out = new StringBuilder("| label \\ decided |");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
@@ -224,9 +225,7 @@ public final class TrainCommand {
 		void written(List<Path> files) {
 			if (!files.isEmpty()) {
 				this.writtenNote = "; with the hand-written sets "
-						+ files.stream()
-							.map((file) -> "`" + file.getFileName() + "`")
-							.collect(java.util.stream.Collectors.joining(", "))
+						+ files.stream().map((file) -> "`" + file.getFileName() + "`").collect(Collectors.joining(", "))
 						+ " (rows decided by their text alone) in every training fold and in the models it writes";
 			}
 		}
