@@ -7,7 +7,7 @@
 # Usage: bench/triage-train.sh [--corrections corrections.jsonl] [--folds 5] [--no-cv] [--data ../shared/data]
 #        [--written a.psv,b.psv] [--written-test c.psv,d.psv] [--no-written]
 #        [--disagreements FILE]  (JSON Lines of held-out rows whose decision differs from the label: rows to re-read in a label review)
-# Staff corrections: curl -s -u supervisor:... localhost:8082/api/v1/triage/corrections > corrections.jsonl
+# Staff corrections: curl --fail -sS -u supervisor:... localhost:8082/api/v1/triage/corrections -o corrections.jsonl (docs/OPERATIONS.md, Retraining)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(dev/test-classpath.sh triage-service)

@@ -1,7 +1,8 @@
 package com.complaintflow.triage.decision;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,12 +18,13 @@ import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,19 +55,21 @@ class CorrectionController {
 	static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
 			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
 
+	private static final String NDJSON = "application/x-ndjson";
+
 	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
 			+ "a retry with the same key and body records and publishes nothing new";
 
 	private final DecisionStore decisions;
 
-	private final MongoTemplate mongo;
-
 	private final CorrectionRecorder recorder;
 
-	CorrectionController(DecisionStore decisions, MongoTemplate mongo, CorrectionRecorder recorder) {
+	private final CorrectionExport export;
+
+	CorrectionController(DecisionStore decisions, CorrectionRecorder recorder, CorrectionExport export) {
 		this.decisions = decisions;
-		this.mongo = mongo;
 		this.recorder = recorder;
+		this.export = export;
 	}
 
 	@Operation(summary = "Correct a triage decision",
@@ -142,38 +146,21 @@ class CorrectionController {
 	}
 
 	/**
-	 * Every correction that carries its text, one JSON object a line, oldest first: the
-	 * input of {@code bench/triage-train.sh --corrections}.
+	 * Every correction in force that carries its text, one JSON object a line, oldest
+	 * first, streamed ({@link CorrectionExport}): the input of
+	 * {@code bench/triage-train.sh --corrections}.
 	 */
 	@Operation(summary = "Export the corrections",
-			description = "One JSON object a line, oldest first: the input of bench/triage-train.sh --corrections. Roles: SUPERVISOR, OPERATIONS.")
-	@GetMapping(path = "/corrections", produces = "application/x-ndjson")
-	String export() {
-		StringBuilder out = new StringBuilder();
-		// the last word on each complaint's field: a correction superseded by a later one
-		// is no label
-		Map<String, Correction> inForce = new LinkedHashMap<>();
-		for (Correction correction : this.mongo.find(new Query().with(Sort.by("correctedAt")), Correction.class)) {
-			String field = correction.complaintId() + "\n" + correction.field();
-			inForce.remove(field);
-			inForce.put(field, correction);
-		}
-		for (Correction correction : inForce.values()) {
-			if (correction.text() == null || correction.language() == null) {
-				continue;
-			}
-			Map<String, Object> line = new LinkedHashMap<>();
-			line.put("complaintId", correction.complaintId());
-			line.put("language", correction.language().name());
-			line.put("text", correction.text());
-			line.put("field", correction.field());
-			line.put("value", correction.value());
-			line.put("previousValue", correction.previousValue());
-			line.put("correctedBy", correction.correctedBy());
-			line.put("correctedAt", correction.correctedAt().toString());
-			out.append(EventJson.mapper().writeValueAsString(line)).append('\n');
-		}
-		return out.toString();
+			description = "One JSON object a line, oldest first, streamed: the corrections in force (the last word on each complaint's field) "
+					+ "with their texts, the input of bench/triage-train.sh --corrections. A response cut short (the database failed "
+					+ "half-way) ends without its last chunk, so the client sees an error. Roles: SUPERVISOR, OPERATIONS.")
+	@ApiResponse(responseCode = "200", description = "The corrections",
+			content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+	@GetMapping(path = "/corrections", produces = NDJSON)
+	void export(HttpServletResponse response) throws IOException {
+		response.setContentType(NDJSON);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		this.export.writeTo(response.getOutputStream());
 	}
 
 	/** The value a decision gave one of the {@link #FIELDS}. */

@@ -7,12 +7,14 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,11 @@ class CorrectionRecorder {
 	CorrectionRecorder(MongoTemplate mongo, EventPublisher publisher) {
 		this.mongo = mongo;
 		this.publisher = publisher;
+		// the correction in force of a complaint's field (here and for the review list)
+		StartupIndexes.ensure(mongo, mongo.getCollectionName(Correction.class),
+				new Index().on("complaintId", Sort.Direction.ASC)
+					.on("field", Sort.Direction.ASC)
+					.on("correctedAt", Sort.Direction.DESC));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import java.util.UUID;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Language;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.EventJson;
@@ -413,6 +414,42 @@ class CorrectionLoopTests {
 			assertThat(response.headers().firstValue("Content-Type")).as(query)
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		}
+	}
+
+	@Test
+	void anExportLargerThanABatchHoldsTheLastWordOnEachFieldOldestFirst() throws Exception {
+		String prefix = "CMP-export-" + UUID.randomUUID() + "-";
+		int complaints = 2 * CorrectionExport.BATCH + 50;
+		Instant start = Instant.parse("2020-01-01T00:00:00Z");
+		for (int i = 0; i < complaints; i++) {
+			// each complaint's category corrected twice, the second time batches later
+			this.mongo.insert(correction(prefix + i, "category", "BILLING", start.plusSeconds(i), "text " + i));
+			this.mongo
+				.insert(correction(prefix + i, "category", "NETWORK", start.plusSeconds(complaints + i), "text " + i));
+		}
+		this.mongo.insert(correction(prefix + "untexted", "category", "NETWORK", start, null));
+
+		HttpResponse<String> export = get("/api/v1/triage/corrections", "supervisor:supervisor-dev");
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/x-ndjson"));
+		List<JsonNode> lines = export.body()
+			.lines()
+			.map((line) -> EventJson.mapper().readTree(line))
+			.filter((line) -> line.path("complaintId").asString().startsWith(prefix))
+			.toList();
+		assertThat(lines).hasSize(complaints);
+		for (int i = 0; i < complaints; i++) {
+			assertThat(lines.get(i).path("complaintId").asString()).isEqualTo(prefix + i);
+			assertThat(lines.get(i).path("value").asString()).isEqualTo("NETWORK");
+			assertThat(lines.get(i).path("text").asString()).isEqualTo("text " + i);
+		}
+	}
+
+	private static Correction correction(String complaintId, String field, String value, Instant at, String text) {
+		return new Correction(UUID.randomUUID().toString(), complaintId, "C-export", Language.EN, text, field,
+				"PRODUCT", value, "model", Playbook.STANDARD_CARE, "supervisor", "SUPERVISOR", at, null);
 	}
 
 	private List<JsonNode> review(String query) throws Exception {
