@@ -146,12 +146,12 @@ class CorrectionController {
 	}
 
 	/**
-	 * Every correction in force that carries its text, one JSON object a line, oldest
-	 * first, streamed ({@link CorrectionExport}): the input of
+	 * Every correction in force that carries its text, one JSON object a line by
+	 * complaint and field, streamed ({@link CorrectionExport}): the input of
 	 * {@code bench/triage-train.sh --corrections}.
 	 */
 	@Operation(summary = "Export the corrections",
-			description = "One JSON object a line, oldest first, streamed: the corrections in force (the last word on each complaint's field) "
+			description = "One JSON object a line by complaint id and field, streamed: the corrections in force (the last word on each complaint's field) "
 					+ "with their texts, the input of bench/triage-train.sh --corrections. A response cut short (the database failed "
 					+ "half-way) ends without its last chunk, so the client sees an error. Roles: SUPERVISOR, OPERATIONS.")
 	@ApiResponse(responseCode = "200", description = "The corrections",

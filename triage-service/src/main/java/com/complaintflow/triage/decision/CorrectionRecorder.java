@@ -29,6 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CorrectionRecorder {
 
+	/**
+	 * Each complaint's field, its newest correction first: the first is the one in force
+	 * (the order of an index).
+	 */
+	static final Sort NEWEST_FIRST_BY_FIELD = Sort.by(Sort.Order.asc("complaintId"), Sort.Order.asc("field"),
+			Sort.Order.desc("correctedAt"), Sort.Order.desc("_id"));
+
 	private final MongoTemplate mongo;
 
 	private final EventPublisher publisher;
@@ -36,11 +43,13 @@ class CorrectionRecorder {
 	CorrectionRecorder(MongoTemplate mongo, EventPublisher publisher) {
 		this.mongo = mongo;
 		this.publisher = publisher;
-		// the correction in force of a complaint's field (here and for the review list)
+		// the correction in force of a complaint's field: here, for the review list and
+		// the export
 		StartupIndexes.ensure(mongo, mongo.getCollectionName(Correction.class),
 				new Index().on("complaintId", Sort.Direction.ASC)
 					.on("field", Sort.Direction.ASC)
-					.on("correctedAt", Sort.Direction.DESC));
+					.on("correctedAt", Sort.Direction.DESC)
+					.on("_id", Sort.Direction.DESC));
 	}
 
 	/**
@@ -78,7 +87,7 @@ class CorrectionRecorder {
 	Optional<Correction> inForce(String complaintId, String field) {
 		return Optional.ofNullable(
 				this.mongo.findOne(Query.query(Criteria.where("complaintId").is(complaintId).and("field").is(field))
-					.with(Sort.by(Sort.Direction.DESC, "correctedAt"))
+					.with(NEWEST_FIRST_BY_FIELD)
 					.limit(1), Correction.class));
 	}
 

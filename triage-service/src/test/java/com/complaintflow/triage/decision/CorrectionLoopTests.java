@@ -417,15 +417,16 @@ class CorrectionLoopTests {
 	}
 
 	@Test
-	void anExportLargerThanABatchHoldsTheLastWordOnEachFieldOldestFirst() throws Exception {
+	void anExportLargerThanABatchHoldsTheLastWordOnEachFieldOnce() throws Exception {
 		String prefix = "CMP-export-" + UUID.randomUUID() + "-";
 		int complaints = 2 * CorrectionExport.BATCH + 50;
 		Instant start = Instant.parse("2020-01-01T00:00:00Z");
 		for (int i = 0; i < complaints; i++) {
-			// each complaint's category corrected twice, the second time batches later
+			// each complaint's category corrected twice (the older stored last) and its
+			// persona once
+			this.mongo.insert(correction(prefix + i, "category", "NETWORK", start.plusSeconds(i + 1), "text " + i));
 			this.mongo.insert(correction(prefix + i, "category", "BILLING", start.plusSeconds(i), "text " + i));
-			this.mongo
-				.insert(correction(prefix + i, "category", "NETWORK", start.plusSeconds(complaints + i), "text " + i));
+			this.mongo.insert(correction(prefix + i, "persona", "VENTING", start.plusSeconds(i), "text " + i));
 		}
 		this.mongo.insert(correction(prefix + "untexted", "category", "NETWORK", start, null));
 
@@ -439,12 +440,20 @@ class CorrectionLoopTests {
 			.map((line) -> EventJson.mapper().readTree(line))
 			.filter((line) -> line.path("complaintId").asString().startsWith(prefix))
 			.toList();
-		assertThat(lines).hasSize(complaints);
-		for (int i = 0; i < complaints; i++) {
-			assertThat(lines.get(i).path("complaintId").asString()).isEqualTo(prefix + i);
-			assertThat(lines.get(i).path("value").asString()).isEqualTo("NETWORK");
-			assertThat(lines.get(i).path("text").asString()).isEqualTo("text " + i);
+		assertThat(lines).hasSize(2 * complaints);
+		Map<String, String> categories = new HashMap<>();
+		for (JsonNode line : lines) {
+			String complaintId = line.path("complaintId").asString();
+			String field = line.path("field").asString();
+			assertThat(line.path("text").asString()).isEqualTo("text " + complaintId.substring(prefix.length()));
+			if (field.equals("category")) {
+				assertThat(categories.put(complaintId, line.path("value").asString())).as(complaintId).isNull();
+			}
+			else {
+				assertThat(line.path("value").asString()).isEqualTo("VENTING");
+			}
 		}
+		assertThat(categories).hasSize(complaints).allSatisfy((id, value) -> assertThat(value).isEqualTo("NETWORK"));
 	}
 
 	private static Correction correction(String complaintId, String field, String value, Instant at, String text) {

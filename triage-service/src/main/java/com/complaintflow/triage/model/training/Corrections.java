@@ -23,8 +23,8 @@ public final class Corrections {
 	}
 
 	/**
-	 * Reads the export, oldest first; of several corrections of one complaint's field (an
-	 * older export) the last one is the label.
+	 * Reads the export (one line per complaint's field); of several lines of one field
+	 * (an export of an older version, oldest first) the last one is the label.
 	 */
 	public static List<LabelledExample> read(Path file) throws IOException {
 		Map<String, LabelledExample> examples = new LinkedHashMap<>();
