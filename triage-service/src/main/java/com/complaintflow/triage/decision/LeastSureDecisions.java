@@ -10,6 +10,7 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.mongo.StartupIndexes;
+import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -81,10 +82,12 @@ class LeastSureDecisions {
 	 */
 	private Set<String> checked(List<StoredDecision> decisions, String field) {
 		List<String> ids = decisions.stream().map(StoredDecision::complaintId).toList();
+		Query corrected = Query.query(Criteria.where("complaintId").in(ids).and("field").is(field));
+		corrected.fields().include("complaintId");
 		Set<String> checked = new HashSet<>();
-		for (Correction correction : this.mongo
-			.find(Query.query(Criteria.where("complaintId").in(ids).and("field").is(field)), Correction.class)) {
-			checked.add(correction.complaintId());
+		for (Document correction : this.mongo.find(corrected, Document.class,
+				this.mongo.getCollectionName(Correction.class))) {
+			checked.add(correction.getString("complaintId"));
 		}
 		return checked;
 	}
