@@ -55,8 +55,6 @@ class CorrectionController {
 	static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
 			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
 
-	private static final String NDJSON = "application/x-ndjson";
-
 	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
 			+ "a retry with the same key and body records and publishes nothing new";
 
@@ -155,10 +153,10 @@ class CorrectionController {
 					+ "with their texts, the input of bench/triage-train.sh --corrections. A response cut short (the database failed "
 					+ "half-way) ends without its last chunk, so the client sees an error. Roles: SUPERVISOR, OPERATIONS.")
 	@ApiResponse(responseCode = "200", description = "The corrections",
-			content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
-	@GetMapping(path = "/corrections", produces = NDJSON)
+			content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "string")))
+	@GetMapping(path = "/corrections", produces = MediaType.APPLICATION_NDJSON_VALUE)
 	void export(HttpServletResponse response) throws IOException {
-		response.setContentType(NDJSON);
+		response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		this.export.writeTo(response.getOutputStream());
 	}

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -434,7 +435,7 @@ class CorrectionLoopTests {
 
 		assertThat(export.statusCode()).isEqualTo(200);
 		assertThat(export.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/x-ndjson"));
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_NDJSON_VALUE));
 		List<JsonNode> lines = export.body()
 			.lines()
 			.map((line) -> EventJson.mapper().readTree(line))

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.complaintflow.triage.model.training.TrainCommand.Report;
+
 /**
  * Compares the evaluation report of candidate models with the report of the models in
  * force ({@code bench/triage-compare.sh}): the combined decision's figures on the
@@ -28,16 +30,6 @@ public final class ReportComparison {
 
 	/** The wrong fallback to STANDARD_CARE may not exceed the target. */
 	static final double FALLBACK_LIMIT = 5.0;
-
-	private static final String DECIDED_BY = "decided by";
-
-	private static final String TEXTS = "texts";
-
-	private static final String RECALL = "churn HIGH recall";
-
-	private static final String PRECISION = "churn HIGH precision";
-
-	private static final String FALLBACK = "wrong fallback to STANDARD_CARE";
 
 	private ReportComparison() {
 	}
@@ -82,16 +74,16 @@ public final class ReportComparison {
 		if (now == null) {
 			return true;
 		}
-		if (name.equals(FALLBACK)) {
-			return now > FALLBACK_LIMIT && now > old;
+		if (name.equals(Report.WRONG_FALLBACK)) {
+			return now > FALLBACK_LIMIT;
 		}
-		if (name.equals(PRECISION)) {
+		if (name.equals(Report.HIGH_PRECISION)) {
 			return false;
 		}
 		// one text of a small set is more than the noise of a large one: a text and a
 		// half lets one scored row go and not two, for a field scored on at least three
 		// quarters of the set (persona is scored only where the label has a cue)
-		double tolerance = Math.max(name.equals(RECALL) ? RECALL_TOLERANCE : TOLERANCE, 1.5 / texts);
+		double tolerance = Math.max(name.equals(Report.HIGH_RECALL) ? RECALL_TOLERANCE : TOLERANCE, 1.5 / texts);
 		return old - now > tolerance + 1e-9;
 	}
 
@@ -109,15 +101,15 @@ public final class ReportComparison {
 			}
 			List<String> cells = cells(line);
 			if (header == null) {
-				header = cells.contains(DECIDED_BY) ? cells : List.of();
+				header = cells.contains(Report.DECIDED_BY) ? cells : List.of();
 				continue;
 			}
 			if (header.isEmpty() || cells.size() != header.size() || cells.get(0).startsWith("---")) {
 				continue;
 			}
-			int decidedBy = header.indexOf(DECIDED_BY);
-			String key = String.join(" ", cells.subList(0, header.indexOf(TEXTS)));
-			boolean scored = header.contains(FALLBACK) || key.contains("never trained");
+			int decidedBy = header.indexOf(Report.DECIDED_BY);
+			String key = String.join(" ", cells.subList(0, header.indexOf(Report.TEXTS)));
+			boolean scored = header.contains(Report.WRONG_FALLBACK) || key.endsWith(WrittenEvaluation.NEVER_TRAINED);
 			if (!cells.get(decidedBy).equals("combined") || !scored) {
 				continue;
 			}
@@ -125,7 +117,7 @@ public final class ReportComparison {
 			for (int i = decidedBy + 1; i < cells.size(); i++) {
 				figures.put(header.get(i), Double.parseDouble(cells.get(i).replace("%", "").trim()));
 			}
-			rows.put(key, new Row(Integer.parseInt(cells.get(header.indexOf(TEXTS))), figures));
+			rows.put(key, new Row(Integer.parseInt(cells.get(header.indexOf(Report.TEXTS))), figures));
 		}
 		return rows;
 	}
@@ -152,7 +144,7 @@ public final class ReportComparison {
 		}
 
 		private String format(double value) {
-			return this.figure.equals(FALLBACK) ? String.format(Locale.ROOT, "%.1f %%", value)
+			return this.figure.equals(Report.WRONG_FALLBACK) ? String.format(Locale.ROOT, "%.1f %%", value)
 					: String.format(Locale.ROOT, "%.3f", value);
 		}
 

@@ -192,6 +192,17 @@ public final class TrainCommand {
 	/** The evaluation report in Markdown. */
 	static final class Report {
 
+		/** Column names of the report's tables, which {@link ReportComparison} reads. */
+		static final String TEXTS = "texts";
+
+		static final String DECIDED_BY = "decided by";
+
+		static final String HIGH_RECALL = "churn HIGH recall";
+
+		static final String HIGH_PRECISION = "churn HIGH precision";
+
+		static final String WRONG_FALLBACK = "wrong fallback to STANDARD_CARE";
+
 		private final String stamp;
 
 		private final String rulesVersion;
@@ -216,8 +227,9 @@ public final class TrainCommand {
 			this.stamp = stamp;
 			this.rulesVersion = rulesVersion;
 			this.corrections = corrections;
-			this.summary.append(
-					"| set | texts | decided by | category | playbook | persona | churn HIGH recall | churn HIGH precision | wrong fallback to STANDARD_CARE |\n")
+			this.summary
+				.append("| set | " + String.join(" | ", TEXTS, DECIDED_BY, "category", "playbook", "persona",
+						HIGH_RECALL, HIGH_PRECISION, WRONG_FALLBACK) + " |\n")
 				.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		}
 
@@ -320,7 +332,7 @@ public final class TrainCommand {
 					+ "the text alone. A set the model trains on is scored by a model trained without it (the corpus, "
 					+ "the corrections and the other written sets); the test sets, never trained or tuned on, by the "
 					+ "model trained on everything. The rules were tuned on every set but the test sets, so their "
-					+ "figures on the others are in-sample.\n\n| language | set | texts | decided by | "
+					+ "figures on the others are in-sample.\n\n| language | set | " + TEXTS + " | " + DECIDED_BY + " | "
 					+ String.join(" | ", WrittenEvaluation.FIELDS) + " |\n|---|---|---:|---|"
 					+ "---:|".repeat(WrittenEvaluation.FIELDS.size()) + "\n" + this.writtenSection;
 		}

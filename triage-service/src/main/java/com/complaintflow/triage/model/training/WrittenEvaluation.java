@@ -18,6 +18,11 @@ import com.complaintflow.triage.rules.RuleSet;
 public final class WrittenEvaluation {
 
 	/** The fields scored, in the report's column order. */
+	/**
+	 * What a test set's name says in the report (which {@link ReportComparison} reads).
+	 */
+	static final String NEVER_TRAINED = " (never trained or tuned on)";
+
 	public static final List<String> FIELDS = List.of("category", "playbook", "persona", "churnRisk", "emotion",
 			"nature", "rootCause");
 
@@ -59,7 +64,7 @@ public final class WrittenEvaluation {
 		Map<String, Map<String, Map<String, Scoring.FieldScore>>> scores = new LinkedHashMap<>();
 		tests.forEach((file, rows) -> {
 			if (!rows.isEmpty()) {
-				scores.put(file.getFileName() + " (never trained or tuned on)", score(model, rows));
+				scores.put(file.getFileName() + NEVER_TRAINED, score(model, rows));
 			}
 		});
 		return scores;
