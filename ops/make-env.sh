@@ -3,7 +3,7 @@
 # development ones of the 'local' profile. Prints the plain credentials once (they are not kept); .env
 # holds only what the containers need: hashes for the services (PBKDF2-SHA256, Spring Security's
 # {pbkdf2@SpringSecurity_v5_8}); SHA-256 for channel keys), plain passwords only where a client needs them (MongoDB users,
-# Prometheus' scrape account, Grafana's admin). Needs python3 and openssl. Refuses to overwrite .env.
+# Prometheus' scrape account, followup's console account at triage, Grafana's admin). Needs python3 and openssl. Refuses to overwrite .env.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -e .env ]; then
@@ -25,7 +25,7 @@ print("{pbkdf2@SpringSecurity_v5_8}" + (salt + hashlib.pbkdf2_hmac("sha256", sys
 }
 sha256() { printf %s "$1" | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'; }
 
-agent=$(secret); supervisor=$(secret); ops=$(secret); scrape=$(secret)
+agent=$(secret); supervisor=$(secret); ops=$(secret); scrape=$(secret); console=$(secret)
 hotline=$(secret); store=$(secret); app=$(secret)
 umask 077
 {
@@ -37,6 +37,8 @@ umask 077
   echo "OPS_PASSWORD_HASH=$(pbkdf2 "$ops")"
   echo "PROMETHEUS_PASSWORD_HASH=$(pbkdf2 "$scrape")"
   echo "PROMETHEUS_SCRAPE_PASSWORD=$scrape"
+  echo "CONSOLE_PASSWORD_HASH=$(pbkdf2 "$console")"
+  echo "CONSOLE_PASSWORD=$console"
   echo "HOTLINE_KEY_SHA256=$(sha256 "$hotline")"
   echo "STORE_KEY_SHA256=$(sha256 "$store")"
   echo "APP_KEY_SHA256=$(sha256 "$app")"

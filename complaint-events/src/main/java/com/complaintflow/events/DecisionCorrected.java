@@ -1,6 +1,9 @@
 package com.complaintflow.events;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,13 @@ public record DecisionCorrected(UUID eventId, String source, Instant occurredAt,
 		int schemaVersion, String correctionId, String field, String previousValue, String correctedValue,
 		String decidedBy, Playbook playbook, String correctedByRole) implements ComplaintEvent {
 
+	/**
+	 * The fields staff correct, by their keys, each with its values: what triage accepts
+	 * and followup's console offers.
+	 */
+	public static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.values()), "persona",
+			names(Persona.values()), "playbook", names(Playbook.values()), "churnRisk", names(ChurnRisk.values()));
+
 	public DecisionCorrected {
 		Required.envelope(eventId, source, occurredAt, complaintId, customerId, schemaVersion);
 		Required.field(correctionId, "correctionId");
@@ -35,6 +45,10 @@ public record DecisionCorrected(UUID eventId, String source, Instant occurredAt,
 		Required.field(decidedBy, "decidedBy");
 		Required.field(playbook, "playbook");
 		Required.field(correctedByRole, "correctedByRole");
+	}
+
+	private static List<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).toList();
 	}
 
 }

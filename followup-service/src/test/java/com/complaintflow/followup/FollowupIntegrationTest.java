@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.complaintflow.events.Deadlines;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.CaseStore;
+import com.complaintflow.followup.console.TriageStandIn;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.TestInfrastructure;
 
@@ -23,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Base of followup's integration tests on the system clock: the whole service on a random
  * port against the shared real broker and MongoDB wire server, with the development
- * accounts and a second agent. Subclasses declare nothing of their own configuration, so
+ * accounts and a second agent, and triage's correction API stood in for
+ * ({@link TriageStandIn}). Subclasses declare nothing of their own configuration, so
  * Spring starts this context once per test JVM and they all share it (and its database):
  * every test makes its own complaint ids and looks only at its own cases. Spring pauses
  * it (its listeners and timers stop) whenever no test class uses it (the tests'
@@ -62,6 +64,7 @@ public abstract class FollowupIntegrationTest {
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry);
+		registry.add("complaintflow.followup.console.triage.url", () -> TriageStandIn.get().url());
 	}
 
 	@LocalServerPort

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
- * Full-page screenshots of a test's page: always to
+ * Screenshots of a test's page, whole or one element: always to
  * {@code target/screenshots/<name>.png}; with {@code -Dscreenshots.update=true} also to
  * the repository's {@code docs/screenshots/}, the pictures the docs show.
  */
@@ -28,8 +29,28 @@ public final class Screenshots {
 	 * @return the PNG under target/screenshots
 	 */
 	public static Path save(Page page, String name) {
-		Path png = Path.of("target", "screenshots", name + ".png").toAbsolutePath();
+		Path png = target(name);
 		page.screenshot(new Page.ScreenshotOptions().setPath(png).setFullPage(true));
+		return saved(png);
+	}
+
+	/**
+	 * Saves one element of the page as it is now.
+	 * @param element the element
+	 * @param name the file name without {@code .png}
+	 * @return the PNG under target/screenshots
+	 */
+	public static Path save(Locator element, String name) {
+		Path png = target(name);
+		element.screenshot(new Locator.ScreenshotOptions().setPath(png));
+		return saved(png);
+	}
+
+	private static Path target(String name) {
+		return Path.of("target", "screenshots", name + ".png").toAbsolutePath();
+	}
+
+	private static Path saved(Path png) {
 		if (Boolean.getBoolean(UPDATE)) {
 			copyToDocs(png);
 		}

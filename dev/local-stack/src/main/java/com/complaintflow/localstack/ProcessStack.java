@@ -63,6 +63,7 @@ public final class ProcessStack implements AutoCloseable {
 		Path logs = createDirectories(data.resolve("logs"));
 		List<String> properties = new ArrayList<>(extraProperties);
 		properties.add(RunningServices.analyticsStateIn(data));
+		properties.add(RunningServices.triageLink(servicePorts.get(Service.TRIAGE)));
 		Process mongo = JavaProcess.start(MongoWireServerMain.class.getName(), List.of("-Xmx1g"),
 				List.of(data.resolve("mongo").toString(), String.valueOf(mongoPort)), logs.resolve("mongo.log"));
 		ProcessStack stack = null;

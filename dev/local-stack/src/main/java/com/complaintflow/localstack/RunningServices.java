@@ -1,5 +1,7 @@
 package com.complaintflow.localstack;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,10 +46,14 @@ public final class RunningServices implements AutoCloseable {
 		RunningServices services = new RunningServices();
 		ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
 		try {
+			// followup's console calls triage, so triage's port is known before it starts
+			int triagePort = randomPorts ? freePort() : Service.TRIAGE.defaultPort();
+			List<String> properties = new ArrayList<>(extraProperties);
+			properties.add(triageLink(triagePort));
 			Map<Service, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
-				String[] arguments = arguments(service, bootstrapServers, mongoUri,
-						randomPorts ? 0 : service.defaultPort(), extraProperties);
+				int port = (service == Service.TRIAGE) ? triagePort : (randomPorts ? 0 : service.defaultPort());
+				String[] arguments = arguments(service, bootstrapServers, mongoUri, port, properties);
 				starting.put(service,
 						starter.submit(() -> new SpringApplicationBuilder(service.application())
 							.profiles(profiles.toArray(String[]::new))
@@ -112,6 +119,33 @@ public final class RunningServices implements AutoCloseable {
 	 */
 	static String analyticsStateIn(java.nio.file.Path data) {
 		return "spring.kafka.streams.state-dir=" + data.resolve(ANALYTICS_STATE).toAbsolutePath();
+	}
+
+	/**
+	 * Where followup's console finds triage to send staff corrections.
+	 * @param triagePort the port triage listens on
+	 * @return the property, as {@code key=value}
+	 */
+	static String triageLink(int triagePort) {
+		return "complaintflow.followup.console.triage.url=http://127.0.0.1:" + triagePort;
+	}
+
+	/**
+	 * A port free now, for a service that others must know before it starts: below
+	 * Linux's ephemeral range (32768 and up), so no outgoing connection of the stack
+	 * takes it before the service binds it.
+	 */
+	private static int freePort() {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20000 + ThreadLocalRandom.current().nextInt(12000);
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return port;
+			}
+			catch (IOException taken) {
+				// another one
+			}
+		}
+		throw new IllegalStateException("No free port in 20000-31999");
 	}
 
 	/** The folder of analytics' Kafka Streams state in a stack's data folder. */

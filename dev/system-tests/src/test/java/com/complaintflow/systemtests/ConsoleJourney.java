@@ -24,9 +24,9 @@ import static org.awaitility.Awaitility.await;
  * An agent's day in the console, in a real browser against the running services: signs
  * in, sees a complaint posted to intake appear in the open queue without a reload, opens
  * it from the keyboard, reads the customer's words and contact (audited), claims it,
- * ticks checklist steps and works it to the callback; after each step the case API and
- * analytics' counts say the step happened. Saves the queue and case screenshots of
- * docs/screenshots.
+ * corrects triage's category (triage's export holds the correction), ticks checklist
+ * steps and works it to the callback; after each step the case API and analytics' counts
+ * say the step happened. Saves the queue and case screenshots of docs/screenshots.
  */
 final class ConsoleJourney {
 
@@ -96,6 +96,28 @@ final class ConsoleJourney {
 		click("Claim");
 		assertThat(this.page.locator("#owner")).containsText("agent");
 		assertThat(caseJson(caseId).path("owner").path("agent").asString()).isEqualTo("agent");
+
+		// finds triage's category wrong: the correction is in triage's training input
+		String decided = this.page.locator("form[data-field='category'] strong").textContent();
+		String corrected = decided.equals("BILLING") ? "NETWORK" : "BILLING";
+		this.page.locator("#triage-check summary").click();
+		this.page.locator("#triage-category").selectOption(corrected);
+		Accessibility.assertNoSeriousViolations(this.page);
+		Screenshots.save(this.page.locator("#triage-check"), "console-triage-check");
+		this.page.locator("form[data-field='category'] button[value='correct']").click();
+		this.page.waitForLoadState();
+		assertThat(this.page.locator("p.done")).containsText("Correction sent to triage");
+		JsonNode correction = this.api
+			.getText(Service.TRIAGE, "/api/v1/triage/corrections", "supervisor:supervisor-dev")
+			.lines()
+			.map(JSON::readTree)
+			.filter((line) -> line.path("complaintId").asString().equals(complaintId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no correction of " + complaintId + " in triage's export"));
+		assertThat(correction.path("field").asString()).isEqualTo("category");
+		assertThat(correction.path("value").asString()).isEqualTo(corrected);
+		assertThat(correction.path("previousValue").asString()).isEqualTo(decided);
+		assertThat(correction.path("correctedBy").asString()).isEqualTo("agent");
 
 		// ticks the first two steps of the playbook
 		int steps = this.page.locator("#checklist li").count();

@@ -331,6 +331,11 @@ final class EndToEndScenario {
 	}
 
 	JsonNode getJson(Service service, String path, String credentials) {
+		return JSON.readTree(getText(service, path, credentials));
+	}
+
+	/** The body of a GET that must answer 200. */
+	String getText(Service service, String path, String credentials) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url(service) + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
@@ -338,7 +343,7 @@ final class EndToEndScenario {
 			.build();
 		HttpResponse<String> response = send(request);
 		assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
+		return response.body();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -46,7 +46,8 @@ public class CaseViews {
 		return hasRole(caller, Roles.AGENT) || hasRole(caller, Roles.SUPERVISOR);
 	}
 
-	static boolean hasRole(Authentication caller, String role) {
+	/** Whether the caller holds the role (without its {@code ROLE_} prefix). */
+	public static boolean hasRole(Authentication caller, String role) {
 		return caller.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> ("ROLE_" + role).equals(authority.getAuthority()));

@@ -1,6 +1,7 @@
 package com.complaintflow.followup.console;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import com.complaintflow.events.Outcome;
@@ -13,6 +14,7 @@ import com.complaintflow.followup.cases.CaseViews;
 import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.cases.WorkspaceActions;
 import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * One case as an agent works it: the customer's words and contact, triage's reading,
  * owner, checklist, remedies, milestones, notes and timeline, and a form for each action
- * of the case API. The forms call the same {@link CaseActions} and
+ * of the case API (and, for agents and supervisors, the forms that correct triage's
+ * reading: {@link TriageCorrectionForm}). The forms call the same {@link CaseActions} and
  * {@link WorkspaceActions} as the API (one source of the rules); each carries an
  * idempotency key made when the page was drawn, so a form sent twice acts once. What an
  * action changes reaches the open pages through its event, on every instance
@@ -70,14 +73,17 @@ class CasePage {
 
 	private final Clock clock;
 
+	private final TriageCorrections triage;
+
 	CasePage(CaseStore store, CaseActions actions, WorkspaceActions workspace, CaseViews views,
-			MilestoneClock milestones, Clock clock) {
+			MilestoneClock milestones, Clock clock, TriageCorrections triage) {
 		this.store = store;
 		this.actions = actions;
 		this.workspace = workspace;
 		this.views = views;
 		this.milestones = milestones;
 		this.clock = clock;
+		this.triage = triage;
 	}
 
 	@GetMapping
@@ -91,8 +97,12 @@ class CasePage {
 			return "console/open-case";
 		}
 		FollowupCase found = fill(caseId, auth, model);
-		model.addAttribute("full", this.views.render(found, auth, AUDITED_AS));
+		CaseView full = this.views.render(found, auth, AUDITED_AS);
+		model.addAttribute("full", full);
 		model.addAttribute("outcomes", Outcome.values());
+		boolean correctsTriage = this.triage.enabled()
+				&& (CaseViews.hasRole(auth, Roles.AGENT) || CaseViews.hasRole(auth, Roles.SUPERVISOR));
+		model.addAttribute("triageFields", correctsTriage ? TriageField.of(full) : List.of());
 		return "console/case";
 	}
 

@@ -17,6 +17,12 @@ public final class Roles {
 	/** Scrapes metrics (Prometheus). */
 	public static final String METRICS = "METRICS";
 
+	/**
+	 * Followup's console, correcting or confirming triage decisions for the signed-in
+	 * staff member it names ({@link StaffDelegation}).
+	 */
+	public static final String CONSOLE = "CONSOLE";
+
 	private Roles() {
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
- * preview; agents and supervisors correct or confirm decisions; supervisors list the
+ * preview; agents and supervisors correct or confirm decisions, and followup's console
+ * does for the staff member it names ({@code StaffMember}); supervisors list the
  * decisions to check; supervisors and operations manage the rules and the model and
  * export corrections.
  */
@@ -27,7 +28,7 @@ class TriageSecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/api/v1/triage/decisions/*/corrections",
 						"/api/v1/triage/decisions/*/confirmations")
-				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.CONSOLE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
 				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",

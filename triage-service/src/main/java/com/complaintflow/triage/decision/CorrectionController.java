@@ -2,18 +2,14 @@ package com.complaintflow.triage.decision;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import com.complaintflow.events.Category;
-import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintTriaged;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
-import com.complaintflow.events.Persona;
-import com.complaintflow.events.Playbook;
 import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,11 +48,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CorrectionController {
 
 	/** The fields staff correct, each with its values. */
-	static final Map<String, List<String>> FIELDS = Map.of("category", names(Category.class), "persona",
-			names(Persona.class), "playbook", names(Playbook.class), "churnRisk", names(ChurnRisk.class));
+	static final Map<String, List<String>> FIELDS = DecisionCorrected.FIELDS;
 
 	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
 			+ "a retry with the same key and body records and publishes nothing new";
+
+	private static final String LOGIN = "Only from the console account (role CONSOLE), and required from it: the login of the "
+			+ "signed-in staff member it acts for, recorded as who corrected; ignored from a staff account";
+
+	private static final String ROLE = "Only from the console account, and required from it: that staff member's role, "
+			+ "AGENT or SUPERVISOR; ignored from a staff account";
 
 	private final DecisionStore decisions;
 
@@ -75,30 +76,41 @@ class CorrectionController {
 					+ "and no correction is in force (a correction back to triage's value undoes the earlier ones). "
 					+ "Idempotent under the Idempotency-Key header (422 when the key was used for another correction); without it, the same staff member's "
 					+ "same correction (complaint, field, value) is its retry. A retry answers 201 with the stored correction and Idempotent-Replayed: true. "
-					+ "Roles: AGENT, SUPERVISOR.")
+					+ "Roles: AGENT, SUPERVISOR, and CONSOLE (followup's console) for the staff member named in Staff-Login and Staff-Role.")
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+			@Parameter(description = LOGIN) @RequestHeader(name = StaffDelegation.LOGIN_HEADER,
+					required = false) String staffLogin,
+			@Parameter(description = ROLE) @RequestHeader(name = StaffDelegation.ROLE_HEADER,
+					required = false) String staffRole,
 			Authentication who) {
+		StaffMember staff = StaffMember.of(who, staffLogin, staffRole);
 		List<String> allowed = allowedValues(body.field());
 		if (!allowed.contains(body.value())) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Value not allowed",
 					"'" + body.value() + "' is not a " + body.field() + ": one of " + allowed);
 		}
-		return record(complaintId, body.field(), body.value(), body.note(), key, who);
+		return record(complaintId, body.field(), body.value(), body.note(), key, staff);
 	}
 
 	@Operation(summary = "Confirm a triage decision",
 			description = "A staff member checked the field and triage was right: stores triage's own value as a labelled example (a correction "
 					+ "whose value is the value decided, so the decision leaves the review list and the export holds it) and publishes decision-corrected "
 					+ "(analytics counts it as checked, not as corrected). With a correction in force it undoes it, as a correction back to triage's value does. "
-					+ "Idempotent as corrections are (Idempotency-Key, or the same staff member's confirmation of the same field). Roles: AGENT, SUPERVISOR.")
+					+ "Idempotent as corrections are (Idempotency-Key, or the same staff member's confirmation of the same field). Roles: AGENT, SUPERVISOR, and CONSOLE "
+					+ "for the staff member named in Staff-Login and Staff-Role.")
 	@PostMapping(path = "/decisions/{complaintId}/confirmations", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> confirm(@PathVariable String complaintId, @Valid @RequestBody ConfirmationRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+			@Parameter(description = LOGIN) @RequestHeader(name = StaffDelegation.LOGIN_HEADER,
+					required = false) String staffLogin,
+			@Parameter(description = ROLE) @RequestHeader(name = StaffDelegation.ROLE_HEADER,
+					required = false) String staffRole,
 			Authentication who) {
+		StaffMember staff = StaffMember.of(who, staffLogin, staffRole);
 		allowedValues(body.field());
-		return record(complaintId, body.field(), null, body.note(), key, who);
+		return record(complaintId, body.field(), null, body.note(), key, staff);
 	}
 
 	/**
@@ -106,7 +118,7 @@ class CorrectionController {
 	 * or with none (null) a confirmation of the value triage decided.
 	 */
 	private ResponseEntity<Correction> record(String complaintId, String field, String value, String note, String key,
-			Authentication who) {
+			StaffMember who) {
 		StoredDecision stored = this.decisions.findStored(complaintId)
 			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Decision not found",
 					"No triage decision for complaint '" + complaintId + "'"));
@@ -123,11 +135,10 @@ class CorrectionController {
 		}
 		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(body.field(), "rules")
 				: "rules";
-		String role = who.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_SUPERVISOR"))
-				? "SUPERVISOR" : "AGENT";
-		Correction correction = new Correction(CorrectionRecorder.id(key, who.getName(), complaintId, body, inForce),
+		Correction correction = new Correction(CorrectionRecorder.id(key, who.login(), complaintId, body, inForce),
 				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
-				body.value(), decidedBy, decision.playbook(), who.getName(), role, EventMetadata.now(), body.note());
+				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(),
+				body.note());
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
@@ -169,10 +180,6 @@ class CorrectionController {
 			case "playbook" -> decision.playbook().name();
 			default -> decision.churnRisk().name();
 		};
-	}
-
-	private static List<String> names(Class<? extends Enum<?>> type) {
-		return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
 	}
 
 }

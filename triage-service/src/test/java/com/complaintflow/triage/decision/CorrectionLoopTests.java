@@ -24,6 +24,7 @@ import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventPublisher;
+import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.model.training.Corrections;
@@ -221,6 +222,53 @@ class CorrectionLoopTests {
 
 	private static String category(String value) {
 		return "{\"field\":\"category\",\"value\":\"" + value + "\"}";
+	}
+
+	@Test
+	void theConsoleAccountCorrectsForTheStaffMemberItNamesAndOnlyForOne() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH", "The internet is down again");
+		this.publisher.publishAndWait(complaint);
+		JsonNode decision = awaitDecision(complaint.complaintId());
+		String path = "/api/v1/triage/decisions/" + complaint.complaintId();
+		String category = "{\"field\":\"category\",\"value\":\""
+				+ other(decision.path("category").asString(), "BILLING", "NETWORK") + "\"}";
+		String persona = "{\"field\":\"persona\"}";
+
+		HttpResponse<String> forSupervisor = postWith(path + "/corrections", category, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "lin.wei", StaffDelegation.ROLE_HEADER, "SUPERVISOR"));
+		HttpResponse<String> confirmedForAgent = postWith(path + "/confirmations", persona, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "chen", StaffDelegation.ROLE_HEADER, "AGENT"));
+		HttpResponse<String> nobodyNamed = postWith(path + "/corrections", category, "console:console-dev", Map.of());
+		HttpResponse<String> asOperations = postWith(path + "/confirmations", persona, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "chen", StaffDelegation.ROLE_HEADER, "OPERATIONS"));
+		HttpResponse<String> oddLogin = postWith(path + "/confirmations", persona, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "chen wei", StaffDelegation.ROLE_HEADER, "AGENT"));
+		HttpResponse<String> agentNamingAnother = postWith(path + "/confirmations", "{\"field\":\"churnRisk\"}",
+				"agent:agent-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "lin.wei", StaffDelegation.ROLE_HEADER, "SUPERVISOR"));
+		HttpResponse<String> consoleExports = get("/api/v1/triage/corrections", "console:console-dev");
+		HttpResponse<String> consoleReads = get(path, "console:console-dev");
+
+		assertThat(forSupervisor.statusCode()).as(forSupervisor.body()).isEqualTo(201);
+		JsonNode supervisors = EventJson.mapper().readTree(forSupervisor.body());
+		assertThat(supervisors.path("correctedBy").asString()).isEqualTo("lin.wei");
+		assertThat(supervisors.path("role").asString()).isEqualTo("SUPERVISOR");
+		assertThat(confirmedForAgent.statusCode()).as(confirmedForAgent.body()).isEqualTo(201);
+		assertThat(EventJson.mapper().readTree(confirmedForAgent.body()).path("correctedBy").asString())
+			.isEqualTo("chen");
+		assertThat(List.of(nobodyNamed, asOperations, oddLogin)).allSatisfy((response) -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+			assertThat(EventJson.mapper().readTree(response.body()).path("title").asString())
+				.isEqualTo("Staff member not named");
+		});
+		assertThat(agentNamingAnother.statusCode()).as(agentNamingAnother.body()).isEqualTo(201);
+		JsonNode agents = EventJson.mapper().readTree(agentNamingAnother.body());
+		assertThat(agents.path("correctedBy").asString()).isEqualTo("agent");
+		assertThat(agents.path("role").asString()).isEqualTo("AGENT");
+		assertThat(consoleExports.statusCode()).isEqualTo(403);
+		assertThat(consoleReads.statusCode()).isEqualTo(403);
+		assertThat(exported(complaint.complaintId())).extracting((line) -> line.path("correctedBy").asString())
+			.containsExactlyInAnyOrder("lin.wei", "chen", "agent");
 	}
 
 	@Test
@@ -521,10 +569,14 @@ class CorrectionLoopTests {
 
 	private HttpResponse<String> post(String path, String body, String credentials, String idempotencyKey)
 			throws Exception {
+		return postWith(path, body, credentials,
+				(idempotencyKey != null) ? Map.of("Idempotency-Key", idempotencyKey) : Map.of());
+	}
+
+	private HttpResponse<String> postWith(String path, String body, String credentials, Map<String, String> headers)
+			throws Exception {
 		HttpRequest.Builder request = request(path, credentials).header("Content-Type", "application/json");
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
+		headers.forEach(request::header);
 		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}

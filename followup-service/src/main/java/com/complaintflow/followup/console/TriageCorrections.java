@@ -1,0 +1,126 @@
+package com.complaintflow.followup.console;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.complaintflow.followup.cases.CaseActions.Actor;
+import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.StaffDelegation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Sends a staff member's correction or confirmation of a triage decision from the case
+ * page to triage's API ({@code POST /api/v1/triage/decisions/{id}/corrections} or
+ * {@code /confirmations}) with the console account, naming the staff member in the
+ * {@link StaffDelegation} headers. No idempotency key is sent: triage takes the same
+ * staff member's same correction as its retry, so sending a form again, from any page,
+ * records it once.
+ */
+@Component
+class TriageCorrections {
+
+	/** What became of a correction sent. */
+	enum Outcome {
+
+		/** Triage stored it (or had it already). */
+		RECORDED,
+
+		/** Triage decided that value already, with no correction in force. */
+		NOTHING_TO_CORRECT,
+
+		/** Triage has no decision for the complaint. */
+		NO_DECISION,
+
+		/** Triage refused the console's request: its account or the request is wrong. */
+		REFUSED,
+
+		/** Triage did not answer, or failed: sending again is safe. */
+		UNAVAILABLE
+
+	}
+
+	private static final Logger logger = LoggerFactory.getLogger(TriageCorrections.class);
+
+	private final TriageLinkSettings settings;
+
+	private final RestClient triage;
+
+	TriageCorrections(TriageLinkSettings settings) {
+		this.settings = settings;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+		requests.setReadTimeout(settings.timeout());
+		this.triage = RestClient.builder()
+			.baseUrl(settings.url().toString())
+			.requestFactory(requests)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings))
+			.build();
+	}
+
+	/** Whether the console is set up to send corrections. */
+	boolean enabled() {
+		return this.settings.enabled();
+	}
+
+	/**
+	 * Sends the staff member's correction of the complaint's field to the value, or with
+	 * a null value their confirmation of the value triage decided.
+	 */
+	Outcome send(String complaintId, String field, String value, Actor staff) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("field", field);
+		if (value != null) {
+			body.put("value", value);
+		}
+		try {
+			return this.triage.post()
+				.uri("/api/v1/triage/decisions/{id}/{kind}", complaintId,
+						(value != null) ? "corrections" : "confirmations")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(StaffDelegation.LOGIN_HEADER, staff.staffId())
+				.header(StaffDelegation.ROLE_HEADER, staff.supervisor() ? Roles.SUPERVISOR : Roles.AGENT)
+				.body(body)
+				.exchange((request, response) -> outcome(response.getStatusCode().value(), field));
+		}
+		catch (RestClientException ex) {
+			logger.warn("Triage did not take a {} correction: {}", field, ex.getMessage());
+			return Outcome.UNAVAILABLE;
+		}
+	}
+
+	private static Outcome outcome(int status, String field) {
+		return switch (status) {
+			case 200, 201 -> Outcome.RECORDED;
+			case 422 -> Outcome.NOTHING_TO_CORRECT;
+			case 404 -> Outcome.NO_DECISION;
+			case 400, 401, 403 -> {
+				logger.warn(
+						"Triage refused the console's {} correction with {}: check the console account "
+								+ "(complaintflow.followup.console.triage) and its CONSOLE role in triage",
+						field, status);
+				yield Outcome.REFUSED;
+			}
+			default -> {
+				logger.warn("Triage answered a {} correction with {}", field, status);
+				yield Outcome.UNAVAILABLE;
+			}
+		};
+	}
+
+	private static String basic(TriageLinkSettings settings) {
+		String credentials = settings.username() + ":" + ((settings.password() != null) ? settings.password() : "");
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.complaintflow.followup.console;
+
+import java.util.List;
+
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.followup.cases.CaseKind;
+import com.complaintflow.followup.cases.CaseView;
+
+/**
+ * One field of triage's decision that staff correct or confirm from the case page
+ * (category, persona, playbook, churn risk), with the value triage decided and the values
+ * it may take.
+ *
+ * @param name the field's key in triage's API
+ * @param decided the value triage decided
+ * @param values every value of the field
+ */
+record TriageField(String name, String decided, List<String> values) {
+
+	/** The case's decided fields, or none for a case without a decision of its own. */
+	static List<TriageField> of(CaseView view) {
+		if (view.kind() == CaseKind.INCIDENT || view.triage() == null || view.complaintId() == null
+				|| view.category() == null) {
+			return List.of();
+		}
+		return List.of(field("category", view.category()), field("persona", view.triage().persona()),
+				field("playbook", view.playbook()), field("churnRisk", view.triage().churnRisk()));
+	}
+
+	/** Whether the value is one of the field's. */
+	static boolean allows(String field, String value) {
+		return DecisionCorrected.FIELDS.containsKey(field)
+				&& (value == null || DecisionCorrected.FIELDS.get(field).contains(value));
+	}
+
+	private static TriageField field(String name, Enum<?> decided) {
+		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name));
+	}
+
+}

@@ -1,0 +1,145 @@
+package com.complaintflow.followup.console;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.complaintflow.followup.FollowupIntegrationTest;
+import com.complaintflow.followup.cases.CaseActions.Actor;
+import com.complaintflow.followup.cases.FollowupCase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case page's "Is triage right?" forms over real HTTP, with triage's correction API
+ * stood in for ({@link TriageStandIn}): a correction or confirmation reaches triage with
+ * the console account, naming the staff member and their role, once per form sent; each
+ * answer of triage is a line on the page, never an error status; operations neither see
+ * the forms nor send them, and a value that is not the field's is not sent.
+ */
+class TriageCorrectionFormTests extends FollowupIntegrationTest {
+
+	private static final String CONSOLE_ACCOUNT = "Basic "
+			+ Base64.getEncoder().encodeToString("console:console-dev".getBytes(StandardCharsets.UTF_8));
+
+	@Test
+	void anAgentCorrectsAndASupervisorConfirmsTriagesReadingFromTheCasePage() throws Exception {
+		String caseId = open();
+		String complaintId = complaintOf(caseId);
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+		String page = agent.get("/console/cases/" + caseId).body();
+		assertThat(page).contains("Is triage right?", "data-field=\"category\"", "data-field=\"persona\"",
+				"data-field=\"playbook\"", "data-field=\"churnRisk\"");
+
+		HttpResponse<String> corrected = agent.post("/console/cases/" + caseId + "/triage", page,
+				Map.of("field", "category", "value", "BILLING", "verdict", "correct"));
+		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
+		String supervisorsPage = supervisor.get("/console/cases/" + caseId).body();
+		HttpResponse<String> confirmed = supervisor.post("/console/cases/" + caseId + "/triage", supervisorsPage,
+				Map.of("field", "persona", "value", "VENTING", "verdict", "confirm"));
+
+		assertThat(corrected.statusCode()).isEqualTo(200);
+		assertThat(corrected.uri().getPath()).isEqualTo("/console/cases/" + caseId);
+		assertThat(corrected.body()).contains("Correction sent to triage");
+		assertThat(confirmed.body()).contains("Confirmation sent to triage");
+		List<TriageStandIn.Request> sent = TriageStandIn.get().requests(complaintId);
+		assertThat(sent).hasSize(2);
+		assertThat(sent.get(0)).satisfies((request) -> {
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.path()).isEqualTo("/api/v1/triage/decisions/" + complaintId + "/corrections");
+			assertThat(request.authorization()).isEqualTo(CONSOLE_ACCOUNT);
+			assertThat(request.staffLogin()).isEqualTo("agent");
+			assertThat(request.staffRole()).isEqualTo("AGENT");
+			assertThat(request.idempotencyKey()).isNull();
+			assertThat(request.body()).isEqualTo("{\"field\":\"category\",\"value\":\"BILLING\"}");
+		});
+		assertThat(sent.get(1)).satisfies((request) -> {
+			assertThat(request.path()).isEqualTo("/api/v1/triage/decisions/" + complaintId + "/confirmations");
+			assertThat(request.staffLogin()).isEqualTo("supervisor");
+			assertThat(request.staffRole()).isEqualTo("SUPERVISOR");
+			assertThat(request.body()).isEqualTo("{\"field\":\"persona\"}");
+		});
+	}
+
+	@Test
+	void eachAnswerOfTriageIsALineOnThePage() throws Exception {
+		Map<Integer, String> lines = Map.of(422, "Triage decided that value already", 404,
+				"Triage has no decision for this complaint", 401, "Triage refused the console", 403,
+				"Triage refused the console", 503, "Triage did not answer", 500, "Triage did not answer");
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+		for (Map.Entry<Integer, String> line : lines.entrySet()) {
+			String caseId = open();
+			TriageStandIn.get().answer(complaintOf(caseId), line.getKey());
+			String page = agent.get("/console/cases/" + caseId).body();
+
+			HttpResponse<String> answer = agent.post("/console/cases/" + caseId + "/triage", page,
+					Map.of("field", "playbook", "value", "BILLING_ERROR", "verdict", "correct"));
+
+			assertThat(answer.statusCode()).as("triage answered %s", line.getKey()).isEqualTo(200);
+			assertThat(answer.body()).as("triage answered %s", line.getKey()).contains(line.getValue());
+		}
+	}
+
+	@Test
+	void operationsNeitherSeeNorSendTheFormsAndAValueNotOfTheFieldIsNotSent() throws Exception {
+		String caseId = open();
+		String complaintId = complaintOf(caseId);
+		ConsoleSession ops = signedIn("ops", "ops-dev");
+		String opsPage = ops.get("/console/cases/" + caseId).body();
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+		String page = agent.get("/console/cases/" + caseId).body();
+
+		HttpResponse<String> byOps = ops.post("/console/cases/" + caseId + "/triage", opsPage,
+				Map.of("field", "category", "value", "BILLING", "verdict", "correct"));
+		HttpResponse<String> notACategory = agent.post("/console/cases/" + caseId + "/triage", page,
+				Map.of("field", "category", "value", "STANDARD_CARE", "verdict", "correct"));
+		HttpResponse<String> notAField = agent.post("/console/cases/" + caseId + "/triage", page,
+				Map.of("field", "priority", "value", "P1", "verdict", "correct"));
+		HttpResponse<String> noVerdict = agent.post("/console/cases/" + caseId + "/triage", page,
+				Map.of("field", "category", "value", "BILLING"));
+
+		assertThat(opsPage).doesNotContain("Is triage right?");
+		assertThat(byOps.statusCode()).isEqualTo(403);
+		assertThat(List.of(notACategory, notAField, noVerdict)).allSatisfy((answer) -> {
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).contains("Some fields are not valid; nothing was done.");
+		});
+		assertThat(TriageStandIn.get().requests(complaintId)).isEmpty();
+	}
+
+	@Test
+	void triageNotListeningIsAnsweredAsNotAnswering() {
+		TriageCorrections unreachable = new TriageCorrections(new TriageLinkSettings(
+				URI.create("http://127.0.0.1:" + closedPort()), "console", "console-dev", Duration.ofSeconds(2)));
+
+		assertThat(unreachable.send("CMP-1", "category", "BILLING", new Actor("agent", false)))
+			.isEqualTo(TriageCorrections.Outcome.UNAVAILABLE);
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private String complaintOf(String caseId) {
+		FollowupCase found = this.caseStore.findById(caseId).orElseThrow();
+		return found.getComplaintId();
+	}
+
+	private ConsoleSession signedIn(String user, String password) throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login(user, password);
+		return session;
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.complaintflow.followup.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for triage's correction API in followup's tests (the real pair runs in the
+ * system tests' console journey): a real HTTP server on a free port that records every
+ * request and answers it with the status set for its complaint, 201 by default.
+ */
+public final class TriageStandIn {
+
+	private static final TriageStandIn INSTANCE = new TriageStandIn();
+
+	private final HttpServer server;
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+
+	private TriageStandIn() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/", this::answer);
+		this.server.start();
+	}
+
+	/** The stand-in, started on first use. */
+	public static TriageStandIn get() {
+		return INSTANCE;
+	}
+
+	/** Its base URL. */
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Answers the complaint's requests with this status from now on. */
+	void answer(String complaintId, int status) {
+		this.statuses.put(complaintId, status);
+	}
+
+	/** The requests about the complaint, oldest first. */
+	List<Request> requests(String complaintId) {
+		return this.requests.stream().filter((request) -> request.path().contains("/" + complaintId + "/")).toList();
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.requests
+			.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestHeaders().getFirst("Staff-Login"),
+					exchange.getRequestHeaders().getFirst("Staff-Role"),
+					exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+		int status = this.statuses.entrySet()
+			.stream()
+			.filter((entry) -> path.contains("/" + entry.getKey() + "/"))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(201);
+		byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, answer.length);
+		exchange.getResponseBody().write(answer);
+		exchange.close();
+	}
+
+	/**
+	 * One request as triage received it.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param authorization the Authorization header
+	 * @param staffLogin the Staff-Login header
+	 * @param staffRole the Staff-Role header
+	 * @param idempotencyKey the Idempotency-Key header
+	 * @param body the body
+	 */
+	record Request(String method, String path, String authorization, String staffLogin, String staffRole,
+			String idempotencyKey, String body) {
+
+	}
+
+}
