@@ -76,7 +76,7 @@ class CorrectionController {
 					+ "and no correction is in force (a correction back to triage's value undoes the earlier ones). "
 					+ "Idempotent under the Idempotency-Key header (422 when the key was used for another correction); without it, the same staff member's "
 					+ "same correction (complaint, field, value) is its retry. A retry answers 201 with the stored correction and Idempotent-Replayed: true. "
-					+ "Roles: AGENT, SUPERVISOR, and CONSOLE (followup's console) for the staff member named in Staff-Login and Staff-Role.")
+					+ "Roles: AGENT, SUPERVISOR, CONSOLE. CONSOLE is followup's console account, acting for the staff member named in Staff-Login and Staff-Role.")
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
@@ -98,8 +98,8 @@ class CorrectionController {
 			description = "A staff member checked the field and triage was right: stores triage's own value as a labelled example (a correction "
 					+ "whose value is the value decided, so the decision leaves the review list and the export holds it) and publishes decision-corrected "
 					+ "(analytics counts it as checked, not as corrected). With a correction in force it undoes it, as a correction back to triage's value does. "
-					+ "Idempotent as corrections are (Idempotency-Key, or the same staff member's confirmation of the same field). Roles: AGENT, SUPERVISOR, and CONSOLE "
-					+ "for the staff member named in Staff-Login and Staff-Role.")
+					+ "Idempotent as corrections are (Idempotency-Key, or the same staff member's confirmation of the same field). Roles: AGENT, SUPERVISOR, CONSOLE. "
+					+ "CONSOLE is followup's console account, acting for the staff member named in Staff-Login and Staff-Role.")
 	@PostMapping(path = "/decisions/{complaintId}/confirmations", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> confirm(@PathVariable String complaintId, @Valid @RequestBody ConfirmationRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,

@@ -245,6 +245,7 @@ final class GeneratedRequests {
 		accounts.put("ops:ops-dev", List.of("OPERATIONS", "METRICS"));
 		accounts.put("agent:agent-dev", List.of("AGENT"));
 		accounts.put("prometheus:prometheus-dev", List.of("METRICS"));
+		accounts.put("console:console-dev", List.of("CONSOLE"));
 		return accounts;
 	}
 
