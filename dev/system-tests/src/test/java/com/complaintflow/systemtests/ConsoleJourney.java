@@ -107,13 +107,7 @@ final class ConsoleJourney {
 		this.page.locator("form[data-field='category'] button[value='correct']").click();
 		this.page.waitForLoadState();
 		assertThat(this.page.locator("p.done")).containsText("Correction sent to triage");
-		JsonNode correction = this.api
-			.getText(Service.TRIAGE, "/api/v1/triage/corrections", "supervisor:supervisor-dev")
-			.lines()
-			.map(JSON::readTree)
-			.filter((line) -> line.path("complaintId").asString().equals(complaintId))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no correction of " + complaintId + " in triage's export"));
+		JsonNode correction = exported(complaintId);
 		assertThat(correction.path("field").asString()).isEqualTo("category");
 		assertThat(correction.path("value").asString()).isEqualTo(corrected);
 		assertThat(correction.path("previousValue").asString()).isEqualTo(decided);
@@ -171,6 +165,44 @@ final class ConsoleJourney {
 		Accessibility.assertNoSeriousViolations(this.page);
 		Screenshots.save(this.page, "console-case");
 		errors.assertNone();
+	}
+
+	void supervisorChecksTheDecisionsTriageWasLeastSureOf() {
+		PageErrors errors = PageErrors.watch(this.page);
+		String complaintId = postComplaint();
+		await().atMost(WAIT).until(() -> caseOf(complaintId), (id) -> id != null);
+		String console = this.services.url(Service.FOLLOWUP) + "/console";
+		this.page.navigate(console + "/triage-review?field=category");
+		this.page.locator("#username").fill("supervisor");
+		this.page.locator("#password").fill("supervisor-dev");
+		this.page.keyboard().press("Enter");
+		this.page.waitForURL("**/console/triage-review**");
+		assertThat(this.page.locator("#review li").first()).isVisible();
+		Accessibility.assertNoSeriousViolations(this.page);
+
+		// the least sure decision is right: confirmed, it leaves the list
+		String first = this.page.locator("#review li").first().getAttribute("data-complaint-id");
+		String decided = this.page.locator("#review li").first().locator("p strong").textContent();
+		this.page.locator("#review li").first().locator("button[value='confirm']").click();
+		this.page.waitForLoadState();
+		assertThat(this.page.locator("p.done")).containsText("Confirmation sent to triage");
+		assertThat(this.page.locator("#review li[data-complaint-id='" + first + "']")).hasCount(0);
+		JsonNode confirmation = exported(first);
+		assertThat(confirmation.path("field").asString()).isEqualTo("category");
+		assertThat(confirmation.path("value").asString()).isEqualTo(decided);
+		assertThat(confirmation.path("previousValue").asString()).isEqualTo(decided);
+		assertThat(confirmation.path("correctedBy").asString()).isEqualTo("supervisor");
+		errors.assertNone();
+	}
+
+	/** Triage's export of the corrections in force: the complaint's line. */
+	private JsonNode exported(String complaintId) {
+		return this.api.getText(Service.TRIAGE, "/api/v1/triage/corrections", "supervisor:supervisor-dev")
+			.lines()
+			.map(JSON::readTree)
+			.filter((line) -> line.path("complaintId").asString().equals(complaintId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no correction of " + complaintId + " in triage's export"));
 	}
 
 	private void click(String button) {

@@ -19,4 +19,9 @@ class ConsoleJourneyTests {
 		new ConsoleJourney(stack.services(), page).agentWorksANewComplaintFromTheQueueToTheCallback();
 	}
 
+	@Test
+	void supervisorChecksTheDecisionsTriageWasLeastSureOf(LocalStack stack, Page page) {
+		new ConsoleJourney(stack.services(), page).supervisorChecksTheDecisionsTriageWasLeastSureOf();
+	}
+
 }

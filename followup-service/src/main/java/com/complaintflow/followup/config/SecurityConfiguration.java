@@ -59,6 +59,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/console/login", "/console/console.css", "/console/console.js",
 						"/console/favicon.svg", "/webjars/**")
 				.permitAll()
+				.requestMatchers("/console/triage-review", "/console/triage-review/**")
+				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers("/console/supervisor", "/console/supervisor/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.requestMatchers(HttpMethod.POST, "/console/oncall/**")

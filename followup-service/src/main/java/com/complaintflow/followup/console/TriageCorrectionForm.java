@@ -5,9 +5,6 @@ import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.support.web.ProblemException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -41,43 +38,17 @@ class TriageCorrectionForm {
 	}
 
 	@PostMapping("/triage")
-	String send(@PathVariable String caseId, @Valid @ModelAttribute Verdict form, BindingResult binding,
+	String send(@PathVariable String caseId, @Valid @ModelAttribute TriageVerdict form, BindingResult binding,
 			Authentication auth, RedirectAttributes redirect) {
 		FollowupCase found = this.store.findById(caseId)
 			.orElseThrow(
 					() -> new ProblemException(HttpStatus.NOT_FOUND, "Case not found", "No case with id " + caseId));
-		String value = form.confirms() ? null : form.value();
-		if (binding.hasErrors() || !TriageField.allows(form.field(), value) || (!form.confirms() && value == null)
-				|| found.getComplaintId() == null || !this.corrections.enabled()) {
+		if (binding.hasErrors() || !form.valid() || found.getComplaintId() == null || !this.corrections.enabled()) {
 			redirect.addFlashAttribute("error", "console.error.invalid");
 			return BACK;
 		}
-		TriageCorrections.Outcome outcome = this.corrections.send(found.getComplaintId(), form.field(), value,
-				Actor.of(auth));
-		if (outcome == TriageCorrections.Outcome.RECORDED) {
-			redirect.addFlashAttribute("done",
-					form.confirms() ? "console.done.triageConfirmed" : "console.done.triageCorrected");
-		}
-		else {
-			redirect.addFlashAttribute("error", "console.error.triage." + outcome.name());
-		}
+		form.report(this.corrections.send(found.getComplaintId(), form.field(), form.sent(), Actor.of(auth)), redirect);
 		return BACK;
-	}
-
-	/**
-	 * One field's form: correct it to the value chosen, or confirm triage's value.
-	 *
-	 * @param field category, persona, playbook or churnRisk
-	 * @param value the value chosen (read only to correct)
-	 * @param verdict {@code correct} or {@code confirm}
-	 */
-	record Verdict(@NotBlank @Size(max = 20) String field, @Size(max = 40) String value,
-			@NotBlank @Pattern(regexp = "correct|confirm") String verdict) {
-
-		boolean confirms() {
-			return "confirm".equals(this.verdict);
-		}
-
 	}
 
 }

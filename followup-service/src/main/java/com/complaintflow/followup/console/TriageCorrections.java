@@ -4,14 +4,19 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.complaintflow.events.Language;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.security.StaffDelegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -20,12 +25,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Sends a staff member's correction or confirmation of a triage decision from the case
- * page to triage's API ({@code POST /api/v1/triage/decisions/{id}/corrections} or
- * {@code /confirmations}) with the console account, naming the staff member in the
- * {@link StaffDelegation} headers. No idempotency key is sent: triage takes the same
- * staff member's same correction as its retry, so sending a form again, from any page,
- * records it once.
+ * The console's calls to triage: the review list a supervisor checks
+ * ({@code GET /api/v1/triage/review}), and a staff member's correction or confirmation of
+ * a triage decision from the case page or the review page, sent to triage's API
+ * ({@code POST /api/v1/triage/decisions/{id}/corrections} or {@code /confirmations}) with
+ * the console account, naming the staff member in the {@link StaffDelegation} headers. No
+ * idempotency key is sent: triage takes the same staff member's same correction as its
+ * retry, so sending a form again, from any page, records it once.
  */
 @Component
 class TriageCorrections {
@@ -33,7 +39,7 @@ class TriageCorrections {
 	/** What became of a correction sent. */
 	enum Outcome {
 
-		/** Triage stored it (or had it already). */
+		/** Triage stored it (or had it already); for the review list, triage answered. */
 		RECORDED,
 
 		/** Triage decided that value already, with no correction in force. */
@@ -49,6 +55,12 @@ class TriageCorrections {
 		UNAVAILABLE
 
 	}
+
+	/** How many decisions the review page shows. */
+	static final int REVIEW_LIMIT = 20;
+
+	private static final ParameterizedTypeReference<List<DecisionToCheck>> DECISIONS = new ParameterizedTypeReference<>() {
+	};
 
 	private static final Logger logger = LoggerFactory.getLogger(TriageCorrections.class);
 
@@ -94,8 +106,38 @@ class TriageCorrections {
 				.exchange((request, response) -> outcome(response.getStatusCode().value(), field));
 		}
 		catch (RestClientException ex) {
-			logger.warn("Triage did not take a {} correction: {}", field, ex.getMessage());
+			logger.warn("Triage did not take a {} correction: {}", field,
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			return Outcome.UNAVAILABLE;
+		}
+	}
+
+	/**
+	 * The decisions of the last 24 hours triage was least sure of on the field (in the
+	 * language, or any), least sure first, not checked yet: triage's review list, asked
+	 * for the supervisor.
+	 */
+	Review toCheck(String field, Language language, Actor supervisor) {
+		try {
+			return this.triage.get()
+				.uri((uri) -> uri.path("/api/v1/triage/review")
+					.queryParam("field", field)
+					.queryParamIfPresent("language", Optional.ofNullable(language))
+					.queryParam("limit", REVIEW_LIMIT)
+					.build())
+				.accept(MediaType.APPLICATION_JSON)
+				.header(StaffDelegation.LOGIN_HEADER, supervisor.staffId())
+				.header(StaffDelegation.ROLE_HEADER, Roles.SUPERVISOR)
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					return (status == 200) ? new Review(Outcome.RECORDED, response.bodyTo(DECISIONS))
+							: new Review(outcome(status, field), List.of());
+				});
+		}
+		catch (RestClientException ex) {
+			logger.warn("Triage did not answer the review list of {}: {}", field,
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			return new Review(Outcome.UNAVAILABLE, List.of());
 		}
 	}
 
@@ -116,6 +158,22 @@ class TriageCorrections {
 				yield Outcome.UNAVAILABLE;
 			}
 		};
+	}
+
+	/**
+	 * Triage's review list as read: {@link Outcome#RECORDED} with the decisions, or why
+	 * there are none.
+	 *
+	 * @param outcome RECORDED when triage answered with the list
+	 * @param decisions the decisions to check, least sure first
+	 */
+	record Review(Outcome outcome, List<DecisionToCheck> decisions) {
+
+		/** Whether triage answered with the list. */
+		public boolean answered() {
+			return this.outcome == Outcome.RECORDED;
+		}
+
 	}
 
 	private static String basic(TriageLinkSettings settings) {

@@ -27,9 +27,14 @@ record TriageField(String name, String decided, List<String> values) {
 				field("playbook", view.playbook()), field("churnRisk", view.triage().churnRisk()));
 	}
 
+	/** The field's values. */
+	static List<String> values(String field) {
+		return DecisionCorrected.FIELDS.get(field);
+	}
+
 	/** Whether the value is one of the field's. */
 	static boolean allows(String field, String value) {
-		return DecisionCorrected.FIELDS.containsKey(field)
+		return field != null && DecisionCorrected.FIELDS.containsKey(field)
 				&& (value == null || DecisionCorrected.FIELDS.get(field).contains(value));
 	}
 

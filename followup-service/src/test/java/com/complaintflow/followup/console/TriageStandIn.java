@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Stands in for triage's correction API in followup's tests (the real pair runs in the
  * system tests' console journey): a real HTTP server on a free port that records every
- * request and answers it with the status set for its complaint, 201 by default.
+ * request and answers a correction with the status set for its complaint (201 by
+ * default), the review list with the status and body set for it (an empty list).
  */
 public final class TriageStandIn {
 
@@ -26,6 +27,10 @@ public final class TriageStandIn {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+
+	private volatile int reviewStatus = 200;
+
+	private volatile String reviewBody = "[]";
 
 	private TriageStandIn() {
 		try {
@@ -53,6 +58,17 @@ public final class TriageStandIn {
 		this.statuses.put(complaintId, status);
 	}
 
+	/** Answers the review list with this status and body from now on. */
+	void review(int status, String body) {
+		this.reviewStatus = status;
+		this.reviewBody = body;
+	}
+
+	/** The review lists asked for, oldest first. */
+	List<Request> reviews() {
+		return this.requests.stream().filter((request) -> request.path().endsWith("/review")).toList();
+	}
+
 	/** The requests about the complaint, oldest first. */
 	List<Request> requests(String complaintId) {
 		return this.requests.stream().filter((request) -> request.path().contains("/" + complaintId + "/")).toList();
@@ -61,18 +77,20 @@ public final class TriageStandIn {
 	private void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		this.requests
-			.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-					exchange.getRequestHeaders().getFirst("Staff-Login"),
-					exchange.getRequestHeaders().getFirst("Staff-Role"),
-					exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-		int status = this.statuses.entrySet()
-			.stream()
-			.filter((entry) -> path.contains("/" + entry.getKey() + "/"))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(201);
-		byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+		this.requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+				exchange.getRequestHeaders().getFirst("Authorization"),
+				exchange.getRequestHeaders().getFirst("Staff-Login"),
+				exchange.getRequestHeaders().getFirst("Staff-Role"),
+				exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+		boolean review = path.endsWith("/review");
+		int status = review ? this.reviewStatus
+				: this.statuses.entrySet()
+					.stream()
+					.filter((entry) -> path.contains("/" + entry.getKey() + "/"))
+					.map(Map.Entry::getValue)
+					.findFirst()
+					.orElse(201);
+		byte[] answer = (review ? this.reviewBody : "{}").getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, answer.length);
 		exchange.getResponseBody().write(answer);
@@ -84,13 +102,14 @@ public final class TriageStandIn {
 	 *
 	 * @param method the HTTP method
 	 * @param path the path
+	 * @param query the query string
 	 * @param authorization the Authorization header
 	 * @param staffLogin the Staff-Login header
 	 * @param staffRole the Staff-Role header
 	 * @param idempotencyKey the Idempotency-Key header
 	 * @param body the body
 	 */
-	record Request(String method, String path, String authorization, String staffLogin, String staffRole,
+	record Request(String method, String path, String query, String authorization, String staffLogin, String staffRole,
 			String idempotencyKey, String body) {
 
 	}

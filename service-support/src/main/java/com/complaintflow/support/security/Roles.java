@@ -19,7 +19,8 @@ public final class Roles {
 
 	/**
 	 * Followup's console, correcting or confirming triage decisions for the signed-in
-	 * staff member it names ({@link StaffDelegation}).
+	 * staff member it names, and reading triage's review list for a supervisor it names
+	 * ({@link StaffDelegation}).
 	 */
 	public static final String CONSOLE = "CONSOLE";
 

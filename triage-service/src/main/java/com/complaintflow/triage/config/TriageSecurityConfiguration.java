@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call the triage API: staff (agents, supervisors, operations) read decisions and
  * preview; agents and supervisors correct or confirm decisions, and followup's console
  * does for the staff member it names ({@code StaffMember}); supervisors list the
- * decisions to check; supervisors and operations manage the rules and the model and
- * export corrections.
+ * decisions to check (and the console, for a supervisor it names); supervisors and
+ * operations manage the rules and the model and export corrections.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageSecurityConfiguration {
@@ -30,7 +30,7 @@ class TriageSecurityConfiguration {
 						"/api/v1/triage/decisions/*/confirmations")
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.CONSOLE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
-				.hasRole(Roles.SUPERVISOR)
+				.hasAnyRole(Roles.SUPERVISOR, Roles.CONSOLE)
 				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",
 						"/api/v1/triage/model/**", "/api/v1/triage/corrections")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +15,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The supervisors' review list: the decisions of a time range triage was least sure of on
  * one field, not corrected or confirmed yet: the decisions most often wrong; each one
- * corrected or confirmed becomes a labelled example for the next training.
+ * corrected or confirmed becomes a labelled example for the next training. Followup's
+ * console shows it to a supervisor it names ({@link StaffMember}).
  */
 @Tag(name = "corrections", description = "Staff corrections of triage decisions")
 @RestController
@@ -44,14 +49,26 @@ class ReviewController {
 			description = "The decisions received in [from, to) (default: the last 24 hours; at most 31 days) whose field triage was least sure of, "
 					+ "least sure first, without those whose field a staff member corrected or confirmed already; each with the value decided, its source, "
 					+ "its confidence and the complaint's words. Correct a wrong one with POST /decisions/{complaintId}/corrections, confirm a right one "
-					+ "with POST /decisions/{complaintId}/confirmations: either way it becomes a labelled example. Roles: SUPERVISOR.")
+					+ "with POST /decisions/{complaintId}/confirmations: either way it becomes a labelled example. Roles: SUPERVISOR, CONSOLE. "
+					+ "CONSOLE is followup's console account, asking for the supervisor named in Staff-Login and Staff-Role (403 for another role).")
 	@GetMapping(path = "/review", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<DecisionToCheck> review(
 			@Parameter(description = "The field to check", schema = @Schema(type = "string",
 					allowableValues = { "category", "persona", "playbook", "churnRisk" })) @RequestParam String field,
 			@RequestParam(required = false) Language language, @RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @Parameter(schema = @Schema(type = "integer", minimum = "1",
-					maximum = "200", defaultValue = "20")) @RequestParam(defaultValue = "20") int limit) {
+			@RequestParam(required = false) Instant to,
+			@Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "200",
+					defaultValue = "20")) @RequestParam(defaultValue = "20") int limit,
+			@Parameter(
+					description = "Only from the console account, and required from it: the signed-in supervisor's login") @RequestHeader(
+							name = StaffDelegation.LOGIN_HEADER, required = false) String staffLogin,
+			@Parameter(description = "Only from the console account, and required from it: SUPERVISOR") @RequestHeader(
+					name = StaffDelegation.ROLE_HEADER, required = false) String staffRole,
+			Authentication who) {
+		if (!Roles.SUPERVISOR.equals(StaffMember.of(who, staffLogin, staffRole).role())) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
+					"The review list is for supervisors: the console asks for it for a SUPERVISOR only");
+		}
 		if (!CorrectionController.FIELDS.containsKey(field)) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
 					"field must be one of " + CorrectionController.FIELDS.keySet());

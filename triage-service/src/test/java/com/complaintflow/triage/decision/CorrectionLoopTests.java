@@ -445,6 +445,14 @@ class CorrectionLoopTests {
 	@Test
 	void theReviewListIsForSupervisorsAndRefusesBadRequestsWithProblemDetails() throws Exception {
 		assertThat(get("/api/v1/triage/review?field=category", "agent:agent-dev").statusCode()).isEqualTo(403);
+		String review = "/api/v1/triage/review?field=category";
+		assertThat(getWith(review, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "lin.wei", StaffDelegation.ROLE_HEADER, "SUPERVISOR"))
+			.statusCode()).isEqualTo(200);
+		assertThat(getWith(review, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "chen", StaffDelegation.ROLE_HEADER, "AGENT"))
+			.statusCode()).isEqualTo(403);
+		assertThat(getWith(review, "console:console-dev", Map.of()).statusCode()).isEqualTo(400);
 		assertThat(
 				this.http
 					.send(HttpRequest
@@ -560,7 +568,14 @@ class CorrectionLoopTests {
 	}
 
 	private HttpResponse<String> get(String path, String credentials) throws Exception {
-		return this.http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return getWith(path, credentials, Map.of());
+	}
+
+	private HttpResponse<String> getWith(String path, String credentials, Map<String, String> headers)
+			throws Exception {
+		HttpRequest.Builder request = request(path, credentials);
+		headers.forEach(request::header);
+		return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, String body, String credentials) throws Exception {

@@ -1,0 +1,112 @@
+package com.complaintflow.followup.console;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.complaintflow.followup.FollowupIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The supervisors' review page over real HTTP, with triage's API stood in for
+ * ({@link TriageStandIn}): the page shows triage's review list, asked for the signed-in
+ * supervisor with the field and language chosen; a verdict on one decision reaches triage
+ * for that complaint and the page comes back on the same field and language; triage not
+ * answering is a line on the page; agents and operations are refused.
+ */
+class TriageReviewPageTests extends FollowupIntegrationTest {
+
+	@AfterEach
+	void emptyList() {
+		TriageStandIn.get().review(200, "[]");
+	}
+
+	@Test
+	void aSupervisorChecksTheDecisionsTriageWasLeastSureOf() throws Exception {
+		String first = "CMP-" + UUID.randomUUID();
+		String second = "CMP-" + UUID.randomUUID();
+		TriageStandIn.get()
+			.review(200, "[" + decision(first, "STANDARD_CARE", 0.31, "套餐到期后被自动续费了") + ","
+					+ decision(second, "BILLING_ERROR", 0.44, "Charged twice for the same month") + "]");
+		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
+		int asked = TriageStandIn.get().reviews().size();
+
+		HttpResponse<String> page = supervisor.get("/console/triage-review?field=playbook&language=ZH");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Decisions to check", "套餐到期后被自动续费了", "Charged twice for the same month",
+				"data-complaint-id=\"" + first + "\"", "decided by model, 31 % sure");
+		TriageStandIn.Request review = TriageStandIn.get().reviews().get(asked);
+		assertThat(review.query()).isEqualTo("field=playbook&language=ZH&limit=20");
+		assertThat(review.staffLogin()).isEqualTo("supervisor");
+		assertThat(review.staffRole()).isEqualTo("SUPERVISOR");
+
+		HttpResponse<String> corrected = supervisor.post("/console/triage-review", page.body(), Map.of("complaintId",
+				first, "field", "playbook", "language", "ZH", "value", "BILLING_ERROR", "verdict", "correct"));
+
+		assertThat(corrected.statusCode()).isEqualTo(200);
+		assertThat(corrected.uri().getPath()).isEqualTo("/console/triage-review");
+		assertThat(corrected.uri().getQuery()).isEqualTo("field=playbook&language=ZH");
+		assertThat(corrected.body()).contains("Correction sent to triage");
+		assertThat(TriageStandIn.get().requests(first)).singleElement().satisfies((request) -> {
+			assertThat(request.path()).isEqualTo("/api/v1/triage/decisions/" + first + "/corrections");
+			assertThat(request.body()).isEqualTo("{\"field\":\"playbook\",\"value\":\"BILLING_ERROR\"}");
+			assertThat(request.staffLogin()).isEqualTo("supervisor");
+			assertThat(request.staffRole()).isEqualTo("SUPERVISOR");
+		});
+	}
+
+	@Test
+	void triageNotAnsweringIsALineOnThePageAndABadVerdictIsNotSent() throws Exception {
+		TriageStandIn.get().review(503, "{}");
+		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
+		String complaintId = "CMP-" + UUID.randomUUID();
+
+		HttpResponse<String> page = supervisor.get("/console/triage-review?field=weather&language=FR");
+		HttpResponse<String> notAValue = supervisor.post("/console/triage-review", page.body(), Map.of("complaintId",
+				complaintId, "field", "category", "value", "BILLING_ERROR", "verdict", "correct"));
+		HttpResponse<String> notAComplaint = supervisor.post("/console/triage-review", page.body(),
+				Map.of("complaintId", "<script>", "field", "category", "verdict", "confirm"));
+		HttpResponse<String> noField = supervisor.get("/console/triage-review");
+		HttpResponse<String> noFieldSent = supervisor.post("/console/triage-review", page.body(),
+				Map.of("complaintId", complaintId, "verdict", "confirm"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Triage did not answer");
+		assertThat(TriageStandIn.get().reviews().get(TriageStandIn.get().reviews().size() - 1).query())
+			.isEqualTo("field=category&limit=20");
+		assertThat(noField.statusCode()).isEqualTo(200);
+		assertThat(noField.body()).contains("Triage did not answer");
+		assertThat(List.of(notAValue, notAComplaint, noFieldSent)).allSatisfy((answer) -> {
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).contains("Some fields are not valid; nothing was done.");
+		});
+		assertThat(TriageStandIn.get().requests(complaintId)).isEmpty();
+	}
+
+	@Test
+	void agentsAndOperationsAreRefused() throws Exception {
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+		ConsoleSession ops = signedIn("ops", "ops-dev");
+
+		assertThat(agent.get("/console/triage-review").statusCode()).isEqualTo(403);
+		assertThat(ops.get("/console/triage-review").statusCode()).isEqualTo(403);
+	}
+
+	private static String decision(String complaintId, String value, double confidence, String text) {
+		return "{\"complaintId\":\"" + complaintId + "\",\"receivedAt\":\"2026-12-05T08:00:00Z\",\"language\":\"zh\","
+				+ "\"field\":\"playbook\",\"value\":\"" + value + "\",\"decidedBy\":\"model\",\"confidence\":"
+				+ confidence + ",\"playbook\":\"" + value + "\",\"text\":\"" + text + "\"}";
+	}
+
+	private ConsoleSession signedIn(String user, String password) throws Exception {
+		ConsoleSession session = new ConsoleSession(this.port);
+		session.login(user, password);
+		return session;
+	}
+
+}
