@@ -4,8 +4,28 @@
 # holds only what the containers need: hashes for the services (PBKDF2-SHA256, Spring Security's
 # {pbkdf2@SpringSecurity_v5_8}); SHA-256 for channel keys), plain passwords only where a client needs them (MongoDB users,
 # Prometheus' scrape account, followup's console account at triage, Grafana's admin). Needs python3 and openssl. Refuses to overwrite .env.
+# 'ops/make-env.sh --add-console' adds only the console account to a .env made before it existed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+secret() { openssl rand -hex 16; }
+pbkdf2() {
+  python3 -c 'import hashlib, os, sys
+salt = os.urandom(16)
+print("{pbkdf2@SpringSecurity_v5_8}" + (salt + hashlib.pbkdf2_hmac("sha256", sys.argv[1].encode(), salt, 310000, 32)).hex())' "$1"
+}
+sha256() { printf %s "$1" | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'; }
+
+# A .env made before the console account existed (2026-12-05): add its two lines, nothing else changes
+if [ "${1:-}" = "--add-console" ]; then
+  if [ ! -e .env ] || grep -q '^CONSOLE_PASSWORD=' .env; then
+    echo "--add-console adds the console account to an existing .env that lacks it" >&2
+    exit 1
+  fi
+  console=$(secret)
+  { echo "CONSOLE_PASSWORD_HASH=$(pbkdf2 "$console")"; echo "CONSOLE_PASSWORD=$console"; } >> .env
+  echo "Added the console account (followup's console at triage) to .env; recreate triage and followup."
+  exit 0
+fi
 if [ -e .env ]; then
   echo ".env exists; delete it first to create new credentials" >&2
   exit 1
@@ -17,13 +37,6 @@ if command -v docker >/dev/null && docker volume ls -q 2>/dev/null | grep -Eq "^
   echo "or change the passwords in place first (README, compose credentials)" >&2
   exit 1
 fi
-secret() { openssl rand -hex 16; }
-pbkdf2() {
-  python3 -c 'import hashlib, os, sys
-salt = os.urandom(16)
-print("{pbkdf2@SpringSecurity_v5_8}" + (salt + hashlib.pbkdf2_hmac("sha256", sys.argv[1].encode(), salt, 310000, 32)).hex())' "$1"
-}
-sha256() { printf %s "$1" | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'; }
 
 agent=$(secret); supervisor=$(secret); ops=$(secret); scrape=$(secret); console=$(secret)
 hotline=$(secret); store=$(secret); app=$(secret)
