@@ -75,8 +75,10 @@ class CasePage {
 
 	private final TriageCorrections triage;
 
+	private final TriageChecks checks;
+
 	CasePage(CaseStore store, CaseActions actions, WorkspaceActions workspace, CaseViews views,
-			MilestoneClock milestones, Clock clock, TriageCorrections triage) {
+			MilestoneClock milestones, Clock clock, TriageCorrections triage, TriageChecks checks) {
 		this.store = store;
 		this.actions = actions;
 		this.workspace = workspace;
@@ -84,6 +86,7 @@ class CasePage {
 		this.milestones = milestones;
 		this.clock = clock;
 		this.triage = triage;
+		this.checks = checks;
 	}
 
 	@GetMapping
@@ -102,7 +105,8 @@ class CasePage {
 		model.addAttribute("outcomes", Outcome.values());
 		boolean correctsTriage = this.triage.enabled()
 				&& (CaseViews.hasRole(auth, Roles.AGENT) || CaseViews.hasRole(auth, Roles.SUPERVISOR));
-		model.addAttribute("triageFields", correctsTriage ? TriageField.of(full) : List.of());
+		model.addAttribute("triageFields", (correctsTriage && full.complaintId() != null)
+				? TriageField.of(full, this.checks.of(full.complaintId())) : List.of());
 		return "console/case";
 	}
 

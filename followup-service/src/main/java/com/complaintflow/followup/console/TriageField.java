@@ -1,6 +1,7 @@
 package com.complaintflow.followup.console;
 
 import java.util.List;
+import java.util.Map;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.followup.cases.CaseKind;
@@ -14,17 +15,21 @@ import com.complaintflow.followup.cases.CaseView;
  * @param name the field's key in triage's API
  * @param decided the value triage decided
  * @param values every value of the field
+ * @param check what staff said of it last, or null
  */
-record TriageField(String name, String decided, List<String> values) {
+record TriageField(String name, String decided, List<String> values, TriageCheck check) {
 
-	/** The case's decided fields, or none for a case without a decision of its own. */
-	static List<TriageField> of(CaseView view) {
+	/**
+	 * The case's decided fields with what staff said of them, or none for a case without
+	 * a decision of its own.
+	 */
+	static List<TriageField> of(CaseView view, Map<String, TriageCheck> checks) {
 		if (view.kind() == CaseKind.INCIDENT || view.triage() == null || view.complaintId() == null
 				|| view.category() == null) {
 			return List.of();
 		}
-		return List.of(field("category", view.category()), field("persona", view.triage().persona()),
-				field("playbook", view.playbook()), field("churnRisk", view.triage().churnRisk()));
+		return List.of(field("category", view.category(), checks), field("persona", view.triage().persona(), checks),
+				field("playbook", view.playbook(), checks), field("churnRisk", view.triage().churnRisk(), checks));
 	}
 
 	/** The field's values. */
@@ -38,8 +43,9 @@ record TriageField(String name, String decided, List<String> values) {
 				&& (value == null || DecisionCorrected.FIELDS.get(field).contains(value));
 	}
 
-	private static TriageField field(String name, Enum<?> decided) {
-		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name));
+	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks) {
+		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name),
+				checks.get(name));
 	}
 
 }

@@ -5,23 +5,31 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.ComplaintEvent;
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.FollowupCase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The case page's "Is triage right?" forms over real HTTP, with triage's correction API
  * stood in for ({@link TriageStandIn}): a correction or confirmation reaches triage with
  * the console account, naming the staff member and their role, once per form sent; each
- * answer of triage is a line on the page, never an error status; operations neither see
- * the forms nor send them, and a value that is not the field's is not sent.
+ * answer of triage is a line on the page, never an error status; the page shows the last
+ * word of staff on each field, from triage's events; operations neither see the forms nor
+ * send them, and a value that is not the field's is not sent.
  */
 class TriageCorrectionFormTests extends FollowupIntegrationTest {
 
@@ -111,6 +119,39 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 			assertThat(answer.body()).contains("Some fields are not valid; nothing was done.");
 		});
 		assertThat(TriageStandIn.get().requests(complaintId)).isEmpty();
+	}
+
+	@Test
+	void theCasePageShowsTheLastWordOfStaffOnEachFieldWhoeverSentIt() throws Exception {
+		String caseId = open();
+		String complaintId = complaintOf(caseId);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+
+		this.publisher.publishAndWait(corrected(complaintId, "category", "BILLING", "AGENT", now));
+		this.publisher.publishAndWait(corrected(complaintId, "persona", "VENTING", "SUPERVISOR", now));
+		// an older word, re-delivered late, changes nothing
+		this.publisher.publishAndWait(corrected(complaintId, "category", "DEVICE", "SUPERVISOR", now.minusSeconds(60)));
+
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(agent.get("/console/cases/" + caseId).body())
+				.contains("(corrected to BILLING by an agent, ", "(confirmed by a supervisor, "));
+		assertThat(agent.get("/console/cases/" + caseId).body()).doesNotContain("corrected to DEVICE");
+
+		this.publisher.publishAndWait(corrected(complaintId, "category", "NETWORK", "SUPERVISOR", now.plusSeconds(1)));
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(agent.get("/console/cases/" + caseId).body())
+				.doesNotContain("corrected to BILLING")
+				.contains("(confirmed by a supervisor, ", "(confirmed by a supervisor, "));
+	}
+
+	private static DecisionCorrected corrected(String complaintId, String field, String value, String role,
+			Instant at) {
+		String previous = field.equals("category") ? "NETWORK" : "VENTING";
+		String id = complaintId + "-" + field + "-" + value + "-" + at.toEpochMilli();
+		return new DecisionCorrected(EventMetadata.deterministicEventId("decision-corrected", id), "triage", at,
+				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, id, field, previous, value,
+				"model", Playbook.NETWORK_FAULT, role);
 	}
 
 	@Test
