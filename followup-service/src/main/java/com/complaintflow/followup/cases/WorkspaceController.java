@@ -1,5 +1,6 @@
 package com.complaintflow.followup.cases;
 
+import com.complaintflow.support.security.StaffDelegation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ class WorkspaceController {
 	/**
 	 * Staff ids and team names: what the security users and triage's queues look like.
 	 */
-	static final String NAME = "[A-Za-z0-9._@-]{1,64}";
+	static final String NAME = StaffDelegation.LOGIN_PATTERN;
 
 	private final WorkspaceActions actions;
 

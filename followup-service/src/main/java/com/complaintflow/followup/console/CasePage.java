@@ -15,6 +15,7 @@ import com.complaintflow.followup.cases.FollowupCase;
 import com.complaintflow.followup.cases.WorkspaceActions;
 import com.complaintflow.followup.deadline.MilestoneClock;
 import com.complaintflow.support.security.Roles;
+import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -220,7 +221,7 @@ class CasePage {
 			@Size(max = 500) String reason, @Size(max = 2000) String text, @Min(0) Integer step, Boolean done) {
 
 		/** A team or agent name as the case API accepts it, or empty. */
-		static final String STAFF_NAME = "^$|^[A-Za-z0-9._@-]{1,64}$";
+		static final String STAFF_NAME = "^$|^" + StaffDelegation.LOGIN_PATTERN + "$";
 
 	}
 

@@ -103,7 +103,7 @@ class TriageCorrections {
 				.header(StaffDelegation.LOGIN_HEADER, staff.staffId())
 				.header(StaffDelegation.ROLE_HEADER, staff.supervisor() ? Roles.SUPERVISOR : Roles.AGENT)
 				.body(body)
-				.exchange((request, response) -> outcome(response.getStatusCode().value(), field));
+				.exchange((request, response) -> outcome(response.getStatusCode().value(), field + " correction"));
 		}
 		catch (RestClientException ex) {
 			logger.warn("Triage did not take a {} correction: {}", field,
@@ -131,7 +131,7 @@ class TriageCorrections {
 				.exchange((request, response) -> {
 					int status = response.getStatusCode().value();
 					return (status == 200) ? new Review(Outcome.RECORDED, response.bodyTo(DECISIONS))
-							: new Review(outcome(status, field), List.of());
+							: new Review(outcome(status, "review list of " + field), List.of());
 				});
 		}
 		catch (RestClientException ex) {
@@ -141,20 +141,21 @@ class TriageCorrections {
 		}
 	}
 
-	private static Outcome outcome(int status, String field) {
+	/** What triage's answer to the console's request (named in the logs) comes to. */
+	private static Outcome outcome(int status, String request) {
 		return switch (status) {
 			case 200, 201 -> Outcome.RECORDED;
 			case 422 -> Outcome.NOTHING_TO_CORRECT;
 			case 404 -> Outcome.NO_DECISION;
 			case 400, 401, 403 -> {
 				logger.warn(
-						"Triage refused the console's {} correction with {}: check the console account "
+						"Triage refused the console's {} with {}: check the console account "
 								+ "(complaintflow.followup.console.triage) and its CONSOLE role in triage",
-						field, status);
+						request, status);
 				yield Outcome.REFUSED;
 			}
 			default -> {
-				logger.warn("Triage answered a {} correction with {}", field, status);
+				logger.warn("Triage answered the console's {} with {}", request, status);
 				yield Outcome.UNAVAILABLE;
 			}
 		};

@@ -130,24 +130,29 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 
 		this.publisher.publishAndWait(corrected(complaintId, "category", "BILLING", "AGENT", now));
 		this.publisher.publishAndWait(corrected(complaintId, "persona", "VENTING", "SUPERVISOR", now));
-		// an older word, re-delivered late, changes nothing
+		// an older word, delivered late, changes nothing; the churn confirmation after it
+		// (same customer key, so the same partition, read in order) says it has been read
 		this.publisher.publishAndWait(corrected(complaintId, "category", "DEVICE", "SUPERVISOR", now.minusSeconds(60)));
+		this.publisher.publishAndWait(corrected(complaintId, "churnRisk", "MEDIUM", "SUPERVISOR", now));
 
-		await().atMost(SOON)
-			.untilAsserted(() -> assertThat(agent.get("/console/cases/" + caseId).body())
-				.contains("(corrected to BILLING by an agent, ", "(confirmed by a supervisor, "));
-		assertThat(agent.get("/console/cases/" + caseId).body()).doesNotContain("corrected to DEVICE");
+		String read = await().atMost(SOON)
+			.until(() -> agent.get("/console/cases/" + caseId).body(), (page) -> confirmations(page) == 2);
+		assertThat(read).contains("(corrected to BILLING by an agent, ").doesNotContain("corrected to DEVICE");
 
 		this.publisher.publishAndWait(corrected(complaintId, "category", "NETWORK", "SUPERVISOR", now.plusSeconds(1)));
-		await().atMost(SOON)
-			.untilAsserted(() -> assertThat(agent.get("/console/cases/" + caseId).body())
-				.doesNotContain("corrected to BILLING")
-				.contains("(confirmed by a supervisor, ", "(confirmed by a supervisor, "));
+		String confirmed = await().atMost(SOON)
+			.until(() -> agent.get("/console/cases/" + caseId).body(), (page) -> confirmations(page) == 3);
+		assertThat(confirmed).doesNotContain("corrected to");
 	}
 
+	private static int confirmations(String page) {
+		return page.split(java.util.regex.Pattern.quote("(confirmed by a supervisor, "), -1).length - 1;
+	}
+
+	/** A correction of the field that {@code TestEvents.triaged} decided. */
 	private static DecisionCorrected corrected(String complaintId, String field, String value, String role,
 			Instant at) {
-		String previous = field.equals("category") ? "NETWORK" : "VENTING";
+		String previous = Map.of("category", "NETWORK", "persona", "VENTING", "churnRisk", "MEDIUM").get(field);
 		String id = complaintId + "-" + field + "-" + value + "-" + at.toEpochMilli();
 		return new DecisionCorrected(EventMetadata.deterministicEventId("decision-corrected", id), "triage", at,
 				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, id, field, previous, value,

@@ -19,8 +19,14 @@ public final class StaffDelegation {
 	/** The roles a console may act with. */
 	public static final List<String> ROLES = List.of(Roles.AGENT, Roles.SUPERVISOR);
 
-	/** A login as the staff accounts and the case API name people. */
-	public static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+	/**
+	 * A login as the staff accounts and the case API name people (and teams), as a
+	 * regular expression for validation annotations.
+	 */
+	public static final String LOGIN_PATTERN = "[A-Za-z0-9._@-]{1,64}";
+
+	/** {@link #LOGIN_PATTERN}, compiled. */
+	public static final Pattern LOGIN = Pattern.compile(LOGIN_PATTERN);
 
 	private StaffDelegation() {
 	}

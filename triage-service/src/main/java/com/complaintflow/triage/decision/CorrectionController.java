@@ -3,7 +3,6 @@ package com.complaintflow.triage.decision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.DecisionCorrected;
@@ -46,9 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/triage")
 class CorrectionController {
-
-	/** The fields staff correct, each with its values. */
-	static final Map<String, List<String>> FIELDS = DecisionCorrected.FIELDS;
 
 	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
 			+ "a retry with the same key and body records and publishes nothing new";
@@ -146,10 +142,10 @@ class CorrectionController {
 	}
 
 	private static List<String> allowedValues(String field) {
-		List<String> allowed = FIELDS.get(field);
+		List<String> allowed = DecisionCorrected.FIELDS.get(field);
 		if (allowed == null) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Field cannot be corrected",
-					"'" + field + "' is not one of " + FIELDS.keySet());
+					"'" + field + "' is not one of " + DecisionCorrected.FIELDS.keySet());
 		}
 		return allowed;
 	}
@@ -172,7 +168,7 @@ class CorrectionController {
 		this.export.writeTo(response.getOutputStream());
 	}
 
-	/** The value a decision gave one of the {@link #FIELDS}. */
+	/** The value a decision gave one of the {@link DecisionCorrected#FIELDS}. */
 	static String valueOf(ComplaintTriaged decision, String field) {
 		return switch (field) {
 			case "category" -> decision.category().name();

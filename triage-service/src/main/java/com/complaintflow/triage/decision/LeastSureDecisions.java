@@ -44,7 +44,7 @@ class LeastSureDecisions {
 
 	/**
 	 * The least sure first (equal confidence: the older first), at most {@code limit}.
-	 * @param field one of {@link CorrectionController#FIELDS}
+	 * @param field one of {@link com.complaintflow.events.DecisionCorrected#FIELDS}
 	 * @param language only texts of this language, or null for all
 	 * @param from the range's start (inclusive)
 	 * @param to the range's end (exclusive)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Language;
 import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.security.StaffDelegation;
@@ -69,9 +70,9 @@ class ReviewController {
 			throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
 					"The review list is for supervisors: the console asks for it for a SUPERVISOR only");
 		}
-		if (!CorrectionController.FIELDS.containsKey(field)) {
+		if (!DecisionCorrected.FIELDS.containsKey(field)) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"field must be one of " + CorrectionController.FIELDS.keySet());
+					"field must be one of " + DecisionCorrected.FIELDS.keySet());
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
