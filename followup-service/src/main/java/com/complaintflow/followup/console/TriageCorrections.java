@@ -2,6 +2,7 @@ package com.complaintflow.followup.console;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,16 +114,18 @@ class TriageCorrections {
 	}
 
 	/**
-	 * The decisions of the last 24 hours triage was least sure of on the field (in the
+	 * The decisions received in [from, to) triage was least sure of on the field (in the
 	 * language, or any), least sure first, not checked yet: triage's review list, asked
 	 * for the supervisor.
 	 */
-	Review toCheck(String field, Language language, Actor supervisor) {
+	Review toCheck(String field, Language language, Instant from, Instant to, Actor supervisor) {
 		try {
 			return this.triage.get()
 				.uri((uri) -> uri.path("/api/v1/triage/review")
 					.queryParam("field", field)
 					.queryParamIfPresent("language", Optional.ofNullable(language))
+					.queryParam("from", from)
+					.queryParam("to", to)
 					.queryParam("limit", REVIEW_LIMIT)
 					.build())
 				.accept(MediaType.APPLICATION_JSON)

@@ -1,6 +1,8 @@
 package com.complaintflow.followup.console;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,14 +11,16 @@ import com.complaintflow.followup.FollowupIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The supervisors' review page over real HTTP, with triage's API stood in for
  * ({@link TriageStandIn}): the page shows triage's review list, asked for the signed-in
- * supervisor with the field and language chosen; a verdict on one decision reaches triage
- * for that complaint and the page comes back on the same field and language; triage not
- * answering is a line on the page; agents and operations are refused.
+ * supervisor with the field, language and period chosen; a verdict on one decision
+ * reaches triage for that complaint and the page comes back on the same choice; triage
+ * not answering is a line on the page; agents and operations are refused.
  */
 class TriageReviewPageTests extends FollowupIntegrationTest {
 
@@ -41,7 +45,10 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		assertThat(page.body()).contains("Decisions to check", "套餐到期后被自动续费了", "Charged twice for the same month",
 				"data-complaint-id=\"" + first + "\"", "decided by model, 31 % sure");
 		TriageStandIn.Request review = TriageStandIn.get().reviews().get(asked);
-		assertThat(review.query()).isEqualTo("field=playbook&language=ZH&limit=20");
+		assertThat(parameters(review)).containsEntry("field", "playbook")
+			.containsEntry("language", "ZH")
+			.containsEntry("limit", "20");
+		assertThat(period(review)).isEqualTo(Duration.ofDays(1));
 		assertThat(review.staffLogin()).isEqualTo("supervisor");
 		assertThat(review.staffRole()).isEqualTo("SUPERVISOR");
 
@@ -77,8 +84,9 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Triage did not answer");
-		assertThat(TriageStandIn.get().reviews().get(TriageStandIn.get().reviews().size() - 1).query())
-			.isEqualTo("field=category&limit=20");
+		assertThat(parameters(TriageStandIn.get().reviews().get(TriageStandIn.get().reviews().size() - 1)))
+			.containsEntry("field", "category")
+			.doesNotContainKey("language");
 		assertThat(noField.statusCode()).isEqualTo(200);
 		assertThat(noField.body()).contains("Triage did not answer");
 		assertThat(List.of(notAValue, notAComplaint, noFieldSent)).allSatisfy((answer) -> {
@@ -86,6 +94,34 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 			assertThat(answer.body()).contains("Some fields are not valid; nothing was done.");
 		});
 		assertThat(TriageStandIn.get().requests(complaintId)).isEmpty();
+	}
+
+	@Test
+	void aSupervisorChoosesALongerPeriodAndTheLinksAndVerdictsKeepIt() throws Exception {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		TriageStandIn.get()
+			.review(200, "[" + decision(complaintId, "NETWORK_FAULT", 0.38, "No signal since Monday") + "]");
+		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
+		int asked = TriageStandIn.get().reviews().size();
+
+		HttpResponse<String> week = supervisor.get("/console/triage-review?field=playbook&language=EN&days=7");
+		HttpResponse<String> notAPeriod = supervisor.get("/console/triage-review?field=playbook&days=5");
+
+		assertThat(week.statusCode()).isEqualTo(200);
+		assertThat(period(TriageStandIn.get().reviews().get(asked))).isEqualTo(Duration.ofDays(7));
+		assertThat(period(TriageStandIn.get().reviews().get(asked + 1))).isEqualTo(Duration.ofDays(1));
+		assertThat(week.body()).contains("href=\"/console/triage-review?field=category&amp;language=EN&amp;days=7\"",
+				"href=\"/console/triage-review?field=playbook&amp;days=7\"",
+				"href=\"/console/triage-review?field=playbook&amp;language=EN&amp;days=31\"",
+				"href=\"/console/triage-review?field=playbook&amp;language=EN\"", "Last 7 days");
+
+		HttpResponse<String> confirmed = supervisor.post("/console/triage-review", week.body(), Map.of("complaintId",
+				complaintId, "field", "playbook", "language", "EN", "days", "7", "verdict", "confirm"));
+
+		assertThat(confirmed.uri().getQuery()).isEqualTo("field=playbook&language=EN&days=7");
+		assertThat(confirmed.body()).contains("Last 7 days");
+		assertThat(TriageStandIn.get().requests(complaintId)).singleElement()
+			.satisfies((request) -> assertThat(request.path()).endsWith("/confirmations"));
 	}
 
 	@Test
@@ -101,6 +137,17 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		return "{\"complaintId\":\"" + complaintId + "\",\"receivedAt\":\"2026-12-05T08:00:00Z\",\"language\":\"zh\","
 				+ "\"field\":\"playbook\",\"value\":\"" + value + "\",\"decidedBy\":\"model\",\"confidence\":"
 				+ confidence + ",\"playbook\":\"" + value + "\",\"text\":\"" + text + "\"}";
+	}
+
+	/** The review request's query parameters (each given once). */
+	private static Map<String, String> parameters(TriageStandIn.Request review) {
+		return UriComponentsBuilder.fromUriString("/?" + review.query()).build().getQueryParams().toSingleValueMap();
+	}
+
+	/** The period the review request asked for: from {@code from} to {@code to}. */
+	private static Duration period(TriageStandIn.Request review) {
+		Map<String, String> parameters = parameters(review);
+		return Duration.between(Instant.parse(parameters.get("from")), Instant.parse(parameters.get("to")));
 	}
 
 	private ConsoleSession signedIn(String user, String password) throws Exception {
