@@ -147,6 +147,11 @@ pipeline = dashboard("cf-pipeline", "complaint-flow / Pipeline health",
               [target('histogram_quantile(0.95, sum by (application, le) (rate(http_server_requests_seconds_bucket{job="complaint-flow"}[5m])))',
                       "{{application}}", exemplar=True)], 0, 22, 24, 9, unit="s",
               desc="The dots are exemplars: one request each, with its trace id; click one to open the trace in Jaeger."),
+        panel(9, "Console requests to triage per hour by outcome", "timeseries",
+              [target('sum by (request, outcome) (increase(followup_console_triage_requests_total[1h]))', "{{request}} {{outcome}}")],
+              0, 31, 24, 8,
+              desc="Staff corrections, confirmations and review lists sent from followup's console to triage. "
+                   "refused or unavailable: staff cannot check triage (alert ComplaintConsoleCannotReachTriage)."),
     ])
 
 out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")

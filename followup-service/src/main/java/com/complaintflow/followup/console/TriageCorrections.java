@@ -4,8 +4,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,8 @@ import com.complaintflow.events.Language;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.security.StaffDelegation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +61,9 @@ class TriageCorrections {
 
 	}
 
+	/** The console's requests to triage, as counted. */
+	private static final List<String> REQUESTS = List.of("correction", "confirmation", "review");
+
 	/** How many decisions the review page shows. */
 	static final int REVIEW_LIMIT = 20;
 
@@ -69,8 +76,23 @@ class TriageCorrections {
 
 	private final RestClient triage;
 
-	TriageCorrections(TriageLinkSettings settings) {
+	private final Map<String, Counter> counters = new HashMap<>();
+
+	TriageCorrections(TriageLinkSettings settings, MeterRegistry registry) {
 		this.settings = settings;
+		// every request and outcome from start-up at 0, so the first refusal is an
+		// increase
+		for (String request : REQUESTS) {
+			for (Outcome outcome : Outcome.values()) {
+				this.counters.put(request + outcome,
+						Counter.builder("followup.console.triage.requests")
+							.description("The console's requests to triage (staff corrections, confirmations and "
+									+ "supervisors' review lists), by what came of them")
+							.tag("request", request)
+							.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+							.register(registry));
+			}
+		}
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
 		requests.setReadTimeout(settings.timeout());
@@ -91,6 +113,10 @@ class TriageCorrections {
 	 * a null value their confirmation of the value triage decided.
 	 */
 	Outcome send(String complaintId, String field, String value, Actor staff) {
+		return counted((value != null) ? "correction" : "confirmation", post(complaintId, field, value, staff));
+	}
+
+	private Outcome post(String complaintId, String field, String value, Actor staff) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("field", field);
 		if (value != null) {
@@ -119,6 +145,12 @@ class TriageCorrections {
 	 * for the supervisor.
 	 */
 	Review toCheck(String field, Language language, Instant from, Instant to, Actor supervisor) {
+		Review review = read(field, language, from, to, supervisor);
+		counted("review", review.outcome());
+		return review;
+	}
+
+	private Review read(String field, Language language, Instant from, Instant to, Actor supervisor) {
 		try {
 			return this.triage.get()
 				.uri((uri) -> uri.path("/api/v1/triage/review")
@@ -142,6 +174,12 @@ class TriageCorrections {
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			return new Review(Outcome.UNAVAILABLE, List.of());
 		}
+	}
+
+	/** Counts the request's outcome, and answers it. */
+	private Outcome counted(String request, Outcome outcome) {
+		this.counters.get(request + outcome).increment();
+		return outcome;
 	}
 
 	/** What triage's answer to the console's request (named in the logs) comes to. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,11 @@ import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.FollowupCase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,9 +32,10 @@ import static org.awaitility.Awaitility.await;
  * The case page's "Is triage right?" forms over real HTTP, with triage's correction API
  * stood in for ({@link TriageStandIn}): a correction or confirmation reaches triage with
  * the console account, naming the staff member and their role, once per form sent; each
- * answer of triage is a line on the page, never an error status; the page shows the last
- * word of staff on each field, from triage's events; operations neither see the forms nor
- * send them, and a value that is not the field's is not sent.
+ * answer of triage is a line on the page, never an error status, and is counted by its
+ * outcome; the page shows the last word of staff on each field, from triage's events;
+ * operations neither see the forms nor send them, and a value that is not the field's is
+ * not sent.
  */
 class TriageCorrectionFormTests extends FollowupIntegrationTest {
 
@@ -75,8 +81,12 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		});
 	}
 
+	@Autowired
+	private MeterRegistry registry;
+
 	@Test
-	void eachAnswerOfTriageIsALineOnThePage() throws Exception {
+	void eachAnswerOfTriageIsALineOnThePageAndIsCounted() throws Exception {
+		Map<String, Double> before = corrections(this.registry);
 		Map<Integer, String> lines = Map.of(422, "Triage decided that value already", 404,
 				"Triage has no decision for this complaint", 401, "Triage refused the console", 403,
 				"Triage refused the console", 503, "Triage did not answer", 500, "Triage did not answer");
@@ -92,6 +102,11 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 			assertThat(answer.statusCode()).as("triage answered %s", line.getKey()).isEqualTo(200);
 			assertThat(answer.body()).as("triage answered %s", line.getKey()).contains(line.getValue());
 		}
+		Map<String, Double> after = corrections(this.registry);
+		assertThat(after).hasSize(5);
+		after.replaceAll((outcome, count) -> count - before.get(outcome));
+		assertThat(after).isEqualTo(Map.of("recorded", 0.0, "nothing_to_correct", 1.0, "no_decision", 1.0, "refused",
+				2.0, "unavailable", 2.0));
 	}
 
 	@Test
@@ -161,11 +176,32 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 
 	@Test
 	void triageNotListeningIsAnsweredAsNotAnswering() {
-		TriageCorrections unreachable = new TriageCorrections(new TriageLinkSettings(
-				URI.create("http://127.0.0.1:" + closedPort()), "console", "console-dev", Duration.ofSeconds(2)));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		TriageCorrections unreachable = new TriageCorrections(
+				new TriageLinkSettings(URI.create("http://127.0.0.1:" + closedPort()), "console", "console-dev",
+						Duration.ofSeconds(2)),
+				registry);
 
 		assertThat(unreachable.send("CMP-1", "category", "BILLING", new Actor("agent", false)))
 			.isEqualTo(TriageCorrections.Outcome.UNAVAILABLE);
+		assertThat(unreachable
+			.toCheck("category", null, Instant.now().minusSeconds(60), Instant.now(), new Actor("supervisor", true))
+			.outcome()).isEqualTo(TriageCorrections.Outcome.UNAVAILABLE);
+		assertThat(corrections(registry)).containsEntry("unavailable", 1.0).containsEntry("recorded", 0.0);
+		assertThat(registry.get("followup.console.triage.requests")
+			.tags("request", "review", "outcome", "unavailable")
+			.counter()
+			.count()).isEqualTo(1.0);
+	}
+
+	/** The console's corrections counted, by outcome. */
+	private static Map<String, Double> corrections(MeterRegistry registry) {
+		Map<String, Double> counts = new HashMap<>();
+		registry.get("followup.console.triage.requests")
+			.tag("request", "correction")
+			.counters()
+			.forEach((counter) -> counts.put(counter.getId().getTag("outcome"), counter.count()));
+		return counts;
 	}
 
 	private static int closedPort() {
