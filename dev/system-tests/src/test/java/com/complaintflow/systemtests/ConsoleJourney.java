@@ -162,8 +162,12 @@ final class ConsoleJourney {
 		assertThat(done.path("satisfaction").asInt()).isEqualTo(5);
 		awaitCount("callbacks", (s) -> s.path("satisfaction").path("count").asLong(), callbacksBefore);
 
-		Accessibility.assertNoSeriousViolations(this.page);
+		// the folded parts open, for the picture and for axe to read them too; the
+		// picture
+		// first (axe's run leaves the summaries of <details> drawn a second time in it)
+		this.page.locator("details").evaluateAll("parts => parts.forEach((part) => part.open = true)");
 		Screenshots.save(this.page, "console-case");
+		Accessibility.assertNoSeriousViolations(this.page);
 		errors.assertNone();
 	}
 
@@ -178,6 +182,7 @@ final class ConsoleJourney {
 		this.page.keyboard().press("Enter");
 		this.page.waitForURL("**/console/triage-review**");
 		assertThat(this.page.locator("#review li").first()).isVisible();
+		Screenshots.save(this.page, "console-triage-review");
 		Accessibility.assertNoSeriousViolations(this.page);
 
 		// the least sure decision is right: confirmed, it leaves the list
