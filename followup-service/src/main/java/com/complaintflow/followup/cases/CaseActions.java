@@ -347,7 +347,7 @@ public class CaseActions {
 
 		/** The signed-in staff member. */
 		public static Actor of(Authentication auth) {
-			return new Actor(auth.getName(), CaseViews.hasRole(auth, Roles.SUPERVISOR));
+			return new Actor(auth.getName(), Roles.heldBy(auth, Roles.SUPERVISOR));
 		}
 
 	}

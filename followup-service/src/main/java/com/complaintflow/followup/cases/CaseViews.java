@@ -43,14 +43,7 @@ public class CaseViews {
 
 	/** Whether the caller holds AGENT or SUPERVISOR. */
 	static boolean mayReadContact(Authentication caller) {
-		return hasRole(caller, Roles.AGENT) || hasRole(caller, Roles.SUPERVISOR);
-	}
-
-	/** Whether the caller holds the role (without its {@code ROLE_} prefix). */
-	public static boolean hasRole(Authentication caller, String role) {
-		return caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> ("ROLE_" + role).equals(authority.getAuthority()));
+		return Roles.heldBy(caller, Roles.AGENT, Roles.SUPERVISOR);
 	}
 
 }

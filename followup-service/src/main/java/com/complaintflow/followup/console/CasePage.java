@@ -104,10 +104,8 @@ class CasePage {
 		CaseView full = this.views.render(found, auth, AUDITED_AS);
 		model.addAttribute("full", full);
 		model.addAttribute("outcomes", Outcome.values());
-		boolean correctsTriage = this.triage.enabled()
-				&& (CaseViews.hasRole(auth, Roles.AGENT) || CaseViews.hasRole(auth, Roles.SUPERVISOR));
-		model.addAttribute("triageFields", (correctsTriage && full.complaintId() != null)
-				? TriageField.of(full, this.checks.of(full.complaintId())) : List.of());
+		boolean correctsTriage = this.triage.enabled() && Roles.heldBy(auth, Roles.AGENT, Roles.SUPERVISOR);
+		model.addAttribute("triageFields", correctsTriage ? TriageField.of(full, this.checks::of) : List.of());
 		return "console/case";
 	}
 

@@ -113,10 +113,11 @@ class TriageCorrections {
 	 * a null value their confirmation of the value triage decided.
 	 */
 	Outcome send(String complaintId, String field, String value, Actor staff) {
-		return counted((value != null) ? "correction" : "confirmation", post(complaintId, field, value, staff));
+		String request = (value != null) ? "correction" : "confirmation";
+		return counted(request, post(request, complaintId, field, value, staff));
 	}
 
-	private Outcome post(String complaintId, String field, String value, Actor staff) {
+	private Outcome post(String request, String complaintId, String field, String value, Actor staff) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("field", field);
 		if (value != null) {
@@ -124,16 +125,15 @@ class TriageCorrections {
 		}
 		try {
 			return this.triage.post()
-				.uri("/api/v1/triage/decisions/{id}/{kind}", complaintId,
-						(value != null) ? "corrections" : "confirmations")
+				.uri("/api/v1/triage/decisions/{id}/{kind}s", complaintId, request)
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(StaffDelegation.LOGIN_HEADER, staff.staffId())
 				.header(StaffDelegation.ROLE_HEADER, staff.supervisor() ? Roles.SUPERVISOR : Roles.AGENT)
 				.body(body)
-				.exchange((request, response) -> outcome(response.getStatusCode().value(), field + " correction"));
+				.exchange((sent, response) -> outcome(response.getStatusCode().value(), field + " " + request));
 		}
 		catch (RestClientException ex) {
-			logger.warn("Triage did not take a {} correction: {}", field,
+			logger.warn("Triage did not take a {} {}: {}", field, request,
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			return Outcome.UNAVAILABLE;
 		}

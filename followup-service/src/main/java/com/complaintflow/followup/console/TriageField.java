@@ -2,6 +2,7 @@ package com.complaintflow.followup.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.followup.cases.CaseKind;
@@ -20,14 +21,15 @@ import com.complaintflow.followup.cases.CaseView;
 record TriageField(String name, String decided, List<String> values, TriageCheck check) {
 
 	/**
-	 * The case's decided fields with what staff said of them, or none for a case without
-	 * a decision of its own.
+	 * The case's decided fields with what staff said of them (looked up by complaint id
+	 * only for a case with a decision of its own), or none for a case without one.
 	 */
-	static List<TriageField> of(CaseView view, Map<String, TriageCheck> checks) {
+	static List<TriageField> of(CaseView view, Function<String, Map<String, TriageCheck>> checksOf) {
 		if (view.kind() == CaseKind.INCIDENT || view.triage() == null || view.complaintId() == null
 				|| view.category() == null) {
 			return List.of();
 		}
+		Map<String, TriageCheck> checks = checksOf.apply(view.complaintId());
 		return List.of(field("category", view.category(), checks), field("persona", view.triage().persona(), checks),
 				field("playbook", view.playbook(), checks), field("churnRisk", view.triage().churnRisk(), checks));
 	}

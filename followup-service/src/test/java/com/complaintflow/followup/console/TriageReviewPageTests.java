@@ -99,8 +99,13 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 	@Test
 	void aSupervisorChoosesALongerPeriodAndTheLinksAndVerdictsKeepIt() throws Exception {
 		String complaintId = "CMP-" + UUID.randomUUID();
+		// what the page does not show may be anything triage adds later: a language, a
+		// playbook
 		TriageStandIn.get()
-			.review(200, "[" + decision(complaintId, "NETWORK_FAULT", 0.38, "No signal since Monday") + "]");
+			.review(200,
+					"[" + decision(complaintId, "NETWORK_FAULT", 0.38, "No signal since Monday")
+						.replace("\"language\":\"zh\"", "\"language\":\"fr\"")
+						.replace("\"playbook\":\"NETWORK_FAULT\"", "\"playbook\":\"A_PLAYBOOK_ADDED_LATER\"") + "]");
 		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
 		int asked = TriageStandIn.get().reviews().size();
 
@@ -108,6 +113,7 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		HttpResponse<String> notAPeriod = supervisor.get("/console/triage-review?field=playbook&days=5");
 
 		assertThat(week.statusCode()).isEqualTo(200);
+		assertThat(week.body()).contains("No signal since Monday");
 		assertThat(period(TriageStandIn.get().reviews().get(asked))).isEqualTo(Duration.ofDays(7));
 		assertThat(period(TriageStandIn.get().reviews().get(asked + 1))).isEqualTo(Duration.ofDays(1));
 		assertThat(week.body()).contains("href=\"/console/triage-review?field=category&amp;language=EN&amp;days=7\"",

@@ -1,5 +1,9 @@
 package com.complaintflow.support.security;
 
+import java.util.Arrays;
+
+import org.springframework.security.core.Authentication;
+
 /**
  * The staff roles every service understands.
  */
@@ -25,6 +29,14 @@ public final class Roles {
 	public static final String CONSOLE = "CONSOLE";
 
 	private Roles() {
+	}
+
+	/** Whether the caller holds any of the roles (named without {@code ROLE_}). */
+	public static boolean heldBy(Authentication caller, String... roles) {
+		return caller.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> Arrays.stream(roles)
+				.anyMatch((role) -> ("ROLE_" + role).equals(authority.getAuthority())));
 	}
 
 }

@@ -18,8 +18,8 @@ import org.springframework.security.core.Authentication;
 record StaffMember(String login, String role) {
 
 	static StaffMember of(Authentication who, String namedLogin, String namedRole) {
-		if (!has(who, Roles.CONSOLE)) {
-			return new StaffMember(who.getName(), has(who, Roles.SUPERVISOR) ? Roles.SUPERVISOR : Roles.AGENT);
+		if (!Roles.heldBy(who, Roles.CONSOLE)) {
+			return new StaffMember(who.getName(), Roles.heldBy(who, Roles.SUPERVISOR) ? Roles.SUPERVISOR : Roles.AGENT);
 		}
 		if (namedLogin == null || !StaffDelegation.LOGIN.matcher(namedLogin).matches() || namedRole == null
 				|| !StaffDelegation.ROLES.contains(namedRole)) {
@@ -29,10 +29,6 @@ record StaffMember(String login, String role) {
 							+ StaffDelegation.ROLES + ")");
 		}
 		return new StaffMember(namedLogin, namedRole);
-	}
-
-	private static boolean has(Authentication who, String role) {
-		return who.getAuthorities().stream().anyMatch((authority) -> authority.getAuthority().equals("ROLE_" + role));
 	}
 
 }
