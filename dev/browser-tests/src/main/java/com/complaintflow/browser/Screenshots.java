@@ -23,13 +23,16 @@ public final class Screenshots {
 	}
 
 	/**
-	 * Saves the page as it is now.
+	 * Saves the page as it is now, once the browser has drawn it (a full-page picture
+	 * taken in the frame a script opened {@code <details>} showed their summaries a
+	 * second time).
 	 * @param page the page
 	 * @param name the file name without {@code .png}
 	 * @return the PNG under target/screenshots
 	 */
 	public static Path save(Page page, String name) {
 		Path png = target(name);
+		page.evaluate("() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))");
 		page.screenshot(new Page.ScreenshotOptions().setPath(png).setFullPage(true));
 		return saved(png);
 	}

@@ -1,6 +1,7 @@
 package com.complaintflow.systemtests;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
@@ -9,6 +10,7 @@ import com.complaintflow.browser.PageErrors;
 import com.complaintflow.browser.Screenshots;
 import com.complaintflow.localstack.RunningServices;
 import com.complaintflow.localstack.Service;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -93,6 +95,18 @@ final class ConsoleJourney {
 				"supervisor:supervisor-dev");
 		assertThat(reads.path("items").valueStream().map((read) -> read.path("staffId").asString())).contains("agent");
 
+		// reads why triage decided so in words of the complaint, not n-grams
+		this.page.locator("#triage-reasons").locator("xpath=ancestor::details[1]/summary").click();
+		Locator category = this.page.locator("#triage-reasons tr[data-field='category']");
+		assertThat(category).hasAttribute("data-source", "model");
+		assertThat(category.locator("td").nth(1)).containsText("% sure");
+		String words = category.locator("td").nth(2).textContent().strip();
+		assertThat(words).isNotEmpty();
+		for (String word : words.split(", ")) {
+			assertThat(WORDS.toLowerCase(Locale.ROOT)).as("a word of the complaint")
+				.contains(word.toLowerCase(Locale.ROOT));
+		}
+
 		click("Claim");
 		assertThat(this.page.locator("#owner")).containsText("agent");
 		assertThat(caseJson(caseId).path("owner").path("agent").asString()).isEqualTo("agent");
@@ -162,9 +176,7 @@ final class ConsoleJourney {
 		assertThat(done.path("satisfaction").asInt()).isEqualTo(5);
 		awaitCount("callbacks", (s) -> s.path("satisfaction").path("count").asLong(), callbacksBefore);
 
-		// the folded parts open, for the picture and for axe to read them too; the
-		// picture
-		// first (axe's run leaves the summaries of <details> drawn a second time in it)
+		// the folded parts open, for the picture and for axe to read them too
 		this.page.locator("details").evaluateAll("parts => parts.forEach((part) => part.open = true)");
 		Screenshots.save(this.page, "console-case");
 		Accessibility.assertNoSeriousViolations(this.page);

@@ -104,6 +104,8 @@ class CasePage {
 		CaseView full = this.views.render(found, auth, AUDITED_AS);
 		model.addAttribute("full", full);
 		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("triageReasons", TriageReason.of(full));
+		model.addAttribute("recognised", TriageReason.recognised(full.triage()));
 		boolean correctsTriage = this.triage.enabled() && Roles.heldBy(auth, Roles.AGENT, Roles.SUPERVISOR);
 		model.addAttribute("triageFields", correctsTriage ? TriageField.of(full, this.checks::of) : List.of());
 		return "console/case";

@@ -3,6 +3,7 @@ package com.complaintflow.triage.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.rules.Advice;
 
 /**
@@ -143,10 +144,10 @@ public final class FieldClassifier {
 	}
 
 	/** The evidence for a value from the top contributions found. */
-	static List<String> evidence(SparseVector x, int[] top, double[] weight, int found) {
-		List<String> evidence = new ArrayList<>(found);
+	static List<ModelReason.Weighed> evidence(SparseVector x, int[] top, double[] weight, int found) {
+		List<ModelReason.Weighed> evidence = new ArrayList<>(found);
 		for (int m = 0; m < found; m++) {
-			evidence.add("'" + x.ngram(top[m]) + "' +" + Advice.twoDecimals(weight[m]));
+			evidence.add(new ModelReason.Weighed(x.ngram(top[m]), weight[m]));
 		}
 		return evidence;
 	}
@@ -221,7 +222,7 @@ public final class FieldClassifier {
 		return out;
 	}
 
-	private List<String> evidence(SparseVector x, int value) {
+	private List<ModelReason.Weighed> evidence(SparseVector x, int value) {
 		int n = this.classes.size();
 		int[] top = new int[EVIDENCE];
 		double[] weight = new double[EVIDENCE];

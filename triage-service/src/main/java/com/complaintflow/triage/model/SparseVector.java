@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.complaintflow.events.ModelReason;
+
 /**
  * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
  * L2-normalised weights, and where each n-gram first occurs (for explanations); then the
@@ -108,10 +110,10 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 	 */
 	public String ngram(int k) {
 		if (k >= this.starts.length) {
-			return "signal:" + this.signals.get(k - this.starts.length);
+			return ModelReason.RULES_SIGNAL + this.signals.get(k - this.starts.length);
 		}
 		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]).substring(2);
-		return (k >= this.cues) ? "near leaving: " + name : name;
+		return (k >= this.cues) ? ModelReason.NEAR_LEAVING + name : name;
 	}
 
 	/**

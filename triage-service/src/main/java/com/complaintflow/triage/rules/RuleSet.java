@@ -15,6 +15,7 @@ import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
@@ -158,8 +159,9 @@ public final class RuleSet {
 		if (rules.hard() || model == null || !model.decides()) {
 			return rules;
 		}
-		String reason = "model:" + field.key() + "." + model.value() + "(p=" + Advice.twoDecimals(model.probability())
-				+ ">=" + Advice.twoDecimals(model.threshold()) + "; " + String.join(", ", model.evidence()) + ")";
+		String reason = new ModelReason(field.key(), model.value(), model.probability(), model.threshold(),
+				model.evidence())
+			.signal();
 		return new FieldDecider.Choice(model.value(), Math.round(model.probability() * 100) / 100.0, reason, false);
 	}
 
@@ -169,7 +171,7 @@ public final class RuleSet {
 		confidence.put(field.key(), choice.confidence());
 		signals.add(choice.reason());
 		decidedBy.put(field.key(),
-				choice.reason().startsWith("model:") ? "model" : (choice.hard() ? "hard-rule" : "rules"));
+				choice.reason().startsWith(ModelReason.PREFIX) ? "model" : (choice.hard() ? "hard-rule" : "rules"));
 	}
 
 	/**

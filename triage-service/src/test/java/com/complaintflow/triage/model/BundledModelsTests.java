@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Language;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.config.TriageSettings;
 import com.complaintflow.triage.model.training.Scoring;
 import com.complaintflow.triage.rules.Advice;
@@ -75,7 +76,7 @@ class BundledModelsTests {
 
 	private static void highNearLeaving(Advice churn) {
 		assertThat(churn.value()).isEqualTo("HIGH");
-		assertThat(churn.evidence()).anyMatch((evidence) -> evidence.startsWith("'near leaving: "));
+		assertThat(churn.evidence()).anyMatch((evidence) -> evidence.feature().startsWith(ModelReason.NEAR_LEAVING));
 	}
 
 	private static ModelRegistry bundled() {

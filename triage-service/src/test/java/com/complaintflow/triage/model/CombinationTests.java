@@ -7,6 +7,7 @@ import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Language;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.model.training.Scoring;
 import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.rules.RuleSet;
@@ -27,7 +28,8 @@ class CombinationTests {
 	private static final RuleSet RULES = RulesLoader.bundled();
 
 	private static Advice sure(String value) {
-		return new Advice(value, 0.93, 0.5, List.of("'charge' +0.41", "'bill' +0.30"));
+		return new Advice(value, 0.93, 0.5,
+				List.of(new ModelReason.Weighed("charge", 0.41), new ModelReason.Weighed("bill", 0.30)));
 	}
 
 	private static Verdict decide(String text, Map<String, Advice> advice) {

@@ -1,0 +1,107 @@
+package com.complaintflow.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A field decided by triage's learned model, as one of the explanation's signals reads it
+ * ({@code model:category.NETWORK(p=0.87>=0.45; 'oad' +0.18, 'signal:network.broadband' +0.42)}):
+ * triage writes it, the console reads it back to show staff why.
+ *
+ * @param field the decided field's key ({@code category}, {@code churnRisk}, ...)
+ * @param value the value the model chose
+ * @param probability its calibrated probability
+ * @param threshold the probability at or above which the model decides the field
+ * @param evidence the features that weighed most for the value, largest first
+ */
+public record ModelReason(String field, String value, double probability, double threshold, List<Weighed> evidence) {
+
+	/** What a model reason's signal starts with. */
+	public static final String PREFIX = "model:";
+
+	/**
+	 * What a feature that is a rules signal starts with
+	 * ({@code signal:network.broadband}).
+	 */
+	public static final String RULES_SIGNAL = "signal:";
+
+	/**
+	 * What a feature read in the words around a word of leaving starts with
+	 * ({@code near leaving: switch}).
+	 */
+	public static final String NEAR_LEAVING = "near leaving: ";
+
+	private static final Pattern HEAD = Pattern
+		.compile("model:([A-Za-z]+)\\.([A-Z0-9_]+)\\(p=([0-9.]+)>=([0-9.]+); (.*)\\)", Pattern.DOTALL);
+
+	private static final Pattern WEIGHED = Pattern.compile("'(.*?)' \\+([0-9]+\\.[0-9]+)(?:, (?=')|$)", Pattern.DOTALL);
+
+	public ModelReason {
+		evidence = List.copyOf(evidence);
+	}
+
+	/** The signal as the explanation carries it. */
+	public String signal() {
+		StringBuilder signal = new StringBuilder(PREFIX).append(this.field)
+			.append('.')
+			.append(this.value)
+			.append("(p=")
+			.append(twoDecimals(this.probability))
+			.append(">=")
+			.append(twoDecimals(this.threshold))
+			.append("; ");
+		for (int i = 0; i < this.evidence.size(); i++) {
+			if (i > 0) {
+				signal.append(", ");
+			}
+			signal.append('\'').append(this.evidence.get(i).feature()).append("' +");
+			signal.append(twoDecimals(this.evidence.get(i).weight()));
+		}
+		return signal.append(')').toString();
+	}
+
+	/**
+	 * The model reason a signal states, or null for any other signal (a rule's, a matched
+	 * word's) or one that does not read as a model reason.
+	 */
+	public static ModelReason parse(String signal) {
+		if (signal == null || !signal.startsWith(PREFIX)) {
+			return null;
+		}
+		Matcher head = HEAD.matcher(signal);
+		if (!head.matches()) {
+			return null;
+		}
+		List<Weighed> evidence = new ArrayList<>();
+		Matcher weighed = WEIGHED.matcher(head.group(5));
+		int at = 0;
+		while (weighed.find() && weighed.start() == at) {
+			evidence.add(new Weighed(weighed.group(1), Double.parseDouble(weighed.group(2))));
+			at = weighed.end();
+		}
+		return new ModelReason(head.group(1), head.group(2), Double.parseDouble(head.group(3)),
+				Double.parseDouble(head.group(4)), evidence);
+	}
+
+	/** A number with two decimals ("0.42"), without the cost of a format string. */
+	private static String twoDecimals(double value) {
+		long hundredths = Math.round(Math.abs(value) * 100);
+		long fraction = hundredths % 100;
+		return ((value < 0 && hundredths > 0) ? "-" : "") + (hundredths / 100) + ((fraction < 10) ? ".0" : ".")
+				+ fraction;
+	}
+
+	/**
+	 * One feature and how much it added to the value's score.
+	 *
+	 * @param feature an n-gram of the folded text, a rules signal ({@link #RULES_SIGNAL})
+	 * or an n-gram near a word of leaving ({@link #NEAR_LEAVING})
+	 * @param weight its contribution, above 0
+	 */
+	public record Weighed(String feature, double weight) {
+
+	}
+
+}

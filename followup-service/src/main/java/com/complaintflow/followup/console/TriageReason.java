@@ -1,0 +1,240 @@
+package com.complaintflow.followup.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.complaintflow.events.ModelReason;
+import com.complaintflow.followup.cases.CaseView;
+import com.complaintflow.followup.cases.TriageFacts;
+
+/**
+ * Why triage decided one field of a case, as an agent reads it: the value, what decided
+ * it (the learned model and how sure it was, a rule, the keywords' score, the usual value
+ * for the category, or the default) and, for the model, the customer's words that weighed
+ * most. Read from the explanation's signals and the complaint's text at display time, so
+ * an erasure that empties them leaves nothing to show.
+ *
+ * @param field the field's key ({@code category}, {@code churnRisk}, ...)
+ * @param value the decided value
+ * @param source {@code model}, {@code rule}, {@code score}, {@code default} or
+ * {@code fallback}
+ * @param percent how sure the model was (0 to 100), for the model's decision
+ * @param rule the rule's id, for a rule's decision
+ * @param words the customer's words that weighed most for the model, at most
+ * {@value #MAX_WORDS}
+ */
+record TriageReason(String field, String value, String source, Integer percent, String rule, List<String> words) {
+
+	/** The fields shown, in the page's order. */
+	static final List<String> FIELDS = List.of("category", "playbook", "persona", "emotion", "churnRisk", "nature",
+			"rootCause");
+
+	/** Words shown per field at most. */
+	static final int MAX_WORDS = 4;
+
+	/** A word longer than this is shown as the n-gram found in it. */
+	private static final int LONGEST_WORD = 40;
+
+	private static final List<String> SOURCES = List.of("rule", "score", "default", "fallback");
+
+	/** Each shown field's reason, or none for a case without triage's explanation. */
+	static List<TriageReason> of(CaseView view) {
+		return of(view.triage(), view.category(), view.playbook(),
+				(view.complaint() != null) ? view.complaint().description() : null);
+	}
+
+	/**
+	 * Each shown field's reason.
+	 * @param triage triage's decision about the customer, or null
+	 * @param category the case's category
+	 * @param playbook the case's playbook
+	 * @param text the complaint's text, or null before it arrives and after erasure
+	 */
+	static List<TriageReason> of(TriageFacts triage, Enum<?> category, Enum<?> playbook, String text) {
+		if (triage == null || triage.signals().isEmpty()) {
+			return List.of();
+		}
+		Map<String, String> reasons = reasonsByField(triage.signals());
+		List<TriageReason> shown = new ArrayList<>();
+		for (String field : FIELDS) {
+			String signal = reasons.get(field);
+			Enum<?> value = switch (field) {
+				case "category" -> category;
+				case "playbook" -> playbook;
+				case "persona" -> triage.persona();
+				case "emotion" -> triage.emotion();
+				case "churnRisk" -> triage.churnRisk();
+				case "nature" -> triage.nature();
+				case "rootCause" -> triage.rootCauseLayer();
+				default -> null;
+			};
+			if (signal != null && value != null) {
+				shown.add(of(field, value.name(), signal, triage.signals(), text));
+			}
+		}
+		return shown;
+	}
+
+	/** The words the rules matched in the complaint, each once. */
+	static List<String> recognised(TriageFacts triage) {
+		if (triage == null) {
+			return List.of();
+		}
+		Map<String, String> words = new LinkedHashMap<>();
+		for (String signal : triage.signals()) {
+			String word = matchedWord(signal);
+			if (word != null) {
+				words.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
+			}
+		}
+		return List.copyOf(words.values());
+	}
+
+	private static TriageReason of(String field, String value, String signal, List<String> signals, String text) {
+		ModelReason model = ModelReason.parse(signal);
+		if (model != null) {
+			return new TriageReason(field, value, "model", (int) Math.round(model.probability() * 100), null,
+					words(model, signals, text));
+		}
+		String source = signal.substring(0, signal.indexOf(':'));
+		String rule = source.equals("rule") ? signal.substring(signal.indexOf('.') + 1) : null;
+		return new TriageReason(field, value, source, null, rule, List.of());
+	}
+
+	/**
+	 * The first reason signal of each field ({@code rule:category.outage} is category's).
+	 */
+	private static Map<String, String> reasonsByField(List<String> signals) {
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (String signal : signals) {
+			int colon = signal.indexOf(':');
+			if (colon < 0 || !(signal.startsWith(ModelReason.PREFIX) || SOURCES.contains(signal.substring(0, colon)))) {
+				continue;
+			}
+			int end = colon + 1;
+			while (end < signal.length() && Character.isLetter(signal.charAt(end))) {
+				end++;
+			}
+			reasons.putIfAbsent(signal.substring(colon + 1, end), signal);
+		}
+		return reasons;
+	}
+
+	/**
+	 * The customer's words behind the model's weightiest features: a rules signal's
+	 * matched word; an n-gram widened to the word (or words) of the text it lies in.
+	 */
+	private static List<String> words(ModelReason model, List<String> signals, String text) {
+		Map<String, String> words = new LinkedHashMap<>();
+		for (ModelReason.Weighed weighed : model.evidence()) {
+			String feature = weighed.feature();
+			String word;
+			if (feature.startsWith(ModelReason.RULES_SIGNAL)) {
+				word = matchedWord(signals, feature.substring(ModelReason.RULES_SIGNAL.length()));
+			}
+			else {
+				String ngram = feature.startsWith(ModelReason.NEAR_LEAVING)
+						? feature.substring(ModelReason.NEAR_LEAVING.length()) : feature;
+				word = inText(ngram, text);
+			}
+			if (word != null) {
+				add(words, word);
+			}
+		}
+		return words.values().stream().limit(MAX_WORDS).toList();
+	}
+
+	/**
+	 * Adds a word unless a phrase already shown holds it; a phrase replaces the words it
+	 * holds ("broadband drops" replaces "broadband" and "drops").
+	 */
+	private static void add(Map<String, String> words, String word) {
+		String key = word.toLowerCase(Locale.ROOT);
+		if (words.keySet().stream().anyMatch((shown) -> within(key, shown))) {
+			return;
+		}
+		words.keySet().removeIf((shown) -> within(shown, key));
+		words.put(key, word);
+	}
+
+	/** Whether a word is the whole or a whole-word part of a phrase. */
+	private static boolean within(String word, String phrase) {
+		for (int at = phrase.indexOf(word); at >= 0; at = phrase.indexOf(word, at + 1)) {
+			int end = at + word.length();
+			if ((at == 0 || !inWord(phrase.charAt(at - 1)) || chinese(phrase.charAt(at - 1)))
+					&& (end == phrase.length() || !inWord(phrase.charAt(end)) || chinese(phrase.charAt(end)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean chinese(int c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+	}
+
+	/**
+	 * The word a rules signal matched ({@code signal:network.broadband('broadband')}).
+	 */
+	private static String matchedWord(String signal) {
+		int open = signal.indexOf("('");
+		return (signal.startsWith(ModelReason.RULES_SIGNAL) && open > 0 && signal.endsWith("')"))
+				? signal.substring(open + 2, signal.length() - 2) : null;
+	}
+
+	private static String matchedWord(List<String> signals, String id) {
+		String prefix = ModelReason.RULES_SIGNAL + id + "('";
+		return signals.stream()
+			.filter((signal) -> signal.startsWith(prefix))
+			.map(TriageReason::matchedWord)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * The text's word (or words) holding an n-gram; a Chinese n-gram as it is (a text in
+	 * traditional characters does not hold its simplified form); none for an n-gram of
+	 * single letters or digits (a character n-gram across words, a folded number).
+	 */
+	static String inText(String ngram, String text) {
+		String core = ngram.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+		boolean chinese = core.codePoints()
+			.anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+		if (core.isEmpty()) {
+			return null;
+		}
+		if (chinese) {
+			return core;
+		}
+		for (String part : core.split("\\s+")) {
+			if (part.length() < 2) {
+				return null;
+			}
+		}
+		Matcher found = (text != null)
+				? Pattern.compile(Pattern.quote(core), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+				: null;
+		if (found == null || !found.find()) {
+			return null;
+		}
+		int start = found.start();
+		int end = found.end();
+		while (start > 0 && inWord(text.charAt(start - 1))) {
+			start--;
+		}
+		while (end < text.length() && inWord(text.charAt(end))) {
+			end++;
+		}
+		return (end - start <= LONGEST_WORD) ? text.substring(start, end) : found.group();
+	}
+
+	private static boolean inWord(char c) {
+		return Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '-';
+	}
+
+}
