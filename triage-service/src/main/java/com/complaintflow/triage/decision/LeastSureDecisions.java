@@ -3,8 +3,10 @@ package com.complaintflow.triage.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Language;
@@ -28,11 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LeastSureDecisions {
 
-	/** Decisions read per query while checked ones are skipped. */
-	private static final int PAGE = 200;
+	/** Decisions read per batch (and looked up among the checked ones at once). */
+	private static final int BATCH = 200;
 
-	/** Pages read at most: a range whose least sure decisions are all checked ends. */
-	private static final int MAX_PAGES = 20;
+	/**
+	 * Decisions read at most: a range whose least sure decisions are all checked ends.
+	 */
+	private static final int MAX_READ = 4000;
 
 	private final MongoTemplate mongo;
 
@@ -56,21 +60,24 @@ class LeastSureDecisions {
 		if (language != null) {
 			criteria = criteria.and("language").is(language);
 		}
+		Query leastSureFirst = Query.query(criteria)
+			.with(Sort.by(Sort.Order.asc(confidence), Sort.Order.asc("receivedAt"), Sort.Order.asc("_id")))
+			.limit(MAX_READ)
+			.cursorBatchSize(BATCH);
 		List<DecisionToCheck> found = new ArrayList<>();
-		for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
-			Query query = Query.query(criteria)
-				.with(Sort.by(Sort.Order.asc(confidence), Sort.Order.asc("receivedAt"), Sort.Order.asc("_id")))
-				.skip((long) page * PAGE)
-				.limit(PAGE);
-			List<StoredDecision> decisions = this.mongo.find(query, StoredDecision.class);
-			Set<String> checked = checked(decisions, field);
-			for (StoredDecision decision : decisions) {
-				if (found.size() < limit && !checked.contains(decision.complaintId())) {
-					found.add(toCheck(decision, field));
+		try (Stream<StoredDecision> decisions = this.mongo.stream(leastSureFirst, StoredDecision.class)) {
+			Iterator<StoredDecision> read = decisions.iterator();
+			while (found.size() < limit && read.hasNext()) {
+				List<StoredDecision> batch = new ArrayList<>(BATCH);
+				while (batch.size() < BATCH && read.hasNext()) {
+					batch.add(read.next());
 				}
-			}
-			if (decisions.size() < PAGE) {
-				break;
+				Set<String> checked = checked(batch, field);
+				for (StoredDecision decision : batch) {
+					if (found.size() < limit && !checked.contains(decision.complaintId())) {
+						found.add(toCheck(decision, field));
+					}
+				}
 			}
 		}
 		return found;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.DecisionCorrected;
@@ -38,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -392,6 +395,43 @@ class CorrectionLoopTests {
 		assertThat(exported(confirmed)).singleElement()
 			.satisfies((line) -> assertThat(line.path("value").asString())
 				.isEqualTo(ours.get(1).path("value").asString()));
+	}
+
+	@Test
+	void theReviewReadsPastHundredsOfCheckedDecisionsToTheFirstUncheckedOnes() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"My bill is wrong again this month, fix it");
+		this.publisher.publishAndWait(complaint);
+		awaitDecision(complaint.complaintId());
+		StoredDecision decided = this.mongo.findById(complaint.complaintId(), StoredDecision.class);
+		Instant start = Instant.parse("2021-03-01T00:00:00Z");
+		String run = "REVIEW-" + UUID.randomUUID() + "-";
+		List<StoredDecision> decisions = new ArrayList<>();
+		List<Correction> checks = new ArrayList<>();
+		for (int i = 0; i < 450; i++) {
+			decisions.add(new StoredDecision(run + i, decided.customerId(), decided.regionCode(), start.plusSeconds(i),
+					decided.category(), decided.playbook(), null, decided.eventJson(), decided.language(),
+					decided.text(), Map.of("category", "model"), Map.of("category", i / 1000.0)));
+			if (i < 430) {
+				checks.add(new Correction(run + "check-" + i, run + i, decided.customerId(), decided.language(),
+						decided.text(), "category", "BILLING", "BILLING", "model", decided.playbook(), "supervisor",
+						"SUPERVISOR", start.plusSeconds(i), null));
+			}
+		}
+		this.mongo.insertAll(decisions);
+		this.mongo.insertAll(checks);
+		try {
+			// the 430 least sure are checked: the list reads three batches of 200 to find
+			// the 20 after them
+			List<JsonNode> listed = review("field=category&limit=20&from=" + start + "&to=" + start.plusSeconds(450));
+
+			assertThat(listed).extracting((item) -> item.path("complaintId").asString())
+				.containsExactlyElementsOf(IntStream.range(430, 450).mapToObj((i) -> run + i).toList());
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("complaintId").regex("^" + run)), Correction.class);
+			this.mongo.remove(Query.query(Criteria.where("_id").regex("^" + run)), StoredDecision.class);
+		}
 	}
 
 	@Test
