@@ -17,6 +17,7 @@ import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.security.StaffDelegation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ class TriageCorrections {
 
 	private final Map<String, Counter> counters = new HashMap<>();
 
-	TriageCorrections(TriageLinkSettings settings, MeterRegistry registry) {
+	TriageCorrections(TriageLinkSettings settings, MeterRegistry registry, ObservationRegistry observations) {
 		this.settings = settings;
 		// every request and outcome from start-up at 0, so the first refusal is an
 		// increase
@@ -96,9 +97,12 @@ class TriageCorrections {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
 		requests.setReadTimeout(settings.timeout());
+		// observed: each request is a client span of the staff member's page request, and
+		// carries its trace to triage (W3C traceparent)
 		this.triage = RestClient.builder()
 			.baseUrl(settings.url().toString())
 			.requestFactory(requests)
+			.observationRegistry(observations)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings))
 			.build();
 	}

@@ -21,6 +21,7 @@ import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.FollowupCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,8 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 			assertThat(request.staffLogin()).isEqualTo("agent");
 			assertThat(request.staffRole()).isEqualTo("AGENT");
 			assertThat(request.idempotencyKey()).isNull();
+			// the staff member's page request's trace goes on into triage
+			assertThat(request.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 			assertThat(request.body()).isEqualTo("{\"field\":\"category\",\"value\":\"BILLING\"}");
 		});
 		assertThat(sent.get(1)).satisfies((request) -> {
@@ -180,7 +183,7 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		TriageCorrections unreachable = new TriageCorrections(
 				new TriageLinkSettings(URI.create("http://127.0.0.1:" + closedPort()), "console", "console-dev",
 						Duration.ofSeconds(2)),
-				registry);
+				registry, ObservationRegistry.NOOP);
 
 		assertThat(unreachable.send("CMP-1", "category", "BILLING", new Actor("agent", false)))
 			.isEqualTo(TriageCorrections.Outcome.UNAVAILABLE);

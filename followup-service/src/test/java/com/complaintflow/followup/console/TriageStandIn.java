@@ -81,7 +81,8 @@ public final class TriageStandIn {
 				exchange.getRequestHeaders().getFirst("Authorization"),
 				exchange.getRequestHeaders().getFirst("Staff-Login"),
 				exchange.getRequestHeaders().getFirst("Staff-Role"),
-				exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+				exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+				exchange.getRequestHeaders().getFirst("traceparent"), body));
 		boolean review = path.endsWith("/review");
 		int status = review ? this.reviewStatus
 				: this.statuses.entrySet()
@@ -107,10 +108,11 @@ public final class TriageStandIn {
 	 * @param staffLogin the Staff-Login header
 	 * @param staffRole the Staff-Role header
 	 * @param idempotencyKey the Idempotency-Key header
+	 * @param traceparent the W3C trace context header
 	 * @param body the body
 	 */
 	record Request(String method, String path, String query, String authorization, String staffLogin, String staffRole,
-			String idempotencyKey, String body) {
+			String idempotencyKey, String traceparent, String body) {
 
 	}
 
