@@ -166,8 +166,8 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	private static boolean within(String word, String phrase) {
 		for (int at = phrase.indexOf(word); at >= 0; at = phrase.indexOf(word, at + 1)) {
 			int end = at + word.length();
-			if ((at == 0 || !inWord(phrase.charAt(at - 1)) || chinese(phrase.charAt(at - 1)))
-					&& (end == phrase.length() || !inWord(phrase.charAt(end)) || chinese(phrase.charAt(end)))) {
+			if ((at == 0 || !inWord(phrase.charAt(at - 1)))
+					&& (end == phrase.length() || !inWord(phrase.charAt(end)))) {
 				return true;
 			}
 		}
@@ -203,12 +203,10 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 */
 	static String inText(String ngram, String text) {
 		String core = ngram.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
-		boolean chinese = core.codePoints()
-			.anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 		if (core.isEmpty()) {
 			return null;
 		}
-		if (chinese) {
+		if (core.codePoints().anyMatch(TriageReason::chinese)) {
 			return core;
 		}
 		for (String part : core.split("\\s+")) {
@@ -233,8 +231,9 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		return (end - start <= LONGEST_WORD) ? text.substring(start, end) : found.group();
 	}
 
+	/** Whether a character continues a Latin word (a Chinese character does not). */
 	private static boolean inWord(char c) {
-		return Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '-';
+		return (Character.isLetterOrDigit(c) && !chinese(c)) || c == '\'' || c == '’' || c == '-';
 	}
 
 }

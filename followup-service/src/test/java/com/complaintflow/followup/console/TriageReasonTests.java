@@ -93,6 +93,8 @@ class TriageReasonTests {
 		assertThat(TriageReason.inText(" a ", "a bill")).isNull();
 		assertThat(TriageReason.inText("xyz", "a bill")).isNull();
 		assertThat(TriageReason.inText("ill", "x".repeat(50) + "ill")).isEqualTo("ill");
+		// a Latin word ends where Chinese characters begin
+		assertThat(TriageReason.inText("4g", "我的4G网络很慢")).isEqualTo("4G");
 	}
 
 	private static TriageFacts facts(List<String> signals) {
