@@ -2,6 +2,8 @@ package com.complaintflow.followup.console;
 
 import java.time.Instant;
 
+import com.complaintflow.followup.cases.CaseOpening;
+
 /**
  * One decision of triage's review list ({@code GET /api/v1/triage/review}) as the console
  * shows it to a supervisor: the value triage gave a field, which source gave it and how
@@ -17,6 +19,14 @@ import java.time.Instant;
  */
 record DecisionToCheck(String complaintId, Instant receivedAt, String value, String decidedBy, double confidence,
 		String text) {
+
+	/**
+	 * The complaint's case (a link to it: the whole story, when the words are not
+	 * enough).
+	 */
+	public String caseId() {
+		return CaseOpening.caseIdFor(this.complaintId);
+	}
 
 	/** The confidence in whole percent. */
 	public long percent() {

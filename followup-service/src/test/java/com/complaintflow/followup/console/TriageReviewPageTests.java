@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.complaintflow.followup.FollowupIntegrationTest;
+import com.complaintflow.followup.cases.CaseOpening;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Decisions to check", "套餐到期后被自动续费了", "Charged twice for the same month",
-				"data-complaint-id=\"" + first + "\"", "decided by model, 31 % sure");
+				"data-complaint-id=\"" + first + "\"", "decided by model, 31 % sure",
+				"href=\"/console/cases/" + CaseOpening.caseIdFor(second) + "\"");
 		TriageStandIn.Request review = TriageStandIn.get().reviews().get(asked);
 		assertThat(parameters(review)).containsEntry("field", "playbook")
 			.containsEntry("language", "ZH")
