@@ -1,6 +1,7 @@
 package com.complaintflow.followup.console;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.complaintflow.followup.cases.CaseOpening;
 
@@ -16,9 +17,21 @@ import com.complaintflow.followup.cases.CaseOpening;
  * @param decidedBy the source that decided it (hard-rule, model, rules)
  * @param confidence how sure that source was, 0 to 1
  * @param text the complaint's description (none once erased)
+ * @param signals the decision's explanation (none from a triage before it was listed)
  */
 record DecisionToCheck(String complaintId, Instant receivedAt, String value, String decidedBy, double confidence,
-		String text) {
+		String text, List<String> signals) {
+
+	DecisionToCheck {
+		signals = (signals != null) ? List.copyOf(signals) : List.of();
+	}
+
+	/**
+	 * The complaint's words that weighed most for the field, where the model decided it.
+	 */
+	public List<String> words(String field) {
+		return TriageReason.modelWords(field, this.signals, this.text);
+	}
 
 	/**
 	 * The complaint's case (a link to it: the whole story, when the words are not

@@ -80,6 +80,15 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		return shown;
 	}
 
+	/**
+	 * The customer's words that weighed most for one field, where the model decided it
+	 * (none where the rules did).
+	 */
+	static List<String> modelWords(String field, List<String> signals, String text) {
+		ModelReason model = ModelReason.parse(reasonsByField(signals).get(field));
+		return (model != null) ? words(model, signals, text) : List.of();
+	}
+
 	/** The words the rules matched in the complaint, each once. */
 	static List<String> recognised(TriageFacts triage) {
 		if (triage == null) {

@@ -35,8 +35,11 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		String first = "CMP-" + UUID.randomUUID();
 		String second = "CMP-" + UUID.randomUUID();
 		TriageStandIn.get()
-			.review(200, "[" + decision(first, "STANDARD_CARE", 0.31, "套餐到期后被自动续费了") + ","
-					+ decision(second, "BILLING_ERROR", 0.44, "Charged twice for the same month") + "]");
+			.review(200, "[" + decision(first, "STANDARD_CARE", 0.31, "套餐到期后被自动续费了") + "," + decision(second,
+					"BILLING_ERROR", 0.44, "Charged twice for the same month")
+				.replaceFirst("}$",
+						",\"signals\":[\"model:playbook.BILLING_ERROR(p=0.44>=0.00; 'twice' +0.40, 'arg' +0.21)\"]}")
+					+ "]");
 		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
 		int asked = TriageStandIn.get().reviews().size();
 
@@ -46,6 +49,9 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		assertThat(page.body()).contains("Decisions to check", "套餐到期后被自动续费了", "Charged twice for the same month",
 				"data-complaint-id=\"" + first + "\"", "decided by model, 31 % sure",
 				"href=\"/console/cases/" + CaseOpening.caseIdFor(second) + "\"");
+		// the model's n-grams as the customer's words, for the decision that carries
+		// them (the first, from a triage before signals were listed, shows none)
+		assertThat(page.body()).containsOnlyOnce("Words that weighed most").contains("twice, Charged");
 		TriageStandIn.Request review = TriageStandIn.get().reviews().get(asked);
 		assertThat(parameters(review)).containsEntry("field", "playbook")
 			.containsEntry("language", "ZH")

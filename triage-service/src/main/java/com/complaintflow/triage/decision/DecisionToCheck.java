@@ -1,6 +1,7 @@
 package com.complaintflow.triage.decision;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Playbook;
@@ -19,7 +20,9 @@ import com.complaintflow.events.Playbook;
  * decided)
  * @param playbook the playbook triage chose
  * @param text the complaint's description
+ * @param signals the decision's explanation (why each field was decided; for the model
+ * the n-grams that weighed most)
  */
 record DecisionToCheck(String complaintId, Instant receivedAt, Language language, String field, String value,
-		String decidedBy, double confidence, Playbook playbook, String text) {
+		String decidedBy, double confidence, Playbook playbook, String text, List<String> signals) {
 }

@@ -104,7 +104,7 @@ class LeastSureDecisions {
 		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(field, "rules") : "rules";
 		return new DecisionToCheck(stored.complaintId(), stored.receivedAt(), stored.language(), field,
 				CorrectionController.valueOf(decision, field), decidedBy, stored.confidence().get(field),
-				decision.playbook(), stored.text());
+				decision.playbook(), stored.text(), decision.explanation().signals());
 	}
 
 }

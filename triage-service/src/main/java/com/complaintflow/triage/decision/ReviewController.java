@@ -49,7 +49,7 @@ class ReviewController {
 	@Operation(summary = "The decisions to check",
 			description = "The decisions received in [from, to) (default: the last 24 hours; at most 31 days) whose field triage was least sure of, "
 					+ "least sure first, without those whose field a staff member corrected or confirmed already; each with the value decided, its source, "
-					+ "its confidence and the complaint's words. Correct a wrong one with POST /decisions/{complaintId}/corrections, confirm a right one "
+					+ "its confidence, the complaint's words and the decision's explanation (signals). Correct a wrong one with POST /decisions/{complaintId}/corrections, confirm a right one "
 					+ "with POST /decisions/{complaintId}/confirmations: either way it becomes a labelled example. Roles: SUPERVISOR, CONSOLE. "
 					+ "CONSOLE is followup's console account, asking for the supervisor named in Staff-Login and Staff-Role (403 for another role).")
 	@GetMapping(path = "/review", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -363,6 +363,7 @@ class CorrectionLoopTests {
 				.isEqualTo(decision.path("explanation").path("confidence").path("category").asDouble());
 			assertThat(item.path("decidedBy").asString()).isIn("hard-rule", "model", "rules");
 			assertThat(item.path("playbook").asString()).isEqualTo(decision.path("playbook").asString());
+			assertThat(item.path("signals")).isNotEmpty().isEqualTo(decision.path("explanation").path("signals"));
 		});
 		assertThat(ours).extracting((item) -> item.path("text").asString())
 			.containsExactlyInAnyOrderElementsOf(complaints.stream().map(ComplaintReceived::description).toList());
