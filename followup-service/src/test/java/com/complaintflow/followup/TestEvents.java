@@ -97,6 +97,16 @@ public final class TestEvents {
 				d.explanation(), d.language(), d.receivedAt());
 	}
 
+	/** The same decision with triage's confidence per field as given. */
+	public static ComplaintTriaged withConfidence(ComplaintTriaged d, Map<String, Double> confidence) {
+		return new ComplaintTriaged(d.eventId(), d.source(), d.occurredAt(), d.complaintId(), d.customerId(),
+				d.schemaVersion(), d.channel(), d.regionCode(), d.customerTier(), d.category(), d.nature(), d.persona(),
+				d.emotion(), d.rootCauseLayer(), d.churnRisk(), d.playbook(), d.playbookSteps(), d.priority(),
+				d.remedies(), d.verificationRequired(), d.deadlines(), d.queue(), d.incidentId(), d.repeatCount(),
+				new Explanation(d.explanation().rulesVersion(), d.explanation().signals(), confidence), d.language(),
+				d.receivedAt());
+	}
+
 	/**
 	 * A decision like {@link #triaged(String, Instant)} about a complaint of the given
 	 * customer (another of their complaints, say).

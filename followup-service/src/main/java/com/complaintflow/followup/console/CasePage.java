@@ -107,7 +107,9 @@ class CasePage {
 		model.addAttribute("triageReasons", TriageReason.of(full));
 		model.addAttribute("recognised", TriageReason.recognised(full.triage()));
 		boolean correctsTriage = this.triage.enabled() && Roles.heldBy(auth, Roles.AGENT, Roles.SUPERVISOR);
-		model.addAttribute("triageFields", correctsTriage ? TriageField.of(full, this.checks::of) : List.of());
+		List<TriageField> triageFields = correctsTriage ? TriageField.of(full, this.checks::of) : List.of();
+		model.addAttribute("triageFields", triageFields);
+		model.addAttribute("unsureFields", TriageField.unsure(triageFields));
 		return "console/case";
 	}
 

@@ -1,5 +1,6 @@
 package com.complaintflow.followup.console;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,15 +11,22 @@ import com.complaintflow.followup.cases.CaseView;
 
 /**
  * One field of triage's decision that staff correct or confirm from the case page
- * (category, persona, playbook, churn risk), with the value triage decided and the values
- * it may take.
+ * (category, persona, playbook, churn risk), with the value triage decided, how sure it
+ * was, and the values it may take.
  *
  * @param name the field's key in triage's API
  * @param decided the value triage decided
  * @param values every value of the field
  * @param check what staff said of it last, or null
+ * @param confidence how sure triage was of the value (0 to 1), or null if not told
  */
-record TriageField(String name, String decided, List<String> values, TriageCheck check) {
+record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence) {
+
+	/**
+	 * Below this confidence a field no staff member has checked is worth asking about:
+	 * the decisions triage is least sure of are where it is most often wrong.
+	 */
+	static final double UNSURE_BELOW = 0.5;
 
 	/**
 	 * The case's decided fields with what staff said of them (looked up by complaint id
@@ -30,8 +38,27 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 			return List.of();
 		}
 		Map<String, TriageCheck> checks = checksOf.apply(view.complaintId());
-		return List.of(field("category", view.category(), checks), field("persona", view.triage().persona(), checks),
-				field("playbook", view.playbook(), checks), field("churnRisk", view.triage().churnRisk(), checks));
+		Map<String, Double> confidence = new HashMap<>();
+		view.triage().confidence().forEach((known) -> confidence.put(known.field(), known.value()));
+		return List.of(field("category", view.category(), checks, confidence),
+				field("persona", view.triage().persona(), checks, confidence),
+				field("playbook", view.playbook(), checks, confidence),
+				field("churnRisk", view.triage().churnRisk(), checks, confidence));
+	}
+
+	/** The fields triage was unsure of and no staff member has checked yet. */
+	static List<TriageField> unsure(List<TriageField> fields) {
+		return fields.stream().filter(TriageField::unsure).toList();
+	}
+
+	/** Whether triage was unsure of the value and no staff member has checked it yet. */
+	public boolean unsure() {
+		return this.check == null && this.confidence != null && this.confidence < UNSURE_BELOW;
+	}
+
+	/** How sure triage was, in whole percent (0 when not told). */
+	public long percent() {
+		return (this.confidence != null) ? Math.round(this.confidence * 100) : 0;
 	}
 
 	/** The field's values. */
@@ -45,9 +72,10 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 				&& (value == null || DecisionCorrected.FIELDS.get(field).contains(value));
 	}
 
-	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks) {
+	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks,
+			Map<String, Double> confidence) {
 		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name),
-				checks.get(name));
+				checks.get(name), confidence.get(name));
 	}
 
 }

@@ -11,13 +11,18 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
+import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseActions.Actor;
+import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.FollowupCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -163,8 +168,45 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		assertThat(confirmed).doesNotContain("corrected to");
 	}
 
+	@Test
+	void aFieldTriageWasUnsureOfIsAskedAboutOpenlyUntilStaffCheckIt() throws Exception {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.publisher.publishAndWait(TestEvents.withConfidence(TestEvents.triaged(complaintId, now),
+				Map.of("category", 0.42, "persona", 0.95, "playbook", 0.9, "churnRisk", 0.49)));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> this.caseStore.findById(caseId).isPresent());
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+
+		String page = agent.get("/console/cases/" + caseId).body();
+
+		assertThat(page).contains("<details id=\"triage-check\" open");
+		assertThat(unsureLine(page)).contains("Category", "(42 % sure)", "Churn risk", "(49 % sure)")
+			.doesNotContain("Persona", "Playbook");
+
+		this.publisher.publishAndWait(corrected(complaintId, "category", "BILLING", "AGENT", now));
+		String checked = await().atMost(SOON)
+			.until(() -> agent.get("/console/cases/" + caseId).body(),
+					(read) -> !unsureLine(read).contains("Category"));
+		assertThat(unsureLine(checked)).contains("Churn risk");
+
+		this.publisher.publishAndWait(corrected(complaintId, "churnRisk", "MEDIUM", "SUPERVISOR", now));
+		String settled = await().atMost(SOON)
+			.until(() -> agent.get("/console/cases/" + caseId).body(), (read) -> unsureLine(read).isEmpty());
+		assertThat(settled).contains("<details id=\"triage-check\">");
+		// a case triage was sure of keeps the check folded
+		assertThat(agent.get("/console/cases/" + open()).body()).contains("<details id=\"triage-check\">")
+			.doesNotContain("id=\"triage-unsure\"");
+	}
+
+	/** The page's line naming the fields triage was unsure of, or "" without one. */
+	private static String unsureLine(String page) {
+		Matcher line = Pattern.compile("<p id=\"triage-unsure\">(.*?)</p>", Pattern.DOTALL).matcher(page);
+		return line.find() ? line.group(1) : "";
+	}
+
 	private static int confirmations(String page) {
-		return page.split(java.util.regex.Pattern.quote("(confirmed by a supervisor, "), -1).length - 1;
+		return page.split(Pattern.quote("(confirmed by a supervisor, "), -1).length - 1;
 	}
 
 	/** A correction of the field that {@code TestEvents.triaged} decided. */
