@@ -22,12 +22,6 @@ public record ModelReason(String field, String value, double probability, double
 	public static final String PREFIX = "model:";
 
 	/**
-	 * What a feature that is a rules signal starts with
-	 * ({@code signal:network.broadband}).
-	 */
-	public static final String RULES_SIGNAL = "signal:";
-
-	/**
 	 * What a feature read in the words around a word of leaving starts with
 	 * ({@code near leaving: switch}).
 	 */
@@ -96,8 +90,9 @@ public record ModelReason(String field, String value, double probability, double
 	/**
 	 * One feature and how much it added to the value's score.
 	 *
-	 * @param feature an n-gram of the folded text, a rules signal ({@link #RULES_SIGNAL})
-	 * or an n-gram near a word of leaving ({@link #NEAR_LEAVING})
+	 * @param feature an n-gram of the folded text, a rules signal
+	 * ({@link RulesSignal#PREFIX} and its id) or an n-gram near a word of leaving
+	 * ({@link #NEAR_LEAVING})
 	 * @param weight its contribution, above 0
 	 */
 	public record Weighed(String feature, double weight) {

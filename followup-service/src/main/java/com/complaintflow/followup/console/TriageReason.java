@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.complaintflow.events.ModelReason;
+import com.complaintflow.events.RulesSignal;
 import com.complaintflow.followup.cases.CaseView;
 import com.complaintflow.followup.cases.TriageFacts;
 
@@ -143,8 +144,8 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		for (ModelReason.Weighed weighed : model.evidence()) {
 			String feature = weighed.feature();
 			String word;
-			if (feature.startsWith(ModelReason.RULES_SIGNAL)) {
-				word = matchedWord(signals, feature.substring(ModelReason.RULES_SIGNAL.length()));
+			if (feature.startsWith(RulesSignal.PREFIX)) {
+				word = matchedWord(signals, feature.substring(RulesSignal.PREFIX.length()));
 			}
 			else {
 				String ngram = feature.startsWith(ModelReason.NEAR_LEAVING)
@@ -191,16 +192,15 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 * The word a rules signal matched ({@code signal:network.broadband('broadband')}).
 	 */
 	private static String matchedWord(String signal) {
-		int open = signal.indexOf("('");
-		return (signal.startsWith(ModelReason.RULES_SIGNAL) && open > 0 && signal.endsWith("')"))
-				? signal.substring(open + 2, signal.length() - 2) : null;
+		RulesSignal matched = RulesSignal.parse(signal);
+		return (matched != null) ? matched.word() : null;
 	}
 
 	private static String matchedWord(List<String> signals, String id) {
-		String prefix = ModelReason.RULES_SIGNAL + id + "('";
 		return signals.stream()
-			.filter((signal) -> signal.startsWith(prefix))
-			.map(TriageReason::matchedWord)
+			.map(RulesSignal::parse)
+			.filter((matched) -> matched != null && matched.id().equals(id))
+			.map(RulesSignal::word)
 			.findFirst()
 			.orElse(null);
 	}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.complaintflow.events.ModelReason;
+import com.complaintflow.events.RulesSignal;
 
 /**
  * A text's features: known n-gram indexes (in order of first occurrence) with sublinear,
@@ -110,7 +111,7 @@ public record SparseVector(int[] ids, double[] values, int[] starts, int[] ends,
 	 */
 	public String ngram(int k) {
 		if (k >= this.starts.length) {
-			return ModelReason.RULES_SIGNAL + this.signals.get(k - this.starts.length);
+			return RulesSignal.PREFIX + this.signals.get(k - this.starts.length);
 		}
 		String name = NgramFeatures.name(this.folded, this.starts[k], this.ends[k], this.words[k]).substring(2);
 		return (k >= this.cues) ? ModelReason.NEAR_LEAVING + name : name;

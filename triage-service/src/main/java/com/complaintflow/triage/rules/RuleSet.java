@@ -21,6 +21,7 @@ import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Priority;
 import com.complaintflow.events.RootCauseLayer;
+import com.complaintflow.events.RulesSignal;
 import com.complaintflow.triage.text.FollowUpMessages;
 
 /**
@@ -110,7 +111,7 @@ public final class RuleSet {
 	public Verdict decide(Analysis analysis, TriageContext context) {
 		Facts facts = new Facts(analysis.complaint, analysis.text, context);
 		List<String> signals = new ArrayList<>();
-		analysis.text.fired().forEach((id, term) -> signals.add("signal:" + id + "('" + term + "')"));
+		analysis.text.fired().forEach((id, term) -> signals.add(new RulesSignal(id, term).signal()));
 		analysis.text.ignored().forEach((ignored) -> signals.add("ignored:" + ignored));
 		Map<String, Double> confidence = new LinkedHashMap<>();
 		Map<String, String> decidedBy = new LinkedHashMap<>();
