@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.followup.cases.CaseKind;
 import com.complaintflow.followup.cases.CaseView;
 
@@ -21,12 +22,6 @@ import com.complaintflow.followup.cases.CaseView;
  * @param confidence how sure triage was of the value (0 to 1), or null if not told
  */
 record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence) {
-
-	/**
-	 * Below this confidence a field no staff member has checked is worth asking about:
-	 * the decisions triage is least sure of are where it is most often wrong.
-	 */
-	static final double UNSURE_BELOW = 0.5;
 
 	/**
 	 * The case's decided fields with what staff said of them (looked up by complaint id
@@ -53,7 +48,7 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 
 	/** Whether triage was unsure of the value and no staff member has checked it yet. */
 	public boolean unsure() {
-		return this.check == null && this.confidence != null && this.confidence < UNSURE_BELOW;
+		return this.check == null && this.confidence != null && this.confidence < Explanation.UNSURE_BELOW;
 	}
 
 	/** How sure triage was, in whole percent (0 when not told). */

@@ -40,10 +40,13 @@ public final class CrossValidation {
 		this.budget = budget;
 	}
 
-	/** Scores per system and field, and the share of each field the model decided. */
+	/**
+	 * Scores per system and field, the share of each field the model decided, and how
+	 * often the combined decision held a field it was unsure of.
+	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
-			List<Disagreement> disagreements) {
+			List<Disagreement> disagreements, UnsureFields unsure) {
 	}
 
 	/**
@@ -73,6 +76,7 @@ public final class CrossValidation {
 		}
 		Map<String, int[]> byModel = new LinkedHashMap<>();
 		List<Disagreement> disagreements = new ArrayList<>();
+		UnsureFields unsure = new UnsureFields();
 		// the folds are independent: trained side by side, scored in fold order
 		List<Callable<List<Decided>>> trainings = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
@@ -83,6 +87,7 @@ public final class CrossValidation {
 		for (int fold = 0; fold < folds; fold++) {
 			List<Decided> decided = results.get(fold);
 			for (Decided one : decided) {
+				unsure.add(one.example(), one.combined());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
 					scores.get("model")
@@ -106,7 +111,7 @@ public final class CrossValidation {
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
-		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements);
+		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

@@ -15,9 +15,10 @@ import com.complaintflow.triage.rules.Verdict;
  * @param hard the fields a hard rule decided
  * @param decidedBy field key to its source (hard-rule, model, rules)
  * @param signals the signal ids the rules fired in the text
+ * @param confidence field key to how sure the decision was of its value (0 to 1)
  */
 public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<String, String> decidedBy,
-		List<String> signals) {
+		List<String> signals, Map<String, Double> confidence) {
 
 	/** The outcome of a verdict on a text whose rules fired the given signals. */
 	public static RuleOutcome of(Verdict verdict, List<String> signals) {
@@ -35,7 +36,8 @@ public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<Stri
 				hard.add(field);
 			}
 		});
-		return new RuleOutcome(values, hard, verdict.decidedBy(), List.copyOf(signals));
+		return new RuleOutcome(values, hard, verdict.decidedBy(), List.copyOf(signals),
+				verdict.explanation().confidence());
 	}
 
 }

@@ -37,12 +37,12 @@ import com.complaintflow.triage.rules.RulesLoader;
  * {@code --report FILE} (docs/triage-model-evaluation.md), {@code --folds N} (5),
  * {@code --no-cv}, {@code --disagreements FILE} (JSON Lines of the held-out rows whose
  * combined decision differs from the label, per field: the rows to re-read in a label
- * review), {@code --no-models} (cross-validate and report only);
- * {@code -Dtriage.train.cv-seed} shuffles the texts into folds (42). With sentence
- * embeddings ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it
- * cross-validates only: a model file holds no embedding weights. So it does with a
- * {@link LabelBudget} ({@code -Dtriage.train.fraction}, {@code -Dtriage.train.add}): what
- * fewer or more chosen labels would buy.
+ * review), {@code --no-models} (cross-validate and report only; the report describes the
+ * model files already beside the rules); {@code -Dtriage.train.cv-seed} shuffles the
+ * texts into folds (42). With sentence embeddings ({@code -Dtriage.train.embeddings}, see
+ * {@link DenseFeatures}) it cross-validates only: a model file holds no embedding
+ * weights. So it does with a {@link LabelBudget} ({@code -Dtriage.train.fraction},
+ * {@code -Dtriage.train.add}): what fewer or more chosen labels would buy.
  */
 public final class TrainCommand {
 
@@ -126,8 +126,12 @@ public final class TrainCommand {
 				new WrittenEvaluation(rules, trainer).run(set.language, examples, ownCorrections, ownWritten, ownTests)
 					.forEach((name, scores) -> report.written(set.language, name, scores));
 			}
+			Path modelFile = models.resolve(ModelFile.fileName(set.language));
 			if (writeModels) {
 				writeModel(trainer, rules, set, examples, extra, stamp, models, report);
+			}
+			else if (Files.exists(modelFile)) {
+				report.modelOnDisk(set, ModelFile.read(modelFile), modelFile, Files.size(modelFile));
 			}
 			Path second = labels.resolve("second").resolve(set.labelFile());
 			if (Files.exists(second)) {
@@ -219,9 +223,22 @@ public final class TrainCommand {
 
 		private final StringBuilder writtenSection = new StringBuilder();
 
+		private final StringBuilder unsureSection = new StringBuilder();
+
+		/**
+		 * What the agreement compares: the labels as they are now, which a review after
+		 * the second pass may have moved towards it.
+		 */
+		private static final String AGREEMENT_NOTE = "\nThe labels as they are now against the independent "
+				+ "second pass (`labels/second/`). Labels reviewed after the second pass was taken agree with it "
+				+ "more than their first pass did: this repository's were (docs/triage-accuracy-log.md, label "
+				+ "review of 2026-11-30), and docs/triage.md gives the first pass's agreement.\n";
+
 		private String setup = "";
 
 		private String writtenNote = "";
+
+		private String modelsNote = "";
 
 		Report(String stamp, String rulesVersion, int corrections) {
 			this.stamp = stamp;
@@ -275,6 +292,7 @@ public final class TrainCommand {
 						rules.accuracy(), rules.macroF1(), model.accuracy(), model.macroF1(), combined.accuracy(),
 						combined.macroF1(), 100 * result.decidedByModel().getOrDefault(field, 0.0)));
 			}
+			this.unsureSection.append(result.unsure().rows(set.name));
 			for (String field : LabelledExample.FIELDS) {
 				this.details.append("\n#### ")
 					.append(set.name)
@@ -295,6 +313,12 @@ public final class TrainCommand {
 				}
 				this.writtenSection.append('\n');
 			}
+		}
+
+		/** Describes a model file this run did not write: the one beside the rules. */
+		void modelOnDisk(LabelStore.DataSet set, LanguageModel model, Path file, long bytes) {
+			this.modelsNote = "The model files beside the rules, as they were: this run wrote none.\n\n";
+			model(set, model, file, bytes);
 		}
 
 		void model(LabelStore.DataSet set, LanguageModel model, Path file, long bytes) {
@@ -337,6 +361,18 @@ public final class TrainCommand {
 					+ "---:|".repeat(WrittenEvaluation.FIELDS.size()) + "\n" + this.writtenSection;
 		}
 
+		private String unsureMarkdown() {
+			return "\n## Asking staff where triage was unsure\n\n"
+					+ "The case page asks staff whether triage is right where the decision's confidence in a field "
+					+ "they correct (category, persona, playbook, churn risk) is below a threshold and no one has "
+					+ "checked it. Over the held-out texts of the same folds, decided as the service decides: the "
+					+ "share of texts that would ask, the fields asked per text, how often a field asked about "
+					+ "was wrong and how often one not asked about was, and the share of all wrong fields the "
+					+ "questions reach (fields with a label; persona only where it has a cue).\n\n"
+					+ "| set | below | texts asking | fields asked per text | asked, wrong | not asked, wrong "
+					+ "| wrong fields reached |\n|---|---|---:|---:|---:|---:|---:|\n" + this.unsureSection;
+		}
+
 		String markdown() {
 			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
 					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
@@ -345,9 +381,10 @@ public final class TrainCommand {
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
 					+ "where the label is another playbook, over the texts that are complaints (LABELLING.md section 2: "
 					+ "a text that is none is labelled STANDARD_CARE).\n\n" + this.setup + "## Summary\n\n"
-					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + "\n## Models\n\n"
-					+ this.modelsSection + "\n## Agreement between labellers\n"
-					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n" : this.agreementSection);
+					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + unsureMarkdown()
+					+ "\n## Models\n\n" + this.modelsNote + this.modelsSection + "\n## Agreement between labellers\n"
+					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n"
+							: AGREEMENT_NOTE + this.agreementSection);
 		}
 
 	}

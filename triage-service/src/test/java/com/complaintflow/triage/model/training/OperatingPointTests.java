@@ -108,7 +108,8 @@ class OperatingPointTests {
 				String key = "row-" + this.docs.size();
 				LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of(this.field, label),
 						Map.of(), true, "test");
-				RuleOutcome rules = new RuleOutcome(Map.of(this.field, this.rulesValue), Set.of(), Map.of(), List.of());
+				RuleOutcome rules = new RuleOutcome(Map.of(this.field, this.rulesValue), Set.of(), Map.of(), List.of(),
+						Map.of());
 				this.docs.add(new ModelTrainer.Doc(example, key, rules));
 				this.scores.add(score);
 			}

@@ -66,7 +66,7 @@ class SoftmaxTemperatureTests {
 	private static ModelTrainer.Doc doc(String key, String label) {
 		LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of("category", label),
 				Map.of(), true, "test");
-		return new ModelTrainer.Doc(example, key, new RuleOutcome(Map.of(), Set.of(), Map.of(), List.of()));
+		return new ModelTrainer.Doc(example, key, new RuleOutcome(Map.of(), Set.of(), Map.of(), List.of(), Map.of()));
 	}
 
 	private static List<Integer> indexes(int count) {

@@ -1,0 +1,72 @@
+package com.complaintflow.triage.model.training;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.Language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * How often held-out decisions would ask staff, and how many wrong fields the questions
+ * reach.
+ */
+class UnsureFieldsTests {
+
+	private static final int CONSOLE = UnsureFields.THRESHOLDS.indexOf(Explanation.UNSURE_BELOW);
+
+	@Test
+	void countsTheTextsWithAnUnsureFieldAndTheWrongFieldsTheirQuestionsReach() {
+		UnsureFields unsure = new UnsureFields();
+		// category unsure and wrong; persona sure and right
+		unsure.add(example("a", Map.of("category", "BILLING", "persona", "RATIONAL")), decided(
+				Map.of("category", "NETWORK", "persona", "RATIONAL"), Map.of("category", 0.42, "persona", 0.9)));
+		// churn sure and wrong: no question reaches it
+		unsure.add(example("b", Map.of("churnRisk", "HIGH")),
+				decided(Map.of("churnRisk", "LOW"), Map.of("churnRisk", 0.8)));
+		// playbook unsure but right; emotion is not a field staff correct, so never asked
+		unsure.add(example("c", Map.of("playbook", "FAULT_RESOLUTION", "emotion", "ANGER")),
+				decided(Map.of("playbook", "FAULT_RESOLUTION", "emotion", "ANXIETY"),
+						Map.of("playbook", 0.45, "emotion", 0.1)));
+		// nothing unsure
+		unsure.add(example("d", Map.of("category", "BILLING")),
+				decided(Map.of("category", "BILLING"), Map.of("category", 0.99)));
+
+		assertThat(unsure.askedShare(CONSOLE)).isEqualTo(0.5);
+		assertThat(unsure.wrongWhenAsked(CONSOLE)).isEqualTo(0.5);
+		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isCloseTo(1.0 / 3, within(1e-9));
+		assertThat(unsure.wrongReached(CONSOLE)).isEqualTo(0.5);
+		// at 30 % nothing is asked, at 70 % the sure-enough 0.42 and 0.45 still are,
+		// nothing more
+		assertThat(unsure.askedShare(0)).isZero();
+		assertThat(unsure.wrongReached(0)).isZero();
+		assertThat(unsure.askedShare(UnsureFields.THRESHOLDS.size() - 1)).isEqualTo(0.5);
+		assertThat(unsure.rows("set"))
+			.contains("| set | 50 % (the console's) | 50.0 % | 0.50 | 50.0 % | 33.3 % | 50.0 % |");
+	}
+
+	@Test
+	void anUnlabelledFieldAsksButIsNotScored() {
+		UnsureFields unsure = new UnsureFields();
+		unsure.add(example("a", Map.of("category", "BILLING")),
+				decided(Map.of("category", "BILLING", "persona", "RATIONAL"), Map.of("persona", 0.3)));
+
+		assertThat(unsure.askedShare(CONSOLE)).isEqualTo(1.0);
+		assertThat(unsure.wrongWhenAsked(CONSOLE)).isZero();
+		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isZero();
+	}
+
+	private static LabelledExample example(String key, Map<String, String> labels) {
+		return new LabelledExample("test", key, Language.EN, key, labels, Map.of(), true, "test");
+	}
+
+	private static RuleOutcome decided(Map<String, String> values, Map<String, Double> confidence) {
+		return new RuleOutcome(values, Set.of(), Map.of(), List.of(), confidence);
+	}
+
+}
