@@ -88,7 +88,7 @@ public final class TrainCommand {
 			.withZone(ZoneOffset.UTC)
 			.format(Instant.now());
 		Report report = new Report(stamp, rules.version(), corrections.size());
-		report.written(written);
+		report.written(written, writeModels);
 		if (dense != null) {
 			System.out.println("with " + dense.describe() + " (cross-validation only, no model files)");
 			report.setup(dense.describe());
@@ -251,11 +251,12 @@ public final class TrainCommand {
 		}
 
 		/** Names the hand-written sets in every training fold and in the models. */
-		void written(List<Path> files) {
+		void written(List<Path> files, boolean modelsWritten) {
 			if (!files.isEmpty()) {
 				this.writtenNote = "; with the hand-written sets "
 						+ files.stream().map((file) -> "`" + file.getFileName() + "`").collect(Collectors.joining(", "))
-						+ " (rows decided by their text alone) in every training fold and in the models it writes";
+						+ " (rows decided by their text alone) in every training fold"
+						+ (modelsWritten ? " and in the models it writes" : "");
 			}
 		}
 
