@@ -5,9 +5,16 @@ import java.util.Map;
 
 /**
  * Why triage decided what it did: the signals and rules that fired, a confidence per
- * field, and the rules version.
+ * field, the rules version and the learned model's version.
+ *
+ * @param rulesVersion the rules that decided
+ * @param signals the signals, rules and model reasons that fired
+ * @param confidence how sure the decision was of each field (0 to 1)
+ * @param modelVersion the learned model whose advice was weighed, or null where the
+ * language had none in force (the rules decided alone)
  */
-public record Explanation(String rulesVersion, List<String> signals, Map<String, Double> confidence) {
+public record Explanation(String rulesVersion, List<String> signals, Map<String, Double> confidence,
+		String modelVersion) {
 
 	/**
 	 * Below this confidence a field is worth asking staff about: the console's case page
@@ -20,6 +27,11 @@ public record Explanation(String rulesVersion, List<String> signals, Map<String,
 		Required.field(rulesVersion, "explanation.rulesVersion");
 		signals = Required.listOrEmpty(signals);
 		confidence = (confidence != null) ? Map.copyOf(confidence) : Map.of();
+	}
+
+	/** An explanation of a decision the rules made alone. */
+	public Explanation(String rulesVersion, List<String> signals, Map<String, Double> confidence) {
+		this(rulesVersion, signals, confidence, null);
 	}
 
 }

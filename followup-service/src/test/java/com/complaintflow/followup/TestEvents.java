@@ -99,12 +99,17 @@ public final class TestEvents {
 
 	/** The same decision with triage's confidence per field as given. */
 	public static ComplaintTriaged withConfidence(ComplaintTriaged d, Map<String, Double> confidence) {
+		return withExplanation(d, new Explanation(d.explanation().rulesVersion(), d.explanation().signals(), confidence,
+				d.explanation().modelVersion()));
+	}
+
+	/** The same decision with the explanation given. */
+	public static ComplaintTriaged withExplanation(ComplaintTriaged d, Explanation explanation) {
 		return new ComplaintTriaged(d.eventId(), d.source(), d.occurredAt(), d.complaintId(), d.customerId(),
 				d.schemaVersion(), d.channel(), d.regionCode(), d.customerTier(), d.category(), d.nature(), d.persona(),
 				d.emotion(), d.rootCauseLayer(), d.churnRisk(), d.playbook(), d.playbookSteps(), d.priority(),
 				d.remedies(), d.verificationRequired(), d.deadlines(), d.queue(), d.incidentId(), d.repeatCount(),
-				new Explanation(d.explanation().rulesVersion(), d.explanation().signals(), confidence), d.language(),
-				d.receivedAt());
+				explanation, d.language(), d.receivedAt());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.Emotion;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.RootCauseLayer;
@@ -21,17 +22,29 @@ import com.complaintflow.events.RootCauseLayer;
  * @param rootCauseLayer where the cause most likely lies
  * @param verificationRequired whether a large claim needs checking before paying
  * @param repeatCount earlier complaints by the same customer
- * @param rulesVersion the rules (or model) version that decided
+ * @param rulesVersion the rules version that decided
+ * @param modelVersion the learned model whose advice triage weighed, or null (the rules
+ * decided alone)
  * @param signals the signals and rules that fired
  * @param confidence the confidence per decided field
  */
 public record TriageFacts(Nature nature, Persona persona, Emotion emotion, ChurnRisk churnRisk,
 		RootCauseLayer rootCauseLayer, boolean verificationRequired, int repeatCount, String rulesVersion,
-		List<String> signals, List<Confidence> confidence) {
+		String modelVersion, List<String> signals, List<Confidence> confidence) {
 
 	public TriageFacts {
 		signals = (signals != null) ? List.copyOf(signals) : List.of();
 		confidence = (confidence != null) ? List.copyOf(confidence) : List.of();
+	}
+
+	/**
+	 * Whether the rules decided alone: no learned model's version is recorded and no
+	 * field gives a model's reason (a decision stored before versions were recorded gives
+	 * one).
+	 */
+	public boolean rulesAlone() {
+		return this.modelVersion == null
+				&& this.signals.stream().noneMatch((signal) -> signal.startsWith(ModelReason.PREFIX));
 	}
 
 	static TriageFacts of(ComplaintTriaged triaged) {
@@ -44,7 +57,8 @@ public record TriageFacts(Nature nature, Persona persona, Emotion emotion, Churn
 			.toList();
 		return new TriageFacts(triaged.nature(), triaged.persona(), triaged.emotion(), triaged.churnRisk(),
 				triaged.rootCauseLayer(), triaged.verificationRequired(), triaged.repeatCount(),
-				triaged.explanation().rulesVersion(), triaged.explanation().signals(), confidence);
+				triaged.explanation().rulesVersion(), triaged.explanation().modelVersion(),
+				triaged.explanation().signals(), confidence);
 	}
 
 	/**

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
 import com.complaintflow.followup.TestEvents;
@@ -197,6 +199,47 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		// a case triage was sure of keeps the check folded
 		assertThat(agent.get("/console/cases/" + open()).body()).contains("<details id=\"triage-check\">")
 			.doesNotContain("id=\"triage-unsure\"");
+	}
+
+	@Test
+	void theCasePageNamesTheRulesAndTheLearnedModelThatDecided() throws Exception {
+		String model = "2026-12-04T23:39Z-en-1500+422";
+		String modelReason = new ModelReason("category", "NETWORK", 0.87, 0,
+				List.of(new ModelReason.Weighed("drops", 0.2)))
+			.signal();
+		String named = caseDecidedWith(
+				new Explanation("2026.12.03-3", List.of(modelReason), Map.of("category", 0.87), model));
+		String unrecorded = caseDecidedWith(
+				new Explanation("2026.12.03-3", List.of(modelReason), Map.of("category", 0.87)));
+		String rulesAlone = caseDecidedWith(
+				new Explanation("2026.12.03-3", List.of("score:category.NETWORK=7.0"), Map.of("category", 0.7)));
+		ConsoleSession agent = signedIn("agent", "agent-dev");
+
+		assertThat(versions(agent.get("/console/cases/" + named).body()))
+			.isEqualTo("Rules 2026.12.03-3, learned model " + model);
+		assertThat(versions(agent.get("/console/cases/" + unrecorded).body()))
+			.isEqualTo("Rules 2026.12.03-3, a learned model (decided before its version was recorded)");
+		assertThat(versions(agent.get("/console/cases/" + rulesAlone).body()))
+			.isEqualTo("Rules 2026.12.03-3, no learned model (the rules decided alone)");
+	}
+
+	/**
+	 * Publishes a decision with the explanation given and returns its case's id once
+	 * open.
+	 */
+	private String caseDecidedWith(Explanation explanation) throws Exception {
+		String complaintId = "CMP-" + UUID.randomUUID();
+		this.publisher
+			.publishAndWait(TestEvents.withExplanation(TestEvents.triaged(complaintId, Instant.now()), explanation));
+		String caseId = CaseOpening.caseIdFor(complaintId);
+		await().atMost(SOON).until(() -> this.caseStore.findById(caseId).isPresent());
+		return caseId;
+	}
+
+	/** The case page's line naming the rules and the model that decided. */
+	private static String versions(String page) {
+		Matcher line = Pattern.compile("<p id=\"triage-versions\">(.*?)</p>", Pattern.DOTALL).matcher(page);
+		return line.find() ? line.group(1) : "";
 	}
 
 	/** The page's line naming the fields triage was unsure of, or "" without one. */

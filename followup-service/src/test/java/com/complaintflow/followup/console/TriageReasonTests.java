@@ -99,7 +99,7 @@ class TriageReasonTests {
 
 	private static TriageFacts facts(List<String> signals) {
 		return new TriageFacts(Nature.VALID, Persona.VENTING, Emotion.ANXIETY, ChurnRisk.LOW, RootCauseLayer.UNKNOWN,
-				false, 0, "2026.12.05", signals, List.of());
+				false, 0, "2026.12.05", "2026-12-04T23:39Z-en-1500+422", signals, List.of());
 	}
 
 }

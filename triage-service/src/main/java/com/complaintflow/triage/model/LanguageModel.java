@@ -143,7 +143,7 @@ public final class LanguageModel {
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
 			advice.put(classifier.field(), new Advice(classifier.classes().get(best[i]), probability[i],
-					classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i])));
+					classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i]), this.version));
 		}
 		return advice;
 	}

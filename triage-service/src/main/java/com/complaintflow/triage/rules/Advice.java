@@ -7,17 +7,25 @@ import com.complaintflow.events.ModelReason;
 /**
  * What the learned model says about one decision field: its value, the calibrated
  * probability, the threshold (chosen on validation data) the probability must reach to
- * decide, and the n-grams that weighed most for the value.
+ * decide, the n-grams that weighed most for the value, and which model said it.
  *
  * @param value the value the model chose
  * @param probability its calibrated probability
  * @param threshold the probability at or above which the model decides the field
  * @param evidence the n-grams that weighed most, with their weight, largest first
+ * @param model the version of the model file that advised, or null for a model that is no
+ * file (one trained in memory)
  */
-public record Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence) {
+public record Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence,
+		String model) {
 
 	public Advice {
 		evidence = List.copyOf(evidence);
+	}
+
+	/** Advice of a model trained in memory, which has no file version. */
+	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence) {
+		this(value, probability, threshold, evidence, null);
 	}
 
 	/** Whether the model is sure enough to decide the field. */

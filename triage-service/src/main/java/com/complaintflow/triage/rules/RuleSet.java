@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import com.complaintflow.events.Category;
@@ -148,7 +149,12 @@ public final class RuleSet {
 				this.policy.verificationRequired(facts, analysis.complaint.customer().tier(), signals),
 				this.policy.deadlines(facts, receivedAt, priority, facts.get(Field.CATEGORY), signals),
 				facts.get(Field.QUEUE), context.incidentId(), context.repeatCount(),
-				new Explanation(this.version, signals, confidence), decidedBy);
+				new Explanation(this.version, signals, confidence, modelVersion(analysis.advice)), decidedBy);
+	}
+
+	/** The version of the model whose advice was weighed, or null if none was. */
+	private static String modelVersion(Map<String, Advice> advice) {
+		return advice.values().stream().map(Advice::model).filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	/**

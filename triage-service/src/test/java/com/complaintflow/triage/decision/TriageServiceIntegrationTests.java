@@ -40,6 +40,7 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.ErasureRaces;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.model.ModelRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,9 @@ class TriageServiceIntegrationTests {
 	@Autowired
 	private MongoTemplate mongo;
 
+	@Autowired
+	private ModelRegistry models;
+
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry);
@@ -109,6 +113,16 @@ class TriageServiceIntegrationTests {
 				.isEqualTo(EventMetadata.deterministicEventId("complaint-triaged", complaint.complaintId()));
 			assertThat(published.remedies()).hasSizeBetween(2, 3);
 			assertThat(published.deadlines().engineerContactBy()).isEqualTo(complaint.occurredAt().plusSeconds(1800));
+			// the Chinese model in force weighed in, and the decision names it
+			String inForce = this.models.status()
+				.stream()
+				.filter((status) -> status.language() == Language.ZH)
+				.findFirst()
+				.orElseThrow()
+				.version();
+			assertThat(inForce).contains("-zh-");
+			assertThat(published.explanation().modelVersion()).isEqualTo(inForce);
+			assertThat(decision.path("explanation").path("modelVersion").asString()).isEqualTo(inForce);
 		}
 	}
 

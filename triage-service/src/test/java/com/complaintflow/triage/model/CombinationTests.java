@@ -59,6 +59,18 @@ class CombinationTests {
 	}
 
 	@Test
+	void theExplanationNamesTheModelWhoseAdviceWasWeighedEvenWhereTheRulesDecided() {
+		String version = "2026-12-04T23:39Z-en-1500+422";
+		Verdict weighed = decide("The internet drops every evening",
+				Map.of("category", new Advice("BILLING", 0.41, 0.5, List.of(), version)));
+		Verdict rulesAlone = decide("The internet drops every evening", Map.of());
+
+		assertThat(weighed.decidedBy().get("category")).isEqualTo("rules");
+		assertThat(weighed.explanation().modelVersion()).isEqualTo(version);
+		assertThat(rulesAlone.explanation().modelVersion()).isNull();
+	}
+
+	@Test
 	void aHardRuleWinsOverASureModel() {
 		Verdict verdict = decide("There are sparks coming from the cable box outside, I am cancelling my service",
 				Map.of("category", sure("BILLING"), "churnRisk", sure("LOW")));
