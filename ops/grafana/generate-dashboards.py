@@ -113,6 +113,14 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
               [target(f'max by (stage) (complaintflow_compensation{{{A},measure="count"}})', "{{stage}}", instant=True)], 18, 10, 6, 5),
         panel(7, "Retention rate by playbook over time", "timeseries",
               [target(f'max by (playbook) (complaintflow_retention_rate{{{A}}})', "{{playbook}}")], 0, 15, 24, 9, unit="percentunit"),
+        panel(8, "Triage as staff see it: share of checked decisions they corrected, by model (30 days)", "timeseries",
+              [target('sum by (model) (increase(triage_decision_checks_total{job="complaint-flow",outcome="corrected"}[30d]))'
+                      ' / sum by (model) (increase(triage_decision_checks_total{job="complaint-flow"}[30d]))', "{{model}}")],
+              0, 24, 24, 8, unit="percentunit",
+              desc="Of the fields staff checked on the case page or the review list (category, persona, playbook, churn risk), "
+                   "the share they corrected rather than confirmed, by the learned model that weighed in (none: the rules "
+                   "decided alone). After a retraining the new model's line should run below the old one's. "
+                   "By field and playbook, all time: analytics' dashboard."),
     ])
 
 hotspots = dashboard("cf-hotspots", "complaint-flow / Hotspots",

@@ -61,10 +61,14 @@ class CorrectionController {
 
 	private final CorrectionExport export;
 
-	CorrectionController(DecisionStore decisions, CorrectionRecorder recorder, CorrectionExport export) {
+	private final DecisionChecks checks;
+
+	CorrectionController(DecisionStore decisions, CorrectionRecorder recorder, CorrectionExport export,
+			DecisionChecks checks) {
 		this.decisions = decisions;
 		this.recorder = recorder;
 		this.export = export;
+		this.checks = checks;
 	}
 
 	@Operation(summary = "Correct a triage decision",
@@ -136,6 +140,9 @@ class CorrectionController {
 				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(),
 				body.note());
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
+		if (!recorded.replayed()) {
+			this.checks.counted(recorded.correction(), decision.explanation().modelVersion());
+		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
 			.body(recorded.correction());

@@ -30,6 +30,8 @@ import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.model.training.Corrections;
 import com.complaintflow.triage.model.training.LabelledExample;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,9 @@ class CorrectionLoopTests {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@TempDir
 	Path dir;
@@ -166,6 +171,9 @@ class CorrectionLoopTests {
 			String category = "{\"field\":\"category\",\"value\":\""
 					+ other(decision.path("category").asString(), "BILLING", "NETWORK") + "\",\"note\":\"a bill\"}";
 			String key = UUID.randomUUID().toString();
+			String model = decision.path("explanation").path("modelVersion").asString();
+			double playbooksCorrected = checks("playbook", "corrected", model);
+			double categoriesCorrected = checks("category", "corrected", model);
 
 			HttpResponse<String> unkeyed = post(path, playbook, "agent:agent-dev", null);
 			HttpResponse<String> unkeyedAgain = post(path, playbook, "agent:agent-dev", null);
@@ -186,6 +194,10 @@ class CorrectionLoopTests {
 			assertThat(events.stream().map(DecisionCorrected::correctionId).distinct()).containsExactlyInAnyOrder(
 					EventJson.mapper().readTree(unkeyed.body()).path("correctionId").asString(),
 					EventJson.mapper().readTree(keyed.body()).path("correctionId").asString());
+			// each correction counted once, under the English model that weighed in
+			assertThat(model).contains("-en-");
+			assertThat(checks("playbook", "corrected", model)).isEqualTo(playbooksCorrected + 1);
+			assertThat(checks("category", "corrected", model)).isEqualTo(categoriesCorrected + 1);
 		}
 	}
 
@@ -444,6 +456,8 @@ class CorrectionLoopTests {
 			JsonNode decision = awaitDecision(complaint.complaintId());
 			String decided = decision.path("persona").asString();
 			String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/confirmations";
+			String model = decision.path("explanation").path("modelVersion").asString();
+			double personasConfirmed = checks("persona", "confirmed", model);
 
 			HttpResponse<String> confirmed = post(path, "{\"field\":\"persona\",\"note\":\"read it\"}",
 					"agent:agent-dev");
@@ -462,6 +476,7 @@ class CorrectionLoopTests {
 			assertThat(events.stream().map(DecisionCorrected::eventId).distinct()).hasSize(1);
 			assertThat(events.get(0).field()).isEqualTo("persona");
 			assertThat(events.get(0).correctedValue()).isEqualTo(decided).isEqualTo(events.get(0).previousValue());
+			assertThat(checks("persona", "confirmed", model)).isEqualTo(personasConfirmed + 1);
 			Path file = this.dir.resolve("confirmed.jsonl");
 			Files.writeString(file, get("/api/v1/triage/corrections", "supervisor:supervisor-dev").body());
 			assertThat(Corrections.read(file)).filteredOn((example) -> example.key().equals(complaint.complaintId()))
@@ -642,6 +657,19 @@ class CorrectionLoopTests {
 		builder.header("Authorization",
 				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		return builder;
+	}
+
+	/**
+	 * The staff checks of a field counted with an outcome under a model, whatever decided
+	 * it.
+	 */
+	private double checks(String field, String outcome, String model) {
+		return this.meters.find("triage.decision.checks")
+			.tags("field", field, "outcome", outcome, "model", model)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 }
