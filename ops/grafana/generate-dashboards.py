@@ -119,7 +119,7 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
               0, 24, 24, 8, unit="percentunit",
               desc="Of the fields staff checked on the case page or the review list (category, persona, playbook, churn risk), "
                    "the share they corrected rather than confirmed, by the learned model that weighed in (none: the rules "
-                   "decided alone). After a retraining the new model's line should run below the old one's. "
+                   "decided alone; unrecorded: decided before model versions were recorded). After a retraining the new model's line should run below the old one's. "
                    "By field and playbook, all time: analytics' dashboard."),
     ])
 

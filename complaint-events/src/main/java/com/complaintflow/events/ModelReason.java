@@ -57,6 +57,15 @@ public record ModelReason(String field, String value, double probability, double
 	}
 
 	/**
+	 * Whether any of an explanation's signals is a model's reason: a learned model
+	 * decided a field (also in a decision stored before the model's version was
+	 * recorded).
+	 */
+	public static boolean anyIn(List<String> signals) {
+		return signals.stream().anyMatch((signal) -> signal.startsWith(PREFIX));
+	}
+
+	/**
 	 * The model reason a signal states, or null for any other signal (a rule's, a matched
 	 * word's) or one that does not read as a model reason.
 	 */

@@ -43,8 +43,7 @@ public record TriageFacts(Nature nature, Persona persona, Emotion emotion, Churn
 	 * one).
 	 */
 	public boolean rulesAlone() {
-		return this.modelVersion == null
-				&& this.signals.stream().noneMatch((signal) -> signal.startsWith(ModelReason.PREFIX));
+		return this.modelVersion == null && !ModelReason.anyIn(this.signals);
 	}
 
 	static TriageFacts of(ComplaintTriaged triaged) {

@@ -141,7 +141,7 @@ class CorrectionController {
 				body.note());
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
 		if (!recorded.replayed()) {
-			this.checks.counted(recorded.correction(), decision.explanation().modelVersion());
+			this.checks.counted(recorded.correction(), decision.explanation());
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))

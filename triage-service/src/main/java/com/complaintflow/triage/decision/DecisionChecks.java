@@ -1,5 +1,7 @@
 package com.complaintflow.triage.decision;
 
+import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,6 +18,12 @@ class DecisionChecks {
 	/** The model label of a decision the rules made alone. */
 	static final String NO_MODEL = "none";
 
+	/**
+	 * The model label of a decision a model decided in before versions were recorded
+	 * (2026-12-05).
+	 */
+	static final String UNRECORDED = "unrecorded";
+
 	private final MeterRegistry meters;
 
 	DecisionChecks(MeterRegistry meters) {
@@ -25,17 +33,24 @@ class DecisionChecks {
 	/**
 	 * Counts a correction newly stored (never its retry).
 	 * @param correction the correction; one whose value is triage's own is a confirmation
-	 * @param modelVersion the model named in the decision's explanation, or null
+	 * @param explanation the explanation of the decision it checks
 	 */
-	void counted(Correction correction, String modelVersion) {
+	void counted(Correction correction, Explanation explanation) {
 		Counter.builder("triage.decision.checks")
 			.description("Staff checks of triage decisions: corrected or confirmed, by field, by what had decided "
 					+ "the field and by the learned model that weighed in")
 			.tags("field", correction.field(), "outcome",
 					correction.value().equals(correction.previousValue()) ? "confirmed" : "corrected", "decided_by",
-					correction.decidedBy(), "model", (modelVersion != null) ? modelVersion : NO_MODEL)
+					correction.decidedBy(), "model", model(explanation))
 			.register(this.meters)
 			.increment();
+	}
+
+	private static String model(Explanation explanation) {
+		if (explanation.modelVersion() != null) {
+			return explanation.modelVersion();
+		}
+		return ModelReason.anyIn(explanation.signals()) ? UNRECORDED : NO_MODEL;
 	}
 
 }
