@@ -1,8 +1,10 @@
 package com.complaintflow.triage.model.training;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.complaintflow.triage.model.FieldClassifier;
 import com.complaintflow.triage.model.LanguageModel;
@@ -30,19 +32,43 @@ public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, De
 		if (this.dense.isEmpty()) {
 			return this.model.advise(example.text(), signals);
 		}
-		float[] embedding = this.features.of(example);
-		SparseVector x = SparseVector.of(example.text(), signals, this.model.scheme(), this.model.vocabulary());
-		SparseVector none = SparseVector.ofFolded("", this.model.scheme(), this.model.vocabulary());
 		Map<String, Advice> advice = new LinkedHashMap<>();
-		this.model.classifiers().forEach((field, classifier) -> {
-			float[] weights = this.dense.get(field);
-			boolean alone = weights != null && this.features.only();
-			double[] scores = plusDense(classifier.scores(alone ? none : x), weights, embedding);
-			double[] p = FieldClassifier.softmax(scores, classifier.temperature(), classifier.offsets());
+		probabilities(example, signals).forEach((field, p) -> {
+			FieldClassifier classifier = this.model.classifiers().get(field);
 			int best = FieldClassifier.best(p);
 			advice.put(field, new Advice(classifier.classes().get(best), p[best], classifier.threshold(), List.of()));
 		});
 		return advice;
+	}
+
+	/** Each field's values, the most probable first, as {@link #advise} weighs them. */
+	public Map<String, List<String>> ranked(LabelledExample example, List<String> signals) {
+		Map<String, List<String>> ranked = new LinkedHashMap<>();
+		probabilities(example, signals).forEach((field, p) -> {
+			List<String> classes = this.model.classifiers().get(field).classes();
+			ranked.put(field,
+					IntStream.range(0, p.length)
+						.boxed()
+						.sorted(Comparator.comparingDouble((Integer value) -> p[value]).reversed())
+						.map(classes::get)
+						.toList());
+		});
+		return ranked;
+	}
+
+	/** Each field's calibrated probabilities, in its classes' order. */
+	private Map<String, double[]> probabilities(LabelledExample example, List<String> signals) {
+		float[] embedding = this.dense.isEmpty() ? null : this.features.of(example);
+		SparseVector x = SparseVector.of(example.text(), signals, this.model.scheme(), this.model.vocabulary());
+		SparseVector none = SparseVector.ofFolded("", this.model.scheme(), this.model.vocabulary());
+		Map<String, double[]> probabilities = new LinkedHashMap<>();
+		this.model.classifiers().forEach((field, classifier) -> {
+			float[] weights = this.dense.get(field);
+			boolean alone = weights != null && this.features.only();
+			double[] scores = plusDense(classifier.scores(alone ? none : x), weights, embedding);
+			probabilities.put(field, FieldClassifier.softmax(scores, classifier.temperature(), classifier.offsets()));
+		});
+		return probabilities;
 	}
 
 	/**

@@ -87,7 +87,7 @@ public final class CrossValidation {
 		for (int fold = 0; fold < folds; fold++) {
 			List<Decided> decided = results.get(fold);
 			for (Decided one : decided) {
-				unsure.add(one.example(), one.combined());
+				unsure.add(one.example(), one.combined(), one.ranked());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
 					scores.get("model")
@@ -131,9 +131,9 @@ public final class CrossValidation {
 		}
 		List<Decided> decided = new ArrayList<>();
 		for (LabelledExample example : test) {
-			decided.add(new Decided(example, ruleOutcomes.get(example),
-					Scoring.modelOnly(model, example, ruleOutcomes.get(example).signals()),
-					Scoring.combined(this.rules, model, example)));
+			List<String> signals = ruleOutcomes.get(example).signals();
+			decided.add(new Decided(example, ruleOutcomes.get(example), Scoring.modelOnly(model, example, signals),
+					Scoring.combined(this.rules, model, example), model.ranked(example, signals)));
 		}
 		return decided;
 	}
@@ -168,9 +168,12 @@ public final class CrossValidation {
 		return wrong;
 	}
 
-	/** One held-out text decided three ways. */
+	/**
+	 * One held-out text decided three ways, and each field's values as the model ranks
+	 * them.
+	 */
 	private record Decided(LabelledExample example, RuleOutcome alone, Map<String, String> modelOnly,
-			RuleOutcome combined) {
+			RuleOutcome combined, Map<String, List<String>> ranked) {
 	}
 
 }

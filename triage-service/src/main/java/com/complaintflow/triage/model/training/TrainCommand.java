@@ -369,9 +369,12 @@ public final class TrainCommand {
 					+ "checked it. Over the held-out texts of the same folds, decided as the service decides: the "
 					+ "share of texts that would ask, the fields asked per text, how often a field asked about "
 					+ "was wrong and how often one not asked about was, and the share of all wrong fields the "
-					+ "questions reach (fields with a label; persona only where it has a cue).\n\n"
+					+ "questions reach (fields with a label; persona only where it has a cue); last, of the asked "
+					+ "fields that were wrong, the share where the model's most probable other value was the right "
+					+ "one (what a suggestion beside the question would get right).\n\n"
 					+ "| set | below | texts asking | fields asked per text | asked, wrong | not asked, wrong "
-					+ "| wrong fields reached |\n|---|---|---:|---:|---:|---:|---:|\n" + this.unsureSection;
+					+ "| wrong fields reached | asked and wrong: the next most likely right |\n"
+					+ "|---|---|---:|---:|---:|---:|---:|---:|\n" + this.unsureSection;
 		}
 
 		String markdown() {

@@ -2,14 +2,16 @@ package com.complaintflow.triage.model.training;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
 
 /**
  * How often held-out decisions hold a field staff correct that triage was unsure of, per
- * confidence threshold: how many cases the console would ask about, and how many of the
- * wrong fields those questions reach.
+ * confidence threshold: how many cases the console would ask about, how many of the wrong
+ * fields those questions reach, and how often the model's next most likely value is the
+ * right one where an asked field is wrong.
  */
 public final class UnsureFields {
 
@@ -24,14 +26,20 @@ public final class UnsureFields {
 
 	private final int[] askedWrong = new int[THRESHOLDS.size()];
 
+	private final int[] askedWrongNextRight = new int[THRESHOLDS.size()];
+
 	private int texts;
 
 	private int scored;
 
 	private int wrong;
 
-	/** Adds one held-out text, its label and the decision the service would make. */
-	void add(LabelledExample example, RuleOutcome decided) {
+	/**
+	 * Adds one held-out text, its label, the decision the service would make and each
+	 * field's values as the model ranks them (a field the model does not rank has no next
+	 * value).
+	 */
+	void add(LabelledExample example, RuleOutcome decided, Map<String, List<String>> ranked) {
 		this.texts++;
 		for (int at = 0; at < THRESHOLDS.size(); at++) {
 			boolean any = false;
@@ -44,7 +52,11 @@ public final class UnsureFields {
 				this.fieldsAsked[at]++;
 				if (example.label(field) != null) {
 					this.askedScored[at]++;
-					this.askedWrong[at] += wrong(example, decided, field) ? 1 : 0;
+					if (wrong(example, decided, field)) {
+						this.askedWrong[at]++;
+						this.askedWrongNextRight[at] += example.accepts(field,
+								next(ranked.getOrDefault(field, List.of()), decided.values().get(field))) ? 1 : 0;
+					}
 				}
 			}
 			this.asked[at] += any ? 1 : 0;
@@ -78,18 +90,32 @@ public final class UnsureFields {
 		return (this.wrong > 0) ? (double) this.askedWrong[at] / this.wrong : 0;
 	}
 
+	/**
+	 * Of the asked fields that were wrong, the share whose next most likely value is
+	 * right.
+	 */
+	double nextRightWhenWrong(int at) {
+		return (this.askedWrong[at] > 0) ? (double) this.askedWrongNextRight[at] / this.askedWrong[at] : 0;
+	}
+
 	/** One Markdown table row per threshold. */
 	String rows(String set) {
 		StringBuilder rows = new StringBuilder();
 		for (int at = 0; at < THRESHOLDS.size(); at++) {
 			double threshold = THRESHOLDS.get(at);
-			rows.append(
-					String.format(Locale.ROOT, "| %s | %.0f %%%s | %.1f %% | %.2f | %.1f %% | %.1f %% | %.1f %% |%n",
-							set, 100 * threshold, (threshold == Explanation.UNSURE_BELOW) ? " (the console's)" : "",
-							100 * askedShare(at), (this.texts > 0) ? (double) this.fieldsAsked[at] / this.texts : 0,
-							100 * wrongWhenAsked(at), 100 * wrongWhenNotAsked(at), 100 * wrongReached(at)));
+			rows.append(String.format(Locale.ROOT,
+					"| %s | %.0f %%%s | %.1f %% | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", set,
+					100 * threshold, (threshold == Explanation.UNSURE_BELOW) ? " (the console's)" : "",
+					100 * askedShare(at), (this.texts > 0) ? (double) this.fieldsAsked[at] / this.texts : 0,
+					100 * wrongWhenAsked(at), 100 * wrongWhenNotAsked(at), 100 * wrongReached(at),
+					100 * nextRightWhenWrong(at)));
 		}
 		return rows.toString();
+	}
+
+	/** The most probable value other than the one decided, or null. */
+	private static String next(List<String> ranked, String decided) {
+		return ranked.stream().filter((value) -> !value.equals(decided)).findFirst().orElse(null);
 	}
 
 	private static boolean wrong(LabelledExample example, RuleOutcome decided, String field) {

@@ -21,44 +21,58 @@ class UnsureFieldsTests {
 	private static final int CONSOLE = UnsureFields.THRESHOLDS.indexOf(Explanation.UNSURE_BELOW);
 
 	@Test
-	void countsTheTextsWithAnUnsureFieldAndTheWrongFieldsTheirQuestionsReach() {
+	void countsTheTextsWithAnUnsureFieldTheWrongFieldsTheirQuestionsReachAndTheNextValueRight() {
 		UnsureFields unsure = new UnsureFields();
-		// category unsure and wrong; persona sure and right
-		unsure.add(example("a", Map.of("category", "BILLING", "persona", "RATIONAL")), decided(
-				Map.of("category", "NETWORK", "persona", "RATIONAL"), Map.of("category", 0.42, "persona", 0.9)));
+		// category unsure and wrong, the model's next most likely value right; persona
+		// sure
+		// and right
+		unsure.add(example("a", Map.of("category", "BILLING", "persona", "RATIONAL")),
+				decided(Map.of("category", "NETWORK", "persona", "RATIONAL"), Map.of("category", 0.42, "persona", 0.9)),
+				Map.of("category", List.of("NETWORK", "BILLING", "PRODUCT")));
 		// churn sure and wrong: no question reaches it
 		unsure.add(example("b", Map.of("churnRisk", "HIGH")),
-				decided(Map.of("churnRisk", "LOW"), Map.of("churnRisk", 0.8)));
+				decided(Map.of("churnRisk", "LOW"), Map.of("churnRisk", 0.8)), Map.of());
 		// playbook unsure but right; emotion is not a field staff correct, so never asked
 		unsure.add(example("c", Map.of("playbook", "FAULT_RESOLUTION", "emotion", "ANGER")),
 				decided(Map.of("playbook", "FAULT_RESOLUTION", "emotion", "ANXIETY"),
-						Map.of("playbook", 0.45, "emotion", 0.1)));
+						Map.of("playbook", 0.45, "emotion", 0.1)),
+				Map.of());
 		// nothing unsure
 		unsure.add(example("d", Map.of("category", "BILLING")),
-				decided(Map.of("category", "BILLING"), Map.of("category", 0.99)));
+				decided(Map.of("category", "BILLING"), Map.of("category", 0.99)), Map.of());
+		// persona unsure and wrong, decided against the model's first value, which is
+		// right
+		unsure.add(example("e", Map.of("persona", "VENTING")),
+				decided(Map.of("persona", "RATIONAL"), Map.of("persona", 0.3)),
+				Map.of("persona", List.of("VENTING", "RATIONAL")));
+		// category unsure and wrong, the next value wrong too
+		unsure.add(example("f", Map.of("category", "PRODUCT")),
+				decided(Map.of("category", "NETWORK"), Map.of("category", 0.35)),
+				Map.of("category", List.of("NETWORK", "BILLING", "PRODUCT")));
 
-		assertThat(unsure.askedShare(CONSOLE)).isEqualTo(0.5);
-		assertThat(unsure.wrongWhenAsked(CONSOLE)).isEqualTo(0.5);
+		assertThat(unsure.askedShare(CONSOLE)).isCloseTo(4.0 / 6, within(1e-9));
+		assertThat(unsure.wrongWhenAsked(CONSOLE)).isEqualTo(0.75);
 		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isCloseTo(1.0 / 3, within(1e-9));
-		assertThat(unsure.wrongReached(CONSOLE)).isEqualTo(0.5);
-		// at 30 % nothing is asked, at 70 % the sure-enough 0.42 and 0.45 still are,
-		// nothing more
+		assertThat(unsure.wrongReached(CONSOLE)).isEqualTo(0.75);
+		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isCloseTo(2.0 / 3, within(1e-9));
+		// at 30 % nothing is asked (0.3 is not below it); at 70 % the same four texts
 		assertThat(unsure.askedShare(0)).isZero();
 		assertThat(unsure.wrongReached(0)).isZero();
-		assertThat(unsure.askedShare(UnsureFields.THRESHOLDS.size() - 1)).isEqualTo(0.5);
+		assertThat(unsure.askedShare(UnsureFields.THRESHOLDS.size() - 1)).isCloseTo(4.0 / 6, within(1e-9));
 		assertThat(unsure.rows("set"))
-			.contains("| set | 50 % (the console's) | 50.0 % | 0.50 | 50.0 % | 33.3 % | 50.0 % |");
+			.contains("| set | 50 % (the console's) | 66.7 % | 0.67 | 75.0 % | 33.3 % | 75.0 % | 66.7 % |");
 	}
 
 	@Test
 	void anUnlabelledFieldAsksButIsNotScored() {
 		UnsureFields unsure = new UnsureFields();
 		unsure.add(example("a", Map.of("category", "BILLING")),
-				decided(Map.of("category", "BILLING", "persona", "RATIONAL"), Map.of("persona", 0.3)));
+				decided(Map.of("category", "BILLING", "persona", "RATIONAL"), Map.of("persona", 0.3)), Map.of());
 
 		assertThat(unsure.askedShare(CONSOLE)).isEqualTo(1.0);
 		assertThat(unsure.wrongWhenAsked(CONSOLE)).isZero();
 		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isZero();
+		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isZero();
 	}
 
 	private static LabelledExample example(String key, Map<String, String> labels) {
