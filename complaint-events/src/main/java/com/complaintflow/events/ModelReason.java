@@ -7,16 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * A field decided by triage's learned model, as one of the explanation's signals reads it
- * ({@code model:category.NETWORK(p=0.87>=0.45; 'oad' +0.18, 'signal:network.broadband' +0.42)}):
- * triage writes it, the console reads it back to show staff why.
+ * ({@code model:category.NETWORK(p=0.42>=0.00, next BILLING p=0.38; 'oad' +0.18, 'signal:network.broadband' +0.12)}):
+ * triage writes it, the console reads it back to show staff why, and to suggest the next
+ * value where the model was unsure.
  *
  * @param field the decided field's key ({@code category}, {@code churnRisk}, ...)
  * @param value the value the model chose
  * @param probability its calibrated probability
  * @param threshold the probability at or above which the model decides the field
+ * @param next the model's next most probable value, or null (a field of one value, or a
+ * reason written before it was recorded)
  * @param evidence the features that weighed most for the value, largest first
  */
-public record ModelReason(String field, String value, double probability, double threshold, List<Weighed> evidence) {
+public record ModelReason(String field, String value, double probability, double threshold, Next next,
+		List<Weighed> evidence) {
 
 	/** What a model reason's signal starts with. */
 	public static final String PREFIX = "model:";
@@ -27,13 +31,19 @@ public record ModelReason(String field, String value, double probability, double
 	 */
 	public static final String NEAR_LEAVING = "near leaving: ";
 
-	private static final Pattern HEAD = Pattern
-		.compile("model:([A-Za-z]+)\\.([A-Z0-9_]+)\\(p=([0-9.]+)>=([0-9.]+); (.*)\\)", Pattern.DOTALL);
+	private static final Pattern HEAD = Pattern.compile(
+			"model:([A-Za-z]+)\\.([A-Z0-9_]+)\\(p=([0-9.]+)>=([0-9.]+)(?:, next ([A-Z0-9_]+) p=([0-9.]+))?; (.*)\\)",
+			Pattern.DOTALL);
 
 	private static final Pattern WEIGHED = Pattern.compile("'(.*?)' \\+([0-9]+\\.[0-9]+)(?:, (?=')|$)", Pattern.DOTALL);
 
 	public ModelReason {
 		evidence = List.copyOf(evidence);
+	}
+
+	/** A model reason without a next value. */
+	public ModelReason(String field, String value, double probability, double threshold, List<Weighed> evidence) {
+		this(field, value, probability, threshold, null, evidence);
 	}
 
 	/** The signal as the explanation carries it. */
@@ -44,8 +54,14 @@ public record ModelReason(String field, String value, double probability, double
 			.append("(p=")
 			.append(twoDecimals(this.probability))
 			.append(">=")
-			.append(twoDecimals(this.threshold))
-			.append("; ");
+			.append(twoDecimals(this.threshold));
+		if (this.next != null) {
+			signal.append(", next ")
+				.append(this.next.value())
+				.append(" p=")
+				.append(twoDecimals(this.next.probability()));
+		}
+		signal.append("; ");
 		for (int i = 0; i < this.evidence.size(); i++) {
 			if (i > 0) {
 				signal.append(", ");
@@ -78,14 +94,15 @@ public record ModelReason(String field, String value, double probability, double
 			return null;
 		}
 		List<Weighed> evidence = new ArrayList<>();
-		Matcher weighed = WEIGHED.matcher(head.group(5));
+		Matcher weighed = WEIGHED.matcher(head.group(7));
 		int at = 0;
 		while (weighed.find() && weighed.start() == at) {
 			evidence.add(new Weighed(weighed.group(1), Double.parseDouble(weighed.group(2))));
 			at = weighed.end();
 		}
+		Next next = (head.group(5) != null) ? new Next(head.group(5), Double.parseDouble(head.group(6))) : null;
 		return new ModelReason(head.group(1), head.group(2), Double.parseDouble(head.group(3)),
-				Double.parseDouble(head.group(4)), evidence);
+				Double.parseDouble(head.group(4)), next, evidence);
 	}
 
 	/** A number with two decimals ("0.42"), without the cost of a format string. */
@@ -94,6 +111,16 @@ public record ModelReason(String field, String value, double probability, double
 		long fraction = hundredths % 100;
 		return ((value < 0 && hundredths > 0) ? "-" : "") + (hundredths / 100) + ((fraction < 10) ? ".0" : ".")
 				+ fraction;
+	}
+
+	/**
+	 * The model's next most probable value for the field.
+	 *
+	 * @param value the value
+	 * @param probability its calibrated probability
+	 */
+	public record Next(String value, double probability) {
+
 	}
 
 	/**

@@ -41,6 +41,18 @@ class ModelReasonTests {
 	}
 
 	@Test
+	void readsTheNextValueAndAReasonWrittenWithoutOne() {
+		ModelReason written = new ModelReason("category", "NETWORK", 0.42, 0, new ModelReason.Next("BILLING", 0.381),
+				List.of(new ModelReason.Weighed("next BILLING p=0.9; 'x'", 0.2)));
+		ModelReason read = ModelReason.parse(written.signal());
+
+		assertThat(written.signal()).startsWith("model:category.NETWORK(p=0.42>=0.00, next BILLING p=0.38; ");
+		assertThat(read.next()).isEqualTo(new ModelReason.Next("BILLING", 0.38));
+		assertThat(read.evidence()).extracting(ModelReason.Weighed::feature).containsExactly("next BILLING p=0.9; 'x'");
+		assertThat(ModelReason.parse("model:category.NETWORK(p=0.87>=0.00; 'oad' +0.18)").next()).isNull();
+	}
+
+	@Test
 	void anyOtherSignalIsNoModelReason() {
 		assertThat(ModelReason.parse("signal:network.broadband('broadband')")).isNull();
 		assertThat(ModelReason.parse("rule:category.outage")).isNull();

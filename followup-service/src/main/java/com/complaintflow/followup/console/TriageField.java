@@ -7,21 +7,25 @@ import java.util.function.Function;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.followup.cases.CaseKind;
 import com.complaintflow.followup.cases.CaseView;
 
 /**
  * One field of triage's decision that staff correct or confirm from the case page
  * (category, persona, playbook, churn risk), with the value triage decided, how sure it
- * was, and the values it may take.
+ * was, its model's next most probable value, and the values it may take.
  *
  * @param name the field's key in triage's API
  * @param decided the value triage decided
  * @param values every value of the field
  * @param check what staff said of it last, or null
  * @param confidence how sure triage was of the value (0 to 1), or null if not told
+ * @param next the learned model's next most probable value, or null (the field was not
+ * the model's, or was decided before the next value was recorded)
  */
-record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence) {
+record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence,
+		String next) {
 
 	/**
 	 * The case's decided fields with what staff said of them (looked up by complaint id
@@ -35,10 +39,17 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 		Map<String, TriageCheck> checks = checksOf.apply(view.complaintId());
 		Map<String, Double> confidence = new HashMap<>();
 		view.triage().confidence().forEach((known) -> confidence.put(known.field(), known.value()));
-		return List.of(field("category", view.category(), checks, confidence),
-				field("persona", view.triage().persona(), checks, confidence),
-				field("playbook", view.playbook(), checks, confidence),
-				field("churnRisk", view.triage().churnRisk(), checks, confidence));
+		Map<String, String> next = new HashMap<>();
+		view.triage()
+			.signals()
+			.stream()
+			.map(ModelReason::parse)
+			.filter((reason) -> reason != null && reason.next() != null)
+			.forEach((reason) -> next.put(reason.field(), reason.next().value()));
+		return List.of(field("category", view.category(), checks, confidence, next),
+				field("persona", view.triage().persona(), checks, confidence, next),
+				field("playbook", view.playbook(), checks, confidence, next),
+				field("churnRisk", view.triage().churnRisk(), checks, confidence, next));
 	}
 
 	/** The fields triage was unsure of and no staff member has checked yet. */
@@ -67,10 +78,18 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 				&& (value == null || DecisionCorrected.FIELDS.get(field).contains(value));
 	}
 
+	/**
+	 * The value the form's "Correct to" offers first: the model's next most probable
+	 * value where triage was unsure, else the value decided.
+	 */
+	public String offered() {
+		return (unsure() && this.next != null) ? this.next : this.decided;
+	}
+
 	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks,
-			Map<String, Double> confidence) {
+			Map<String, Double> confidence, Map<String, String> next) {
 		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name),
-				checks.get(name), confidence.get(name));
+				checks.get(name), confidence.get(name), next.get(name));
 	}
 
 }

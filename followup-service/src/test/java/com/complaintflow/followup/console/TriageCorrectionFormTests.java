@@ -223,6 +223,33 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 			.isEqualTo("Rules 2026.12.03-3, no learned model (the rules decided alone)");
 	}
 
+	@Test
+	void anUnsureFieldOffersTheModelsNextValueFirst() throws Exception {
+		String category = new ModelReason("category", "NETWORK", 0.42, 0, new ModelReason.Next("BILLING", 0.38),
+				List.of())
+			.signal();
+		String persona = new ModelReason("persona", "VENTING", 0.95, 0, new ModelReason.Next("RATIONAL", 0.03),
+				List.of())
+			.signal();
+		String caseId = caseDecidedWith(new Explanation("2026.12.03-3", List.of(category, persona),
+				Map.of("category", 0.42, "persona", 0.95, "playbook", 0.9, "churnRisk", 0.9), "v1"));
+
+		String page = signedIn("agent", "agent-dev").get("/console/cases/" + caseId).body();
+
+		assertThat(unsureLine(page)).contains("(42 % sure; perhaps BILLING)").doesNotContain("Persona");
+		assertThat(offered(page, "triage-category")).isEqualTo("BILLING");
+		// a field triage was sure of offers its own value, as before
+		assertThat(offered(page, "triage-persona")).isEqualTo("VENTING");
+	}
+
+	/** The value a field's "Correct to" offers first. */
+	private static String offered(String page, String selectId) {
+		Matcher select = Pattern.compile("<select id=\"" + selectId + "\".*?</select>", Pattern.DOTALL).matcher(page);
+		assertThat(select.find()).as(selectId).isTrue();
+		Matcher option = Pattern.compile("<option value=\"([A-Z_]+)\" selected=\"selected\"").matcher(select.group());
+		return option.find() ? option.group(1) : "";
+	}
+
 	/**
 	 * Publishes a decision with the explanation given and returns its case's id once
 	 * open.

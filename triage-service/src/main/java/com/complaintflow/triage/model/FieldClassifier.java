@@ -109,8 +109,39 @@ public final class FieldClassifier {
 	}
 
 	/**
-	 * The probability of one value (the most probable: {@link #bestFromSums}) given the
-	 * summed scores, as {@link #softmax} computes it.
+	 * The next most probable value after {@code best} given the summed scores, or -1 for
+	 * a field of one value.
+	 */
+	int secondFromSums(double[] sums, int best) {
+		int second = -1;
+		double max = Double.NEGATIVE_INFINITY;
+		for (int c = 0; c < this.bias.length; c++) {
+			double scaled = scaled(sums, c);
+			if (c != best && scaled > max) {
+				max = scaled;
+				second = c;
+			}
+		}
+		return second;
+	}
+
+	/**
+	 * The probability of one value given the summed scores, as {@link #softmax} computes
+	 * it; {@code best} is the most probable ({@link #bestFromSums}), which keeps the sum
+	 * of exponentials from overflowing.
+	 */
+	double probabilityFromSums(double[] sums, int value, int best) {
+		double max = scaled(sums, best);
+		double sum = 0;
+		for (int c = 0; c < this.bias.length; c++) {
+			sum += Math.exp(scaled(sums, c) - max);
+		}
+		return Math.exp(scaled(sums, value) - max) / sum;
+	}
+
+	/**
+	 * The probability of the most probable value ({@link #bestFromSums}) given the summed
+	 * scores, as {@link #softmax} computes it.
 	 */
 	double probabilityFromSums(double[] sums, int value) {
 		double max = scaled(sums, value);

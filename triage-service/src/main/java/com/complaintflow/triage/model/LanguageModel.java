@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.rules.Advice;
 
 /**
@@ -142,8 +143,12 @@ public final class LanguageModel {
 		Map<String, Advice> advice = new LinkedHashMap<>();
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
-			advice.put(classifier.field(), new Advice(classifier.classes().get(best[i]), probability[i],
-					classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i]), this.version));
+			int second = classifier.secondFromSums(sums, best[i]);
+			ModelReason.Next next = (second < 0) ? null : new ModelReason.Next(classifier.classes().get(second),
+					classifier.probabilityFromSums(sums, second, best[i]));
+			advice.put(classifier.field(),
+					new Advice(classifier.classes().get(best[i]), probability[i], classifier.threshold(),
+							FieldClassifier.evidence(x, top[i], weight[i], found[i]), this.version, next));
 		}
 		return advice;
 	}

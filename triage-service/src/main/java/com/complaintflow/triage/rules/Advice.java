@@ -15,9 +15,10 @@ import com.complaintflow.events.ModelReason;
  * @param evidence the n-grams that weighed most, with their weight, largest first
  * @param model the version of the model file that advised, or null for a model that is no
  * file (one trained in memory)
+ * @param next the model's next most probable value, or null
  */
 public record Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence,
-		String model) {
+		String model, ModelReason.Next next) {
 
 	public Advice {
 		evidence = List.copyOf(evidence);
@@ -25,7 +26,7 @@ public record Advice(String value, double probability, double threshold, List<Mo
 
 	/** Advice of a model trained in memory, which has no file version. */
 	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence) {
-		this(value, probability, threshold, evidence, null);
+		this(value, probability, threshold, evidence, null, null);
 	}
 
 	/** Whether the model is sure enough to decide the field. */

@@ -167,7 +167,7 @@ public final class RuleSet {
 			return rules;
 		}
 		String reason = new ModelReason(field.key(), model.value(), model.probability(), model.threshold(),
-				model.evidence())
+				model.next(), model.evidence())
 			.signal();
 		return new FieldDecider.Choice(model.value(), Math.round(model.probability() * 100) / 100.0, reason, false);
 	}

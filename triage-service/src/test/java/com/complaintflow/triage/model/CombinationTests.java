@@ -49,6 +49,15 @@ class CombinationTests {
 	}
 
 	@Test
+	void theModelsNextValueIsInTheExplanation() {
+		Verdict verdict = decide("The price went up again this year", Map.of("category",
+				new Advice("BILLING", 0.52, 0, List.of(), "v1", new ModelReason.Next("PRODUCT", 0.31))));
+
+		assertThat(verdict.explanation().signals())
+			.contains("model:category.BILLING(p=0.52>=0.00, next PRODUCT p=0.31; )");
+	}
+
+	@Test
 	void anUnsureModelLeavesTheFieldToTheRules() {
 		Verdict rulesAlone = decide("The internet drops every evening", Map.of());
 		Verdict verdict = decide("The internet drops every evening",
@@ -62,7 +71,7 @@ class CombinationTests {
 	void theExplanationNamesTheModelWhoseAdviceWasWeighedEvenWhereTheRulesDecided() {
 		String version = "2026-12-04T23:39Z-en-1500+422";
 		Verdict weighed = decide("The internet drops every evening",
-				Map.of("category", new Advice("BILLING", 0.41, 0.5, List.of(), version)));
+				Map.of("category", new Advice("BILLING", 0.41, 0.5, List.of(), version, null)));
 		Verdict rulesAlone = decide("The internet drops every evening", Map.of());
 
 		assertThat(weighed.decidedBy().get("category")).isEqualTo("rules");

@@ -1,7 +1,9 @@
 package com.complaintflow.triage.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.rules.Advice;
@@ -53,6 +55,15 @@ class InferenceTests {
 					Advice one = advice.get(field);
 					assertThat(one.value()).as(field + " of " + text).isEqualTo(classifier.classes().get(best));
 					assertThat(one.probability()).as(field + " of " + text).isCloseTo(p[best], within(1e-12));
+					// the next value is the second most probable, with its probability
+					int second = IntStream.range(0, p.length)
+						.filter((value) -> value != best)
+						.boxed()
+						.max(Comparator.comparingDouble((Integer value) -> p[value]))
+						.orElseThrow();
+					assertThat(one.next().value()).as(field + " of " + text)
+						.isEqualTo(classifier.classes().get(second));
+					assertThat(one.next().probability()).as(field + " of " + text).isCloseTo(p[second], within(1e-12));
 					if (!one.decides()) {
 						assertThat(one.evidence()).as(field).isEmpty();
 					}
