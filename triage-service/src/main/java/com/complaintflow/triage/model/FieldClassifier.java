@@ -91,65 +91,40 @@ public final class FieldClassifier {
 	}
 
 	/**
-	 * The most probable value given this field's slice of scores summed over all fields'
-	 * weights: the largest scaled score, no exponential needed (the first of equals, as
-	 * {@link #best}).
+	 * This field's two most probable values and their probabilities given its slice of
+	 * scores summed over all fields' weights, as {@link #softmax} computes them: one pass
+	 * to rank (the first of equals wins, as {@link #best}), one to sum the exponentials.
 	 */
-	int bestFromSums(double[] sums) {
-		int best = 0;
-		double max = Double.NEGATIVE_INFINITY;
-		for (int c = 0; c < this.bias.length; c++) {
-			double scaled = scaled(sums, c);
-			if (scaled > max) {
-				max = scaled;
-				best = c;
-			}
-		}
-		return best;
-	}
-
-	/**
-	 * The next most probable value after {@code best} given the summed scores, or -1 for
-	 * a field of one value.
-	 */
-	int secondFromSums(double[] sums, int best) {
+	Ranking rankFromSums(double[] sums) {
+		int best = -1;
 		int second = -1;
 		double max = Double.NEGATIVE_INFINITY;
+		double next = Double.NEGATIVE_INFINITY;
 		for (int c = 0; c < this.bias.length; c++) {
 			double scaled = scaled(sums, c);
-			if (c != best && scaled > max) {
+			if (best < 0 || scaled > max) {
+				second = best;
+				next = max;
+				best = c;
 				max = scaled;
+			}
+			else if (second < 0 || scaled > next) {
 				second = c;
+				next = scaled;
 			}
 		}
-		return second;
-	}
-
-	/**
-	 * The probability of one value given the summed scores, as {@link #softmax} computes
-	 * it; {@code best} is the most probable ({@link #bestFromSums}), which keeps the sum
-	 * of exponentials from overflowing.
-	 */
-	double probabilityFromSums(double[] sums, int value, int best) {
-		double max = scaled(sums, best);
 		double sum = 0;
 		for (int c = 0; c < this.bias.length; c++) {
 			sum += Math.exp(scaled(sums, c) - max);
 		}
-		return Math.exp(scaled(sums, value) - max) / sum;
+		return new Ranking(best, 1 / sum, second, (second < 0) ? 0 : Math.exp(next - max) / sum);
 	}
 
 	/**
-	 * The probability of the most probable value ({@link #bestFromSums}) given the summed
-	 * scores, as {@link #softmax} computes it.
+	 * A field's most probable value and the next one ({@code second} is -1 for a field of
+	 * one value), with their probabilities.
 	 */
-	double probabilityFromSums(double[] sums, int value) {
-		double max = scaled(sums, value);
-		double sum = 0;
-		for (int c = 0; c < this.bias.length; c++) {
-			sum += Math.exp(scaled(sums, c) - max);
-		}
-		return 1 / sum;
+	record Ranking(int best, double probability, int second, double secondProbability) {
 	}
 
 	private double scaled(double[] sums, int c) {

@@ -113,16 +113,16 @@ public final class LanguageModel {
 			}
 		}
 		int fields = this.ordered.size();
-		double[] probability = new double[fields];
+		FieldClassifier.Ranking[] ranking = new FieldClassifier.Ranking[fields];
 		int[] best = new int[fields];
 		// evidence only for the fields the model decides: the others' is never shown
 		int[] evidenceColumn = new int[fields];
 		int evidenced = 0;
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
-			best[i] = classifier.bestFromSums(sums);
-			probability[i] = classifier.probabilityFromSums(sums, best[i]);
-			if (probability[i] >= classifier.threshold()) {
+			ranking[i] = classifier.rankFromSums(sums);
+			best[i] = ranking[i].best();
+			if (ranking[i].probability() >= classifier.threshold()) {
 				evidenceColumn[evidenced++] = i;
 			}
 		}
@@ -143,11 +143,11 @@ public final class LanguageModel {
 		Map<String, Advice> advice = new LinkedHashMap<>();
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
-			int second = classifier.secondFromSums(sums, best[i]);
-			ModelReason.Next next = (second < 0) ? null : new ModelReason.Next(classifier.classes().get(second),
-					classifier.probabilityFromSums(sums, second, best[i]));
+			int second = ranking[i].second();
+			ModelReason.Next next = (second < 0) ? null
+					: new ModelReason.Next(classifier.classes().get(second), ranking[i].secondProbability());
 			advice.put(classifier.field(),
-					new Advice(classifier.classes().get(best[i]), probability[i], classifier.threshold(),
+					new Advice(classifier.classes().get(best[i]), ranking[i].probability(), classifier.threshold(),
 							FieldClassifier.evidence(x, top[i], weight[i], found[i]), this.version, next));
 		}
 		return advice;
