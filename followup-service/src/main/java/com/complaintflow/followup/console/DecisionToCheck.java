@@ -41,6 +41,14 @@ record DecisionToCheck(String complaintId, Instant receivedAt, String value, Str
 		return CaseOpening.caseIdFor(this.complaintId);
 	}
 
+	/**
+	 * The decision's field as the page asks about it: the value to offer first (the
+	 * model's next most probable where triage was unsure), and that suggestion.
+	 */
+	public TriageField field(String name) {
+		return TriageField.unchecked(name, this.value, this.confidence, this.signals);
+	}
+
 	/** The confidence in whole percent. */
 	public long percent() {
 		return Math.round(this.confidence * 100);

@@ -39,17 +39,29 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 		Map<String, TriageCheck> checks = checksOf.apply(view.complaintId());
 		Map<String, Double> confidence = new HashMap<>();
 		view.triage().confidence().forEach((known) -> confidence.put(known.field(), known.value()));
-		Map<String, String> next = new HashMap<>();
-		view.triage()
-			.signals()
-			.stream()
-			.map(ModelReason::parse)
-			.filter((reason) -> reason != null && reason.next() != null)
-			.forEach((reason) -> next.put(reason.field(), reason.next().value()));
-		return List.of(field("category", view.category(), checks, confidence, next),
-				field("persona", view.triage().persona(), checks, confidence, next),
-				field("playbook", view.playbook(), checks, confidence, next),
-				field("churnRisk", view.triage().churnRisk(), checks, confidence, next));
+		List<String> signals = view.triage().signals();
+		return List.of(field("category", view.category(), checks, confidence, signals),
+				field("persona", view.triage().persona(), checks, confidence, signals),
+				field("playbook", view.playbook(), checks, confidence, signals),
+				field("churnRisk", view.triage().churnRisk(), checks, confidence, signals));
+	}
+
+	/**
+	 * One field of a decision on triage's review list, which no staff member has checked
+	 * yet.
+	 */
+	static TriageField unchecked(String name, String decided, double confidence, List<String> signals) {
+		return new TriageField(name, decided, DecisionCorrected.FIELDS.get(name), null, confidence,
+				next(name, signals));
+	}
+
+	/**
+	 * The learned model's next most probable value for a field, from the decision's
+	 * signals, or null.
+	 */
+	private static String next(String name, List<String> signals) {
+		ModelReason model = TriageReason.model(name, signals);
+		return (model != null && model.next() != null) ? model.next().value() : null;
 	}
 
 	/** The fields triage was unsure of and no staff member has checked yet. */
@@ -87,9 +99,9 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 	}
 
 	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks,
-			Map<String, Double> confidence, Map<String, String> next) {
+			Map<String, Double> confidence, List<String> signals) {
 		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name),
-				checks.get(name), confidence.get(name), next.get(name));
+				checks.get(name), confidence.get(name), next(name, signals));
 	}
 
 }

@@ -86,8 +86,16 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 * (none where the rules did).
 	 */
 	static List<String> modelWords(String field, List<String> signals, String text) {
-		ModelReason model = ModelReason.parse(reasonsByField(signals).get(field));
+		ModelReason model = model(field, signals);
 		return (model != null) ? words(model, signals, text) : List.of();
+	}
+
+	/**
+	 * The learned model's reason for one field, or null where the model did not decide
+	 * it.
+	 */
+	static ModelReason model(String field, List<String> signals) {
+		return ModelReason.parse(reasonsByField(signals).get(field));
 	}
 
 	/** The words the rules matched in the complaint, each once. */

@@ -237,17 +237,9 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		String page = signedIn("agent", "agent-dev").get("/console/cases/" + caseId).body();
 
 		assertThat(unsureLine(page)).contains("(42 % sure; perhaps BILLING)").doesNotContain("Persona");
-		assertThat(offered(page, "triage-category")).isEqualTo("BILLING");
+		assertThat(OfferedValue.of(page, "triage-category")).isEqualTo("BILLING");
 		// a field triage was sure of offers its own value, as before
-		assertThat(offered(page, "triage-persona")).isEqualTo("VENTING");
-	}
-
-	/** The value a field's "Correct to" offers first. */
-	private static String offered(String page, String selectId) {
-		Matcher select = Pattern.compile("<select id=\"" + selectId + "\".*?</select>", Pattern.DOTALL).matcher(page);
-		assertThat(select.find()).as(selectId).isTrue();
-		Matcher option = Pattern.compile("<option value=\"([A-Z_]+)\" selected=\"selected\"").matcher(select.group());
-		return option.find() ? option.group(1) : "";
+		assertThat(OfferedValue.of(page, "triage-persona")).isEqualTo("VENTING");
 	}
 
 	/**
