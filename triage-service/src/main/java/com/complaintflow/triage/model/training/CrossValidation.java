@@ -46,7 +46,7 @@ public final class CrossValidation {
 	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
-			List<Disagreement> disagreements, UnsureFields unsure) {
+			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules) {
 	}
 
 	/**
@@ -77,6 +77,7 @@ public final class CrossValidation {
 		Map<String, int[]> byModel = new LinkedHashMap<>();
 		List<Disagreement> disagreements = new ArrayList<>();
 		UnsureFields unsure = new UnsureFields();
+		HardRules hardRules = new HardRules();
 		// the folds are independent: trained side by side, scored in fold order
 		List<Callable<List<Decided>>> trainings = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
@@ -88,6 +89,7 @@ public final class CrossValidation {
 			List<Decided> decided = results.get(fold);
 			for (Decided one : decided) {
 				unsure.add(one.example(), one.combined(), one.ranked());
+				hardRules.add(one.example(), one.combined());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
 					scores.get("model")
@@ -111,7 +113,7 @@ public final class CrossValidation {
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
-		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure);
+		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure, hardRules);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

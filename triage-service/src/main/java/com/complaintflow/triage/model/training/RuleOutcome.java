@@ -1,10 +1,8 @@
 package com.complaintflow.triage.model.training;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.complaintflow.triage.rules.Verdict;
 
@@ -12,12 +10,12 @@ import com.complaintflow.triage.rules.Verdict;
  * What one decision chose per field, and which fields a hard rule decided.
  *
  * @param values field key to value
- * @param hard the fields a hard rule decided
+ * @param hard the fields a hard rule decided, each to the rule's id
  * @param decidedBy field key to its source (hard-rule, model, rules)
  * @param signals the signal ids the rules fired in the text
  * @param confidence field key to how sure the decision was of its value (0 to 1)
  */
-public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<String, String> decidedBy,
+public record RuleOutcome(Map<String, String> values, Map<String, String> hard, Map<String, String> decidedBy,
 		List<String> signals, Map<String, Double> confidence) {
 
 	/** The outcome of a verdict on a text whose rules fired the given signals. */
@@ -30,14 +28,27 @@ public record RuleOutcome(Map<String, String> values, Set<String> hard, Map<Stri
 		values.put("nature", verdict.nature().name());
 		values.put("persona", verdict.persona().name());
 		values.put("playbook", verdict.playbook().name());
-		Set<String> hard = new HashSet<>();
+		Map<String, String> hard = new LinkedHashMap<>();
 		verdict.decidedBy().forEach((field, source) -> {
 			if (source.equals("hard-rule")) {
-				hard.add(field);
+				hard.put(field, ruleId(field, verdict.explanation().signals()));
 			}
 		});
 		return new RuleOutcome(values, hard, verdict.decidedBy(), List.copyOf(signals),
 				verdict.explanation().confidence());
+	}
+
+	/**
+	 * The id of the rule that decided a field, from its reason among the signals
+	 * ({@code rule:category.safety-first}), or "?" if none reads so.
+	 */
+	private static String ruleId(String field, List<String> signals) {
+		String prefix = "rule:" + field + ".";
+		return signals.stream()
+			.filter((signal) -> signal.startsWith(prefix))
+			.map((signal) -> signal.substring(prefix.length()))
+			.findFirst()
+			.orElse("?");
 	}
 
 }

@@ -225,6 +225,8 @@ public final class TrainCommand {
 
 		private final StringBuilder unsureSection = new StringBuilder();
 
+		private final StringBuilder hardRulesSection = new StringBuilder();
+
 		/**
 		 * What the agreement compares: the labels as they are now, which a review after
 		 * the second pass may have moved towards it.
@@ -294,6 +296,7 @@ public final class TrainCommand {
 						combined.macroF1(), 100 * result.decidedByModel().getOrDefault(field, 0.0)));
 			}
 			this.unsureSection.append(result.unsure().rows(set.name));
+			this.hardRulesSection.append(result.hardRules().rows(set.name));
 			for (String field : LabelledExample.FIELDS) {
 				this.details.append("\n#### ")
 					.append(set.name)
@@ -377,6 +380,16 @@ public final class TrainCommand {
 					+ "|---|---|---:|---:|---:|---:|---:|---:|\n" + this.unsureSection;
 		}
 
+		private String hardRulesMarkdown() {
+			return "\n## Hard rules on the labelled texts\n\n"
+					+ "A hard rule's choice stands whatever the model advises. Over the held-out texts of the same "
+					+ "folds, each hard rule that decided a labelled field: how many texts, how many it got right, "
+					+ "that share, and the mean confidence its decisions state (which decides whether the console "
+					+ "asks staff about them).\n\n"
+					+ "| set | rule | texts | right | share right | confidence stated |\n|---|---|---:|---:|---:|---:|\n"
+					+ this.hardRulesSection;
+		}
+
 		String markdown() {
 			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
 					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
@@ -386,9 +399,9 @@ public final class TrainCommand {
 					+ "where the label is another playbook, over the texts that are complaints (LABELLING.md section 2: "
 					+ "a text that is none is labelled STANDARD_CARE).\n\n" + this.setup + "## Summary\n\n"
 					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + unsureMarkdown()
-					+ "\n## Models\n\n" + this.modelsNote + this.modelsSection + "\n## Agreement between labellers\n"
-					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n"
-							: AGREEMENT_NOTE + this.agreementSection);
+					+ hardRulesMarkdown() + "\n## Models\n\n" + this.modelsNote + this.modelsSection
+					+ "\n## Agreement between labellers\n" + (this.agreementSection.isEmpty()
+							? "\nNo second-pass labels yet.\n" : AGREEMENT_NOTE + this.agreementSection);
 		}
 
 	}

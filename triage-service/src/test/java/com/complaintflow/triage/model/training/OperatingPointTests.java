@@ -3,7 +3,6 @@ package com.complaintflow.triage.model.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.complaintflow.events.Language;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class OperatingPointTests {
 				String key = "row-" + this.docs.size();
 				LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of(this.field, label),
 						Map.of(), true, "test");
-				RuleOutcome rules = new RuleOutcome(Map.of(this.field, this.rulesValue), Set.of(), Map.of(), List.of(),
+				RuleOutcome rules = new RuleOutcome(Map.of(this.field, this.rulesValue), Map.of(), Map.of(), List.of(),
 						Map.of());
 				this.docs.add(new ModelTrainer.Doc(example, key, rules));
 				this.scores.add(score);

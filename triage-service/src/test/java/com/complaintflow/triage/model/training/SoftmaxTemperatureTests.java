@@ -3,7 +3,6 @@ package com.complaintflow.triage.model.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.complaintflow.events.Language;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class SoftmaxTemperatureTests {
 	private static ModelTrainer.Doc doc(String key, String label) {
 		LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of("category", label),
 				Map.of(), true, "test");
-		return new ModelTrainer.Doc(example, key, new RuleOutcome(Map.of(), Set.of(), Map.of(), List.of(), Map.of()));
+		return new ModelTrainer.Doc(example, key, new RuleOutcome(Map.of(), Map.of(), Map.of(), List.of(), Map.of()));
 	}
 
 	private static List<Integer> indexes(int count) {

@@ -2,7 +2,6 @@ package com.complaintflow.triage.model.training;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +79,7 @@ class UnsureFieldsTests {
 	}
 
 	private static RuleOutcome decided(Map<String, String> values, Map<String, Double> confidence) {
-		return new RuleOutcome(values, Set.of(), Map.of(), List.of(), confidence);
+		return new RuleOutcome(values, Map.of(), Map.of(), List.of(), confidence);
 	}
 
 }
