@@ -114,14 +114,12 @@ public final class LanguageModel {
 		}
 		int fields = this.ordered.size();
 		FieldClassifier.Ranking[] ranking = new FieldClassifier.Ranking[fields];
-		int[] best = new int[fields];
 		// evidence only for the fields the model decides: the others' is never shown
 		int[] evidenceColumn = new int[fields];
 		int evidenced = 0;
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
 			ranking[i] = classifier.rankFromSums(sums);
-			best[i] = ranking[i].best();
 			if (ranking[i].probability() >= classifier.threshold()) {
 				evidenceColumn[evidenced++] = i;
 			}
@@ -137,7 +135,7 @@ public final class LanguageModel {
 			for (int e = 0; e < evidenced; e++) {
 				int i = evidenceColumn[e];
 				found[i] = FieldClassifier.offer(top[i], weight[i], found[i], k,
-						this.matrix[base + this.offsets[i] + best[i]] * values[k]);
+						this.matrix[base + this.offsets[i] + ranking[i].best()] * values[k]);
 			}
 		}
 		Map<String, Advice> advice = new LinkedHashMap<>();
@@ -147,8 +145,9 @@ public final class LanguageModel {
 			ModelReason.Next next = (second < 0) ? null
 					: new ModelReason.Next(classifier.classes().get(second), ranking[i].secondProbability());
 			advice.put(classifier.field(),
-					new Advice(classifier.classes().get(best[i]), ranking[i].probability(), classifier.threshold(),
-							FieldClassifier.evidence(x, top[i], weight[i], found[i]), this.version, next));
+					new Advice(classifier.classes().get(ranking[i].best()), ranking[i].probability(),
+							classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i]),
+							this.version, next));
 		}
 		return advice;
 	}
