@@ -36,6 +36,7 @@ class WrittenEvaluationTests {
 	private static final String KNOWN = """
 			k1|en|NET|NF|L|N|H|R|O||The internet keeps dropping every evening, no connection.
 			k2|en|BIL|BE|L|N|V|C|O||They billed me twice this month, refund the overcharge.
+			k3|en|BIL|BE|H|A|V|C|O||Billed twice again, I am cancelling my service and switching to another provider.
 			""";
 
 	private static final String TEST = """
@@ -68,6 +69,14 @@ class WrittenEvaluationTests {
 		assertThat(tested.toString()).endsWith("(n=2)");
 		assertThat(tested.accuracy()).isEqualTo(1.0);
 		assertThat(heldOut.accuracy()).isLessThan(tested.accuracy());
+		// the hard rules' records, on the sets the rules were tuned on and on the test
+		// sets:
+		// the customer leaving, right, in the first
+		assertThat(evaluation.hardRules()).containsOnlyKeys("written, rules tuned on them",
+				"written test sets (never trained or tuned on)");
+		assertThat(evaluation.hardRules().get("written, rules tuned on them").rows("tuned"))
+			.isEqualTo("| tuned | `churnRisk.says-leaving` | 1 | 1 | 1.00 | 0.75 |\n");
+		assertThat(evaluation.hardRules().get("written test sets (never trained or tuned on)").rows("test")).isEmpty();
 	}
 
 	private static Path write(Path dir, String name, String rows) throws Exception {

@@ -116,9 +116,12 @@ record FieldFit(FieldClassifier classifier, float[] dense) {
 		int total = features + dimensions;
 		Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1);
 		String watched = OperatingPoint.watched(field);
-		if ("churnRisk".equals(field) && HIGH_CLASS_WEIGHT != 1 && classes.contains(watched)) {
-			// errors on churn HIGH cost more in training, for recall
-			parameter.setWeights(new double[] { HIGH_CLASS_WEIGHT }, new int[] { classes.indexOf(watched) });
+		int watchedIndex = classes.indexOf(watched);
+		if ("churnRisk".equals(field) && HIGH_CLASS_WEIGHT != 1 && watchedIndex >= 0
+				&& Arrays.stream(problem.y).anyMatch((y) -> y == watchedIndex)) {
+			// errors on churn HIGH cost more in training, for recall (LIBLINEAR refuses a
+			// weight for a value no training row has)
+			parameter.setWeights(new double[] { HIGH_CLASS_WEIGHT }, new int[] { watchedIndex });
 		}
 		Model model = Linear.train(problem, parameter);
 		int[] labels = model.getLabels();

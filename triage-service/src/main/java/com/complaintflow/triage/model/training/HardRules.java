@@ -11,12 +11,15 @@ import java.util.TreeMap;
  * wrong shows here, and one whose stated confidence is far from its record asks staff too
  * seldom or too often.
  */
-final class HardRules {
+public final class HardRules {
 
 	private final Map<String, Tally> byRule = new TreeMap<>();
 
-	/** Adds the fields a hard rule decided in one labelled text. */
-	void add(LabelledExample example, RuleOutcome decided) {
+	/**
+	 * Adds the fields a hard rule decided in one labelled text (from several threads at
+	 * once, as the written sets are scored).
+	 */
+	synchronized void add(LabelledExample example, RuleOutcome decided) {
 		decided.hard().forEach((field, rule) -> {
 			if (example.label(field) == null) {
 				return;
@@ -31,7 +34,7 @@ final class HardRules {
 	/**
 	 * One Markdown table row per rule that decided a labelled field, most texts first.
 	 */
-	String rows(String set) {
+	public synchronized String rows(String set) {
 		StringBuilder rows = new StringBuilder();
 		this.byRule.entrySet()
 			.stream()

@@ -123,8 +123,11 @@ public final class TrainCommand {
 				if (options.containsKey("disagreements")) {
 					writeDisagreements(Path.of(options.get("disagreements")), set, result);
 				}
-				new WrittenEvaluation(rules, trainer).run(set.language, examples, ownCorrections, ownWritten, ownTests)
+				WrittenEvaluation writtenEvaluation = new WrittenEvaluation(rules, trainer);
+				writtenEvaluation.run(set.language, examples, ownCorrections, ownWritten, ownTests)
 					.forEach((name, scores) -> report.written(set.language, name, scores));
+				writtenEvaluation.hardRules()
+					.forEach((name, hard) -> report.hardRules(set.language + " " + name, hard));
 			}
 			Path modelFile = models.resolve(ModelFile.fileName(set.language));
 			if (writeModels) {
@@ -296,7 +299,7 @@ public final class TrainCommand {
 						combined.macroF1(), 100 * result.decidedByModel().getOrDefault(field, 0.0)));
 			}
 			this.unsureSection.append(result.unsure().rows(set.name));
-			this.hardRulesSection.append(result.hardRules().rows(set.name));
+			hardRules(set.name, result.hardRules());
 			for (String field : LabelledExample.FIELDS) {
 				this.details.append("\n#### ")
 					.append(set.name)
@@ -305,6 +308,11 @@ public final class TrainCommand {
 					.append(", combined (rows: label, columns: decided)\n\n")
 					.append(result.scores().get("combined").get(field).confusionTable());
 			}
+		}
+
+		/** Adds each hard rule's record on one set. */
+		void hardRules(String set, HardRules hard) {
+			this.hardRulesSection.append(hard.rows(set));
 		}
 
 		void written(Language language, String name, Map<String, Map<String, Scoring.FieldScore>> scores) {
@@ -383,9 +391,10 @@ public final class TrainCommand {
 		private String hardRulesMarkdown() {
 			return "\n## Hard rules on the labelled texts\n\n"
 					+ "A hard rule's choice stands whatever the model advises. Over the held-out texts of the same "
-					+ "folds, each hard rule that decided a labelled field: how many texts, how many it got right, "
-					+ "that share, and the mean confidence its decisions state (which decides whether the console "
-					+ "asks staff about them).\n\n"
+					+ "folds, then over the written sets as scored above, each hard rule that decided a labelled "
+					+ "field: how many texts, how many it got right, that share, and the mean confidence its "
+					+ "decisions state (which decides whether the console asks staff about them). The rules were "
+					+ "tuned on every written set but the test sets, so their records there are in-sample.\n\n"
 					+ "| set | rule | texts | right | share right | confidence stated |\n|---|---|---:|---:|---:|---:|\n"
 					+ this.hardRulesSection;
 		}

@@ -30,6 +30,12 @@ public final class WrittenEvaluation {
 
 	private final ModelTrainer trainer;
 
+	/** Each hard rule's record on the written sets the rules were tuned on. */
+	private final HardRules tunedOn = new HardRules();
+
+	/** Each hard rule's record on the test sets. */
+	private final HardRules tested = new HardRules();
+
 	public WrittenEvaluation(RuleSet rules, ModelTrainer trainer) {
 		this.rules = rules;
 		this.trainer = trainer;
@@ -47,7 +53,8 @@ public final class WrittenEvaluation {
 		for (Map.Entry<Path, List<LabelledExample>> heldOut : written.entrySet()) {
 			if (!heldOut.getValue().isEmpty()) {
 				runs.add(() -> Map.of(heldOut.getKey().getFileName() + " (held out)",
-						score(train(language, corpus, corrections, written, heldOut.getKey()), heldOut.getValue())));
+						score(train(language, corpus, corrections, written, heldOut.getKey()), heldOut.getValue(),
+								this.tunedOn)));
 			}
 		}
 		if (tests.values().stream().anyMatch((rows) -> !rows.isEmpty())) {
@@ -58,13 +65,24 @@ public final class WrittenEvaluation {
 		return scores;
 	}
 
+	/**
+	 * Each hard rule's record on the sets scored by {@link #run}: those the rules were
+	 * tuned on, then the test sets.
+	 */
+	public Map<String, HardRules> hardRules() {
+		Map<String, HardRules> records = new LinkedHashMap<>();
+		records.put("written, rules tuned on them", this.tunedOn);
+		records.put("written test sets" + NEVER_TRAINED, this.tested);
+		return records;
+	}
+
 	/** Each test set scored by the one model trained on everything, by set name. */
 	private Map<String, Map<String, Map<String, Scoring.FieldScore>>> scoreTests(AugmentedModel model,
 			Map<Path, List<LabelledExample>> tests) {
 		Map<String, Map<String, Map<String, Scoring.FieldScore>>> scores = new LinkedHashMap<>();
 		tests.forEach((file, rows) -> {
 			if (!rows.isEmpty()) {
-				scores.put(file.getFileName() + NEVER_TRAINED, score(model, rows));
+				scores.put(file.getFileName() + NEVER_TRAINED, score(model, rows, this.tested));
 			}
 		});
 		return scores;
@@ -87,7 +105,8 @@ public final class WrittenEvaluation {
 		return this.trainer.trainAugmented(language, docs, "written-evaluation");
 	}
 
-	private Map<String, Map<String, Scoring.FieldScore>> score(AugmentedModel model, List<LabelledExample> examples) {
+	private Map<String, Map<String, Scoring.FieldScore>> score(AugmentedModel model, List<LabelledExample> examples,
+			HardRules hard) {
 		Map<String, Map<String, Scoring.FieldScore>> scores = new LinkedHashMap<>();
 		for (String system : List.of("rules", "combined")) {
 			Map<String, Scoring.FieldScore> fields = new LinkedHashMap<>();
@@ -97,6 +116,7 @@ public final class WrittenEvaluation {
 		for (LabelledExample example : examples) {
 			RuleOutcome alone = Scoring.rules(this.rules, example);
 			RuleOutcome combined = Scoring.combined(this.rules, model, example);
+			hard.add(example, combined);
 			for (String field : FIELDS) {
 				scores.get("rules").get(field).add(example, alone.values().get(field));
 				scores.get("combined").get(field).add(example, combined.values().get(field));
