@@ -10,8 +10,9 @@ import com.complaintflow.events.Explanation;
 /**
  * How often held-out decisions hold a field staff correct that triage was unsure of, per
  * confidence threshold: how many cases the console would ask about, how many of the wrong
- * fields those questions reach, and how often the model's next most likely value is the
- * right one where an asked field is wrong.
+ * fields those questions reach, and how often the value the console suggests (the model's
+ * next most likely, where the model decided the field) is the right one where an asked
+ * field is wrong.
  */
 public final class UnsureFields {
 
@@ -54,8 +55,10 @@ public final class UnsureFields {
 					this.askedScored[at]++;
 					if (wrong(example, decided, field)) {
 						this.askedWrong[at]++;
-						this.askedWrongNextRight[at] += example.accepts(field,
-								next(ranked.getOrDefault(field, List.of()), decided.values().get(field))) ? 1 : 0;
+						String suggestion = suggested(decided, field, ranked);
+						if (suggestion != null && example.accepts(field, suggestion)) {
+							this.askedWrongNextRight[at]++;
+						}
 					}
 				}
 			}
@@ -113,9 +116,20 @@ public final class UnsureFields {
 		return rows.toString();
 	}
 
-	/** The most probable value other than the one decided, or null. */
-	private static String next(List<String> ranked, String decided) {
-		return ranked.stream().filter((value) -> !value.equals(decided)).findFirst().orElse(null);
+	/**
+	 * The value the console suggests for an asked field: the model's next most probable
+	 * where the model decided it (its reason carries that value), none where a rule did.
+	 */
+	private static String suggested(RuleOutcome decided, String field, Map<String, List<String>> ranked) {
+		if (!"model".equals(decided.decidedBy().get(field))) {
+			return null;
+		}
+		String value = decided.values().get(field);
+		return ranked.getOrDefault(field, List.of())
+			.stream()
+			.filter((other) -> !other.equals(value))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static boolean wrong(LabelledExample example, RuleOutcome decided, String field) {
