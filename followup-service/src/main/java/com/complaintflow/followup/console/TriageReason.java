@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.complaintflow.events.ModelReason;
+import com.complaintflow.events.RulesReason;
 import com.complaintflow.events.RulesSignal;
 import com.complaintflow.followup.cases.CaseView;
 import com.complaintflow.followup.cases.TriageFacts;
@@ -40,8 +41,6 @@ record TriageReason(String field, String value, String source, Integer percent, 
 
 	/** A word longer than this is shown as the n-gram found in it. */
 	private static final int LONGEST_WORD = 40;
-
-	private static final List<String> SOURCES = List.of("rule", "score", "default", "fallback");
 
 	/** Each shown field's reason, or none for a case without triage's explanation. */
 	static List<TriageReason> of(CaseView view) {
@@ -119,9 +118,8 @@ record TriageReason(String field, String value, String source, Integer percent, 
 			return new TriageReason(field, value, "model", (int) Math.round(model.probability() * 100), null,
 					words(model, signals, text));
 		}
-		String source = signal.substring(0, signal.indexOf(':'));
-		String rule = source.equals("rule") ? signal.substring(signal.indexOf('.') + 1) : null;
-		return new TriageReason(field, value, source, null, rule, List.of());
+		RulesReason rules = RulesReason.parse(signal);
+		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of());
 	}
 
 	/**
@@ -130,15 +128,12 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	private static Map<String, String> reasonsByField(List<String> signals) {
 		Map<String, String> reasons = new LinkedHashMap<>();
 		for (String signal : signals) {
-			int colon = signal.indexOf(':');
-			if (colon < 0 || !(signal.startsWith(ModelReason.PREFIX) || SOURCES.contains(signal.substring(0, colon)))) {
-				continue;
+			RulesReason rules = RulesReason.parse(signal);
+			ModelReason model = (rules == null) ? ModelReason.parse(signal) : null;
+			String field = (rules != null) ? rules.field() : (model != null) ? model.field() : null;
+			if (field != null) {
+				reasons.putIfAbsent(field, signal);
 			}
-			int end = colon + 1;
-			while (end < signal.length() && Character.isLetter(signal.charAt(end))) {
-				end++;
-			}
-			reasons.putIfAbsent(signal.substring(colon + 1, end), signal);
 		}
 		return reasons;
 	}

@@ -3,6 +3,9 @@ package com.complaintflow.triage.rules;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.RulesReason;
+import com.complaintflow.events.RulesReason.Source;
+
 /**
  * Chooses one field's value: the first matching rule, else the best score, else the
  * default for the category, else the fallback.
@@ -36,8 +39,8 @@ final class FieldDecider {
 	Choice decide(Facts facts, Map<String, Double> scores) {
 		for (Rule rule : this.rules) {
 			if (rule.when().test(facts)) {
-				return new Choice(rule.then(), rule.confidence(), "rule:" + this.field.key() + "." + rule.id(),
-						rule.hard());
+				return new Choice(rule.then(), rule.confidence(),
+						RulesReason.rule(this.field.key(), rule.id()).signal(), rule.hard());
 			}
 		}
 		Choice scored = best(scores);
@@ -47,9 +50,10 @@ final class FieldDecider {
 		String category = facts.get(Field.CATEGORY);
 		if (category != null && this.byCategory.containsKey(category)) {
 			return new Choice(this.byCategory.get(category), CATEGORY_DEFAULT_CONFIDENCE,
-					"default:" + this.field.key() + ".byCategory." + category, false);
+					new RulesReason(Source.DEFAULT, this.field.key(), "byCategory." + category).signal(), false);
 		}
-		return new Choice(this.fallback, FALLBACK_CONFIDENCE, "fallback:" + this.field.key(), false);
+		return new Choice(this.fallback, FALLBACK_CONFIDENCE,
+				new RulesReason(Source.FALLBACK, this.field.key(), "").signal(), false);
 	}
 
 	private Choice best(Map<String, Double> scores) {
@@ -72,7 +76,7 @@ final class FieldDecider {
 		}
 		double confidence = Math.min(0.95, Math.max(0.35, topScore / total));
 		return new Choice(top, Math.round(confidence * 100) / 100.0,
-				"score:" + this.field.key() + "." + top + "=" + topScore, false);
+				new RulesReason(Source.SCORE, this.field.key(), top + "=" + topScore).signal(), false);
 	}
 
 	/** A rule of one field. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.RulesReason;
 import com.complaintflow.triage.rules.Verdict;
 
 /**
@@ -43,10 +44,10 @@ public record RuleOutcome(Map<String, String> values, Map<String, String> hard, 
 	 * ({@code rule:category.safety-first}), or "?" if none reads so.
 	 */
 	private static String ruleId(String field, List<String> signals) {
-		String prefix = "rule:" + field + ".";
 		return signals.stream()
-			.filter((signal) -> signal.startsWith(prefix))
-			.map((signal) -> signal.substring(prefix.length()))
+			.map(RulesReason::parse)
+			.filter((reason) -> reason != null && reason.ruleId() != null && reason.field().equals(field))
+			.map(RulesReason::ruleId)
 			.findFirst()
 			.orElse("?");
 	}
