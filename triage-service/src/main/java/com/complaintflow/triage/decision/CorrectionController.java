@@ -8,7 +8,6 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.kafka.EventJson;
-import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +22,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,12 +46,6 @@ class CorrectionController {
 
 	private static final String KEY = "Client-chosen key (1-255 visible ASCII), scoped to the staff login; "
 			+ "a retry with the same key and body records and publishes nothing new";
-
-	private static final String LOGIN = "Only from the console account (role CONSOLE), and required from it: the login of the "
-			+ "signed-in staff member it acts for, recorded as who corrected; ignored from a staff account";
-
-	private static final String ROLE = "Only from the console account, and required from it: that staff member's role, "
-			+ "AGENT or SUPERVISOR; ignored from a staff account";
 
 	private final DecisionStore decisions;
 
@@ -80,12 +72,7 @@ class CorrectionController {
 	@PostMapping(path = "/decisions/{complaintId}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> correct(@PathVariable String complaintId, @Valid @RequestBody CorrectionRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
-			@Parameter(description = LOGIN) @RequestHeader(name = StaffDelegation.LOGIN_HEADER,
-					required = false) String staffLogin,
-			@Parameter(description = ROLE) @RequestHeader(name = StaffDelegation.ROLE_HEADER,
-					required = false) String staffRole,
-			Authentication who) {
-		StaffMember staff = StaffMember.of(who, staffLogin, staffRole);
+			StaffMember staff) {
 		List<String> allowed = allowedValues(body.field());
 		if (!allowed.contains(body.value())) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Value not allowed",
@@ -103,12 +90,7 @@ class CorrectionController {
 	@PostMapping(path = "/decisions/{complaintId}/confirmations", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Correction> confirm(@PathVariable String complaintId, @Valid @RequestBody ConfirmationRequest body,
 			@Parameter(description = KEY) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
-			@Parameter(description = LOGIN) @RequestHeader(name = StaffDelegation.LOGIN_HEADER,
-					required = false) String staffLogin,
-			@Parameter(description = ROLE) @RequestHeader(name = StaffDelegation.ROLE_HEADER,
-					required = false) String staffRole,
-			Authentication who) {
-		StaffMember staff = StaffMember.of(who, staffLogin, staffRole);
+			StaffMember staff) {
 		allowedValues(body.field());
 		return record(complaintId, body.field(), null, body.note(), key, staff);
 	}

@@ -7,7 +7,6 @@ import java.util.List;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Language;
 import com.complaintflow.support.security.Roles;
-import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,9 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,16 +54,10 @@ class ReviewController {
 			@Parameter(description = "The field to check", schema = @Schema(type = "string",
 					allowableValues = { "category", "persona", "playbook", "churnRisk" })) @RequestParam String field,
 			@RequestParam(required = false) Language language, @RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to,
-			@Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "200",
-					defaultValue = "20")) @RequestParam(defaultValue = "20") int limit,
-			@Parameter(
-					description = "Only from the console account, and required from it: the signed-in supervisor's login") @RequestHeader(
-							name = StaffDelegation.LOGIN_HEADER, required = false) String staffLogin,
-			@Parameter(description = "Only from the console account, and required from it: SUPERVISOR") @RequestHeader(
-					name = StaffDelegation.ROLE_HEADER, required = false) String staffRole,
-			Authentication who) {
-		if (!Roles.SUPERVISOR.equals(StaffMember.of(who, staffLogin, staffRole).role())) {
+			@RequestParam(required = false) Instant to, @Parameter(schema = @Schema(type = "integer", minimum = "1",
+					maximum = "200", defaultValue = "20")) @RequestParam(defaultValue = "20") int limit,
+			StaffMember staff) {
+		if (!Roles.SUPERVISOR.equals(staff.role())) {
 			throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
 					"The review list is for supervisors: the console asks for it for a SUPERVISOR only");
 		}

@@ -10,7 +10,8 @@ import org.springframework.security.core.Authentication;
 /**
  * Who corrects a decision: the staff account that signed in, or, for followup's console
  * account ({@link Roles#CONSOLE}), the staff member its {@link StaffDelegation} headers
- * name; a staff account's headers are ignored, so no one corrects under another name.
+ * name; a staff account's headers are ignored, so no one corrects under another name. A
+ * handler takes it as an argument ({@link StaffMemberArguments}).
  *
  * @param login the staff member's login
  * @param role {@link Roles#AGENT} or {@link Roles#SUPERVISOR}

@@ -117,6 +117,23 @@ class ApiDocumentsTests {
 			.path("enum")
 			.valueStream()
 			.map(JsonNode::asString)).containsExactly("category", "persona", "playbook", "churnRisk");
+		// the staff member the console account acts for: two headers, read by one
+		// argument
+		JsonNode role = parameter(Service.TRIAGE, "/api/v1/triage/review", "Staff-Role");
+		assertThat(role.path("in").asString()).isEqualTo("header");
+		assertThat(role.path("schema").path("enum").valueStream().map(JsonNode::asString)).containsExactly("AGENT",
+				"SUPERVISOR");
+		assertThat(parameter(Service.TRIAGE, "/api/v1/triage/review", "Staff-Login").path("schema")
+			.path("pattern")
+			.asString()).isEqualTo("[A-Za-z0-9._@-]{1,64}");
+		assertThat(documents.get(Service.TRIAGE)
+			.path("paths")
+			.path("/api/v1/triage/review")
+			.path("get")
+			.path("parameters")
+			.valueStream()
+			.map((parameter) -> parameter.path("name").asString()))
+			.containsExactlyInAnyOrder("field", "language", "from", "to", "limit", "Staff-Login", "Staff-Role");
 	}
 
 	private static JsonNode parameter(Service service, String path, String name) {
