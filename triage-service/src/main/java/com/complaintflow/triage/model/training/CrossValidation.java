@@ -41,12 +41,13 @@ public final class CrossValidation {
 	}
 
 	/**
-	 * Scores per system and field, the share of each field the model decided, and how
-	 * often the combined decision held a field it was unsure of.
+	 * Scores per system and field, the share of each field the model decided, how often
+	 * the combined decision held a field it was unsure of, each hard rule's record and
+	 * how well the model's stated confidence held.
 	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
-			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules) {
+			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules, Reliability reliability) {
 	}
 
 	/**
@@ -78,6 +79,7 @@ public final class CrossValidation {
 		List<Disagreement> disagreements = new ArrayList<>();
 		UnsureFields unsure = new UnsureFields();
 		HardRules hardRules = new HardRules();
+		Reliability reliability = new Reliability();
 		// the folds are independent: trained side by side, scored in fold order
 		List<Callable<List<Decided>>> trainings = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
@@ -90,6 +92,7 @@ public final class CrossValidation {
 			for (Decided one : decided) {
 				unsure.add(one.example(), one.combined(), one.ranked());
 				hardRules.add(one.example(), one.combined());
+				reliability.add(one.example(), one.combined());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
 					scores.get("model")
@@ -113,7 +116,8 @@ public final class CrossValidation {
 		}
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
-		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure, hardRules);
+		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure, hardRules,
+				reliability);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

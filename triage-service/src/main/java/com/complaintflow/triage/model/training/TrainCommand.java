@@ -230,6 +230,10 @@ public final class TrainCommand {
 
 		private final StringBuilder hardRulesSection = new StringBuilder();
 
+		private final StringBuilder reliabilityBands = new StringBuilder();
+
+		private final StringBuilder reliabilityErrors = new StringBuilder();
+
 		/**
 		 * What the agreement compares: the labels as they are now, which a review after
 		 * the second pass may have moved towards it.
@@ -300,6 +304,8 @@ public final class TrainCommand {
 			}
 			this.unsureSection.append(result.unsure().rows(set.name));
 			hardRules(set.name, result.hardRules());
+			this.reliabilityBands.append(result.reliability().bandRows(set.name));
+			this.reliabilityErrors.append(result.reliability().errorRow(set.name));
 			for (String field : LabelledExample.FIELDS) {
 				this.details.append("\n#### ")
 					.append(set.name)
@@ -399,6 +405,22 @@ public final class TrainCommand {
 					+ this.hardRulesSection;
 		}
 
+		private String reliabilityMarkdown() {
+			return "\n## How far the model's confidence can be trusted\n\n"
+					+ "Each field's confidence is the model's probability after calibration (a softmax temperature "
+					+ "chosen on the training folds' out-of-fold predictions). Over the held-out texts of the same "
+					+ "folds, the fields the model decided (not those a rule did), by the confidence they state: how "
+					+ "many, the mean confidence stated and the share right (fields with a label; persona only where "
+					+ "it has a cue). A calibrated model is right as often as it says. An offset (churn HIGH raised, "
+					+ "STANDARD_CARE lowered) decides some fields for a value other than the most probable, at that "
+					+ "value's lower confidence.\n\n| set | confidence stated | fields | mean stated | right |\n"
+					+ "|---|---|---:|---:|---:|\n" + this.reliabilityBands
+					+ "\nThe expected calibration error per field, in points: the gap between the confidence stated "
+					+ "and the share right in each band, weighed by the band's fields.\n\n| set | "
+					+ String.join(" | ", LabelledExample.FIELDS) + " | all |\n|---|"
+					+ "---:|".repeat(LabelledExample.FIELDS.size() + 1) + "\n" + this.reliabilityErrors;
+		}
+
 		String markdown() {
 			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
 					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
@@ -407,8 +429,8 @@ public final class TrainCommand {
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
 					+ "where the label is another playbook, over the texts that are complaints (LABELLING.md section 2: "
 					+ "a text that is none is labelled STANDARD_CARE).\n\n" + this.setup + "## Summary\n\n"
-					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + unsureMarkdown()
-					+ hardRulesMarkdown() + "\n## Models\n\n" + this.modelsNote + this.modelsSection
+					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + reliabilityMarkdown()
+					+ unsureMarkdown() + hardRulesMarkdown() + "\n## Models\n\n" + this.modelsNote + this.modelsSection
 					+ "\n## Agreement between labellers\n" + (this.agreementSection.isEmpty()
 							? "\nNo second-pass labels yet.\n" : AGREEMENT_NOTE + this.agreementSection);
 		}
