@@ -47,7 +47,8 @@ public final class CrossValidation {
 	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
-			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules, Reliability reliability) {
+			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules, Reliability reliability,
+			Reliability rulesReliability) {
 	}
 
 	/**
@@ -79,7 +80,8 @@ public final class CrossValidation {
 		List<Disagreement> disagreements = new ArrayList<>();
 		UnsureFields unsure = new UnsureFields();
 		HardRules hardRules = new HardRules();
-		Reliability reliability = new Reliability();
+		Reliability reliability = Reliability.ofModel();
+		Reliability rulesReliability = Reliability.ofRules();
 		// the folds are independent: trained side by side, scored in fold order
 		List<Callable<List<Decided>>> trainings = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
@@ -93,6 +95,7 @@ public final class CrossValidation {
 				unsure.add(one.example(), one.combined(), one.ranked());
 				hardRules.add(one.example(), one.combined());
 				reliability.add(one.example(), one.combined());
+				rulesReliability.add(one.example(), one.alone());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
 					scores.get("model")
@@ -117,7 +120,7 @@ public final class CrossValidation {
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
 		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure, hardRules,
-				reliability);
+				reliability, rulesReliability);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

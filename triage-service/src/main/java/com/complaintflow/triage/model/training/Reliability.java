@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the model's stated confidence can be taken at its word: over held-out fields
@@ -16,15 +17,33 @@ public final class Reliability {
 	/** The bands' lower edges; the last band ends at 1 inclusive. */
 	static final List<Double> BANDS = List.of(0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
 
+	private final Set<String> sources;
+
 	private final Band[] pooled = bands();
 
 	private final Map<String, Band[]> byField = new LinkedHashMap<>();
 
-	/** Adds the fields of one held-out text the model decided and that have a label. */
+	private Reliability(Set<String> sources) {
+		this.sources = sources;
+	}
+
+	/** The record of the fields the model decided. */
+	static Reliability ofModel() {
+		return new Reliability(Set.of("model"));
+	}
+
+	/** The record of the fields the rules decided, hard rules among them. */
+	static Reliability ofRules() {
+		return new Reliability(Set.of("rules", "hard-rule"));
+	}
+
+	/** Adds the fields of one held-out text the source decided and that have a label. */
 	void add(LabelledExample example, RuleOutcome decided) {
 		for (String field : LabelledExample.FIELDS) {
 			Double confidence = decided.confidence().get(field);
-			if (!"model".equals(decided.decidedBy().get(field)) || confidence == null || example.label(field) == null) {
+			String source = decided.decidedBy().get(field);
+			if (source == null || !this.sources.contains(source) || confidence == null
+					|| example.label(field) == null) {
 				continue;
 			}
 			boolean right = example.accepts(field, decided.values().get(field));

@@ -234,6 +234,10 @@ public final class TrainCommand {
 
 		private final StringBuilder reliabilityErrors = new StringBuilder();
 
+		private final StringBuilder rulesReliabilityBands = new StringBuilder();
+
+		private final StringBuilder rulesReliabilityErrors = new StringBuilder();
+
 		/**
 		 * What the agreement compares: the labels as they are now, which a review after
 		 * the second pass may have moved towards it.
@@ -306,6 +310,8 @@ public final class TrainCommand {
 			hardRules(set.name, result.hardRules());
 			this.reliabilityBands.append(result.reliability().bandRows(set.name));
 			this.reliabilityErrors.append(result.reliability().errorRow(set.name));
+			this.rulesReliabilityBands.append(result.rulesReliability().bandRows(set.name));
+			this.rulesReliabilityErrors.append(result.rulesReliability().errorRow(set.name));
 			for (String field : LabelledExample.FIELDS) {
 				this.details.append("\n#### ")
 					.append(set.name)
@@ -413,12 +419,22 @@ public final class TrainCommand {
 					+ "many, the mean confidence stated and the share right (fields with a label; persona only where "
 					+ "it has a cue). A calibrated model is right as often as it says. An offset (churn HIGH raised, "
 					+ "STANDARD_CARE lowered) decides some fields for a value other than the most probable, at that "
-					+ "value's lower confidence.\n\n| set | confidence stated | fields | mean stated | right |\n"
-					+ "|---|---|---:|---:|---:|\n" + this.reliabilityBands
+					+ "value's lower confidence.\n\n" + bandTable(this.reliabilityBands)
 					+ "\nThe expected calibration error per field, in points: the gap between the confidence stated "
-					+ "and the share right in each band, weighed by the band's fields.\n\n| set | "
-					+ String.join(" | ", LabelledExample.FIELDS) + " | all |\n|---|"
-					+ "---:|".repeat(LabelledExample.FIELDS.size() + 1) + "\n" + this.reliabilityErrors;
+					+ "and the share right in each band, weighed by the band's fields.\n\n"
+					+ errorTable(this.reliabilityErrors)
+					+ "\nThe rules alone, as triage decides a language without a model: every field at the confidence "
+					+ "its rule, score, default or fallback states (the hard rules' own records are below).\n\n"
+					+ bandTable(this.rulesReliabilityBands) + "\n" + errorTable(this.rulesReliabilityErrors);
+		}
+
+		private static String bandTable(CharSequence rows) {
+			return "| set | confidence stated | fields | mean stated | right |\n|---|---|---:|---:|---:|\n" + rows;
+		}
+
+		private static String errorTable(CharSequence rows) {
+			return "| set | " + String.join(" | ", LabelledExample.FIELDS) + " | all |\n|---|"
+					+ "---:|".repeat(LabelledExample.FIELDS.size() + 1) + "\n" + rows;
 		}
 
 		String markdown() {

@@ -18,7 +18,7 @@ class ReliabilityTests {
 
 	@Test
 	void comparesTheConfidenceStatedWithTheShareRightInEachBand() {
-		Reliability reliability = new Reliability();
+		Reliability reliability = Reliability.ofModel();
 		// the 40-50 % band: two category decisions, one right (stated 0.42 and 0.48)
 		reliability.add(example("a", "category", "BILLING"), byModel("category", "BILLING", 0.42));
 		reliability.add(example("b", "category", "BILLING"), byModel("category", "NETWORK", 0.48));
@@ -47,13 +47,26 @@ class ReliabilityTests {
 
 	@Test
 	void aModelSureAndWrongIsFarFromCalibrated() {
-		Reliability reliability = new Reliability();
+		Reliability reliability = Reliability.ofModel();
 		for (int i = 0; i < 10; i++) {
 			reliability.add(example("x" + i, "playbook", "FAULT_RESOLUTION"),
 					byModel("playbook", "BILLING_DISPUTE", 0.95));
 		}
 
 		assertThat(reliability.calibrationError("playbook")).isCloseTo(0.95, within(1e-9));
+	}
+
+	@Test
+	void theRulesRecordHoldsTheFieldsTheRulesDecidedHardRulesAmongThem() {
+		Reliability rules = Reliability.ofRules();
+		rules.add(example("a", "category", "BILLING"), new RuleOutcome(Map.of("category", "NETWORK"),
+				Map.of("category", "outage"), Map.of("category", "hard-rule"), List.of(), Map.of("category", 0.95)));
+		rules.add(example("b", "persona", "VENTING"), new RuleOutcome(Map.of("persona", "VENTING"), Map.of(),
+				Map.of("persona", "rules"), List.of(), Map.of("persona", 0.4)));
+		rules.add(example("c", "category", "BILLING"), byModel("category", "BILLING", 0.95));
+
+		assertThat(rules.bandRows("set")).isEqualTo(String
+			.format("| set | 40-50 %% | 1 | 40.0 %% | 100.0 %% |%n" + "| set | 90-100 %% | 1 | 95.0 %% | 0.0 %% |%n"));
 	}
 
 	private static LabelledExample example(String key, String field, String label) {
