@@ -43,7 +43,7 @@ public final class CrossValidation {
 	/**
 	 * Scores per system and field, the share of each field the model decided, how often
 	 * the combined decision held a field it was unsure of, each hard rule's record and
-	 * how well the model's stated confidence held.
+	 * how well the stated confidence held, the model's and the rules' alone.
 	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,

@@ -24,10 +24,9 @@ public final class HardRules {
 			if (example.label(field) == null) {
 				return;
 			}
-			Tally tally = this.byRule.computeIfAbsent(field + "." + rule, (key) -> new Tally());
-			tally.texts++;
-			tally.right += example.accepts(field, decided.values().get(field)) ? 1 : 0;
-			tally.confidence += decided.confidence().getOrDefault(field, 0.0);
+			this.byRule.computeIfAbsent(field + "." + rule, (key) -> new Tally())
+				.add(decided.confidence().getOrDefault(field, 0.0),
+						example.accepts(field, decided.values().get(field)));
 		});
 	}
 
@@ -38,27 +37,13 @@ public final class HardRules {
 		StringBuilder rows = new StringBuilder();
 		this.byRule.entrySet()
 			.stream()
-			.sorted(Comparator.comparing((Map.Entry<String, Tally> entry) -> -entry.getValue().texts))
+			.sorted(Comparator.comparing((Map.Entry<String, Tally> entry) -> -entry.getValue().count()))
 			.forEach((entry) -> {
 				Tally tally = entry.getValue();
 				rows.append(String.format(Locale.ROOT, "| %s | `%s` | %d | %d | %.2f | %.2f |%n", set, entry.getKey(),
-						tally.texts, tally.right, (double) tally.right / tally.texts, tally.confidence / tally.texts));
+						tally.count(), tally.right(), tally.shareRight(), tally.meanStated()));
 			});
 		return rows.toString();
-	}
-
-	/**
-	 * One rule's record: the labelled texts it decided, how many right, its confidences
-	 * summed.
-	 */
-	private static final class Tally {
-
-		private int texts;
-
-		private int right;
-
-		private double confidence;
-
 	}
 
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether the model's stated confidence can be taken at its word: over held-out fields
- * the model decided, per band of stated confidence how many there were, the mean
- * confidence stated and the share right; per field the expected calibration error (the
- * bands' gaps between stated and right, weighed by their fields).
+ * Whether a decision's stated confidence can be taken at its word: over held-out fields
+ * one source decided (the model, or the rules), per band of stated confidence how many
+ * there were, the mean confidence stated and the share right; per field the expected
+ * calibration error (the bands' gaps between stated and right, weighed by their fields).
  */
 public final class Reliability {
 
@@ -19,9 +19,9 @@ public final class Reliability {
 
 	private final Set<String> sources;
 
-	private final Band[] pooled = bands();
+	private final Tally[] pooled = bands();
 
-	private final Map<String, Band[]> byField = new LinkedHashMap<>();
+	private final Map<String, Tally[]> byField = new LinkedHashMap<>();
 
 	private Reliability(Set<String> sources) {
 		this.sources = sources;
@@ -41,8 +41,7 @@ public final class Reliability {
 	void add(LabelledExample example, RuleOutcome decided) {
 		for (String field : LabelledExample.FIELDS) {
 			Double confidence = decided.confidence().get(field);
-			String source = decided.decidedBy().get(field);
-			if (source == null || !this.sources.contains(source) || confidence == null
+			if (!this.sources.contains(decided.decidedBy().getOrDefault(field, "")) || confidence == null
 					|| example.label(field) == null) {
 				continue;
 			}
@@ -54,14 +53,14 @@ public final class Reliability {
 	}
 
 	/**
-	 * The expected calibration error of one field, in points of share (0 when the model
-	 * decided none of it).
+	 * The expected calibration error of one field, as a share (0 when the source decided
+	 * none of it).
 	 */
 	double calibrationError(String field) {
 		return error(this.byField.get(field));
 	}
 
-	/** The expected calibration error over every field the model decided. */
+	/** The expected calibration error over every field the source decided. */
 	double calibrationError() {
 		return error(this.pooled);
 	}
@@ -70,10 +69,10 @@ public final class Reliability {
 	String bandRows(String set) {
 		StringBuilder rows = new StringBuilder();
 		for (int at = 0; at < BANDS.size(); at++) {
-			Band band = this.pooled[at];
-			if (band.fields > 0) {
+			Tally band = this.pooled[at];
+			if (band.count() > 0) {
 				rows.append(String.format(Locale.ROOT, "| %s | %.0f-%.0f %% | %d | %.1f %% | %.1f %% |%n", set,
-						100 * BANDS.get(at), (at + 1 < BANDS.size()) ? 100 * BANDS.get(at + 1) : 100.0, band.fields,
+						100 * BANDS.get(at), (at + 1 < BANDS.size()) ? 100 * BANDS.get(at + 1) : 100.0, band.count(),
 						100 * band.meanStated(), 100 * band.shareRight()));
 			}
 		}
@@ -98,50 +97,25 @@ public final class Reliability {
 		return band;
 	}
 
-	private static double error(Band[] bands) {
+	private static double error(Tally[] bands) {
 		if (bands == null) {
 			return 0;
 		}
 		int fields = 0;
 		double gaps = 0;
-		for (Band band : bands) {
-			fields += band.fields;
-			gaps += band.fields * Math.abs(band.meanStated() - band.shareRight());
+		for (Tally band : bands) {
+			fields += band.count();
+			gaps += band.count() * Math.abs(band.meanStated() - band.shareRight());
 		}
 		return (fields > 0) ? gaps / fields : 0;
 	}
 
-	private static Band[] bands() {
-		Band[] bands = new Band[BANDS.size()];
+	private static Tally[] bands() {
+		Tally[] bands = new Tally[BANDS.size()];
 		for (int at = 0; at < bands.length; at++) {
-			bands[at] = new Band();
+			bands[at] = new Tally();
 		}
 		return bands;
-	}
-
-	/** The fields of one band of stated confidence. */
-	private static final class Band {
-
-		private int fields;
-
-		private int right;
-
-		private double stated;
-
-		void add(double confidence, boolean right) {
-			this.fields++;
-			this.right += right ? 1 : 0;
-			this.stated += confidence;
-		}
-
-		double meanStated() {
-			return (this.fields > 0) ? this.stated / this.fields : 0;
-		}
-
-		double shareRight() {
-			return (this.fields > 0) ? (double) this.right / this.fields : 0;
-		}
-
 	}
 
 }
