@@ -117,22 +117,25 @@ class AnalyticsApiTests {
 		all.forEach(this.publisher::publishAndWait);
 		all.forEach(this.publisher::publishAndWait);
 
+		// Every figure at once: a complaint that moves to other dimensions (a category
+		// once triaged) leaves its old bucket and joins the new one in two records that
+		// reach the store apart, so for a moment the totals can read right with one
+		// complaint counted twice and another not yet counted.
 		String range = range();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range);
 			assertThat(summary.at("/totals/received").asLong()).isEqualTo(3);
 			assertThat(summary.at("/totals/triaged").asLong()).isEqualTo(2);
 			assertThat(summary.at("/totals/opened").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byChannel/HOTLINE/opened").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byChannel/APP/triaged").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byChannel/STORE/received").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byCategory/NETWORK/received").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byCategory/BILLING/triaged").asLong()).isEqualTo(1);
+			assertThat(summary.at("/byCategory/UNKNOWN/received").asLong()).isEqualTo(1);
+			assertThat(summary.at("/totals/repeat").asLong()).isEqualTo(1);
+			assertThat(summary.at("/totals/communicative").asLong()).isEqualTo(1);
 		});
-		JsonNode summary = this.ops.json("/api/v1/analytics/summary" + range);
-		assertThat(summary.at("/byChannel/HOTLINE/opened").asLong()).isEqualTo(1);
-		assertThat(summary.at("/byChannel/APP/triaged").asLong()).isEqualTo(1);
-		assertThat(summary.at("/byChannel/STORE/received").asLong()).isEqualTo(1);
-		assertThat(summary.at("/byCategory/NETWORK/received").asLong()).isEqualTo(1);
-		assertThat(summary.at("/byCategory/BILLING/triaged").asLong()).isEqualTo(1);
-		assertThat(summary.at("/byCategory/UNKNOWN/received").asLong()).isEqualTo(1);
-		assertThat(summary.at("/totals/repeat").asLong()).isEqualTo(1);
-		assertThat(summary.at("/totals/communicative").asLong()).isEqualTo(1);
 	}
 
 	@Test
