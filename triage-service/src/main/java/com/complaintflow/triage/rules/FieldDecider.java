@@ -8,7 +8,8 @@ import com.complaintflow.events.RulesReason.Source;
 
 /**
  * Chooses one field's value: the first matching rule, else the best score, else the
- * default for the category, else the fallback.
+ * default for the category, else the fallback; each at the confidence the rules file
+ * gives it.
  */
 final class FieldDecider {
 
@@ -28,12 +29,23 @@ final class FieldDecider {
 
 	private final String fallback;
 
-	FieldDecider(Field field, List<Rule> rules, double minScore, Map<String, String> byCategory, String fallback) {
+	private final Double scoreConfidence;
+
+	private final double categoryDefaultConfidence;
+
+	private final double fallbackConfidence;
+
+	FieldDecider(Field field, List<Rule> rules, double minScore, Map<String, String> byCategory, String fallback,
+			RulesDocument.SourceConfidence confidence) {
 		this.field = field;
 		this.rules = List.copyOf(rules);
 		this.minScore = minScore;
 		this.byCategory = Map.copyOf(byCategory);
 		this.fallback = fallback;
+		this.scoreConfidence = confidence.score();
+		this.categoryDefaultConfidence = (confidence.byCategory() != null) ? confidence.byCategory()
+				: CATEGORY_DEFAULT_CONFIDENCE;
+		this.fallbackConfidence = (confidence.fallback() != null) ? confidence.fallback() : FALLBACK_CONFIDENCE;
 	}
 
 	Choice decide(Facts facts, Map<String, Double> scores) {
@@ -49,10 +61,10 @@ final class FieldDecider {
 		}
 		String category = facts.get(Field.CATEGORY);
 		if (category != null && this.byCategory.containsKey(category)) {
-			return new Choice(this.byCategory.get(category), CATEGORY_DEFAULT_CONFIDENCE,
+			return new Choice(this.byCategory.get(category), this.categoryDefaultConfidence,
 					new RulesReason(Source.DEFAULT, this.field.key(), "byCategory." + category).signal(), false);
 		}
-		return new Choice(this.fallback, FALLBACK_CONFIDENCE,
+		return new Choice(this.fallback, this.fallbackConfidence,
 				new RulesReason(Source.FALLBACK, this.field.key(), "").signal(), false);
 	}
 
@@ -74,7 +86,8 @@ final class FieldDecider {
 		if (top == null || topScore < this.minScore) {
 			return null;
 		}
-		double confidence = Math.min(0.95, Math.max(0.35, topScore / total));
+		double confidence = (this.scoreConfidence != null) ? this.scoreConfidence
+				: Math.min(0.95, Math.max(0.35, topScore / total));
 		return new Choice(top, Math.round(confidence * 100) / 100.0,
 				new RulesReason(Source.SCORE, this.field.key(), top + "=" + topScore).signal(), false);
 	}

@@ -167,9 +167,7 @@ final class RulesCompiler {
 				errors.add(rulePath + ".then: '" + rule.then() + "' is not one of "
 						+ ((field.allowedValues() != null) ? field.allowedValues() : "a queue name"));
 			}
-			if (rule.confidence() != null && (rule.confidence() <= 0 || rule.confidence() > 1)) {
-				errors.add(rulePath + ".confidence: must be in (0, 1]");
-			}
+			checkConfidence(rule.confidence(), rulePath + ".confidence", errors);
 			if (field == Field.CATEGORY && rule.when() != null && rule.when().readsHistory()) {
 				errors.add(rulePath + ": category rules cannot use history or incidents (decided before them)");
 			}
@@ -178,7 +176,18 @@ final class RulesCompiler {
 					FieldDecider.Rule.confidenceOr(rule.confidence()), Boolean.TRUE.equals(rule.hard())));
 		}
 		double minScore = (spec.minScore() != null) ? spec.minScore() : 1.0;
-		return new FieldDecider(field, rules, minScore, byCategory, spec.fallback());
+		RulesDocument.SourceConfidence confidence = (spec.confidence() != null) ? spec.confidence()
+				: new RulesDocument.SourceConfidence(null, null, null);
+		checkConfidence(confidence.score(), path + ".confidence.score", errors);
+		checkConfidence(confidence.byCategory(), path + ".confidence.byCategory", errors);
+		checkConfidence(confidence.fallback(), path + ".confidence.fallback", errors);
+		return new FieldDecider(field, rules, minScore, byCategory, spec.fallback(), confidence);
+	}
+
+	private static void checkConfidence(Double confidence, String path, List<String> errors) {
+		if (confidence != null && (confidence <= 0 || confidence > 1)) {
+			errors.add(path + ": must be in (0, 1]");
+		}
 	}
 
 	private static Policy policy(RulesDocument.PolicySpec spec, Set<String> signals, List<String> errors) {

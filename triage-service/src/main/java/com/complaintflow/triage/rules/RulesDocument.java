@@ -62,9 +62,19 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 
 	/**
 	 * How one decision field is chosen: the first matching rule, else the best score of
-	 * at least {@code minScore}, else the default for the category, else the fallback.
+	 * at least {@code minScore}, else the default for the category, else the fallback;
+	 * {@code confidence} says how sure the last three are.
 	 */
-	record FieldSpec(List<RuleSpec> rules, Double minScore, Map<String, String> byCategory, String fallback) {
+	record FieldSpec(List<RuleSpec> rules, Double minScore, Map<String, String> byCategory, String fallback,
+			SourceConfidence confidence) {
+	}
+
+	/**
+	 * The confidence a field's decisions state when its best score, its default for the
+	 * category or its fallback decided; each absent one keeps the built-in value (the
+	 * score's share of all scores, 0.6, 0.4).
+	 */
+	record SourceConfidence(Double score, Double byCategory, Double fallback) {
 	}
 
 	/**

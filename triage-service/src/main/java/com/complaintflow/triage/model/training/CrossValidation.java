@@ -42,13 +42,14 @@ public final class CrossValidation {
 
 	/**
 	 * Scores per system and field, the share of each field the model decided, how often
-	 * the combined decision held a field it was unsure of, each hard rule's record and
-	 * how well the stated confidence held, the model's and the rules' alone.
+	 * the combined decision held a field it was unsure of, each hard rule's record in the
+	 * combination, each rule's record alone and how well the stated confidence held, the
+	 * model's and the rules' alone.
 	 */
 	public record Result(Language language, int examples, int folds,
 			Map<String, Map<String, Scoring.FieldScore>> scores, Map<String, Double> decidedByModel,
-			List<Disagreement> disagreements, UnsureFields unsure, HardRules hardRules, Reliability reliability,
-			Reliability rulesReliability) {
+			List<Disagreement> disagreements, UnsureFields unsure, RulesRecord hardRules, RulesRecord rulesRecord,
+			Reliability reliability, Reliability rulesReliability) {
 	}
 
 	/**
@@ -79,7 +80,8 @@ public final class CrossValidation {
 		Map<String, int[]> byModel = new LinkedHashMap<>();
 		List<Disagreement> disagreements = new ArrayList<>();
 		UnsureFields unsure = new UnsureFields();
-		HardRules hardRules = new HardRules();
+		RulesRecord hardRules = RulesRecord.ofHardRules();
+		RulesRecord rulesRecord = RulesRecord.ofRules();
 		Reliability reliability = Reliability.ofModel();
 		Reliability rulesReliability = Reliability.ofRules();
 		// the folds are independent: trained side by side, scored in fold order
@@ -95,6 +97,7 @@ public final class CrossValidation {
 				unsure.add(one.example(), one.combined(), one.ranked());
 				hardRules.add(one.example(), one.combined());
 				reliability.add(one.example(), one.combined());
+				rulesRecord.add(one.example(), one.alone());
 				rulesReliability.add(one.example(), one.alone());
 				for (String field : LabelledExample.FIELDS) {
 					scores.get("rules").get(field).add(one.example(), one.alone().values().get(field));
@@ -120,7 +123,7 @@ public final class CrossValidation {
 		Map<String, Double> decidedByModel = new LinkedHashMap<>();
 		byModel.forEach((field, counts) -> decidedByModel.put(field, (double) counts[0] / counts[1]));
 		return new Result(language, examples.size(), folds, scores, decidedByModel, disagreements, unsure, hardRules,
-				reliability, rulesReliability);
+				rulesRecord, reliability, rulesReliability);
 	}
 
 	/** Trains one fold's model on the other folds and decides the fold's texts. */

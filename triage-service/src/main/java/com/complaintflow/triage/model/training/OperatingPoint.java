@@ -120,7 +120,7 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 				for (int r = 0; r < rows.size(); r++) {
 					ModelTrainer.Doc doc = docs.get(rows.get(r));
 					String value = doc.rules().values().get(field);
-					if (outOfFold[r] != null && !doc.rules().hard().containsKey(field)) {
+					if (outOfFold[r] != null && !doc.rules().hard(field)) {
 						double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsetVector);
 						int top = FieldClassifier.best(p);
 						if (p[top] >= t) {

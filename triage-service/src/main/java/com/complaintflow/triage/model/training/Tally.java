@@ -19,6 +19,13 @@ final class Tally {
 		this.stated += confidence;
 	}
 
+	/** Adds another tally's decisions to this one's. */
+	void addAll(Tally other) {
+		this.count += other.count;
+		this.right += other.right;
+		this.stated += other.stated;
+	}
+
 	int count() {
 		return this.count;
 	}

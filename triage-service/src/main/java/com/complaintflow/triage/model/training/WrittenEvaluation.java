@@ -31,10 +31,10 @@ public final class WrittenEvaluation {
 	private final ModelTrainer trainer;
 
 	/** Each hard rule's record on the written sets the rules were tuned on. */
-	private final HardRules tunedOn = new HardRules();
+	private final RulesRecord tunedOn = RulesRecord.ofHardRules();
 
 	/** Each hard rule's record on the test sets. */
-	private final HardRules tested = new HardRules();
+	private final RulesRecord tested = RulesRecord.ofHardRules();
 
 	public WrittenEvaluation(RuleSet rules, ModelTrainer trainer) {
 		this.rules = rules;
@@ -69,8 +69,8 @@ public final class WrittenEvaluation {
 	 * Each hard rule's record on the sets scored by {@link #run}: those the rules were
 	 * tuned on, then the test sets.
 	 */
-	public Map<String, HardRules> hardRules() {
-		Map<String, HardRules> records = new LinkedHashMap<>();
+	public Map<String, RulesRecord> hardRules() {
+		Map<String, RulesRecord> records = new LinkedHashMap<>();
 		records.put("written, rules tuned on them", this.tunedOn);
 		records.put("written test sets" + NEVER_TRAINED, this.tested);
 		return records;
@@ -106,7 +106,7 @@ public final class WrittenEvaluation {
 	}
 
 	private Map<String, Map<String, Scoring.FieldScore>> score(AugmentedModel model, List<LabelledExample> examples,
-			HardRules hard) {
+			RulesRecord hard) {
 		Map<String, Map<String, Scoring.FieldScore>> scores = new LinkedHashMap<>();
 		for (String system : List.of("rules", "combined")) {
 			Map<String, Scoring.FieldScore> fields = new LinkedHashMap<>();
