@@ -34,7 +34,7 @@ public final class Reliability {
 
 	/** The record of the fields the rules decided, hard rules among them. */
 	static Reliability ofRules() {
-		return new Reliability(Set.of("rules", "hard-rule"));
+		return new Reliability(RuleOutcome.BY_RULES);
 	}
 
 	/** Adds the fields of one held-out text the source decided and that have a label. */

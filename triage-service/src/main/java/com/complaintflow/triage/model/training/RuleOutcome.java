@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.complaintflow.events.RulesReason;
 import com.complaintflow.triage.rules.Verdict;
@@ -22,6 +23,15 @@ import com.complaintflow.triage.rules.Verdict;
 public record RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
 		List<String> signals, Map<String, Double> confidence) {
 
+	/** The source of a field a hard rule decided, as {@code decidedBy} names it. */
+	static final String HARD_RULE = "hard-rule";
+
+	/**
+	 * The sources of the fields the rules decided: a hard rule, or any other part of
+	 * them.
+	 */
+	static final Set<String> BY_RULES = Set.of("rules", HARD_RULE);
+
 	/** The outcome of a verdict on a text whose rules fired the given signals. */
 	public static RuleOutcome of(Verdict verdict, List<String> signals) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -33,19 +43,21 @@ public record RuleOutcome(Map<String, String> values, Map<String, String> rulesB
 		values.put("persona", verdict.persona().name());
 		values.put("playbook", verdict.playbook().name());
 		Map<String, String> rulesBy = new LinkedHashMap<>();
-		verdict.explanation().signals().stream().map(RulesReason::parse).filter(Objects::nonNull).forEach((reason) -> {
-			if (!"model".equals(verdict.decidedBy().get(reason.field()))) {
-				rulesBy.put(reason.field(),
-						(reason.ruleId() != null) ? reason.ruleId() : "(" + reason.source().key() + ")");
-			}
-		});
+		// the explanation carries one reason per field, the deciding source's
+		verdict.explanation()
+			.signals()
+			.stream()
+			.map(RulesReason::parse)
+			.filter(Objects::nonNull)
+			.forEach((reason) -> rulesBy.put(reason.field(),
+					(reason.ruleId() != null) ? reason.ruleId() : "(" + reason.source().key() + ")"));
 		return new RuleOutcome(values, rulesBy, verdict.decidedBy(), List.copyOf(signals),
 				verdict.explanation().confidence());
 	}
 
 	/** Whether a hard rule decided the field. */
 	public boolean hard(String field) {
-		return "hard-rule".equals(this.decidedBy.get(field));
+		return HARD_RULE.equals(this.decidedBy.get(field));
 	}
 
 }

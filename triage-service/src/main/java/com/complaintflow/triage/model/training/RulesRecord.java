@@ -25,14 +25,14 @@ public final class RulesRecord {
 
 	/** The record of the hard rules alone. */
 	static RulesRecord ofHardRules() {
-		return new RulesRecord(Set.of("hard-rule"));
+		return new RulesRecord(Set.of(RuleOutcome.HARD_RULE));
 	}
 
 	/**
 	 * The record of everything in the rules that decided a field, hard rules among them.
 	 */
 	static RulesRecord ofRules() {
-		return new RulesRecord(Set.of("rules", "hard-rule"));
+		return new RulesRecord(RuleOutcome.BY_RULES);
 	}
 
 	/**
