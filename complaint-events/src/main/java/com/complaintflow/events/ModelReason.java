@@ -106,7 +106,7 @@ public record ModelReason(String field, String value, double probability, double
 	}
 
 	/** A number with two decimals ("0.42"), without the cost of a format string. */
-	private static String twoDecimals(double value) {
+	static String twoDecimals(double value) {
 		long hundredths = Math.round(Math.abs(value) * 100);
 		long fraction = hundredths % 100;
 		return ((value < 0 && hundredths > 0) ? "-" : "") + (hundredths / 100) + ((fraction < 10) ? ".0" : ".")

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.followup.cases.CaseKind;
 import com.complaintflow.followup.cases.CaseView;
@@ -21,8 +22,9 @@ import com.complaintflow.followup.cases.CaseView;
  * @param values every value of the field
  * @param check what staff said of it last, or null
  * @param confidence how sure triage was of the value (0 to 1), or null if not told
- * @param next the learned model's next most probable value, or null (the field was not
- * the model's, or was decided before the next value was recorded)
+ * @param next the value the learned model suggests instead: its next most probable where
+ * it decided the field, its most probable other than the decided where the rules did; or
+ * null (no model advised, or the decision predates what it said being recorded)
  */
 record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence,
 		String next) {
@@ -52,16 +54,20 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 	 */
 	static TriageField unchecked(String name, String decided, double confidence, List<String> signals) {
 		return new TriageField(name, decided, DecisionCorrected.FIELDS.get(name), null, confidence,
-				next(name, signals));
+				next(name, decided, signals));
 	}
 
 	/**
-	 * The learned model's next most probable value for a field, from the decision's
-	 * signals, or null.
+	 * The value the learned model suggests instead of the decided one, from the
+	 * decision's signals, or null.
 	 */
-	private static String next(String name, List<String> signals) {
+	private static String next(String name, String decided, List<String> signals) {
 		ModelReason model = TriageReason.model(name, signals);
-		return (model != null && model.next() != null) ? model.next().value() : null;
+		if (model != null) {
+			return (model.next() != null) ? model.next().value() : null;
+		}
+		ModelAdvice advice = TriageReason.advice(name, signals);
+		return (advice != null) ? advice.suggestion(decided) : null;
 	}
 
 	/** The fields triage was unsure of and no staff member has checked yet. */
@@ -91,8 +97,8 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 	}
 
 	/**
-	 * The value the form's "Correct to" offers first: the model's next most probable
-	 * value where triage was unsure, else the value decided.
+	 * The value the form's "Correct to" offers first: the value the model suggests where
+	 * triage was unsure, else the value decided.
 	 */
 	public String offered() {
 		return (unsure() && this.next != null) ? this.next : this.decided;
@@ -100,8 +106,9 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 
 	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks,
 			Map<String, Double> confidence, List<String> signals) {
-		return new TriageField(name, (decided != null) ? decided.name() : null, DecisionCorrected.FIELDS.get(name),
-				checks.get(name), confidence.get(name), next(name, signals));
+		String value = (decided != null) ? decided.name() : null;
+		return new TriageField(name, value, DecisionCorrected.FIELDS.get(name), checks.get(name), confidence.get(name),
+				next(name, value, signals));
 	}
 
 }

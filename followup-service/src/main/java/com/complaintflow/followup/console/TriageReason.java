@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.RulesReason;
 import com.complaintflow.events.RulesSignal;
@@ -29,8 +30,11 @@ import com.complaintflow.followup.cases.TriageFacts;
  * @param rule the rule's id, for a rule's decision
  * @param words the customer's words that weighed most for the model, at most
  * {@value #MAX_WORDS}
+ * @param advice what the learned model said of a field the rules decided, or null (the
+ * model decided it, or said nothing)
  */
-record TriageReason(String field, String value, String source, Integer percent, String rule, List<String> words) {
+record TriageReason(String field, String value, String source, Integer percent, String rule, List<String> words,
+		ModelAdvice advice) {
 
 	/** The fields shown, in the page's order. */
 	static final List<String> FIELDS = List.of("category", "playbook", "persona", "emotion", "churnRisk", "nature",
@@ -97,6 +101,18 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		return ModelReason.parse(reasonsByField(signals).get(field));
 	}
 
+	/**
+	 * What the learned model said of one field the rules decided, or null where it said
+	 * nothing (no model advised, or the model decided the field).
+	 */
+	static ModelAdvice advice(String field, List<String> signals) {
+		return signals.stream()
+			.map(ModelAdvice::parse)
+			.filter((advice) -> advice != null && advice.field().equals(field))
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** The words the rules matched in the complaint, each once. */
 	static List<String> recognised(TriageFacts triage) {
 		if (triage == null) {
@@ -115,11 +131,24 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	private static TriageReason of(String field, String value, String signal, List<String> signals, String text) {
 		ModelReason model = ModelReason.parse(signal);
 		if (model != null) {
-			return new TriageReason(field, value, "model", (int) Math.round(model.probability() * 100), null,
-					words(model, signals, text));
+			return new TriageReason(field, value, "model", percent(model.probability()), null,
+					words(model, signals, text), null);
 		}
 		RulesReason rules = RulesReason.parse(signal);
-		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of());
+		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of(),
+				advice(field, signals));
+	}
+
+	/**
+	 * How sure the model was of the value it chose for a field the rules decided (0 to
+	 * 100).
+	 */
+	public int advicePercent() {
+		return (this.advice != null) ? percent(this.advice.probability()) : 0;
+	}
+
+	private static int percent(double probability) {
+		return (int) Math.round(probability * 100);
 	}
 
 	/**

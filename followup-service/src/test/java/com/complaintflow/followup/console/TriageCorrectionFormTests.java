@@ -19,6 +19,7 @@ import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
@@ -240,6 +241,27 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		assertThat(OfferedValue.of(page, "triage-category")).isEqualTo("BILLING");
 		// a field triage was sure of offers its own value, as before
 		assertThat(OfferedValue.of(page, "triage-persona")).isEqualTo("VENTING");
+	}
+
+	@Test
+	void anUnsureFieldTheRulesDecidedOffersWhatTheModelSaid() throws Exception {
+		// the rules chose NETWORK_FAULT; the model, below its threshold, BILLING_ERROR
+		String playbook = new ModelAdvice("playbook", "BILLING_ERROR", 0.38, new ModelReason.Next("NETWORK_FAULT", 0.3))
+			.signal();
+		// the rules chose MEDIUM, as the model did: its next value is offered
+		String churn = new ModelAdvice("churnRisk", "MEDIUM", 0.44, new ModelReason.Next("HIGH", 0.41)).signal();
+		String caseId = caseDecidedWith(
+				new Explanation("2026.12.06-2", List.of("rule:playbook.network", "fallback:churnRisk", playbook, churn),
+						Map.of("category", 0.9, "persona", 0.9, "playbook", 0.45, "churnRisk", 0.4), "v1"));
+
+		String page = signedIn("agent", "agent-dev").get("/console/cases/" + caseId).body();
+
+		assertThat(unsureLine(page)).contains("(45 % sure; perhaps BILLING_ERROR)", "(40 % sure; perhaps HIGH)");
+		assertThat(OfferedValue.of(page, "triage-playbook")).isEqualTo("BILLING_ERROR");
+		assertThat(OfferedValue.of(page, "triage-churnRisk")).isEqualTo("HIGH");
+		// and the reasons say what the model read beside what decided
+		assertThat(page).contains("a rule (network)</span><span class=\"model-said\">; the learned model read "
+				+ "BILLING_ERROR, 38 % sure</span>");
 	}
 
 	/**

@@ -77,6 +77,21 @@ class TriageReasonTests {
 	}
 
 	@Test
+	void aFieldTheRulesDecidedCarriesWhatTheModelSaidOfIt() {
+		List<String> signals = List.of("model:category.BILLING(p=0.55>=0.20; '扣费' +0.31)", "rule:playbook.billing",
+				"fallback:persona", "advice:playbook.STANDARD_CARE(p=0.384, next BILLING_ERROR p=0.30)",
+				"advice:category.PRODUCT(p=0.2)");
+
+		List<TriageReason> reasons = TriageReason.of(facts(signals), Category.BILLING, Playbook.BILLING_ERROR, "无故扣費");
+
+		assertThat(reasons.get(1).advice().value()).isEqualTo("STANDARD_CARE");
+		assertThat(reasons.get(1).advicePercent()).isEqualTo(38);
+		// the model decided category: its reason stands, no advice; persona had none
+		assertThat(reasons.get(0).advice()).isNull();
+		assertThat(reasons.get(2).advice()).isNull();
+	}
+
+	@Test
 	void anErasedOrUnexplainedDecisionShowsNoReasons() {
 		assertThat(TriageReason.of(facts(List.of()), Category.NETWORK, Playbook.NETWORK_FAULT, null)).isEmpty();
 		assertThat(TriageReason.of(null, Category.NETWORK, Playbook.NETWORK_FAULT, TEXT)).isEmpty();

@@ -16,6 +16,7 @@ import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.Explanation;
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
@@ -127,6 +128,7 @@ public final class RuleSet {
 						this.policy.raise(Priority.valueOf(facts.get(field)), context.repeatCount(), signals).name());
 			}
 		}
+		advisedNotDeciding(analysis.advice, decidedBy).forEach((advice) -> signals.add(advice.signal()));
 		if (context.repeatCount() > 0) {
 			signals.add("history:" + context.repeatCount() + " earlier complaint(s) within " + historyWindow());
 		}
@@ -150,6 +152,22 @@ public final class RuleSet {
 				this.policy.deadlines(facts, receivedAt, priority, facts.get(Field.CATEGORY), signals),
 				facts.get(Field.QUEUE), context.incidentId(), context.repeatCount(),
 				new Explanation(this.version, signals, confidence, modelVersion(analysis.advice)), decidedBy);
+	}
+
+	/**
+	 * What the model said of each field the rules decided, so that staff asked about one
+	 * see the model's choice too.
+	 */
+	private static List<ModelAdvice> advisedNotDeciding(Map<String, Advice> advice, Map<String, String> decidedBy) {
+		List<ModelAdvice> advised = new ArrayList<>();
+		decidedBy.forEach((field, source) -> {
+			Advice model = advice.get(field);
+			if (model != null && !"model".equals(source)) {
+				advised.add(new ModelAdvice(field, model.value(), Math.round(model.probability() * 100) / 100.0,
+						model.next()));
+			}
+		});
+		return advised;
 	}
 
 	/** The version of the model whose advice was weighed, or null if none was. */

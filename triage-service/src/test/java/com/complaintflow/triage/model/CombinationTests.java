@@ -68,6 +68,18 @@ class CombinationTests {
 	}
 
 	@Test
+	void whereTheRulesDecideWhatTheModelSaidIsInTheExplanation() {
+		Verdict verdict = decide("The internet drops every evening",
+				Map.of("category",
+						new Advice("BILLING", 0.414, 0.5, List.of(), "v1", new ModelReason.Next("NETWORK", 0.3)),
+						"playbook", sure("BILLING_ERROR")));
+
+		assertThat(verdict.decidedBy()).containsEntry("category", "rules").containsEntry("playbook", "model");
+		assertThat(verdict.explanation().signals()).contains("advice:category.BILLING(p=0.41, next NETWORK p=0.30)")
+			.noneMatch((signal) -> signal.startsWith("advice:playbook"));
+	}
+
+	@Test
 	void theExplanationNamesTheModelWhoseAdviceWasWeighedEvenWhereTheRulesDecided() {
 		String version = "2026-12-04T23:39Z-en-1500+422";
 		Verdict weighed = decide("The internet drops every evening",
@@ -88,7 +100,7 @@ class CombinationTests {
 		assertThat(verdict.churnRisk()).isEqualTo(ChurnRisk.HIGH);
 		assertThat(verdict.decidedBy()).containsEntry("category", "hard-rule").containsEntry("churnRisk", "hard-rule");
 		assertThat(verdict.explanation().signals()).contains("rule:category.safety-first",
-				"rule:churnRisk.says-leaving");
+				"rule:churnRisk.says-leaving", "advice:category.BILLING(p=0.93)", "advice:churnRisk.LOW(p=0.93)");
 	}
 
 	@Test

@@ -396,8 +396,9 @@ public final class TrainCommand {
 					+ "share of texts that would ask, the fields asked per text, how often a field asked about "
 					+ "was wrong and how often one not asked about was, and the share of all wrong fields the "
 					+ "questions reach (fields with a label; persona only where it has a cue); last, of the asked "
-					+ "fields that were wrong, the share where the console's suggestion is right: the model's next "
-					+ "most probable value where the model decided the field (none where a rule did).\n\n"
+					+ "fields that were wrong, the share where the console's suggestion is right: the model's most "
+					+ "probable value other than the one decided (its next where it decided the field, what it "
+					+ "said where a rule did).\n\n"
 					+ "| set | below | texts asking | fields asked per text | asked, wrong | not asked, wrong "
 					+ "| wrong fields reached | asked and wrong: the next most likely right |\n"
 					+ "|---|---|---:|---:|---:|---:|---:|---:|\n" + this.unsureSection;

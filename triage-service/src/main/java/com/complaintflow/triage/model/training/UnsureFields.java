@@ -11,8 +11,7 @@ import com.complaintflow.events.Explanation;
  * How often held-out decisions hold a field staff correct that triage was unsure of, per
  * confidence threshold: how many cases the console would ask about, how many of the wrong
  * fields those questions reach, and how often the value the console suggests (the model's
- * next most likely, where the model decided the field) is the right one where an asked
- * field is wrong.
+ * most likely other than the one decided) is the right one where an asked field is wrong.
  */
 public final class UnsureFields {
 
@@ -117,13 +116,11 @@ public final class UnsureFields {
 	}
 
 	/**
-	 * The value the console suggests for an asked field: the model's next most probable
-	 * where the model decided it (its reason carries that value), none where a rule did.
+	 * The value the console suggests for an asked field: the model's most probable value
+	 * other than the one decided (its next where it decided the field, what it said where
+	 * a rule did; the explanation carries either), as {@code ModelAdvice#suggestion}.
 	 */
 	private static String suggested(RuleOutcome decided, String field, Map<String, List<String>> ranked) {
-		if (!"model".equals(decided.decidedBy().get(field))) {
-			return null;
-		}
 		String value = decided.values().get(field);
 		return ranked.getOrDefault(field, List.of())
 			.stream()

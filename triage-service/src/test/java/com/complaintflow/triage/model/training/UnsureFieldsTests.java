@@ -41,8 +41,8 @@ class UnsureFieldsTests {
 		unsure.add(example("d", Map.of("category", "BILLING")),
 				decided(Map.of("category", "BILLING"), Map.of("category", 0.99)), Map.of());
 		// persona unsure and wrong, decided by a rule against the model's first value,
-		// which is right: the console suggests nothing there (the explanation holds the
-		// rule's reason), so it is not counted as a right suggestion
+		// which is right: the console suggests what the model said (the explanation's
+		// advice), a right suggestion
 		unsure.add(example("e", Map.of("persona", "VENTING")),
 				new RuleOutcome(Map.of("persona", "RATIONAL"), Map.of("persona", "a-rule"),
 						Map.of("persona", "hard-rule"), List.of(), Map.of("persona", 0.3)),
@@ -56,13 +56,24 @@ class UnsureFieldsTests {
 		assertThat(unsure.wrongWhenAsked(CONSOLE)).isEqualTo(0.75);
 		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isCloseTo(1.0 / 3, within(1e-9));
 		assertThat(unsure.wrongReached(CONSOLE)).isEqualTo(0.75);
-		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isCloseTo(1.0 / 3, within(1e-9));
+		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isCloseTo(2.0 / 3, within(1e-9));
 		// at 30 % nothing is asked (0.3 is not below it); at 70 % the same four texts
 		assertThat(unsure.askedShare(0)).isZero();
 		assertThat(unsure.wrongReached(0)).isZero();
 		assertThat(unsure.askedShare(UnsureFields.THRESHOLDS.size() - 1)).isCloseTo(4.0 / 6, within(1e-9));
 		assertThat(unsure.rows("set"))
-			.contains("| set | 50 % (the console's) | 66.7 % | 0.67 | 75.0 % | 33.3 % | 75.0 % | 33.3 % |");
+			.contains("| set | 50 % (the console's) | 66.7 % | 0.67 | 75.0 % | 33.3 % | 75.0 % | 66.7 % |");
+	}
+
+	@Test
+	void whereARuleChoseTheModelsFirstValueTheModelsNextIsSuggested() {
+		UnsureFields unsure = new UnsureFields();
+		unsure.add(example("a", Map.of("playbook", "BILLING_ERROR")),
+				new RuleOutcome(Map.of("playbook", "STANDARD_CARE"), Map.of("playbook", "(fallback)"),
+						Map.of("playbook", "rules"), List.of(), Map.of("playbook", 0.4)),
+				Map.of("playbook", List.of("STANDARD_CARE", "BILLING_ERROR")));
+
+		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isEqualTo(1.0);
 	}
 
 	@Test
