@@ -24,11 +24,8 @@ public record ModelAdvice(String field, String value, double probability, ModelR
 
 	/** The signal as the explanation carries it. */
 	public String signal() {
-		String head = PREFIX + this.field + '.' + this.value + "(p=" + ModelReason.twoDecimals(this.probability);
-		return head
-				+ ((this.next != null)
-						? ", next " + this.next.value() + " p=" + ModelReason.twoDecimals(this.next.probability()) : "")
-				+ ')';
+		return PREFIX + this.field + '.' + this.value + "(p=" + ModelReason.twoDecimals(this.probability)
+				+ ((this.next != null) ? this.next.signal() : "") + ')';
 	}
 
 	/**

@@ -56,10 +56,7 @@ public record ModelReason(String field, String value, double probability, double
 			.append(">=")
 			.append(twoDecimals(this.threshold));
 		if (this.next != null) {
-			signal.append(", next ")
-				.append(this.next.value())
-				.append(" p=")
-				.append(twoDecimals(this.next.probability()));
+			signal.append(this.next.signal());
 		}
 		signal.append("; ");
 		for (int i = 0; i < this.evidence.size(); i++) {
@@ -120,6 +117,14 @@ public record ModelReason(String field, String value, double probability, double
 	 * @param probability its calibrated probability
 	 */
 	public record Next(String value, double probability) {
+
+		/**
+		 * As a signal carries it, after the value it follows
+		 * ({@code , next BILLING p=0.38}).
+		 */
+		String signal() {
+			return ", next " + this.value + " p=" + twoDecimals(this.probability);
+		}
 
 	}
 

@@ -1,5 +1,7 @@
 package com.complaintflow.events;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ class ModelAdviceTests {
 		ModelAdvice advice = new ModelAdvice("playbook", "BILLING_ERROR", 0.38,
 				new ModelReason.Next("STANDARD_CARE", 0.3));
 
-		assertThat(advice.suggestion("NETWORK_RESTORE")).isEqualTo("BILLING_ERROR");
+		assertThat(advice.suggestion("NETWORK_FAULT")).isEqualTo("BILLING_ERROR");
 		assertThat(advice.suggestion("BILLING_ERROR")).isEqualTo("STANDARD_CARE");
 		assertThat(new ModelAdvice("playbook", "BILLING_ERROR", 0.38, null).suggestion("BILLING_ERROR")).isNull();
 	}
@@ -47,7 +49,7 @@ class ModelAdviceTests {
 
 		assertThat(RulesReason.parse(signal)).isNull();
 		assertThat(ModelReason.parse(signal)).isNull();
-		assertThat(ModelReason.anyIn(java.util.List.of(signal))).isFalse();
+		assertThat(ModelReason.anyIn(List.of(signal))).isFalse();
 	}
 
 }
