@@ -121,6 +121,15 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
                    "the share they corrected rather than confirmed, by the learned model that weighed in (none: the rules "
                    "decided alone; unrecorded: decided before model versions were recorded). After a retraining the new model's line should run below the old one's. "
                    "By field and playbook, all time: analytics' dashboard."),
+        panel(9, "Suggestions staff took, by field (30 days)", "timeseries",
+              [target('sum by (field) (increase(triage_decision_checks_total{job="complaint-flow",suggestion="taken"}[30d]))'
+                      ' / sum by (field) (increase(triage_decision_checks_total{job="complaint-flow",suggestion!="none"}[30d]))', "{{field}}")],
+              0, 32, 24, 8, unit="percentunit",
+              desc="Where triage was unsure of a field no one had checked and its model named another value, the console suggested it "
+                   "(perhaps BILLING) and offered it first: the share of those first checks that took it. Held out, an answer that "
+                   "reads the complaint takes it about 30 % of the time (a field asked about is wrong 52-56 % of the time, the "
+                   "suggestion right on 55-58 % of those); far above that, staff may be taking it unread, and their corrections "
+                   "teach the model its own second guess (docs/triage.md, triage_decision_checks_total)."),
     ])
 
 hotspots = dashboard("cf-hotspots", "complaint-flow / Hotspots",

@@ -1,5 +1,6 @@
 package com.complaintflow.events;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,25 @@ public record ModelAdvice(String field, String value, double probability, ModelR
 			return this.value;
 		}
 		return (this.next != null) ? this.next.value() : null;
+	}
+
+	/**
+	 * The value the learned model suggests for a field instead of the one decided, from a
+	 * decision's signals: its next most probable where it decided the field, its most
+	 * probable other than the decided where the rules did; null where it said nothing.
+	 */
+	public static String suggestion(List<String> signals, String field, String decided) {
+		for (String signal : signals) {
+			ModelReason model = ModelReason.parse(signal);
+			if (model != null && model.field().equals(field)) {
+				return (model.next() != null) ? model.next().value() : null;
+			}
+			ModelAdvice advice = parse(signal);
+			if (advice != null && advice.field().equals(field)) {
+				return advice.suggestion(decided);
+			}
+		}
+		return null;
 	}
 
 	/** The model advice a signal states, or null for any other signal. */

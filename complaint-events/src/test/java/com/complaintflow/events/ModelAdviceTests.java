@@ -35,6 +35,22 @@ class ModelAdviceTests {
 	}
 
 	@Test
+	void aDecisionsSuggestionIsTheModelsNextWhereItDecidedAndWhatItSaidWhereTheRulesDid() {
+		List<String> signals = List.of("signal:network.broadband('broadband')",
+				new ModelReason("category", "NETWORK", 0.42, 0, new ModelReason.Next("BILLING", 0.38), List.of())
+					.signal(),
+				"rule:playbook.network", new ModelAdvice("playbook", "BILLING_ERROR", 0.38, null).signal(),
+				new ModelReason("persona", "VENTING", 0.9, 0, List.of()).signal(), "fallback:churnRisk");
+
+		assertThat(ModelAdvice.suggestion(signals, "category", "NETWORK")).isEqualTo("BILLING");
+		assertThat(ModelAdvice.suggestion(signals, "playbook", "NETWORK_FAULT")).isEqualTo("BILLING_ERROR");
+		// a model reason written before the next value was, and a field the model said
+		// nothing of
+		assertThat(ModelAdvice.suggestion(signals, "persona", "VENTING")).isNull();
+		assertThat(ModelAdvice.suggestion(signals, "churnRisk", "LOW")).isNull();
+	}
+
+	@Test
 	void anyOtherSignalIsNoAdvice() {
 		assertThat(ModelAdvice.parse("model:category.NETWORK(p=0.87>=0.00; 'oad' +0.18)")).isNull();
 		assertThat(ModelAdvice.parse("rule:category.outage")).isNull();

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
-import com.complaintflow.events.ModelReason;
 import com.complaintflow.followup.cases.CaseKind;
 import com.complaintflow.followup.cases.CaseView;
 
@@ -54,20 +53,7 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 	 */
 	static TriageField unchecked(String name, String decided, double confidence, List<String> signals) {
 		return new TriageField(name, decided, DecisionCorrected.FIELDS.get(name), null, confidence,
-				next(name, decided, signals));
-	}
-
-	/**
-	 * The value the learned model suggests instead of the decided one, from the
-	 * decision's signals, or null.
-	 */
-	private static String next(String name, String decided, List<String> signals) {
-		ModelReason model = TriageReason.model(name, signals);
-		if (model != null) {
-			return (model.next() != null) ? model.next().value() : null;
-		}
-		ModelAdvice advice = TriageReason.advice(name, signals);
-		return (advice != null) ? advice.suggestion(decided) : null;
+				ModelAdvice.suggestion(signals, name, decided));
 	}
 
 	/** The fields triage was unsure of and no staff member has checked yet. */
@@ -108,7 +94,7 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 			Map<String, Double> confidence, List<String> signals) {
 		String value = (decided != null) ? decided.name() : null;
 		return new TriageField(name, value, DecisionCorrected.FIELDS.get(name), checks.get(name), confidence.get(name),
-				next(name, value, signals));
+				ModelAdvice.suggestion(signals, name, value));
 	}
 
 }

@@ -123,7 +123,7 @@ class CorrectionController {
 				body.note());
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
 		if (!recorded.replayed()) {
-			this.checks.counted(recorded.correction(), decision.explanation());
+			this.checks.counted(recorded.correction(), decision.explanation(), inForce == null);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
