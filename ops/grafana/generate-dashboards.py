@@ -126,9 +126,9 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
                       ' / sum by (field) (increase(triage_decision_checks_total{job="complaint-flow",suggestion!="none"}[30d]))', "{{field}}")],
               0, 32, 24, 8, unit="percentunit",
               desc="Where triage was unsure of a field no one had checked and its model named another value, the console suggested it "
-                   "(perhaps BILLING) and offered it first: the share of those first checks that took it. Held out, an answer that "
-                   "reads the complaint takes it about 30 % of the time (a field asked about is wrong 52-56 % of the time, the "
-                   "suggestion right on 55-58 % of those); far above that, staff may be taking it unread, and their corrections "
+                   "(perhaps BILLING) and offered it first: the share of those first checks that took it. Held out, a reader who "
+                   "knows the right value takes 31 % (English) / 30 % (Chinese) of them (docs/triage-model-evaluation.md, the "
+                   "asking table); far above that, staff may be taking it unread, and their corrections "
                    "teach the model its own second guess (docs/triage.md, triage_decision_checks_total)."),
     ])
 

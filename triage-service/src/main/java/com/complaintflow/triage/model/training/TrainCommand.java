@@ -398,10 +398,14 @@ public final class TrainCommand {
 					+ "questions reach (fields with a label; persona only where it has a cue); last, of the asked "
 					+ "fields that were wrong, the share where the console's suggestion is right: the model's most "
 					+ "probable value other than the one decided (its next where it decided the field, what it "
-					+ "said where a rule did).\n\n"
+					+ "said where a rule did); and of the asked fields with a suggestion, the share a reader who knows the "
+					+ "right value would correct to it (the field wrong, the suggestion right): what share of the "
+					+ "suggestions staff should take (`triage_decision_checks_total{suggestion}` counts what they "
+					+ "do).\n\n"
 					+ "| set | below | texts asking | fields asked per text | asked, wrong | not asked, wrong "
-					+ "| wrong fields reached | asked and wrong: the next most likely right |\n"
-					+ "|---|---|---:|---:|---:|---:|---:|---:|\n" + this.unsureSection;
+					+ "| wrong fields reached | asked and wrong: the next most likely right "
+					+ "| suggested: a reader takes it |\n" + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+					+ this.unsureSection;
 		}
 
 		private String hardRulesMarkdown() {

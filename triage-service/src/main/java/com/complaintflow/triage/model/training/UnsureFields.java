@@ -28,6 +28,8 @@ public final class UnsureFields {
 
 	private final int[] askedWrongNextRight = new int[THRESHOLDS.size()];
 
+	private final int[] askedSuggested = new int[THRESHOLDS.size()];
+
 	private int texts;
 
 	private int scored;
@@ -52,9 +54,10 @@ public final class UnsureFields {
 				this.fieldsAsked[at]++;
 				if (example.label(field) != null) {
 					this.askedScored[at]++;
+					String suggestion = suggested(decided, field, ranked);
+					this.askedSuggested[at] += (suggestion != null) ? 1 : 0;
 					if (wrong(example, decided, field)) {
 						this.askedWrong[at]++;
-						String suggestion = suggested(decided, field, ranked);
 						if (suggestion != null && example.accepts(field, suggestion)) {
 							this.askedWrongNextRight[at]++;
 						}
@@ -100,17 +103,26 @@ public final class UnsureFields {
 		return (this.askedWrong[at] > 0) ? (double) this.askedWrongNextRight[at] / this.askedWrong[at] : 0;
 	}
 
+	/**
+	 * Of the asked fields with a suggestion, the share a reader who knows the right value
+	 * would correct to it (the field wrong, the suggestion right): the share of the
+	 * console's suggestions staff reading each complaint take.
+	 */
+	double takenByAReader(int at) {
+		return (this.askedSuggested[at] > 0) ? (double) this.askedWrongNextRight[at] / this.askedSuggested[at] : 0;
+	}
+
 	/** One Markdown table row per threshold. */
 	String rows(String set) {
 		StringBuilder rows = new StringBuilder();
 		for (int at = 0; at < THRESHOLDS.size(); at++) {
 			double threshold = THRESHOLDS.get(at);
 			rows.append(String.format(Locale.ROOT,
-					"| %s | %.0f %%%s | %.1f %% | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", set,
+					"| %s | %.0f %%%s | %.1f %% | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", set,
 					100 * threshold, (threshold == Explanation.UNSURE_BELOW) ? " (the console's)" : "",
 					100 * askedShare(at), (this.texts > 0) ? (double) this.fieldsAsked[at] / this.texts : 0,
 					100 * wrongWhenAsked(at), 100 * wrongWhenNotAsked(at), 100 * wrongReached(at),
-					100 * nextRightWhenWrong(at)));
+					100 * nextRightWhenWrong(at), 100 * takenByAReader(at)));
 		}
 		return rows.toString();
 	}

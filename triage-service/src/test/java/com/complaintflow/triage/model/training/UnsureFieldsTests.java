@@ -57,12 +57,15 @@ class UnsureFieldsTests {
 		assertThat(unsure.wrongWhenNotAsked(CONSOLE)).isCloseTo(1.0 / 3, within(1e-9));
 		assertThat(unsure.wrongReached(CONSOLE)).isEqualTo(0.75);
 		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isCloseTo(2.0 / 3, within(1e-9));
+		// three asked fields carry a suggestion (c's playbook has none), two of them
+		// wrong with the suggestion right: a reader takes two
+		assertThat(unsure.takenByAReader(CONSOLE)).isCloseTo(2.0 / 3, within(1e-9));
 		// at 30 % nothing is asked (0.3 is not below it); at 70 % the same four texts
 		assertThat(unsure.askedShare(0)).isZero();
 		assertThat(unsure.wrongReached(0)).isZero();
 		assertThat(unsure.askedShare(UnsureFields.THRESHOLDS.size() - 1)).isCloseTo(4.0 / 6, within(1e-9));
 		assertThat(unsure.rows("set"))
-			.contains("| set | 50 % (the console's) | 66.7 % | 0.67 | 75.0 % | 33.3 % | 75.0 % | 66.7 % |");
+			.contains("| set | 50 % (the console's) | 66.7 % | 0.67 | 75.0 % | 33.3 % | 75.0 % | 66.7 % | 66.7 % |");
 	}
 
 	@Test
@@ -72,8 +75,14 @@ class UnsureFieldsTests {
 				new RuleOutcome(Map.of("playbook", "STANDARD_CARE"), Map.of("playbook", "(fallback)"),
 						Map.of("playbook", "rules"), List.of(), Map.of("playbook", 0.4)),
 				Map.of("playbook", List.of("STANDARD_CARE", "BILLING_ERROR")));
+		// unsure and right, with a suggestion a reader leaves
+		unsure.add(example("b", Map.of("playbook", "STANDARD_CARE")),
+				new RuleOutcome(Map.of("playbook", "STANDARD_CARE"), Map.of("playbook", "(fallback)"),
+						Map.of("playbook", "rules"), List.of(), Map.of("playbook", 0.4)),
+				Map.of("playbook", List.of("STANDARD_CARE", "BILLING_ERROR")));
 
 		assertThat(unsure.nextRightWhenWrong(CONSOLE)).isEqualTo(1.0);
+		assertThat(unsure.takenByAReader(CONSOLE)).isEqualTo(0.5);
 	}
 
 	@Test
