@@ -23,6 +23,11 @@ public record Explanation(String rulesVersion, List<String> signals, Map<String,
 	 */
 	public static final double UNSURE_BELOW = 0.5;
 
+	/** Whether a field's confidence (null: not told) is below {@link #UNSURE_BELOW}. */
+	public static boolean unsure(Double confidence) {
+		return confidence != null && confidence < UNSURE_BELOW;
+	}
+
 	public Explanation {
 		Required.field(rulesVersion, "explanation.rulesVersion");
 		signals = Required.listOrEmpty(signals);

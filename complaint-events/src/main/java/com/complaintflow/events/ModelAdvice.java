@@ -51,12 +51,21 @@ public record ModelAdvice(String field, String value, double probability, ModelR
 			if (model != null && model.field().equals(field)) {
 				return (model.next() != null) ? model.next().value() : null;
 			}
-			ModelAdvice advice = parse(signal);
-			if (advice != null && advice.field().equals(field)) {
-				return advice.suggestion(decided);
-			}
 		}
-		return null;
+		ModelAdvice advice = of(signals, field);
+		return (advice != null) ? advice.suggestion(decided) : null;
+	}
+
+	/**
+	 * What the model said of a field the rules decided, from a decision's signals, or
+	 * null (no model advised, or the model decided the field).
+	 */
+	public static ModelAdvice of(List<String> signals, String field) {
+		return signals.stream()
+			.map(ModelAdvice::parse)
+			.filter((advice) -> advice != null && advice.field().equals(field))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The model advice a signal states, or null for any other signal. */

@@ -63,7 +63,7 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 
 	/** Whether triage was unsure of the value and no staff member has checked it yet. */
 	public boolean unsure() {
-		return this.check == null && this.confidence != null && this.confidence < Explanation.UNSURE_BELOW;
+		return this.check == null && Explanation.unsure(this.confidence);
 	}
 
 	/** How sure triage was, in whole percent (0 when not told). */

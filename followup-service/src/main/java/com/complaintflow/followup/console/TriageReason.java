@@ -101,18 +101,6 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		return ModelReason.parse(reasonsByField(signals).get(field));
 	}
 
-	/**
-	 * What the learned model said of one field the rules decided, or null where it said
-	 * nothing (no model advised, or the model decided the field).
-	 */
-	static ModelAdvice advice(String field, List<String> signals) {
-		return signals.stream()
-			.map(ModelAdvice::parse)
-			.filter((advice) -> advice != null && advice.field().equals(field))
-			.findFirst()
-			.orElse(null);
-	}
-
 	/** The words the rules matched in the complaint, each once. */
 	static List<String> recognised(TriageFacts triage) {
 		if (triage == null) {
@@ -136,7 +124,7 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		}
 		RulesReason rules = RulesReason.parse(signal);
 		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of(),
-				advice(field, signals));
+				ModelAdvice.of(signals, field));
 	}
 
 	/**

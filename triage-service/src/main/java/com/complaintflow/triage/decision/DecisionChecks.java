@@ -58,8 +58,7 @@ class DecisionChecks {
 	 * {@code none} where it suggested nothing.
 	 */
 	private static String suggestion(Correction correction, Explanation explanation, boolean firstCheck) {
-		Double confidence = explanation.confidence().get(correction.field());
-		String suggested = (firstCheck && confidence != null && confidence < Explanation.UNSURE_BELOW)
+		String suggested = (firstCheck && Explanation.unsure(explanation.confidence().get(correction.field())))
 				? ModelAdvice.suggestion(explanation.signals(), correction.field(), correction.previousValue()) : null;
 		if (suggested == null) {
 			return "none";

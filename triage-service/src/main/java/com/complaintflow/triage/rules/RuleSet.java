@@ -128,7 +128,7 @@ public final class RuleSet {
 						this.policy.raise(Priority.valueOf(facts.get(field)), context.repeatCount(), signals).name());
 			}
 		}
-		advisedNotDeciding(analysis.advice, decidedBy).forEach((advice) -> signals.add(advice.signal()));
+		addAdvice(analysis.advice, decidedBy, signals);
 		if (context.repeatCount() > 0) {
 			signals.add("history:" + context.repeatCount() + " earlier complaint(s) within " + historyWindow());
 		}
@@ -155,19 +155,16 @@ public final class RuleSet {
 	}
 
 	/**
-	 * What the model said of each field the rules decided, so that staff asked about one
-	 * see the model's choice too.
+	 * Adds to the signals what the model said of each field the rules decided, so that
+	 * staff asked about one see the model's choice too.
 	 */
-	private static List<ModelAdvice> advisedNotDeciding(Map<String, Advice> advice, Map<String, String> decidedBy) {
-		List<ModelAdvice> advised = new ArrayList<>();
+	private static void addAdvice(Map<String, Advice> advice, Map<String, String> decidedBy, List<String> signals) {
 		decidedBy.forEach((field, source) -> {
 			Advice model = advice.get(field);
 			if (model != null && !"model".equals(source)) {
-				advised.add(new ModelAdvice(field, model.value(), Math.round(model.probability() * 100) / 100.0,
-						model.next()));
+				signals.add(new ModelAdvice(field, model.value(), model.probability(), model.next()).signal());
 			}
 		});
-		return advised;
 	}
 
 	/** The version of the model whose advice was weighed, or null if none was. */
