@@ -205,9 +205,10 @@ class AnalyticsApiTests {
 		TestEvents right = events("r", Channel.APP, Category.BILLING, Playbook.BILLING_ERROR);
 		TestEvents network = events("n", Channel.HOTLINE, Category.NETWORK, Playbook.NETWORK_FAULT);
 		List<ComplaintEvent> all = List.of(corrected.received(), corrected.triaged(Nature.VALID, 0),
-				corrected.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(3)),
+				corrected.corrected("playbook", "STANDARD_CARE", "model", Duration.ofMinutes(3), "STANDARD_CARE"),
 				corrected.corrected("category", "PRODUCT", "rules", Duration.ofMinutes(4)), right.received(),
-				right.triaged(Nature.VALID, 0), right.corrected("playbook", "PREVIOUS", "model", Duration.ofMinutes(5)),
+				right.triaged(Nature.VALID, 0),
+				right.corrected("playbook", "PREVIOUS", "model", Duration.ofMinutes(5), "STANDARD_CARE"),
 				network.received(), network.triaged(Nature.VALID, 0));
 
 		all.forEach(this.publisher::publishAndWait);
@@ -227,6 +228,12 @@ class AnalyticsApiTests {
 			assertThat(retention.at("/0/corrections/byField/playbook/checkedWrongRate").asDouble()).isEqualTo(0.5);
 			assertThat(retention.at("/0/corrections/byField/category/checkedWrongRate").asDouble()).isEqualTo(1.0);
 			assertThat(retention.at("/0/corrections/byField/category/corrected").asLong()).isEqualTo(1);
+			// the console suggested STANDARD_CARE at both playbook checks: one took it
+			assertThat(retention.at("/0/corrections/byField/playbook/suggested").asLong()).isEqualTo(2);
+			assertThat(retention.at("/0/corrections/byField/playbook/suggestionTaken").asLong()).isEqualTo(1);
+			assertThat(retention.at("/0/corrections/byField/playbook/suggestionTakenRate").asDouble()).isEqualTo(0.5);
+			assertThat(retention.at("/0/corrections/byField/category/suggested").asLong()).isZero();
+			assertThat(retention.at("/0/corrections/byField/category/suggestionTakenRate").isNull()).isTrue();
 			assertThat(retention.at("/0/corrections/bySource/model").asLong()).isEqualTo(1);
 			assertThat(retention.at("/1/corrections/corrected").asLong()).isZero();
 			assertThat(retention.at("/1/corrections/rate").asDouble()).isEqualTo(0.0);

@@ -112,9 +112,17 @@ public final class TestEvents {
 	 * same arguments give the same event.
 	 */
 	public DecisionCorrected corrected(String field, String value, String decidedBy, Duration after) {
+		return corrected(field, value, decidedBy, after, null);
+	}
+
+	/**
+	 * A staff correction of one field at a check the console suggested a value for (null:
+	 * none).
+	 */
+	public DecisionCorrected corrected(String field, String value, String decidedBy, Duration after, String suggested) {
 		return new DecisionCorrected(id("corrected-" + field + "-" + after), "triage", at(after), this.complaintId,
 				this.customerId, 1, "corr-" + this.complaintId + "-" + field + "-" + after.toSeconds(), field,
-				"PREVIOUS", value, decidedBy, this.playbook, "AGENT");
+				"PREVIOUS", value, decidedBy, this.playbook, "AGENT", suggested);
 	}
 
 	public CaseOpened opened() {

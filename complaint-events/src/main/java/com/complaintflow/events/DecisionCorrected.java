@@ -11,7 +11,7 @@ import java.util.UUID;
  * churnRisk): what triage had decided, by which source, and the corrected value; a
  * corrected value equal to the previous one confirms triage's (a confirmation, or an undo
  * of earlier corrections). Analytics counts these for the correction rate per field and
- * per playbook, and for the decisions checked.
+ * per playbook, for the decisions checked, and for the console's suggestions staff took.
  *
  * @param correctionId the correction's id (one event per correction)
  * @param field the field key: {@code category}, {@code persona}, {@code playbook} or
@@ -24,10 +24,14 @@ import java.util.UUID;
  * rate)
  * @param correctedByRole the role of the staff member (AGENT or SUPERVISOR; the name
  * stays in triage)
+ * @param suggestedValue the value followup's console suggested for the field when the
+ * staff member checked it (the first check of a field triage was under 50 % sure of, its
+ * model naming another value: {@link ModelAdvice#suggestion}), or null where it suggested
+ * none; a corrected value equal to it took the suggestion
  */
 public record DecisionCorrected(UUID eventId, String source, Instant occurredAt, String complaintId, String customerId,
 		int schemaVersion, String correctionId, String field, String previousValue, String correctedValue,
-		String decidedBy, Playbook playbook, String correctedByRole) implements ComplaintEvent {
+		String decidedBy, Playbook playbook, String correctedByRole, String suggestedValue) implements ComplaintEvent {
 
 	/**
 	 * The fields staff correct, by their keys, each with its values: what triage accepts

@@ -170,6 +170,20 @@ class EventContractTests {
 	}
 
 	@Test
+	void decisionCorrectedWithoutASuggestionFromAnEarlierProducerReadsAsNoneSuggested() {
+		DecisionCorrected corrected = (DecisionCorrected) sample(EventType.DECISION_CORRECTED);
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(corrected));
+		assertThat(tree.path("suggestedValue").asString()).isEqualTo("BILLING");
+		tree.remove("suggestedValue");
+
+		DecisionCorrected read = (DecisionCorrected) read(tree.toString());
+
+		assertThat(read.suggestedValue()).isNull();
+		assertThat(read.correctedValue()).isEqualTo(corrected.correctedValue());
+		assertThat(schema(EventType.DECISION_CORRECTED).validate(tree.toString(), InputFormat.JSON)).isEmpty();
+	}
+
+	@Test
 	void milestoneActualIsBreachedWhenMetLateOrBreachedBeforeBeingMet() {
 		List<MilestoneActual> actuals = ((CaseClosed) sample(EventType.CASE_CLOSED)).milestones();
 		MilestoneActual onTime = actuals.get(0);

@@ -76,7 +76,7 @@ final class SampleEvents {
 						List.of(new MilestoneDue(MilestoneKind.FIRST_RESPONSE, NOW.plus(Duration.ofHours(25))))),
 				new CaseWorked(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, CaseWorkKind.CLAIMED, "agent-7"),
 				new DecisionCorrected(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, "corr-1", "category", "NETWORK",
-						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT"),
+						"BILLING", "model", Playbook.NETWORK_FAULT, "AGENT", "BILLING"),
 				new NotificationRequested(id(), SOURCE, NOW, COMPLAINT, CUSTOMER, 1, CASE, NotificationKind.INCIDENT,
 						Language.ZH, "您所在地区的网络故障已修复", "inc-1"),
 				new CustomerErased(id(), SOURCE, NOW, "ERA-1", CUSTOMER, 1, "ERA-1", "ops"),

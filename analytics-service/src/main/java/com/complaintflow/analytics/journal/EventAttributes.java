@@ -125,6 +125,9 @@ final class EventAttributes {
 				.append("decidedBy", correction.decidedBy())
 				.append("playbook", correction.playbook().name())
 				.append("role", correction.correctedByRole());
+			if (correction.suggestedValue() != null) {
+				doc.append("suggestedValue", correction.suggestedValue());
+			}
 		}
 		else if (event instanceof IncidentDetected incident) {
 			doc.append("incidentId", incident.incidentId())

@@ -124,19 +124,24 @@ public final class Figures {
 	 * Triage accuracy as staff see it: triaged decisions, those corrected, and the
 	 * correction rate (corrected over triaged) overall, per field and per source that had
 	 * decided the corrected field; per field also the decisions staff checked and the
-	 * share of those found wrong.
+	 * share of those found wrong, and the first checks the console suggested a value for
+	 * and the share that took it.
 	 */
 	public static Corrections corrections(Counters counters) {
 		long triaged = counters.get("triaged");
 		Map<String, Long> correctedFields = counters.withPrefix(Measures.CORRECTED_FIELD);
 		Map<String, Long> checkedFields = counters.withPrefix(Measures.CHECKED_FIELD);
+		Map<String, Long> suggestedFields = counters.withPrefix(Measures.SUGGESTED_FIELD);
+		Map<String, Long> takenFields = counters.withPrefix(Measures.SUGGESTION_TAKEN_FIELD);
 		Map<String, FieldCorrections> byField = new TreeMap<>();
 		for (String field : Measures.CORRECTED_FIELDS) {
 			long corrected = correctedFields.getOrDefault(field, 0L);
 			long checked = checkedFields.getOrDefault(field, 0L);
+			long suggested = suggestedFields.getOrDefault(field, 0L);
+			long taken = takenFields.getOrDefault(field, 0L);
 			if (corrected > 0 || checked > 0) {
-				byField.put(field,
-						new FieldCorrections(corrected, ratio(corrected, triaged), checked, ratio(corrected, checked)));
+				byField.put(field, new FieldCorrections(corrected, ratio(corrected, triaged), checked,
+						ratio(corrected, checked), suggested, taken, ratio(taken, suggested)));
 			}
 		}
 		long corrected = counters.get(Measures.CORRECTED);
@@ -243,8 +248,15 @@ public final class Figures {
 	 * or corrected and undone
 	 * @param checkedWrongRate corrected over checked (triage's error rate on the
 	 * decisions staff looked at), or null
+	 * @param suggested checked decisions whose first check the console suggested a value
+	 * for (triage unsure, its model naming another value)
+	 * @param suggestionTaken those whose first check corrected the field to it
+	 * @param suggestionTakenRate taken over suggested, or null: far above the share a
+	 * reader who knows the right value takes (about 30 %, the training report's asking
+	 * table) says suggestions are taken unread
 	 */
-	public record FieldCorrections(long corrected, Double rate, long checked, Double checkedWrongRate) {
+	public record FieldCorrections(long corrected, Double rate, long checked, Double checkedWrongRate, long suggested,
+			long suggestionTaken, Double suggestionTakenRate) {
 
 	}
 

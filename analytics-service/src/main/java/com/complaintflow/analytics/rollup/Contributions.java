@@ -233,7 +233,8 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 		 * when its latest correction differs from what triage decided, since a correction
 		 * back to triage's own value undoes the earlier ones; the complaint counts once,
 		 * at the first correction of a field that counts. A field corrected again is the
-		 * same wrong decision.
+		 * same wrong decision. A first check the console suggested a value for counts as
+		 * suggested, and as taken when it corrected the field to that value.
 		 */
 		void corrections() {
 			Map<String, JournalEntry> first = new LinkedHashMap<>();
@@ -245,6 +246,7 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 			JournalEntry firstCounted = null;
 			for (Map.Entry<String, JournalEntry> field : first.entrySet()) {
 				count(field.getValue(), Measures.CHECKED_FIELD + field.getKey());
+				suggestion(field.getValue(), field.getKey());
 				JournalEntry inForce = latest.get(field.getKey());
 				if (Objects.equals(inForce.text("correctedValue"), inForce.text("previousValue"))) {
 					continue;
@@ -255,6 +257,17 @@ public record Contributions(Dims dims, Map<Instant, Counters> byHour) {
 				firstCounted = (firstCounted != null) ? firstCounted : at;
 			}
 			count(firstCounted, Measures.CORRECTED);
+		}
+
+		private void suggestion(JournalEntry firstCheck, String field) {
+			String suggested = firstCheck.text("suggestedValue");
+			if (suggested == null) {
+				return;
+			}
+			count(firstCheck, Measures.SUGGESTED_FIELD + field);
+			if (suggested.equals(firstCheck.text("correctedValue"))) {
+				count(firstCheck, Measures.SUGGESTION_TAKEN_FIELD + field);
+			}
 		}
 
 		private boolean isCommunicative() {

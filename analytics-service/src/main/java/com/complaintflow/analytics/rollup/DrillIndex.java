@@ -55,6 +55,8 @@ public final class DrillIndex {
 		perValue.put(Measures.SATISFACTION, List.of("1", "2", "3", "4", "5"));
 		perValue.put(Measures.CORRECTED_FIELD, Measures.CORRECTED_FIELDS);
 		perValue.put(Measures.CHECKED_FIELD, Measures.CORRECTED_FIELDS);
+		perValue.put(Measures.SUGGESTED_FIELD, Measures.CORRECTED_FIELDS);
+		perValue.put(Measures.SUGGESTION_TAKEN_FIELD, Measures.CORRECTED_FIELDS);
 		return Collections.unmodifiableMap(perValue);
 	}
 
@@ -62,7 +64,8 @@ public final class DrillIndex {
 	 * Whether the drill-down can list the complaints behind a measure.
 	 * @param measure a measure name
 	 * @return true for stages, flags, outcomes, SLA results per milestone kind,
-	 * satisfaction scores 1 to 5 and corrected or checked fields ({@link #listable()})
+	 * satisfaction scores 1 to 5 and corrected, checked, suggested or suggestion-taken
+	 * fields ({@link #listable()})
 	 */
 	public static boolean indexed(String measure) {
 		return Measures.STAGES.contains(measure) || FLAGS.contains(measure)

@@ -98,6 +98,20 @@ public final class Measures {
 	 */
 	public static final String CHECKED_FIELD = "checkedField:";
 
+	/**
+	 * Prefix of decisions whose field's first check the console suggested a value for
+	 * ({@code suggestedField:playbook}: triage unsure, its model naming another value),
+	 * each (complaint, field) once, in the hour of that check.
+	 */
+	public static final String SUGGESTED_FIELD = "suggestedField:";
+
+	/**
+	 * Prefix of those whose first check took the suggestion
+	 * ({@code suggestionTakenField:playbook}: corrected to the suggested value, whatever
+	 * came after).
+	 */
+	public static final String SUGGESTION_TAKEN_FIELD = "suggestionTakenField:";
+
 	/** The decision fields staff can correct (triage's correction API). */
 	public static final List<String> CORRECTED_FIELDS = List.of("category", "persona", "playbook", "churnRisk");
 

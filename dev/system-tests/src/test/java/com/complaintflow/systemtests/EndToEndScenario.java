@@ -249,7 +249,7 @@ final class EndToEndScenario {
 		assertThat(export.statusCode()).isEqualTo(200);
 		Path file = dir.resolve("corrections.jsonl");
 		Files.writeString(file, export.body(), StandardCharsets.UTF_8);
-		assertThat(Corrections.read(file)).anySatisfy((example) -> {
+		assertThat(Corrections.read(file).examples()).anySatisfy((example) -> {
 			assertThat(example.key()).isEqualTo(id);
 			assertThat(example.label("category")).isEqualTo(category);
 		}).anySatisfy((example) -> {

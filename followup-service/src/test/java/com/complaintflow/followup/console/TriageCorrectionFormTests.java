@@ -300,7 +300,7 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		String id = complaintId + "-" + field + "-" + value + "-" + at.toEpochMilli();
 		return new DecisionCorrected(EventMetadata.deterministicEventId("decision-corrected", id), "triage", at,
 				complaintId, "C-" + complaintId, ComplaintEvent.CURRENT_SCHEMA_VERSION, id, field, previous, value,
-				"model", Playbook.NETWORK_FAULT, role);
+				"model", Playbook.NETWORK_FAULT, role, null);
 	}
 
 	@Test

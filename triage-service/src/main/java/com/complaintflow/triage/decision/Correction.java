@@ -26,9 +26,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param role AGENT or SUPERVISOR
  * @param correctedAt when
  * @param note an optional remark
+ * @param suggestedValue the value followup's console suggested at this check
+ * ({@link ConsoleSuggestion}), or null where it suggested none
  */
 @Document("corrections")
 record Correction(@Id String correctionId, String complaintId, String customerId, Language language, String text,
 		String field, String previousValue, String value, String decidedBy, Playbook playbook, String correctedBy,
-		String role, Instant correctedAt, String note) {
+		String role, Instant correctedAt, String note, String suggestedValue) {
+
+	/** Whether staff corrected the field to the value the console suggested. */
+	boolean tookSuggestion() {
+		return this.suggestedValue != null && this.suggestedValue.equals(this.value);
+	}
+
 }

@@ -119,11 +119,11 @@ class CorrectionController {
 				: "rules";
 		Correction correction = new Correction(CorrectionRecorder.id(key, who.login(), complaintId, body, inForce),
 				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
-				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(),
-				body.note());
+				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(), body.note(),
+				ConsoleSuggestion.of(decision.explanation(), body.field(), previous, inForce == null));
 		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
 		if (!recorded.replayed()) {
-			this.checks.counted(recorded.correction(), decision.explanation(), inForce == null);
+			this.checks.counted(recorded.correction(), decision.explanation());
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))

@@ -68,6 +68,9 @@ class CorrectionExport {
 		line.put("field", correction.field());
 		line.put("value", correction.value());
 		line.put("previousValue", correction.previousValue());
+		if (correction.suggestedValue() != null) {
+			line.put("suggestedValue", correction.suggestedValue());
+		}
 		line.put("correctedBy", correction.correctedBy());
 		line.put("correctedAt", correction.correctedAt().toString());
 		return line;

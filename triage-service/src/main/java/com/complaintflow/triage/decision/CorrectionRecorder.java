@@ -132,7 +132,7 @@ class CorrectionRecorder {
 				correction.correctedAt(), correction.complaintId(), correction.customerId(),
 				ComplaintEvent.CURRENT_SCHEMA_VERSION, correction.correctionId(), correction.field(),
 				correction.previousValue(), correction.value(), correction.decidedBy(), correction.playbook(),
-				correction.role()));
+				correction.role(), correction.suggestedValue()));
 	}
 
 	private static boolean sameRequest(Correction stored, Correction request) {

@@ -1,7 +1,6 @@
 package com.complaintflow.triage.decision;
 
 import com.complaintflow.events.Explanation;
-import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,35 +34,29 @@ class DecisionChecks {
 	 * Counts a correction newly stored (never its retry).
 	 * @param correction the correction; one whose value is triage's own is a confirmation
 	 * @param explanation the explanation of the decision it checks
-	 * @param firstCheck whether no staff member had checked the field before, the only
-	 * check the console asks for with a suggestion
 	 */
-	void counted(Correction correction, Explanation explanation, boolean firstCheck) {
+	void counted(Correction correction, Explanation explanation) {
 		Counter.builder("triage.decision.checks")
 			.description("Staff checks of triage decisions: corrected or confirmed, by field, by what had decided "
 					+ "the field, by the learned model that weighed in, and whether staff took the value the "
 					+ "console suggested where triage was unsure")
 			.tags("field", correction.field(), "outcome",
 					correction.value().equals(correction.previousValue()) ? "confirmed" : "corrected", "decided_by",
-					correction.decidedBy(), "model", model(explanation), "suggestion",
-					suggestion(correction, explanation, firstCheck))
+					correction.decidedBy(), "model", model(explanation), "suggestion", suggestion(correction))
 			.register(this.meters)
 			.increment();
 	}
 
 	/**
-	 * {@code taken} where the console suggested a value (triage unsure of a field no one
-	 * had checked, its model naming another value) and staff corrected to it,
-	 * {@code not_taken} where it suggested one and staff confirmed or chose another,
-	 * {@code none} where it suggested nothing.
+	 * {@code taken} where the console suggested a value ({@link ConsoleSuggestion}) and
+	 * staff corrected to it, {@code not_taken} where it suggested one and staff confirmed
+	 * or chose another, {@code none} where it suggested nothing.
 	 */
-	private static String suggestion(Correction correction, Explanation explanation, boolean firstCheck) {
-		String suggested = (firstCheck && Explanation.unsure(explanation.confidence().get(correction.field())))
-				? ModelAdvice.suggestion(explanation.signals(), correction.field(), correction.previousValue()) : null;
-		if (suggested == null) {
+	private static String suggestion(Correction correction) {
+		if (correction.suggestedValue() == null) {
 			return "none";
 		}
-		return suggested.equals(correction.value()) ? "taken" : "not_taken";
+		return correction.tookSuggestion() ? "taken" : "not_taken";
 	}
 
 	private static String model(Explanation explanation) {

@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.Language;
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.EventJson;
@@ -30,7 +32,6 @@ import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.model.training.Corrections;
 import com.complaintflow.triage.model.training.LabelledExample;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -124,12 +125,60 @@ class CorrectionLoopTests {
 			assertThat(export.statusCode()).isEqualTo(200);
 			Path file = this.dir.resolve("corrections.jsonl");
 			Files.writeString(file, export.body());
-			List<LabelledExample> training = Corrections.read(file);
+			List<LabelledExample> training = Corrections.read(file).examples();
 			assertThat(training).anySatisfy((example) -> {
 				assertThat(example.key()).isEqualTo(complaint.complaintId());
 				assertThat(example.text()).isEqualTo(complaint.description());
 				assertThat(example.label("playbook")).isEqualTo(corrected);
 				assertThat(example.source()).isEqualTo("correction:agent");
+			});
+		}
+	}
+
+	@Test
+	void theSuggestionTakenIsKeptWithTheCorrectionInTheEventAndTheExport() throws Exception {
+		ComplaintReceived complaint = TriageServiceIntegrationTests.complaint("GZ-TH",
+				"I want to talk to someone about my account");
+		try (KafkaTestConsumer corrections = new KafkaTestConsumer(Topics.CORRECTIONS)) {
+			this.publisher.publishAndWait(complaint);
+			JsonNode decision = awaitDecision(complaint.complaintId());
+			Explanation explanation = EventJson.mapper().treeToValue(decision.path("explanation"), Explanation.class);
+			String decided = decision.path("category").asString();
+			// triage is unsure of this text's category: the console suggests the model's
+			// other value
+			assertThat(explanation.confidence().get("category")).isLessThan(Explanation.UNSURE_BELOW);
+			String suggested = ModelAdvice.suggestion(explanation.signals(), "category", decided);
+			assertThat(suggested).isNotNull().isNotEqualTo(decided);
+			String path = "/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections";
+			double taken = suggestions("category", "taken");
+
+			HttpResponse<String> first = post(path, "{\"field\":\"category\",\"value\":\"" + suggested + "\"}",
+					"agent:agent-dev");
+			List<JsonNode> exported = exported(complaint.complaintId());
+			String third = DecisionCorrected.FIELDS.get("category")
+				.stream()
+				.filter((value) -> !value.equals(decided) && !value.equals(suggested))
+				.findFirst()
+				.orElseThrow();
+			HttpResponse<String> second = post(path, "{\"field\":\"category\",\"value\":\"" + third + "\"}",
+					"supervisor:supervisor-dev");
+
+			assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+			assertThat(EventJson.mapper().readTree(first.body()).path("suggestedValue").asString())
+				.isEqualTo(suggested);
+			assertThat(exported).singleElement()
+				.satisfies((line) -> assertThat(line.path("suggestedValue").asString()).isEqualTo(suggested));
+			assertThat(suggestions("category", "taken")).isEqualTo(taken + 1);
+			// a second check: the console asks no more, so suggested nothing
+			assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+			assertThat(EventJson.mapper().readTree(second.body()).path("suggestedValue").isNull()).isTrue();
+			List<DecisionCorrected> events = awaitCorrected(corrections, complaint.complaintId(), 2);
+			assertThat(events).extracting(DecisionCorrected::suggestedValue).containsExactly(suggested, null);
+			Path file = this.dir.resolve("one-taken.jsonl");
+			Files.writeString(file, exported.get(0).toString());
+			assertThat(Corrections.read(file)).satisfies((read) -> {
+				assertThat(read.suggested()).isEqualTo(1);
+				assertThat(read.taken()).isEqualTo(1);
 			});
 		}
 	}
@@ -335,7 +384,7 @@ class CorrectionLoopTests {
 			String id = CorrectionRecorder.id(null, "agent", complaint.complaintId(), body, null);
 			this.mongo.insert(new Correction(id, complaint.complaintId(), complaint.customerId(), complaint.language(),
 					complaint.description(), body.field(), previous, body.value(), "rules",
-					Playbook.valueOf(decision.path("playbook").asString()), "agent", "AGENT", EventMetadata.now(),
+					Playbook.valueOf(decision.path("playbook").asString()), "agent", "AGENT", EventMetadata.now(), null,
 					null));
 
 			HttpResponse<String> retry = post("/api/v1/triage/decisions/" + complaint.complaintId() + "/corrections",
@@ -434,7 +483,7 @@ class CorrectionLoopTests {
 			if (i < 430) {
 				checks.add(new Correction(run + "check-" + i, run + i, decided.customerId(), decided.language(),
 						decided.text(), "category", "BILLING", "BILLING", "model", decided.playbook(), "supervisor",
-						"SUPERVISOR", start.plusSeconds(i), null));
+						"SUPERVISOR", start.plusSeconds(i), null, null));
 			}
 		}
 		this.mongo.insertAll(decisions);
@@ -485,7 +534,8 @@ class CorrectionLoopTests {
 			assertThat(checks("persona", "confirmed", model)).isEqualTo(personasConfirmed + 1);
 			Path file = this.dir.resolve("confirmed.jsonl");
 			Files.writeString(file, get("/api/v1/triage/corrections", "supervisor:supervisor-dev").body());
-			assertThat(Corrections.read(file)).filteredOn((example) -> example.key().equals(complaint.complaintId()))
+			assertThat(Corrections.read(file).examples())
+				.filteredOn((example) -> example.key().equals(complaint.complaintId()))
 				.singleElement()
 				.satisfies((example) -> assertThat(example.label("persona")).isEqualTo(decided));
 
@@ -577,7 +627,7 @@ class CorrectionLoopTests {
 
 	private static Correction correction(String complaintId, String field, String value, Instant at, String text) {
 		return new Correction(UUID.randomUUID().toString(), complaintId, "C-export", Language.EN, text, field,
-				"PRODUCT", value, "model", Playbook.STANDARD_CARE, "supervisor", "SUPERVISOR", at, null);
+				"PRODUCT", value, "model", Playbook.STANDARD_CARE, "supervisor", "SUPERVISOR", at, null, null);
 	}
 
 	private List<JsonNode> review(String query) throws Exception {
@@ -665,17 +715,16 @@ class CorrectionLoopTests {
 		return builder;
 	}
 
+	private double suggestions(String field, String suggestion) {
+		return DecisionChecksTests.counted(this.meters, "field", field, "suggestion", suggestion);
+	}
+
 	/**
 	 * The staff checks of a field counted with an outcome under a model, whatever decided
 	 * it.
 	 */
 	private double checks(String field, String outcome, String model) {
-		return this.meters.find("triage.decision.checks")
-			.tags("field", field, "outcome", outcome, "model", model)
-			.counters()
-			.stream()
-			.mapToDouble(Counter::count)
-			.sum();
+		return DecisionChecksTests.counted(this.meters, "field", field, "outcome", outcome, "model", model);
 	}
 
 }

@@ -289,7 +289,7 @@ public final class PoisonRecords {
 					"ERA-" + complaint, "hostile-suite");
 			case Topics.CORRECTIONS ->
 				new DecisionCorrected(id, "hostile-suite", now, complaint, key, 1, "corr-" + complaint, "playbook",
-						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT");
+						"STANDARD_CARE", "BILLING_ERROR", "rules", Playbook.STANDARD_CARE, "AGENT", null);
 			default -> new ReminderRaised(id, "hostile-suite", now, complaint, key, 1, "case-" + complaint,
 					MilestoneKind.FIRST_RESPONSE, ReminderKind.WARNING, EscalationLevel.AGENT,
 					now.plus(Duration.ofHours(12)), "general-care", Priority.P4);

@@ -73,8 +73,8 @@ public final class TrainCommand {
 		Path reportFile = Path.of(options.getOrDefault("report", "docs/triage-model-evaluation.md"));
 		int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
 		boolean crossValidate = !options.containsKey("no-cv");
-		List<LabelledExample> corrections = options.containsKey("corrections")
-				? Corrections.read(Path.of(options.get("corrections"))) : List.of();
+		Corrections corrections = options.containsKey("corrections")
+				? Corrections.read(Path.of(options.get("corrections"))) : Corrections.NONE;
 		List<Path> written = options.containsKey("no-written") ? List.of()
 				: Arrays.stream(options.getOrDefault("written", WRITTEN).split(",")).map(Path::of).toList();
 		List<Path> writtenTests = options.containsKey("no-written") ? List.of()
@@ -87,7 +87,10 @@ public final class TrainCommand {
 		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
 			.withZone(ZoneOffset.UTC)
 			.format(Instant.now());
-		Report report = new Report(stamp, rules.version(), corrections.size());
+		Report report = new Report(stamp, rules.version(), corrections);
+		if (corrections.suggested() > 0) {
+			System.out.println(Report.suggestionsTaken(corrections));
+		}
 		report.written(written, writeModels);
 		if (dense != null) {
 			System.out.println("with " + dense.describe() + " (cross-validation only, no model files)");
@@ -104,7 +107,8 @@ public final class TrainCommand {
 				continue;
 			}
 			List<LabelledExample> examples = LabelStore.examples(labelFile, LabelStore.texts(data, set), set);
-			List<LabelledExample> ownCorrections = corrections.stream()
+			List<LabelledExample> ownCorrections = corrections.examples()
+				.stream()
 				.filter((example) -> example.language() == set.language)
 				.toList();
 			Map<Path, List<LabelledExample>> ownWritten = new LinkedHashMap<>();
@@ -214,7 +218,7 @@ public final class TrainCommand {
 
 		private final String rulesVersion;
 
-		private final int corrections;
+		private final Corrections corrections;
 
 		private final StringBuilder summary = new StringBuilder();
 
@@ -255,7 +259,7 @@ public final class TrainCommand {
 
 		private String modelsNote = "";
 
-		Report(String stamp, String rulesVersion, int corrections) {
+		Report(String stamp, String rulesVersion, Corrections corrections) {
 			this.stamp = stamp;
 			this.rulesVersion = rulesVersion;
 			this.corrections = corrections;
@@ -263,6 +267,19 @@ public final class TrainCommand {
 				.append("| set | " + String.join(" | ", TEXTS, DECIDED_BY, "category", "playbook", "persona",
 						HIGH_RECALL, HIGH_PRECISION, WRONG_FALLBACK) + " |\n")
 				.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+		}
+
+		/**
+		 * How many corrections in training are the value the console suggested, against
+		 * the share a reader who knows the right value takes (the asking table).
+		 */
+		static String suggestionsTaken(Corrections corrections) {
+			return String.format(Locale.ROOT,
+					"Of the %d staff corrections in training the console had suggested a value for, %d (%.1f %%) are "
+							+ "that value. Compare the share a reader who knows the right value takes (the asking table's "
+							+ "\"suggested: a reader takes it\"): far above it says suggestions were taken unread, and "
+							+ "training on them teaches the model its own second guess (docs/OPERATIONS.md, retraining).",
+					corrections.suggested(), corrections.taken(), 100 * corrections.takenShare());
 		}
 
 		/** Names the hand-written sets in every training fold and in the models. */
@@ -453,16 +470,18 @@ public final class TrainCommand {
 
 		String markdown() {
 			return "# Triage model: cross-validated evaluation\n\n" + "Written by `bench/triage-train.sh` at "
-					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections
+					+ this.stamp + " (rules " + this.rulesVersion + ", " + this.corrections.examples().size()
 					+ " staff corrections in training" + this.writtenNote
 					+ "). Accuracy counts an accepted alternative (LABELLING.md section 8) "
 					+ "as right; persona is scored only where the label has a cue. Wrong fallback: decided STANDARD_CARE "
 					+ "where the label is another playbook, over the texts that are complaints (LABELLING.md section 2: "
-					+ "a text that is none is labelled STANDARD_CARE).\n\n" + this.setup + "## Summary\n\n"
-					+ this.summary + "\n## Per field\n" + this.details + writtenMarkdown() + reliabilityMarkdown()
-					+ unsureMarkdown() + hardRulesMarkdown() + "\n## Models\n\n" + this.modelsNote + this.modelsSection
-					+ "\n## Agreement between labellers\n" + (this.agreementSection.isEmpty()
-							? "\nNo second-pass labels yet.\n" : AGREEMENT_NOTE + this.agreementSection);
+					+ "a text that is none is labelled STANDARD_CARE).\n\n"
+					+ ((this.corrections.suggested() > 0) ? suggestionsTaken(this.corrections) + "\n\n" : "")
+					+ this.setup + "## Summary\n\n" + this.summary + "\n## Per field\n" + this.details
+					+ writtenMarkdown() + reliabilityMarkdown() + unsureMarkdown() + hardRulesMarkdown()
+					+ "\n## Models\n\n" + this.modelsNote + this.modelsSection + "\n## Agreement between labellers\n"
+					+ (this.agreementSection.isEmpty() ? "\nNo second-pass labels yet.\n"
+							: AGREEMENT_NOTE + this.agreementSection);
 		}
 
 	}
