@@ -58,14 +58,7 @@ public record ModelReason(String field, String value, double probability, double
 		if (this.next != null) {
 			signal.append(this.next.signal());
 		}
-		signal.append("; ");
-		for (int i = 0; i < this.evidence.size(); i++) {
-			if (i > 0) {
-				signal.append(", ");
-			}
-			signal.append('\'').append(this.evidence.get(i).feature()).append("' +");
-			signal.append(twoDecimals(this.evidence.get(i).weight()));
-		}
+		signal.append("; ").append(weighed(this.evidence));
 		return signal.append(')').toString();
 	}
 
@@ -90,16 +83,41 @@ public record ModelReason(String field, String value, double probability, double
 		if (!head.matches()) {
 			return null;
 		}
+		List<Weighed> evidence = weighedIn(head.group(7));
+		Next next = (head.group(5) != null) ? new Next(head.group(5), Double.parseDouble(head.group(6))) : null;
+		return new ModelReason(head.group(1), head.group(2), Double.parseDouble(head.group(3)),
+				Double.parseDouble(head.group(4)), next, evidence);
+	}
+
+	/**
+	 * Features with their weights as a signal lists them
+	 * ({@code 'oad' +0.18, 'signal:x' +0.12}).
+	 */
+	static String weighed(List<Weighed> evidence) {
+		StringBuilder list = new StringBuilder();
+		for (int i = 0; i < evidence.size(); i++) {
+			if (i > 0) {
+				list.append(", ");
+			}
+			list.append('\'').append(evidence.get(i).feature()).append("' +");
+			list.append(twoDecimals(evidence.get(i).weight()));
+		}
+		return list.toString();
+	}
+
+	/**
+	 * The features a signal's list names ({@link #weighed}), up to the first that does
+	 * not read as one.
+	 */
+	static List<Weighed> weighedIn(String list) {
 		List<Weighed> evidence = new ArrayList<>();
-		Matcher weighed = WEIGHED.matcher(head.group(7));
+		Matcher weighed = WEIGHED.matcher(list);
 		int at = 0;
 		while (weighed.find() && weighed.start() == at) {
 			evidence.add(new Weighed(weighed.group(1), Double.parseDouble(weighed.group(2))));
 			at = weighed.end();
 		}
-		Next next = (head.group(5) != null) ? new Next(head.group(5), Double.parseDouble(head.group(6))) : null;
-		return new ModelReason(head.group(1), head.group(2), Double.parseDouble(head.group(3)),
-				Double.parseDouble(head.group(4)), next, evidence);
+		return evidence;
 	}
 
 	/** A number with two decimals ("0.42"), without the cost of a format string. */

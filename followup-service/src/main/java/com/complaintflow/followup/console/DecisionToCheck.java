@@ -46,7 +46,7 @@ record DecisionToCheck(String complaintId, Instant receivedAt, String value, Str
 	 * model's next most probable where triage was unsure), and that suggestion.
 	 */
 	public TriageField field(String name) {
-		return TriageField.unchecked(name, this.value, this.confidence, this.signals);
+		return TriageField.unchecked(name, this.value, this.confidence, this.signals, this.text);
 	}
 
 	/** The confidence in whole percent. */

@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
+import com.complaintflow.events.ModelEvidence;
 import com.complaintflow.followup.cases.CaseKind;
 import com.complaintflow.followup.cases.CaseView;
 
@@ -24,9 +26,13 @@ import com.complaintflow.followup.cases.CaseView;
  * @param next the value the learned model suggests instead: its next most probable where
  * it decided the field, its most probable other than the decided where the rules did; or
  * null (no model advised, or the decision predates what it said being recorded)
+ * @param nextWhy the customer's words behind that value (the n-grams that weighed most
+ * for it, widened to the words of the text, {@link TriageReason#words}), quoted and
+ * listed ({@code “bill”, “charged”}), or null where triage did not record them or the
+ * text is gone
  */
-record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence,
-		String next) {
+record TriageField(String name, String decided, List<String> values, TriageCheck check, Double confidence, String next,
+		String nextWhy) {
 
 	/**
 	 * The case's decided fields with what staff said of them (looked up by complaint id
@@ -40,20 +46,20 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 		Map<String, TriageCheck> checks = checksOf.apply(view.complaintId());
 		Map<String, Double> confidence = new HashMap<>();
 		view.triage().confidence().forEach((known) -> confidence.put(known.field(), known.value()));
-		List<String> signals = view.triage().signals();
-		return List.of(field("category", view.category(), checks, confidence, signals),
-				field("persona", view.triage().persona(), checks, confidence, signals),
-				field("playbook", view.playbook(), checks, confidence, signals),
-				field("churnRisk", view.triage().churnRisk(), checks, confidence, signals));
+		Decision decision = new Decision(view.triage().signals(),
+				(view.complaint() != null) ? view.complaint().description() : null);
+		return List.of(field("category", view.category(), checks, confidence, decision),
+				field("persona", view.triage().persona(), checks, confidence, decision),
+				field("playbook", view.playbook(), checks, confidence, decision),
+				field("churnRisk", view.triage().churnRisk(), checks, confidence, decision));
 	}
 
 	/**
 	 * One field of a decision on triage's review list, which no staff member has checked
 	 * yet.
 	 */
-	static TriageField unchecked(String name, String decided, double confidence, List<String> signals) {
-		return new TriageField(name, decided, DecisionCorrected.FIELDS.get(name), null, confidence,
-				ModelAdvice.suggestion(signals, name, decided));
+	static TriageField unchecked(String name, String decided, double confidence, List<String> signals, String text) {
+		return of(name, decided, null, confidence, new Decision(signals, text));
 	}
 
 	/** The fields triage was unsure of and no staff member has checked yet. */
@@ -91,10 +97,24 @@ record TriageField(String name, String decided, List<String> values, TriageCheck
 	}
 
 	private static TriageField field(String name, Enum<?> decided, Map<String, TriageCheck> checks,
-			Map<String, Double> confidence, List<String> signals) {
-		String value = (decided != null) ? decided.name() : null;
-		return new TriageField(name, value, DecisionCorrected.FIELDS.get(name), checks.get(name), confidence.get(name),
-				ModelAdvice.suggestion(signals, name, value));
+			Map<String, Double> confidence, Decision decision) {
+		return of(name, (decided != null) ? decided.name() : null, checks.get(name), confidence.get(name), decision);
+	}
+
+	private static TriageField of(String name, String decided, TriageCheck check, Double confidence,
+			Decision decision) {
+		String next = ModelAdvice.suggestion(decision.signals(), name, decided);
+		List<String> why = (next != null) ? TriageReason.words(ModelEvidence.of(decision.signals(), name, next),
+				decision.signals(), decision.text()) : List.of();
+		return new TriageField(name, decided, DecisionCorrected.FIELDS.get(name), check, confidence, next,
+				why.isEmpty() ? null : why.stream().map((word) -> "“" + word + "”").collect(Collectors.joining(", ")));
+	}
+
+	/**
+	 * What the console reads of a decision: its explanation's signals and the complaint's
+	 * text (null once erased).
+	 */
+	private record Decision(List<String> signals, String text) {
 	}
 
 }

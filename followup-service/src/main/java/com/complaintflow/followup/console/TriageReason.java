@@ -90,7 +90,7 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 */
 	static List<String> modelWords(String field, List<String> signals, String text) {
 		ModelReason model = model(field, signals);
-		return (model != null) ? words(model, signals, text) : List.of();
+		return (model != null) ? words(model.evidence(), signals, text) : List.of();
 	}
 
 	/**
@@ -120,7 +120,7 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		ModelReason model = ModelReason.parse(signal);
 		if (model != null) {
 			return new TriageReason(field, value, "model", percent(model.probability()), null,
-					words(model, signals, text), null);
+					words(model.evidence(), signals, text), null);
 		}
 		RulesReason rules = RulesReason.parse(signal);
 		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of(),
@@ -159,9 +159,9 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 * The customer's words behind the model's weightiest features: a rules signal's
 	 * matched word; an n-gram widened to the word (or words) of the text it lies in.
 	 */
-	private static List<String> words(ModelReason model, List<String> signals, String text) {
+	static List<String> words(List<ModelReason.Weighed> evidence, List<String> signals, String text) {
 		Map<String, String> words = new LinkedHashMap<>();
-		for (ModelReason.Weighed weighed : model.evidence()) {
+		for (ModelReason.Weighed weighed : evidence) {
 			String feature = weighed.feature();
 			String word;
 			if (feature.startsWith(RulesSignal.PREFIX)) {

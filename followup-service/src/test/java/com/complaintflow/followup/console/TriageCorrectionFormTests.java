@@ -20,6 +20,7 @@ import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
+import com.complaintflow.events.ModelEvidence;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
@@ -232,12 +233,20 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		String persona = new ModelReason("persona", "VENTING", 0.95, 0, new ModelReason.Next("RATIONAL", 0.03),
 				List.of())
 			.signal();
-		String caseId = caseDecidedWith(new Explanation("2026.12.03-3", List.of(category, persona),
-				Map.of("category", 0.42, "persona", 0.95, "playbook", 0.9, "churnRisk", 0.9), "v1"));
+		String why = new ModelEvidence("category", "BILLING",
+				List.of(new ModelReason.Weighed("bil", 0.3), new ModelReason.Weighed("arged", 0.2)))
+			.signal();
+		String caseId = caseDecidedWith(
+				new Explanation("2026.12.03-3", List.of(category, persona, why),
+						Map.of("category", 0.42, "persona", 0.95, "playbook", 0.9, "churnRisk", 0.9), "v1"),
+				"The line is slow and they charged me twice on the bill");
 
 		String page = signedIn("agent", "agent-dev").get("/console/cases/" + caseId).body();
 
-		assertThat(unsureLine(page)).contains("(42 % sure; perhaps BILLING)").doesNotContain("Persona");
+		// with the customer's words behind the suggestion, where triage recorded its
+		// n-grams
+		assertThat(unsureLine(page)).contains("(42 % sure; perhaps BILLING, for “bill”, “charged”)")
+			.doesNotContain("Persona");
 		assertThat(OfferedValue.of(page, "triage-category")).isEqualTo("BILLING");
 		// a field triage was sure of offers its own value, as before
 		assertThat(OfferedValue.of(page, "triage-persona")).isEqualTo("VENTING");
@@ -269,7 +278,18 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 	 * open.
 	 */
 	private String caseDecidedWith(Explanation explanation) throws Exception {
+		return caseDecidedWith(explanation, null);
+	}
+
+	/**
+	 * Publishes a complaint in the words given (none: null) and its decision with the
+	 * explanation given, and returns its case's id once open.
+	 */
+	private String caseDecidedWith(Explanation explanation, String text) throws Exception {
 		String complaintId = "CMP-" + UUID.randomUUID();
+		if (text != null) {
+			this.publisher.publishAndWait(TestEvents.received(complaintId, Instant.now(), text, "Test Person", "+860"));
+		}
 		this.publisher
 			.publishAndWait(TestEvents.withExplanation(TestEvents.triaged(complaintId, Instant.now()), explanation));
 		String caseId = CaseOpening.caseIdFor(complaintId);

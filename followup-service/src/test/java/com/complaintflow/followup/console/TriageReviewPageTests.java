@@ -38,7 +38,8 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 			.review(200, "[" + decision(first, "STANDARD_CARE", 0.31, "套餐到期后被自动续费了") + "," + decision(second,
 					"BILLING_ERROR", 0.44, "Charged twice for the same month")
 				.replaceFirst("}$",
-						",\"signals\":[\"model:playbook.BILLING_ERROR(p=0.44>=0.00, next NETWORK_FAULT p=0.21; 'twice' +0.40, 'arg' +0.21)\"]}")
+						",\"signals\":[\"model:playbook.BILLING_ERROR(p=0.44>=0.00, next NETWORK_FAULT p=0.21; 'twice' +0.40, 'arg' +0.21)\","
+								+ "\"evidence:playbook.NETWORK_FAULT('same mon' +0.20)\"]}")
 					+ "]");
 		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
 		int asked = TriageStandIn.get().reviews().size();
@@ -55,7 +56,7 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		// where the model was unsure, its next most probable value is suggested and
 		// offered
 		// first; a decision without the model's reason offers its own value
-		assertThat(page.body()).containsOnlyOnce("perhaps NETWORK_FAULT");
+		assertThat(page.body()).containsOnlyOnce("perhaps NETWORK_FAULT, for “same month”");
 		assertThat(OfferedValue.of(page.body(), "value-" + second)).isEqualTo("NETWORK_FAULT");
 		assertThat(OfferedValue.of(page.body(), "value-" + first)).isEqualTo("STANDARD_CARE");
 		TriageStandIn.Request review = TriageStandIn.get().reviews().get(asked);

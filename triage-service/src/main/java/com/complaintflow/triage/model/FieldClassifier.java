@@ -228,7 +228,8 @@ public final class FieldClassifier {
 		return out;
 	}
 
-	private List<ModelReason.Weighed> evidence(SparseVector x, int value) {
+	/** The features that weighed most for a value, largest first. */
+	List<ModelReason.Weighed> evidence(SparseVector x, int value) {
 		int n = this.classes.size();
 		int[] top = new int[EVIDENCE];
 		double[] weight = new double[EVIDENCE];

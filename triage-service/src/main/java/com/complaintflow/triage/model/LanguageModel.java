@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.rules.Advice;
@@ -85,9 +87,9 @@ public final class LanguageModel {
 
 	/**
 	 * The model's advice for every field it classifies: one pass over the text's n-grams
-	 * for all fields' scores, one more for the n-grams that weighed most for each chosen
-	 * value the model is sure enough to decide (the advice of a field below its threshold
-	 * carries no evidence).
+	 * for all fields' scores, one more for the n-grams that weighed most for each field's
+	 * most probable value, and for its next where the console may suggest it (the model
+	 * under 50 % sure, or below its threshold, so that the rules decide).
 	 */
 	public Map<String, Advice> advise(String text) {
 		return advise(text, List.of());
@@ -114,40 +116,54 @@ public final class LanguageModel {
 		}
 		int fields = this.ordered.size();
 		FieldClassifier.Ranking[] ranking = new FieldClassifier.Ranking[fields];
-		// evidence only for the fields the model decides: the others' is never shown
-		int[] evidenceColumn = new int[fields];
+		// evidence for each field's most probable value, and for the next where the
+		// console may suggest it (a field staff check, the model unsure or not deciding):
+		// columns into the matrix, each with its own top features
+		int[] evidenceColumn = new int[2 * fields];
+		boolean[] withNext = new boolean[fields];
 		int evidenced = 0;
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
 			ranking[i] = classifier.rankFromSums(sums);
-			if (ranking[i].probability() >= classifier.threshold()) {
-				evidenceColumn[evidenced++] = i;
+			boolean decides = ranking[i].probability() >= classifier.threshold();
+			evidenceColumn[evidenced++] = this.offsets[i] + ranking[i].best();
+			withNext[i] = ranking[i].second() >= 0 && DecisionCorrected.FIELDS.containsKey(classifier.field())
+					&& (!decides || Explanation.unsure(ranking[i].probability()));
+			if (withNext[i]) {
+				evidenceColumn[evidenced++] = this.offsets[i] + ranking[i].second();
 			}
 		}
-		int[][] top = new int[fields][FieldClassifier.EVIDENCE];
-		double[][] weight = new double[fields][FieldClassifier.EVIDENCE];
-		int[] found = new int[fields];
-		for (int k = 0; evidenced > 0 && k < ids.length; k++) {
+		int[][] top = new int[evidenced][FieldClassifier.EVIDENCE];
+		double[][] weight = new double[evidenced][FieldClassifier.EVIDENCE];
+		int[] found = new int[evidenced];
+		for (int k = 0; k < ids.length; k++) {
 			int base = ids[k] * this.stride;
 			if (base + this.stride > this.matrix.length) {
 				continue;
 			}
 			for (int e = 0; e < evidenced; e++) {
-				int i = evidenceColumn[e];
-				found[i] = FieldClassifier.offer(top[i], weight[i], found[i], k,
-						this.matrix[base + this.offsets[i] + ranking[i].best()] * values[k]);
+				found[e] = FieldClassifier.offer(top[e], weight[e], found[e], k,
+						this.matrix[base + evidenceColumn[e]] * values[k]);
 			}
 		}
 		Map<String, Advice> advice = new LinkedHashMap<>();
+		int e = 0;
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
+			List<ModelReason.Weighed> evidence = FieldClassifier.evidence(x, top[e], weight[e], found[e]);
+			e++;
 			int second = ranking[i].second();
-			ModelReason.Next next = (second < 0) ? null
-					: new ModelReason.Next(classifier.classes().get(second), ranking[i].secondProbability());
-			advice.put(classifier.field(),
-					new Advice(classifier.classes().get(ranking[i].best()), ranking[i].probability(),
-							classifier.threshold(), FieldClassifier.evidence(x, top[i], weight[i], found[i]),
-							this.version, next));
+			ModelReason.Next next = null;
+			List<ModelReason.Weighed> nextEvidence = List.of();
+			if (second >= 0) {
+				next = new ModelReason.Next(classifier.classes().get(second), ranking[i].secondProbability());
+				if (withNext[i]) {
+					nextEvidence = FieldClassifier.evidence(x, top[e], weight[e], found[e]);
+					e++;
+				}
+			}
+			advice.put(classifier.field(), new Advice(classifier.classes().get(ranking[i].best()),
+					ranking[i].probability(), classifier.threshold(), evidence, this.version, next, nextEvidence));
 		}
 		return advice;
 	}

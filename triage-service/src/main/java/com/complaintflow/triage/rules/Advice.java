@@ -16,17 +16,37 @@ import com.complaintflow.events.ModelReason;
  * @param model the version of the model file that advised, or null for a model that is no
  * file (one trained in memory)
  * @param next the model's next most probable value, or null
+ * @param nextEvidence the n-grams that weighed most for the next value, where the console
+ * may suggest it (the model unsure, or not deciding); else none
  */
 public record Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence,
-		String model, ModelReason.Next next) {
+		String model, ModelReason.Next next, List<ModelReason.Weighed> nextEvidence) {
 
 	public Advice {
 		evidence = List.copyOf(evidence);
+		nextEvidence = List.copyOf(nextEvidence);
+	}
+
+	/** Advice without the evidence for its next value. */
+	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence, String model,
+			ModelReason.Next next) {
+		this(value, probability, threshold, evidence, model, next, List.of());
 	}
 
 	/** Advice of a model trained in memory, which has no file version. */
 	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence) {
-		this(value, probability, threshold, evidence, null, null);
+		this(value, probability, threshold, evidence, null, null, List.of());
+	}
+
+	/**
+	 * The n-grams that weighed most for one of the two values the model ranked first, or
+	 * none for another value.
+	 */
+	public List<ModelReason.Weighed> evidenceFor(String candidate) {
+		if (candidate.equals(this.value)) {
+			return this.evidence;
+		}
+		return (this.next != null && candidate.equals(this.next.value())) ? this.nextEvidence : List.of();
 	}
 
 	/** Whether the model is sure enough to decide the field. */

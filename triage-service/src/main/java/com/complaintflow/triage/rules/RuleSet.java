@@ -14,9 +14,11 @@ import java.util.function.Function;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
+import com.complaintflow.events.ModelEvidence;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
@@ -129,6 +131,7 @@ public final class RuleSet {
 			}
 		}
 		addAdvice(analysis.advice, decidedBy, signals);
+		addSuggestionEvidence(analysis.advice, facts, confidence, signals);
 		if (context.repeatCount() > 0) {
 			signals.add("history:" + context.repeatCount() + " earlier complaint(s) within " + historyWindow());
 		}
@@ -165,6 +168,27 @@ public final class RuleSet {
 				signals.add(new ModelAdvice(field, model.value(), model.probability(), model.next()).signal());
 			}
 		});
+	}
+
+	/**
+	 * Adds to the signals, for each field staff check that triage is unsure of, the
+	 * n-grams that weighed most for the value the console suggests instead (the model's
+	 * next where it decided, its most probable other than the rules' where they did), so
+	 * staff see why before they take it.
+	 */
+	private static void addSuggestionEvidence(Map<String, Advice> advice, Facts facts, Map<String, Double> confidence,
+			List<String> signals) {
+		for (String field : DecisionCorrected.FIELDS.keySet()) {
+			Advice model = advice.get(field);
+			if (model == null || !Explanation.unsure(confidence.get(field))) {
+				continue;
+			}
+			String suggested = ModelAdvice.suggestion(signals, field, facts.get(Field.byKey(field)));
+			List<ModelReason.Weighed> evidence = (suggested != null) ? model.evidenceFor(suggested) : List.of();
+			if (!evidence.isEmpty()) {
+				signals.add(new ModelEvidence(field, suggested, evidence).signal());
+			}
+		}
 	}
 
 	/** The version of the model whose advice was weighed, or null if none was. */

@@ -80,6 +80,33 @@ class CombinationTests {
 	}
 
 	@Test
+	void whereTriageIsUnsureTheNgramsBehindTheSuggestedValueAreInTheExplanation() {
+		List<ModelReason.Weighed> forProduct = List.of(new ModelReason.Weighed("plan", 0.2));
+		Verdict verdict = decide("The price went up again this year",
+				Map.of("category",
+						new Advice("BILLING", 0.42, 0, List.of(), "v1", new ModelReason.Next("PRODUCT", 0.31),
+								forProduct),
+						"playbook", new Advice("BILLING_ERROR", 0.93, 0, List.of(), "v1",
+								new ModelReason.Next("STANDARD_CARE", 0.05), forProduct)));
+
+		assertThat(verdict.explanation().signals()).contains("evidence:category.PRODUCT('plan' +0.20)")
+			.noneMatch((signal) -> signal.startsWith("evidence:playbook"));
+	}
+
+	@Test
+	void whereTheRulesDecideUnsureTheNgramsBehindTheModelsOwnValueAreInTheExplanation() {
+		Verdict verdict = decide("Something about my account is off",
+				Map.of("category", new Advice("BILLING", 0.3, 0.5, List.of(new ModelReason.Weighed("account", 0.12)),
+						"v1", new ModelReason.Next("PRODUCT", 0.2), List.of(new ModelReason.Weighed("plan", 0.1)))));
+
+		assertThat(verdict.decidedBy()).containsEntry("category", "rules");
+		assertThat(verdict.category()).isNotEqualTo(Category.BILLING);
+		assertThat(verdict.explanation().confidence().get("category")).isLessThan(0.5);
+		assertThat(verdict.explanation().signals()).contains("evidence:category.BILLING('account' +0.12)")
+			.noneMatch((signal) -> signal.startsWith("evidence:category.PRODUCT"));
+	}
+
+	@Test
 	void theExplanationNamesTheModelWhoseAdviceWasWeighedEvenWhereTheRulesDecided() {
 		String version = "2026-12-04T23:39Z-en-1500+422";
 		Verdict weighed = decide("The internet drops every evening",

@@ -1,10 +1,13 @@
 package com.complaintflow.triage.model;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.complaintflow.events.DecisionCorrected;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.text.ChineseScript;
@@ -64,9 +67,14 @@ class InferenceTests {
 					assertThat(one.next().value()).as(field + " of " + text)
 						.isEqualTo(classifier.classes().get(second));
 					assertThat(one.next().probability()).as(field + " of " + text).isCloseTo(p[second], within(1e-12));
-					if (!one.decides()) {
-						assertThat(one.evidence()).as(field).isEmpty();
-					}
+					// the evidence of the first value, and of the next where the console
+					// may
+					// suggest it (a field staff check, the model unsure or not deciding)
+					assertThat(one.evidence()).as(field + " of " + text).isEqualTo(classifier.evidence(x, best));
+					boolean suggestible = DecisionCorrected.FIELDS.containsKey(field)
+							&& (!one.decides() || Explanation.unsure(one.probability()));
+					assertThat(one.nextEvidence()).as(field + " of " + text)
+						.isEqualTo(suggestible ? classifier.evidence(x, second) : List.of());
 				});
 			}
 		}
@@ -80,6 +88,32 @@ class InferenceTests {
 
 		assertThat(category.decides()).isTrue();
 		assertThat(category.evidence()).isNotEmpty();
+	}
+
+	@Test
+	void aFieldTheModelDoesNotDecideCarriesTheEvidenceOfItsTwoFirstValues() {
+		LanguageModel trained = SmallCorpus.model(Language.EN);
+		// every field's threshold out of reach: the rules decide, the console may
+		// suggest either of the model's two first values
+		Map<String, FieldClassifier> undecided = new LinkedHashMap<>();
+		trained.classifiers()
+			.forEach((field, classifier) -> undecided.put(field,
+					classifier.calibrated(classifier.temperature(), 1.01, classifier.offsets())));
+		LanguageModel model = new LanguageModel(Language.EN, "test", trained.scheme(), trained.vocabulary(), undecided);
+		String text = "They billed me twice, refund the extra charge";
+
+		Advice category = model.advise(text).get("category");
+		Advice emotion = model.advise(text).get("emotion");
+
+		assertThat(category.decides()).isFalse();
+		assertThat(category.evidence()).isNotEmpty();
+		assertThat(category.nextEvidence()).isNotEmpty()
+			.isEqualTo(model.classifiers()
+				.get("category")
+				.evidence(model.features(text),
+						model.classifiers().get("category").classes().indexOf(category.next().value())));
+		// a field staff never check: no suggestion, so no evidence for its next value
+		assertThat(emotion.nextEvidence()).isEmpty();
 	}
 
 	@Test
