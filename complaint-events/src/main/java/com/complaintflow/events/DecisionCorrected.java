@@ -18,8 +18,8 @@ import java.util.UUID;
  * {@code churnRisk}
  * @param previousValue what triage decided
  * @param correctedValue what the staff member says it is
- * @param decidedBy which source had decided the field: {@code hard-rule}, {@code model}
- * or {@code rules}
+ * @param decidedBy which source had decided the field ({@link DecidedBy}):
+ * {@code hard-rule}, {@code model} or {@code rules}
  * @param playbook the playbook triage had chosen (the denominator of the per-playbook
  * rate)
  * @param correctedByRole the role of the staff member (AGENT or SUPERVISOR; the name

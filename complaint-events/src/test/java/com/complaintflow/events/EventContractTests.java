@@ -184,6 +184,19 @@ class EventContractTests {
 	}
 
 	@Test
+	void theSourcesThatDecideAFieldAreTheOnesTheSchemaNames() throws Exception {
+		Set<String> named = new TreeSet<>();
+		try (InputStream schema = schemaStream(EventType.DECISION_CORRECTED)) {
+			EventJson.mapper()
+				.readTree(schema)
+				.at("/properties/decidedBy/enum")
+				.forEach((value) -> named.add(value.asString()));
+		}
+
+		assertThat(named).containsExactlyInAnyOrder(DecidedBy.HARD_RULE, DecidedBy.MODEL, DecidedBy.RULES);
+	}
+
+	@Test
 	void milestoneActualIsBreachedWhenMetLateOrBreachedBeforeBeingMet() {
 		List<MilestoneActual> actuals = ((CaseClosed) sample(EventType.CASE_CLOSED)).milestones();
 		MilestoneActual onTime = actuals.get(0);

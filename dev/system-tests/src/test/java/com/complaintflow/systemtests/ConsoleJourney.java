@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
 
 import com.complaintflow.browser.Accessibility;
 import com.complaintflow.browser.PageErrors;
@@ -40,6 +41,9 @@ final class ConsoleJourney {
 		.setTimeout(WAIT.toMillis());
 
 	private static final String WORDS = "Broadband drops every 15 minutes since this morning, I work from home";
+
+	/** Words whose category the bundled English model is unsure of (37 % sure). */
+	private static final String UNSURE_WORDS = "I want to talk to someone about my account";
 
 	private static final String NAME = "Wang Fang";
 
@@ -188,6 +192,9 @@ final class ConsoleJourney {
 		PageErrors errors = PageErrors.watch(this.page);
 		String complaintId = postComplaint();
 		await().atMost(WAIT).until(() -> caseOf(complaintId), (id) -> id != null);
+		// a complaint whose category triage is unsure of
+		String unsure = postComplaint(UNSURE_WORDS);
+		String unsureCase = await().atMost(WAIT).until(() -> caseOf(unsure), (id) -> id != null);
 		String console = this.services.url(Service.FOLLOWUP) + "/console";
 		this.page.navigate(console + "/triage-review?field=category");
 		this.page.locator("#username").fill("supervisor");
@@ -196,6 +203,13 @@ final class ConsoleJourney {
 		this.page.waitForURL("**/console/triage-review**");
 		assertThat(this.page.locator("#review li").first()).isVisible();
 		Screenshots.save(this.page, "console-triage-review");
+
+		// its case page suggests the model's other value, with the customer's words
+		// behind it
+		this.page.navigate(console + "/cases/" + unsureCase);
+		assertThat(this.page.locator("#triage-unsure"))
+			.containsText(Pattern.compile("Category\\s+\\([0-9]+ % sure; perhaps [A-Z_]+, for “[^”]+”\\)"));
+		this.page.navigate(console + "/triage-review?field=category");
 		Accessibility.assertNoSeriousViolations(this.page);
 
 		// the least sure decision is right: confirmed, it leaves the list
@@ -238,6 +252,10 @@ final class ConsoleJourney {
 	}
 
 	private String postComplaint() {
+		return postComplaint(WORDS);
+	}
+
+	private String postComplaint(String words) {
 		ObjectNode body = JSON.createObjectNode();
 		body.putObject("customer")
 			.put("id", "CONSOLE-" + UUID.randomUUID())
@@ -245,7 +263,7 @@ final class ConsoleJourney {
 			.put("name", NAME)
 			.put("phone", PHONE);
 		body.putObject("location").put("regionCode", "BJ-CY");
-		body.put("description", WORDS);
+		body.put("description", words);
 		return this.api.postComplaint("hotline-dev-key", UUID.randomUUID().toString(), body.toString())
 			.path("complaintId")
 			.asString();

@@ -115,8 +115,7 @@ class CorrectionController {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to correct", "Triage already decided "
 					+ body.field() + " " + previous + "; POST to /confirmations to record that it is right");
 		}
-		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(body.field(), "rules")
-				: "rules";
+		String decidedBy = stored.decidedBy(body.field());
 		Correction correction = new Correction(CorrectionRecorder.id(key, who.login(), complaintId, body, inForce),
 				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
 				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(), body.note(),

@@ -101,9 +101,8 @@ class LeastSureDecisions {
 
 	private static DecisionToCheck toCheck(StoredDecision stored, String field) {
 		ComplaintTriaged decision = EventJson.mapper().readValue(stored.eventJson(), ComplaintTriaged.class);
-		String decidedBy = (stored.decidedBy() != null) ? stored.decidedBy().getOrDefault(field, "rules") : "rules";
 		return new DecisionToCheck(stored.complaintId(), stored.receivedAt(), stored.language(), field,
-				CorrectionController.valueOf(decision, field), decidedBy, stored.confidence().get(field),
+				CorrectionController.valueOf(decision, field), stored.decidedBy(field), stored.confidence().get(field),
 				decision.playbook(), stored.text(), decision.explanation().signals());
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.complaintflow.events.Category;
+import com.complaintflow.events.DecidedBy;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Playbook;
 
@@ -36,4 +37,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record StoredDecision(@Id String complaintId, String customerId, String regionCode, Instant receivedAt,
 		Category category, Playbook playbook, BigDecimal claimedAmount, String eventJson, Language language,
 		String text, Map<String, String> decidedBy, Map<String, Double> confidence) {
+
+	/**
+	 * Which source decided a field ({@link DecidedBy}): the rules for a decision stored
+	 * before the sources were.
+	 */
+	String decidedBy(String field) {
+		return (this.decidedBy != null) ? this.decidedBy.getOrDefault(field, DecidedBy.RULES) : DecidedBy.RULES;
+	}
 }

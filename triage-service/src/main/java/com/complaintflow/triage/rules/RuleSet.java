@@ -14,6 +14,7 @@ import java.util.function.Function;
 import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.DecidedBy;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Emotion;
 import com.complaintflow.events.Explanation;
@@ -164,7 +165,7 @@ public final class RuleSet {
 	private static void addAdvice(Map<String, Advice> advice, Map<String, String> decidedBy, List<String> signals) {
 		decidedBy.forEach((field, source) -> {
 			Advice model = advice.get(field);
-			if (model != null && !"model".equals(source)) {
+			if (model != null && !DecidedBy.MODEL.equals(source)) {
 				signals.add(new ModelAdvice(field, model.value(), model.probability(), model.next()).signal());
 			}
 		});
@@ -216,8 +217,8 @@ public final class RuleSet {
 		facts.set(field, choice.value());
 		confidence.put(field.key(), choice.confidence());
 		signals.add(choice.reason());
-		decidedBy.put(field.key(),
-				choice.reason().startsWith(ModelReason.PREFIX) ? "model" : (choice.hard() ? "hard-rule" : "rules"));
+		decidedBy.put(field.key(), choice.reason().startsWith(ModelReason.PREFIX) ? DecidedBy.MODEL
+				: (choice.hard() ? DecidedBy.HARD_RULE : DecidedBy.RULES));
 	}
 
 	/**

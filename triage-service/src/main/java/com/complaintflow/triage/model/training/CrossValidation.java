@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
+import com.complaintflow.events.DecidedBy;
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.rules.Advice;
 import com.complaintflow.triage.rules.RuleSet;
@@ -112,7 +113,7 @@ public final class CrossValidation {
 					}
 					int[] counts = byModel.computeIfAbsent(field, (key) -> new int[2]);
 					counts[1]++;
-					if ("model".equals(one.combined().decidedBy().get(field))) {
+					if (DecidedBy.MODEL.equals(one.combined().decidedBy().get(field))) {
 						counts[0]++;
 					}
 				}

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.complaintflow.events.DecidedBy;
+
 /**
  * Whether a decision's stated confidence can be taken at its word: over held-out fields
  * one source decided (the model, or the rules), per band of stated confidence how many
@@ -29,7 +31,7 @@ public final class Reliability {
 
 	/** The record of the fields the model decided. */
 	static Reliability ofModel() {
-		return new Reliability(Set.of("model"));
+		return new Reliability(Set.of(DecidedBy.MODEL));
 	}
 
 	/** The record of the fields the rules decided, hard rules among them. */

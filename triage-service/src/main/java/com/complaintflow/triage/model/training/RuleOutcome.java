@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.complaintflow.events.DecidedBy;
 import com.complaintflow.events.RulesReason;
 import com.complaintflow.triage.rules.Verdict;
 
@@ -23,14 +24,11 @@ import com.complaintflow.triage.rules.Verdict;
 public record RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
 		List<String> signals, Map<String, Double> confidence) {
 
-	/** The source of a field a hard rule decided, as {@code decidedBy} names it. */
-	static final String HARD_RULE = "hard-rule";
-
 	/**
 	 * The sources of the fields the rules decided: a hard rule, or any other part of
 	 * them.
 	 */
-	static final Set<String> BY_RULES = Set.of("rules", HARD_RULE);
+	static final Set<String> BY_RULES = Set.of(DecidedBy.RULES, DecidedBy.HARD_RULE);
 
 	/** The outcome of a verdict on a text whose rules fired the given signals. */
 	public static RuleOutcome of(Verdict verdict, List<String> signals) {
@@ -57,7 +55,7 @@ public record RuleOutcome(Map<String, String> values, Map<String, String> rulesB
 
 	/** Whether a hard rule decided the field. */
 	public boolean hard(String field) {
-		return HARD_RULE.equals(this.decidedBy.get(field));
+		return DecidedBy.HARD_RULE.equals(this.decidedBy.get(field));
 	}
 
 }

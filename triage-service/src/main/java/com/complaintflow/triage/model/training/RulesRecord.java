@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.complaintflow.events.DecidedBy;
+
 /**
  * How often each rule (or the rules' score, category default and fallback of a field) was
  * right on labelled texts, beside the confidence its decisions state and the confidence
@@ -25,7 +27,7 @@ public final class RulesRecord {
 
 	/** The record of the hard rules alone. */
 	static RulesRecord ofHardRules() {
-		return new RulesRecord(Set.of(RuleOutcome.HARD_RULE));
+		return new RulesRecord(Set.of(DecidedBy.HARD_RULE));
 	}
 
 	/**
