@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the operations files: docker-compose.yml (docker-compose config), the Prometheus
 # configuration, the alert rules with their unit tests (promtool), the Alertmanager configuration and
-# its routes (amtool) and the Grafana dashboards (the
+# its routes (amtool), each alert's runbook entry, and the Grafana dashboards (the
 # committed JSON is what the generator writes; every query parses). Run by 'mvn verify' when
 # promtool is installed, and always by CI.
 # Each check runs only when its tools are here: a missing tool skips that check with a line saying
@@ -44,9 +44,17 @@ else
   skip "Prometheus configuration and alert rules checks: promtool is not installed"
 fi
 
+# every alert rule has its entry in the runbook its annotations point to
+for alert in $(sed -n 's/^ *- alert: //p' ops/prometheus/rules/*.yml); do
+  grep -q "\*\*\`$alert\`\*\*" docs/OPERATIONS.md \
+    || { echo "docs/OPERATIONS.md: no entry for the alert $alert under 'Alerts: what each means and what to do'"; exit 1; }
+done
+echo "alert rules: each has its entry in docs/OPERATIONS.md"
+
 if command -v amtool >/dev/null 2>&1; then
   amtool check-config ops/alertmanager/alertmanager.yml
-  # followup's per-case pages and the rules' pages reach on-call; the watchdog reaches the heartbeat
+  # followup's per-case pages and the rules' pages reach on-call; the watchdog reaches the heartbeat, the
+  # triage-quality alerts the triage owners
   route() {
     amtool config routes test --config.file=ops/alertmanager/alertmanager.yml "$@" 2>/dev/null
   }
@@ -57,6 +65,10 @@ if command -v amtool >/dev/null 2>&1; then
   done
   [ "$(route alertname=ComplaintAlertingWatchdog severity=none)" = "heartbeat" ] \
     || { echo "alertmanager.yml: the watchdog does not reach the heartbeat receiver"; exit 1; }
+  for alert in ComplaintTriageSuggestionsTakenUnread ComplaintTriageCorrectionsRising; do
+    [ "$(route alertname=$alert severity=info team=triage field=category)" = "triage-owners" ] \
+      || { echo "alertmanager.yml: $alert does not reach the triage-owners receiver"; exit 1; }
+  done
   echo "alertmanager.yml: valid, routes as documented (amtool)"
 else
   skip "Alertmanager configuration check: amtool is not installed"
