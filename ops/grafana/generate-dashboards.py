@@ -130,6 +130,15 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
                    "knows the right value takes 31 % (English) / 30 % (Chinese) of them (docs/triage-model-evaluation.md, the "
                    "asking table); far above that, staff may be taking it unread, and their corrections "
                    "teach the model its own second guess (docs/triage.md, triage_decision_checks_total)."),
+        panel(10, "Decisions triage was unsure of, by field and language (1 day)", "timeseries",
+              [target('sum by (field, language) (increase(triage_decision_fields_total{job="complaint-flow",unsure="true"}[1d]))'
+                      ' / sum by (field, language) (increase(triage_decision_fields_total{job="complaint-flow"}[1d]))',
+                      "{{language}} {{field}}")],
+              0, 40, 24, 8, unit="percentunit",
+              desc="Of each day's new decisions, the share whose field triage was less than 50 % sure of: where the console "
+                   "asks staff, and what the review list puts first. Held out, 0.54 (English) and 0.59 (Chinese) of the four fields "
+                   "a complaint, about one in seven (docs/triage-model-evaluation.md, the asking table). A line that jumps is complaints of a kind the model does not know, or a new model or "
+                   "rules file less sure than the one before (ComplaintTriageUnsureRising)."),
     ])
 
 hotspots = dashboard("cf-hotspots", "complaint-flow / Hotspots",

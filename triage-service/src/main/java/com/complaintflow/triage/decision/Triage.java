@@ -42,14 +42,17 @@ class Triage {
 
 	private final MeterRegistry meters;
 
+	private final DecidedFields decidedFields;
+
 	private final Timer decisionTimer;
 
 	Triage(RulesRegistry rules, ModelRegistry models, DecisionStore store, OutageDetector outages,
-			MeterRegistry meters) {
+			DecidedFields decidedFields, MeterRegistry meters) {
 		this.rules = rules;
 		this.models = models;
 		this.store = store;
 		this.outages = outages;
+		this.decidedFields = decidedFields;
 		this.meters = meters;
 		this.decisionTimer = Timer.builder("triage.decision.duration")
 			.description("Time to decide one complaint (history, outage check, rules)")
@@ -105,6 +108,7 @@ class Triage {
 					decision.priority().name())
 			.register(this.meters)
 			.increment();
+		this.decidedFields.counted(complaint.language(), verdict.decidedBy(), verdict.explanation().confidence());
 		return decision;
 	}
 

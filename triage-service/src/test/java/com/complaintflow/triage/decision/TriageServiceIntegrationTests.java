@@ -24,6 +24,7 @@ import com.complaintflow.events.CustomerErased;
 import com.complaintflow.events.EmotionCues;
 import com.complaintflow.events.EscalationLevel;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.IncidentDetected;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
@@ -40,7 +41,11 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.ErasureRaces;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.incident.OutageDetector;
 import com.complaintflow.triage.model.ModelRegistry;
+import com.complaintflow.triage.rules.RulesRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,15 @@ class TriageServiceIntegrationTests {
 
 	@Autowired
 	private ModelRegistry models;
+
+	@Autowired
+	private RulesRegistry rules;
+
+	@Autowired
+	private DecisionStore store;
+
+	@Autowired
+	private OutageDetector outages;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -141,6 +155,34 @@ class TriageServiceIntegrationTests {
 			assertThat(first.category()).isEqualTo(Category.BILLING);
 			assertThat(first.churnRisk()).isEqualTo(ChurnRisk.LOW);
 			assertThat(first.playbook()).isEqualTo(Playbook.BILLING_ERROR);
+		}
+	}
+
+	@Test
+	void aNewDecisionsCheckedFieldsAreCountedOnceWithTheirCertaintyAndItsRedeliveryIsNot() {
+		// the service's rules, models and store, counting into a registry of this test's
+		// own
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		Triage triage = new Triage(this.rules, this.models, this.store, this.outages, new DecidedFields(meters),
+				meters);
+		ComplaintReceived complaint = complaint("SH-PD",
+				"I was charged twice for my phone plan this month, I want the extra charge refunded.");
+		TriageBatch batch = triage.begin(List.of(complaint));
+
+		ComplaintTriaged decision = triage.triage(complaint, batch);
+		ComplaintTriaged redelivered = triage.triage(complaint, batch);
+
+		assertThat(redelivered).isSameAs(decision);
+		assertThat(meters.find("triage.decision.fields").counters().stream().mapToDouble(Counter::count).sum())
+			.isEqualTo(4);
+		for (String field : List.of("category", "persona", "playbook", "churnRisk")) {
+			boolean unsure = Explanation.unsure(decision.explanation().confidence().get(field));
+			assertThat(meters.find("triage.decision.fields")
+				.tags("field", field, "language", "EN", "unsure", Boolean.toString(unsure))
+				.counters()
+				.stream()
+				.mapToDouble(Counter::count)
+				.sum()).as(field).isEqualTo(1);
 		}
 	}
 
