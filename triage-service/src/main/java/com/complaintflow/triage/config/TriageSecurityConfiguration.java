@@ -32,7 +32,7 @@ class TriageSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.CONSOLE)
 				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",
-						"/api/v1/triage/model/**", "/api/v1/triage/corrections")
+						"/api/v1/triage/model/**", "/api/v1/triage/corrections", "/api/v1/triage/corrections/untrained")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.anyRequest()
 				.denyAll())

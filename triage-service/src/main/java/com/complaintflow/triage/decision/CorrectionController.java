@@ -55,12 +55,15 @@ class CorrectionController {
 
 	private final DecisionChecks checks;
 
+	private final UntrainedLabels untrained;
+
 	CorrectionController(DecisionStore decisions, CorrectionRecorder recorder, CorrectionExport export,
-			DecisionChecks checks) {
+			DecisionChecks checks, UntrainedLabels untrained) {
 		this.decisions = decisions;
 		this.recorder = recorder;
 		this.export = export;
 		this.checks = checks;
+		this.untrained = untrained;
 	}
 
 	@Operation(summary = "Correct a triage decision",
@@ -154,6 +157,15 @@ class CorrectionController {
 		response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		this.export.writeTo(response.getOutputStream());
+	}
+
+	@Operation(summary = "Count the labels the models in force have not learned from",
+			description = "Per language: the model in force (null where the rules decide alone), when it was trained (to the minute), and the "
+					+ "complaints' fields staff corrected or confirmed since, each once as the export writes them (all of them where no model "
+					+ "is in force). Retrain when a few hundred have gathered. Roles: SUPERVISOR, OPERATIONS.")
+	@GetMapping("/corrections/untrained")
+	List<UntrainedLabels.Untrained> untrained() {
+		return this.untrained.count();
 	}
 
 	/** The value a decision gave one of the {@link DecisionCorrected#FIELDS}. */

@@ -30,6 +30,7 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.security.StaffDelegation;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import com.complaintflow.triage.model.ModelVersion;
 import com.complaintflow.triage.model.training.Corrections;
 import com.complaintflow.triage.model.training.LabelledExample;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -617,6 +618,40 @@ class CorrectionLoopTests {
 			}
 		}
 		assertThat(categories).hasSize(complaints).allSatisfy((id, value) -> assertThat(value).isEqualTo("NETWORK"));
+	}
+
+	@Test
+	void theLabelsGivenSinceTheModelInForceWasTrainedAreCountedEachFieldOnce() throws Exception {
+		JsonNode english = untrained(Language.EN);
+		Instant trainedAt = Instant.parse(english.path("trainedAt").asString());
+		assertThat(english.path("modelVersion").asString()).startsWith(ModelVersion.stamp(trainedAt) + "-en-");
+		long englishBefore = english.path("labels").asLong();
+		long chineseBefore = untrained(Language.ZH).path("labels").asLong();
+		String prefix = "CMP-untrained-" + UUID.randomUUID() + "-";
+		// since the training: a category corrected twice and a persona, two labels
+		this.mongo.insert(correction(prefix + 1, "category", "NETWORK", trainedAt.plusSeconds(60), "text"));
+		this.mongo.insert(correction(prefix + 1, "category", "BILLING", trainedAt.plusSeconds(120), "text"));
+		this.mongo.insert(correction(prefix + 1, "persona", "VENTING", trainedAt.plusSeconds(60), "text"));
+		// before it, and one without its text (which the export leaves out): none
+		this.mongo.insert(correction(prefix + 2, "category", "NETWORK", trainedAt.minusSeconds(60), "text"));
+		this.mongo.insert(correction(prefix + 3, "category", "NETWORK", trainedAt.plusSeconds(60), null));
+
+		assertThat(untrained(Language.EN).path("labels").asLong()).isEqualTo(englishBefore + 2);
+		assertThat(untrained(Language.ZH).path("labels").asLong()).isEqualTo(chineseBefore);
+		assertThat(get("/api/v1/triage/corrections/untrained", "agent:agent-dev").statusCode()).isEqualTo(403);
+		assertThat(get("/api/v1/triage/corrections/untrained", "prometheus:prometheus-dev").statusCode())
+			.isEqualTo(403);
+	}
+
+	private JsonNode untrained(Language language) throws Exception {
+		HttpResponse<String> response = get("/api/v1/triage/corrections/untrained", "ops:ops-dev");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		for (JsonNode count : EventJson.mapper().readTree(response.body())) {
+			if (count.path("language").asString().equalsIgnoreCase(language.name())) {
+				return count;
+			}
+		}
+		throw new AssertionError("No count for " + language + ": " + response.body());
 	}
 
 	private static Correction correction(String complaintId, String field, String value, Instant at, String text) {

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
 import com.complaintflow.triage.model.LanguageModel;
 import com.complaintflow.triage.model.ModelFile;
+import com.complaintflow.triage.model.ModelVersion;
 import com.complaintflow.triage.rules.RuleSet;
 import com.complaintflow.triage.rules.RulesLoader;
 
@@ -84,9 +83,7 @@ public final class TrainCommand {
 		LabelBudget budget = LabelBudget.fromProperties();
 		boolean writeModels = !options.containsKey("no-models") && dense == null && budget.all();
 		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults(), dense);
-		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
-			.withZone(ZoneOffset.UTC)
-			.format(Instant.now());
+		String stamp = ModelVersion.stamp(Instant.now());
 		Report report = new Report(stamp, rules.version(), corrections);
 		if (corrections.suggested() > 0) {
 			System.out.println(Report.suggestionsTaken(corrections));
@@ -165,8 +162,7 @@ public final class TrainCommand {
 		for (LabelledExample example : extra) {
 			docs.add(ModelTrainer.Doc.of(example, Scoring.rules(rules, example)));
 		}
-		String version = stamp + "-" + set.language.name().toLowerCase(Locale.ROOT) + "-" + examples.size() + "+"
-				+ extra.size();
+		String version = ModelVersion.of(stamp, set.language, examples.size(), extra.size());
 		LanguageModel model = trainer.train(set.language, docs, version);
 		Path file = models.resolve(ModelFile.fileName(set.language));
 		ModelFile.write(model, file);
