@@ -65,7 +65,7 @@ if command -v amtool >/dev/null 2>&1; then
   done
   [ "$(route alertname=ComplaintAlertingWatchdog severity=none)" = "heartbeat" ] \
     || { echo "alertmanager.yml: the watchdog does not reach the heartbeat receiver"; exit 1; }
-  for alert in ComplaintTriageSuggestionsTakenUnread ComplaintTriageCorrectionsRising ComplaintTriageUnsureRising; do
+  for alert in ComplaintTriageSuggestionsTakenUnread ComplaintTriageCorrectionsRising ComplaintTriageUnsureRising ComplaintTriageRetrainingDue; do
     [ "$(route alertname=$alert severity=info team=triage field=category)" = "triage-owners" ] \
       || { echo "alertmanager.yml: $alert does not reach the triage-owners receiver"; exit 1; }
   done

@@ -82,6 +82,9 @@ class CorrectionLoopTests {
 	@Autowired
 	private MeterRegistry meters;
 
+	@Autowired
+	private UntrainedLabelsGauge untrainedGauge;
+
 	@TempDir
 	Path dir;
 
@@ -638,6 +641,12 @@ class CorrectionLoopTests {
 
 		assertThat(untrained(Language.EN).path("labels").asLong()).isEqualTo(englishBefore + 2);
 		assertThat(untrained(Language.ZH).path("labels").asLong()).isEqualTo(chineseBefore);
+		// and the gauge the retraining alert reads says the same once counted
+		this.untrainedGauge.refresh();
+		assertThat(this.meters.get("triage.corrections.untrained").tag("language", "EN").gauge().value())
+			.isEqualTo(untrained(Language.EN).path("labels").asDouble());
+		assertThat(this.meters.get("triage.corrections.untrained").tag("language", "ZH").gauge().value())
+			.isEqualTo(untrained(Language.ZH).path("labels").asDouble());
 		assertThat(get("/api/v1/triage/corrections/untrained", "agent:agent-dev").statusCode()).isEqualTo(403);
 		assertThat(get("/api/v1/triage/corrections/untrained", "prometheus:prometheus-dev").statusCode())
 			.isEqualTo(403);
