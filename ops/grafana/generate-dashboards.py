@@ -139,6 +139,13 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
                    "asks staff, and what the review list puts first. Held out, 0.54 (English) and 0.59 (Chinese) of the four fields "
                    "a complaint, about one in seven (docs/triage-model-evaluation.md, the asking table). A line that jumps is complaints of a kind the model does not know, or a new model or "
                    "rules file less sure than the one before (ComplaintTriageUnsureRising)."),
+        panel(11, "Labels from staff the models in force have not learned from", "timeseries",
+              [target('max by (language) (triage_corrections_untrained{job="complaint-flow"})', "{{language}}")],
+              0, 48, 24, 8,
+              desc="Complaints' fields staff corrected or confirmed since the model in force for the language was trained, each once "
+                   "(GET /api/v1/triage/corrections/untrained; counted every 5 minutes). They change nothing until the model is "
+                   "trained with them: at 300, ComplaintTriageRetrainingDue (docs/OPERATIONS.md, Retraining). The line drops "
+                   "when a new model is in force."),
     ])
 
 hotspots = dashboard("cf-hotspots", "complaint-flow / Hotspots",
