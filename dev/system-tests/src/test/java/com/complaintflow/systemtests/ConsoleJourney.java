@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.complaintflow.browser.Accessibility;
@@ -212,13 +213,16 @@ final class ConsoleJourney {
 		this.page.navigate(console + "/triage-review?field=category");
 		Accessibility.assertNoSeriousViolations(this.page);
 
-		// the least sure decision is right: confirmed, it leaves the list
+		// the least sure decision is right: confirmed, it leaves the list, and it is one
+		// more label the models in force have not learned from
+		long labelsBefore = labelsNotLearnedFrom();
 		String first = this.page.locator("#review li").first().getAttribute("data-complaint-id");
 		String decided = this.page.locator("#review li").first().locator("p strong").textContent();
 		this.page.locator("#review li").first().locator("button[value='confirm']").click();
 		this.page.waitForLoadState();
 		assertThat(this.page.locator("p.done")).containsText("Confirmation sent to triage");
 		assertThat(this.page.locator("#review li[data-complaint-id='" + first + "']")).hasCount(0);
+		assertThat(labelsNotLearnedFrom()).isEqualTo(labelsBefore + 1);
 		JsonNode confirmation = exported(first);
 		assertThat(confirmation.path("field").asString()).isEqualTo("category");
 		assertThat(confirmation.path("value").asString()).isEqualTo(decided);
@@ -277,6 +281,14 @@ final class ConsoleJourney {
 
 	private JsonNode caseJson(String caseId) {
 		return this.api.getJson(Service.FOLLOWUP, "/api/v1/cases/" + caseId, "agent:agent-dev");
+	}
+
+	/** The review page's count of labels not learned from, both languages together. */
+	private long labelsNotLearnedFrom() {
+		Matcher counts = Pattern.compile("Chinese ([0-9,]+), English ([0-9,]+)")
+			.matcher(this.page.locator("#untrained").textContent());
+		assertThat(counts.find()).isTrue();
+		return Long.parseLong(counts.group(1).replace(",", "")) + Long.parseLong(counts.group(2).replace(",", ""));
 	}
 
 }

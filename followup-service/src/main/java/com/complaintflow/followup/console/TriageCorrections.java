@@ -32,12 +32,14 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The console's calls to triage: the review list a supervisor checks
- * ({@code GET /api/v1/triage/review}), and a staff member's correction or confirmation of
- * a triage decision from the case page or the review page, sent to triage's API
- * ({@code POST /api/v1/triage/decisions/{id}/corrections} or {@code /confirmations}) with
- * the console account, naming the staff member in the {@link StaffDelegation} headers. No
- * idempotency key is sent: triage takes the same staff member's same correction as its
- * retry, so sending a form again, from any page, records it once.
+ * ({@code GET /api/v1/triage/review}) with the count of labels the models in force have
+ * not learned from ({@code GET /api/v1/triage/corrections/untrained}), and a staff
+ * member's correction or confirmation of a triage decision from the case page or the
+ * review page, sent to triage's API ({@code POST
+ * /api/v1/triage/decisions/{id}/corrections} or {@code /confirmations}) with the console
+ * account, naming the staff member in the {@link StaffDelegation} headers. No idempotency
+ * key is sent: triage takes the same staff member's same correction as its retry, so
+ * sending a form again, from any page, records it once.
  */
 @Component
 class TriageCorrections {
@@ -63,12 +65,15 @@ class TriageCorrections {
 	}
 
 	/** The console's requests to triage, as counted. */
-	private static final List<String> REQUESTS = List.of("correction", "confirmation", "review");
+	private static final List<String> REQUESTS = List.of("correction", "confirmation", "review", "untrained");
 
 	/** How many decisions the review page shows. */
 	static final int REVIEW_LIMIT = 20;
 
 	private static final ParameterizedTypeReference<List<DecisionToCheck>> DECISIONS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<LanguageLabels>> LABELS = new ParameterizedTypeReference<>() {
 	};
 
 	private static final Logger logger = LoggerFactory.getLogger(TriageCorrections.class);
@@ -87,8 +92,9 @@ class TriageCorrections {
 			for (Outcome outcome : Outcome.values()) {
 				this.counters.put(request + outcome,
 						Counter.builder("followup.console.triage.requests")
-							.description("The console's requests to triage (staff corrections, confirmations and "
-									+ "supervisors' review lists), by what came of them")
+							.description("The console's requests to triage (staff corrections, confirmations, "
+									+ "supervisors' review lists and their count of labels not learned from), by what "
+									+ "came of them")
 							.tag("request", request)
 							.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 							.register(registry));
@@ -180,6 +186,36 @@ class TriageCorrections {
 		}
 	}
 
+	/**
+	 * The labels staff gave that triage's models in force have not learned from, per
+	 * language, asked for the supervisor; null when triage does not answer with them (the
+	 * review page then leaves the line out).
+	 */
+	Untrained untrained(Actor supervisor) {
+		try {
+			return this.triage.get()
+				.uri("/api/v1/triage/corrections/untrained")
+				.accept(MediaType.APPLICATION_JSON)
+				.header(StaffDelegation.LOGIN_HEADER, supervisor.staffId())
+				.header(StaffDelegation.ROLE_HEADER, Roles.SUPERVISOR)
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					if (status != 200) {
+						counted("untrained", outcome(status, "count of labels not learned from"));
+						return null;
+					}
+					counted("untrained", Outcome.RECORDED);
+					return Untrained.of(response.bodyTo(LABELS));
+				});
+		}
+		catch (RestClientException ex) {
+			logger.warn("Triage did not answer the count of labels not learned from: {}",
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			counted("untrained", Outcome.UNAVAILABLE);
+			return null;
+		}
+	}
+
 	/** Counts the request's outcome, and answers it. */
 	private Outcome counted(String request, Outcome outcome) {
 		this.counters.get(request + outcome).increment();
@@ -218,6 +254,41 @@ class TriageCorrections {
 		/** Whether triage answered with the list. */
 		public boolean answered() {
 			return this.outcome == Outcome.RECORDED;
+		}
+
+	}
+
+	/**
+	 * One language's count in triage's answer; a language the console does not know is
+	 * read and left out.
+	 *
+	 * @param language the language ({@code zh}, {@code en})
+	 * @param labels the labels not learned from
+	 */
+	record LanguageLabels(String language, long labels) {
+
+	}
+
+	/**
+	 * The labels staff gave that triage's models in force have not learned from.
+	 *
+	 * @param zh in Chinese
+	 * @param en in English
+	 */
+	record Untrained(long zh, long en) {
+
+		static Untrained of(List<LanguageLabels> counts) {
+			long zh = 0;
+			long en = 0;
+			for (LanguageLabels count : (counts != null) ? counts : List.<LanguageLabels>of()) {
+				if (Language.ZH.name().equalsIgnoreCase(count.language())) {
+					zh = count.labels();
+				}
+				else if (Language.EN.name().equalsIgnoreCase(count.language())) {
+					en = count.labels();
+				}
+			}
+			return new Untrained(zh, en);
 		}
 
 	}

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The supervisors' review of triage: the decisions of the last day (or week, or 31 days)
  * triage was least sure of on one field (triage's review list), each with the complaint's
  * words and the forms to confirm or correct it; each one checked leaves the list and
- * becomes a labelled example for the next models.
+ * becomes a labelled example for the next models, and the page says how many such labels
+ * the models in force have not learned from yet.
  */
 @Controller
 @RequestMapping("/console/triage-review")
@@ -52,6 +53,7 @@ class TriageReviewPage {
 		model.addAttribute("values", TriageField.values(choice.field()));
 		model.addAttribute("review", this.triage.enabled() ? this.triage.toCheck(choice.field(),
 				choice.chosenLanguage(), now.minus(Duration.ofDays(choice.days())), now, Actor.of(auth)) : null);
+		model.addAttribute("untrained", this.triage.enabled() ? this.triage.untrained(Actor.of(auth)) : null);
 		return "console/triage-review";
 	}
 

@@ -28,6 +28,7 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 	@AfterEach
 	void emptyList() {
 		TriageStandIn.get().review(200, "[]");
+		TriageStandIn.get().untrained(200, TriageStandIn.NO_LABELS);
 	}
 
 	@Test
@@ -41,6 +42,10 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 						",\"signals\":[\"model:playbook.BILLING_ERROR(p=0.44>=0.00, next NETWORK_FAULT p=0.21; 'twice' +0.40, 'arg' +0.21)\","
 								+ "\"evidence:playbook.NETWORK_FAULT('same mon' +0.20)\"]}")
 					+ "]");
+		// a language the console does not know is left out
+		TriageStandIn.get()
+			.untrained(200, "[{\"language\":\"zh\",\"modelVersion\":\"v\",\"labels\":12},"
+					+ "{\"language\":\"en\",\"modelVersion\":null,\"labels\":1234},{\"language\":\"fr\",\"labels\":5}]");
 		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
 		int asked = TriageStandIn.get().reviews().size();
 
@@ -66,6 +71,13 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 		assertThat(period(review)).isEqualTo(Duration.ofDays(1));
 		assertThat(review.staffLogin()).isEqualTo("supervisor");
 		assertThat(review.staffRole()).isEqualTo("SUPERVISOR");
+		// how many labels the models in force have not learned from, asked for the
+		// supervisor
+		assertThat(page.body()).contains("have not learned from yet: Chinese 12, English 1,234.");
+		assertThat(TriageStandIn.get().untrainedAsked()).last().satisfies((request) -> {
+			assertThat(request.staffLogin()).isEqualTo("supervisor");
+			assertThat(request.staffRole()).isEqualTo("SUPERVISOR");
+		});
 
 		HttpResponse<String> corrected = supervisor.post("/console/triage-review", page.body(), Map.of("complaintId",
 				first, "field", "playbook", "language", "ZH", "value", "BILLING_ERROR", "verdict", "correct"));
@@ -85,6 +97,7 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 	@Test
 	void triageNotAnsweringIsALineOnThePageAndABadVerdictIsNotSent() throws Exception {
 		TriageStandIn.get().review(503, "{}");
+		TriageStandIn.get().untrained(503, "{}");
 		ConsoleSession supervisor = signedIn("supervisor", "supervisor-dev");
 		String complaintId = "CMP-" + UUID.randomUUID();
 
@@ -98,7 +111,7 @@ class TriageReviewPageTests extends FollowupIntegrationTest {
 				Map.of("complaintId", complaintId, "verdict", "confirm"));
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Triage did not answer");
+		assertThat(page.body()).contains("Triage did not answer").doesNotContain("id=\"untrained\"");
 		assertThat(parameters(TriageStandIn.get().reviews().get(TriageStandIn.get().reviews().size() - 1)))
 			.containsEntry("field", "category")
 			.doesNotContainKey("language");

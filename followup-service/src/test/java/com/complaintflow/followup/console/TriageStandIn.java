@@ -16,9 +16,13 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for triage's correction API in followup's tests (the real pair runs in the
  * system tests' console journey): a real HTTP server on a free port that records every
  * request and answers a correction with the status set for its complaint (201 by
- * default), the review list with the status and body set for it (an empty list).
+ * default), the review list and the count of labels not learned from with the status and
+ * body set for each (an empty list; none in either language).
  */
 public final class TriageStandIn {
+
+	/** Triage's count of labels not learned from, none in either language. */
+	static final String NO_LABELS = "[{\"language\":\"zh\",\"labels\":0},{\"language\":\"en\",\"labels\":0}]";
 
 	private static final TriageStandIn INSTANCE = new TriageStandIn();
 
@@ -31,6 +35,10 @@ public final class TriageStandIn {
 	private volatile int reviewStatus = 200;
 
 	private volatile String reviewBody = "[]";
+
+	private volatile int untrainedStatus = 200;
+
+	private volatile String untrainedBody = NO_LABELS;
 
 	private TriageStandIn() {
 		try {
@@ -64,9 +72,22 @@ public final class TriageStandIn {
 		this.reviewBody = body;
 	}
 
+	/**
+	 * Answers the count of labels not learned from with this status and body from now on.
+	 */
+	void untrained(int status, String body) {
+		this.untrainedStatus = status;
+		this.untrainedBody = body;
+	}
+
 	/** The review lists asked for, oldest first. */
 	List<Request> reviews() {
 		return this.requests.stream().filter((request) -> request.path().endsWith("/review")).toList();
+	}
+
+	/** The counts of labels not learned from asked for, oldest first. */
+	List<Request> untrainedAsked() {
+		return this.requests.stream().filter((request) -> request.path().endsWith("/corrections/untrained")).toList();
 	}
 
 	/** The requests about the complaint, oldest first. */
@@ -84,14 +105,17 @@ public final class TriageStandIn {
 				exchange.getRequestHeaders().getFirst("Idempotency-Key"),
 				exchange.getRequestHeaders().getFirst("traceparent"), body));
 		boolean review = path.endsWith("/review");
+		boolean untrained = path.endsWith("/corrections/untrained");
 		int status = review ? this.reviewStatus
-				: this.statuses.entrySet()
-					.stream()
-					.filter((entry) -> path.contains("/" + entry.getKey() + "/"))
-					.map(Map.Entry::getValue)
-					.findFirst()
-					.orElse(201);
-		byte[] answer = (review ? this.reviewBody : "{}").getBytes(StandardCharsets.UTF_8);
+				: untrained ? this.untrainedStatus
+						: this.statuses.entrySet()
+							.stream()
+							.filter((entry) -> path.contains("/" + entry.getKey() + "/"))
+							.map(Map.Entry::getValue)
+							.findFirst()
+							.orElse(201);
+		byte[] answer = (review ? this.reviewBody : untrained ? this.untrainedBody : "{}")
+			.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, answer.length);
 		exchange.getResponseBody().write(answer);

@@ -31,8 +31,10 @@ class TriageSecurityConfiguration {
 				.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.CONSOLE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/triage/review")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.CONSOLE)
+				.requestMatchers(HttpMethod.GET, "/api/v1/triage/corrections/untrained")
+				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS, Roles.CONSOLE)
 				.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/rules/**", "/api/v1/triage/model",
-						"/api/v1/triage/model/**", "/api/v1/triage/corrections", "/api/v1/triage/corrections/untrained")
+						"/api/v1/triage/model/**", "/api/v1/triage/corrections")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.OPERATIONS)
 				.anyRequest()
 				.denyAll())

@@ -8,6 +8,7 @@ import com.complaintflow.events.ComplaintTriaged;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.kafka.EventJson;
+import com.complaintflow.support.security.Roles;
 import com.complaintflow.support.web.IdempotencyKeys;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -162,9 +164,14 @@ class CorrectionController {
 	@Operation(summary = "Count the labels the models in force have not learned from",
 			description = "Per language: the model in force (null where the rules decide alone), when it was trained (to the minute), and the "
 					+ "complaints' fields staff corrected or confirmed since, each once as the export writes them (all of them where no model "
-					+ "is in force). Retrain when a few hundred have gathered. Roles: SUPERVISOR, OPERATIONS.")
-	@GetMapping("/corrections/untrained")
-	List<UntrainedLabels.Untrained> untrained() {
+					+ "is in force). Retrain when a few hundred have gathered. Roles: SUPERVISOR, OPERATIONS, CONSOLE. CONSOLE is followup's "
+					+ "console account, asking for the supervisor named in Staff-Login and Staff-Role (403 for another role).")
+	@GetMapping(path = "/corrections/untrained", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<UntrainedLabels.Untrained> untrained(StaffMember staff, Authentication auth) {
+		if (Roles.heldBy(auth, Roles.CONSOLE) && !Roles.SUPERVISOR.equals(staff.role())) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
+					"The labels not learned from are for supervisors and operations: the console asks for a SUPERVISOR only");
+		}
 		return this.untrained.count();
 	}
 

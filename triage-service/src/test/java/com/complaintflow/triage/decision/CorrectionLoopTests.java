@@ -647,9 +647,18 @@ class CorrectionLoopTests {
 			.isEqualTo(untrained(Language.EN).path("labels").asDouble());
 		assertThat(this.meters.get("triage.corrections.untrained").tag("language", "ZH").gauge().value())
 			.isEqualTo(untrained(Language.ZH).path("labels").asDouble());
-		assertThat(get("/api/v1/triage/corrections/untrained", "agent:agent-dev").statusCode()).isEqualTo(403);
-		assertThat(get("/api/v1/triage/corrections/untrained", "prometheus:prometheus-dev").statusCode())
-			.isEqualTo(403);
+		String path = "/api/v1/triage/corrections/untrained";
+		assertThat(get(path, "agent:agent-dev").statusCode()).isEqualTo(403);
+		assertThat(get(path, "prometheus:prometheus-dev").statusCode()).isEqualTo(403);
+		// the console asks for a supervisor it names (its review page), for nobody else
+		HttpResponse<String> forSupervisor = getWith(path, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "lin.wei", StaffDelegation.ROLE_HEADER, "SUPERVISOR"));
+		assertThat(forSupervisor.statusCode()).isEqualTo(200);
+		assertThat(forSupervisor.body()).contains("\"labels\":" + (englishBefore + 2));
+		assertThat(getWith(path, "console:console-dev",
+				Map.of(StaffDelegation.LOGIN_HEADER, "chen", StaffDelegation.ROLE_HEADER, "AGENT"))
+			.statusCode()).isEqualTo(403);
+		assertThat(getWith(path, "console:console-dev", Map.of()).statusCode()).isEqualTo(400);
 	}
 
 	private JsonNode untrained(Language language) throws Exception {
