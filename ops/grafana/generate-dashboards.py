@@ -15,6 +15,13 @@ def target(expr, legend="", ref="A", instant=False, exemplar=False):
         t["range"] = False
     return t
 
+def share(metric, by, part, window, whole=""):
+    """The share of a counter's increase over the window that has the labels `part`, of those with `whole`."""
+    sel = 'job="complaint-flow"'
+    return (f'sum by ({by}) (increase({metric}{{{sel},{part}}}[{window}]))'
+            f' / sum by ({by}) (increase({metric}{{{sel}{"," + whole if whole else ""}}}[{window}]))')
+
+
 def panel(pid, title, kind, targets, x, y, w, h, unit=None, desc=None, extra=None):
     p = {"id": pid, "title": title, "type": kind, "datasource": DS,
          "gridPos": {"x": x, "y": y, "w": w, "h": h}, "targets": targets,
@@ -114,16 +121,14 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
         panel(7, "Retention rate by playbook over time", "timeseries",
               [target(f'max by (playbook) (complaintflow_retention_rate{{{A}}})', "{{playbook}}")], 0, 15, 24, 9, unit="percentunit"),
         panel(8, "Triage as staff see it: share of checked decisions they corrected, by model (30 days)", "timeseries",
-              [target('sum by (model) (increase(triage_decision_checks_total{job="complaint-flow",outcome="corrected"}[30d]))'
-                      ' / sum by (model) (increase(triage_decision_checks_total{job="complaint-flow"}[30d]))', "{{model}}")],
+              [target(share("triage_decision_checks_total", "model", 'outcome="corrected"', "30d"), "{{model}}")],
               0, 24, 24, 8, unit="percentunit",
               desc="Of the fields staff checked on the case page or the review list (category, persona, playbook, churn risk), "
                    "the share they corrected rather than confirmed, by the learned model that weighed in (none: the rules "
                    "decided alone; unrecorded: decided before model versions were recorded). After a retraining the new model's line should run below the old one's. "
                    "By field and playbook, all time: analytics' dashboard."),
         panel(9, "Suggestions staff took, by field (30 days)", "timeseries",
-              [target('sum by (field) (increase(triage_decision_checks_total{job="complaint-flow",suggestion="taken"}[30d]))'
-                      ' / sum by (field) (increase(triage_decision_checks_total{job="complaint-flow",suggestion!="none"}[30d]))', "{{field}}")],
+              [target(share("triage_decision_checks_total", "field", 'suggestion="taken"', "30d", 'suggestion!="none"'), "{{field}}")],
               0, 32, 24, 8, unit="percentunit",
               desc="Where triage was unsure of a field no one had checked and its model named another value, the console suggested it "
                    "(perhaps BILLING) and offered it first: the share of those first checks that took it. Held out, a reader who "
@@ -131,9 +136,7 @@ retention = dashboard("cf-retention", "complaint-flow / Retention",
                    "asking table); far above that, staff may be taking it unread, and their corrections "
                    "teach the model its own second guess (docs/triage.md, triage_decision_checks_total)."),
         panel(10, "Decisions triage was unsure of, by field and language (1 day)", "timeseries",
-              [target('sum by (field, language) (increase(triage_decision_fields_total{job="complaint-flow",unsure="true"}[1d]))'
-                      ' / sum by (field, language) (increase(triage_decision_fields_total{job="complaint-flow"}[1d]))',
-                      "{{language}} {{field}}")],
+              [target(share("triage_decision_fields_total", "field, language", 'unsure="true"', "1d"), "{{language}} {{field}}")],
               0, 40, 24, 8, unit="percentunit",
               desc="Of each day's new decisions, the share whose field triage was less than 50 % sure of: where the console "
                    "asks staff, and what the review list puts first. Held out, 0.54 (English) and 0.59 (Chinese) of the four fields "
