@@ -1,5 +1,6 @@
 package com.complaintflow.followup.console;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.followup.cases.CaseActions.Actor;
@@ -29,6 +31,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * The console's calls to triage: the review list a supervisor checks
@@ -155,35 +158,16 @@ class TriageCorrections {
 	 * for the supervisor.
 	 */
 	Review toCheck(String field, Language language, Instant from, Instant to, Actor supervisor) {
-		Review review = read(field, language, from, to, supervisor);
-		counted("review", review.outcome());
-		return review;
-	}
-
-	private Review read(String field, Language language, Instant from, Instant to, Actor supervisor) {
-		try {
-			return this.triage.get()
-				.uri((uri) -> uri.path("/api/v1/triage/review")
+		Answer<List<DecisionToCheck>> answer = askFor(supervisor, "review", "review list of " + field,
+				(uri) -> uri.path("/api/v1/triage/review")
 					.queryParam("field", field)
 					.queryParamIfPresent("language", Optional.ofNullable(language))
 					.queryParam("from", from)
 					.queryParam("to", to)
 					.queryParam("limit", REVIEW_LIMIT)
-					.build())
-				.accept(MediaType.APPLICATION_JSON)
-				.header(StaffDelegation.LOGIN_HEADER, supervisor.staffId())
-				.header(StaffDelegation.ROLE_HEADER, Roles.SUPERVISOR)
-				.exchange((request, response) -> {
-					int status = response.getStatusCode().value();
-					return (status == 200) ? new Review(Outcome.RECORDED, response.bodyTo(DECISIONS))
-							: new Review(outcome(status, "review list of " + field), List.of());
-				});
-		}
-		catch (RestClientException ex) {
-			logger.warn("Triage did not answer the review list of {}: {}", field,
-					NestedExceptionUtils.getMostSpecificCause(ex).toString());
-			return new Review(Outcome.UNAVAILABLE, List.of());
-		}
+					.build(),
+				DECISIONS);
+		return new Review(answer.outcome(), answer.bodyOr(List.of()));
 	}
 
 	/**
@@ -192,28 +176,38 @@ class TriageCorrections {
 	 * review page then leaves the line out).
 	 */
 	Untrained untrained(Actor supervisor) {
+		Answer<List<LanguageLabels>> answer = askFor(supervisor, "untrained", "count of labels not learned from",
+				(uri) -> uri.path("/api/v1/triage/corrections/untrained").build(), LABELS);
+		return (answer.outcome() == Outcome.RECORDED) ? Untrained.of(answer.bodyOr(List.of())) : null;
+	}
+
+	/**
+	 * Asks triage for what a supervisor reads (a GET answered with JSON), in the
+	 * supervisor's name, and counts the outcome under the request; {@code what} names the
+	 * request in the logs.
+	 */
+	private <T> Answer<T> askFor(Actor supervisor, String request, String what, Function<UriBuilder, URI> uri,
+			ParameterizedTypeReference<T> type) {
+		Answer<T> answer;
 		try {
-			return this.triage.get()
-				.uri("/api/v1/triage/corrections/untrained")
+			answer = this.triage.get()
+				.uri(uri)
 				.accept(MediaType.APPLICATION_JSON)
 				.header(StaffDelegation.LOGIN_HEADER, supervisor.staffId())
 				.header(StaffDelegation.ROLE_HEADER, Roles.SUPERVISOR)
-				.exchange((request, response) -> {
+				.exchange((sent, response) -> {
 					int status = response.getStatusCode().value();
-					if (status != 200) {
-						counted("untrained", outcome(status, "count of labels not learned from"));
-						return null;
-					}
-					counted("untrained", Outcome.RECORDED);
-					return Untrained.of(response.bodyTo(LABELS));
+					return (status == 200) ? new Answer<>(Outcome.RECORDED, response.bodyTo(type))
+							: new Answer<>(outcome(status, what), null);
 				});
 		}
 		catch (RestClientException ex) {
-			logger.warn("Triage did not answer the count of labels not learned from: {}",
+			logger.warn("Triage did not answer the {}: {}", what,
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());
-			counted("untrained", Outcome.UNAVAILABLE);
-			return null;
+			answer = new Answer<>(Outcome.UNAVAILABLE, null);
 		}
+		counted(request, answer.outcome());
+		return answer;
 	}
 
 	/** Counts the request's outcome, and answers it. */
@@ -240,6 +234,22 @@ class TriageCorrections {
 				yield Outcome.UNAVAILABLE;
 			}
 		};
+	}
+
+	/**
+	 * Triage's answer to a supervisor's read: {@link Outcome#RECORDED} with what it read,
+	 * or why there is nothing.
+	 *
+	 * @param outcome RECORDED when triage answered
+	 * @param body what triage answered with; null otherwise
+	 * @param <T> what was read
+	 */
+	private record Answer<T>(Outcome outcome, T body) {
+
+		T bodyOr(T none) {
+			return (this.body != null) ? this.body : none;
+		}
+
 	}
 
 	/**

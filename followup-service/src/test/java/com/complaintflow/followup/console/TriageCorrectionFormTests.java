@@ -336,11 +336,14 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		assertThat(unreachable
 			.toCheck("category", null, Instant.now().minusSeconds(60), Instant.now(), new Actor("supervisor", true))
 			.outcome()).isEqualTo(TriageCorrections.Outcome.UNAVAILABLE);
+		assertThat(unreachable.untrained(new Actor("supervisor", true))).isNull();
 		assertThat(corrections(registry)).containsEntry("unavailable", 1.0).containsEntry("recorded", 0.0);
-		assertThat(registry.get("followup.console.triage.requests")
-			.tags("request", "review", "outcome", "unavailable")
-			.counter()
-			.count()).isEqualTo(1.0);
+		for (String request : List.of("review", "untrained")) {
+			assertThat(registry.get("followup.console.triage.requests")
+				.tags("request", request, "outcome", "unavailable")
+				.counter()
+				.count()).as(request).isEqualTo(1.0);
+		}
 	}
 
 	/** The console's corrections counted, by outcome. */
