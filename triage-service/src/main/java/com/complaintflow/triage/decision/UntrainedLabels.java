@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.triage.model.ModelRegistry;
 import com.complaintflow.triage.model.ModelVersion;
 import org.bson.Document;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,10 @@ class UntrainedLabels {
 	UntrainedLabels(MongoTemplate mongo, ModelRegistry models) {
 		this.mongo = mongo;
 		this.models = models;
+		// counted every 5 minutes by each instance, over corrections that only grow: the
+		// index reads a language's labels since the training, not every correction
+		StartupIndexes.ensure(mongo, mongo.getCollectionName(Correction.class),
+				new Index().on("language", Sort.Direction.ASC).on("correctedAt", Sort.Direction.ASC));
 	}
 
 	/** One count per language, in the order of the models' status. */

@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -659,6 +660,10 @@ class CorrectionLoopTests {
 				Map.of(StaffDelegation.LOGIN_HEADER, "chen", StaffDelegation.ROLE_HEADER, "AGENT"))
 			.statusCode()).isEqualTo(403);
 		assertThat(getWith(path, "console:console-dev", Map.of()).statusCode()).isEqualTo(400);
+		// read through an index on the language and the time, not by scanning every label
+		assertThat(this.mongo.indexOps("corrections").getIndexInfo())
+			.anySatisfy((index) -> assertThat(index.getIndexFields()).extracting(IndexField::getKey)
+				.containsExactly("language", "correctedAt"));
 	}
 
 	private JsonNode untrained(Language language) throws Exception {
