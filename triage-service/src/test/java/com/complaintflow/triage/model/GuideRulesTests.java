@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Where the rules used to disagree with LABELLING.md the guide wins, in the decision the
  * service makes (bundled rules and bundled models together): an employer-paid phone is
  * LOW churn, repeated contact alone is LOW churn, scam and impersonation calls are
- * EMERGENCY.
+ * EMERGENCY, and so is a disaster that took out an area's service.
  */
 class GuideRulesTests {
 
@@ -113,6 +113,27 @@ class GuideRulesTests {
 				.isEqualTo(Playbook.STANDARD_CARE);
 			assertThat(verdict.explanation().signals()).contains("rule:category.scam-calls");
 		}
+	}
+
+	@Test
+	void aDisasterThatTookOutAnAreasServiceIsAnEmergency() {
+		for (String text : new String[] { "台风过后整个小区手机和宽带都没信号了，已经两天了", "泥石流把线路冲断了，整个村子的座机和宽带都用不了",
+				"Since the tornado the whole town has no cell service or internet" }) {
+			Verdict verdict = decide(text, TriageContext.NONE);
+
+			assertThat(verdict.category()).as("%s %s", text, verdict.explanation().signals())
+				.isEqualTo(Category.EMERGENCY);
+			assertThat(verdict.explanation().signals()).as(text).contains("rule:category.disaster-area-outage");
+		}
+	}
+
+	@Test
+	void oneHouseholdOutAfterAStormIsNoEmergency() {
+		Verdict verdict = decide("暴雨过后我家宽带就断了，请尽快派人来修", TriageContext.NONE);
+
+		assertThat(verdict.category()).as("LABELLING.md section 3: one household's outage is NETWORK")
+			.isEqualTo(Category.NETWORK);
+		assertThat(verdict.explanation().signals()).doesNotContain("rule:category.disaster-area-outage");
 	}
 
 	@Test

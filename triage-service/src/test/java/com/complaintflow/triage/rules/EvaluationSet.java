@@ -87,6 +87,13 @@ final class EvaluationSet {
 	 */
 	static final String NINTH = "eval/triage-eval-9.psv";
 
+	/**
+	 * A tenth set, the labelling guide's own examples (LABELLING.md sections 1-6), run
+	 * blind on 2026-12-06 by rules 2026.12.06-2 and the 2026-12-04 23:39Z models: never
+	 * trained on.
+	 */
+	static final String GUIDE = "eval/triage-eval-10.psv";
+
 	private EvaluationSet() {
 	}
 

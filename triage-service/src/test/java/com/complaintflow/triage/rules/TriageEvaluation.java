@@ -188,7 +188,9 @@ public final class TriageEvaluation {
 		rulesHistory.put(EvaluationSet.SEVENTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.EIGHTH, "first run blind, then used for tuning and training");
 		rulesHistory.put(EvaluationSet.NINTH, "never used for tuning");
-		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH, EvaluationSet.NINTH);
+		rulesHistory.put(EvaluationSet.GUIDE, "the labelling guide's examples");
+		List<String> neverTrainedOn = List.of(EvaluationSet.FOURTH, EvaluationSet.SIXTH, EvaluationSet.NINTH,
+				EvaluationSet.GUIDE);
 		rulesHistory.forEach((set, history) -> {
 			System.out.println("== Rules alone: " + set + ", " + history + " ==");
 			System.out.println(print(run(rules, set), set));
@@ -196,7 +198,7 @@ public final class TriageEvaluation {
 		Advisor models = bundledModels();
 		for (String set : List.of(EvaluationSet.RESOURCE, EvaluationSet.SECOND, EvaluationSet.THIRD,
 				EvaluationSet.FIFTH, EvaluationSet.SEVENTH, EvaluationSet.EIGHTH, EvaluationSet.FOURTH,
-				EvaluationSet.SIXTH, EvaluationSet.NINTH)) {
+				EvaluationSet.SIXTH, EvaluationSet.NINTH, EvaluationSet.GUIDE)) {
 			System.out.println("== Rules and the bundled models, as the service decides: " + set
 					+ (neverTrainedOn.contains(set) ? ", never trained on ==" : ", trained on (in-sample) =="));
 			System.out.println(print(run(rules, models, set), set));
