@@ -64,6 +64,46 @@ class ReportComparisonTests {
 		assertThat(rejectedFrom(withoutWritten)).contains("EN set-9.psv (never trained or tuned on) category");
 	}
 
+	@Test
+	void theCommittedReportSaysWhereEachModelDecidesEachField() throws IOException {
+		Map<String, String> thresholds = ReportComparison
+			.thresholds(Files.readString(Path.of("../docs/triage-model-evaluation.md"), StandardCharsets.UTF_8));
+
+		assertThat(thresholds).hasSize(14).containsEntry("EN playbook", "0.45").containsEntry("ZH category", "0.00");
+	}
+
+	@Test
+	void aThresholdThatMovedIsNamedAndNoOtherIs() {
+		Map<String, String> inForce = ReportComparison.thresholds(models("0.45", "0.00"));
+
+		assertThat(ReportComparison.movedThresholds(inForce, ReportComparison.thresholds(models("0.50", "0.00"))))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("EN playbook").endsWith("0.45 -> 0.50"));
+		assertThat(ReportComparison.movedThresholds(inForce, ReportComparison.thresholds(models("0.45", "0.00"))))
+			.isEmpty();
+		assertThat(ReportComparison.movedThresholds(inForce,
+				ReportComparison.thresholds(models("0.45", "never (rules are better)"))))
+			.containsExactly(String.format("%-60s decides at p >= 0.00 -> never (rules are better)", "ZH persona"));
+	}
+
+	/** A report's Models section: English playbook's and Chinese persona's thresholds. */
+	private static String models(String englishPlaybook, String chinesePersona) {
+		return """
+				## Models
+
+				- `triage-model-en.bin.gz` (corpus): version `v-en`, 10 n-grams, 1 KiB
+				  - persona: 3 values, temperature 2.18, decides at p >= 0.00
+				  - playbook: 9 values, temperature 1.08, decides at p >= %s
+				- `triage-model-zh.bin.gz` (corpus): version `v-zh`, 10 n-grams, 1 KiB
+				  - persona: 3 values, temperature 2.18, decides at p >= %s
+				  - playbook: 9 values, temperature 1.43, decides at p >= 0.00
+
+				## Agreement between labellers
+
+				  - persona: 3 values, temperature 2.18, decides at p >= 0.99
+				""".formatted(englishPlaybook, chinesePersona);
+	}
+
 	/** What rejects the candidate's report against the report of {@link #IN_FORCE}. */
 	private static List<String> rejectedFrom(String candidateReport) {
 		return rejected(ReportComparison.rows(IN_FORCE), ReportComparison.rows(candidateReport));
