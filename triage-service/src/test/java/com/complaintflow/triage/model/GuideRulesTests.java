@@ -117,14 +117,15 @@ class GuideRulesTests {
 
 	@Test
 	void aDisasterThatTookOutAnAreasServiceIsAnEmergency() {
-		for (String text : new String[] { "台风过后整个小区手机和宽带都没信号了，已经两天了", "泥石流把线路冲断了，整个村子的座机和宽带都用不了",
-				"Since the tornado the whole town has no cell service or internet" }) {
-			Verdict verdict = decide(text, TriageContext.NONE);
+		assertEmergencyBy("disaster-area-outage", "台风过后整个小区手机和宽带都没信号了，已经两天了", "泥石流把线路冲断了，整个村子的座机和宽带都用不了",
+				"Since the tornado the whole town has no cell service or internet");
+	}
 
-			assertThat(verdict.category()).as("%s %s", text, verdict.explanation().signals())
-				.isEqualTo(Category.EMERGENCY);
-			assertThat(verdict.explanation().signals()).as(text).contains("rule:category.disaster-area-outage");
-		}
+	@Test
+	void liveWiresInTheStreetAreAnEmergency() {
+		assertEmergencyBy("safety-first",
+				"A cable box in front of the school has its door open with live wires sticking out.",
+				"There are bare wires hanging from your pole outside our gate");
 	}
 
 	@Test
@@ -173,6 +174,16 @@ class GuideRulesTests {
 		}
 		assertThat(decide("I was charged twice this month", TriageContext.NONE).deadlines().engineerContactBy())
 			.isNull();
+	}
+
+	private static void assertEmergencyBy(String rule, String... texts) {
+		for (String text : texts) {
+			Verdict verdict = decide(text, TriageContext.NONE);
+
+			assertThat(verdict.category()).as("%s %s", text, verdict.explanation().signals())
+				.isEqualTo(Category.EMERGENCY);
+			assertThat(verdict.explanation().signals()).as(text).contains("rule:category." + rule);
+		}
 	}
 
 	private static Verdict decide(String text, TriageContext context) {
