@@ -41,6 +41,12 @@ class ScaleOutTests {
 				ConfigurableApplicationContext second = start(applicationId, database)) {
 			List<ComplaintEvent> events = ScenarioEvents.of("pair-" + UUID.randomUUID(), 80, START, Duration.ofDays(2),
 					5);
+			// a killed instance's tasks move after the session timeout every service's
+			// consumers
+			// share (complaintflow-defaults.yml), not the client's 45 s
+			assertThat(first.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration())
+				.containsEntry("session.timeout.ms", "20000")
+				.containsEntry("heartbeat.interval.ms", "3000");
 			EventPublisher publisher = first.getBean(EventPublisher.class);
 			events.forEach(publisher::publish);
 			events.subList(0, 30).forEach(publisher::publishAndWait);

@@ -39,7 +39,7 @@ public final class ReportComparison {
 
 	/** A field's line under it: where the model decides the field. */
 	private static final Pattern FIELD_THRESHOLD = Pattern
-		.compile("^  - (\\w+): \\d+ values, temperature [0-9.]+, decides at p >= (.+)$");
+		.compile("^  - (\\w+): .*" + Pattern.quote(Report.DECIDES_AT) + "(.+)$");
 
 	private ReportComparison() {
 	}
@@ -49,8 +49,10 @@ public final class ReportComparison {
 			System.err.println("Usage: bench/triage-compare.sh REPORT_IN_FORCE CANDIDATE_REPORT");
 			System.exit(2);
 		}
-		Map<String, Row> inForce = rows(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-		Map<String, Row> candidate = rows(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+		String inForceReport = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+		String candidateReport = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+		Map<String, Row> inForce = rows(inForceReport);
+		Map<String, Row> candidate = rows(candidateReport);
 		if (inForce.isEmpty() || candidate.isEmpty()) {
 			System.err.println("No combined figures in " + (inForce.isEmpty() ? args[0] : args[1])
 					+ ": is it a report of bench/triage-train.sh with cross-validation?");
@@ -58,8 +60,7 @@ public final class ReportComparison {
 		}
 		List<Change> changes = compare(inForce, candidate);
 		changes.forEach((change) -> System.out.println(change.line()));
-		List<String> moved = movedThresholds(thresholds(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
-				thresholds(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)));
+		List<String> moved = movedThresholds(thresholds(inForceReport), thresholds(candidateReport));
 		if (!moved.isEmpty()) {
 			System.out.println("Where the model decides instead of the rules moved (a band of texts changed hands: "
 					+ "a written set's fall with it may be this, not the corrections; docs/OPERATIONS.md, Retraining, step 3):");
@@ -116,7 +117,7 @@ public final class ReportComparison {
 		inForce.forEach((field, before) -> {
 			String after = candidate.get(field);
 			if (after != null && !after.equals(before)) {
-				moved.add(String.format(Locale.ROOT, "%-60s decides at p >= %s -> %s", field, before, after));
+				moved.add(String.format(Locale.ROOT, "%-60s " + Report.DECIDES_AT + "%s -> %s", field, before, after));
 			}
 		});
 		return moved;

@@ -210,6 +210,9 @@ public final class TrainCommand {
 
 		static final String WRONG_FALLBACK = "wrong fallback to STANDARD_CARE";
 
+		/** Before a field's threshold in the Models section: where the model decides. */
+		static final String DECIDES_AT = "decides at p >= ";
+
 		private final String stamp;
 
 		private final String rulesVersion;
@@ -366,7 +369,7 @@ public final class TrainCommand {
 					file.getFileName(), set.name, model.version(), model.vocabulary().size(), bytes / 1024));
 			for (Map.Entry<String, FieldClassifier> entry : model.classifiers().entrySet()) {
 				this.modelsSection
-					.append(String.format(Locale.ROOT, "  - %s: %d values, temperature %.2f, decides at p >= %s%n",
+					.append(String.format(Locale.ROOT, "  - %s: %d values, temperature %.2f, " + DECIDES_AT + "%s%n",
 							entry.getKey(), entry.getValue().classes().size(), entry.getValue().temperature(),
 							(entry.getValue().threshold() > 1) ? "never (rules are better)"
 									: String.format(Locale.ROOT, "%.2f", entry.getValue().threshold())));
