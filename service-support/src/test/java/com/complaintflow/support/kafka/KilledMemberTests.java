@@ -44,9 +44,8 @@ class KilledMemberTests {
 		KafkaConsumer<Object, Object> killed = new KafkaConsumer<>(settings);
 		killed.subscribe(List.of(topic));
 		awaitAllPartitions(killed, Duration.ofSeconds(30));
-		// what a kill leaves behind: no LeaveGroup, a member the broker waits for until
-		// its
-		// session times out
+		// what a kill leaves behind: no LeaveGroup, so the broker
+		// keeps the member until its session times out
 		killed.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
 
 		try (KafkaConsumer<Object, Object> restarted = new KafkaConsumer<>(settings)) {
