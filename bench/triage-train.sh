@@ -7,6 +7,9 @@
 # Usage: bench/triage-train.sh [--corrections corrections.jsonl] [--folds 5] [--no-cv] [--data ../shared/data]
 #        [--written a.psv,b.psv] [--written-test c.psv,d.psv] [--no-written]
 #        [--disagreements FILE]  (JSON Lines of held-out rows whose decision differs from the label: rows to re-read in a label review)
+#        [--models DIR] [--report FILE] [--no-models]
+#        [--in-force DIR | --choose-anew]  (each field keeps the operating point of the models in force, default the bundled ones,
+#                                           unless a new one is better by more than -Dtriage.train.keep-margin=0.005)
 # Staff corrections: curl --fail -sS -u supervisor:... localhost:8082/api/v1/triage/corrections -o corrections.jsonl (docs/OPERATIONS.md, Retraining)
 set -euo pipefail
 cd "$(dirname "$0")/.."

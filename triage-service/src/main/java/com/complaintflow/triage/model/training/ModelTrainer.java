@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -56,6 +57,14 @@ public final class ModelTrainer {
 
 	private final DenseFeatures dense;
 
+	/**
+	 * The models in force, per language: their operating points stay within the noise.
+	 */
+	private final Map<Language, LanguageModel> inForce;
+
+	/** What each kept or replaced operating point of a model in force was, in order. */
+	private final List<String> operatingPoints = Collections.synchronizedList(new ArrayList<>());
+
 	public ModelTrainer(Options options) {
 		this(options, null);
 	}
@@ -65,9 +74,33 @@ public final class ModelTrainer {
 	 * to (null: none), for cross-validation only.
 	 */
 	public ModelTrainer(Options options, DenseFeatures dense) {
+		this(options, dense, Map.of());
+	}
+
+	private ModelTrainer(Options options, DenseFeatures dense, Map<Language, LanguageModel> inForce) {
 		this.options = options;
 		this.dense = dense;
+		this.inForce = inForce;
 		Linear.disableDebugOutput();
+	}
+
+	/**
+	 * A trainer like this one that keeps each field's operating point of the models in
+	 * force unless a new one is better by more than {@link OperatingPoint#KEEP_MARGIN} on
+	 * the out-of-fold predictions (a language without a model in force chooses anew).
+	 */
+	public ModelTrainer keeping(Map<Language, LanguageModel> inForce) {
+		return new ModelTrainer(this.options, this.dense, Map.copyOf(inForce));
+	}
+
+	/**
+	 * One line per field of a model in force: whether its operating point was kept or
+	 * replaced, with both objectives.
+	 */
+	public List<String> operatingPoints() {
+		synchronized (this.operatingPoints) {
+			return List.copyOf(this.operatingPoints);
+		}
 	}
 
 	/**
@@ -258,8 +291,22 @@ public final class ModelTrainer {
 			}
 		}
 		double temperature = SoftmaxTemperature.minimisingLogLoss(field, classes, docs, rows, outOfFold);
-		OperatingPoint point = OperatingPoint.choose(field, classes, docs, rows, outOfFold, temperature,
-				OperatingPoint.fallbackLimit(language));
+		double fallbackLimit = OperatingPoint.fallbackLimit(language);
+		OperatingPoint point = OperatingPoint.choose(field, classes, docs, rows, outOfFold, temperature, fallbackLimit);
+		LanguageModel model = this.inForce.get(language);
+		FieldClassifier old = (model != null) ? model.classifiers().get(field) : null;
+		if (old != null) {
+			OperatingPoint kept = OperatingPoint.at(field, classes, docs, rows, outOfFold, temperature, fallbackLimit,
+					old.threshold(), OperatingPoint.offsetsFor(old, classes));
+			boolean keep = kept.keptAgainst(point);
+			String was = String.format(Locale.ROOT, "%s %s: %s (objective %.4f)", language, field,
+					kept.describe(classes), kept.objective());
+			this.operatingPoints.add(kept.samePoint(point) ? was + " kept, still the best"
+					: String.format(Locale.ROOT, "%s %s %s (%.4f)", was,
+							keep ? OperatingPoint.KEPT : OperatingPoint.REPLACED, point.describe(classes),
+							point.objective()));
+			point = keep ? kept : point;
+		}
 		List<Integer> all = new ArrayList<>();
 		for (int r = 0; r < rows.size(); r++) {
 			all.add(r);

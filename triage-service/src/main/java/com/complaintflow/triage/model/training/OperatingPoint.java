@@ -1,6 +1,8 @@
 package com.complaintflow.triage.model.training;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -86,6 +88,21 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 	private static final double FALLBACK_TARGET = 0.05;
 
 	/**
+	 * How much better (out-of-fold objective, a share of the rows) a new operating point
+	 * must be than the one in force to replace it when retraining
+	 * ({@code -Dtriage.train.keep-margin}): a threshold chosen anew at each training
+	 * moved on a rules change within the noise, and set 9's English playbook with it
+	 * (0.94 -> 0.84, see docs/triage.md).
+	 */
+	static final double KEEP_MARGIN = Double.parseDouble(System.getProperty("triage.train.keep-margin", "0.005"));
+
+	/** What the report says of a point in force that stayed against a better new one. */
+	static final String KEPT = "kept against the best,";
+
+	/** What the report says of a point in force that a clearly better one replaced. */
+	static final String REPLACED = "replaced by the best,";
+
+	/**
 	 * The probability at which the model decides instead of the (non-hard) rules, and the
 	 * offset of the field's watched value (churn HIGH up, playbook STANDARD_CARE down):
 	 * the pair with the best out-of-fold accuracy (accepted alternatives counting as
@@ -112,52 +129,10 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 			OperatingPoint modelAlways = null;
 			for (int step = 0; step <= 21; step++) {
 				double t = (step == 21) ? 1.01 : step * 0.05;
-				int right = 0;
-				int watchedLabels = 0;
-				int watchedRight = 0;
-				int watchedWrong = 0;
-				int complaints = 0;
-				for (int r = 0; r < rows.size(); r++) {
-					ModelTrainer.Doc doc = docs.get(rows.get(r));
-					String value = doc.rules().values().get(field);
-					if (outOfFold[r] != null && !doc.rules().hard(field)) {
-						double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsetVector);
-						int top = FieldClassifier.best(p);
-						if (p[top] >= t) {
-							value = classes.get(top);
-						}
-					}
-					boolean ok = doc.example().accepts(field, value);
-					right += ok ? 1 : 0;
-					complaints += doc.example().complaint() ? 1 : 0;
-					if (watched != null) {
-						if (watched.equals(doc.example().label(field))) {
-							watchedLabels++;
-							watchedRight += ok ? 1 : 0;
-						}
-						else if (!ok && watched.equals(value) && doc.example().complaint()) {
-							watchedWrong++;
-						}
-					}
-				}
-				double objective = (double) right / rows.size();
-				double shortfall = 0;
-				if ("churnRisk".equals(field) && watchedLabels > 0) {
-					double recall = (double) watchedRight / watchedLabels;
-					if (HIGH_RECALL_TARGET > 0) {
-						shortfall = Math.max(0, HIGH_RECALL_TARGET - recall);
-					}
-					else {
-						objective += HIGH_RECALL_WEIGHT * recall;
-					}
-				}
-				if ("playbook".equals(field) && complaints > 0) {
-					// over the complaints: a set of them is what the limit is for
-					double wrongFallback = (double) watchedWrong / complaints;
-					shortfall = Math.max(0, wrongFallback - fallbackLimit);
-					objective -= FALLBACK_PENALTY * wrongFallback;
-				}
-				OperatingPoint choice = new OperatingPoint(t, offsetVector, objective, shortfall);
+				OperatingPoint choice = at(field, classes, docs, rows, outOfFold, temperature, fallbackLimit, t,
+						offsetVector);
+				double objective = choice.objective;
+				double shortfall = choice.shortfall;
 				if (step == 0) {
 					modelAlways = choice;
 				}
@@ -173,6 +148,101 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * The out-of-fold objective and shortfall of a field decided by the model where its
+	 * probability, with the offsets, reaches {@code threshold}, and by the (non-hard)
+	 * rules elsewhere.
+	 */
+	static OperatingPoint at(String field, List<String> classes, List<ModelTrainer.Doc> docs, List<Integer> rows,
+			double[][] outOfFold, double temperature, double fallbackLimit, double threshold, float[] offsets) {
+		String watched = WATCHED.get(field);
+		int right = 0;
+		int watchedLabels = 0;
+		int watchedRight = 0;
+		int watchedWrong = 0;
+		int complaints = 0;
+		for (int r = 0; r < rows.size(); r++) {
+			ModelTrainer.Doc doc = docs.get(rows.get(r));
+			String value = doc.rules().values().get(field);
+			if (outOfFold[r] != null && !doc.rules().hard(field)) {
+				double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsets);
+				int top = FieldClassifier.best(p);
+				if (p[top] >= threshold) {
+					value = classes.get(top);
+				}
+			}
+			boolean ok = doc.example().accepts(field, value);
+			right += ok ? 1 : 0;
+			complaints += doc.example().complaint() ? 1 : 0;
+			if (watched != null) {
+				if (watched.equals(doc.example().label(field))) {
+					watchedLabels++;
+					watchedRight += ok ? 1 : 0;
+				}
+				else if (!ok && watched.equals(value) && doc.example().complaint()) {
+					watchedWrong++;
+				}
+			}
+		}
+		double objective = (double) right / rows.size();
+		double shortfall = 0;
+		if ("churnRisk".equals(field) && watchedLabels > 0) {
+			double recall = (double) watchedRight / watchedLabels;
+			if (HIGH_RECALL_TARGET > 0) {
+				shortfall = Math.max(0, HIGH_RECALL_TARGET - recall);
+			}
+			else {
+				objective += HIGH_RECALL_WEIGHT * recall;
+			}
+		}
+		if ("playbook".equals(field) && complaints > 0) {
+			// over the complaints: a set of them is what the limit is for
+			double wrongFallback = (double) watchedWrong / complaints;
+			shortfall = Math.max(0, wrongFallback - fallbackLimit);
+			objective -= FALLBACK_PENALTY * wrongFallback;
+		}
+		return new OperatingPoint(threshold, offsets, objective, shortfall);
+	}
+
+	/**
+	 * The offsets of a classifier in force for the classes of a new one: a value the new
+	 * one has and the old one lacks gets none.
+	 */
+	static float[] offsetsFor(FieldClassifier inForce, List<String> classes) {
+		float[] old = inForce.offsets();
+		float[] offsets = new float[classes.size()];
+		for (int c = 0; c < classes.size(); c++) {
+			int before = inForce.classes().indexOf(classes.get(c));
+			offsets[c] = (before >= 0) ? old[before] : 0;
+		}
+		return offsets;
+	}
+
+	/**
+	 * Whether this point, the one in force, stays instead of {@code best}: it meets the
+	 * field's target as well and its objective is within {@link #KEEP_MARGIN} of the
+	 * best's.
+	 */
+	boolean keptAgainst(OperatingPoint best) {
+		return this.shortfall <= best.shortfall + 1e-9 && this.objective >= best.objective - KEEP_MARGIN - 1e-9;
+	}
+
+	/** The threshold and any offset, by value: {@code p >= 0.45, STANDARD_CARE -0.75}. */
+	String describe(List<String> classes) {
+		StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "p >= %.2f", this.threshold));
+		for (int c = 0; c < this.offsets.length; c++) {
+			if (this.offsets[c] != 0) {
+				text.append(String.format(Locale.ROOT, ", %s %+.2f", classes.get(c), this.offsets[c]));
+			}
+		}
+		return text.toString();
+	}
+
+	/** Whether this point decides as {@code other} does (same threshold and offsets). */
+	boolean samePoint(OperatingPoint other) {
+		return Math.abs(this.threshold - other.threshold) < 1e-9 && Arrays.equals(this.offsets, other.offsets);
 	}
 
 	/** The value of a field whose errors weigh more, or null. */

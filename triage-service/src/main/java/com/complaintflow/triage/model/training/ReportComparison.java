@@ -21,7 +21,8 @@ import com.complaintflow.triage.model.training.TrainCommand.Report;
  * labelled corpus and on the written sets never trained on, each may fall by no more than
  * the noise, and the wrong fallback stays within its target, and names the fields whose
  * threshold moved; exits 0 when the candidate may replace the models, 1 when not, 2 when
- * a report cannot be read.
+ * a report cannot be read. It also lists the operating points the candidate's training
+ * kept from the models in force against a slightly better new one.
  */
 public final class ReportComparison {
 
@@ -66,6 +67,12 @@ public final class ReportComparison {
 					+ "a written set's fall with it may be this, not the corrections; docs/OPERATIONS.md, Retraining, step 3):");
 			moved.forEach(System.out::println);
 		}
+		List<String> kept = keptPoints(candidateReport);
+		if (!kept.isEmpty()) {
+			System.out.println("Kept from the models in force, where the best new point was no better beyond the noise "
+					+ "(docs/OPERATIONS.md, Retraining, step 3):");
+			kept.forEach(System.out::println);
+		}
 		long falls = changes.stream().filter(Change::rejects).count();
 		System.out.println((falls == 0) ? "ACCEPT: no figure fell beyond the noise"
 				: "REJECT: " + falls + " figure(s) fell beyond the noise or past the target");
@@ -109,6 +116,18 @@ public final class ReportComparison {
 			}
 		}
 		return thresholds;
+	}
+
+	/**
+	 * The operating points the candidate's training kept from the models in force against
+	 * a better new one, as its Models section lists them.
+	 */
+	static List<String> keptPoints(String report) {
+		return report.lines()
+			.map(String::strip)
+			.filter((line) -> line.startsWith("- ") && line.contains(OperatingPoint.KEPT))
+			.map((line) -> line.substring(2))
+			.toList();
 	}
 
 	/** The fields whose threshold differs between two reports, one line each. */

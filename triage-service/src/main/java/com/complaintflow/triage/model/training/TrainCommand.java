@@ -37,11 +37,15 @@ import com.complaintflow.triage.rules.RulesLoader;
  * {@code --no-cv}, {@code --disagreements FILE} (JSON Lines of the held-out rows whose
  * combined decision differs from the label, per field: the rows to re-read in a label
  * review), {@code --no-models} (cross-validate and report only; the report describes the
- * model files already beside the rules); {@code -Dtriage.train.cv-seed} shuffles the
- * texts into folds (42). With sentence embeddings ({@code -Dtriage.train.embeddings}, see
- * {@link DenseFeatures}) it cross-validates only: a model file holds no embedding
- * weights. So it does with a {@link LabelBudget} ({@code -Dtriage.train.fraction},
- * {@code -Dtriage.train.add}): what fewer or more chosen labels would buy.
+ * model files already beside the rules), {@code --in-force DIR} (the models in force,
+ * {@link #DEFAULT_MODELS}: each field keeps their operating point unless a new one is
+ * better by more than the noise, {@link OperatingPoint#KEEP_MARGIN}),
+ * {@code --choose-anew} (every operating point chosen anew, as in cross-validation);
+ * {@code -Dtriage.train.cv-seed} shuffles the texts into folds (42). With sentence
+ * embeddings ({@code -Dtriage.train.embeddings}, see {@link DenseFeatures}) it
+ * cross-validates only: a model file holds no embedding weights. So it does with a
+ * {@link LabelBudget} ({@code -Dtriage.train.fraction}, {@code -Dtriage.train.add}): what
+ * fewer or more chosen labels would buy.
  */
 public final class TrainCommand {
 
@@ -61,6 +65,9 @@ public final class TrainCommand {
 			+ "triage-service/src/test/resources/eval/triage-eval-6.psv,"
 			+ "triage-service/src/test/resources/eval/triage-eval-9.psv";
 
+	/** Where the bundled models are, written by default and kept in force. */
+	static final String DEFAULT_MODELS = "triage-service/src/main/resources/rules/models";
+
 	private TrainCommand() {
 	}
 
@@ -68,7 +75,7 @@ public final class TrainCommand {
 		Map<String, String> options = options(args);
 		Path data = Path.of(options.getOrDefault("data", "../shared/data"));
 		Path labels = Path.of(options.getOrDefault("labels", "triage-service/training/labels"));
-		Path models = Path.of(options.getOrDefault("models", "triage-service/src/main/resources/rules/models"));
+		Path models = Path.of(options.getOrDefault("models", DEFAULT_MODELS));
 		Path reportFile = Path.of(options.getOrDefault("report", "docs/triage-model-evaluation.md"));
 		int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
 		boolean crossValidate = !options.containsKey("no-cv");
@@ -83,6 +90,8 @@ public final class TrainCommand {
 		LabelBudget budget = LabelBudget.fromProperties();
 		boolean writeModels = !options.containsKey("no-models") && dense == null && budget.all();
 		ModelTrainer trainer = new ModelTrainer(ModelTrainer.Options.defaults(), dense);
+		Path inForceDir = Path.of(options.getOrDefault("in-force", DEFAULT_MODELS));
+		Map<Language, LanguageModel> inForce = options.containsKey("choose-anew") ? Map.of() : inForce(inForceDir);
 		String stamp = ModelVersion.stamp(Instant.now());
 		Report report = new Report(stamp, rules.version(), corrections);
 		if (corrections.suggested() > 0) {
@@ -124,7 +133,7 @@ public final class TrainCommand {
 				if (options.containsKey("disagreements")) {
 					writeDisagreements(Path.of(options.get("disagreements")), set, result);
 				}
-				WrittenEvaluation writtenEvaluation = new WrittenEvaluation(rules, trainer);
+				WrittenEvaluation writtenEvaluation = new WrittenEvaluation(rules, trainer.keeping(inForce));
 				writtenEvaluation.run(set.language, examples, ownCorrections, ownWritten, ownTests)
 					.forEach((name, scores) -> report.written(set.language, name, scores));
 				writtenEvaluation.hardRules()
@@ -132,7 +141,10 @@ public final class TrainCommand {
 			}
 			Path modelFile = models.resolve(ModelFile.fileName(set.language));
 			if (writeModels) {
-				writeModel(trainer, rules, set, examples, extra, stamp, models, report);
+				ModelTrainer keeping = trainer.keeping(inForce);
+				writeModel(keeping, rules, set, examples, extra, stamp, models, report);
+				report.operatingPoints(inForce.containsKey(set.language) ? inForceDir : null,
+						keeping.operatingPoints());
 			}
 			else if (Files.exists(modelFile)) {
 				report.modelOnDisk(set, ModelFile.read(modelFile), modelFile, Files.size(modelFile));
@@ -169,6 +181,21 @@ public final class TrainCommand {
 		report.model(set, model, file, Files.size(file));
 		System.out.printf("wrote %s (%d n-grams, %d KiB)%n", file, model.vocabulary().size(), Files.size(file) / 1024);
 		System.out.flush();
+	}
+
+	/**
+	 * The models in force in a directory, per language (a language without a readable
+	 * file chooses its operating points anew).
+	 */
+	static Map<Language, LanguageModel> inForce(Path dir) {
+		Map<Language, LanguageModel> models = new LinkedHashMap<>();
+		for (Language language : Language.values()) {
+			Path file = dir.resolve(ModelFile.fileName(language));
+			if (Files.isRegularFile(file)) {
+				models.put(language, ModelFile.read(file));
+			}
+		}
+		return models;
 	}
 
 	private static void writeDisagreements(Path file, LabelStore.DataSet set, CrossValidation.Result result)
@@ -374,6 +401,23 @@ public final class TrainCommand {
 							(entry.getValue().threshold() > 1) ? "never (rules are better)"
 									: String.format(Locale.ROOT, "%.2f", entry.getValue().threshold())));
 			}
+		}
+
+		/**
+		 * Whether each operating point of the model in force (read from {@code inForce},
+		 * null when there was none) was kept or replaced.
+		 */
+		void operatingPoints(Path inForce, List<String> lines) {
+			if (inForce == null) {
+				this.modelsSection.append(
+						"  - every operating point chosen anew (`--choose-anew`, or no model in force for the language)\n");
+				return;
+			}
+			this.modelsSection.append(String.format(Locale.ROOT,
+					"  - operating points against the model in force (`%s`), replaced only when better by more than "
+							+ "%.3f of the out-of-fold objective:%n",
+					inForce, OperatingPoint.KEEP_MARGIN));
+			lines.forEach((line) -> this.modelsSection.append("    - ").append(line).append('\n'));
 		}
 
 		void agreement(LabelStore.DataSet set, Map<String, double[]> kappa) {

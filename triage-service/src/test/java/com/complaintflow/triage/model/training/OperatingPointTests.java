@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.events.Language;
+import com.complaintflow.triage.model.FieldClassifier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,35 @@ class OperatingPointTests {
 	}
 
 	@Test
+	void thePointInForceStaysUnlessAnotherIsBetterByMoreThanTheMargin() {
+		float[] offsets = { 0, -0.75f };
+		OperatingPoint best = new OperatingPoint(0.50, offsets, 0.6720, 0);
+
+		// the English playbook's knife edge of 2026-12-06: a hundredth of a point apart
+		assertThat(new OperatingPoint(0.45, offsets, 0.6719, 0).keptAgainst(best)).isTrue();
+		assertThat(new OperatingPoint(0.45, offsets, 0.6720 - OperatingPoint.KEEP_MARGIN, 0).keptAgainst(best))
+			.isTrue();
+		assertThat(new OperatingPoint(0.45, offsets, 0.6719 - OperatingPoint.KEEP_MARGIN, 0).keptAgainst(best))
+			.isFalse();
+		// a point in force that now misses the field's target goes, however accurate
+		assertThat(new OperatingPoint(0.45, offsets, 0.6800, 0.002).keptAgainst(best)).isFalse();
+	}
+
+	@Test
+	void aPointInForceIsScoredOnTheNewClassesByValue() {
+		float[] old = { 0, -0.75f };
+		FieldClassifier inForce = new FieldClassifier("playbook", List.of("NETWORK_FAULT", "STANDARD_CARE"),
+				new float[0], new float[2], 1, 0.45, old);
+
+		float[] offsets = OperatingPoint.offsetsFor(inForce,
+				List.of("BILLING_ERROR", "NETWORK_FAULT", "STANDARD_CARE"));
+
+		assertThat(offsets).containsExactly(0, 0, -0.75f);
+		assertThat(playbooks().at(0.0, new float[] { 0, -0.75f }).describe(List.of("NETWORK_FAULT", "STANDARD_CARE")))
+			.isEqualTo("p >= 0.00, STANDARD_CARE -0.75");
+	}
+
+	@Test
 	void theWrongFallbackLimitIsReadPerLanguageOrForEveryLanguage() {
 		assertThat(OperatingPoint.fallbackLimit("EN:0.05;ZH:0.0425", Language.ZH)).isEqualTo(0.0425);
 		assertThat(OperatingPoint.fallbackLimit("EN:0.05;ZH:0.0425", Language.EN)).isEqualTo(0.05);
@@ -115,12 +145,21 @@ class OperatingPointTests {
 			return this;
 		}
 
-		OperatingPoint choose(double fallbackLimit) {
+		OperatingPoint at(double threshold, float[] offsets) {
+			return OperatingPoint.at(this.field, this.classes, this.docs, rows(), this.scores.toArray(new double[0][]),
+					1.0, 0.05, threshold, offsets);
+		}
+
+		private List<Integer> rows() {
 			List<Integer> rows = new ArrayList<>();
 			for (int r = 0; r < this.docs.size(); r++) {
 				rows.add(r);
 			}
-			return OperatingPoint.choose(this.field, this.classes, this.docs, rows,
+			return rows;
+		}
+
+		OperatingPoint choose(double fallbackLimit) {
+			return OperatingPoint.choose(this.field, this.classes, this.docs, rows(),
 					this.scores.toArray(new double[0][]), 1.0, fallbackLimit);
 		}
 

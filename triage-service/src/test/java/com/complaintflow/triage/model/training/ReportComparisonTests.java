@@ -86,6 +86,24 @@ class ReportComparisonTests {
 			.containsExactly(String.format("%-60s decides at p >= 0.00 -> never (rules are better)", "ZH persona"));
 	}
 
+	@Test
+	void thePointsKeptFromTheModelsInForceAreListed() {
+		String candidate = models("0.45", "0.00").replace("## Agreement",
+				"""
+						  - operating points against the model in force (`models`), replaced only when better by more than 0.005:
+						    - EN churnRisk: p >= 0.00, HIGH +1.00 (objective 1.1534) kept, still the best
+						    - EN playbook: p >= 0.45, STANDARD_CARE -0.75 (objective 0.6719) kept against the best, p >= 0.50, STANDARD_CARE -0.75 (0.6720)
+						    - EN persona: p >= 0.00 (objective 0.6000) replaced by the best, p >= 0.00 (0.6200)
+
+						## Agreement""");
+
+		assertThat(ReportComparison.keptPoints(candidate)).containsExactly(
+				"EN playbook: p >= 0.45, STANDARD_CARE -0.75 (objective 0.6719) kept against the best, p >= 0.50, "
+						+ "STANDARD_CARE -0.75 (0.6720)");
+		assertThat(ReportComparison.thresholds(candidate)).containsEntry("EN playbook", "0.45").hasSize(4);
+		assertThat(ReportComparison.keptPoints(models("0.45", "0.00"))).isEmpty();
+	}
+
 	/** A report's Models section: English playbook's and Chinese persona's thresholds. */
 	private static String models(String englishPlaybook, String chinesePersona) {
 		return """
