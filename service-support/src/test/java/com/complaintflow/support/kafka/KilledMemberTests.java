@@ -42,11 +42,15 @@ class KilledMemberTests {
 		Map<String, Object> settings = sharedConsumerSettings("killed-member-" + UUID.randomUUID());
 
 		KafkaConsumer<Object, Object> killed = new KafkaConsumer<>(settings);
-		killed.subscribe(List.of(topic));
-		awaitAllPartitions(killed, Duration.ofSeconds(30));
-		// what a kill leaves behind: no LeaveGroup, so the broker
-		// keeps the member until its session times out
-		killed.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+		try {
+			killed.subscribe(List.of(topic));
+			awaitAllPartitions(killed, Duration.ofSeconds(30));
+		}
+		finally {
+			// what a kill leaves behind: no LeaveGroup, so the broker
+			// keeps the member until its session times out
+			killed.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+		}
 
 		try (KafkaConsumer<Object, Object> restarted = new KafkaConsumer<>(settings)) {
 			restarted.subscribe(List.of(topic));
