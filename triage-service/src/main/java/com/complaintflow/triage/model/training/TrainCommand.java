@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
+import com.complaintflow.triage.model.InvalidModelException;
 import com.complaintflow.triage.model.LanguageModel;
 import com.complaintflow.triage.model.ModelFile;
 import com.complaintflow.triage.model.ModelVersion;
@@ -185,14 +186,21 @@ public final class TrainCommand {
 
 	/**
 	 * The models in force in a directory, per language (a language without a readable
-	 * file chooses its operating points anew).
+	 * file chooses its operating points anew, as the service in force decides it by the
+	 * rules alone: a file it cannot read is said, not fatal).
 	 */
 	static Map<Language, LanguageModel> inForce(Path dir) {
 		Map<Language, LanguageModel> models = new LinkedHashMap<>();
 		for (Language language : Language.values()) {
 			Path file = dir.resolve(ModelFile.fileName(language));
 			if (Files.isRegularFile(file)) {
-				models.put(language, ModelFile.read(file));
+				try {
+					models.put(language, ModelFile.read(file));
+				}
+				catch (InvalidModelException ex) {
+					System.out.println("the model in force is unreadable, " + language
+							+ "'s operating points are chosen anew: " + ex.getMessage());
+				}
 			}
 		}
 		return models;
@@ -410,7 +418,7 @@ public final class TrainCommand {
 		void operatingPoints(Path inForce, List<String> lines) {
 			if (inForce == null) {
 				this.modelsSection.append(
-						"  - every operating point chosen anew (`--choose-anew`, or no model in force for the language)\n");
+						"  - every operating point chosen anew (`--choose-anew`, or no readable model in force for the language)\n");
 				return;
 			}
 			this.modelsSection.append(String.format(Locale.ROOT,
