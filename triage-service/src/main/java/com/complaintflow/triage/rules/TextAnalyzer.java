@@ -265,16 +265,25 @@ final class TextAnalyzer {
 		return quoted;
 	}
 
+	/**
+	 * Whether a Latin term stands as a word: no Latin letter or digit runs on into it on
+	 * either side. A Chinese character beside it is a boundary, as Chinese writes no
+	 * spaces: 10086 in 打10086投诉, wifi in 手机wifi连不上.
+	 */
 	private static boolean isWholeWord(String text, int at, String term) {
 		if (!isLatin(term)) {
 			return true;
 		}
-		boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+		boolean startOk = at == 0 || !isLatinWordCharacter(text.charAt(at - 1))
 				|| !Character.isLetterOrDigit(term.charAt(0));
 		int end = at + term.length();
-		boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+		boolean endOk = end >= text.length() || !isLatinWordCharacter(text.charAt(end))
 				|| !Character.isLetterOrDigit(term.charAt(term.length() - 1));
 		return startOk && endOk;
+	}
+
+	private static boolean isLatinWordCharacter(char c) {
+		return c < 0x2E80 && Character.isLetterOrDigit(c);
 	}
 
 	private boolean isNegated(String text, int at) {

@@ -1,6 +1,7 @@
 package com.complaintflow.triage.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.complaintflow.events.Category;
@@ -98,6 +99,24 @@ class GuideRulesTests {
 
 		assertThat(RULES.decide(RULES.analyze(complaint, Map.of()), new TriageContext(2, 0, false, false, null))
 			.churnRisk()).isEqualTo(ChurnRisk.MEDIUM);
+	}
+
+	@Test
+	void theConsumerHotlineAndThePressAreEscalationsOutsideTheCompany() {
+		// 12315 is the market regulator's consumer hotline: 24 of the 26 labelled Weibo
+		// posts naming it are MEDIUM churn, and the models read digits only as 0s
+		for (String text : List.of("已经打了12315投诉，你们乱收的三十块到底什么时候退？",
+				"You added a $39 fee without telling me. Remove it or I go to the papers.",
+				"I have written to the newspaper about how you treat pensioners.")) {
+			ComplaintReceived complaint = Scoring.complaint(text,
+					text.chars().anyMatch((c) -> c > 0x2E80) ? Language.ZH : Language.EN, "C-guide");
+			Verdict verdict = RULES.decide(RULES.analyze(complaint, Map.of()), TriageContext.NONE);
+
+			assertThat(verdict.churnRisk()).as("%s %s", text, verdict.explanation().signals())
+				.isEqualTo(ChurnRisk.MEDIUM);
+			assertThat(verdict.explanation().signals())
+				.anyMatch((signal) -> signal.startsWith("signal:threat.regulator"));
+		}
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Chinese text through libraries: traditional script and Taiwan / Hong Kong words read as
- * simplified (ICU4J), and a one-character term matches a word, not a character inside a
- * longer word.
+ * simplified (ICU4J), a one-character term matches a word, not a character inside a
+ * longer word, and a Latin term (10086, wifi) written against Chinese characters counts.
  */
 class ChineseTextTests {
 
@@ -33,6 +33,15 @@ class ChineseTextTests {
 	@CsvSource({ "我要更换套餐, false", "帮我兑换积分, false", "再不修好我就换, true", "换了手机还是没信号, true" })
 	void aOneCharacterTermMatchesOnlyAWord(String text, boolean fires) {
 		assertThat(RULES.analyze(TextAnalyzerTests.complaint(text)).signals().contains("switch.intent")).as(text)
+			.isEqualTo(fires);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "打10086投诉了三次, staff.mention, true", "已经打了12315投诉, threat.regulator, true",
+			"手机wifi连不上, network.broadband, true", "打了110086投诉, staff.mention, false",
+			"call 10086x now, staff.mention, false" })
+	void aLatinTermBesideChineseCharactersIsAWord(String text, String signal, boolean fires) {
+		assertThat(RULES.analyze(TextAnalyzerTests.complaint(text)).signals().contains(signal)).as(text)
 			.isEqualTo(fires);
 	}
 

@@ -50,7 +50,7 @@ class FieldConfidenceTests {
 	void aFieldWithoutConfidencesStatesTheBuiltInOnes() throws IOException {
 		RuleSet rules = load(bundledText().replace(PERSONA, "    fallback: RESPECT_SEEKING")
 			.replace(NATURE + "\n", "")
-			.replace("    confidence: {score: 0.55, fallback: 0.3}\n", ""));
+			.replace("    confidence: {score: 0.55, fallback: 0.35}\n", ""));
 
 		assertThat(decide(rules, "hello").confidence()).containsEntry("persona", 0.4)
 			.containsEntry("category", 0.4)
