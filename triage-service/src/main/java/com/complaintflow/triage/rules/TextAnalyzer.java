@@ -27,6 +27,9 @@ import com.ibm.icu.util.ULocale;
  */
 final class TextAnalyzer {
 
+	/** Where the CJK blocks start: a character at or past it is not Latin. */
+	private static final char CJK_START = 0x2E80;
+
 	private static final ThreadLocal<BreakIterator> WORDS = ThreadLocal
 		.withInitial(() -> BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE));
 
@@ -283,7 +286,7 @@ final class TextAnalyzer {
 	}
 
 	private static boolean isLatinWordCharacter(char c) {
-		return c < 0x2E80 && Character.isLetterOrDigit(c);
+		return c < CJK_START && Character.isLetterOrDigit(c);
 	}
 
 	private boolean isNegated(String text, int at) {
@@ -360,7 +363,7 @@ final class TextAnalyzer {
 
 	private static boolean isLatin(String text) {
 		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) >= 0x2E80) {
+			if (text.charAt(i) >= CJK_START) {
 				return false;
 			}
 		}

@@ -108,9 +108,7 @@ class GuideRulesTests {
 		for (String text : List.of("已经打了12315投诉，你们乱收的三十块到底什么时候退？",
 				"You added a $39 fee without telling me. Remove it or I go to the papers.",
 				"I have written to the newspaper about how you treat pensioners.")) {
-			ComplaintReceived complaint = Scoring.complaint(text,
-					text.chars().anyMatch((c) -> c > 0x2E80) ? Language.ZH : Language.EN, "C-guide");
-			Verdict verdict = RULES.decide(RULES.analyze(complaint, Map.of()), TriageContext.NONE);
+			Verdict verdict = RULES.decide(RULES.analyze(complaintOf(text), Map.of()), TriageContext.NONE);
 
 			assertThat(verdict.churnRisk()).as("%s %s", text, verdict.explanation().signals())
 				.isEqualTo(ChurnRisk.MEDIUM);

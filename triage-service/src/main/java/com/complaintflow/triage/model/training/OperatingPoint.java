@@ -131,18 +131,16 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 				double t = (step == 21) ? 1.01 : step * 0.05;
 				OperatingPoint choice = at(field, classes, docs, rows, outOfFold, temperature, fallbackLimit, t,
 						offsetVector);
-				double objective = choice.objective;
-				double shortfall = choice.shortfall;
 				if (step == 0) {
 					modelAlways = choice;
 				}
-				else if (shortfall >= modelAlways.shortfall - 1e-9
-						&& objective < modelAlways.objective + MIN_RULES_GAIN - 1e-9) {
+				else if (choice.shortfall >= modelAlways.shortfall - 1e-9
+						&& choice.objective < modelAlways.objective + MIN_RULES_GAIN - 1e-9) {
 					// the rules take over only where they are clearly better
 					continue;
 				}
-				if (best == null || shortfall < best.shortfall - 1e-9
-						|| (shortfall <= best.shortfall + 1e-9 && objective > best.objective + 1e-9)) {
+				if (best == null || choice.shortfall < best.shortfall - 1e-9
+						|| (choice.shortfall <= best.shortfall + 1e-9 && choice.objective > best.objective + 1e-9)) {
 					best = choice;
 				}
 			}
