@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.complaintflow.events.Category;
@@ -55,6 +56,7 @@ final class RulesCompiler {
 					|| signal.terms().stream().anyMatch((term) -> term == null || term.isBlank())) {
 				errors.add(path + " (" + signal.id() + ").terms: at least one term, none blank");
 			}
+			notWithin(signal, path, analyzer, errors);
 			weights.put(signal.id(), weights(signal, path, errors));
 		}
 		doc.decisions()
@@ -109,6 +111,18 @@ final class RulesCompiler {
 		return new TextAnalyzer(traditional, quotes, negation.cues(), negation.fillers(),
 				(negation.notNegations() != null) ? negation.notNegations() : List.of(), negation.clauseBreaks(),
 				negation.maxGap(), doc.signals().stream().filter((s) -> s.terms() != null).toList());
+	}
+
+	/** Each word a signal's terms do not count within must contain one of them. */
+	private static void notWithin(RulesDocument.SignalSpec signal, String path, TextAnalyzer analyzer,
+			List<String> errors) {
+		List<String> terms = (signal.terms() != null)
+				? signal.terms().stream().filter(Objects::nonNull).map(analyzer::normalize).toList() : List.of();
+		for (String word : signal.notWithinOrNone()) {
+			if (word == null || terms.stream().noneMatch(analyzer.normalize(word)::contains)) {
+				errors.add(path + " (" + signal.id() + ").notWithin: '" + word + "' contains none of the terms");
+			}
+		}
 	}
 
 	private static Map<Field, Map<String, Double>> weights(RulesDocument.SignalSpec signal, String path,

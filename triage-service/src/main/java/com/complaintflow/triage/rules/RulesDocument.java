@@ -55,9 +55,18 @@ record RulesDocument(String version, TextSpec text, List<SignalSpec> signals, Ma
 	 * @param ignoreInQuotes whether a mention inside quotes is ignored (someone else's
 	 * words)
 	 * @param weights field name to value to weight added when the signal fires
+	 * @param notWithin longer words that contain one of the terms but mean something else
+	 * (网上 "online" and 网站 "website" for 网 "the network"): a mention inside one does not
+	 * count
 	 */
 	record SignalSpec(String id, List<String> terms, boolean negatable, boolean ignoreInQuotes,
-			Map<String, Map<String, Double>> weights) {
+			Map<String, Map<String, Double>> weights, List<String> notWithin) {
+
+		/** The words the terms do not count within, none if not given. */
+		List<String> notWithinOrNone() {
+			return (this.notWithin != null) ? this.notWithin : List.of();
+		}
+
 	}
 
 	/**

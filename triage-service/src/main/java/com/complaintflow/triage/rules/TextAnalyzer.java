@@ -22,8 +22,8 @@ import com.ibm.icu.util.ULocale;
  * Finds which signals a complaint text fires: normalises script and width, then finds
  * every mention of every term in one pass (an Aho-Corasick automaton over all terms) and
  * checks them in dictionary order (a one-character Chinese term counts only where a word
- * starts), skipping negated mentions ("not leaving", "不是要转网") and quoted ones where the
- * signal asks for it.
+ * starts, and no term inside a longer word its signal says it is not within), skipping
+ * negated mentions ("not leaving", "不是要转网") and quoted ones where the signal asks for it.
  */
 final class TextAnalyzer {
 
@@ -96,19 +96,10 @@ final class TextAnalyzer {
 		this.maxGap = maxGap;
 		Map<String, Integer> termIds = new HashMap<>();
 		List<String> terms = new ArrayList<>();
-		this.signals = signals.stream().map((spec) -> {
-			int[] ids = spec.terms()
-				.stream()
-				.map(this::normalize)
-				.filter((term) -> !term.isEmpty())
-				.distinct()
-				.mapToInt((term) -> termIds.computeIfAbsent(term, (added) -> {
-					terms.add(added);
-					return terms.size() - 1;
-				}))
-				.toArray();
-			return new CompiledSignal(spec.id(), ids, spec.negatable(), spec.ignoreInQuotes());
-		}).toList();
+		this.signals = signals.stream()
+			.map((spec) -> new CompiledSignal(spec.id(), ids(spec.terms(), termIds, terms),
+					ids(spec.notWithinOrNone(), termIds, terms), spec.negatable(), spec.ignoreInQuotes()))
+			.toList();
 		this.terms = List.copyOf(terms);
 		this.automaton = new AhoCorasickDoubleArrayTrie<>();
 		if (!termIds.isEmpty()) {
@@ -117,6 +108,22 @@ final class TextAnalyzer {
 		int longestFiller = Math.max(longest(this.fillers), longest(this.cjkFillers));
 		this.window = longest(this.cues) + maxGap * (longestFiller + GAP_SEPARATOR) + GAP_SEPARATOR
 				+ longest(this.notNegations);
+	}
+
+	/**
+	 * The ids of the given words, normalised, each new one added to the terms the
+	 * automaton finds.
+	 */
+	private int[] ids(List<String> words, Map<String, Integer> termIds, List<String> terms) {
+		return words.stream()
+			.map(this::normalize)
+			.filter((term) -> !term.isEmpty())
+			.distinct()
+			.mapToInt((term) -> termIds.computeIfAbsent(term, (added) -> {
+				terms.add(added);
+				return terms.size() - 1;
+			}))
+			.toArray();
 	}
 
 	/** Characters allowed between two fillers (spaces, hyphens, quotes) per filler. */
@@ -173,7 +180,8 @@ final class TextAnalyzer {
 				for (int k = firstMention(mentions, termId); k < mentions.length
 						&& (mentions[k] >>> 32) == termId; k++) {
 					int at = (int) mentions[k];
-					if (!isWholeWord(text, at, term)) {
+					if (!isWholeWord(text, at, term)
+							|| withinAnother(mentions, mentioned, signal.notWithinIds(), at, term.length())) {
 						continue;
 					}
 					if (term.length() == 1 && !isLatin(term)) {
@@ -230,6 +238,26 @@ final class TextAnalyzer {
 			.mapToLong((hit) -> ((long) hit.value << 32) | hit.begin)
 			.sorted()
 			.toArray();
+	}
+
+	/**
+	 * Whether a mention of one of the given words covers the characters from {@code at}
+	 * for {@code length}.
+	 */
+	private boolean withinAnother(long[] mentions, BitSet mentioned, int[] wordIds, int at, int length) {
+		for (int wordId : wordIds) {
+			if (!mentioned.get(wordId)) {
+				continue;
+			}
+			int wordLength = this.terms.get(wordId).length();
+			for (int k = firstMention(mentions, wordId); k < mentions.length && (mentions[k] >>> 32) == wordId; k++) {
+				int start = (int) mentions[k];
+				if (start <= at && at + length <= start + wordLength) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** The index of a term's first mention (there is one). */
@@ -371,7 +399,8 @@ final class TextAnalyzer {
 	}
 
 	/** A signal ready for matching: the ids of its normalised terms, in its order. */
-	private record CompiledSignal(String id, int[] termIds, boolean negatable, boolean ignoreInQuotes) {
+	private record CompiledSignal(String id, int[] termIds, int[] notWithinIds, boolean negatable,
+			boolean ignoreInQuotes) {
 	}
 
 	/**

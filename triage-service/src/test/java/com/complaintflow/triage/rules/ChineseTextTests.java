@@ -37,6 +37,13 @@ class ChineseTextTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "他直接说不知道自己去网上查, false", "网页打不开，网厅也查不到, false", "家里没网了，断网三天, true", "网速太慢了, true", "網上營業廳查不到, false" })
+	void theNetworkIsNotReadIntoTheWordsForOnlineAndWebsite(String text, boolean fires) {
+		assertThat(RULES.analyze(TextAnalyzerTests.complaint(text)).signals().contains("network.broadband")).as(text)
+			.isEqualTo(fires);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "打10086投诉了三次, staff.mention, true", "已经打了12315投诉, threat.regulator, true",
 			"手机wifi连不上, network.broadband, true", "打了110086投诉, staff.mention, false",
 			"call 10086x now, staff.mention, false" })

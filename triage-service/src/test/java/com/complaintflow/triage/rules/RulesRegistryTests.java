@@ -184,6 +184,17 @@ class RulesRegistryTests {
 			.withMessageContaining("category rules cannot use history or incidents");
 	}
 
+	@Test
+	void aWordATermIsNotWithinMustContainTheTerm() throws IOException {
+		String words = "notWithin: [网上, 网站,";
+		assertThat(bundledText()).contains(words);
+
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replace(words, "notWithin: [上线, 网站,")))
+			.withMessageContaining("(network.broadband).notWithin: '上线' contains none of the terms");
+		assertThat(load(bundledText().replace(words, "notWithin: [網上, 网站,")).version()).isNotBlank();
+	}
+
 	private RulesRegistry registry(Duration checkInterval, SimpleMeterRegistry meters) {
 		return new RulesRegistry(new TriageSettings(this.file.toString(), checkInterval, null,
 				new TriageSettings.Outage(5, Duration.ofMinutes(10), Duration.ofMinutes(60))), meters);

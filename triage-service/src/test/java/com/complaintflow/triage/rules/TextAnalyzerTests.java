@@ -91,6 +91,16 @@ class TextAnalyzerTests {
 		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(Category.EMERGENCY);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			The whole town lost phone and internet after the storm last night, including 911 | EMERGENCY
+			The storm last night knocked out my internet and it is still down                 | NETWORK
+			整栋楼从昨晚开始都没有信号了，电梯里有人被困也打不出电话                                   | EMERGENCY
+			""")
+	void anAreaOutageAfterAStormAndPeopleTrappedAreEmergencies(String text, Category expected) {
+		assertThat(RULES.analyze(complaint(text)).category()).as(text).isEqualTo(expected);
+	}
+
 	@Test
 	void alarmAtAHazardIsVentingUnlessTheReportIsLongAndCalm() {
 		// LABELLING.md section 6: "alarm in an emergency" is VENTING
