@@ -398,7 +398,10 @@ final class TextAnalyzer {
 		return true;
 	}
 
-	/** A signal ready for matching: the ids of its normalised terms, in its order. */
+	/**
+	 * A signal ready for matching: the ids of its normalised terms, in its order, and of
+	 * the longer words they do not count within.
+	 */
 	private record CompiledSignal(String id, int[] termIds, int[] notWithinIds, boolean negatable,
 			boolean ignoreInQuotes) {
 	}
