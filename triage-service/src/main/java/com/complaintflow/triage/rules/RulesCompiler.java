@@ -116,6 +116,10 @@ final class RulesCompiler {
 	/** Each word a signal's terms do not count within must contain one of them. */
 	private static void notWithin(RulesDocument.SignalSpec signal, String path, TextAnalyzer analyzer,
 			List<String> errors) {
+		if (signal.notWithinOrNone().isEmpty()) {
+			// most signals have none: their terms need not be normalised a second time
+			return;
+		}
 		List<String> terms = (signal.terms() != null)
 				? signal.terms().stream().filter(Objects::nonNull).map(analyzer::normalize).toList() : List.of();
 		for (String word : signal.notWithinOrNone()) {
