@@ -121,6 +121,39 @@ public final class FieldClassifier {
 	}
 
 	/**
+	 * This field's scaled scores (before the softmax) given its slice of scores summed
+	 * over all fields' weights: its log-probabilities up to a constant.
+	 */
+	double[] scaledFromSums(double[] sums) {
+		double[] scaled = new double[this.bias.length];
+		for (int c = 0; c < scaled.length; c++) {
+			scaled[c] = scaled(sums, c);
+		}
+		return scaled;
+	}
+
+	/**
+	 * A value chosen at a probability of its own (one that fits the other field where the
+	 * field's most probable does not, see {@link PlaybookCategories}) ranked first, and
+	 * the most probable of the others next, at its probability.
+	 */
+	static Ranking rankChosen(double[] scaled, int chosen, double probability) {
+		double max = Double.NEGATIVE_INFINITY;
+		int second = -1;
+		for (int c = 0; c < scaled.length; c++) {
+			max = Math.max(max, scaled[c]);
+			if (c != chosen && (second < 0 || scaled[c] > scaled[second])) {
+				second = c;
+			}
+		}
+		double sum = 0;
+		for (double value : scaled) {
+			sum += Math.exp(value - max);
+		}
+		return new Ranking(chosen, probability, second, (second < 0) ? 0 : Math.exp(scaled[second] - max) / sum);
+	}
+
+	/**
 	 * A field's most probable value and the next one ({@code second} is -1 for a field of
 	 * one value), with their probabilities.
 	 */
@@ -208,13 +241,24 @@ public final class FieldClassifier {
 		return scores;
 	}
 
-	/** Softmax of the scores divided by the temperature plus the offsets. */
-	public static double[] softmax(double[] scores, double temperature, float[] offsets) {
+	/**
+	 * The scores divided by the temperature plus the offsets: the log-probabilities up to
+	 * a constant.
+	 */
+	public static double[] scaled(double[] scores, double temperature, float[] offsets) {
 		double[] scaled = new double[scores.length];
-		double max = Double.NEGATIVE_INFINITY;
 		for (int c = 0; c < scores.length; c++) {
 			scaled[c] = scores[c] / temperature + ((offsets != null) ? offsets[c] : 0);
-			max = Math.max(max, scaled[c]);
+		}
+		return scaled;
+	}
+
+	/** Softmax of the scores divided by the temperature plus the offsets. */
+	public static double[] softmax(double[] scores, double temperature, float[] offsets) {
+		double[] scaled = scaled(scores, temperature, offsets);
+		double max = Double.NEGATIVE_INFINITY;
+		for (double value : scaled) {
+			max = Math.max(max, value);
 		}
 		double[] out = new double[scores.length];
 		double sum = 0;

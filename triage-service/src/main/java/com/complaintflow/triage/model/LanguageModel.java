@@ -38,6 +38,11 @@ public final class LanguageModel {
 
 	private final int stride;
 
+	/** The positions of the category's and the playbook's classifiers, or -1. */
+	private final int category;
+
+	private final int playbook;
+
 	/**
 	 * A model.
 	 * @param language the language it reads
@@ -83,13 +88,18 @@ public final class LanguageModel {
 		}
 		this.classifiers = Collections.unmodifiableMap(shared);
 		this.ordered = List.copyOf(ordered);
+		List<String> keys = List.copyOf(shared.keySet());
+		this.category = keys.indexOf("category");
+		this.playbook = keys.indexOf("playbook");
 	}
 
 	/**
 	 * The model's advice for every field it classifies: one pass over the text's n-grams
 	 * for all fields' scores, one more for the n-grams that weighed most for each field's
 	 * most probable value, and for its next where the console may suggest it (the model
-	 * under 50 % sure, or below its threshold, so that the rules decide).
+	 * under 50 % sure, or below its threshold, so that the rules decide). The category
+	 * and the playbook are the most probable pair that fit each other (a playbook of one
+	 * category never comes with another, see {@link PlaybookCategories}).
 	 */
 	public Map<String, Advice> advise(String text) {
 		return advise(text, List.of());
@@ -123,8 +133,11 @@ public final class LanguageModel {
 		boolean[] withNext = new boolean[fields];
 		int evidenced = 0;
 		for (int i = 0; i < fields; i++) {
+			ranking[i] = this.ordered.get(i).rankFromSums(sums);
+		}
+		ModelReason.Next[] alone = fitPlaybookToCategory(ranking, sums);
+		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
-			ranking[i] = classifier.rankFromSums(sums);
 			boolean decides = ranking[i].probability() >= classifier.threshold();
 			evidenceColumn[evidenced++] = this.offsets[i] + ranking[i].best();
 			withNext[i] = ranking[i].second() >= 0 && DecisionCorrected.FIELDS.containsKey(classifier.field())
@@ -162,10 +175,48 @@ public final class LanguageModel {
 					e++;
 				}
 			}
-			advice.put(classifier.field(), new Advice(classifier.classes().get(ranking[i].best()),
-					ranking[i].probability(), classifier.threshold(), evidence, this.version, next, nextEvidence));
+			advice.put(classifier.field(),
+					new Advice(classifier.classes().get(ranking[i].best()), ranking[i].probability(),
+							classifier.threshold(), evidence, this.version, next, nextEvidence, alone[i]));
 		}
 		return advice;
+	}
+
+	/**
+	 * Where the most probable playbook belongs to another category than the most probable
+	 * one (NETWORK_FAULT with SERVICE_ATTITUDE), ranks first the category and playbook
+	 * that fit each other and are together most probable, each at its probability given
+	 * that the two fit ({@link PlaybookCategories}); returns per field the most probable
+	 * value alone where another was taken, else null.
+	 */
+	private ModelReason.Next[] fitPlaybookToCategory(FieldClassifier.Ranking[] ranking, double[] sums) {
+		ModelReason.Next[] alone = new ModelReason.Next[ranking.length];
+		if (this.category < 0 || this.playbook < 0) {
+			return alone;
+		}
+		FieldClassifier categories = this.ordered.get(this.category);
+		FieldClassifier playbooks = this.ordered.get(this.playbook);
+		if (PlaybookCategories.fit(categories.classes().get(ranking[this.category].best()),
+				playbooks.classes().get(ranking[this.playbook].best()))) {
+			return alone;
+		}
+		double[] categoryScores = categories.scaledFromSums(sums);
+		double[] playbookScores = playbooks.scaledFromSums(sums);
+		PlaybookCategories.Fit fit = PlaybookCategories.mostProbableFitting(categories.classes(), categoryScores,
+				playbooks.classes(), playbookScores);
+		refit(ranking, alone, this.category, categoryScores, fit.category(), fit.categoryProbability());
+		refit(ranking, alone, this.playbook, playbookScores, fit.playbook(), fit.playbookProbability());
+		return alone;
+	}
+
+	/** Ranks a field's fitting value first where it is not its most probable alone. */
+	private void refit(FieldClassifier.Ranking[] ranking, ModelReason.Next[] alone, int field, double[] scores,
+			int fitting, double probability) {
+		FieldClassifier.Ranking own = ranking[field];
+		if (fitting != own.best()) {
+			alone[field] = new ModelReason.Next(this.ordered.get(field).classes().get(own.best()), own.probability());
+			ranking[field] = FieldClassifier.rankChosen(scores, fitting, probability);
+		}
 	}
 
 	/** The text's features under this model's vocabulary. */

@@ -18,24 +18,33 @@ import com.complaintflow.events.ModelReason;
  * @param next the model's next most probable value, or null
  * @param nextEvidence the n-grams that weighed most for the next value, where the console
  * may suggest it (the model unsure, or not deciding); else none
+ * @param alone for a category or playbook the model took to fit the other field, its most
+ * probable value alone (which did not fit), with its probability; else null (the value's
+ * probability is then the one given that the two fit)
  */
 public record Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence,
-		String model, ModelReason.Next next, List<ModelReason.Weighed> nextEvidence) {
+		String model, ModelReason.Next next, List<ModelReason.Weighed> nextEvidence, ModelReason.Next alone) {
 
 	public Advice {
 		evidence = List.copyOf(evidence);
 		nextEvidence = List.copyOf(nextEvidence);
 	}
 
+	/** Advice on a value that is the model's most probable alone. */
+	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence, String model,
+			ModelReason.Next next, List<ModelReason.Weighed> nextEvidence) {
+		this(value, probability, threshold, evidence, model, next, nextEvidence, null);
+	}
+
 	/** Advice without the evidence for its next value. */
 	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence, String model,
 			ModelReason.Next next) {
-		this(value, probability, threshold, evidence, model, next, List.of());
+		this(value, probability, threshold, evidence, model, next, List.of(), null);
 	}
 
 	/** Advice of a model trained in memory, which has no file version. */
 	public Advice(String value, double probability, double threshold, List<ModelReason.Weighed> evidence) {
-		this(value, probability, threshold, evidence, null, null, List.of());
+		this(value, probability, threshold, evidence, null, null, List.of(), null);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -132,6 +133,7 @@ public final class RuleSet {
 			}
 		}
 		addAdvice(analysis.advice, decidedBy, signals);
+		addFitting(analysis.advice, decidedBy, signals);
 		addSuggestionEvidence(analysis.advice, facts, confidence, signals);
 		if (context.repeatCount() > 0) {
 			signals.add("history:" + context.repeatCount() + " earlier complaint(s) within " + historyWindow());
@@ -169,6 +171,26 @@ public final class RuleSet {
 				signals.add(new ModelAdvice(field, model.value(), model.probability(), model.next()).signal());
 			}
 		});
+	}
+
+	/**
+	 * Adds to the signals, for the category or playbook the model decided other than its
+	 * most probable value alone (that value would not fit the other field, see
+	 * {@code PlaybookCategories}), what it went with:
+	 * {@code fit:playbook.STANDARD_CARE with category SERVICE_ATTITUDE, not NETWORK_FAULT p=0.52}
+	 * (the model's category, which a hard rule may have overruled).
+	 */
+	private static void addFitting(Map<String, Advice> advice, Map<String, String> decidedBy, List<String> signals) {
+		List<String> pair = List.of(Field.CATEGORY.key(), Field.PLAYBOOK.key());
+		for (String field : pair) {
+			Advice model = advice.get(field);
+			String other = pair.get(1 - pair.indexOf(field));
+			if (model != null && model.alone() != null && advice.containsKey(other)
+					&& DecidedBy.MODEL.equals(decidedBy.get(field))) {
+				signals.add(String.format(Locale.ROOT, "fit:%s.%s with %s %s, not %s p=%.2f", field, model.value(),
+						other, advice.get(other).value(), model.alone().value(), model.alone().probability()));
+			}
+		}
 	}
 
 	/**

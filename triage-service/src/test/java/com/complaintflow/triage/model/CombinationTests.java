@@ -58,6 +58,24 @@ class CombinationTests {
 	}
 
 	@Test
+	void aPlaybookTheModelFittedToItsCategorySaysSo() {
+		Verdict verdict = decide("The shop assistant was rude to me, no help at all",
+				Map.of("category", sure("SERVICE_ATTITUDE"), "playbook",
+						new Advice("STANDARD_CARE", 0.61, 0, List.of(), "v1",
+								new ModelReason.Next("NETWORK_FAULT", 0.52), List.of(),
+								new ModelReason.Next("NETWORK_FAULT", 0.52))));
+		Verdict mostProbable = decide("The shop assistant was rude to me, no help at all", Map.of("category",
+				sure("SERVICE_ATTITUDE"), "playbook",
+				new Advice("STANDARD_CARE", 0.52, 0, List.of(), "v1", new ModelReason.Next("NETWORK_FAULT", 0.30))));
+
+		assertThat(verdict.playbook().name()).isEqualTo("STANDARD_CARE");
+		assertThat(verdict.explanation().signals())
+			.contains("fit:playbook.STANDARD_CARE with category SERVICE_ATTITUDE, not NETWORK_FAULT p=0.52")
+			.noneMatch((signal) -> signal.startsWith("fit:category"));
+		assertThat(mostProbable.explanation().signals()).noneMatch((signal) -> signal.startsWith("fit:"));
+	}
+
+	@Test
 	void anUnsureModelLeavesTheFieldToTheRules() {
 		Verdict rulesAlone = decide("The internet drops every evening", Map.of());
 		Verdict verdict = decide("The internet drops every evening",

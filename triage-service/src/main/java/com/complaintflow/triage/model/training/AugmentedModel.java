@@ -1,5 +1,6 @@
 package com.complaintflow.triage.model.training;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.stream.IntStream;
 
 import com.complaintflow.triage.model.FieldClassifier;
 import com.complaintflow.triage.model.LanguageModel;
+import com.complaintflow.triage.model.PlaybookCategories;
 import com.complaintflow.triage.model.SparseVector;
 import com.complaintflow.triage.rules.Advice;
 
@@ -33,12 +35,45 @@ public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, De
 			return this.model.advise(example.text(), signals);
 		}
 		Map<String, Advice> advice = new LinkedHashMap<>();
-		probabilities(example, signals).forEach((field, p) -> {
+		Map<String, double[]> probabilities = probabilities(example, signals);
+		PlaybookCategories.Fit fit = fittingPair(probabilities);
+		probabilities.forEach((field, p) -> {
 			FieldClassifier classifier = this.model.classifiers().get(field);
 			int best = FieldClassifier.best(p);
-			advice.put(field, new Advice(classifier.classes().get(best), p[best], classifier.threshold(), List.of()));
+			double probability = p[best];
+			if (fit != null && "category".equals(field) && fit.category() != best) {
+				best = fit.category();
+				probability = fit.categoryProbability();
+			}
+			else if (fit != null && "playbook".equals(field) && fit.playbook() != best) {
+				best = fit.playbook();
+				probability = fit.playbookProbability();
+			}
+			advice.put(field,
+					new Advice(classifier.classes().get(best), probability, classifier.threshold(), List.of()));
 		});
 		return advice;
+	}
+
+	/**
+	 * The category and playbook that fit each other and are together most probable, as
+	 * {@link LanguageModel#advise} chooses them (null without both fields).
+	 */
+	private PlaybookCategories.Fit fittingPair(Map<String, double[]> probabilities) {
+		double[] category = probabilities.get("category");
+		double[] playbook = probabilities.get("playbook");
+		if (category == null || playbook == null) {
+			return null;
+		}
+		return PlaybookCategories.mostProbableFitting(this.model.classifiers().get("category").classes(),
+				logOf(category), this.model.classifiers().get("playbook").classes(), logOf(playbook));
+	}
+
+	/**
+	 * Log-probabilities, a probability that underflowed to 0 the least a double holds.
+	 */
+	private static double[] logOf(double[] probabilities) {
+		return Arrays.stream(probabilities).map((p) -> Math.log(Math.max(p, Double.MIN_VALUE))).toArray();
 	}
 
 	/** Each field's values, the most probable first, as {@link #advise} weighs them. */

@@ -188,14 +188,19 @@ public final class ModelTrainer {
 		List<SparseVector> none = docs.stream().map((doc) -> SparseVector.ofFolded("", scheme, vocabulary)).toList();
 		Map<String, FieldClassifier> classifiers = new LinkedHashMap<>();
 		Map<String, float[]> denseWeights = new LinkedHashMap<>();
+		FieldOutOfFold category = null;
 		for (String field : LabelledExample.FIELDS) {
 			boolean signals = signalFields.contains(field) || signalFields.contains("*");
 			boolean denseField = withDense && this.dense.appliesTo(field);
 			boolean cueField = CUE_FIELDS.contains(field);
 			List<SparseVector> vectors = (denseField && this.dense.only()) ? none
 					: signals ? (cueField ? withSignalsCues : withSignals) : (cueField ? ngramsCues : ngrams);
-			FieldFit fitted = trainField(language, field, docs, vectors, denseField ? embeddings : null,
-					vocabulary.size());
+			Trained trained = trainField(language, field, docs, vectors, denseField ? embeddings : null,
+					vocabulary.size(), "playbook".equals(field) ? category : null);
+			FieldFit fitted = (trained != null) ? trained.fit() : null;
+			if ("category".equals(field) && trained != null) {
+				category = trained.outOfFold();
+			}
 			if (fitted != null) {
 				classifiers.put(field, fitted.classifier());
 				if (fitted.dense() != null) {
@@ -249,11 +254,19 @@ public final class ModelTrainer {
 	}
 
 	/**
-	 * Trains one field; {@code embeddings} per document (a row may be null), or null when
-	 * the field sees none.
+	 * A field trained (null where no classifier could be fitted) and its calibrated
+	 * out-of-fold scores, scaled as before the softmax.
 	 */
-	private FieldFit trainField(Language language, String field, List<Doc> docs, List<SparseVector> vectors,
-			float[][] embeddings, int features) {
+	private record Trained(FieldFit fit, FieldOutOfFold outOfFold) {
+	}
+
+	/**
+	 * Trains one field; {@code embeddings} per document (a row may be null), or null when
+	 * the field sees none; {@code category} the category's out-of-fold scaled scores when
+	 * the field is the playbook (the model decides the pair that fits), else null.
+	 */
+	private Trained trainField(Language language, String field, List<Doc> docs, List<SparseVector> vectors,
+			float[][] embeddings, int features, FieldOutOfFold category) {
 		List<Integer> rows = new ArrayList<>();
 		TreeSet<String> seen = new TreeSet<>();
 		for (int i = 0; i < docs.size(); i++) {
@@ -292,12 +305,13 @@ public final class ModelTrainer {
 		}
 		double temperature = SoftmaxTemperature.minimisingLogLoss(field, classes, docs, rows, outOfFold);
 		double fallbackLimit = OperatingPoint.fallbackLimit(language);
-		OperatingPoint point = OperatingPoint.choose(field, classes, docs, rows, outOfFold, temperature, fallbackLimit);
+		OperatingPoint point = OperatingPoint.choose(field, classes, docs, rows, outOfFold, temperature, fallbackLimit,
+				category);
 		LanguageModel model = this.inForce.get(language);
 		FieldClassifier old = (model != null) ? model.classifiers().get(field) : null;
 		if (old != null) {
 			OperatingPoint kept = OperatingPoint.at(field, classes, docs, rows, outOfFold, temperature, fallbackLimit,
-					old.threshold(), OperatingPoint.offsetsFor(old, classes));
+					old.threshold(), OperatingPoint.offsetsFor(old, classes), category);
 			boolean keep = kept.keptAgainst(point);
 			String was = String.format(Locale.ROOT, "%s %s: %s (objective %.4f)", language, field,
 					kept.describe(classes), kept.objective());
@@ -312,8 +326,15 @@ public final class ModelTrainer {
 			all.add(r);
 		}
 		FieldFit full = FieldFit.fit(field, classes, docs, vectors, embeddings, rows, all, features, cost);
-		return (full != null) ? new FieldFit(
-				full.classifier().calibrated(temperature, point.threshold(), point.offsets()), full.dense()) : null;
+		double[][] byDoc = new double[docs.size()][];
+		for (int r = 0; r < rows.size(); r++) {
+			if (outOfFold[r] != null) {
+				byDoc[rows.get(r)] = FieldClassifier.scaled(outOfFold[r], temperature, point.offsets());
+			}
+		}
+		return new Trained((full != null) ? new FieldFit(
+				full.classifier().calibrated(temperature, point.threshold(), point.offsets()), full.dense()) : null,
+				new FieldOutOfFold(classes, byDoc));
 	}
 
 	/** The fields of a language whose classifiers see the rules' signals. */

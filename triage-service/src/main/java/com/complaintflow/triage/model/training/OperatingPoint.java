@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.model.FieldClassifier;
+import com.complaintflow.triage.model.PlaybookCategories;
 
 /**
  * Where a field's classifier decides, chosen on out-of-fold predictions of the training
@@ -113,10 +114,12 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 	 * {@link #HIGH_RECALL_TARGET} if set. When none does, the pair closest to the target
 	 * (then the most accurate). A threshold above 0 must beat the model deciding every
 	 * text by {@link #MIN_RULES_GAIN} or bring the field closer to its target. A
-	 * threshold above 1 means the model never decides.
+	 * threshold above 1 means the model never decides. With the category's out-of-fold
+	 * scores (the playbook's choice; else null) each row's value is the playbook of the
+	 * most probable pair that fits, as the model decides.
 	 */
 	static OperatingPoint choose(String field, List<String> classes, List<ModelTrainer.Doc> docs, List<Integer> rows,
-			double[][] outOfFold, double temperature, double fallbackLimit) {
+			double[][] outOfFold, double temperature, double fallbackLimit, FieldOutOfFold category) {
 		String watched = WATCHED.get(field);
 		int watchedIndex = (watched != null) ? classes.indexOf(watched) : -1;
 		double[] offsets = (watchedIndex >= 0) ? OFFSETS : new double[] { 0 };
@@ -130,7 +133,7 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 			for (int step = 0; step <= 21; step++) {
 				double t = (step == 21) ? 1.01 : step * 0.05;
 				OperatingPoint choice = at(field, classes, docs, rows, outOfFold, temperature, fallbackLimit, t,
-						offsetVector);
+						offsetVector, category);
 				if (step == 0) {
 					modelAlways = choice;
 				}
@@ -151,10 +154,13 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 	/**
 	 * The out-of-fold objective and shortfall of a field decided by the model where its
 	 * probability, with the offsets, reaches {@code threshold}, and by the (non-hard)
-	 * rules elsewhere.
+	 * rules elsewhere; the playbook's value, given the category's out-of-fold scores,
+	 * that of the most probable pair that fits, at its probability given that the two
+	 * fit.
 	 */
 	static OperatingPoint at(String field, List<String> classes, List<ModelTrainer.Doc> docs, List<Integer> rows,
-			double[][] outOfFold, double temperature, double fallbackLimit, double threshold, float[] offsets) {
+			double[][] outOfFold, double temperature, double fallbackLimit, double threshold, float[] offsets,
+			FieldOutOfFold category) {
 		String watched = WATCHED.get(field);
 		int right = 0;
 		int watchedLabels = 0;
@@ -167,7 +173,15 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 			if (outOfFold[r] != null && !doc.rules().hard(field)) {
 				double[] p = FieldClassifier.softmax(outOfFold[r], temperature, offsets);
 				int top = FieldClassifier.best(p);
-				if (p[top] >= threshold) {
+				double probability = p[top];
+				double[] categoryScores = (category != null) ? category.of(rows.get(r)) : null;
+				if (categoryScores != null) {
+					PlaybookCategories.Fit fit = PlaybookCategories.mostProbableFitting(category.classes(),
+							categoryScores, classes, FieldClassifier.scaled(outOfFold[r], temperature, offsets));
+					probability = (fit.playbook() != top) ? fit.playbookProbability() : probability;
+					top = fit.playbook();
+				}
+				if (probability >= threshold) {
 					value = classes.get(top);
 				}
 			}

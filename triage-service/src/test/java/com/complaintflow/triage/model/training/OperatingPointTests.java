@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The operating point chosen on out-of-fold scores: STANDARD_CARE is pushed down only as
- * far as the wrong-fallback limit needs, churn HIGH raised where that buys recall, and
- * the limit is read per language.
+ * far as the wrong-fallback limit needs, churn HIGH raised where that buys recall, the
+ * playbook scored as the model decides it with the category, and the limit is read per
+ * language.
  */
 class OperatingPointTests {
 
@@ -69,6 +70,27 @@ class OperatingPointTests {
 		assertThat(point.offsets()[1]).isZero();
 		// nine rows of ten right, plus the weight (0.5) of a full HIGH recall
 		assertThat(point.objective()).isCloseTo(1.4, within(1e-9));
+	}
+
+	@Test
+	void givenTheCategoryThePlaybookIsScoredAsTheModelDecidesThePairThatFits() {
+		// four STANDARD_CARE complaints the playbook model leans to NETWORK_FAULT for
+		Rows rows = new Rows("playbook", List.of("NETWORK_FAULT", "STANDARD_CARE"), "STANDARD_CARE").add(4,
+				"STANDARD_CARE", 0.5, 0);
+		double[] attitude = { Math.log(0.1), Math.log(0.9) };
+		double[] network = { Math.log(0.9), Math.log(0.1) };
+
+		assertThat(rows.at(0, new float[2]).objective()).isZero();
+		// the category sure of SERVICE_ATTITUDE: NETWORK_FAULT does not fit it
+		assertThat(rows.at(0, new float[2], categories(attitude, attitude, attitude, attitude)).objective())
+			.isCloseTo(1.0, within(1e-9));
+		// sure of NETWORK: it does
+		assertThat(rows.at(0, new float[2], categories(network, network, network, attitude)).objective())
+			.isCloseTo(0.25, within(1e-9));
+	}
+
+	private static FieldOutOfFold categories(double[]... byDoc) {
+		return new FieldOutOfFold(List.of("NETWORK", "SERVICE_ATTITUDE"), byDoc);
 	}
 
 	@Test
@@ -146,8 +168,12 @@ class OperatingPointTests {
 		}
 
 		OperatingPoint at(double threshold, float[] offsets) {
+			return at(threshold, offsets, null);
+		}
+
+		OperatingPoint at(double threshold, float[] offsets, FieldOutOfFold category) {
 			return OperatingPoint.at(this.field, this.classes, this.docs, rows(), this.scores.toArray(new double[0][]),
-					1.0, 0.05, threshold, offsets);
+					1.0, 0.05, threshold, offsets, category);
 		}
 
 		private List<Integer> rows() {
@@ -160,7 +186,7 @@ class OperatingPointTests {
 
 		OperatingPoint choose(double fallbackLimit) {
 			return OperatingPoint.choose(this.field, this.classes, this.docs, rows(),
-					this.scores.toArray(new double[0][]), 1.0, fallbackLimit);
+					this.scores.toArray(new double[0][]), 1.0, fallbackLimit, null);
 		}
 
 	}

@@ -1,0 +1,72 @@
+package com.complaintflow.triage.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The playbooks that belong to categories (LABELLING.md section 4, step 6: BILLING_ERROR
+ * to BILLING, NETWORK_FAULT to NETWORK and EMERGENCY, DEVICE_FAULT to DEVICE), and the
+ * model's most probable category and playbook that fit each other.
+ */
+public final class PlaybookCategories {
+
+	private static final Map<String, Set<String>> BELONGS_TO = Map.of("BILLING_ERROR", Set.of("BILLING"),
+			"NETWORK_FAULT", Set.of("NETWORK", "EMERGENCY"), "DEVICE_FAULT", Set.of("DEVICE"));
+
+	private PlaybookCategories() {
+	}
+
+	/** Whether a playbook may go with a category: it belongs to none, or to that one. */
+	public static boolean fit(String category, String playbook) {
+		Set<String> categories = BELONGS_TO.get(playbook);
+		return categories == null || categories.contains(category);
+	}
+
+	/**
+	 * The category and playbook, as indexes into their classes, whose probabilities
+	 * multiply highest among the pairs that fit (the first of equals, so without a misfit
+	 * each field's most probable value), and each one's probability given that the two
+	 * fit: the two models' product over the pairs that fit, normalised. Each field's
+	 * scores are its log-probabilities up to a constant (its scaled scores before the
+	 * softmax will do).
+	 */
+	public static Fit mostProbableFitting(List<String> categories, double[] categoryScores, List<String> playbooks,
+			double[] playbookScores) {
+		int bestCategory = -1;
+		int bestPlaybook = -1;
+		double best = Double.NEGATIVE_INFINITY;
+		for (int c = 0; c < categories.size(); c++) {
+			for (int p = 0; p < playbooks.size(); p++) {
+				double score = categoryScores[c] + playbookScores[p];
+				if ((bestCategory < 0 || score > best) && fit(categories.get(c), playbooks.get(p))) {
+					bestCategory = c;
+					bestPlaybook = p;
+					best = score;
+				}
+			}
+		}
+		double all = 0;
+		double withCategory = 0;
+		double withPlaybook = 0;
+		for (int c = 0; c < categories.size(); c++) {
+			for (int p = 0; p < playbooks.size(); p++) {
+				if (fit(categories.get(c), playbooks.get(p))) {
+					double mass = Math.exp(categoryScores[c] + playbookScores[p] - best);
+					all += mass;
+					withCategory += (c == bestCategory) ? mass : 0;
+					withPlaybook += (p == bestPlaybook) ? mass : 0;
+				}
+			}
+		}
+		return new Fit(bestCategory, bestPlaybook, withCategory / all, withPlaybook / all);
+	}
+
+	/**
+	 * The category and playbook that fit, as indexes into their classes, with each one's
+	 * probability given that the two fit.
+	 */
+	public record Fit(int category, int playbook, double categoryProbability, double playbookProbability) {
+	}
+
+}
