@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.complaintflow.events.ModelAdvice;
+import com.complaintflow.events.ModelFit;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.RulesReason;
 import com.complaintflow.events.RulesSignal;
@@ -19,8 +20,9 @@ import com.complaintflow.followup.cases.TriageFacts;
  * Why triage decided one field of a case, as an agent reads it: the value, what decided
  * it (the learned model and how sure it was, a rule, the keywords' score, the usual value
  * for the category, or the default) and, for the model, the customer's words that weighed
- * most. Read from the explanation's signals and the complaint's text at display time, so
- * an erasure that empties them leaves nothing to show.
+ * most and any value it passed over because it did not fit the other field. Read from the
+ * explanation's signals and the complaint's text at display time, so an erasure that
+ * empties them leaves nothing to show.
  *
  * @param field the field's key ({@code category}, {@code churnRisk}, ...)
  * @param value the decided value
@@ -32,9 +34,11 @@ import com.complaintflow.followup.cases.TriageFacts;
  * {@value #MAX_WORDS}
  * @param advice what the learned model said of a field the rules decided, or null (the
  * model decided it, or said nothing)
+ * @param fit where the model took the category or playbook to fit the other field, its
+ * most probable value alone that did not; else null
  */
 record TriageReason(String field, String value, String source, Integer percent, String rule, List<String> words,
-		ModelAdvice advice) {
+		ModelAdvice advice, ModelFit fit) {
 
 	/** The fields shown, in the page's order. */
 	static final List<String> FIELDS = List.of("category", "playbook", "persona", "emotion", "churnRisk", "nature",
@@ -120,11 +124,11 @@ record TriageReason(String field, String value, String source, Integer percent, 
 		ModelReason model = ModelReason.parse(signal);
 		if (model != null) {
 			return new TriageReason(field, value, "model", percent(model.probability()), null,
-					words(model.evidence(), signals, text), null);
+					words(model.evidence(), signals, text), null, ModelFit.of(signals, field));
 		}
 		RulesReason rules = RulesReason.parse(signal);
 		return new TriageReason(field, value, rules.source().key(), null, rules.ruleId(), List.of(),
-				ModelAdvice.of(signals, field));
+				ModelAdvice.of(signals, field), null);
 	}
 
 	/**
@@ -133,6 +137,14 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	 */
 	public int advicePercent() {
 		return (this.advice != null) ? percent(this.advice.probability()) : 0;
+	}
+
+	/**
+	 * How sure the model was, alone, of the value it did not take to fit the other field
+	 * (0 to 100).
+	 */
+	public int fitAlonePercent() {
+		return (this.fit != null) ? percent(this.fit.alone().probability()) : 0;
 	}
 
 	private static int percent(double probability) {

@@ -21,6 +21,7 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelEvidence;
+import com.complaintflow.events.ModelFit;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.followup.FollowupIntegrationTest;
@@ -271,6 +272,24 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 		// and the reasons say what the model read beside what decided
 		assertThat(page).contains("a rule (network)</span><span class=\"model-said\">; the learned model read "
 				+ "BILLING_ERROR, 38 % sure</span>");
+	}
+
+	@Test
+	void aPlaybookTheModelTookToFitTheCategorySaysWhatItPassedOver() throws Exception {
+		String category = new ModelReason("category", "SERVICE_ATTITUDE", 0.98, 0, List.of()).signal();
+		String playbook = new ModelReason("playbook", "STANDARD_CARE", 0.61, 0,
+				new ModelReason.Next("NETWORK_FAULT", 0.42), List.of())
+			.signal();
+		String fit = new ModelFit("playbook", "STANDARD_CARE", "category", "SERVICE_ATTITUDE",
+				new ModelReason.Next("NETWORK_FAULT", 0.42))
+			.signal();
+		String caseId = caseDecidedWith(new Explanation("2026.12.07-2", List.of(category, playbook, fit),
+				Map.of("category", 0.98, "persona", 0.9, "playbook", 0.61, "churnRisk", 0.9), "v1"));
+
+		String page = signedIn("agent", "agent-dev").get("/console/cases/" + caseId).body();
+
+		assertThat(page).contains("<span class=\"model-fit\">; its first choice alone, NETWORK_FAULT (42 %), does "
+				+ "not go with SERVICE_ATTITUDE</span>");
 	}
 
 	/**

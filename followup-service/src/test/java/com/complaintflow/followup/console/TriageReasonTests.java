@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The reasons an agent reads are triage's explanation put plainly: the model's n-grams
- * become the customer's words they lie in, a rules signal its matched word, and a rule's
- * or default's decision says so.
+ * become the customer's words they lie in, a rules signal its matched word, a rule's or
+ * default's decision says so, and so does a value the model took to fit the other field.
  */
 class TriageReasonTests {
 
@@ -89,6 +89,21 @@ class TriageReasonTests {
 		// the model decided category: its reason stands, no advice; persona had none
 		assertThat(reasons.get(0).advice()).isNull();
 		assertThat(reasons.get(2).advice()).isNull();
+	}
+
+	@Test
+	void aPlaybookTheModelTookToFitTheCategoryNamesItsFirstChoiceAlone() {
+		List<String> signals = List.of("model:category.SERVICE_ATTITUDE(p=0.98>=0.00; '态度' +0.72)",
+				"model:playbook.STANDARD_CARE(p=0.61>=0.00, next NETWORK_FAULT p=0.42; '子' +0.09)",
+				"fit:playbook.STANDARD_CARE with category SERVICE_ATTITUDE, not NETWORK_FAULT p=0.42");
+
+		List<TriageReason> reasons = TriageReason.of(facts(signals), Category.SERVICE_ATTITUDE, Playbook.STANDARD_CARE,
+				"营业厅的小伙子态度特别差");
+
+		assertThat(reasons.get(1).fit().alone().value()).isEqualTo("NETWORK_FAULT");
+		assertThat(reasons.get(1).fitAlonePercent()).isEqualTo(42);
+		assertThat(reasons.get(1).fit().otherValue()).isEqualTo("SERVICE_ATTITUDE");
+		assertThat(reasons.get(0).fit()).isNull();
 	}
 
 	@Test

@@ -98,8 +98,8 @@ public final class LanguageModel {
 	 * for all fields' scores, one more for the n-grams that weighed most for each field's
 	 * most probable value, and for its next where the console may suggest it (the model
 	 * under 50 % sure, or below its threshold, so that the rules decide). The category
-	 * and the playbook are the most probable pair that fit each other (a playbook of one
-	 * category never comes with another, see {@link PlaybookCategories}).
+	 * and the playbook are the most probable pair that fits (a playbook of one category
+	 * never comes with another, see {@link PlaybookCategories}).
 	 */
 	public Map<String, Advice> advise(String text) {
 		return advise(text, List.of());

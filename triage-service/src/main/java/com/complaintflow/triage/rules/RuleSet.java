@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,6 +20,7 @@ import com.complaintflow.events.Emotion;
 import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelEvidence;
+import com.complaintflow.events.ModelFit;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.events.Nature;
 import com.complaintflow.events.Persona;
@@ -176,9 +176,8 @@ public final class RuleSet {
 	/**
 	 * Adds to the signals, for the category or playbook the model decided other than its
 	 * most probable value alone (that value would not fit the other field, see
-	 * {@code PlaybookCategories}), what it went with:
-	 * {@code fit:playbook.STANDARD_CARE with category SERVICE_ATTITUDE, not NETWORK_FAULT p=0.52}
-	 * (the model's category, which a hard rule may have overruled).
+	 * {@code PlaybookCategories}), what it went with ({@link ModelFit}; the model's value
+	 * of the other field, which a hard rule may have overruled).
 	 */
 	private static void addFitting(Map<String, Advice> advice, Map<String, String> decidedBy, List<String> signals) {
 		List<String> pair = List.of(Field.CATEGORY.key(), Field.PLAYBOOK.key());
@@ -187,8 +186,8 @@ public final class RuleSet {
 			String other = pair.get(1 - pair.indexOf(field));
 			if (model != null && model.alone() != null && advice.containsKey(other)
 					&& DecidedBy.MODEL.equals(decidedBy.get(field))) {
-				signals.add(String.format(Locale.ROOT, "fit:%s.%s with %s %s, not %s p=%.2f", field, model.value(),
-						other, advice.get(other).value(), model.alone().value(), model.alone().probability()));
+				signals
+					.add(new ModelFit(field, model.value(), other, advice.get(other).value(), model.alone()).signal());
 			}
 		}
 	}

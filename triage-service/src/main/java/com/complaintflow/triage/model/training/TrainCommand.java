@@ -495,7 +495,9 @@ public final class TrainCommand {
 					+ "many, the mean confidence stated and the share right (fields with a label; persona only where "
 					+ "it has a cue). A calibrated model is right as often as it says. An offset (churn HIGH raised, "
 					+ "STANDARD_CARE lowered) decides some fields for a value other than the most probable, at that "
-					+ "value's lower confidence.\n\n" + bandTable(this.reliabilityBands)
+					+ "value's lower confidence; so does the fit of category and playbook (a playbook never comes "
+					+ "with a category it does not belong to), at the value's probability given that the two fit."
+					+ "\n\n" + bandTable(this.reliabilityBands)
 					+ "\nThe expected calibration error per field, in points: the gap between the confidence stated "
 					+ "and the share right in each band, weighed by the band's fields.\n\n"
 					+ errorTable(this.reliabilityErrors)
