@@ -209,7 +209,10 @@ public final class LanguageModel {
 		return alone;
 	}
 
-	/** Ranks a field's fitting value first where it is not its most probable alone. */
+	/**
+	 * Ranks a field's fitting value first, at the probability the fit states, where it is
+	 * not its most probable alone.
+	 */
 	private void refit(FieldClassifier.Ranking[] ranking, ModelReason.Next[] alone, int field, double[] scores,
 			int fitting, double probability) {
 		FieldClassifier.Ranking own = ranking[field];

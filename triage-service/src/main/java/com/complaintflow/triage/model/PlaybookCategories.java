@@ -26,10 +26,11 @@ public final class PlaybookCategories {
 	/**
 	 * The category and playbook, as indexes into their classes, whose probabilities
 	 * multiply highest among the pairs that fit (the first of equals, so without a misfit
-	 * each field's most probable value), and each one's probability given that the two
-	 * fit: the two models' product over the pairs that fit, normalised. Each field's
-	 * scores are its log-probabilities up to a constant (its scaled scores before the
-	 * softmax will do).
+	 * each field's most probable value), each with the probability to state: its own
+	 * where it is the field's most probable value alone, else its probability given that
+	 * the two fit (the two models' product over the pairs that fit, normalised). Each
+	 * field's scores are its log-probabilities up to a constant (its scaled scores before
+	 * the softmax will do).
 	 */
 	public static Fit mostProbableFitting(List<String> categories, double[] categoryScores, List<String> playbooks,
 			double[] playbookScores) {
@@ -59,12 +60,36 @@ public final class PlaybookCategories {
 				}
 			}
 		}
-		return new Fit(bestCategory, bestPlaybook, withCategory / all, withPlaybook / all);
+		return new Fit(bestCategory, bestPlaybook, stated(categoryScores, bestCategory, withCategory / all),
+				stated(playbookScores, bestPlaybook, withPlaybook / all));
 	}
 
 	/**
-	 * The category and playbook that fit, as indexes into their classes, with each one's
-	 * probability given that the two fit.
+	 * A value's own probability where it is its field's most probable (the first of
+	 * equals), else its probability given the fit.
+	 */
+	private static double stated(double[] scores, int value, double givenFit) {
+		double max = scores[0];
+		int best = 0;
+		for (int c = 1; c < scores.length; c++) {
+			if (scores[c] > max) {
+				max = scores[c];
+				best = c;
+			}
+		}
+		if (value != best) {
+			return givenFit;
+		}
+		double sum = 0;
+		for (double score : scores) {
+			sum += Math.exp(score - max);
+		}
+		return 1 / sum;
+	}
+
+	/**
+	 * The category and playbook that fit, as indexes into their classes, with the
+	 * probability each states.
 	 */
 	public record Fit(int category, int playbook, double categoryProbability, double playbookProbability) {
 	}

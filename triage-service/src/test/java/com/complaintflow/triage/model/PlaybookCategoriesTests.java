@@ -46,11 +46,13 @@ class PlaybookCategoriesTests {
 		PlaybookCategories.Fit network = PlaybookCategories.mostProbableFitting(categories, logs(0.1, 0.4, 0.5),
 				playbooks, logs(0.05, 0.6, 0.35));
 		assertThat(List.of(network.category(), network.playbook())).containsExactly(1, 1);
-		// given that the two fit, the pairs left are BILLING with BILLING_ERROR (0.005)
-		// or STANDARD_CARE (0.035), NETWORK with NETWORK_FAULT (0.24) or STANDARD_CARE
-		// (0.14), SERVICE_ATTITUDE with STANDARD_CARE (0.175): NETWORK 0.38 of 0.595
+		// the category taken states its probability given that the two fit: the pairs
+		// left are BILLING with BILLING_ERROR (0.005) or STANDARD_CARE (0.035), NETWORK
+		// with NETWORK_FAULT (0.24) or STANDARD_CARE (0.14), SERVICE_ATTITUDE with
+		// STANDARD_CARE (0.175): NETWORK 0.38 of 0.595; the playbook, its most probable
+		// alone, its own
 		assertThat(network.categoryProbability()).isCloseTo(0.38 / 0.595, within(1e-9));
-		assertThat(network.playbookProbability()).isCloseTo(0.24 / 0.595, within(1e-9));
+		assertThat(network.playbookProbability()).isCloseTo(0.6, within(1e-9));
 		// the category surer, the other way round (0.3 x 0.6 against 0.6 x 0.35)
 		PlaybookCategories.Fit attitude = PlaybookCategories.mostProbableFitting(categories, logs(0.1, 0.3, 0.6),
 				playbooks, logs(0.05, 0.6, 0.35));

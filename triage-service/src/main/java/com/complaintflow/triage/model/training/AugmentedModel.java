@@ -41,11 +41,11 @@ public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, De
 			FieldClassifier classifier = this.model.classifiers().get(field);
 			int best = FieldClassifier.best(p);
 			double probability = p[best];
-			if (fit != null && "category".equals(field) && fit.category() != best) {
+			if (fit != null && "category".equals(field)) {
 				best = fit.category();
 				probability = fit.categoryProbability();
 			}
-			else if (fit != null && "playbook".equals(field) && fit.playbook() != best) {
+			else if (fit != null && "playbook".equals(field)) {
 				best = fit.playbook();
 				probability = fit.playbookProbability();
 			}

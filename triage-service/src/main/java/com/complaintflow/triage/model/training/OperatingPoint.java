@@ -178,8 +178,8 @@ record OperatingPoint(double threshold, float[] offsets, double objective, doubl
 				if (categoryScores != null) {
 					PlaybookCategories.Fit fit = PlaybookCategories.mostProbableFitting(category.classes(),
 							categoryScores, classes, FieldClassifier.scaled(outOfFold[r], temperature, offsets));
-					probability = (fit.playbook() != top) ? fit.playbookProbability() : probability;
 					top = fit.playbook();
+					probability = fit.playbookProbability();
 				}
 				if (probability >= threshold) {
 					value = classes.get(top);
