@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param value the value the model chose
  * @param probability its calibrated probability
  * @param threshold the probability at or above which the model decides the field
- * @param next the model's next most probable value, or null (a field of one value, or a
- * reason written before it was recorded)
+ * @param next the model's next most probable value (for the playbook, since 2026-12-07,
+ * the next that goes with the category), or null (a field of one value, no other playbook
+ * that fits, or a reason written before it was recorded)
  * @param evidence the features that weighed most for the value, largest first
  */
 public record ModelReason(String field, String value, double probability, double threshold, Next next,

@@ -2,6 +2,7 @@ package com.complaintflow.triage.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.rules.Advice;
@@ -135,14 +136,15 @@ public final class FieldClassifier {
 	/**
 	 * A value chosen at a probability of its own (one that fits the other field where the
 	 * field's most probable does not, see {@link PlaybookCategories}) ranked first, and
-	 * the most probable of the others next, at its probability.
+	 * the most probable of the others that {@code nextAllowed} accepts next, at its
+	 * probability (none where it accepts no other).
 	 */
-	static Ranking rankChosen(double[] scaled, int chosen, double probability) {
+	static Ranking rankChosen(double[] scaled, int chosen, double probability, IntPredicate nextAllowed) {
 		double max = Double.NEGATIVE_INFINITY;
 		int second = -1;
 		for (int c = 0; c < scaled.length; c++) {
 			max = Math.max(max, scaled[c]);
-			if (c != chosen && (second < 0 || scaled[c] > scaled[second])) {
+			if (c != chosen && nextAllowed.test(c) && (second < 0 || scaled[c] > scaled[second])) {
 				second = c;
 			}
 		}

@@ -99,7 +99,8 @@ public final class LanguageModel {
 	 * most probable value, and for its next where the console may suggest it (the model
 	 * under 50 % sure, or below its threshold, so that the rules decide). The category
 	 * and the playbook are the most probable pair that fits (a playbook of one category
-	 * never comes with another, see {@link PlaybookCategories}).
+	 * never comes with another, see {@link PlaybookCategories}), and the playbook's next
+	 * value fits the category too.
 	 */
 	public Map<String, Advice> advise(String text) {
 		return advise(text, List.of());
@@ -136,6 +137,7 @@ public final class LanguageModel {
 			ranking[i] = this.ordered.get(i).rankFromSums(sums);
 		}
 		ModelReason.Next[] alone = fitPlaybookToCategory(ranking, sums);
+		fitNextPlaybookToCategory(ranking, sums);
 		for (int i = 0; i < fields; i++) {
 			FieldClassifier classifier = this.ordered.get(i);
 			boolean decides = ranking[i].probability() >= classifier.threshold();
@@ -218,7 +220,27 @@ public final class LanguageModel {
 		FieldClassifier.Ranking own = ranking[field];
 		if (fitting != own.best()) {
 			alone[field] = new ModelReason.Next(this.ordered.get(field).classes().get(own.best()), own.probability());
-			ranking[field] = FieldClassifier.rankChosen(scores, fitting, probability);
+			ranking[field] = FieldClassifier.rankChosen(scores, fitting, probability, (value) -> true);
+		}
+	}
+
+	/**
+	 * Ranks next after the playbook the most probable other playbook that fits the
+	 * category, since the console suggests it and a playbook goes by the category
+	 * (LABELLING.md section 4, step 6): it never offers the network-fault steps for a
+	 * complaint about attitude. The category's next is left free: a staff member who
+	 * changes the category may then need another playbook too.
+	 */
+	private void fitNextPlaybookToCategory(FieldClassifier.Ranking[] ranking, double[] sums) {
+		if (this.category < 0 || this.playbook < 0) {
+			return;
+		}
+		String category = this.ordered.get(this.category).classes().get(ranking[this.category].best());
+		FieldClassifier playbooks = this.ordered.get(this.playbook);
+		FieldClassifier.Ranking own = ranking[this.playbook];
+		if (own.second() >= 0 && !PlaybookCategories.fit(category, playbooks.classes().get(own.second()))) {
+			ranking[this.playbook] = FieldClassifier.rankChosen(playbooks.scaledFromSums(sums), own.best(),
+					own.probability(), (value) -> PlaybookCategories.fit(category, playbooks.classes().get(value)));
 		}
 	}
 

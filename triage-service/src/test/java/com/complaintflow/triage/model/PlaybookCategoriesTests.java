@@ -72,9 +72,11 @@ class PlaybookCategoriesTests {
 		assertThat(advice.get("category").value()).isEqualTo("SERVICE_ATTITUDE");
 		Advice playbook = advice.get("playbook");
 		assertThat(playbook.value()).isEqualTo("STANDARD_CARE");
-		// the most probable alone is named next, at its own probability
-		assertThat(playbook.next().value()).isEqualTo("NETWORK_FAULT");
-		assertThat(playbook.next().probability()).isCloseTo(1.0, within(1e-6));
+		// the most probable alone is not offered next, since it does not fit the
+		// category: no other playbook of the small corpus does, so the console suggests
+		// none
+		assertThat(model.classifiers().get("playbook").classes()).contains("NETWORK_FAULT", "BILLING_ERROR");
+		assertThat(playbook.next()).isNull();
 		// stated given that the two fit: the only pair left is SERVICE_ATTITUDE with
 		// STANDARD_CARE, which alone is all but ruled out
 		double[] p = model.classifiers().get("playbook").probabilities(model.features(BILLING_TEXT));

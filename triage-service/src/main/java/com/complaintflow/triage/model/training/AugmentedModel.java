@@ -1,11 +1,9 @@
 package com.complaintflow.triage.model.training;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import com.complaintflow.triage.model.FieldClassifier;
 import com.complaintflow.triage.model.LanguageModel;
@@ -74,21 +72,6 @@ public record AugmentedModel(LanguageModel model, Map<String, float[]> dense, De
 	 */
 	private static double[] logOf(double[] probabilities) {
 		return Arrays.stream(probabilities).map((p) -> Math.log(Math.max(p, Double.MIN_VALUE))).toArray();
-	}
-
-	/** Each field's values, the most probable first, as {@link #advise} weighs them. */
-	public Map<String, List<String>> ranked(LabelledExample example, List<String> signals) {
-		Map<String, List<String>> ranked = new LinkedHashMap<>();
-		probabilities(example, signals).forEach((field, p) -> {
-			List<String> classes = this.model.classifiers().get(field).classes();
-			ranked.put(field,
-					IntStream.range(0, p.length)
-						.boxed()
-						.sorted(Comparator.comparingDouble((Integer value) -> p[value]).reversed())
-						.map(classes::get)
-						.toList());
-		});
-		return ranked;
 	}
 
 	/** Each field's calibrated probabilities, in its classes' order. */

@@ -95,7 +95,7 @@ public final class CrossValidation {
 		for (int fold = 0; fold < folds; fold++) {
 			List<Decided> decided = results.get(fold);
 			for (Decided one : decided) {
-				unsure.add(one.example(), one.combined(), one.ranked());
+				unsure.add(one.example(), one.combined());
 				hardRules.add(one.example(), one.combined());
 				reliability.add(one.example(), one.combined());
 				rulesRecord.add(one.example(), one.alone());
@@ -146,7 +146,7 @@ public final class CrossValidation {
 		for (LabelledExample example : test) {
 			List<String> signals = ruleOutcomes.get(example).signals();
 			decided.add(new Decided(example, ruleOutcomes.get(example), Scoring.modelOnly(model, example, signals),
-					Scoring.combined(this.rules, model, example), model.ranked(example, signals)));
+					Scoring.combined(this.rules, model, example)));
 		}
 		return decided;
 	}
@@ -181,12 +181,9 @@ public final class CrossValidation {
 		return wrong;
 	}
 
-	/**
-	 * One held-out text decided three ways, and each field's values as the model ranks
-	 * them.
-	 */
+	/** One held-out text decided three ways. */
 	private record Decided(LabelledExample example, RuleOutcome alone, Map<String, String> modelOnly,
-			RuleOutcome combined, Map<String, List<String>> ranked) {
+			RuleOutcome combined) {
 	}
 
 }

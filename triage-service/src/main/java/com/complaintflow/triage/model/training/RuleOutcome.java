@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.complaintflow.events.DecidedBy;
+import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.RulesReason;
 import com.complaintflow.triage.rules.Verdict;
 
@@ -20,9 +21,17 @@ import com.complaintflow.triage.rules.Verdict;
  * @param decidedBy field key to its source (hard-rule, model, rules)
  * @param signals the signal ids the rules fired in the text
  * @param confidence field key to how sure the decision was of its value (0 to 1)
+ * @param explanation the decision's explanation signals (each field's reason, what the
+ * model advised), from which the console reads its suggestions
  */
 public record RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
-		List<String> signals, Map<String, Double> confidence) {
+		List<String> signals, Map<String, Double> confidence, List<String> explanation) {
+
+	/** An outcome without an explanation (no suggestion for any field). */
+	public RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
+			List<String> signals, Map<String, Double> confidence) {
+		this(values, rulesBy, decidedBy, signals, confidence, List.of());
+	}
 
 	/**
 	 * The sources of the fields the rules decided: a hard rule, or any other part of
@@ -50,7 +59,16 @@ public record RuleOutcome(Map<String, String> values, Map<String, String> rulesB
 			.forEach((reason) -> rulesBy.put(reason.field(),
 					(reason.ruleId() != null) ? reason.ruleId() : "(" + reason.source().key() + ")"));
 		return new RuleOutcome(values, rulesBy, verdict.decidedBy(), List.copyOf(signals),
-				verdict.explanation().confidence());
+				verdict.explanation().confidence(), List.copyOf(verdict.explanation().signals()));
+	}
+
+	/**
+	 * The value the console suggests for a field instead of the one decided, as it reads
+	 * it from the explanation ({@link ModelAdvice#suggestion(List, String, String)}), or
+	 * null.
+	 */
+	public String suggestion(String field) {
+		return ModelAdvice.suggestion(this.explanation, field, this.values.get(field));
 	}
 
 	/** Whether a hard rule decided the field. */

@@ -2,7 +2,6 @@ package com.complaintflow.triage.model.training;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.Explanation;
@@ -11,7 +10,8 @@ import com.complaintflow.events.Explanation;
  * How often held-out decisions hold a field staff correct that triage was unsure of, per
  * confidence threshold: how many cases the console would ask about, how many of the wrong
  * fields those questions reach, and how often the value the console suggests (the model's
- * most likely other than the one decided) is the right one where an asked field is wrong.
+ * most likely other than the one decided, as the decision's explanation carries it) is
+ * the right one where an asked field is wrong.
  */
 public final class UnsureFields {
 
@@ -37,11 +37,10 @@ public final class UnsureFields {
 	private int wrong;
 
 	/**
-	 * Adds one held-out text, its label, the decision the service would make and each
-	 * field's values as the model ranks them (a field the model does not rank has no next
-	 * value).
+	 * Adds one held-out text, its label and the decision the service would make (a field
+	 * its explanation suggests nothing for has no next value).
 	 */
-	void add(LabelledExample example, RuleOutcome decided, Map<String, List<String>> ranked) {
+	void add(LabelledExample example, RuleOutcome decided) {
 		this.texts++;
 		for (int at = 0; at < THRESHOLDS.size(); at++) {
 			boolean any = false;
@@ -54,7 +53,7 @@ public final class UnsureFields {
 				this.fieldsAsked[at]++;
 				if (example.label(field) != null) {
 					this.askedScored[at]++;
-					String suggestion = suggested(decided, field, ranked);
+					String suggestion = decided.suggestion(field);
 					this.askedSuggested[at] += (suggestion != null) ? 1 : 0;
 					if (wrong(example, decided, field)) {
 						this.askedWrong[at]++;
@@ -125,20 +124,6 @@ public final class UnsureFields {
 					100 * nextRightWhenWrong(at), 100 * takenByAReader(at)));
 		}
 		return rows.toString();
-	}
-
-	/**
-	 * The value the console suggests for an asked field: the model's most probable value
-	 * other than the one decided (its next where it decided the field, what it said where
-	 * a rule did; the explanation carries either), as {@code ModelAdvice#suggestion}.
-	 */
-	private static String suggested(RuleOutcome decided, String field, Map<String, List<String>> ranked) {
-		String value = decided.values().get(field);
-		return ranked.getOrDefault(field, List.of())
-			.stream()
-			.filter((other) -> !other.equals(value))
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static boolean wrong(LabelledExample example, RuleOutcome decided, String field) {
