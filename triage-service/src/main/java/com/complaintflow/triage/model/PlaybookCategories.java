@@ -1,18 +1,27 @@
 package com.complaintflow.triage.model;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.complaintflow.events.Category;
+import com.complaintflow.events.Playbook;
 
 /**
- * The playbooks that belong to categories (LABELLING.md section 4, step 6: BILLING_ERROR
- * to BILLING, NETWORK_FAULT to NETWORK and EMERGENCY, DEVICE_FAULT to DEVICE), and the
- * model's most probable category and playbook that fit each other.
+ * The playbooks that belong to categories ({@link Playbook#goesWith}: LABELLING.md
+ * section 4, step 6), and the model's most probable category and playbook that fit each
+ * other.
  */
 public final class PlaybookCategories {
 
-	private static final Map<String, Set<String>> BELONGS_TO = Map.of("BILLING_ERROR", Set.of("BILLING"),
-			"NETWORK_FAULT", Set.of("NETWORK", "EMERGENCY"), "DEVICE_FAULT", Set.of("DEVICE"));
+	/**
+	 * The playbooks that do not go with every category, each to the categories it goes
+	 * with ({@link Playbook#goesWith}), by name.
+	 */
+	private static final Map<String, Set<String>> BELONGS_TO = belongsTo();
 
 	private PlaybookCategories() {
 	}
@@ -21,6 +30,20 @@ public final class PlaybookCategories {
 	public static boolean fit(String category, String playbook) {
 		Set<String> categories = BELONGS_TO.get(playbook);
 		return categories == null || categories.contains(category);
+	}
+
+	private static Map<String, Set<String>> belongsTo() {
+		Map<String, Set<String>> belongsTo = new HashMap<>();
+		for (Playbook playbook : Playbook.values()) {
+			Set<String> categories = Arrays.stream(Category.values())
+				.filter(playbook::goesWith)
+				.map(Category::name)
+				.collect(Collectors.toUnmodifiableSet());
+			if (categories.size() < Category.values().length) {
+				belongsTo.put(playbook.name(), categories);
+			}
+		}
+		return Map.copyOf(belongsTo);
 	}
 
 	/**

@@ -124,8 +124,9 @@ public final class RuleSet {
 		record(facts, Field.CATEGORY, analysis.category, signals, confidence, decidedBy);
 		for (Field field : Field.values()) {
 			if (field != Field.CATEGORY) {
-				record(facts, field, combine(field, this.deciders.get(field).decide(facts, analysis.scores.get(field)),
-						analysis.advice), signals, confidence, decidedBy);
+				FieldDecider.Choice rules = this.deciders.get(field).decide(facts, analysis.scores.get(field));
+				record(facts, field, goesWithCategory(field, analysis.advice, facts)
+						? combine(field, rules, analysis.advice) : rules, signals, confidence, decidedBy);
 			}
 			if (field == Field.PRIORITY) {
 				facts.set(field,
@@ -231,6 +232,18 @@ public final class RuleSet {
 				model.next(), model.evidence())
 			.signal();
 		return new FieldDecider.Choice(model.value(), Math.round(model.probability() * 100) / 100.0, reason, false);
+	}
+
+	/**
+	 * Whether the model's value of a field may stand beside the category decided: a
+	 * playbook only where it goes with it ({@link Playbook#goesWith}; the model fits its
+	 * playbook to its own category, which a hard rule may have overruled: a 911 call that
+	 * failed in an outage is an emergency, never for the billing-error steps).
+	 */
+	private static boolean goesWithCategory(Field field, Map<String, Advice> advice, Facts facts) {
+		Advice model = advice.get(field.key());
+		return field != Field.PLAYBOOK || model == null
+				|| Playbook.valueOf(model.value()).goesWith(Category.valueOf(facts.get(Field.CATEGORY)));
 	}
 
 	private static void record(Facts facts, Field field, FieldDecider.Choice choice, List<String> signals,

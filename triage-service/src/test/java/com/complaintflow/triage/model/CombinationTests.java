@@ -7,6 +7,7 @@ import com.complaintflow.events.Category;
 import com.complaintflow.events.ChurnRisk;
 import com.complaintflow.events.ComplaintReceived;
 import com.complaintflow.events.Language;
+import com.complaintflow.events.Playbook;
 import com.complaintflow.events.ModelReason;
 import com.complaintflow.triage.model.training.Scoring;
 import com.complaintflow.triage.rules.Advice;
@@ -90,7 +91,7 @@ class CombinationTests {
 		Verdict verdict = decide("The internet drops every evening",
 				Map.of("category",
 						new Advice("BILLING", 0.414, 0.5, List.of(), "v1", new ModelReason.Next("NETWORK", 0.3)),
-						"playbook", sure("BILLING_ERROR")));
+						"playbook", sure("NETWORK_FAULT")));
 
 		assertThat(verdict.decidedBy()).containsEntry("category", "rules").containsEntry("playbook", "model");
 		assertThat(verdict.explanation().signals()).contains("advice:category.BILLING(p=0.41, next NETWORK p=0.30)")
@@ -146,6 +147,22 @@ class CombinationTests {
 		assertThat(verdict.decidedBy()).containsEntry("category", "hard-rule").containsEntry("churnRisk", "hard-rule");
 		assertThat(verdict.explanation().signals()).contains("rule:category.safety-first",
 				"rule:churnRisk.says-leaving", "advice:category.BILLING(p=0.93)", "advice:churnRisk.LOW(p=0.93)");
+	}
+
+	@Test
+	void aSurePlaybookThatDoesNotGoWithTheCategoryAHardRuleDecidedIsLeftToTheRules() {
+		Verdict verdict = decide("There are sparks coming from the cable box outside",
+				Map.of("category", sure("BILLING"), "playbook", sure("BILLING_ERROR")));
+
+		assertThat(verdict.category()).isEqualTo(Category.EMERGENCY);
+		assertThat(verdict.playbook()).isNotEqualTo(Playbook.BILLING_ERROR);
+		assertThat(verdict.playbook().goesWith(Category.EMERGENCY)).isTrue();
+		assertThat(verdict.decidedBy().get("playbook")).isNotEqualTo("model");
+		assertThat(verdict.explanation().signals()).contains("advice:playbook.BILLING_ERROR(p=0.93)");
+		// a playbook that goes with the category still decides
+		assertThat(decide("There are sparks coming from the cable box outside",
+				Map.of("category", sure("BILLING"), "playbook", sure("STANDARD_CARE")))
+			.playbook()).isEqualTo(Playbook.STANDARD_CARE);
 	}
 
 	@Test
