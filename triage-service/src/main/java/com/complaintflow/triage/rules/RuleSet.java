@@ -104,7 +104,7 @@ public final class RuleSet {
 						.merge(value, weight, Double::sum))));
 		Facts facts = new Facts(complaint, result, null);
 		FieldDecider.Choice category = combine(Field.CATEGORY,
-				this.deciders.get(Field.CATEGORY).decide(facts, scores.get(Field.CATEGORY)), advice);
+				this.deciders.get(Field.CATEGORY).decide(facts, scores.get(Field.CATEGORY)), advice, facts);
 		return new Analysis(complaint, result, scores, category, advice);
 	}
 
@@ -124,9 +124,8 @@ public final class RuleSet {
 		record(facts, Field.CATEGORY, analysis.category, signals, confidence, decidedBy);
 		for (Field field : Field.values()) {
 			if (field != Field.CATEGORY) {
-				FieldDecider.Choice rules = this.deciders.get(field).decide(facts, analysis.scores.get(field));
-				record(facts, field, goesWithCategory(field, analysis.advice, facts)
-						? combine(field, rules, analysis.advice) : rules, signals, confidence, decidedBy);
+				record(facts, field, combine(field, this.deciders.get(field).decide(facts, analysis.scores.get(field)),
+						analysis.advice, facts), signals, confidence, decidedBy);
 			}
 			if (field == Field.PRIORITY) {
 				facts.set(field,
@@ -221,11 +220,13 @@ public final class RuleSet {
 
 	/**
 	 * A hard rule's choice stands; otherwise the model's advice decides when its
-	 * probability reaches the threshold; otherwise the rules' choice stands.
+	 * probability reaches the threshold and its value goes with the category decided;
+	 * otherwise the rules' choice stands.
 	 */
-	private static FieldDecider.Choice combine(Field field, FieldDecider.Choice rules, Map<String, Advice> advice) {
+	private static FieldDecider.Choice combine(Field field, FieldDecider.Choice rules, Map<String, Advice> advice,
+			Facts facts) {
 		Advice model = advice.get(field.key());
-		if (rules.hard() || model == null || !model.decides()) {
+		if (rules.hard() || model == null || !model.decides() || !goesWithCategory(field, model, facts)) {
 			return rules;
 		}
 		String reason = new ModelReason(field.key(), model.value(), model.probability(), model.threshold(),
@@ -237,12 +238,12 @@ public final class RuleSet {
 	/**
 	 * Whether the model's value of a field may stand beside the category decided: a
 	 * playbook only where it goes with it ({@link Playbook#goesWith}; the model fits its
-	 * playbook to its own category, which a hard rule may have overruled: a 911 call that
-	 * failed in an outage is an emergency, never for the billing-error steps).
+	 * playbook to its own category, which a hard rule or the rules may have replaced: a
+	 * 911 call that failed in an outage is an emergency, never for the billing-error
+	 * steps).
 	 */
-	private static boolean goesWithCategory(Field field, Map<String, Advice> advice, Facts facts) {
-		Advice model = advice.get(field.key());
-		return field != Field.PLAYBOOK || model == null
+	private static boolean goesWithCategory(Field field, Advice model, Facts facts) {
+		return field != Field.PLAYBOOK
 				|| Playbook.valueOf(model.value()).goesWith(Category.valueOf(facts.get(Field.CATEGORY)));
 	}
 
