@@ -5,7 +5,7 @@
 #   ./run-local.sh              the services share one JVM (fastest start, least memory)
 #   ./run-local.sh --processes  the database, the broker and each service in its own JVM (logs in data/logs)
 #   ./run-local.sh --smoke      start on a fresh temporary data folder, post the README's complaint, wait until
-#                               analytics counts it, stop; exit 0 or 1 (CI runs it; combines with --processes)
+#                               analytics counts it once, stop; exit 0 or 1 (CI runs it; combines with --processes)
 set -euo pipefail
 cd "$(dirname "$0")"
 classpath=$(dev/build-if-needed.sh local-stack)

@@ -4,12 +4,14 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Configures this JVM's logging once from {@code local-stack-logback.xml}: one console
  * appender, and the Kafka and MongoDB clients (which log their whole configuration at
  * INFO) at WARN. Services started in this JVM leave logging alone, so that four Spring
- * Boot initialisations do not add four appenders.
+ * Boot initialisations do not add four appenders; java.util.logging (Tomcat's) is routed
+ * to the same appender, as Spring Boot's own logging initialisation would.
  */
 public final class QuietLogging {
 
@@ -31,6 +33,10 @@ public final class QuietLogging {
 		}
 		catch (JoranException ex) {
 			throw new IllegalStateException("Cannot configure logging", ex);
+		}
+		if (!SLF4JBridgeHandler.isInstalled()) {
+			SLF4JBridgeHandler.removeHandlersForRootLogger();
+			SLF4JBridgeHandler.install();
 		}
 	}
 
