@@ -25,6 +25,8 @@ class QuietLoggingTests {
 
 	@Test
 	void javaUtilLoggingGoesThroughTheStacksAppenderAtItsLevels() {
+		// applied twice, as LocalStack.main and then RunningServices.start do: one
+		// handler still
 		QuietLogging.apply();
 		QuietLogging.apply();
 		Handler[] handlers = LogManager.getLogManager().getLogger("").getHandlers();
