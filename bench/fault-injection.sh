@@ -9,7 +9,7 @@
 # once the kills' load is checked.
 # Deadlines: by default every first response is due in 30-40 s (every case raises reminders); --reminder-slice
 # makes only network faults' engineer contact due in 20 s (about a quarter of the cases: for large runs);
-# --policy-deadlines keeps triage's hour-long deadlines (no reminder due). CI runs: bench/fault-injection.sh 1500 25 --then-stall 20 10
+# --policy-deadlines keeps triage's hour-long deadlines (no reminder due). CI runs: bench/fault-injection.sh 1500 40 --then-stall 20 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath=$(dev/build-if-needed.sh system-tests)
