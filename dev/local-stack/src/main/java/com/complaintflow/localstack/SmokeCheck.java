@@ -86,16 +86,21 @@ final class SmokeCheck {
 	 * each total counts it once, else null.
 	 */
 	private JsonNode countedOnce(String complaintId) {
-		List<String> types = timeline(complaintId);
-		JsonNode totals = ops("/api/v1/analytics/summary").path("totals");
-		boolean once = types.containsAll(COUNTED)
-				&& COUNTED_TOTALS.stream().allMatch((stage) -> totals.path(stage).asInt() == 1);
-		return once ? totals : null;
+		if (!timeline(complaintId).containsAll(COUNTED)) {
+			return null;
+		}
+		JsonNode totals = summaryTotals();
+		return COUNTED_TOTALS.stream().allMatch((stage) -> totals.path(stage).asInt() == 1) ? totals : null;
 	}
 
+	private JsonNode summaryTotals() {
+		return ops("/api/v1/analytics/summary").path("totals");
+	}
+
+	/** The summary's totals for a failure's message, or why they could not be read. */
 	private String totals() {
 		try {
-			return ops("/api/v1/analytics/summary").path("totals").toString();
+			return summaryTotals().toString();
 		}
 		catch (RuntimeException ex) {
 			return "unread (" + ex.getMessage() + ")";
