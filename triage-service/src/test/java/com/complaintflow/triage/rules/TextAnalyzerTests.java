@@ -79,6 +79,14 @@ class TextAnalyzerTests {
 			Charging me twice for one month? This is theft             | persona.heated   | true
 			I paid my bill through a link you sent me and it still shows overdue | emergency.fraud | false
 			I got a bill for 80 pounds, is this actually you charging me twice?  | emergency.fraud | false
+			Competition sparks better prices, you have none here            | emergency.safety | false
+			Sparks are coming out of the junction box by my gate            | emergency.safety | true
+			Please lay some cable down our road so we can get fibre         | emergency.safety | false
+			A downed cable is lying across the footpath                     | emergency.safety | true
+			你们这是诈骗消费者，合约没到期就乱扣钱                        | emergency.fraud  | false
+			这种捆绑套餐就是诈骗式营销                                     | emergency.fraud  | false
+			我爸接到网络诈骗电话，对方知道他的名字                        | emergency.fraud  | true
+			刚接到自称客服的电话让我转账，这是诈骗吧？                       | emergency.fraud  | true
 			""")
 	void aTermInsideAnotherPhraseDoesNotFire(String text, String signal, boolean fires) {
 		assertThat(RULES.analyze(complaint(text)).signals().contains(signal)).as(text).isEqualTo(fires);
