@@ -2,6 +2,9 @@ package com.complaintflow.events;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Why triage decided what it did: the signals and rules that fired, a confidence per
@@ -26,6 +29,14 @@ public record Explanation(String rulesVersion, List<String> signals, Map<String,
 	/** Whether a field's confidence (null: not told) is below {@link #UNSURE_BELOW}. */
 	public static boolean unsure(Double confidence) {
 		return confidence != null && confidence < UNSURE_BELOW;
+	}
+
+	/**
+	 * The first of a decision's signals that {@code parse} reads (it returns null for a
+	 * signal of another kind) and that is {@code wanted}.
+	 */
+	public static <T> Optional<T> firstSignal(List<String> signals, Function<String, T> parse, Predicate<T> wanted) {
+		return signals.stream().map(parse).filter((parsed) -> parsed != null && wanted.test(parsed)).findFirst();
 	}
 
 	public Explanation {

@@ -46,11 +46,11 @@ public record ModelAdvice(String field, String value, double probability, ModelR
 	 * probable other than the decided where the rules did; null where it said nothing.
 	 */
 	public static String suggestion(List<String> signals, String field, String decided) {
-		for (String signal : signals) {
-			ModelReason model = ModelReason.parse(signal);
-			if (model != null && model.field().equals(field)) {
-				return (model.next() != null) ? model.next().value() : null;
-			}
+		ModelReason model = Explanation
+			.firstSignal(signals, ModelReason::parse, (reason) -> reason.field().equals(field))
+			.orElse(null);
+		if (model != null) {
+			return (model.next() != null) ? model.next().value() : null;
 		}
 		ModelAdvice advice = of(signals, field);
 		return (advice != null) ? advice.suggestion(decided) : null;
@@ -61,10 +61,7 @@ public record ModelAdvice(String field, String value, double probability, ModelR
 	 * null (no model advised, or the model decided the field).
 	 */
 	public static ModelAdvice of(List<String> signals, String field) {
-		return signals.stream()
-			.map(ModelAdvice::parse)
-			.filter((advice) -> advice != null && advice.field().equals(field))
-			.findFirst()
+		return Explanation.firstSignal(signals, ModelAdvice::parse, (advice) -> advice.field().equals(field))
 			.orElse(null);
 	}
 

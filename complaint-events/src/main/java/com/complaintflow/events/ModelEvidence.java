@@ -38,10 +38,9 @@ public record ModelEvidence(String field, String value, List<ModelReason.Weighed
 	 * decision before 2026-12-06).
 	 */
 	public static List<ModelReason.Weighed> of(List<String> signals, String field, String value) {
-		return signals.stream()
-			.map(ModelEvidence::parse)
-			.filter((evidence) -> evidence != null && evidence.field().equals(field) && evidence.value().equals(value))
-			.findFirst()
+		return Explanation
+			.firstSignal(signals, ModelEvidence::parse,
+					(evidence) -> evidence.field().equals(field) && evidence.value().equals(value))
 			.map(ModelEvidence::evidence)
 			.orElse(List.of());
 	}

@@ -34,11 +34,7 @@ public record ModelFit(String field, String value, String other, String otherVal
 
 	/** The fit of a field from a decision's signals, or null (none was needed). */
 	public static ModelFit of(List<String> signals, String field) {
-		return signals.stream()
-			.map(ModelFit::parse)
-			.filter((fit) -> fit != null && fit.field().equals(field))
-			.findFirst()
-			.orElse(null);
+		return Explanation.firstSignal(signals, ModelFit::parse, (fit) -> fit.field().equals(field)).orElse(null);
 	}
 
 	/** The model fit a signal states, or null for any other signal. */

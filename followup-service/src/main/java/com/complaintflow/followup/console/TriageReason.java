@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.complaintflow.events.Explanation;
 import com.complaintflow.events.ModelAdvice;
 import com.complaintflow.events.ModelFit;
 import com.complaintflow.events.ModelReason;
@@ -229,11 +230,8 @@ record TriageReason(String field, String value, String source, Integer percent, 
 	}
 
 	private static String matchedWord(List<String> signals, String id) {
-		return signals.stream()
-			.map(RulesSignal::parse)
-			.filter((matched) -> matched != null && matched.id().equals(id))
+		return Explanation.firstSignal(signals, RulesSignal::parse, (matched) -> matched.id().equals(id))
 			.map(RulesSignal::word)
-			.findFirst()
 			.orElse(null);
 	}
 
