@@ -27,12 +27,6 @@ import com.complaintflow.triage.rules.Verdict;
 public record RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
 		List<String> signals, Map<String, Double> confidence, List<String> explanation) {
 
-	/** An outcome without an explanation (no suggestion for any field). */
-	public RuleOutcome(Map<String, String> values, Map<String, String> rulesBy, Map<String, String> decidedBy,
-			List<String> signals, Map<String, Double> confidence) {
-		this(values, rulesBy, decidedBy, signals, confidence, List.of());
-	}
-
 	/**
 	 * The sources of the fields the rules decided: a hard rule, or any other part of
 	 * them.

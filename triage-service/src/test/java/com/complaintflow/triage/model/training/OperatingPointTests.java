@@ -160,7 +160,7 @@ class OperatingPointTests {
 				LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of(this.field, label),
 						Map.of(), true, "test");
 				RuleOutcome rules = new RuleOutcome(Map.of(this.field, this.rulesValue), Map.of(), Map.of(), List.of(),
-						Map.of());
+						Map.of(), List.of());
 				this.docs.add(new ModelTrainer.Doc(example, key, rules));
 				this.scores.add(score);
 			}

@@ -29,8 +29,9 @@ class ReliabilityTests {
 		// the 90-100 % band: one churn decision at 1.0 (the last band holds 1), right
 		reliability.add(example("c", "churnRisk", "LOW"), byModel("churnRisk", "LOW", 1.0));
 		// a rule's decision and an unlabelled field are left out
-		reliability.add(example("d", "category", "BILLING"), new RuleOutcome(Map.of("category", "NETWORK"),
-				Map.of("category", "outage"), Map.of("category", "hard-rule"), List.of(), Map.of("category", 0.95)));
+		reliability.add(example("d", "category", "BILLING"),
+				new RuleOutcome(Map.of("category", "NETWORK"), Map.of("category", "outage"),
+						Map.of("category", "hard-rule"), List.of(), Map.of("category", 0.95), List.of()));
 		reliability.add(example("e", "persona", "VENTING"), byModel("category", "NETWORK", 0.1));
 
 		assertThat(reliability.bandRows("set")).isEqualTo(String.format("| set | 40-50 %% | 2 | 45.0 %% | 50.0 %% |%n"
@@ -59,10 +60,11 @@ class ReliabilityTests {
 	@Test
 	void theRulesRecordHoldsTheFieldsTheRulesDecidedHardRulesAmongThem() {
 		Reliability rules = Reliability.ofRules();
-		rules.add(example("a", "category", "BILLING"), new RuleOutcome(Map.of("category", "NETWORK"),
-				Map.of("category", "outage"), Map.of("category", "hard-rule"), List.of(), Map.of("category", 0.95)));
+		rules.add(example("a", "category", "BILLING"),
+				new RuleOutcome(Map.of("category", "NETWORK"), Map.of("category", "outage"),
+						Map.of("category", "hard-rule"), List.of(), Map.of("category", 0.95), List.of()));
 		rules.add(example("b", "persona", "VENTING"), new RuleOutcome(Map.of("persona", "VENTING"), Map.of(),
-				Map.of("persona", "rules"), List.of(), Map.of("persona", 0.4)));
+				Map.of("persona", "rules"), List.of(), Map.of("persona", 0.4), List.of()));
 		rules.add(example("c", "category", "BILLING"), byModel("category", "BILLING", 0.95));
 
 		assertThat(rules.bandRows("set")).isEqualTo(String
@@ -75,7 +77,7 @@ class ReliabilityTests {
 
 	private static RuleOutcome byModel(String field, String value, double confidence) {
 		return new RuleOutcome(Map.of(field, value), Map.of(), Map.of(field, "model"), List.of(),
-				Map.of(field, confidence));
+				Map.of(field, confidence), List.of());
 	}
 
 }

@@ -89,7 +89,7 @@ class RulesRecordTests {
 
 	private static RuleOutcome outcome(String field, String value, String rule, String source, double confidence) {
 		return new RuleOutcome(Map.of(field, value), Map.of(field, rule), Map.of(field, source), List.of(),
-				Map.of(field, confidence));
+				Map.of(field, confidence), List.of());
 	}
 
 	private static LabelledExample example(String key, String text, Map<String, String> labels) {

@@ -65,7 +65,8 @@ class SoftmaxTemperatureTests {
 	private static ModelTrainer.Doc doc(String key, String label) {
 		LabelledExample example = new LabelledExample("test", key, Language.EN, key, Map.of("category", label),
 				Map.of(), true, "test");
-		return new ModelTrainer.Doc(example, key, new RuleOutcome(Map.of(), Map.of(), Map.of(), List.of(), Map.of()));
+		return new ModelTrainer.Doc(example, key,
+				new RuleOutcome(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of()));
 	}
 
 	private static List<Integer> indexes(int count) {
