@@ -108,9 +108,21 @@ final class RulesCompiler {
 			errors.add("text.negation: cues, fillers, clauseBreaks and maxGap (>= 1) are required");
 			return null;
 		}
+		// a blank cue would match everywhere (and an empty one cannot be read as a word)
+		noBlankEntry("text.negation.cues", negation.cues(), errors);
+		noBlankEntry("text.negation.fillers", negation.fillers(), errors);
+		noBlankEntry("text.negation.notNegations", negation.notNegations(), errors);
 		return new TextAnalyzer(traditional, quotes, negation.cues(), negation.fillers(),
 				(negation.notNegations() != null) ? negation.notNegations() : List.of(), negation.clauseBreaks(),
 				negation.maxGap(), doc.signals().stream().filter((s) -> s.terms() != null).toList());
+	}
+
+	private static void noBlankEntry(String path, List<String> entries, List<String> errors) {
+		for (int i = 0; entries != null && i < entries.size(); i++) {
+			if (entries.get(i) != null && entries.get(i).isBlank()) {
+				errors.add(path + "[" + i + "]: blank entry");
+			}
+		}
 	}
 
 	/** Each word a signal's terms do not count within must contain one of them. */

@@ -249,12 +249,13 @@ final class TextAnalyzer {
 			if (!mentioned.get(wordId)) {
 				continue;
 			}
+			// the word's first mention that ends at or after the term covers it if it
+			// starts at or before it (found by halving: a text that says the word
+			// thousands of times is not read once per mention of the term)
 			int wordLength = this.terms.get(wordId).length();
-			for (int k = firstMention(mentions, wordId); k < mentions.length && (mentions[k] >>> 32) == wordId; k++) {
-				int start = (int) mentions[k];
-				if (start <= at && at + length <= start + wordLength) {
-					return true;
-				}
+			int k = firstMention(mentions, wordId, Math.max(0, at + length - wordLength));
+			if (k < mentions.length && (mentions[k] >>> 32) == wordId && (int) mentions[k] <= at) {
+				return true;
 			}
 		}
 		return false;
@@ -262,7 +263,15 @@ final class TextAnalyzer {
 
 	/** The index of a term's first mention (there is one). */
 	private static int firstMention(long[] mentions, int termId) {
-		int at = Arrays.binarySearch(mentions, (long) termId << 32);
+		return firstMention(mentions, termId, 0);
+	}
+
+	/**
+	 * The index of a term's first mention starting at or after {@code from}, or of the
+	 * next term's first mention where it has none.
+	 */
+	private static int firstMention(long[] mentions, int termId, int from) {
+		int at = Arrays.binarySearch(mentions, ((long) termId << 32) | from);
 		return (at >= 0) ? at : -at - 1;
 	}
 
@@ -279,10 +288,16 @@ final class TextAnalyzer {
 
 	private boolean[] quotedPositions(String text) {
 		boolean[] quoted = new boolean[text.length()];
+		// an opener after its closer's last mention is never closed: without this, each
+		// such opener read the rest of the text (quadratic in a text full of them)
+		int[] lastCloser = new int[this.quoteClosers.length()];
+		for (int pair = 0; pair < lastCloser.length; pair++) {
+			lastCloser[pair] = text.lastIndexOf(this.quoteClosers.charAt(pair));
+		}
 		int i = 0;
 		while (i < text.length()) {
 			int pair = this.quoteOpeners.indexOf(text.charAt(i));
-			int end = (pair >= 0) ? text.indexOf(this.quoteClosers.charAt(pair), i + 1) : -1;
+			int end = (pair >= 0 && lastCloser[pair] > i) ? text.indexOf(this.quoteClosers.charAt(pair), i + 1) : -1;
 			if (end > i) {
 				for (int j = i + 1; j < end; j++) {
 					quoted[j] = true;

@@ -136,6 +136,24 @@ class RulesRegistryTests {
 	}
 
 	@Test
+	void aBlankNegationCueFillerOrNonNegationIsRejectedNeverACrashLater() throws IOException {
+		String cues = "cues: [not, \"n't\",";
+		String fillers = "fillers: [going, to,";
+		String notNegations = "notNegations: [\"no choice\",";
+		assertThat(bundledText()).contains(cues, fillers, notNegations);
+
+		// these passed the checks: an empty cue cannot be read as a word (the analysis
+		// failed on it), a blank one matches everywhere
+		assertThatExceptionOfType(InvalidRulesException.class)
+			.isThrownBy(() -> load(bundledText().replace(cues, "cues: [not, \"\", \"n't\",")
+				.replace(fillers, "fillers: [going, \" \", to,")
+				.replace(notNegations, "notNegations: [\"\", \"no choice\",")))
+			.withMessageContaining("text.negation.cues[1]: blank entry")
+			.withMessageContaining("text.negation.fillers[1]: blank entry")
+			.withMessageContaining("text.negation.notNegations[0]: blank entry");
+	}
+
+	@Test
 	void aBadFileAtStartUpLeavesTheBundledRulesInForce() throws IOException {
 		Files.writeString(this.file, bundledText().replace(BUNDLED_VERSION, "file-empty")
 			.replaceFirst("terms: \\[no signal, no service,", "terms: [no signal, ~, no service,"));

@@ -239,6 +239,26 @@ class TextAnalyzerTests {
 			.isEqualTo(ChurnRisk.LOW);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			'“'   | 300000 | ' I will cancel my service' | churnRisk | HIGH
+			'网上' | 600000 | '，家里的网又断了'             | category  | NETWORK
+			""")
+	void aTextFullOfUnclosedQuotesOrOfAWordATermIsNotWithinIsAnalysedInLinearTime(String unit, int characters,
+			String tail, String field, String expected) {
+		// Each opening quote without a closer used to read the rest of the text, and each
+		// 网 to walk through the mentions of 网上 before it: quadratic (22 s for 300,000
+		// quotes, about what a 1 MB record holds; 8 s for 300,000 characters of 网上 and
+		// 35 s for the 600,000 here); linear now (0.1-0.4 s). As above, the limit
+		// only tells the two apart.
+		String text = unit.repeat(characters / unit.length()) + tail;
+		long started = System.nanoTime();
+		String decided = decided(text, field);
+		long millis = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
+		assertThat(millis).as("analysis of %d characters took %d ms", text.length(), millis).isLessThan(15000);
+		assertThat(decided).isEqualTo(expected);
+	}
+
 	static ComplaintReceived complaint(String text) {
 		return complaint(text, text.matches(".*\\p{IsHan}.*") ? Language.ZH : Language.EN, "X-1");
 	}
