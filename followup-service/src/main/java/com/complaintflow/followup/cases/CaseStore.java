@@ -41,6 +41,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseStore {
 
+	/**
+	 * How often inserting a case with events writes its outbox index entry: before the
+	 * insert, and after it (see {@link #written}).
+	 */
+	static final long OUTBOX_WRITES_OF_AN_INSERT = 2;
+
 	private final MongoTemplate mongo;
 
 	private final TimerIndex timers;
@@ -100,6 +106,12 @@ public class CaseStore {
 			.filter((followupCase) -> followupCase.getNextFireAt() != null && !existed.contains(followupCase.getId()))
 			.forEach((followupCase) -> timers.put(followupCase.getId(), followupCase.getNextFireAt()));
 		this.timers.writtenAll(timers);
+		// as after one write (written)
+		this.outboxes.addAll(cases.stream()
+			.filter((followupCase) -> !followupCase.getPendingEvents().isEmpty()
+					&& !existed.contains(followupCase.getId()))
+			.map(FollowupCase::getId)
+			.toList());
 		return existed;
 	}
 
@@ -325,6 +337,13 @@ public class CaseStore {
 	private void written(FollowupCase followupCase) {
 		if (followupCase.getNextFireAt() != null) {
 			this.timers.written(followupCase.getId(), followupCase.getNextFireAt());
+		}
+		if (!followupCase.getPendingEvents().isEmpty()) {
+			// again after the write: a sweep that read the entry and then the case
+			// between
+			// the two saw no events and removed the entry (the events would have waited
+			// for the case's next write); the entry written now it cannot have read
+			this.outboxes.add(followupCase.getId());
 		}
 	}
 

@@ -51,10 +51,10 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 	}
 
 	/**
-	 * A case as a list shows it: without the contact, the customer's words, the staff
-	 * notes and the timeline, whose entries carry what staff wrote (a contact's note, a
-	 * transfer's or escalation's reason): a list of hundreds of cases is no way to read
-	 * them, and is not audited.
+	 * A case as a list shows it: without the contact, the customer's words (nor triage's
+	 * signals, which can quote them), the staff notes and the timeline, whose entries
+	 * carry what staff wrote (a contact's note, a transfer's or escalation's reason): a
+	 * list of hundreds of cases is no way to read them, and is not audited.
 	 */
 	static CaseView listed(FollowupCase c, MilestoneClock clock, Instant now) {
 		return of(c, clock, now, false, false);
@@ -67,11 +67,12 @@ public record CaseView(String caseId, CaseKind kind, String complaintId, String 
 				c.getWaitingSince(), c.getChannel(), c.getRegionCode(), c.getCustomerTier(), c.getCategory(),
 				c.getPriority(), c.getPlaybook(), c.getQueue(), OwnerView.of(c), c.getLanguage(),
 				(withContact && personal != null) ? personal.contact() : null, !withContact,
-				(personal != null) ? personal.words() : null, c.getTriage(), c.getNextDueAt(), c.getNextDueMilestone(),
-				c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(), c.getOpenedAt(), c.getUpdatedAt(),
-				c.getTriageRemedies(), c.getOfferedRemedies(), c.getOffers(), c.getChosenRemedy(), c.getResolution(),
-				c.getSatisfaction(), c.getOutcome(), c.getEscalations(), c.getChecklist(),
-				withWords ? c.getNotes() : null,
+				(personal != null) ? personal.words() : null,
+				(withWords || c.getTriage() == null) ? c.getTriage() : c.getTriage().withoutSignals(), c.getNextDueAt(),
+				c.getNextDueMilestone(), c.getIncidentId(), c.getIncidentCaseId(), c.getMemberCaseIds(),
+				c.getOpenedAt(), c.getUpdatedAt(), c.getTriageRemedies(), c.getOfferedRemedies(), c.getOffers(),
+				c.getChosenRemedy(), c.getResolution(), c.getSatisfaction(), c.getOutcome(), c.getEscalations(),
+				c.getChecklist(), withWords ? c.getNotes() : null,
 				c.getMilestones().stream().map((m) -> MilestoneView.of(m, clock, now)).toList(),
 				withWords ? c.getTimeline() : null);
 	}

@@ -46,6 +46,16 @@ public record TriageFacts(Nature nature, Persona persona, Emotion emotion, Churn
 		return this.modelVersion == null && !ModelReason.anyIn(this.signals);
 	}
 
+	/**
+	 * These facts without the signals, which can quote the customer's words (a listed
+	 * case carries none of them).
+	 */
+	TriageFacts withoutSignals() {
+		return new TriageFacts(this.nature, this.persona, this.emotion, this.churnRisk, this.rootCauseLayer,
+				this.verificationRequired, this.repeatCount, this.rulesVersion, this.modelVersion, List.of(),
+				this.confidence);
+	}
+
 	static TriageFacts of(ComplaintTriaged triaged) {
 		List<Confidence> confidence = triaged.explanation()
 			.confidence()

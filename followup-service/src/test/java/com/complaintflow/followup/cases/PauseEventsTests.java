@@ -16,12 +16,14 @@ import com.complaintflow.followup.MutableClock;
 import com.complaintflow.followup.StaffClient;
 import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.deadline.MilestoneClock;
+import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.tracing.ComplaintTrace;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import com.mongodb.client.result.UpdateResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,6 +81,15 @@ class PauseEventsTests {
 
 	@Autowired
 	MilestoneClock milestones;
+
+	@Autowired
+	CaseOutbox outbox;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	TimerIndex timers;
 
 	@Test
 	void waitAndResumePublishTheirEventsOnceWithThePauseAndTheMovedDeadlines() {
@@ -153,6 +167,42 @@ class PauseEventsTests {
 	}
 
 	@Test
+	void aSweepBetweenTheIndexEntryAndTheCaseWriteLeavesTheEventsToTheNextSweep() {
+		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
+			String caseId = open();
+			// a store whose case writes run a sweep first: it reads the index entry
+			// written
+			// just before and the case as it still is (no events), and removes the entry;
+			// then the write adds the event, and the process dies before publishing it
+			CaseOutbox sweeper = this.outbox;
+			List<Boolean> indexedAfterTheSweep = new ArrayList<>();
+			MongoTemplate sweptFirst = new MongoTemplate(this.mongo.getMongoDatabaseFactory(),
+					this.mongo.getConverter()) {
+				@Override
+				public <T> UpdateResult replace(Query query, T replacement, ReplaceOptions options, String collection) {
+					sweeper.sweep();
+					indexedAfterTheSweep.add(indexed(caseId));
+					return super.replace(query, replacement, options, collection);
+				}
+			};
+			CaseStore store = new CaseStore(sweptFirst, this.timers);
+			CaseActions crashing = new CaseActions(
+					new CaseChanges(store, new CrashingOutbox(this.publisher, store, this.clock), this.clock),
+					this.milestones, new OwnershipSettings("supervisors", "experts"));
+
+			assertThatIllegalStateException()
+				.isThrownBy(() -> crashing.waitOnCustomer(caseId, new CaseActions.Actor("agent", false), "w", null));
+			assertThat(indexedAfterTheSweep).containsExactly(false);
+			String pendingId = eventId(this.store.findById(caseId).orElseThrow().getPendingEvents().get(0));
+			assertThat(indexed(caseId)).isTrue();
+			this.clock.advance(Duration.ofSeconds(6));
+
+			await().atMost(SOON).until(() -> ids(cases, caseId, WAITING).size() == 1);
+			assertThat(ids(cases, caseId, WAITING)).containsOnly(pendingId);
+		}
+	}
+
+	@Test
 	void aCaseReadInPartCannotBeSaved() {
 		String caseId = open();
 		FollowupCase state = this.store.findState(java.util.List.of(caseId)).get(caseId);
@@ -191,6 +241,13 @@ class PauseEventsTests {
 	}
 
 	/** Opens a case and waits until its opening is published, so its outbox is empty. */
+	private boolean indexed(String caseId) {
+		return this.store.outboxes()
+			.entries(Integer.MAX_VALUE)
+			.stream()
+			.anyMatch((entry) -> entry.caseId().equals(caseId));
+	}
+
 	private String open() {
 		String complaintId = "CMP-" + UUID.randomUUID();
 		Instant now = this.clock.instant();

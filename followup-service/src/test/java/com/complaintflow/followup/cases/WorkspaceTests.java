@@ -141,6 +141,8 @@ class WorkspaceTests extends FollowupIntegrationTest {
 		assertThat(listed.get("complaint").isNull()).isTrue();
 		assertThat(listed.get("notes").isNull()).isTrue();
 		assertThat(listed.get("timeline").isNull()).as("its entries carry staff's words").isTrue();
+		assertThat(listed.get("triage").get("signals")).as("they can quote the customer's words").isEmpty();
+		assertThat(ops().get("/api/v1/cases/" + caseId).json().get("triage").get("signals")).isNotEmpty();
 		assertThat(ops().get("/api/v1/cases/" + caseId).json().get("complaint").isNull()).isFalse();
 		agent().get("/api/v1/cases/search?customerId=C-" + complaintOf(caseId));
 		assertThat(ops().get(audit).json().get("items")).hasSize(2);
