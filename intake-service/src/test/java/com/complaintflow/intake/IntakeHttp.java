@@ -65,6 +65,17 @@ public final class IntakeHttp {
 		return send(request.build());
 	}
 
+	/** Sends a request without a body, with an API key when not null. */
+	public HttpResponse<String> send(String method, String apiKey, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		return send(request.build());
+	}
+
 	/** GETs a path with HTTP Basic credentials. */
 	public HttpResponse<String> getAsStaff(String user, String password, String path) {
 		String token = java.util.Base64.getEncoder()

@@ -1,6 +1,7 @@
 package com.complaintflow.intake.channel;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 import com.complaintflow.events.Channel;
@@ -15,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates channel API calls by their {@code X-Api-Key} header; a missing or unknown
- * key is answered 401 with problem details before any other work.
+ * Authenticates channel API calls, and reads of the API documents that present a key, by
+ * their {@code X-Api-Key} header; a missing or unknown key is answered 401 with problem
+ * details before any other work.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -30,6 +32,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 	 */
 	static final String OPERATIONS_PATH = "/api/v1/operations/";
 
+	/**
+	 * Where the API documents are served (springdoc's document and UI): a channel key
+	 * reads them, as staff credentials do.
+	 */
+	private static final String[] DOCUMENT_PREFIXES = { "/v3/api-docs", "/swagger-ui" };
+
 	private final ChannelKeys keys;
 
 	ApiKeyFilter(ChannelKeys keys) {
@@ -39,6 +47,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (Arrays.stream(DOCUMENT_PREFIXES).anyMatch(path::startsWith)) {
+			// without a key, staff credentials may open them
+			return request.getHeader(HEADER) == null;
+		}
 		return !path.startsWith(API_PATH) || path.startsWith(OPERATIONS_PATH);
 	}
 

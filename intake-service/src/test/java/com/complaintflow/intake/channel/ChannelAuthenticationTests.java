@@ -64,6 +64,31 @@ class ChannelAuthenticationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void healthAnswersHeadWithoutCredentialsAsALoadBalancerProbesIt() {
+		assertThat(http().send("HEAD", null, "/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(http().send("HEAD", null, "/actuator/prometheus").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theApiDocumentsNeedAChannelKeyOrAStaffAccount() {
+		for (String path : new String[] { "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/index.html" }) {
+			assertThat(http().get(null, path).statusCode()).as(path).isEqualTo(401);
+			assertThat(http().get("not-a-key", path).statusCode()).as(path).isEqualTo(401);
+			assertThat(http().get(IntakeHttp.STORE_KEY, path).statusCode()).as(path).isEqualTo(200);
+			assertThat(http().getAsStaff("agent", "agent-dev", path).statusCode()).as(path).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aPathTheFirewallRefusesIs400WhateverTheMethodNeverACredentialsError() {
+		// the refusal is forwarded to the error page, which answers whatever the method
+		for (String method : new String[] { "GET", "POST", "DELETE" }) {
+			HttpResponse<String> refused = http().send(method, IntakeHttp.HOTLINE_KEY, "/api/v1/complaints;v=1");
+			assertThat(refused.statusCode()).as(method).isEqualTo(400);
+		}
+	}
+
+	@Test
 	void healthDetailsAreForOperationsOnly() {
 		assertThat(http().get(null, "/actuator/health").body()).doesNotContain("components");
 		assertThat(http().get(IntakeHttp.HOTLINE_KEY, "/actuator/health").body()).doesNotContain("components");

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiSupportConfiguration {
 
-	/** The paths of the document and its UI, readable without credentials. */
+	/** The paths of the document and its UI, readable with any account. */
 	public static final String[] DOCUMENT_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
 			"/swagger-ui.html", "/swagger-ui/**" };
 

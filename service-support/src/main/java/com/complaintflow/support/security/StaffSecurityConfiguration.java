@@ -103,10 +103,10 @@ public class StaffSecurityConfiguration {
 
 	/**
 	 * The common part of every service's filter chain: stateless Basic auth with
-	 * problem-detail errors, changes sent cross-site by a browser refused, health and the
-	 * API documents open, other actuator endpoints for OPERATIONS and METRICS, the
-	 * operations endpoints (dead-letter re-drive) for OPERATIONS. Callers add their own
-	 * rules and build.
+	 * problem-detail errors, changes sent cross-site by a browser refused, health open,
+	 * the API documents for any account, other actuator endpoints for OPERATIONS and
+	 * METRICS, the operations endpoints (dead-letter re-drive) for OPERATIONS. Callers
+	 * add their own rules and build.
 	 * @param http the builder
 	 * @return the builder with the common part applied
 	 * @throws Exception from the builder
@@ -124,10 +124,13 @@ public class StaffSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
-				// the API documents hold no personal data: integrators read them without
-				// an account
-				.requestMatchers(HttpMethod.GET, OpenApiSupportConfiguration.DOCUMENT_PATHS)
+				// a load balancer may probe with HEAD
+				.requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// the API documents: for any account (in intake, a channel key too), not
+				// for the network at large
+				.requestMatchers(HttpMethod.GET, OpenApiSupportConfiguration.DOCUMENT_PATHS)
+				.authenticated()
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(Roles.OPERATIONS, Roles.METRICS)
 				.requestMatchers("/api/v1/operations/**")

@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every service publishes an OpenAPI 3.1 document without credentials, every operation in
- * it has a summary and a tag, answers its errors as problem details and, for staff, names
- * the roles it needs, and Spectral's {@code spectral:oas} ruleset (the repository's
- * {@code .spectral.yaml}) finds no error in any of them. The documents are written to
- * {@code target/api-docs/<service>.json}.
+ * Every service publishes an OpenAPI 3.1 document to any account (none without), every
+ * operation in it has a summary and a tag, answers its errors as problem details and, for
+ * staff, names the roles it needs, and Spectral's {@code spectral:oas} ruleset (the
+ * repository's {@code .spectral.yaml}) finds no error in any of them. The documents are
+ * written to {@code target/api-docs/<service>.json}.
  */
 @ExtendWith(SharedStack.class)
 class ApiDocumentsTests {
@@ -49,10 +49,17 @@ class ApiDocumentsTests {
 	}
 
 	@Test
-	void everyServiceServesAnOpenApi31DocumentAndItsUiWithoutCredentials() {
+	void everyServiceServesAnOpenApi31DocumentAndItsUiToAnAccountOnly() {
 		for (Service service : Service.values()) {
-			HttpResponse<String> ui = ApiDocuments.get(stack.services().url(service) + "/swagger-ui/index.html");
+			String url = stack.services().url(service);
+			HttpResponse<String> ui = ApiDocuments.get(url + "/swagger-ui/index.html");
 			assertThat(ui.statusCode()).as(service + " UI").isEqualTo(200);
+			assertThat(ApiDocuments.getAnonymously(url + "/swagger-ui/index.html").statusCode())
+				.as(service + " UI without credentials")
+				.isEqualTo(401);
+			assertThat(ApiDocuments.getAnonymously(url + "/v3/api-docs").statusCode())
+				.as(service + " document without credentials")
+				.isEqualTo(401);
 			JsonNode document = documents.get(service);
 			assertThat(document.path("openapi").asString()).as(service + " version").startsWith("3.1.");
 			assertThat(document.path("paths").size()).as(service + " operations").isPositive();
