@@ -340,9 +340,8 @@ public class CaseStore {
 		}
 		if (!followupCase.getPendingEvents().isEmpty()) {
 			// again after the write: a sweep that read the entry and then the case
-			// between
-			// the two saw no events and removed the entry (the events would have waited
-			// for the case's next write); the entry written now it cannot have read
+			// between the two saw no events and removed the entry (the events would
+			// have waited for the case's next write); this one it cannot have read
 			this.outboxes.add(followupCase.getId());
 		}
 	}

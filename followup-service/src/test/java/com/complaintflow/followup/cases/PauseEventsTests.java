@@ -171,9 +171,9 @@ class PauseEventsTests {
 		try (KafkaTestConsumer cases = new KafkaTestConsumer(Topics.CASES)) {
 			String caseId = open();
 			// a store whose case writes run a sweep first: it reads the index entry
-			// written
-			// just before and the case as it still is (no events), and removes the entry;
-			// then the write adds the event, and the process dies before publishing it
+			// written just before and the case as it still is (no events), and removes
+			// the entry; then the write adds the event, and the process dies before
+			// publishing it
 			CaseOutbox sweeper = this.outbox;
 			List<Boolean> indexedAfterTheSweep = new ArrayList<>();
 			MongoTemplate sweptFirst = new MongoTemplate(this.mongo.getMongoDatabaseFactory(),

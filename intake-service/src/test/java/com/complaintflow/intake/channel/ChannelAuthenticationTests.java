@@ -81,7 +81,8 @@ class ChannelAuthenticationTests extends IntakeIntegrationTest {
 
 	@Test
 	void aPathTheFirewallRefusesIs400WhateverTheMethodNeverACredentialsError() {
-		// the refusal is forwarded to the error page, which answers whatever the method
+		// a channel with a good key is never told its credentials are wrong (a guard: it
+		// held before the API documents' rule changed, and still does)
 		for (String method : new String[] { "GET", "POST", "DELETE" }) {
 			HttpResponse<String> refused = http().send(method, IntakeHttp.HOTLINE_KEY, "/api/v1/complaints;v=1");
 			assertThat(refused.statusCode()).as(method).isEqualTo(400);
