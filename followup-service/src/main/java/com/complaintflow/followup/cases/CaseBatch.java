@@ -103,13 +103,12 @@ class CaseBatch {
 			.map((decision) -> CaseOpening.caseIdFor(decision.complaintId()))
 			.collect(Collectors.toSet());
 		this.outbox.flushAll(all.stream().filter((followupCase) -> !erased.contains(followupCase.getId())).toList());
-		// the entries the inserts wrote (twice each: before and after the insert)
-		// are done with; an entry written otherwise is left to the sweeper
+		// the entries the inserts created (one write each) are done with; an entry
+		// written again since is left to the sweeper
 		this.store.outboxes()
 			.removeAll(this.created.stream()
 				.filter((followupCase) -> !existed.contains(followupCase.getId()))
-				.map((followupCase) -> new OutboxIndex.Entry(followupCase.getId(),
-						CaseStore.OUTBOX_WRITES_OF_AN_INSERT))
+				.map((followupCase) -> new OutboxIndex.Entry(followupCase.getId(), 1))
 				.toList());
 	}
 

@@ -41,12 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseStore {
 
-	/**
-	 * How often inserting a case with events writes its outbox index entry: before the
-	 * insert, and after it (see {@link #written}).
-	 */
-	static final long OUTBOX_WRITES_OF_AN_INSERT = 2;
-
 	private final MongoTemplate mongo;
 
 	private final TimerIndex timers;
@@ -105,13 +99,10 @@ public class CaseStore {
 		cases.stream()
 			.filter((followupCase) -> followupCase.getNextFireAt() != null && !existed.contains(followupCase.getId()))
 			.forEach((followupCase) -> timers.put(followupCase.getId(), followupCase.getNextFireAt()));
+		// the outbox entries are not written again (as written does after one write):
+		// the poll is retried until its flush succeeds, and flushes the cases it reads
+		// back
 		this.timers.writtenAll(timers);
-		// as after one write (written)
-		this.outboxes.addAll(cases.stream()
-			.filter((followupCase) -> !followupCase.getPendingEvents().isEmpty()
-					&& !existed.contains(followupCase.getId()))
-			.map(FollowupCase::getId)
-			.toList());
 		return existed;
 	}
 
