@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import com.complaintflow.events.Channel;
+import com.complaintflow.support.openapi.OpenApiSupportConfiguration;
 import com.complaintflow.support.security.ProblemDetailsSecurityHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,10 +37,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 	static final String OPERATIONS_PATH = "/api/v1/operations/";
 
 	/**
-	 * Where the API documents are served (springdoc's document and UI): a channel key
-	 * reads them, as staff credentials do.
+	 * The API documents (springdoc's document and UI): a channel key reads them, as staff
+	 * credentials do.
 	 */
-	private static final String[] DOCUMENT_PREFIXES = { "/v3/api-docs", "/swagger-ui" };
+	private static final RequestMatcher DOCUMENTS = new OrRequestMatcher(
+			Arrays.stream(OpenApiSupportConfiguration.DOCUMENT_PATHS)
+				.map((path) -> PathPatternRequestMatcher.withDefaults().matcher(path))
+				.toArray(RequestMatcher[]::new));
 
 	private final ChannelKeys keys;
 
@@ -47,7 +54,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (Arrays.stream(DOCUMENT_PREFIXES).anyMatch(path::startsWith)) {
+		if (DOCUMENTS.matches(request)) {
 			// without a key, staff credentials may open them
 			return request.getHeader(HEADER) == null;
 		}
