@@ -55,16 +55,13 @@ class CorrectionController {
 
 	private final CorrectionExport export;
 
-	private final DecisionChecks checks;
-
 	private final UntrainedLabels untrained;
 
 	CorrectionController(DecisionStore decisions, CorrectionRecorder recorder, CorrectionExport export,
-			DecisionChecks checks, UntrainedLabels untrained) {
+			UntrainedLabels untrained) {
 		this.decisions = decisions;
 		this.recorder = recorder;
 		this.export = export;
-		this.checks = checks;
 		this.untrained = untrained;
 	}
 
@@ -125,10 +122,7 @@ class CorrectionController {
 				complaintId, decision.customerId(), stored.language(), stored.text(), body.field(), previous,
 				body.value(), decidedBy, decision.playbook(), who.login(), who.role(), EventMetadata.now(), body.note(),
 				ConsoleSuggestion.of(decision.explanation(), body.field(), previous, inForce == null));
-		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null);
-		if (!recorded.replayed()) {
-			this.checks.counted(recorded.correction(), decision.explanation());
-		}
+		CorrectionRecorder.Recorded recorded = this.recorder.record(correction, key != null, decision.explanation());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
 			.body(recorded.correction());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.DecisionCorrected;
 import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Explanation;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.mongo.StartupIndexes;
 import com.complaintflow.support.web.IdempotencyKeys;
@@ -40,9 +41,12 @@ class CorrectionRecorder {
 
 	private final EventPublisher publisher;
 
-	CorrectionRecorder(MongoTemplate mongo, EventPublisher publisher) {
+	private final DecisionChecks checks;
+
+	CorrectionRecorder(MongoTemplate mongo, EventPublisher publisher, DecisionChecks checks) {
 		this.mongo = mongo;
 		this.publisher = publisher;
+		this.checks = checks;
 		// the correction in force of a complaint's field: here, for the review list and
 		// the export
 		StartupIndexes.ensure(mongo, mongo.getCollectionName(Correction.class),
@@ -92,19 +96,25 @@ class CorrectionRecorder {
 	}
 
 	/**
-	 * Stores the correction unless one with its id is stored already, then publishes the
+	 * Stores the correction unless one with its id is stored already, counts it when it
+	 * is new ({@link DecisionChecks}: before the publish, so a correction whose publish
+	 * fails is counted once, and its retries, replays, not again), then publishes the
 	 * stored one and waits for the broker.
 	 * @param correction the correction, its id from {@link #id}
 	 * @param keyed whether its id comes from an {@code Idempotency-Key}: a correction
 	 * stored under the key must then be the same request (complaint, field, value, note)
+	 * @param checked the explanation of the decision it corrects or confirms
 	 * @return the stored correction, and whether it had been stored by an earlier request
 	 * @throws ProblemException 422 when the key was used for another correction
+	 * @throws com.complaintflow.support.kafka.PublishFailedException when the broker did
+	 * not acknowledge: the correction is stored, and its retry publishes it
 	 */
-	Recorded record(Correction correction, boolean keyed) {
+	Recorded record(Correction correction, boolean keyed, Explanation checked) {
 		Correction stored = correction;
 		boolean replayed = false;
 		try {
 			this.mongo.insert(correction);
+			this.checks.counted(correction, checked);
 		}
 		catch (DuplicateKeyException ex) {
 			stored = stored(correction, keyed);
