@@ -1,5 +1,6 @@
 package com.complaintflow.triage.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,6 +28,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record Incident(@Id String id, String regionCode, Category category, List<String> members, List<String> recent,
 		List<String> joining, int memberCount, int revision, Instant firstSeenAt, Instant lastSeenAt,
 		String firstComplaintId, String firstCustomerId) {
+
+	/**
+	 * Whether a complaint received at {@code at} belongs to this incident, last seen at
+	 * {@code lastSeenAt}: it falls within the quiet period after the incident's last
+	 * member or before its first (complaints decided out of time order join it; one
+	 * re-driven from days before, or after it has gone quiet, does not).
+	 */
+	boolean isOpenAt(Instant at, Instant lastSeenAt, Duration quietPeriod) {
+		return !lastSeenAt.isBefore(at.minus(quietPeriod)) && !this.firstSeenAt.isAfter(at.plus(quietPeriod));
+	}
 
 	/** Whether a complaint is counted and its membership may not be written yet. */
 	boolean isJoining(String complaintId) {

@@ -134,9 +134,9 @@ public final class OutageBatch {
 	}
 
 	private Incident openIncident(String region, Instant at) {
-		Instant from = at.minus(this.quietPeriod);
 		return this.incidents.stream()
-			.filter((incident) -> incident.regionCode().equals(region) && !lastSeenAt(incident).isBefore(from))
+			.filter((incident) -> incident.regionCode().equals(region)
+					&& incident.isOpenAt(at, lastSeenAt(incident), this.quietPeriod))
 			.max(Comparator.comparing(this::lastSeenAt))
 			.orElse(null);
 	}

@@ -98,14 +98,17 @@ public class OutageDetector {
 	 */
 	public OutageBatch batch(Collection<String> regions, Instant earliest, Instant latest) {
 		Map<String, OutageRegion> loaded = this.signals.load(regions);
+		Duration quietPeriod = this.settings.quietPeriod();
 		Query open = Query.query(Criteria.where("regionCode")
 			.in(regions)
 			.and("lastSeenAt")
-			.gte(earliest.minus(this.settings.quietPeriod())));
+			.gte(earliest.minus(quietPeriod))
+			.and("firstSeenAt")
+			.lte(latest.plus(quietPeriod)));
 		List<Incident> incidents = this.mongo.find(open, Incident.class);
-		Instant openThroughout = latest.minus(this.settings.quietPeriod());
 		Set<String> inOutage = incidents.stream()
-			.filter((incident) -> !incident.lastSeenAt().isBefore(openThroughout))
+			.filter((incident) -> incident.isOpenAt(earliest, incident.lastSeenAt(), quietPeriod)
+					&& incident.isOpenAt(latest, incident.lastSeenAt(), quietPeriod))
 			.map(Incident::regionCode)
 			.collect(Collectors.toSet());
 		Map<String, List<OutageSignal>> signals = new HashMap<>();
@@ -132,7 +135,12 @@ public class OutageDetector {
 
 	private Incident openIncident(String region, Instant at) {
 		Query query = Query
-			.query(Criteria.where("regionCode").is(region).and("lastSeenAt").gte(at.minus(this.settings.quietPeriod())))
+			.query(Criteria.where("regionCode")
+				.is(region)
+				.and("lastSeenAt")
+				.gte(at.minus(this.settings.quietPeriod()))
+				.and("firstSeenAt")
+				.lte(at.plus(this.settings.quietPeriod())))
 			.with(Sort.by(Sort.Direction.DESC, "lastSeenAt"))
 			.limit(1);
 		return this.mongo.findOne(query, Incident.class);
@@ -179,7 +187,7 @@ public class OutageDetector {
 				Incident existing = this.mongo.findById(id, Incident.class);
 				// the count may be missing (the opener crashed before writing it)
 				this.signals.countOpened(region, next + 1);
-				if (existing != null && !existing.lastSeenAt().isBefore(at.minus(this.settings.quietPeriod()))) {
+				if (existing != null && existing.isOpenAt(at, existing.lastSeenAt(), this.settings.quietPeriod())) {
 					// another instance opened it first, maybe from another window of
 					// signals: this window joins it
 					return this.incidents.join(id, members, last);

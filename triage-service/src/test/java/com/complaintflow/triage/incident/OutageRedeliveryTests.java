@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the offsets were not committed) counts none of its complaints twice, complaints that
  * join an open incident are members, not signals, so a region's signals stay few however
  * large the outage, and complaints decided out of time order (several partitions) are
- * found to be an outage all the same; instances that pass the threshold at once open one
- * incident.
+ * found to be an outage all the same, and join an incident opened after them only within
+ * its quiet period (not a complaint re-driven days later); instances that pass the
+ * threshold at once open one incident.
  */
 class OutageRedeliveryTests {
 
@@ -98,7 +99,7 @@ class OutageRedeliveryTests {
 
 		assertThat(mongo.findById("SZ-NS", OutageRegion.class).signals()).extracting(OutageSignal::id)
 			.containsExactlyInAnyOrder("SZ-NS-0", "SZ-NS-1", "SZ-NS-2");
-		assertThat(detector.peek("SZ-NS", Category.NETWORK, List.of(), START.plusSeconds(60))).startsWith("INC-SZ-NS");
+		assertThat(detector.peek("SZ-NS", Category.NETWORK, List.of(), EventMetadata.now())).startsWith("INC-SZ-NS");
 	}
 
 	@Test
@@ -122,6 +123,27 @@ class OutageRedeliveryTests {
 			assertThat(incident.memberComplaintIds()).containsExactlyInAnyOrder("HK-RV-0", "HK-RV-1", "HK-RV-2",
 					"HK-RV-3", "HK-RV-4");
 		});
+	}
+
+	@Test
+	void aComplaintReceivedLongBeforeAnIncidentOpenedDoesNotJoinIt() {
+		String opened = poll(complaints("GS-LZ", 0, 5)).get(0).incidentId();
+		Instant now = EventMetadata.now();
+		// re-driven from the dead-letter topic: received three days before the outage
+		ComplaintReceived daysBefore = complaint("GS-LZ", 5, now.minus(Duration.ofDays(3)));
+		// another partition's, decided late: received half an hour before its first
+		// member
+		ComplaintReceived outOfOrder = complaint("GS-LZ", 6, now.minus(Duration.ofMinutes(30)));
+		OutageBatch batch = detector.batch(List.of("GS-LZ"), daysBefore.occurredAt(), outOfOrder.occurredAt());
+
+		assertThat(batch.record(daysBefore, Category.NETWORK)).isNull();
+		assertThat(batch.record(outOfOrder, Category.NETWORK)).isEqualTo(opened);
+		assertThat(batch.write()).singleElement().satisfies((incident) -> {
+			assertThat(incident.memberCount()).isEqualTo(6);
+			assertThat(incident.memberComplaintIds()).endsWith("GS-LZ-6").doesNotContain("GS-LZ-5");
+		});
+		assertThat(detector.peek("GS-LZ", Category.NETWORK, List.of(), daysBefore.occurredAt())).isNull();
+		assertThat(detector.peek("GS-LZ", Category.NETWORK, List.of(), outOfOrder.occurredAt())).isEqualTo(opened);
 	}
 
 	@Test
