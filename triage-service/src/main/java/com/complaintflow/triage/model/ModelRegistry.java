@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +42,13 @@ public class ModelRegistry implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
-	private final Map<Language, LanguageModel> current = new EnumMap<>(Language.class);
+	/**
+	 * The models in force, read without a lock: a reload reads and validates a file (a
+	 * second or two for a large model) while decisions go on with the model before.
+	 */
+	private final Map<Language, LanguageModel> current = new ConcurrentHashMap<>();
 
-	private final Map<Language, ModelStatus> status = new EnumMap<>(Language.class);
+	private final Map<Language, ModelStatus> status = new ConcurrentHashMap<>();
 
 	private final Map<Language, Long> stamps = new EnumMap<>(Language.class);
 
@@ -111,19 +117,19 @@ public class ModelRegistry implements DisposableBean {
 		}
 	}
 
-	/** The model in force for a language, or null. */
-	public synchronized LanguageModel model(Language language) {
+	/** The model in force for a language, or null (never waits for a reload). */
+	public LanguageModel model(Language language) {
 		return this.current.get(language);
 	}
 
-	/** The state of each language's model. */
-	public synchronized List<ModelStatus> status() {
-		return List.copyOf(this.status.values());
+	/** The state of each language's model, by language. */
+	public List<ModelStatus> status() {
+		return this.status.values().stream().sorted(Comparator.comparing(ModelStatus::language)).toList();
 	}
 
 	/**
 	 * Reads every language's model file now; a file that is rejected leaves the model in
-	 * force (if any) in place.
+	 * force (if any) in place. Reloads take turns (this lock); deciding takes none.
 	 * @return the status after the attempt
 	 */
 	public synchronized List<ModelStatus> reload() {

@@ -1,10 +1,18 @@
 package com.complaintflow.triage.model;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.complaintflow.events.Language;
 import com.complaintflow.triage.config.TriageSettings;
@@ -18,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A missing or corrupt model file never stops triage: the language is decided by the
  * rules alone and status and metrics say so; a new file is validated before it replaces
- * the model in force, which stays on rejection.
+ * the model in force, which stays on rejection; decisions do not wait for a reload.
  */
 class ModelRegistryTests {
 
@@ -129,6 +138,53 @@ class ModelRegistryTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> registry.model(Language.ZH) != null);
 		assertThat(registry.advise(Scoring.complaint("宽带老是断网，网速很慢", Language.ZH, "C-2")).get("category").value())
 			.isEqualTo("NETWORK");
+	}
+
+	@Test
+	void decisionsGoOnWithTheModelInForceWhileAReloadReadsAFile() throws Exception {
+		Path file = this.dir.resolve(ModelFile.fileName(Language.EN));
+		ModelFile.write(SmallCorpus.model(Language.EN), file);
+		ModelRegistry registry = registry();
+		// a file still being written: a named pipe, whose reader waits for its writer
+		Files.delete(file);
+		assumeTrue(new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0, "mkfifo");
+		// daemons: a thread left waiting on the pipe by a failure does not keep the JVM
+		ExecutorService threads = Executors.newFixedThreadPool(3, (task) -> {
+			Thread thread = new Thread(task);
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			CountDownLatch reading = new CountDownLatch(1);
+			CountDownLatch finish = new CountDownLatch(1);
+			Future<?> writer = threads.submit(() -> {
+				// opening returns once the reload has opened the file to read it
+				try (OutputStream out = Files.newOutputStream(file)) {
+					reading.countDown();
+					finish.await();
+					out.write("not a model".getBytes(StandardCharsets.UTF_8));
+				}
+				return null;
+			});
+			Future<List<ModelRegistry.ModelStatus>> reload = threads.submit(registry::reload);
+			assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+			// the reload is reading: a decision does not wait for it
+			LanguageModel inForce = threads.submit(() -> registry.model(Language.EN)).get(5, TimeUnit.SECONDS);
+			assertThat(inForce.version()).isEqualTo("test-EN");
+			assertThat(threads.submit(registry::status).get(5, TimeUnit.SECONDS)).hasSize(Language.values().length);
+			assertThat(reload.isDone()).isFalse();
+
+			finish.countDown();
+			writer.get(10, TimeUnit.SECONDS);
+			assertThat(reload.get(10, TimeUnit.SECONDS)).filteredOn((status) -> status.language() == Language.EN)
+				.singleElement()
+				.satisfies((status) -> assertThat(status.problem()).contains("unreadable"));
+			assertThat(registry.model(Language.EN)).isSameAs(inForce);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }
