@@ -58,6 +58,8 @@ class OnCallAlert {
 
 	private List<String> missing;
 
+	private List<String> receivers;
+
 	private Instant resolvedAt;
 
 	OnCallAlert() {
@@ -155,6 +157,15 @@ class OnCallAlert {
 	/** The receivers that have not taken the current post yet; null means every one. */
 	List<String> getMissing() {
 		return this.missing;
+	}
+
+	/**
+	 * The receivers configured at the attempt that left {@link #getMissing()}: each took
+	 * the post or is missing; null with {@code missing} null, and in an alert kept before
+	 * 2026-12-07.
+	 */
+	List<String> getReceivers() {
+		return this.receivers;
 	}
 
 	/** When the breach was seen closed; null while it is open. */

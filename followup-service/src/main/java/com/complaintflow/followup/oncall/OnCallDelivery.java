@@ -174,7 +174,7 @@ class OnCallDelivery {
 		boolean events = this.settings.format() == OnCallSettings.Format.EVENT;
 		OnCallStatus status = alert.getStatus();
 		Instant resolvedAt = alert.getResolvedAt();
-		List<String> missing = (alert.getMissing() != null) ? alert.getMissing() : receivers();
+		List<String> missing = missing(alert);
 		if (!events && status != OnCallStatus.RESOLVING && !this.breaches.isOpen(alert)) {
 			status = OnCallStatus.RESOLVING;
 			resolvedAt = this.clock.instant();
@@ -223,6 +223,7 @@ class OnCallDelivery {
 			// every receiver has it firing: check and renew before it lapses
 			update.set("status", OnCallStatus.FIRING)
 				.set("missing", null)
+				.set("receivers", null)
 				.set("attempts", 0)
 				.set("nextAttemptAt", now.plus(this.settings.renewInterval()));
 			if (alert.getStatus() == OnCallStatus.PENDING) {
@@ -238,6 +239,7 @@ class OnCallDelivery {
 			next = now.plus(this.settings.renewInterval());
 		}
 		update.set("missing", stillMissing)
+			.set("receivers", receivers())
 			.set("attempts", attempts)
 			.set("nextAttemptAt", next)
 			.set("lastError", String.join("; ", failures));
@@ -252,6 +254,7 @@ class OnCallDelivery {
 					.set("deliveredAt", now)
 					.inc("attempts", 1)
 					.set("missing", null)
+					.set("receivers", null)
 					.set("leaseOwner", null)
 					.set("leaseUntil", Instant.EPOCH),
 				FindAndModifyOptions.options().returnNew(true), OnCallAlert.class);
@@ -265,6 +268,26 @@ class OnCallDelivery {
 			}
 			this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(alert.getId())), OnCallAlert.class);
 		}
+	}
+
+	/**
+	 * The receivers configured now that have not taken the alert's post: those it missed
+	 * at its last attempt, and those added to {@code webhook-urls} since (a restart with
+	 * another receiver list); a receiver no longer configured is not posted to again. An
+	 * alert kept before the list was recorded, whose missing receivers are all gone, is
+	 * posted to every receiver configured now rather than to none.
+	 */
+	private List<String> missing(OnCallAlert alert) {
+		List<String> receivers = receivers();
+		List<String> missed = alert.getMissing();
+		if (missed == null) {
+			return receivers;
+		}
+		List<String> known = alert.getReceivers();
+		List<String> missing = receivers.stream()
+			.filter((url) -> missed.contains(url) || (known != null && !known.contains(url)))
+			.toList();
+		return (known == null && missing.isEmpty()) ? receivers : missing;
 	}
 
 	private List<String> receivers() {

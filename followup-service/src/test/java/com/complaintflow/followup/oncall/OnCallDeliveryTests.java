@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.complaintflow.events.ComplaintEvent;
 import com.complaintflow.events.EscalationLevel;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test moves: an alert claimed late in a slow poll holds its lease for the whole
  * lease from its claim; a reminder fired again after its alert was delivered (its broker
  * acknowledgement timed out) pages nobody again, also when the delivery moves the first
- * copy between the enqueue's check and its insert.
+ * copy between the enqueue's check and its insert; an alert a receiver missed goes to the
+ * receivers configured after a restart, not to one removed.
  */
 class OnCallDeliveryTests {
 
@@ -209,6 +211,33 @@ class OnCallDeliveryTests {
 	}
 
 	@Test
+	void anAlertOneReceiverMissedGoesToTheReceiversConfiguredAfterARestart() {
+		// Given a page the first receiver took and the second did not
+		ReminderRaised reminder = reminder();
+		this.second.failNext(1);
+		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
+		this.delivery.deliverDue();
+		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isTrue();
+
+		// When the service restarts with the second receiver replaced by a third, and
+		// the retry is due
+		try (WebhookReceiver third = WebhookReceiver.start(0)) {
+			OnCallDelivery restarted = delivery(this.first, third);
+			this.clock.advance(Duration.ofMinutes(10));
+			restarted.deliverDue();
+
+			// Then the third gets it, the second (no longer configured) is not posted to
+			// again, the first (which has it) is not paged twice, and it is delivered
+			assertThat(third.accepted()).singleElement()
+				.satisfies((body) -> assertThat(EventJson.mapper().readTree(body).get("eventId").asString())
+					.isEqualTo(reminder.eventId().toString()));
+			assertThat(this.second.attempts()).isOne();
+			assertThat(this.first.attempts()).isOne();
+			assertThat(this.mongo.exists(byId(reminder), OnCallDelivery.DELIVERED)).isTrue();
+		}
+	}
+
+	@Test
 	void withNoReceiverConfiguredTheWaitingAlertsShowInTheGauges() {
 		// Given no webhook configured, and an alert raised
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -230,10 +259,14 @@ class OnCallDeliveryTests {
 	}
 
 	private OnCallDelivery delivery() {
+		return delivery(this.first, this.second);
+	}
+
+	private OnCallDelivery delivery(WebhookReceiver... receivers) {
 		OnCallSettings settings = new OnCallSettings(
-				List.of(URI.create(this.first.url()), URI.create(this.second.url())), OnCallSettings.Format.EVENT,
-				Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400), REQUEST_TIMEOUT, null, null,
-				null, null);
+				Stream.of(receivers).map((receiver) -> URI.create(receiver.url())).toList(),
+				OnCallSettings.Format.EVENT, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400),
+				REQUEST_TIMEOUT, null, null, null, null);
 		return new OnCallDelivery(this.mongo, settings, new BreachCheck(new CaseStore(this.mongo, null)), this.clock,
 				new SimpleMeterRegistry());
 	}
