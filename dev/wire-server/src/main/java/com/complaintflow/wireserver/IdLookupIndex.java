@@ -1,5 +1,6 @@
 package com.complaintflow.wireserver;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,12 +13,13 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
  * The {@code _id} index of a wire-server collection, extended to answer every query that
- * names one {@code _id} value, whatever else it asks ({@code {_id: x, version: 3}},
- * {@code {$and: [{_id: x}, {leaseUntil: {$lt: now}}]}}): it finds the one document by
- * {@code _id} and the collection then checks the whole query against it.
- * mongo-java-server's own index answers only queries on {@code _id} alone and scans the
- * collection for the rest; mongod uses its {@code _id} index for both. Everything else is
- * delegated unchanged.
+ * names one {@code _id} value or an {@code $in} list of them, whatever else it asks: it
+ * finds those documents by {@code _id} and the collection then checks the whole query
+ * against each. Such queries are a lease ({@code {_id: x, leaseUntil: {$lt: now}}}), an
+ * optimistic lock ({@code {$and: [{_id: x}, {version: 3}]}}) and a filter of known ids
+ * ({@code {_id: {$in: [x, y]}, incidentCaseId: null}}). mongo-java-server's own index
+ * answers only queries on {@code _id} alone and scans the collection for the rest; mongod
+ * uses its {@code _id} index for both. Everything else is delegated unchanged.
  *
  * @param <P> the backend's document position
  */
@@ -34,7 +36,7 @@ final class IdLookupIndex<P> extends Index<P> {
 
 	@Override
 	public boolean canHandle(Document query) {
-		return this.delegate.canHandle(query) || singleId(query) != null;
+		return this.delegate.canHandle(query) || namedIds(query) != null;
 	}
 
 	@Override
@@ -42,22 +44,23 @@ final class IdLookupIndex<P> extends Index<P> {
 		if (this.delegate.canHandle(query)) {
 			return this.delegate.getPositions(query);
 		}
-		return this.delegate.getPositions(new Document(ID, singleId(query)));
+		return this.delegate.getPositions(new Document(ID, namedIds(query)));
 	}
 
 	/**
-	 * The one {@code _id} value a query with more fields than {@code _id} names (at its
-	 * top level or in a top-level {@code $and}), or null when it names none, or matches
-	 * {@code _id} by an operator or pattern.
+	 * The one {@code _id} value, or the {@code {$in: [...]}} list of them, that a query
+	 * with more fields than {@code _id} names (at its top level or in a top-level
+	 * {@code $and}), or null when it names none, or matches {@code _id} by another
+	 * operator or a pattern.
 	 */
-	private static Object singleId(Document query) {
+	private static Object namedIds(Document query) {
 		if (query.size() >= 2 && query.containsKey(ID)) {
-			return plainValue(query.get(ID));
+			return lookupValue(query.get(ID));
 		}
 		if (query.get("$and") instanceof List<?> clauses) {
 			for (Object clause : clauses) {
 				if (clause instanceof Document document && document.containsKey(ID)) {
-					Object id = plainValue(document.get(ID));
+					Object id = lookupValue(document.get(ID));
 					if (id != null) {
 						return id;
 					}
@@ -67,11 +70,18 @@ final class IdLookupIndex<P> extends Index<P> {
 		return null;
 	}
 
-	private static Object plainValue(Object id) {
-		if (id == null || id instanceof Document || id instanceof Pattern || id instanceof BsonRegularExpression) {
-			return null;
+	private static Object lookupValue(Object id) {
+		if (id instanceof Document operator && operator.size() == 1
+				&& operator.get("$in") instanceof Collection<?> values
+				&& values.stream().allMatch((value) -> isPlain(value))) {
+			return id;
 		}
-		return id;
+		return isPlain(id) ? id : null;
+	}
+
+	private static boolean isPlain(Object id) {
+		return id != null && !(id instanceof Document) && !(id instanceof Pattern)
+				&& !(id instanceof BsonRegularExpression);
 	}
 
 	@Override

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code _id} index answers a query naming one {@code _id} and more with that one
- * document's position, where mongo-java-server's own index declines (and the collection
- * would scan).
+ * The {@code _id} index answers a query naming one {@code _id} (or an {@code $in} list of
+ * them) and more with those documents' positions, where mongo-java-server's own index
+ * declines (and the collection would scan).
  */
 class IdLookupIndexTests {
 
@@ -47,6 +47,16 @@ class IdLookupIndexTests {
 	}
 
 	@Test
+	void aQueryNamingAListOfIdsAndMoreIsAnsweredWithThoseDocumentsOnly() {
+		Document query = new Document("_id", new Document("$in", List.of("case-3", "case-5", "case-x")))
+			.append("incidentCaseId", null);
+
+		assertThat(this.plain.canHandle(query)).isFalse();
+		assertThat(this.index.canHandle(query)).isTrue();
+		assertThat(this.index.getPositions(query)).containsExactlyInAnyOrder(3, 5);
+	}
+
+	@Test
 	void anUnknownIdGivesNoPosition() {
 		assertThat(this.index.getPositions(new Document("_id", "case-x").append("version", 3))).isEmpty();
 	}
@@ -64,6 +74,12 @@ class IdLookupIndexTests {
 		assertThat(this.index.canHandle(new Document("_id", new Document("$gt", "case-1")).append("version", 3)))
 			.isFalse();
 		assertThat(this.index.canHandle(new Document("_id", null).append("version", 3))).isFalse();
+		assertThat(this.index.canHandle(
+				new Document("_id", new Document("$in", List.of("case-1", new Document()))).append("version", 3)))
+			.isFalse();
+		assertThat(this.index.canHandle(
+				new Document("_id", new Document("$in", List.of("case-1")).append("$ne", "case-2")).append("v", 1)))
+			.isFalse();
 	}
 
 	@Test
