@@ -87,7 +87,8 @@ final class SlowCommandLog implements MongoBackend {
 		return null;
 	}
 
-	private static Collection<String> keys(Document document) {
+	/** The field names of a filter, with the operators each is matched by. */
+	static Collection<String> keys(Document document) {
 		TreeSet<String> keys = new TreeSet<>();
 		document.forEach((key, value) -> {
 			keys.add(key);

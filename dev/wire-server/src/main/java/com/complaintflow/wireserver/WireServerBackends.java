@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * each with {@link IdLookupIndex} as every collection's {@code _id} index; the H2 file's
  * unique indexes compare their keys with {@link IndexKeyType} and its documents are
  * stored as BSON ({@link DocumentType}); every collection answers with copies of its
- * documents ({@link AnswerCopies}).
+ * documents ({@link AnswerCopies}) and logs the queries it answers by a scan
+ * ({@link CollectionScans}).
  */
 public final class WireServerBackends {
 
@@ -56,6 +57,7 @@ public final class WireServerBackends {
 
 	/** A backend that keeps everything in memory. */
 	public static MongoBackend inMemory() {
+		CollectionScans scans = new CollectionScans();
 		return new MemoryBackend() {
 
 			@Override
@@ -68,6 +70,13 @@ public final class WireServerBackends {
 						return new MemoryCollection(this, collectionName, options, this.cursorRegistry) {
 
 							private final AnswerCopies copies = new AnswerCopies();
+
+							@Override
+							protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit,
+									int batchSize, Document fields) {
+								scanning(scans, this, query);
+								return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+							}
 
 							@Override
 							protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
@@ -105,6 +114,7 @@ public final class WireServerBackends {
 
 	/** A backend that keeps its data in the H2 file {@code file} (created if absent). */
 	public static H2Backend h2File(String file) {
+		CollectionScans scans = new CollectionScans();
 		MVStore store = new MVStore.Builder().fileName(file)
 			.cacheSize(CACHE_MEGABYTES)
 			.pageSplitSize(PAGE_BYTES)
@@ -126,6 +136,13 @@ public final class WireServerBackends {
 						// an update changes a copy and stores it: a stored document is
 						// never changed in place, so answers need no more than copies
 						return new H2Collection(this, collectionName, options, documents, meta, this.cursorRegistry) {
+
+							@Override
+							protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit,
+									int batchSize, Document fields) {
+								scanning(scans, this, query);
+								return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+							}
 
 							@Override
 							protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
@@ -168,6 +185,16 @@ public final class WireServerBackends {
 	 */
 	public static MongoBackend withSlowCommandLog(MongoBackend backend, long thresholdMillis) {
 		return new SlowCommandLog(backend, thresholdMillis);
+	}
+
+	/**
+	 * Records a scan of a collection ({@link CollectionScans}); a query with no filter
+	 * reads the whole collection on purpose (an export), and is no scan to report.
+	 */
+	private static void scanning(CollectionScans scans, MongoCollection<?> collection, Document query) {
+		if (!query.isEmpty()) {
+			scans.scanned(collection.getFullName(), query, collection.count());
+		}
 	}
 
 	private static <P> Index<P> withIdLookup(Index<P> index, List<IndexKey> keys) {

@@ -25,6 +25,9 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Queries that name one {@code _id} and more answer exactly as before (and as mongod
  * does) on both backends: a condition that fails matches nothing, updates and upserts
  * keep their meaning, duplicates are refused, data in an H2 file survives a restart, and
- * a file written with H2's own index maps opens with ours, rebuilt from the documents.
+ * a file written with H2's own index maps opens with ours, rebuilt from the documents; a
+ * query no index answers over a large collection is logged, with no value of its filter.
  */
 class WireServerBackendsTests {
 
@@ -98,7 +103,7 @@ class WireServerBackendsTests {
 
 	@ParameterizedTest
 	@MethodSource("backends")
-	void queriesWithoutASingleIdAreAnsweredByScanningAsBefore(String backend) {
+	void queriesNamingAListOfIdsOrNoIdAnswerAsBefore(String backend) {
 		try (Served served = serve(backend)) {
 			MongoCollection<Document> cases = served.collection();
 			for (int i = 0; i < 10; i++) {
@@ -137,6 +142,40 @@ class WireServerBackendsTests {
 			assertThat(second.collection().find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("version", 1))))
 				.hasSize(1);
 			assertThat(second.collection().find(Filters.eq("_id", "typed")).first()).isEqualTo(typed);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("backends")
+	void aScanOfALargeCollectionIsLoggedWithTheShapeOfItsFilterOnly(String backend) {
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(CollectionScans.class);
+		logged.start();
+		logger.addAppender(logged);
+		try (Served served = serve(backend)) {
+			MongoCollection<Document> cases = served.collection();
+			List<Document> many = new ArrayList<>();
+			for (int i = 0; i < CollectionScans.LARGE; i++) {
+				many.add(new Document("_id", "case-" + i).append("status", "OPEN").append("email", "c" + i + "@x.org"));
+			}
+			cases.insertMany(many);
+
+			// answered by the _id index, or reading everything on purpose: no scan
+			assertThat(cases.find(Filters.and(Filters.in("_id", "case-1", "case-2"), Filters.eq("status", "OPEN"))))
+				.hasSize(2);
+			assertThat(cases.find()).hasSize(CollectionScans.LARGE);
+			assertThat(logged.list).isEmpty();
+
+			assertThat(cases.find(Filters.eq("email", "c7@x.org"))).hasSize(1);
+			assertThat(cases.find(Filters.eq("email", "c8@x.org"))).hasSize(1);
+			cases.updateMany(Filters.lt("status", "P"), Updates.set("status", "CLOSED"));
+
+			assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactly("Collection scan (1000 documents, seen 1 times): test.things [email]",
+						"Collection scan (1000 documents, seen 1 times): test.things [status, status.$lt]");
+		}
+		finally {
+			logger.detachAppender(logged);
 		}
 	}
 

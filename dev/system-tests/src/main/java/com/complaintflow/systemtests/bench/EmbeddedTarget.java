@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.complaintflow.localstack.ProcessStack;
 import com.complaintflow.localstack.Service;
@@ -105,8 +106,30 @@ final class EmbeddedTarget implements BenchTarget {
 		finally {
 			this.stack.close();
 			ProcessStack.discardStores(this.data);
+			printCollectionScans(logs().resolve("mongo.log"));
 			System.out.println("Process logs kept in " + logs() + " (the broker's and database's data deleted)");
 		}
+	}
+
+	/**
+	 * The finds, updates and deletes the stand-in database answered by reading a whole
+	 * collection of 1,000 documents or more, as its log says (the wire server's
+	 * {@code CollectionScans}): each shape of filter once, with the most times seen.
+	 */
+	private static void printCollectionScans(Path log) throws IOException {
+		if (!Files.exists(log)) {
+			return;
+		}
+		String marker = "Collection scan (";
+		Map<String, String> latest = new LinkedHashMap<>();
+		try (Stream<String> lines = Files.lines(log)) {
+			lines.filter((line) -> line.contains(marker))
+				.map((line) -> line.substring(line.indexOf(marker)))
+				.forEach((scan) -> latest.put(scan.substring(scan.indexOf("): ") + 3), scan));
+		}
+		System.out.println("\n== The stand-in database's collection scans (no index answered them): "
+				+ (latest.isEmpty() ? "none" : latest.size() + " shapes of filter"));
+		latest.values().forEach((scan) -> System.out.println("   " + scan));
 	}
 
 }
