@@ -36,7 +36,16 @@ record Incident(@Id String id, String regionCode, Category category, List<String
 	 * re-driven from days before, or after it has gone quiet, does not).
 	 */
 	boolean isOpenAt(Instant at, Instant lastSeenAt, Duration quietPeriod) {
-		return !lastSeenAt.isBefore(at.minus(quietPeriod)) && !this.firstSeenAt.isAfter(at.plus(quietPeriod));
+		return isOpenDuring(at, at, lastSeenAt, quietPeriod);
+	}
+
+	/**
+	 * Whether complaints received from {@code from} to {@code to} belong to this
+	 * incident, last seen at {@code lastSeenAt}: some of that time falls within the quiet
+	 * period of its members ({@link #isOpenAt}).
+	 */
+	boolean isOpenDuring(Instant from, Instant to, Instant lastSeenAt, Duration quietPeriod) {
+		return !lastSeenAt.isBefore(from.minus(quietPeriod)) && !this.firstSeenAt.isAfter(to.plus(quietPeriod));
 	}
 
 	/** Whether a complaint is counted and its membership may not be written yet. */

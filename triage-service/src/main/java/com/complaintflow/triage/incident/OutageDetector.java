@@ -187,9 +187,11 @@ public class OutageDetector {
 				Incident existing = this.mongo.findById(id, Incident.class);
 				// the count may be missing (the opener crashed before writing it)
 				this.signals.countOpened(region, next + 1);
-				if (existing != null && existing.isOpenAt(at, existing.lastSeenAt(), this.settings.quietPeriod())) {
+				if (existing != null && existing.isOpenDuring(first.at(), last, existing.lastSeenAt(),
+						this.settings.quietPeriod())) {
 					// another instance opened it first, maybe from another window of
-					// signals: this window joins it
+					// signals: this window joins it, wherever in it the complaint that
+					// passed the threshold is
 					return this.incidents.join(id, members, last);
 				}
 			}

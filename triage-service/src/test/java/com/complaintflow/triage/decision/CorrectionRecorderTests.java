@@ -60,11 +60,13 @@ class CorrectionRecorderTests {
 
 	@Test
 	void aCorrectionWhosePublishFailedIsCountedOnceAndItsRetriesAreNot() throws IOException {
-		KafkaTemplate<Object, Object> unreachable = template(closedPort());
-		KafkaTemplate<Object, Object> reachable = template(TestInfrastructure.bootstrapServers());
+		KafkaTemplate<Object, Object> unreachable = template(closedPort(), Duration.ofSeconds(1));
+		// the first send to the broker reads the topic's metadata (and may create it)
+		KafkaTemplate<Object, Object> reachable = template(TestInfrastructure.bootstrapServers(),
+				Duration.ofSeconds(30));
 		try {
-			CorrectionRecorder down = recorder(unreachable);
-			CorrectionRecorder up = recorder(reachable);
+			CorrectionRecorder down = recorder(unreachable, Duration.ofSeconds(5));
+			CorrectionRecorder up = recorder(reachable, Duration.ofSeconds(30));
 			Correction correction = correction();
 
 			assertThatExceptionOfType(PublishFailedException.class)
@@ -86,8 +88,8 @@ class CorrectionRecorderTests {
 		}
 	}
 
-	private CorrectionRecorder recorder(KafkaTemplate<Object, Object> template) {
-		EventPublisher publisher = new EventPublisher(template, Duration.ofSeconds(5),
+	private CorrectionRecorder recorder(KafkaTemplate<Object, Object> template, Duration sendTimeout) {
+		EventPublisher publisher = new EventPublisher(template, sendTimeout,
 				new ComplaintTrace(Tracer.NOOP, Propagator.NOOP));
 		return new CorrectionRecorder(mongo, publisher, new DecisionChecks(this.meters));
 	}
@@ -109,12 +111,12 @@ class CorrectionRecorderTests {
 	}
 
 	/**
-	 * A producer of events: to an address where no broker listens, it gives up on the
-	 * topic's metadata after a second.
+	 * A producer of events that waits at most {@code maxBlock} for a topic's metadata (to
+	 * an address where no broker listens, it then gives up).
 	 */
-	private static KafkaTemplate<Object, Object> template(String bootstrapServers) {
+	private static KafkaTemplate<Object, Object> template(String bootstrapServers, Duration maxBlock) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.ACKS_CONFIG, "all");
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis(), ProducerConfig.ACKS_CONFIG, "all");
 		DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config);
 		factory.setKeySerializer(serializer(new StringSerializer()));
 		factory.setValueSerializer(serializer(new ComplaintEventSerializer()));

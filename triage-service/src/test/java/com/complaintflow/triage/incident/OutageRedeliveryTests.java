@@ -173,6 +173,32 @@ class OutageRedeliveryTests {
 	}
 
 	@Test
+	void twoInstancesWhoseWindowsAreWithinTheQuietPeriodOfEachOtherOpenOneIncident() {
+		// both read the region before either opened its incident: one passes the
+		// threshold with complaints received 70 minutes after the other's, which passes
+		// it on its earliest complaint (58 minutes before the first one's start)
+		Instant now = EventMetadata.now();
+		OutageBatch a = detector.batch(List.of("LS-CG"), now, now.plusSeconds(2));
+		OutageBatch b = detector.batch(List.of("LS-CG"), now.minus(Duration.ofMinutes(70)),
+				now.minus(Duration.ofMinutes(58)));
+		String openedByA = recordAll(a,
+				IntStream.range(0, 3).mapToObj((i) -> complaint("LS-CG", i, now.plusSeconds(i))).toList())
+			.get(2);
+		a.write();
+
+		List<String> joinedByB = recordAll(b,
+				List.of(complaint("LS-CG", 3, now.minus(Duration.ofMinutes(60))),
+						complaint("LS-CG", 4, now.minus(Duration.ofMinutes(58))),
+						complaint("LS-CG", 5, now.minus(Duration.ofMinutes(68)))));
+		b.write();
+
+		assertThat(joinedByB.get(2)).isEqualTo(openedByA).startsWith("INC-LS-CG");
+		assertThat(mongo.count(Query.query(Criteria.where("regionCode").is("LS-CG")), Incident.class)).isEqualTo(1);
+		assertThat(mongo.count(Query.query(Criteria.where("incidentId").is(openedByA)), IncidentMember.class))
+			.isEqualTo(6);
+	}
+
+	@Test
 	void twoInstancesPassingTheThresholdAtOnceWithNoSignalInCommonOpenOneIncident() {
 		// each holds three complaints of its own partitions, none stored yet: their
 		// windows share no signal, so the incident's id cannot come from a signal
