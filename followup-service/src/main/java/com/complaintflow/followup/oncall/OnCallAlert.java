@@ -161,8 +161,8 @@ class OnCallAlert {
 
 	/**
 	 * The receivers configured at the attempt that left {@link #getMissing()}: each took
-	 * the post or is missing; null with {@code missing} null, and in an alert kept before
-	 * 2026-12-07.
+	 * the post or is missing. Read only with {@code missing}; null in an alert kept
+	 * before 2026-12-07.
 	 */
 	List<String> getReceivers() {
 		return this.receivers;

@@ -274,20 +274,17 @@ class OnCallDelivery {
 	 * The receivers configured now that have not taken the alert's post: those it missed
 	 * at its last attempt, and those added to {@code webhook-urls} since (a restart with
 	 * another receiver list); a receiver no longer configured is not posted to again. An
-	 * alert kept before the list was recorded, whose missing receivers are all gone, is
-	 * posted to every receiver configured now rather than to none.
+	 * alert kept before the receivers of its attempt were recorded (2026-12-07) goes to
+	 * every receiver configured now: one that has it may be paged twice, none is missed.
 	 */
 	private List<String> missing(OnCallAlert alert) {
 		List<String> receivers = receivers();
 		List<String> missed = alert.getMissing();
-		if (missed == null) {
+		List<String> known = alert.getReceivers();
+		if (missed == null || known == null) {
 			return receivers;
 		}
-		List<String> known = alert.getReceivers();
-		List<String> missing = receivers.stream()
-			.filter((url) -> missed.contains(url) || (known != null && !known.contains(url)))
-			.toList();
-		return (known == null && missing.isEmpty()) ? receivers : missing;
+		return receivers.stream().filter((url) -> missed.contains(url) || !known.contains(url)).toList();
 	}
 
 	private List<String> receivers() {

@@ -238,6 +238,30 @@ class OnCallDeliveryTests {
 	}
 
 	@Test
+	void anAlertKeptBeforeItsReceiversWereRecordedGoesToEveryReceiverConfiguredNow() {
+		// Given a page the second receiver missed, kept before an attempt recorded its
+		// receivers
+		ReminderRaised reminder = reminder();
+		this.second.failNext(1);
+		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
+		this.delivery.deliverDue();
+		this.mongo.updateFirst(byId(reminder), new Update().unset("receivers"), OnCallAlert.class);
+
+		// When the service restarts with a third receiver beside the two
+		try (WebhookReceiver third = WebhookReceiver.start(0)) {
+			OnCallDelivery restarted = delivery(this.first, this.second, third);
+			this.clock.advance(Duration.ofMinutes(10));
+			restarted.deliverDue();
+
+			// Then every receiver configured gets it: none is missed, the first twice
+			assertThat(third.accepted()).hasSize(1);
+			assertThat(this.second.accepted()).hasSize(1);
+			assertThat(this.first.accepted()).hasSize(2);
+			assertThat(this.mongo.exists(byId(reminder), OnCallDelivery.DELIVERED)).isTrue();
+		}
+	}
+
+	@Test
 	void withNoReceiverConfiguredTheWaitingAlertsShowInTheGauges() {
 		// Given no webhook configured, and an alert raised
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
