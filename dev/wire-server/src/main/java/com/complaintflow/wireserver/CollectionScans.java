@@ -1,9 +1,5 @@
 package com.complaintflow.wireserver;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import de.bwaldvogel.mongo.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * (field names and operators, never values), once per shape and then every
  * {@value #EVERY}th time. The wire server has only its {@code _id} and unique indexes, so
  * a scan here may be answered by a non-unique index in mongod; one that mongod would scan
- * too is a query to change.
+ * too is a query to change. Aggregations and counts ({@code countDocuments}) are not
+ * seen: the wire server answers them by reading the whole collection whatever their
+ * filter.
  */
 final class CollectionScans {
 
@@ -24,28 +22,28 @@ final class CollectionScans {
 
 	static final int EVERY = 1_000;
 
-	/** What the log line starts with (the pipeline benchmark reads it). */
-	static final String MESSAGE = "Collection scan";
+	/** What the log line starts with ({@link WireServerBackends#COLLECTION_SCAN}). */
+	static final String MESSAGE = WireServerBackends.COLLECTION_SCAN;
 
 	private static final Logger log = LoggerFactory.getLogger(CollectionScans.class);
 
-	private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
+	private final ShapeCounts seen = new ShapeCounts(EVERY);
 
 	/**
 	 * Records a scan.
 	 * @param namespace the database and collection
 	 * @param query the filter no index answered
 	 * @param documents how many documents the collection holds
-	 * @return how many times a scan of this shape was recorded, or 0 when the collection
-	 * is too small to count
+	 * @return how many times a scan of this shape was recorded when this one is logged,
+	 * else 0 (also when the collection is too small to count)
 	 */
 	long scanned(String namespace, Document query, int documents) {
 		if (documents < LARGE) {
 			return 0;
 		}
 		String shape = namespace + " " + SlowCommandLog.keys(query);
-		long count = this.seen.computeIfAbsent(shape, (key) -> new AtomicLong()).incrementAndGet();
-		if (count == 1 || count % EVERY == 0) {
+		long count = this.seen.seenToLog(shape);
+		if (count > 0) {
 			log.warn("{} ({} documents, seen {} times): {}", MESSAGE, documents, count, shape);
 		}
 		return count;

@@ -3,10 +3,7 @@ package com.complaintflow.wireserver;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -35,7 +32,7 @@ final class SlowCommandLog implements MongoBackend {
 
 	private final long thresholdNanos;
 
-	private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
+	private final ShapeCounts seen = new ShapeCounts(100);
 
 	SlowCommandLog(MongoBackend delegate, long thresholdMillis) {
 		this.delegate = delegate;
@@ -60,8 +57,8 @@ final class SlowCommandLog implements MongoBackend {
 		Document command = message.getDocument();
 		String name = command.keySet().iterator().next();
 		String shape = message.getDatabaseName() + "." + command.get(name) + " " + name + " " + shape(command);
-		long count = this.seen.computeIfAbsent(shape, (key) -> new AtomicLong()).incrementAndGet();
-		if (count == 1 || count % 100 == 0) {
+		long count = this.seen.seenToLog(shape);
+		if (count > 0) {
 			log.warn("Slow command ({} ms, seen {} times): {}", millis, count, shape);
 		}
 	}

@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WireServerBackends {
 
+	/**
+	 * What the log line of a query answered by scanning a collection starts with
+	 * ({@link CollectionScans}): the pipeline benchmark reads them from the log.
+	 */
+	public static final String COLLECTION_SCAN = "Collection scan";
+
 	/** The infix of our index maps' names in the H2 file. */
 	private static final String ORDERED_INDEX = "._ordered_index_";
 

@@ -1,6 +1,7 @@
 package com.complaintflow.systemtests.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import com.complaintflow.localstack.ProcessStack;
 import com.complaintflow.localstack.Service;
 import com.complaintflow.localstack.ServiceProcess;
+import com.complaintflow.wireserver.WireServerBackends;
 
 /**
  * The embedded multi-process stack (wire server, broker, one JVM per service) started for
@@ -116,16 +118,20 @@ final class EmbeddedTarget implements BenchTarget {
 	 * collection of 1,000 documents or more, as its log says (the wire server's
 	 * {@code CollectionScans}): each shape of filter once, with the most times seen.
 	 */
-	private static void printCollectionScans(Path log) throws IOException {
+	private static void printCollectionScans(Path log) {
 		if (!Files.exists(log)) {
 			return;
 		}
-		String marker = "Collection scan (";
+		String marker = WireServerBackends.COLLECTION_SCAN + " (";
 		Map<String, String> latest = new LinkedHashMap<>();
 		try (Stream<String> lines = Files.lines(log)) {
 			lines.filter((line) -> line.contains(marker))
 				.map((line) -> line.substring(line.indexOf(marker)))
 				.forEach((scan) -> latest.put(scan.substring(scan.indexOf("): ") + 3), scan));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			System.out.println("\nThe stand-in database's log could not be read for its collection scans: " + ex);
+			return;
 		}
 		System.out.println("\n== The stand-in database's collection scans (no index answered them): "
 				+ (latest.isEmpty() ? "none" : latest.size() + " shapes of filter"));
