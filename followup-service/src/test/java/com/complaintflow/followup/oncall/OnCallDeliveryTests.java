@@ -213,11 +213,7 @@ class OnCallDeliveryTests {
 	@Test
 	void anAlertOneReceiverMissedGoesToTheReceiversConfiguredAfterARestart() {
 		// Given a page the first receiver took and the second did not
-		ReminderRaised reminder = reminder();
-		this.second.failNext(1);
-		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
-		this.delivery.deliverDue();
-		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isTrue();
+		ReminderRaised reminder = missedBySecond();
 
 		// When the service restarts with the second receiver replaced by a third, and
 		// the retry is due
@@ -241,10 +237,7 @@ class OnCallDeliveryTests {
 	void anAlertKeptBeforeItsReceiversWereRecordedGoesToEveryReceiverConfiguredNow() {
 		// Given a page the second receiver missed, kept before an attempt recorded its
 		// receivers
-		ReminderRaised reminder = reminder();
-		this.second.failNext(1);
-		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
-		this.delivery.deliverDue();
+		ReminderRaised reminder = missedBySecond();
 		this.mongo.updateFirst(byId(reminder), new Update().unset("receivers"), OnCallAlert.class);
 
 		// When the service restarts with a third receiver beside the two
@@ -280,6 +273,20 @@ class OnCallDeliveryTests {
 		assertThat(this.first.attempts()).isZero();
 		assertThat(registry.get("followup.oncall.outbox.pending").gauge().value()).isOne();
 		assertThat(registry.get("followup.oncall.oldest.pending").gauge().value()).isEqualTo(600);
+	}
+
+	/**
+	 * A page delivered to the first receiver and refused by the second, kept for its
+	 * retry.
+	 */
+	private ReminderRaised missedBySecond() {
+		ReminderRaised reminder = reminder();
+		this.second.failNext(1);
+		new OnCallOutbox(this.mongo, this.delivery).enqueue(reminder, "m-1");
+		this.delivery.deliverDue();
+		assertThat(this.first.accepted()).hasSize(1);
+		assertThat(this.mongo.exists(byId(reminder), OnCallAlert.class)).isTrue();
+		return reminder;
 	}
 
 	private OnCallDelivery delivery() {
