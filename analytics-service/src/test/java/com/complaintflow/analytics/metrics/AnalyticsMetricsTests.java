@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.complaintflow.analytics.config.AnalyticsSettings;
 import com.complaintflow.analytics.journal.Hours;
@@ -19,8 +18,6 @@ import com.complaintflow.analytics.rollup.Measures;
 import com.complaintflow.analytics.rollup.RollupStore;
 import com.complaintflow.analytics.rollup.Slot;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -43,15 +40,12 @@ class AnalyticsMetricsTests {
 
 	private static final Dims DIMS = new Dims("HOTLINE", "NETWORK", "BJ-CY", "VENTING", "NETWORK_FAULT");
 
-	private static MongoClient client;
-
 	private static AnnotationConfigApplicationContext rollups;
 
 	@BeforeAll
 	static void start() {
 		TestInfrastructure.start();
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		MongoTemplate mongo = new MongoTemplate(client, "metrics-" + UUID.randomUUID().toString().substring(0, 8));
+		MongoTemplate mongo = TestInfrastructure.freshDatabase("metrics");
 		rollups = new AnnotationConfigApplicationContext();
 		rollups.registerBean(MongoTemplate.class, () -> mongo);
 		rollups.registerBean(AnalyticsSettings.class, () -> new AnalyticsSettings(Duration.ofSeconds(15), List.of(),
@@ -71,7 +65,6 @@ class AnalyticsMetricsTests {
 	@AfterAll
 	static void stop() {
 		rollups.close();
-		client.close();
 	}
 
 	@Test

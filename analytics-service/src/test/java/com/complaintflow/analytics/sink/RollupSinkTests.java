@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 import com.complaintflow.analytics.journal.Timelines;
 import com.complaintflow.analytics.rollup.BucketKey;
@@ -16,8 +15,6 @@ import com.complaintflow.analytics.rollup.View;
 import com.complaintflow.analytics.stream.AnalyticsTopics;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.support.tracing.ComplaintTrace;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,15 +43,12 @@ class RollupSinkTests {
 
 	private static final Instant HOUR = Instant.parse("2026-11-22T10:00:00Z");
 
-	private static MongoClient client;
-
 	private static AnnotationConfigApplicationContext context;
 
 	@BeforeAll
 	static void start() {
 		TestInfrastructure.start();
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		MongoTemplate mongo = new MongoTemplate(client, "sink-" + UUID.randomUUID().toString().substring(0, 8));
+		MongoTemplate mongo = TestInfrastructure.freshDatabase("sink");
 		context = new AnnotationConfigApplicationContext();
 		context.registerBean(MongoTemplate.class, () -> mongo);
 		context.registerBean(AnalyticsTopics.class, () -> TOPICS);
@@ -66,7 +60,6 @@ class RollupSinkTests {
 	@AfterAll
 	static void stop() {
 		context.close();
-		client.close();
 	}
 
 	@Test

@@ -10,11 +10,7 @@ import java.util.UUID;
 
 import com.complaintflow.followup.oncall.OnCallSettings;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,20 +26,7 @@ class FollowupErasureTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "erasure-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("erasure");
 
 	@Test
 	void theCustomersFiringAndPendingPagesAreResolvedNowWithoutTheirEvent() {

@@ -20,13 +20,9 @@ import com.complaintflow.followup.MutableClock;
 import com.complaintflow.followup.WebhookReceiver;
 import com.complaintflow.support.erasure.ErasedCustomers;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,12 +45,10 @@ class NotificationDeliveryTests {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
-	private static MongoClient client;
-
 	/** Runs once just before the next insert into {@code notification_delivered}. */
 	private final AtomicReference<Runnable> beforeDeliveredInsert = new AtomicReference<>();
 
-	private final MongoTemplate mongo = new MongoTemplate(client,
+	private final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(),
 			"delivery-" + UUID.randomUUID().toString().substring(0, 8)) {
 		@Override
 		public <T> T insert(T objectToSave, String collectionName) {
@@ -77,16 +71,6 @@ class NotificationDeliveryTests {
 			new NotificationSettings(URI.create(this.gateway.url()), Duration.ofMillis(100), Duration.ofMillis(100),
 					Duration.ofMillis(400), REQUEST_TIMEOUT, ZoneId.of("Asia/Shanghai"), "10000", null),
 			new OptOuts(this.mongo), this.clock, new SimpleMeterRegistry(), this.erased);
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@AfterEach
 	void stopGateway() {

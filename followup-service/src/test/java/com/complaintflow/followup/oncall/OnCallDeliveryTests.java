@@ -21,13 +21,9 @@ import com.complaintflow.followup.MutableClock;
 import com.complaintflow.followup.WebhookReceiver;
 import com.complaintflow.followup.cases.CaseStore;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,11 +51,9 @@ class OnCallDeliveryTests {
 	 */
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-	private static MongoClient client;
-
 	private final String database = "oncall-" + UUID.randomUUID().toString().substring(0, 8);
 
-	private final MongoTemplate mongo = new MongoTemplate(client, this.database);
+	private final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(), this.database);
 
 	private final MutableClock clock = new MutableClock(MutableClock.START);
 
@@ -68,16 +62,6 @@ class OnCallDeliveryTests {
 	private final WebhookReceiver second = WebhookReceiver.start(0);
 
 	private final OnCallDelivery delivery = delivery();
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@AfterEach
 	void stopReceivers() {
@@ -151,7 +135,7 @@ class OnCallDeliveryTests {
 		// When the reminder is fired again and the first copy is delivered and moved
 		// between the enqueue's check of oncall_delivered and its insert
 		OnCallDelivery other = delivery();
-		MongoTemplate movingAfterTheCheck = new MongoTemplate(client, this.database) {
+		MongoTemplate movingAfterTheCheck = new MongoTemplate(TestInfrastructure.mongoClient(), this.database) {
 
 			private Runnable competitor = other::deliverDue;
 
@@ -304,7 +288,7 @@ class OnCallDeliveryTests {
 
 	/** The database, through a template that runs this right after each insert. */
 	private MongoTemplate racing(Runnable competitor) {
-		return new MongoTemplate(client, this.database) {
+		return new MongoTemplate(TestInfrastructure.mongoClient(), this.database) {
 
 			@Override
 			public <T> T insert(T objectToSave) {

@@ -16,11 +16,7 @@ import com.complaintflow.followup.cases.CaseStore.CaseTimer;
 import com.complaintflow.followup.timer.TimerIndex;
 import com.complaintflow.followup.timer.TimerIndexes;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -40,18 +36,6 @@ class DueTimersTests {
 
 	private static final TimerSettings SETTINGS = new TimerSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 100, "me", 1, Duration.ofSeconds(10), Duration.ofSeconds(1));
-
-	private static MongoClient client;
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@Test
 	void casesClaimedBeforeAFailureInTheSamePollAreHandedOverToBeFired() {
@@ -73,7 +57,7 @@ class DueTimersTests {
 
 	@Test
 	void aBucketThatCannotBeFinishedForMoreThanADayDoesNotHideTheTimersDueNow() {
-		MongoTemplate mongo = new MongoTemplate(client, database());
+		MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(), database());
 		Instant stuckAt = NOW.minus(Duration.ofHours(30));
 		TimerIndex index = TimerIndexes.create(mongo, Clock.fixed(stuckAt, ZoneOffset.UTC));
 		index.cursor();
@@ -112,7 +96,7 @@ class DueTimersTests {
 		final AtomicBoolean failNextFindOne = new AtomicBoolean();
 
 		FailingMongo() {
-			super(client, database());
+			super(TestInfrastructure.mongoClient(), database());
 		}
 
 		@Override

@@ -41,35 +41,32 @@ class CustomerErasureTests {
 
 	@Test
 	void aCustomerErasedElsewhereAfterAnEventOfThePollIsErasedAgainAndTheEventReturned() {
-		try (MongoClient client = MongoClients.create(TestInfrastructure.mongoUri())) {
-			MongoTemplate mongo = new MongoTemplate(client, "recheck-" + UUID.randomUUID().toString().substring(0, 8));
-			// the other instance's markers are written two hours before this one's
-			// refresh
-			// window (clocks apart), so only a read from the database finds them
-			try (ErasedCustomers here = new ErasedCustomers(mongo, Clock.fixed(REQUESTED, ZoneOffset.UTC));
-					ErasedCustomers elsewhere = new ErasedCustomers(mongo,
-							Clock.fixed(REQUESTED.minus(Duration.ofHours(2)), ZoneOffset.UTC))) {
-				CustomerErasure erasure = new CustomerErasure(List.of(new CustomerDocuments(mongo)), here);
-				for (String customerId : List.of("C-raced", "C-back", "C-never")) {
-					mongo.insert(new Document("customerId", customerId), "notes");
-				}
-				elsewhere.mark("C-raced", REQUESTED);
-				elsewhere.mark("C-back", REQUESTED);
-				assertThat(here.erasureRequestedAt("C-raced")).as("not refreshed yet").isNull();
-				CustomerContacted raced = contacted("C-raced", REQUESTED.minusSeconds(30));
-				CustomerContacted racedAtTheRequest = contacted("C-raced", REQUESTED);
-				CustomerContacted racedLater = contacted("C-raced", REQUESTED.plusMillis(1));
-
-				List<CustomerContacted> returned = erasure
-					.eraseRaced(List.of(raced, contacted("C-back", REQUESTED.plusMillis(1)), racedAtTheRequest,
-							contacted("C-never", REQUESTED), racedLater));
-
-				assertThat(returned).containsExactly(raced, racedAtTheRequest);
-				assertThat(mongo.find(new Query(), Document.class, "notes"))
-					.extracting((note) -> note.getString("customerId"))
-					.containsExactlyInAnyOrder("C-back", "C-never");
-				assertThat(erasure.eraseRaced(List.of())).isEmpty();
+		MongoTemplate mongo = TestInfrastructure.freshDatabase("recheck");
+		// the other instance's markers are written two hours before this one's refresh
+		// window (clocks apart), so only a read from the database finds them
+		try (ErasedCustomers here = new ErasedCustomers(mongo, Clock.fixed(REQUESTED, ZoneOffset.UTC));
+				ErasedCustomers elsewhere = new ErasedCustomers(mongo,
+						Clock.fixed(REQUESTED.minus(Duration.ofHours(2)), ZoneOffset.UTC))) {
+			CustomerErasure erasure = new CustomerErasure(List.of(new CustomerDocuments(mongo)), here);
+			for (String customerId : List.of("C-raced", "C-back", "C-never")) {
+				mongo.insert(new Document("customerId", customerId), "notes");
 			}
+			elsewhere.mark("C-raced", REQUESTED);
+			elsewhere.mark("C-back", REQUESTED);
+			assertThat(here.erasureRequestedAt("C-raced")).as("not refreshed yet").isNull();
+			CustomerContacted raced = contacted("C-raced", REQUESTED.minusSeconds(30));
+			CustomerContacted racedAtTheRequest = contacted("C-raced", REQUESTED);
+			CustomerContacted racedLater = contacted("C-raced", REQUESTED.plusMillis(1));
+
+			List<CustomerContacted> returned = erasure
+				.eraseRaced(List.of(raced, contacted("C-back", REQUESTED.plusMillis(1)), racedAtTheRequest,
+						contacted("C-never", REQUESTED), racedLater));
+
+			assertThat(returned).containsExactly(raced, racedAtTheRequest);
+			assertThat(mongo.find(new Query(), Document.class, "notes"))
+				.extracting((note) -> note.getString("customerId"))
+				.containsExactlyInAnyOrder("C-back", "C-never");
+			assertThat(erasure.eraseRaced(List.of())).isEmpty();
 		}
 	}
 

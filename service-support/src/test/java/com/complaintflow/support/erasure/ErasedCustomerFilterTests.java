@@ -28,12 +28,8 @@ import com.complaintflow.events.Priority;
 import com.complaintflow.events.RootCauseLayer;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,20 +46,7 @@ class ErasedCustomerFilterTests {
 
 	private static final Instant REQUESTED = Instant.parse("2026-12-03T10:00:00Z");
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "erased-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("erased");
 
 	@Test
 	void anErasedCustomersEventFromBeforeTheRequestIsSkippedAndOneFromAfterIsKept() {

@@ -3,8 +3,11 @@ package com.complaintflow.support.test;
 import java.util.UUID;
 
 import com.complaintflow.wireserver.WireServerBackends;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -20,6 +23,8 @@ public final class TestInfrastructure {
 	private static MongoServer mongo;
 
 	private static String mongoUri;
+
+	private static MongoClient mongoClient;
 
 	private TestInfrastructure() {
 	}
@@ -53,6 +58,27 @@ public final class TestInfrastructure {
 	public static String mongoUri() {
 		start();
 		return mongoUri;
+	}
+
+	/**
+	 * One client of the wire server for the tests that use it without a Spring context;
+	 * like the server, it ends with the JVM.
+	 * @return the shared client
+	 */
+	public static synchronized MongoClient mongoClient() {
+		if (mongoClient == null) {
+			mongoClient = MongoClients.create(mongoUri());
+		}
+		return mongoClient;
+	}
+
+	/**
+	 * A template on a database of its own, so the test sees no other test's data.
+	 * @param prefix what the database name starts with, naming the test
+	 * @return the template, over the shared client
+	 */
+	public static MongoTemplate freshDatabase(String prefix) {
+		return new MongoTemplate(mongoClient(), prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
 	}
 
 	/**

@@ -16,15 +16,11 @@ import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.kafka.PublishFailedException;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.support.tracing.ComplaintTrace;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,22 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CorrectionRecorderTests {
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("corrections");
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "corrections-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@Test
 	void aCorrectionWhosePublishFailedIsCountedOnceAndItsRetriesAreNot() throws IOException {

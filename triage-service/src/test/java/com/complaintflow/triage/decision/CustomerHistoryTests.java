@@ -14,11 +14,7 @@ import com.complaintflow.events.Language;
 import com.complaintflow.events.Playbook;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.rules.TriageContext;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,22 +29,9 @@ class CustomerHistoryTests {
 
 	private static final Duration WINDOW = Duration.ofDays(90);
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("history");
 
 	private final CustomerHistory history = new CustomerHistory(mongo);
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "history-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@Test
 	void firstComplaintHasNoHistory() {

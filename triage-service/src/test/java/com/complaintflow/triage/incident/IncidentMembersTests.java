@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.support.test.TestInfrastructure;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,22 +27,9 @@ class IncidentMembersTests {
 
 	private static final Instant START = Instant.parse("2026-11-30T08:00:00Z");
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("incidents");
 
 	private final IncidentMembers members = new IncidentMembers(mongo, 10);
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "incidents-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@Test
 	void everyMemberIsADocumentAndNoDocumentGrowsWithTheOutage() {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import com.complaintflow.events.Category;
@@ -20,10 +19,7 @@ import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.config.TriageSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,23 +45,15 @@ class OutageRedeliveryTests {
 	private static final TriageSettings SETTINGS = new TriageSettings(null, Duration.ofSeconds(5), null,
 			new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60)));
 
-	private static MongoClient client;
-
 	private static MongoTemplate mongo;
 
 	private static OutageDetector detector;
 
 	@BeforeAll
 	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "outages-" + UUID.randomUUID().toString().substring(0, 8));
+		mongo = TestInfrastructure.freshDatabase("outages");
 		detector = new OutageDetector(mongo, new RegionSignals(mongo, SETTINGS), new IncidentMembers(mongo), SETTINGS,
 				new SimpleMeterRegistry());
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
 	}
 
 	@Test

@@ -3,15 +3,10 @@ package com.complaintflow.triage.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import com.complaintflow.events.Category;
 import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.triage.config.TriageSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,23 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RegionSignalsTests {
 
-	private static MongoClient client;
-
-	private static MongoTemplate mongo;
+	private static final MongoTemplate mongo = TestInfrastructure.freshDatabase("signals");
 
 	private final RegionSignals signals = new RegionSignals(mongo, new TriageSettings(null, Duration.ofSeconds(5), null,
 			new TriageSettings.Outage(3, Duration.ofMinutes(10), Duration.ofMinutes(60))));
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(TestInfrastructure.mongoUri());
-		mongo = new MongoTemplate(client, "signals-" + UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	@AfterAll
-	static void close() {
-		client.close();
-	}
 
 	@Test
 	void addingASignalTwiceKeepsOne() {
