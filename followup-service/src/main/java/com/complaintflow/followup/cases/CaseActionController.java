@@ -10,6 +10,7 @@ import com.complaintflow.events.policy.RemedyPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -166,7 +167,8 @@ class CaseActionController {
 	 * it is offered).
 	 */
 	record OfferedRemedy(@NotNull RemedyKind kind, @NotBlank @Size(max = 500) String description,
-			@DecimalMin("0") @Digits(integer = 7, fraction = RemedyPolicy.MAX_SCALE) BigDecimal amount) {
+			@DecimalMin("0") @DecimalMax("9999999.99") @Digits(integer = 7,
+					fraction = RemedyPolicy.MAX_SCALE) BigDecimal amount) {
 
 		RemedyOption option() {
 			return new RemedyOption(this.kind, this.description, this.amount);

@@ -9,6 +9,7 @@ import com.complaintflow.events.ExpectedRemedyKind;
 import com.complaintflow.events.Language;
 import com.complaintflow.events.ValueTier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -35,8 +36,15 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 		@NotNull @Valid LocationPart location,
 		@NotBlank @VisibleText @Size(max = ComplaintRequest.MAX_DESCRIPTION) String description,
 		@Size(max = ComplaintRequest.MAX_SHORT_TEXT) String believedCause, @Valid RemedyPart expectedRemedy,
-		@Size(max = 200) String product, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal disputedAmount,
+		@Size(max = 200) String product, @DecimalMin("0") @DecimalMax(ComplaintRequest.MAX_AMOUNT) @Digits(integer = 12,
+				fraction = 2) BigDecimal disputedAmount,
 		EmotionCues emotionCues, Language language) {
+
+	/**
+	 * The largest amount, what {@code @Digits} allows: {@code @Digits} alone passes an
+	 * exponent so large that its count of integer digits overflows (1E2147483647).
+	 */
+	static final String MAX_AMOUNT = "999999999999.99";
 
 	static final int MAX_DESCRIPTION = 20000;
 
@@ -71,7 +79,9 @@ record ComplaintRequest(@NotNull @Valid CustomerPart customer, Instant occurredA
 
 	/** The expected remedy (the How). */
 	record RemedyPart(@NotNull ExpectedRemedyKind kind,
-			@DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount, Instant deadline) {
+			@DecimalMin("0") @DecimalMax(ComplaintRequest.MAX_AMOUNT) @Digits(integer = 12,
+					fraction = 2) BigDecimal amount,
+			Instant deadline) {
 
 	}
 

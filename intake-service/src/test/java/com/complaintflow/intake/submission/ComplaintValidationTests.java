@@ -221,6 +221,21 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void anAmountWhoseExponentOverflowsTheDigitCountIsStillRefused() {
+		// 1E2147483647 has one digit and a scale of -2147483647: counted as precision
+		// minus scale, its integer digits overflow an int and look negative
+		JsonNode disputed = assertProblem(post(SampleComplaints.broadband("C-4020")
+			.replace("\"disputedAmount\":null", "\"disputedAmount\":1E2147483647")), 400);
+		JsonNode remedy = assertProblem(
+				post(SampleComplaints.broadband("C-4020").replace("\"amount\":null", "\"amount\":1E2147483647")), 400);
+
+		assertThat(disputed.path("errors").get(0).path("field").asString()).isEqualTo("disputedAmount");
+		assertThat(remedy.path("errors").get(0).path("field").asString()).isEqualTo("expectedRemedy.amount");
+		assertThat(post(SampleComplaints.broadband("C-4021")
+			.replace("\"disputedAmount\":null", "\"disputedAmount\":999999999999.99")).statusCode()).isEqualTo(202);
+	}
+
+	@Test
 	void instantsWithoutAFourDigitYearAreRejectedWithTheField() {
 		String broadband = SampleComplaints.broadband("C-4015");
 		JsonNode occurred = assertProblem(

@@ -11,6 +11,7 @@ import com.complaintflow.events.Language;
 import com.complaintflow.events.Location;
 import com.complaintflow.events.ValueTier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -25,10 +26,17 @@ import jakarta.validation.constraints.Size;
 record PreviewRequest(@Valid @NotNull CustomerBody customer, Instant occurredAt, @Valid @NotNull LocationBody location,
 		@NotBlank @Size(max = PreviewRequest.MAX_DESCRIPTION) String description,
 		@Size(max = PreviewRequest.MAX_SHORT_TEXT) String believedCause, @Valid RemedyBody expectedRemedy,
-		@Size(max = 200) String product, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal disputedAmount,
+		@Size(max = 200) String product, @DecimalMin("0") @DecimalMax(PreviewRequest.MAX_AMOUNT) @Digits(integer = 12,
+				fraction = 2) BigDecimal disputedAmount,
 		EmotionCues emotionCues, Language language) {
 
 	/** Intake's limit on a description. */
+	/**
+	 * The largest amount, what {@code @Digits} allows: {@code @Digits} alone passes an
+	 * exponent so large that its count of integer digits overflows (1E2147483647).
+	 */
+	static final String MAX_AMOUNT = "999999999999.99";
+
 	static final int MAX_DESCRIPTION = 20000;
 
 	/** Intake's limit on the believed cause. */
@@ -65,7 +73,9 @@ record PreviewRequest(@Valid @NotNull CustomerBody customer, Instant occurredAt,
 
 	/** What the customer expects. */
 	record RemedyBody(@NotNull ExpectedRemedyKind kind,
-			@DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount, Instant deadline) {
+			@DecimalMin("0") @DecimalMax(PreviewRequest.MAX_AMOUNT) @Digits(integer = 12,
+					fraction = 2) BigDecimal amount,
+			Instant deadline) {
 
 		ExpectedRemedy toRemedy() {
 			return new ExpectedRemedy(this.kind, this.amount, this.deadline);

@@ -513,6 +513,8 @@ class TriageServiceIntegrationTests {
 			product               | LONG:201
 			disputedAmount        | -500
 			expectedRemedy.amount | 1E-60000
+			disputedAmount        | 1E2147483647
+			expectedRemedy.amount | 1E2147483647
 			""")
 	void everyPreviewFieldHasIntakesLimitsAndABadOneIsAProblemDetailNamingIt(String field, String why)
 			throws Exception {
