@@ -1,6 +1,7 @@
 package com.complaintflow.events;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -154,6 +155,18 @@ class EventContractTests {
 			.hasMessageContaining("four-digit year");
 		tree.put("problemOccurredAt", "9999-12-31T23:59:59Z");
 		assertThat(read(type, tree.toString())).isInstanceOf(ComplaintReceived.class);
+	}
+
+	@Test
+	void anAmountReadWithoutATypeHeaderKeepsItsDigitsSoTheEventWritesBackTheSame() {
+		ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json(sample(EventType.COMPLAINT_RECEIVED)));
+		tree.put("disputedAmount", new BigDecimal("120.50"));
+		String stored = tree.toString();
+
+		ComplaintReceived read = (ComplaintReceived) read(stored);
+
+		assertThat(read.disputedAmount()).isEqualTo(new BigDecimal("120.50"));
+		assertThat(json(read)).contains("\"disputedAmount\":120.50");
 	}
 
 	@Test

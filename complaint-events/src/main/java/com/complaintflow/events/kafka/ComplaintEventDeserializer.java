@@ -61,7 +61,10 @@ public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> 
 		}
 	}
 
-	/** Reads the JSON as a tree, checks its type and version, then binds it. */
+	/**
+	 * Reads the JSON as a tree, checks its type and version, then binds the bytes (a tree
+	 * holds decimals as doubles: 120.50 would come back 120.5).
+	 */
 	private static ComplaintEvent readChecked(String typeHint, byte[] data) {
 		JsonNode tree;
 		try {
@@ -84,7 +87,7 @@ public class ComplaintEventDeserializer implements Deserializer<ComplaintEvent> 
 					+ " (this code reads " + ComplaintEvent.CURRENT_SCHEMA_VERSION + ")");
 		}
 		try {
-			return EventJson.mapper().treeToValue(tree, type.eventClass());
+			return EventJson.mapper().readValue(data, type.eventClass());
 		}
 		catch (JacksonException ex) {
 			throw new InvalidEventException("invalid " + typeName + ": " + rootMessage(ex), ex);

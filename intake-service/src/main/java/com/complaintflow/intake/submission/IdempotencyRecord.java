@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import com.complaintflow.events.ComplaintReceived;
+import com.complaintflow.events.EventType;
 import com.complaintflow.events.kafka.ComplaintEventDeserializer;
 import com.complaintflow.events.kafka.EventJson;
 import org.bson.Document;
@@ -46,7 +47,7 @@ record IdempotencyRecord(String id, String requestHash, String complaintId, Stat
 	}
 
 	ComplaintReceived event() {
-		return (ComplaintReceived) ComplaintEventDeserializer.read(null,
+		return (ComplaintReceived) ComplaintEventDeserializer.read(EventType.COMPLAINT_RECEIVED.typeName(),
 				this.eventJson.getBytes(StandardCharsets.UTF_8));
 	}
 
