@@ -305,9 +305,11 @@ class ComplaintValidationTests extends IntakeIntegrationTest {
 
 	@Test
 	void personalDataNeverReachesTheLogs(CapturedOutput output) {
-		post(SampleComplaints.broadband("C-4012"));
-		post(SampleComplaints.broadband("C-4012").replace("\"GOLD\"", "\"NOPE\""));
-		http().submit(IntakeHttp.HOTLINE_KEY, UUID.randomUUID().toString(), SampleComplaints.broadband("C-4012"));
+		assertThat(post(SampleComplaints.broadband("C-4012")).statusCode()).isEqualTo(202);
+		assertProblem(post(SampleComplaints.broadband("C-4012").replace("\"GOLD\"", "\"NOPE\"")), 400);
+		assertThat(http()
+			.submit(IntakeHttp.HOTLINE_KEY, UUID.randomUUID().toString(), SampleComplaints.broadband("C-4012"))
+			.statusCode()).isEqualTo(202);
 
 		assertThat(output.getAll()).doesNotContain(SampleComplaints.PHONE).doesNotContain(SampleComplaints.NAME);
 	}
