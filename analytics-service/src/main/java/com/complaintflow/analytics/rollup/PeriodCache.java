@@ -2,12 +2,12 @@ package com.complaintflow.analytics.rollup;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -17,20 +17,36 @@ import org.bson.Document;
  * Decoded period documents of the rollups, kept in memory and validated by their version
  * ({@code v}, incremented by every write): a read asks MongoDB for the versions of the
  * periods it needs and fetches only those that changed, so a year of settled months is
- * decoded once, not on every question. Bounded (least recently used periods go first).
+ * decoded once, not on every question. Bounded by what the periods hold (their measures),
+ * not by how many there are: a day of a large operator holds thousands of times what an
+ * hour of a small one does.
  */
 final class PeriodCache {
 
-	private static final int MAX_PERIODS = 4096;
+	/**
+	 * How many measures the cache holds at most, over all its periods: some 60 MB (100
+	 * day periods of 300 buckets of 40 measures weigh 1.32 million and took 78 MB
+	 * decoded, summaries included).
+	 */
+	static final long MAX_MEASURES = 1_000_000;
 
-	private final Map<String, Period> periods = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+	/** What a period weighs beyond its measures (its buckets' keys and objects). */
+	private static final int WEIGHT_PER_BUCKET = 4;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Period> eldest) {
-			return size() > MAX_PERIODS;
-		}
+	private final Cache<String, Period> periods;
 
-	});
+	PeriodCache() {
+		this(MAX_MEASURES);
+	}
+
+	PeriodCache(long maxWeight) {
+		// evicted on the caller's thread, so the bound holds when a read returns
+		this.periods = Caffeine.newBuilder()
+			.maximumWeight(maxWeight)
+			.weigher((String id, Period period) -> period.weight())
+			.executor(Runnable::run)
+			.build();
+	}
 
 	/** The periods with these document ids that exist, current as of this call. */
 	List<Period> get(MongoCollection<Document> collection, List<String> ids) {
@@ -41,14 +57,19 @@ final class PeriodCache {
 		collection.find(Filters.in("_id", ids))
 			.projection(Projections.include("v"))
 			.forEach((doc) -> versions.put(doc.getString("_id"), version(doc)));
+		// the periods found current are kept here, not looked up again: storing the stale
+		// ones (or another read) may evict them from the cache meanwhile
+		Map<String, Period> result = new HashMap<>();
 		List<String> stale = new ArrayList<>();
 		versions.forEach((id, version) -> {
-			Period cached = this.periods.get(id);
+			Period cached = this.periods.getIfPresent(id);
 			if (cached == null || cached.version() != version) {
 				stale.add(id);
 			}
+			else {
+				result.put(id, cached);
+			}
 		});
-		Map<String, Period> result = new HashMap<>();
 		if (!stale.isEmpty()) {
 			collection.find(Filters.in("_id", stale)).forEach((doc) -> {
 				Period period = Period.of(doc);
@@ -58,13 +79,18 @@ final class PeriodCache {
 		}
 		List<Period> ordered = new ArrayList<>();
 		for (String id : ids) {
-			Period period = result.containsKey(id) ? result.get(id)
-					: versions.containsKey(id) ? this.periods.get(id) : null;
+			Period period = result.get(id);
 			if (period != null) {
 				ordered.add(period);
 			}
 		}
 		return ordered;
+	}
+
+	/** How many periods the cache holds now, for the tests. */
+	long size() {
+		this.periods.cleanUp();
+		return this.periods.estimatedSize();
 	}
 
 	private static long version(Document doc) {
@@ -82,6 +108,15 @@ final class PeriodCache {
 	 * @param summary totals and splits of the buckets
 	 */
 	record Period(String id, long version, Instant start, List<Bucket> buckets, RollupSummary summary) {
+
+		/** What it weighs in the cache: its measures, and a little for each bucket. */
+		int weight() {
+			int weight = 1;
+			for (Bucket bucket : this.buckets) {
+				weight += WEIGHT_PER_BUCKET + bucket.counters().size();
+			}
+			return weight;
+		}
 
 		static Period of(Document doc) {
 			Instant start = doc.getDate("period").toInstant();
