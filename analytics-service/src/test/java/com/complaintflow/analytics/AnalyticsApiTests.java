@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.complaintflow.analytics.rollup.BucketKey;
+import com.complaintflow.analytics.rollup.Dims;
+import com.complaintflow.analytics.rollup.Grain;
+import com.complaintflow.analytics.rollup.View;
 import com.complaintflow.events.CaseWorkKind;
 import com.complaintflow.events.CaseWorked;
 import com.complaintflow.events.Category;
@@ -27,11 +32,16 @@ import com.complaintflow.events.kafka.EventJson;
 import com.complaintflow.support.kafka.EventKafkaConfiguration;
 import com.complaintflow.support.kafka.EventPublisher;
 import com.complaintflow.support.test.KafkaTestConsumer;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -84,6 +95,9 @@ class AnalyticsApiTests {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_RANGE = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -616,6 +630,31 @@ class AnalyticsApiTests {
 		assertThat(new AnalyticsClient(this.port, "agent", "agent-dev").get("/api/v1/analytics/summary")
 			.getStatusCode()
 			.value()).isEqualTo(403);
+	}
+
+	@Test
+	void aPeriodStoredInAFormThisVersionCannotReadIsTheServicesFaultNotTheCallers() {
+		String id = new BucketKey(Grain.HOUR, this.hour, View.MAIN,
+				new Dims(Dims.ANY, Dims.ANY, Dims.ANY, Dims.ANY, Dims.ANY))
+			.documentId();
+		MongoCollection<Document> detail = this.mongo.getCollection("rollup_detail");
+		detail.insertOne(new Document("_id", id).append("period", Date.from(this.hour))
+			.append("grain", Grain.HOUR.name())
+			.append("v", 1L)
+			.append("b", new Document("NOT-A-BUCKET", new Document("received", 1L))));
+		this.mongo.getCollection("rollup_meta")
+			.updateOne(Filters.eq("_id", "extent"), Updates.combine(Updates.min("first", Date.from(this.hour)),
+					Updates.max("last", Date.from(this.hour))), new UpdateOptions().upsert(true));
+		try {
+			ResponseEntity<String> response = this.ops
+				.get("/api/v1/analytics/summary?from=" + this.hour + "&to=" + this.hour.plus(Duration.ofHours(1)));
+
+			assertThat(response.getStatusCode().value()).isEqualTo(500);
+			assertThat(response.getBody()).doesNotContain("NOT-A-BUCKET");
+		}
+		finally {
+			detail.deleteOne(Filters.eq("_id", id));
+		}
 	}
 
 	@Test

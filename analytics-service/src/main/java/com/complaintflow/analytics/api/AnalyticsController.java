@@ -17,6 +17,7 @@ import com.complaintflow.analytics.report.Hotspot;
 import com.complaintflow.analytics.report.HotspotFinder;
 import com.complaintflow.analytics.report.RollupFilter;
 import com.complaintflow.analytics.report.Summary;
+import com.complaintflow.analytics.report.InvalidQueryException;
 import com.complaintflow.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -87,16 +88,16 @@ class AnalyticsController {
 		boolean daily = switch (granularity) {
 			case "hour" -> false;
 			case "day" -> true;
-			default -> throw new IllegalArgumentException("granularity must be hour or day");
+			default -> throw new InvalidQueryException("granularity must be hour or day");
 		};
 		if (!daily && range.from().plus(MAX_HOURLY_POINTS, ChronoUnit.HOURS).isBefore(range.to())) {
-			throw new IllegalArgumentException("an hourly series covers at most 31 days; use granularity=day");
+			throw new InvalidQueryException("an hourly series covers at most 31 days; use granularity=day");
 		}
 		return this.queries.series(range.from(), range.to(), daily, filter);
 	}
 
 	@Operation(summary = "SLA compliance per milestone",
-			description = "Met, breached and open milestones over the range. Roles: OPERATIONS, SUPERVISOR.")
+			description = "Met and breached milestones of the cases closed in the range (a milestone is counted when its case closes; one still open is not), per milestone and category, with response and resolution times. Roles: OPERATIONS, SUPERVISOR.")
 	@RollupFilterParameters
 	@GetMapping("/sla")
 	SlaReport sla(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -154,8 +155,8 @@ class AnalyticsController {
 					"Analytics has received no event for complaint " + complaintId + "."));
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
+	@ExceptionHandler(InvalidQueryException.class)
+	ResponseEntity<ProblemDetail> badRequest(InvalidQueryException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().body(problem);
@@ -181,7 +182,7 @@ class AnalyticsController {
 			Instant end = (to != null) ? to : Instant.now();
 			Instant start = (from != null) ? from : (defaultFrom != null) ? defaultFrom : end.minus(7, ChronoUnit.DAYS);
 			if (!start.isBefore(end)) {
-				throw new IllegalArgumentException("from must be before to");
+				throw new InvalidQueryException("from must be before to");
 			}
 			return new Range(start, end);
 		}

@@ -120,7 +120,7 @@ public class AnalyticsQueries {
 	 */
 	public List<PlaybookRetention> retention(Instant from, Instant to, RollupFilter filter) {
 		if (filter.view() != View.MAIN) {
-			throw new IllegalArgumentException("retention by playbook cannot be filtered by region");
+			throw new InvalidQueryException("retention by playbook cannot be filtered by region");
 		}
 		List<PlaybookRetention> result = new ArrayList<>();
 		splits(from, to, filter).by("playbook")

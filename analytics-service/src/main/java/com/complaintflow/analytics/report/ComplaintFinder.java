@@ -53,11 +53,11 @@ public class ComplaintFinder {
 	 */
 	public ComplaintList find(String measure, Instant from, Instant to, RollupFilter filter, int limit) {
 		if (!DrillIndex.indexed(measure)) {
-			throw new IllegalArgumentException(
+			throw new InvalidQueryException(
 					"measure '" + measure + "' cannot be drilled into; use " + DrillIndex.listable());
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+			throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT);
 		}
 		Instant start = Hours.hourOf(from);
 		Instant end = Hours.ceilHour(to);

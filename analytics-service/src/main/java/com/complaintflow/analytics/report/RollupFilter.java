@@ -46,10 +46,10 @@ public record RollupFilter(String channel, String category, String region, Strin
 		check("persona", persona, Persona.values());
 		check("playbook", playbook, Playbook.values());
 		if (region != null && region.length() > MAX_REGION_LENGTH) {
-			throw new IllegalArgumentException("region is at most " + MAX_REGION_LENGTH + " characters");
+			throw new InvalidQueryException("region is at most " + MAX_REGION_LENGTH + " characters");
 		}
 		if (region != null && (channel != null || persona != null || playbook != null)) {
-			throw new IllegalArgumentException(
+			throw new InvalidQueryException(
 					"region combines with category only (regional buckets do not split by channel, persona or playbook)");
 		}
 	}
@@ -59,7 +59,7 @@ public record RollupFilter(String channel, String category, String region, Strin
 			return;
 		}
 		if (Arrays.stream(allowed).noneMatch((candidate) -> candidate.name().equals(value))) {
-			throw new IllegalArgumentException("unknown " + name + " '" + value + "'; use one of "
+			throw new InvalidQueryException("unknown " + name + " '" + value + "'; use one of "
 					+ Arrays.stream(allowed).map(Enum::name).toList() + " or " + Dims.UNKNOWN);
 		}
 	}
