@@ -357,9 +357,9 @@
   }
 
   function hotspotChart(hotspots) {
-    const { from, to } = window_(24);
     const rows = hotspots.slice(0, 10).map((hotspot) => {
-      const href = drillHref('received', from, to, { region: hotspot.region, category: hotspot.category });
+      // the window the server counted (its configured length, on its clock)
+      const href = drillHref('received', hotspot.from, hotspot.to, { region: hotspot.region, category: hotspot.category });
       const name = hotspot.region + ' · ' + label('category', hotspot.category);
       return { label: name, value: hotspot.growthFactor, text: '×' + number(hotspot.growthFactor), href, color: COLORS[3],
         cells: [{ text: number(hotspot.current), href }, { text: number(hotspot.baseline) }, { text: '×' + number(hotspot.growthFactor) }] };

@@ -290,6 +290,9 @@ class AnalyticsApiTests {
 				.orElseThrow();
 			assertThat(hotspot.path("growthFactor").asDouble()).isEqualTo(6.0);
 			assertThat(hotspot.path("category").asString()).isEqualTo("NETWORK");
+			assertThat(hotspot.path("to").asString()).isEqualTo(at);
+			assertThat(hotspot.path("from").asString())
+				.isEqualTo(Instant.parse(at).minus(Duration.ofHours(24)).toString());
 		});
 	}
 

@@ -48,8 +48,8 @@ public class HotspotFinder {
 			double growth = volume / Math.max(baseline, 1.0);
 			if (volume >= this.settings.minVolume() && growth >= this.settings.minGrowth()) {
 				String[] parts = key.split("\\|", 2);
-				hotspots.add(new Hotspot(parts[0], parts[1], volume, Math.round(baseline * 100) / 100.0,
-						Math.round(growth * 100) / 100.0));
+				hotspots.add(new Hotspot(parts[0], parts[1], windowStart, end, volume,
+						Math.round(baseline * 100) / 100.0, Math.round(growth * 100) / 100.0));
 			}
 		});
 		hotspots.sort(Comparator.comparingDouble(Hotspot::growthFactor).reversed().thenComparing(Hotspot::region));

@@ -61,7 +61,7 @@ import static org.awaitility.Awaitility.await;
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "complaintflow.analytics.metrics-interval=500ms")
+		properties = { "complaintflow.analytics.metrics-interval=500ms", "complaintflow.analytics.hotspots.window=6h" })
 @ActiveProfiles("local")
 @DirtiesContext
 class DashboardBrowserTests {
@@ -141,6 +141,14 @@ class DashboardBrowserTests {
 		assertThat(page.getByRole(AriaRole.MAIN)).hasCount(1);
 		everyChartHasATextAlternativeAndATable(page);
 		assertThat(page.locator("svg[data-chart=hotspots] rect.bar").first()).isVisible();
+		// a hotspot lists the complaints of the window the service counted (6 h here)
+		Map<String, String> hotspotLink = query(page.locator("table[data-table=hotspots] tr:has-text('HZ-XH') a")
+			.first()
+			.getAttribute("href")
+			.replaceFirst("^#complaints", ""));
+		org.assertj.core.api.Assertions
+			.assertThat(Duration.between(Instant.parse(hotspotLink.get("from")), Instant.parse(hotspotLink.get("to"))))
+			.isEqualTo(Duration.ofHours(6));
 		Accessibility.assertNoSeriousViolations(page);
 		Screenshots.save(page, "analytics-dashboard");
 
