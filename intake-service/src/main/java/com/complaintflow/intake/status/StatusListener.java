@@ -158,21 +158,17 @@ class StatusListener {
 	}
 
 	void on(CustomerContacted event, StatusWrites writes) {
-		Update facts = caseFacts(event.caseId());
-		if (!event.milestonesMet().isEmpty()) {
-			facts.addToSet("met").each(event.milestonesMet().stream().map(MilestoneKind::name).toArray());
-		}
-		writes.apply(event.complaintId(), facts, Stage.CONTACTED, event.occurredAt());
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), Stage.CONTACTED, event.occurredAt());
+		writes.met(event.complaintId(), List.copyOf(event.milestonesMet()), true, event.occurredAt());
 	}
 
 	void on(ProgressUpdated event, StatusWrites writes) {
-		Update facts = caseFacts(event.caseId());
 		Map<MilestoneKind, Instant> promised = promises();
 		promise(promised, MilestoneKind.PROGRESS_UPDATE, event.nextUpdateDueAt());
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), promised, null, event.occurredAt());
 		if (event.nextUpdateDueAt() != null) {
-			facts.pull("met", MilestoneKind.PROGRESS_UPDATE.name());
+			writes.met(event.complaintId(), List.of(MilestoneKind.PROGRESS_UPDATE), false, event.occurredAt());
 		}
-		writes.apply(event.complaintId(), facts, promised, null, event.occurredAt());
 	}
 
 	void on(RemedyOffered event, StatusWrites writes) {
@@ -184,22 +180,22 @@ class StatusListener {
 	}
 
 	void on(CaseResolved event, StatusWrites writes) {
-		Update facts = caseFacts(event.caseId());
 		Map<MilestoneKind, Instant> promised = promises();
 		promise(promised, MilestoneKind.CALLBACK, event.callbackDueAt());
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), promised, Stage.RESOLVED, event.occurredAt());
 		// a resolution meets every answer promise (followup meets them all), and ends the
 		// progress updates too: a case the callback reopens shows its next update once
 		// the agent sends one, never the one from before the resolution
-		facts.addToSet("met")
-			.each(MilestoneKind.FIRST_RESPONSE.name(), MilestoneKind.ENGINEER_CONTACT.name(),
-					MilestoneKind.PROMISED_ANSWER.name(), MilestoneKind.ESCALATED_RESOLUTION.name(),
-					MilestoneKind.PROGRESS_UPDATE.name());
-		writes.apply(event.complaintId(), facts, promised, Stage.RESOLVED, event.occurredAt());
+		writes
+			.met(event.complaintId(),
+					List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.ENGINEER_CONTACT, MilestoneKind.PROMISED_ANSWER,
+							MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.PROGRESS_UPDATE),
+					true, event.occurredAt());
 	}
 
 	void on(CallbackCompleted event, StatusWrites writes) {
-		Update facts = caseFacts(event.caseId()).addToSet("met", MilestoneKind.CALLBACK.name());
-		writes.apply(event.complaintId(), facts, null, event.occurredAt());
+		writes.apply(event.complaintId(), caseFacts(event.caseId()), null, event.occurredAt());
+		writes.met(event.complaintId(), List.of(MilestoneKind.CALLBACK), true, event.occurredAt());
 	}
 
 	void on(CaseEscalated event, StatusWrites writes) {
@@ -207,13 +203,16 @@ class StatusListener {
 		Map<MilestoneKind, Instant> promised = promises();
 		promise(promised, MilestoneKind.ESCALATED_RESOLUTION, event.newDeadline());
 		if (event.newDeadline() != null) {
-			// the case reopened at its callback: the experts' deadline is new, and the
-			// callback of before is over (the next resolution sets the next one)
-			facts.pullAll("met",
-					new Object[] { MilestoneKind.ESCALATED_RESOLUTION.name(), MilestoneKind.CALLBACK.name() });
+			// the case reopened at its callback: the callback of before is over (the next
+			// resolution sets the next one)
 			promised.put(MilestoneKind.CALLBACK, null);
 		}
 		writes.apply(event.complaintId(), facts, promised, stageOf(event.level()), event.occurredAt());
+		if (event.newDeadline() != null) {
+			// and the experts' deadline is new, so neither is met yet
+			writes.met(event.complaintId(), List.of(MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.CALLBACK), false,
+					event.occurredAt());
+		}
 	}
 
 	/**

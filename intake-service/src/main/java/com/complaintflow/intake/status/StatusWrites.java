@@ -24,9 +24,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * ordered bulk write, so the result is the same as writing them one by one. Every write
  * is an idempotent upsert; any downstream event moves a complaint out of ACCEPTED, after
  * that the stage only moves to the stage of a later event, and each deadline only to the
- * deadline of an event not older than the one that last set it ({@code deadlineAt}), so a
- * redelivered or late event never moves either back. A read (the stage before a pause)
- * first writes what is queued.
+ * deadline, and whether each promise is met, only as an event not older than the one that
+ * last set it says ({@code deadlineAt}, {@code metAt}), so a redelivered or late event
+ * never moves any of them back. A read (the stage before a pause) first writes what is
+ * queued.
  */
 class StatusWrites {
 
@@ -93,9 +94,6 @@ class StatusWrites {
 	 */
 	private void deadline(String complaintId, MilestoneKind kind, Instant dueAt, Instant at) {
 		String setAt = "deadlineAt." + kind.name();
-		Query notOlder = Query.query(Criteria.where("_id")
-			.is(complaintId)
-			.orOperator(Criteria.where(setAt).exists(false), Criteria.where(setAt).lte(Date.from(at))));
 		Update update = new Update().set(setAt, Date.from(at));
 		if (dueAt != null) {
 			update.set("deadlines." + kind.name(), Date.from(dueAt));
@@ -103,7 +101,40 @@ class StatusWrites {
 		else {
 			update.unset("deadlines." + kind.name());
 		}
-		this.queued.add((bulk) -> bulk.updateOne(notOlder, update));
+		this.queued.add((bulk) -> bulk.updateOne(notOlder(complaintId, setAt, at), update));
+	}
+
+	/**
+	 * Marks promises met, or no longer met, unless a newer event changed that kind: a
+	 * resolution redelivered after the callback reopened the case must not hide the
+	 * experts' deadline. Queue it after the event's {@link #apply}, which creates the
+	 * document.
+	 * @param complaintId the complaint
+	 * @param kinds the kinds of promise
+	 * @param met true to mark them met, false to mark them open again
+	 * @param at when the event happened
+	 */
+	void met(String complaintId, List<MilestoneKind> kinds, boolean met, Instant at) {
+		for (MilestoneKind kind : kinds) {
+			String setAt = "metAt." + kind.name();
+			Update update = new Update().set(setAt, Date.from(at));
+			if (met) {
+				update.addToSet("met", kind.name());
+			}
+			else {
+				update.pull("met", kind.name());
+			}
+			this.queued.add((bulk) -> bulk.updateOne(notOlder(complaintId, setAt, at), update));
+		}
+	}
+
+	/**
+	 * The complaint, unless the event that last set the field happened after this one.
+	 */
+	private static Query notOlder(String complaintId, String setAt, Instant at) {
+		return Query.query(Criteria.where("_id")
+			.is(complaintId)
+			.orOperator(Criteria.where(setAt).exists(false), Criteria.where(setAt).lte(Date.from(at))));
 	}
 
 	/** The stage a complaint is at now, if it is known. */

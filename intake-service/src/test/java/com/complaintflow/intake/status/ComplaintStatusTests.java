@@ -198,8 +198,9 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 		this.publisher.publishAndWait(triaged(complaintId, "C-5006", T0));
 		this.publisher.publishAndWait(new ProgressUpdated(EventMetadata.newEventId(), "followup", T0.plusSeconds(600),
 				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Engineer booked", T0.plus(Duration.ofHours(4))));
-		this.publisher.publishAndWait(new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
-				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Replaced the modem", T0.plus(Duration.ofHours(25))));
+		CaseResolved resolved = new CaseResolved(EventMetadata.newEventId(), "followup", T0.plusSeconds(3600),
+				complaintId, "C-5006", 1, "CASE-6", "agent-7", "Replaced the modem", T0.plus(Duration.ofHours(25)));
+		this.publisher.publishAndWait(resolved);
 		awaitStatus(IntakeHttp.HOTLINE_KEY, complaintId, "RESOLVED");
 
 		this.publisher.publishAndWait(new CallbackCompleted(EventMetadata.newEventId(), "followup",
@@ -218,6 +219,17 @@ class ComplaintStatusTests extends IntakeIntegrationTest {
 			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId), (view) -> kinds(view).size() == 2);
 		assertThat(kinds(updated)).containsExactly("PROGRESS_UPDATE", "ESCALATED_RESOLUTION");
 		assertThat(updated.path("promises").get(0).path("dueAt").asString()).isEqualTo("2026-11-23T07:00:00Z");
+		// the first resolution, redelivered (or re-driven) now, meets none of the
+		// promises
+		// made since, and the promise it counts as met stays the one the view shows
+		this.publisher.publishAndWait(resolved);
+		this.publisher.publishAndWait(new ProgressUpdated(EventMetadata.newEventId(), "followup",
+				T0.plus(Duration.ofHours(21)).plusSeconds(1), complaintId, "C-5006", 1, "CASE-6", "agent-7",
+				"Still on it", T0.plus(Duration.ofHours(26))));
+		JsonNode afterRedelivery = await().atMost(Duration.ofSeconds(15))
+			.until(() -> read(IntakeHttp.HOTLINE_KEY, complaintId),
+					(view) -> view.path("promises").toString().contains("2026-11-23T08:00:00Z"));
+		assertThat(kinds(afterRedelivery)).containsExactly("PROGRESS_UPDATE", "ESCALATED_RESOLUTION");
 
 		// the experts' deadline still shows when a supervisor rung fires on it
 		this.publisher.publishAndWait(new CaseEscalated(EventMetadata.newEventId(), "followup",
