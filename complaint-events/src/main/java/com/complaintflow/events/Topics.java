@@ -24,7 +24,8 @@ public final class Topics {
 
 	/**
 	 * Staff corrections of triage decisions ({@code DecisionCorrected}), published by
-	 * triage, consumed by analytics (the correction rate per field and per playbook).
+	 * triage, consumed by analytics (the correction rate per field and per playbook) and
+	 * followup (the case page's triage checks).
 	 */
 	public static final String CORRECTIONS = "complaints.corrections";
 
