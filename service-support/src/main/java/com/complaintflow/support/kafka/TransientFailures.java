@@ -8,6 +8,8 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
@@ -17,15 +19,22 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Tells a failure of the infrastructure (MongoDB unreachable, stalled, electing or not
- * confirming writes in time, the broker unavailable, a publish not acknowledged in time)
- * from a failure of the record: the first will succeed once the infrastructure is back,
- * so it is retried without limit and never dead-lettered.
+ * Tells a failure of the infrastructure (MongoDB unreachable, stalled, electing, not
+ * confirming writes in time or refusing the service's credentials, the broker
+ * unavailable, a publish not acknowledged in time) from a failure of the record: the
+ * first will succeed once the infrastructure is back, so it is retried without limit and
+ * never dead-lettered.
  */
 public final class TransientFailures {
 
 	private static final Set<String> TRANSIENT_MONGO_LABELS = Set.of(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL,
 			"RetryableWriteError", "ResumableChangeStreamError");
+
+	/**
+	 * MongoDB's Unauthorized (13) and AuthenticationFailed (18): the credentials or roles
+	 * of the service (rotated, revoked), not the record.
+	 */
+	private static final Set<Integer> ACCESS_DENIED_CODES = Set.of(13, 18);
 
 	private static final int MAX_DEPTH = 16;
 
@@ -62,7 +71,8 @@ public final class TransientFailures {
 				|| failure instanceof MongoConnectionPoolClearedException) {
 			return true;
 		}
-		if (isWriteConcernOnly(failure)) {
+		if (isWriteConcernOnly(failure) || failure instanceof MongoSecurityException
+				|| (failure instanceof MongoServerException server && ACCESS_DENIED_CODES.contains(server.getCode()))) {
 			return true;
 		}
 		return (failure instanceof MongoException mongo)

@@ -8,6 +8,9 @@ import com.complaintflow.events.EventMetadata;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.kafka.InvalidEventException;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoCredential;
+import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +73,22 @@ class TransientFailuresTests {
 		assertThat(TransientFailures.isTransient(new MongoWriteConcernException(timedOut, new ServerAddress())))
 			.isTrue();
 		assertThat(TransientFailures.isTransient(withADocumentsOwnError)).isFalse();
+	}
+
+	@Test
+	void credentialsTheDatabaseRefusesAreTransientSoNoRecordIsDeadLetteredForThem() {
+		MongoSecurityException rotated = new MongoSecurityException(
+				MongoCredential.createScramSha256Credential("followup", "admin", "old".toCharArray()),
+				"Exception authenticating");
+		MongoCommandException revoked = new MongoCommandException(BsonDocument.parse(
+				"{ok: 0, code: 13, codeName: 'Unauthorized', errmsg: 'not authorized on followup to execute command'}"),
+				new ServerAddress());
+		MongoCommandException otherCommandError = new MongoCommandException(
+				BsonDocument.parse("{ok: 0, code: 2, codeName: 'BadValue', errmsg: 'bad value'}"), new ServerAddress());
+
+		assertThat(TransientFailures.isTransient(new PermissionDeniedDataAccessException("x", rotated))).isTrue();
+		assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("x", revoked))).isTrue();
+		assertThat(TransientFailures.isTransient(otherCommandError)).isFalse();
 	}
 
 	@Test
