@@ -134,8 +134,16 @@ public class EventKafkaConfiguration {
 		return scheduler;
 	}
 
+	/**
+	 * The declared topics, which the Kafka admin creates when they are missing and never
+	 * changes when they exist ({@link MissingTopicsOnly}).
+	 * @param settings the topic settings
+	 * @param kafkaAdmin the admin that creates them once every bean is made
+	 * @return the topics
+	 */
 	@Bean
-	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings) {
+	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
+		kafkaAdmin.setCreateOrModifyTopic(new MissingTopicsOnly(kafkaAdmin.getConfigurationProperties()));
 		return new KafkaAdmin.NewTopics(declaredTopics(settings).toArray(NewTopic[]::new));
 	}
 
