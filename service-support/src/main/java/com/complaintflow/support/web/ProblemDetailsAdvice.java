@@ -7,7 +7,6 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.complaintflow.support.kafka.PublishFailedException;
 import com.complaintflow.support.kafka.TransientFailures;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -92,9 +91,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The database or the broker cannot be reached: a retry later can succeed, so say
-	 * when.
+	 * when. A publish that failed reaches it through {@link #handleUnexpected} when the
+	 * broker's trouble is passing, not when it refused the record itself (too large: a
+	 * retry would fail the same way).
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, PublishFailedException.class })
+	@ExceptionHandler(DataAccessResourceFailureException.class)
 	ResponseEntity<ProblemDetail> handleUnavailable(Exception ex) {
 		logger.warn("Dependency unavailable: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

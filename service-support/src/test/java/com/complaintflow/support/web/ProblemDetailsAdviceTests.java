@@ -1,10 +1,19 @@
 package com.complaintflow.support.web;
 
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import com.complaintflow.events.CaseClosed;
+import com.complaintflow.events.EventMetadata;
+import com.complaintflow.events.Outcome;
+import com.complaintflow.support.kafka.PublishFailedException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +71,26 @@ class ProblemDetailsAdviceTests {
 			assertThat(detail).as(body).doesNotContain("com.complaintflow", "java.", "$");
 			assertThat(detail).as(body).containsAnyOf("Order", "Item", "int");
 		}
+	}
+
+	@Test
+	void aPublishIsRetriedLaterOnlyWhenTheBrokersTroubleIsPassingNotWhenItRefusedTheRecord() throws Exception {
+		CaseClosed event = new CaseClosed(EventMetadata.newEventId(), "test", EventMetadata.now(), "c-1", "cust-1", 1,
+				"case-1", "agent", Outcome.RETAINED);
+		PublishFailedException timedOut = new PublishFailedException(event,
+				new ExecutionException(new TimeoutException("not acknowledged in time")));
+		PublishFailedException tooLarge = new PublishFailedException(event,
+				new ExecutionException(new RecordTooLargeException("too large")));
+
+		assertThat(answer(timedOut).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(answer(tooLarge).getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	/** The answer of the handler Spring picks for the exception. */
+	@SuppressWarnings("unchecked")
+	private ResponseEntity<ProblemDetail> answer(Exception ex) throws Exception {
+		Method handler = new ExceptionHandlerMethodResolver(ProblemDetailsAdvice.class).resolveMethod(ex);
+		return (ResponseEntity<ProblemDetail>) handler.invoke(this.advice, ex);
 	}
 
 	@Test
