@@ -20,6 +20,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,10 @@ class EventContractTests {
 		assertThat(new String(headers.lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8))
 			.isEqualTo(event.eventId().toString());
 		assertThat(new ComplaintEventDeserializer().deserialize("t", headers, bytes)).isEqualTo(event);
+		// written again over the headers it came with (a dead-letter copy, a re-drive):
+		// still one of each
+		new ComplaintEventSerializer().serialize(EventType.of(event).topic(), headers, event);
+		assertThat(headers.toArray()).extracting(Header::key).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -22,20 +22,21 @@ public class ComplaintEventSerializer implements Serializer<ComplaintEvent> {
 		if (event == null) {
 			return null;
 		}
-		headers.remove(CloudEventHeaders.ID);
-		headers.remove(CloudEventHeaders.TYPE);
-		headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
-		headers.add(CloudEventHeaders.ID, bytes(event.eventId().toString()));
-		headers.add(CloudEventHeaders.TYPE, bytes(event.type()));
-		headers.add(CloudEventHeaders.SOURCE, bytes(event.source()));
-		headers.add(CloudEventHeaders.TIME, bytes(event.occurredAt().toString()));
-		headers.add(CloudEventHeaders.SUBJECT, bytes(event.complaintId()));
-		headers.add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
+		// a record written again over the headers it came with (a dead-letter copy, a
+		// re-drive) keeps one of each
+		set(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
+		set(headers, CloudEventHeaders.ID, event.eventId().toString());
+		set(headers, CloudEventHeaders.TYPE, event.type());
+		set(headers, CloudEventHeaders.SOURCE, event.source());
+		set(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
+		set(headers, CloudEventHeaders.SUBJECT, event.complaintId());
+		set(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
 		return serialize(topic, event);
 	}
 
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	private static void set(Headers headers, String name, String value) {
+		headers.remove(name);
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
