@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -40,7 +44,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  * its key, value and original headers and a {@link RedriveHeaders#GROUP} header, so only
  * this group processes it again. Consumers are idempotent, so re-driving twice is
  * harmless. Every re-drive is audited (log line and a {@code dead_letter_redrives}
- * document: who, when, what, how many).
+ * document: who, when, what, how many, and whether it finished: written before the first
+ * record is sent, so a re-drive that fails partway is on record too).
  */
 public class DeadLetterRedrive {
 
@@ -52,6 +57,9 @@ public class DeadLetterRedrive {
 	private static final Duration POLL = Duration.ofMillis(500);
 
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How long a re-drive waits for the dead-letter topic while records are left. */
+	static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
 	private final KafkaProperties kafka;
 
@@ -83,9 +91,39 @@ public class DeadLetterRedrive {
 		}
 		Instant until = (to != null) ? to : Instant.now();
 		String id = UUID.randomUUID().toString();
+		// audited before the first record is sent, so a re-drive that fails partway is
+		// on record with what it had sent
+		this.mongo.insert(new Document("_id", id).append("at", Instant.now())
+			.append("operator", operator)
+			.append("group", this.group)
+			.append("topic", topic)
+			.append("from", from)
+			.append("to", until)
+			.append("state", "RUNNING"), AUDIT_COLLECTION);
+		Counts counts = new Counts();
+		try {
+			copy(topic, from, until, id, counts);
+		}
+		catch (RuntimeException ex) {
+			finish(id, "FAILED", counts);
+			logger.warn("Re-drive {} by {} of {} failed after {} record(s): {}", id, operator, Topics.deadLetter(topic),
+					counts.redriven, ex.toString());
+			throw ex;
+		}
+		finish(id, "DONE", counts);
+		logger.info("Re-drive {} by {}: {} record(s) of {} ({} to {}) re-driven for group {}, {} of other groups left",
+				id, operator, counts.redriven, Topics.deadLetter(topic), (from != null) ? from : "the beginning", until,
+				this.group, counts.otherGroups);
+		return new Result(id, topic, this.group, counts.redriven, counts.otherGroups);
+	}
+
+	/**
+	 * Publishes this group's records of the range back onto the source topic, counting as
+	 * it goes; gives up when the dead-letter topic yields nothing for
+	 * {@link #STALL_LIMIT} while records are left (the broker gone, say).
+	 */
+	private void copy(String topic, Instant from, Instant until, String id, Counts counts) {
 		String deadLetters = Topics.deadLetter(topic);
-		int redriven = 0;
-		int otherGroups = 0;
 		try (Consumer<String, byte[]> consumer = consumer()) {
 			List<TopicPartition> partitions = consumer.partitionsFor(deadLetters)
 				.stream()
@@ -96,38 +134,42 @@ public class DeadLetterRedrive {
 			seek(consumer, partitions, from);
 			Map<TopicPartition, Long> remaining = new HashMap<>(end);
 			remaining.entrySet().removeIf((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
+			long progressAt = System.nanoTime();
 			while (!remaining.isEmpty()) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+				ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+				for (ConsumerRecord<String, byte[]> record : records) {
 					TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-					if (record.offset() >= end.get(partition)) {
+					if (record.offset() >= end.get(partition) || record.timestamp() >= until.toEpochMilli()) {
 						continue;
 					}
-					if (record.timestamp() < until.toEpochMilli()) {
-						if (this.group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
-							publish(topic, record, id);
-							redriven++;
-						}
-						else {
-							otherGroups++;
-						}
+					if (this.group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+						publish(topic, record, id);
+						counts.redriven++;
+					}
+					else {
+						counts.otherGroups++;
 					}
 				}
+				int left = remaining.size();
 				remaining.entrySet().removeIf((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
+				if (!records.isEmpty() || remaining.size() < left) {
+					progressAt = System.nanoTime();
+				}
+				else if (System.nanoTime() - progressAt > STALL_LIMIT.toNanos()) {
+					throw new IllegalStateException("Nothing read from " + deadLetters + " for "
+							+ STALL_LIMIT.toSeconds() + " s with records left; is the broker available?");
+				}
 			}
 		}
-		Instant at = Instant.now();
-		this.mongo.insert(new Document("_id", id).append("at", at)
-			.append("operator", operator)
-			.append("group", this.group)
-			.append("topic", topic)
-			.append("from", from)
-			.append("to", until)
-			.append("redriven", redriven)
-			.append("otherGroups", otherGroups), AUDIT_COLLECTION);
-		logger.info("Re-drive {} by {}: {} record(s) of {} ({} to {}) re-driven for group {}, {} of other groups left",
-				id, operator, redriven, deadLetters, (from != null) ? from : "the beginning", until, this.group,
-				otherGroups);
-		return new Result(id, topic, this.group, redriven, otherGroups);
+	}
+
+	private void finish(String id, String state, Counts counts) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("state", state)
+					.set("finishedAt", Instant.now())
+					.set("redriven", counts.redriven)
+					.set("otherGroups", counts.otherGroups),
+				AUDIT_COLLECTION);
 	}
 
 	private void seek(Consumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant from) {
@@ -180,6 +222,15 @@ public class DeadLetterRedrive {
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** What a re-drive has sent so far, and left to other groups. */
+	private static final class Counts {
+
+		int redriven;
+
+		int otherGroups;
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.complaintflow.support.redrive;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,13 +26,17 @@ import com.complaintflow.support.deadletter.DeadLetterRedrive;
 import com.complaintflow.support.deadletter.RedriveHeaders;
 import com.complaintflow.support.test.KafkaTestConsumer;
 import com.complaintflow.support.test.TestInfrastructure;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +45,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,6 +53,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -70,6 +80,9 @@ class DeadLetterRedriveTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	KafkaProperties kafka;
 
 	@Autowired
 	AtomicBoolean broken;
@@ -138,6 +151,42 @@ class DeadLetterRedriveTests {
 		assertThat(problem.path("detail").asString()).contains("\"to\"").contains("four-digit year");
 		assertThat(this.mongo.findAll(Document.class, DeadLetterRedrive.AUDIT_COLLECTION))
 			.noneMatch((audit) -> "complaints.triaged".equals(audit.getString("topic")));
+	}
+
+	@Test
+	void aReDriveThatFailsPartwayIsOnRecordAsFailedWithWhatItHadSent() throws Exception {
+		String group = "failing-" + UUID.randomUUID();
+		ProducerRecord<Object, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.REMINDERS), 0, "cust-f",
+				EventJson.mapper().writeValueAsBytes(closed("f")));
+		dead.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
+		this.template.send(dead).get();
+		// the broker takes nothing from this template: no broker listens where it sends
+		DefaultKafkaProducerFactory<Object, Object> nowhere = new DefaultKafkaProducerFactory<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + closedPort(),
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		DeadLetterRedrive redrive = new DeadLetterRedrive(this.kafka, new KafkaTemplate<>(nowhere), this.mongo, group);
+		Query byOperator = Query.query(Criteria.where("operator").is("ops-failing"));
+		try {
+			assertThatThrownBy(() -> redrive.redrive(Topics.REMINDERS, null, null, "ops-failing"))
+				.isInstanceOf(RuntimeException.class);
+
+			Document audit = this.mongo.findOne(byOperator, Document.class, DeadLetterRedrive.AUDIT_COLLECTION);
+			assertThat(audit).isNotNull();
+			assertThat(audit.getString("state")).isEqualTo("FAILED");
+			assertThat(audit.getInteger("redriven")).isZero();
+			assertThat(audit.getString("group")).isEqualTo(group);
+		}
+		finally {
+			this.mongo.remove(byOperator, DeadLetterRedrive.AUDIT_COLLECTION);
+			nowhere.destroy();
+		}
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	@Test
