@@ -1,5 +1,6 @@
 package com.complaintflow.support.web;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,9 +48,20 @@ public class IdempotencyKeys implements HandlerInterceptor {
 				"This Idempotency-Key was already used with a different request body.");
 	}
 
+	/**
+	 * Checks every Idempotency-Key header of a request: a request sends one at most (two
+	 * would reach the handler joined into one unchecked value).
+	 */
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		check(request.getHeader(HEADER));
+		List<String> keys = Collections.list(request.getHeaders(HEADER));
+		if (keys.size() > 1) {
+			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"Send one Idempotency-Key header, not " + keys.size() + ".");
+			problem.getProblem().setProperty("errors", List.of(Map.of("field", HEADER, "message", "one header")));
+			throw problem;
+		}
+		check(keys.isEmpty() ? null : keys.get(0));
 		return true;
 	}
 
