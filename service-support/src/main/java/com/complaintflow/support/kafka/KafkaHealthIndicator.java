@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.complaintflow.support.health.ReusedHealth;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -23,12 +24,9 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	/** How long a check waits for the cluster's answer. */
 	static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-	/** How long a check's result answers the next ones. */
-	static final Duration REUSE = Duration.ofSeconds(5);
-
 	private final Map<String, Object> adminConfig;
 
-	private volatile Checked last;
+	private final ReusedHealth reused = new ReusedHealth(ReusedHealth.REUSE);
 
 	private final Duration timeout;
 
@@ -44,12 +42,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	public Health health(boolean includeDetails) {
 		// the health endpoint is open: a check every few seconds at most, however often
 		// it is asked (with the broker away each check waits for its timeout)
-		Checked last = this.last;
-		if (last == null || System.nanoTime() - last.atNanos() > REUSE.toNanos()) {
-			last = new Checked(super.health(true), System.nanoTime());
-			this.last = last;
-		}
-		return includeDetails ? last.health() : Health.status(last.health().getStatus()).build();
+		Health health = this.reused.get(() -> super.health(true));
+		return includeDetails ? health : Health.status(health.getStatus()).build();
 	}
 
 	@Override
@@ -60,10 +54,6 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 		builder.up()
 			.withDetail("clusterId", cluster.clusterId().get(waitMillis, TimeUnit.MILLISECONDS))
 			.withDetail("brokers", cluster.nodes().get(waitMillis, TimeUnit.MILLISECONDS).size());
-	}
-
-	/** A check's result and when it was made. */
-	private record Checked(Health health, long atNanos) {
 	}
 
 	private synchronized Admin admin() {

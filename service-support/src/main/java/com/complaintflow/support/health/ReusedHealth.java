@@ -1,0 +1,65 @@
+package com.complaintflow.support.health;
+
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * One health check at a time, its result reused for a few seconds: the health endpoint is
+ * open, and with a dependency away each check waits for its timeout, so a request that
+ * comes while a check runs gets the last result (UNKNOWN before the first) instead of
+ * holding a server thread for a check of its own.
+ */
+public final class ReusedHealth {
+
+	/** How long a check's result answers the next requests. */
+	public static final Duration REUSE = Duration.ofSeconds(5);
+
+	private final Duration reuse;
+
+	private final ReentrantLock checking = new ReentrantLock();
+
+	private volatile Checked last;
+
+	public ReusedHealth(Duration reuse) {
+		this.reuse = reuse;
+	}
+
+	/**
+	 * The health, checked now unless a recent check answers or another is running.
+	 * @param check the check itself
+	 * @return its result, or the last one
+	 */
+	public Health get(Supplier<Health> check) {
+		Checked known = this.last;
+		if (fresh(known)) {
+			return known.health();
+		}
+		if (!this.checking.tryLock()) {
+			return (known != null) ? known.health() : Health.unknown().withDetail("check", "in progress").build();
+		}
+		try {
+			known = this.last;
+			if (fresh(known)) {
+				return known.health();
+			}
+			Health health = check.get();
+			this.last = new Checked(health, System.nanoTime());
+			return health;
+		}
+		finally {
+			this.checking.unlock();
+		}
+	}
+
+	private boolean fresh(Checked checked) {
+		return checked != null && System.nanoTime() - checked.atNanos() < this.reuse.toNanos();
+	}
+
+	/** A check's result and when it was made. */
+	private record Checked(Health health, long atNanos) {
+	}
+
+}
