@@ -34,32 +34,39 @@ class ReusedHealthTests {
 	@Test
 	void whileACheckHangsTheOthersGetTheLastResultAtOnce() throws Exception {
 		ReusedHealth reused = new ReusedHealth(Duration.ZERO);
-		CountDownLatch hanging = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Health> first = CompletableFuture.supplyAsync(() -> reused.get(() -> {
-			hanging.countDown();
-			await(release);
-			return Health.down().build();
-		}));
-		assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
 
+		Hanging first = Hanging.check(reused, Health.down().build());
 		// before any result: UNKNOWN, not a wait
 		assertThat(reused.get(() -> Health.up().build()).getStatus()).isEqualTo(Status.UNKNOWN);
-		release.countDown();
-		assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.DOWN);
+		assertThat(first.finish().getStatus()).isEqualTo(Status.DOWN);
 
-		// the next hanging check: the others get its predecessor's DOWN
-		CountDownLatch hangingAgain = new CountDownLatch(1);
-		CountDownLatch releaseAgain = new CountDownLatch(1);
-		CompletableFuture<Health> third = CompletableFuture.supplyAsync(() -> reused.get(() -> {
-			hangingAgain.countDown();
-			await(releaseAgain);
-			return Health.up().build();
-		}));
-		assertThat(hangingAgain.await(10, TimeUnit.SECONDS)).isTrue();
+		Hanging next = Hanging.check(reused, Health.up().build());
+		// the others get its predecessor's DOWN
 		assertThat(reused.get(() -> Health.up().build()).getStatus()).isEqualTo(Status.DOWN);
-		releaseAgain.countDown();
-		assertThat(third.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.UP);
+		assertThat(next.finish().getStatus()).isEqualTo(Status.UP);
+	}
+
+	/** A check running in another thread, hanging until it is let finish. */
+	private record Hanging(CompletableFuture<Health> answer, CountDownLatch release) {
+
+		/** Starts the check and returns once it hangs. */
+		static Hanging check(ReusedHealth reused, Health result) throws InterruptedException {
+			CountDownLatch started = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			CompletableFuture<Health> answer = CompletableFuture.supplyAsync(() -> reused.get(() -> {
+				started.countDown();
+				await(release);
+				return result;
+			}));
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			return new Hanging(answer, release);
+		}
+
+		Health finish() throws Exception {
+			this.release.countDown();
+			return this.answer.get(10, TimeUnit.SECONDS);
+		}
+
 	}
 
 	private static void await(CountDownLatch latch) {
