@@ -29,9 +29,13 @@ import com.complaintflow.events.MilestoneKind;
 import com.complaintflow.events.Outcome;
 import com.complaintflow.events.Persona;
 import com.complaintflow.events.Playbook;
+import com.complaintflow.events.Topics;
 import com.complaintflow.events.kafka.ComplaintEventSerializer;
 import com.complaintflow.support.test.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,6 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * are received over (ISO duration, P30D; PT1H puts them all in one hour).
  */
 public final class AnalyticsBenchmark {
+
+	private static final int PARTITIONS = 6;
 
 	private AnalyticsBenchmark() {
 	}
@@ -76,6 +82,14 @@ public final class AnalyticsBenchmark {
 
 	private static void ingest(int complaints, Duration spread) throws Exception {
 		Instant start = Instant.parse("2026-10-01T00:00:00Z");
+		// the topics with the partitions analytics is started with: the backlog is
+		// published before it runs, and the services never add partitions to a topic
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()))) {
+			admin.createTopics(Topics.ALL.stream().map((topic) -> new NewTopic(topic, PARTITIONS, (short) 1)).toList())
+				.all()
+				.get();
+		}
 		// published as generated and counted by type: a million complaints (five million
 		// events) need not sit in the heap the broker and the wire server share
 		Map<String, Long> published = new java.util.TreeMap<>();
@@ -321,7 +335,7 @@ public final class AnalyticsBenchmark {
 					"--spring.kafka.streams.application-id=" + AnalyticsTestProperties.applicationId(name),
 					"--spring.kafka.streams.state-dir=" + AnalyticsTestProperties.stateDir(),
 					"--spring.kafka.streams.auto-startup=" + listen, "--spring.kafka.listener.auto-startup=" + listen,
-					"--complaintflow.kafka.partitions=6", "--complaintflow.analytics.metrics-interval=1h",
+					"--complaintflow.kafka.partitions=" + PARTITIONS, "--complaintflow.analytics.metrics-interval=1h",
 					"--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
 					"--logging.level.de.bwaldvogel=ERROR");
 	}

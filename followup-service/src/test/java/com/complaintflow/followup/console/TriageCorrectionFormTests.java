@@ -1,6 +1,5 @@
 package com.complaintflow.followup.console;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,7 @@ import com.complaintflow.followup.TestEvents;
 import com.complaintflow.followup.cases.CaseActions.Actor;
 import com.complaintflow.followup.cases.CaseOpening;
 import com.complaintflow.followup.cases.FollowupCase;
+import com.complaintflow.support.test.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -376,12 +376,7 @@ class TriageCorrectionFormTests extends FollowupIntegrationTest {
 	}
 
 	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return TestInfrastructure.closedPort();
 	}
 
 	private String complaintOf(String caseId) {

@@ -191,6 +191,8 @@ class StatusListener {
 					List.of(MilestoneKind.FIRST_RESPONSE, MilestoneKind.ENGINEER_CONTACT, MilestoneKind.PROMISED_ANSWER,
 							MilestoneKind.ESCALATED_RESOLUTION, MilestoneKind.PROGRESS_UPDATE),
 					true, event.occurredAt());
+		// and its callback is a new promise, whatever an earlier callback left
+		writes.met(event.complaintId(), List.of(MilestoneKind.CALLBACK), false, event.occurredAt());
 	}
 
 	void on(CallbackCompleted event, StatusWrites writes) {

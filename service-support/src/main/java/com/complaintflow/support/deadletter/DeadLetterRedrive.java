@@ -105,7 +105,12 @@ public class DeadLetterRedrive {
 			copy(topic, from, until, id, counts);
 		}
 		catch (RuntimeException ex) {
-			finish(id, "FAILED", counts);
+			try {
+				finish(id, "FAILED", counts);
+			}
+			catch (RuntimeException auditFailed) {
+				ex.addSuppressed(auditFailed);
+			}
 			logger.warn("Re-drive {} by {} of {} failed after {} record(s): {}", id, operator, Topics.deadLetter(topic),
 					counts.redriven, ex.toString());
 			throw ex;
@@ -156,8 +161,10 @@ public class DeadLetterRedrive {
 					progressAt = System.nanoTime();
 				}
 				else if (System.nanoTime() - progressAt > STALL_LIMIT.toNanos()) {
-					throw new IllegalStateException("Nothing read from " + deadLetters + " for "
-							+ STALL_LIMIT.toSeconds() + " s with records left; is the broker available?");
+					// the broker's trouble, which may pass (a retry later is answered
+					// 503)
+					throw new org.apache.kafka.common.errors.TimeoutException("Nothing read from " + deadLetters
+							+ " for " + STALL_LIMIT.toSeconds() + " s with records left; is the broker available?");
 				}
 			}
 		}

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * One health check at a time, its result reused for a few seconds: the health endpoint is
  * open, and with a dependency away each check waits for its timeout, so a request that
- * comes while a check runs gets the last result (UNKNOWN before the first) instead of
- * holding a server thread for a check of its own.
+ * comes while a check runs gets the last result (OUT_OF_SERVICE before the first) instead
+ * of holding a server thread for a check of its own.
  */
 public final class ReusedHealth {
 
@@ -38,7 +38,9 @@ public final class ReusedHealth {
 			return known.health();
 		}
 		if (!this.checking.tryLock()) {
-			return (known != null) ? known.health() : Health.unknown().withDetail("check", "in progress").build();
+			// before the first result: not UNKNOWN, which the endpoint would count as UP
+			return (known != null) ? known.health()
+					: Health.outOfService().withDetail("check", "first check in progress").build();
 		}
 		try {
 			known = this.last;

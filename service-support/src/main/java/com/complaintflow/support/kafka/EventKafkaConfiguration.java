@@ -143,7 +143,8 @@ public class EventKafkaConfiguration {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics eventTopics(KafkaTopicSettings settings, KafkaAdmin kafkaAdmin) {
-		kafkaAdmin.setCreateOrModifyTopic(new MissingTopicsOnly(kafkaAdmin.getConfigurationProperties()));
+		kafkaAdmin.setCreateOrModifyTopic(
+				new MissingTopicsOnly(kafkaAdmin.getConfigurationProperties(), MissingTopicsOnly.TIMEOUT));
 		return new KafkaAdmin.NewTopics(declaredTopics(settings).toArray(NewTopic[]::new));
 	}
 

@@ -36,8 +36,8 @@ class ReusedHealthTests {
 		ReusedHealth reused = new ReusedHealth(Duration.ZERO);
 
 		Hanging first = Hanging.check(reused, Health.down().build());
-		// before any result: UNKNOWN, not a wait
-		assertThat(reused.get(() -> Health.up().build()).getStatus()).isEqualTo(Status.UNKNOWN);
+		// before any result: out of service (UNKNOWN would count as UP), not a wait
+		assertThat(reused.get(() -> Health.up().build()).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(first.finish().getStatus()).isEqualTo(Status.DOWN);
 
 		Hanging next = Hanging.check(reused, Health.up().build());

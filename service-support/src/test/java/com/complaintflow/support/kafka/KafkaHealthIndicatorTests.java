@@ -1,7 +1,5 @@
 package com.complaintflow.support.kafka;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -37,13 +35,10 @@ class KafkaHealthIndicatorTests {
 	}
 
 	@Test
-	void noBrokerIsDownWithinTheTimeout() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+	void noBrokerIsDownWithinTheTimeout() {
 		KafkaHealthIndicator indicator = new KafkaHealthIndicator(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort), Duration.ofSeconds(1));
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + TestInfrastructure.closedPort()),
+				Duration.ofSeconds(1));
 		try {
 			long started = System.nanoTime();
 			Health health = indicator.health(true);

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.kafka.core.KafkaAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka admin on the real broker, as the services set it up: a declared topic that is
@@ -32,6 +33,9 @@ class MissingTopicsOnlyTests {
 		String missing = "missing-" + UUID.randomUUID();
 		try (Admin admin = Admin.create(config)) {
 			admin.createTopics(List.of(new NewTopic(existing, 1, (short) 1))).all().get();
+			// listed once the broker's metadata has it (the controller may be a moment
+			// ahead)
+			await().atMost(Duration.ofSeconds(10)).until(() -> admin.listTopics().names().get().contains(existing));
 
 			try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
 				KafkaAdmin kafkaAdmin = new KafkaAdmin(config);
@@ -51,6 +55,16 @@ class MissingTopicsOnlyTests {
 			assertThat(topics.get(existing).partitions()).hasSize(1);
 			assertThat(topics.get(missing).partitions()).hasSize(3);
 		}
+	}
+
+	@Test
+	void whenTheBrokerCannotListItsTopicsNothingIsCreatedOrChanged() {
+		MissingTopicsOnly predicate = new MissingTopicsOnly(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + TestInfrastructure.closedPort()),
+				Duration.ofSeconds(1));
+
+		assertThat(predicate.test(new NewTopic("complaints.received", 12, (short) 1))).isFalse();
+		assertThat(predicate.test(new NewTopic("complaints.triaged", 12, (short) 1))).isFalse();
 	}
 
 }

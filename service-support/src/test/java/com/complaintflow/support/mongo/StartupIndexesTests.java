@@ -1,7 +1,6 @@
 package com.complaintflow.support.mongo;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +8,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.complaintflow.support.test.TestInfrastructure;
 import com.complaintflow.wireserver.WireServerBackends;
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,7 @@ class StartupIndexesTests {
 
 	@Test
 	void createsTheIndexOnceTheDatabaseAnswers() throws Exception {
-		int port;
-		try (ServerSocket probe = new ServerSocket(0)) {
-			port = probe.getLocalPort();
-		}
+		int port = TestInfrastructure.closedPort();
 		MongoServer server = new MongoServer(WireServerBackends.inMemory());
 		CompletableFuture<Void> startsLate = CompletableFuture.runAsync(
 				() -> server.bind(new InetSocketAddress("127.0.0.1", port)),

@@ -1,5 +1,8 @@
 package com.complaintflow.support.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.UUID;
 
 import com.complaintflow.wireserver.WireServerBackends;
@@ -79,6 +82,20 @@ public final class TestInfrastructure {
 	 */
 	public static MongoTemplate freshDatabase(String prefix) {
 		return new MongoTemplate(mongoClient(), prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	/**
+	 * A local port nothing listens on now (the system's pick of a free one), for a client
+	 * that must find no server there.
+	 * @return the port
+	 */
+	public static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -30,13 +30,13 @@ record PreviewRequest(@Valid @NotNull CustomerBody customer, Instant occurredAt,
 				fraction = 2) BigDecimal disputedAmount,
 		EmotionCues emotionCues, Language language) {
 
-	/** Intake's limit on a description. */
 	/**
 	 * The largest amount, what {@code @Digits} allows: {@code @Digits} alone passes an
 	 * exponent so large that its count of integer digits overflows (1E2147483647).
 	 */
 	static final String MAX_AMOUNT = "999999999999.99";
 
+	/** Intake's limit on a description. */
 	static final int MAX_DESCRIPTION = 20000;
 
 	/** Intake's limit on the believed cause. */

@@ -1,7 +1,5 @@
 package com.complaintflow.triage.decision;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ class CorrectionRecorderTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@Test
-	void aCorrectionWhosePublishFailedIsCountedOnceAndItsRetriesAreNot() throws IOException {
+	void aCorrectionWhosePublishFailedIsCountedOnceAndItsRetriesAreNot() {
 		KafkaTemplate<Object, Object> unreachable = template(closedPort(), Duration.ofSeconds(1));
 		// the first send to the broker reads the topic's metadata (and may create it)
 		KafkaTemplate<Object, Object> reachable = template(TestInfrastructure.bootstrapServers(),
@@ -116,11 +114,9 @@ class CorrectionRecorderTests {
 		return (org.apache.kafka.common.serialization.Serializer<Object>) serializer;
 	}
 
-	/** A local port nothing listens on. */
-	private static String closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return "127.0.0.1:" + socket.getLocalPort();
-		}
+	/** A local address nothing listens on. */
+	private static String closedPort() {
+		return "127.0.0.1:" + TestInfrastructure.closedPort();
 	}
 
 }
