@@ -49,11 +49,14 @@ class MissingTopicsOnlyTests {
 				context.refresh();
 			}
 
-			Map<String, TopicDescription> topics = admin.describeTopics(List.of(existing, missing))
-				.allTopicNames()
-				.get();
-			assertThat(topics.get(existing).partitions()).hasSize(1);
-			assertThat(topics.get(missing).partitions()).hasSize(3);
+			// described once the broker's metadata has the new topic too
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				Map<String, TopicDescription> topics = admin.describeTopics(List.of(existing, missing))
+					.allTopicNames()
+					.get();
+				assertThat(topics.get(existing).partitions()).hasSize(1);
+				assertThat(topics.get(missing).partitions()).hasSize(3);
+			});
 		}
 	}
 
