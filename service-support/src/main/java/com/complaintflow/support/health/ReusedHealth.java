@@ -28,6 +28,17 @@ public final class ReusedHealth {
 	}
 
 	/**
+	 * An indicator's answer: the health with or without its details.
+	 * @param includeDetails whether the caller may see the details
+	 * @param check the check itself, with details
+	 * @return its result, or the last one
+	 */
+	public Health get(boolean includeDetails, Supplier<Health> check) {
+		Health health = get(check);
+		return includeDetails ? health : Health.status(health.getStatus()).build();
+	}
+
+	/**
 	 * The health, checked now unless a recent check answers or another is running.
 	 * @param check the check itself
 	 * @return its result, or the last one

@@ -42,8 +42,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	public Health health(boolean includeDetails) {
 		// the health endpoint is open: a check every few seconds at most, however often
 		// it is asked (with the broker away each check waits for its timeout)
-		Health health = this.reused.get(() -> super.health(true));
-		return includeDetails ? health : Health.status(health.getStatus()).build();
+		return this.reused.get(includeDetails, () -> super.health(true));
 	}
 
 	@Override

@@ -27,8 +27,7 @@ public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 	public Health health(boolean includeDetails) {
 		// the health endpoint is open: with MongoDB away each ping waits for the server
 		// selection timeout, so one check at a time, reused for a few seconds
-		Health health = this.reused.get(() -> super.health(true));
-		return includeDetails ? health : Health.status(health.getStatus()).build();
+		return this.reused.get(includeDetails, () -> super.health(true));
 	}
 
 	@Override

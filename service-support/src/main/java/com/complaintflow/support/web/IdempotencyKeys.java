@@ -30,12 +30,8 @@ public class IdempotencyKeys implements HandlerInterceptor {
 	 */
 	public static void check(String key) {
 		if (key != null && !PATTERN.matcher(key).matches()) {
-			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"The Idempotency-Key header must be 1 to 255 visible ASCII characters.");
-			problem.getProblem()
-				.setProperty("errors",
-						List.of(Map.of("field", HEADER, "message", "1 to 255 visible ASCII characters")));
-			throw problem;
+			throw invalid("The Idempotency-Key header must be 1 to 255 visible ASCII characters.",
+					"1 to 255 visible ASCII characters");
 		}
 	}
 
@@ -56,13 +52,17 @@ public class IdempotencyKeys implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		List<String> keys = Collections.list(request.getHeaders(HEADER));
 		if (keys.size() > 1) {
-			ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"Send one Idempotency-Key header, not " + keys.size() + ".");
-			problem.getProblem().setProperty("errors", List.of(Map.of("field", HEADER, "message", "one header")));
-			throw problem;
+			throw invalid("Send one Idempotency-Key header, not " + keys.size() + ".", "one header");
 		}
 		check(keys.isEmpty() ? null : keys.get(0));
 		return true;
+	}
+
+	/** The 400 for a header sent wrong, naming it under {@code errors}. */
+	private static ProblemException invalid(String detail, String rule) {
+		ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+		problem.getProblem().setProperty("errors", List.of(Map.of("field", HEADER, "message", rule)));
+		return problem;
 	}
 
 }
